@@ -1,0 +1,57 @@
+"""Command line: `python -m generator build|serve`. Only dispatches; the work is in the package."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .errors import GeneratorError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: current)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="more log output")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, text in (("build", "build the site into site/"), ("serve", "build, serve on 127.0.0.1 and rebuild on change")):
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("--model", help="a local .argosmodel file (ar→en) to translate with")
+        command.add_argument("--allow-missing-translations", action="store_true",
+                             help="build without a model; English not in the memory is marked pending")
+        if name == "serve":
+            command.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def _print_report(report: dict, errors: list[str]) -> None:
+    print(f"Built {report['sources']} source(s): {report['pairs']} paragraph pairs, {report['sentences']} sentences "
+          f"({report['translated']} translated now, {report['from_memory']} from memory, {report['edited']} edited, "
+          f"{report['pending']} pending); {report['figures']} figures; {report['removed']} lines removed; "
+          f"{report['seconds']} s.")
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(levelname)s: %(message)s")
+    from .build import BuildOptions, build
+
+    options = BuildOptions(model=args.model, allow_missing_translations=args.allow_missing_translations)
+    try:
+        if args.command == "serve":
+            from .serve import serve
+
+            return serve(args.project, options, port=args.port)
+        result = build(args.project, options)
+    except GeneratorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    _print_report(result.report, result.errors)
+    return result.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

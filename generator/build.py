@@ -1,0 +1,149 @@
+"""The build, top to bottom: read, clean, segment, describe, translate, pair, count, render, write.
+
+Everything is computed before anything is written, so a failure leaves the
+previous site as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import model
+from .clean import clean
+from .config import Config, load_config
+from .errors import GeneratorError, SeedError
+from .figures import extract
+from .memory import Memory
+from .models import Article, Figure, SeedFile, Source
+from .pair import pair_article
+from .read import read_seeds
+from .render import Renderer, briefing_json
+from .segment import segment
+from .sources import describe
+from .translate import ArgosEngine, Engine, translate_all
+from .write import write_site
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildOptions:
+    model: str | None = None
+    allow_missing_translations: bool = False
+    settings: dict[str, Any] = field(default_factory=dict)  # overrides of content/site.yml
+    engine_loader: Callable[[int], Engine] | None = None  # tests inject a stub; default loads Argos
+
+
+@dataclass
+class BuildResult:
+    report: dict[str, Any]
+    errors: list[str]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def prepare(seed: SeedFile, config: Config) -> Article:
+    """One seed file through cleaning, segmentation and metadata detection."""
+    cleaned = clean(seed.text)
+    paragraphs = segment(cleaned.blocks)
+    if not any(p.kind == "body" for p in paragraphs):
+        raise SeedError(f"{seed.name}: no article body found (every line looked like page chrome)")
+    meta = describe(seed.name, cleaned.meta, paragraphs, config.content_path)
+    return Article(meta=meta, paragraphs=paragraphs, removed=cleaned.removed, notes=seed.notes)
+
+
+def build_date(config: Config) -> str:
+    if config.build_date:
+        return config.build_date
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def _covers(sources: list[Source]) -> str:
+    outlets = sorted({s.meta.outlet for s in sources})
+    dates = sorted(s.meta.date[:10] for s in sources if s.meta.date)
+    span = f", dated {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
+    undated = sum(1 for s in sources if not s.meta.date)
+    note = f" ({undated} without a stated date)" if undated and dates else ""
+    return (f"{len(sources)} Arabic report(s) from {len(outlets)} outlet(s){span}{note}: "
+            + "; ".join(outlets) + ". Each is shown in full, Arabic beside its English machine translation.")
+
+
+def _articles(seeds: list[SeedFile], config: Config, errors: list[str]) -> list[Article]:
+    articles, ids = [], set()
+    for seed in seeds:
+        try:
+            article = prepare(seed, config)
+        except SeedError as exc:
+            errors.append(str(exc))
+            log.error("%s", exc)
+            continue
+        if article.meta.id in ids:
+            errors.append(f"{seed.name}: its source id {article.meta.id!r} is already used; skipped")
+            continue
+        ids.add(article.meta.id)
+        articles.append(article)
+    return articles
+
+
+def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult:
+    """Build the whole site from the project's seeds and content; write it last, atomically."""
+    options = options or BuildOptions()
+    started = time.perf_counter()
+    config = load_config(project_dir, options.settings)
+    seeds, errors = read_seeds(config.seeds_path)
+    articles = _articles(seeds, config, errors)
+    if not articles:
+        raise SeedError("no usable seed files in " + str(config.seeds_path) + "".join(f"\n  {e}" for e in errors))
+
+    memory = Memory(config.content_path / "translations")
+    per_source = {a.meta.id: [a.meta.headline, *(s for p in a.paragraphs for s in p.sentences)] for a in articles}
+
+    def save_memory() -> None:
+        for source_id, sentences in per_source.items():
+            memory.save(source_id, sentences)
+
+    loader = options.engine_loader or (
+        lambda missing: ArgosEngine(model.resolve(config, options.model, missing), config))
+    english, treport = translate_all(
+        [s for sentences in per_source.values() for s in sentences], memory,
+        model_id=None if options.engine_loader else model.peek(config, options.model),
+        load_engine=loader, allow_missing=options.allow_missing_translations,
+        on_batch=save_memory, batch_size=config.batch_size)
+    if treport.translated:
+        save_memory()
+
+    sources = [pair_article(a, english) for a in articles]
+    figures: list[Figure] = [f for s in sources for f in extract(s.meta.id, s.pairs)]
+    report = {
+        "build_date": build_date(config), "sources": len(sources), "pairs": sum(len(s.pairs) for s in sources),
+        "sentences": sum(len(p.sentences) for s in sources for p in s.pairs),
+        "translated": treport.translated, "from_memory": treport.from_memory, "edited": treport.edited,
+        "pending": treport.pending, "model": treport.model_id, "figures": len(figures),
+        "removed": sum(len(s.removed) for s in sources), "errors": len(errors), "covers": _covers(sources),
+    }
+    site = {"title": config.title, "description": config.description,
+            "footer": f"Built {report['build_date']} from {len(sources)} scraped Arabic reports. English is machine "
+                      "translation (Argos Translate) unless marked edited; check the Arabic before quoting."}
+    about = config.content_path / "about.md"
+    pages = Renderer(config.templates_path, site).all_pages(
+        sources, figures, about.read_text(encoding="utf-8") if about.exists() else "", report)
+    files: dict[str, str | bytes] = {**pages, ".nojekyll": "",
+                                     "data/briefing.json": briefing_json(sources, figures, {
+                                         "date": report["build_date"], "model": treport.model_id})}
+    write_site(config.output_path, files, config.templates_path / "static")
+    report["seconds"] = round(time.perf_counter() - started, 2)
+    return BuildResult(report=report, errors=errors)
+
+
+__all__ = ["BuildOptions", "BuildResult", "GeneratorError", "build"]

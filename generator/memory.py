@@ -1,0 +1,128 @@
+"""The translation memory: content/translations/<source>.yml, readable, diffable and editable.
+
+Each entry is keyed by a hash of the normalised Arabic sentence; it records the
+machine output with the id of the model that produced it, and an optional human
+`edited` text that wins on every rebuild. A machine translation counts as a hit
+only for the same model; an edit counts always.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from .arabic import text_key
+from .models import Translation
+
+log = logging.getLogger(__name__)
+
+HEADER = (
+    "# Translation memory for {source}: one entry per Arabic sentence.\n"
+    "# `mt` is the machine translation by `model`; write a correction in `edited` and it wins on every\n"
+    "# rebuild. Entries marked `stale` are edits whose Arabic no longer appears in the source: kept, not used.\n"
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    ar: str
+    mt: str = ""
+    model: str = ""
+    edited: str = ""
+    stale: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"key": self.key, "ar": self.ar, "mt": self.mt, "model": self.model}
+        if self.edited:
+            data["edited"] = self.edited
+        if self.stale:
+            data["stale"] = True
+        return data
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text so that readers see the old file or the new one, never half of either."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Memory:
+    """All entries of all memory files, with per-source files written back atomically."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.entries: dict[str, Entry] = {}
+        self.by_source: dict[str, list[Entry]] = {}
+        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            self._load(path)
+
+    def _load(self, path: Path) -> None:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            items = data.get("entries", []) if isinstance(data, dict) else []
+            entries = [Entry(**{k: str(v) if k != "stale" else bool(v) for k, v in item.items()
+                                if k in Entry.__dataclass_fields__}) for item in items]
+        except (yaml.YAMLError, TypeError, AttributeError, OSError, UnicodeDecodeError) as exc:
+            log.warning("%s: translation memory unreadable, ignored (%s); its sentences will be re-translated",
+                        path, exc)
+            return
+        self.by_source[path.stem] = entries
+        for entry in entries:
+            known = self.entries.get(entry.key)
+            if known is None or (entry.edited and not known.edited and not entry.stale):
+                self.entries[entry.key] = entry
+
+    def lookup(self, ar: str, model_id: str | None) -> Translation | None:
+        """The stored English for a sentence: an edit always, machine output only from the same model."""
+        entry = self.entries.get(text_key(ar))
+        if entry is None:
+            return None
+        if entry.edited:
+            return Translation(entry.edited, "edited")
+        if entry.mt and (model_id is None or entry.model == model_id):
+            return Translation(entry.mt, "machine")
+        return None
+
+    def record(self, ar: str, mt: str, model_id: str) -> None:
+        key = text_key(ar)
+        known = self.entries.get(key)
+        self.entries[key] = replace(known, ar=ar, mt=mt, model=model_id, stale=False) if known else Entry(
+            key=key, ar=ar, mt=mt, model=model_id)
+
+    def save(self, source_id: str, sentences: list[str]) -> None:
+        """Write the source's file: its sentences in order, plus edits it no longer uses (as stale)."""
+        keys, entries = set(), []
+        for ar in sentences:
+            key = text_key(ar)
+            if key in keys or key not in self.entries:
+                continue
+            keys.add(key)
+            entries.append(replace(self.entries[key], stale=False))
+        for old in self.by_source.get(source_id, []):
+            if old.edited and old.key not in keys:
+                entries.append(replace(old, stale=True))
+                keys.add(old.key)
+        self.by_source[source_id] = entries
+        path = self.folder / f"{source_id}.yml"
+        if not entries and not path.exists():
+            return
+        body = yaml.safe_dump({"source": source_id, "entries": [e.as_dict() for e in entries]},
+                              allow_unicode=True, sort_keys=False, width=10_000)
+        text = HEADER.format(source=source_id) + body
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text)

@@ -1,0 +1,135 @@
+"""Finding the Argos Translate ar→en package: installed, from a local file, or from Argos' index."""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import MODEL_ENV, Config, model_file
+from .errors import MODEL_HELP, ModelUnavailable
+
+log = logging.getLogger(__name__)
+FROM, TO = "ar", "en"
+
+
+@dataclass(frozen=True)
+class PackageRef:
+    """Where an Argos package is, and the id its translations are stored under."""
+
+    path: Path
+    model_id: str
+
+
+def _model_id(name: str, version: str, size: int) -> str:
+    return f"{name} {version or '?'} ({size} bytes)"
+
+
+def _installed():
+    """The installed ar→en Argos package object, or None."""
+    from argostranslate import package as argos_package
+
+    for pkg in argos_package.get_installed_packages():
+        if pkg.from_code == FROM and pkg.to_code == TO and getattr(pkg, "type", "translate") == "translate":
+            return pkg
+    return None
+
+
+def _ref(pkg) -> PackageRef:
+    model_bin = Path(pkg.package_path) / "model" / "model.bin"
+    size = model_bin.stat().st_size if model_bin.exists() else 0
+    return PackageRef(Path(pkg.package_path), _model_id(Path(pkg.package_path).name, pkg.package_version, size))
+
+
+def _file_info(path: Path) -> tuple[str, str, int]:
+    """(package folder name, version, model.bin size) read from an .argosmodel zip without unpacking it."""
+    if not zipfile.is_zipfile(path):
+        raise ModelUnavailable(f"{path}: not an Argos model (an .argosmodel file is a zip archive)")
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        meta_name = next((n for n in names if n.count("/") == 1 and n.endswith("/metadata.json")), None)
+        if meta_name is None:
+            raise ModelUnavailable(f"{path}: no metadata.json inside; not an Argos package")
+        meta = json.loads(archive.read(meta_name))
+        if (meta.get("from_code"), meta.get("to_code")) != (FROM, TO):
+            raise ModelUnavailable(f"{path}: translates {meta.get('from_code')}→{meta.get('to_code')}, not ar→en")
+        folder = meta_name.split("/")[0]
+        size = next((i.file_size for i in archive.infolist() if i.filename == f"{folder}/model/model.bin"), 0)
+    return folder, str(meta.get("package_version", "")), size
+
+
+def peek(config: Config, cli_model: str | None) -> str | None:
+    """The model id that a build would use, when it is known without network access; else None."""
+    path = model_file(config, cli_model)
+    if path is not None and path.exists():
+        try:
+            return _model_id(*_file_info(path))
+        except ModelUnavailable:
+            return None
+    try:
+        pkg = _installed()
+    except Exception as exc:  # a broken package folder must not stop a build that needs no model
+        log.warning("could not list installed Argos packages: %s", exc)
+        return None
+    return _ref(pkg).model_id if pkg else None
+
+
+def _install_file(path: Path):
+    from argostranslate import package as argos_package
+
+    folder, version, _ = _file_info(path)
+    pkg = _installed()
+    if pkg is None or Path(pkg.package_path).name != folder or pkg.package_version != version:
+        log.info("installing Argos package from %s", path)
+        argos_package.install_from_path(path)
+    for candidate in argos_package.get_installed_packages():
+        if Path(candidate.package_path).name == folder:
+            return candidate
+    raise ModelUnavailable(f"{path}: installed, but Argos does not list it afterwards")
+
+
+def _fetch() -> object | None:
+    """Install ar→en from Argos' package index; None when the index cannot be reached."""
+    from argostranslate import package as argos_package
+    from argostranslate import settings as argos_settings
+
+    previous = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(30)
+    try:
+        argos_package.update_package_index()
+        # get_available_packages() recurses forever when the index could not be saved: check first.
+        if not Path(argos_settings.local_package_index).exists():
+            return None
+        for available in argos_package.get_available_packages():
+            if available.from_code == FROM and available.to_code == TO:
+                log.info("downloading %s %s from Argos' package index", available, available.package_version)
+                argos_package.install_from_path(available.download())
+                return _installed()
+        return None
+    finally:
+        socket.setdefaulttimeout(previous)
+
+
+def resolve(config: Config, cli_model: str | None, missing: int) -> PackageRef:
+    """The package to translate with: a named .argosmodel file, else the installed one, else the index."""
+    path = model_file(config, cli_model)
+    if path is not None:
+        if not path.exists():
+            raise ModelUnavailable(f"model file {path} does not exist (named by --model, ${MODEL_ENV} or site.yml)")
+        return _ref(_install_file(path))
+    pkg = _installed()
+    if pkg is not None:
+        return _ref(pkg)
+    detail = ""
+    if config.fetch_model:
+        try:
+            pkg = _fetch()
+        except Exception as exc:
+            detail = f"\n(Argos' package index could not be used: {exc})"
+        if pkg is not None:
+            return _ref(pkg)
+        detail = detail or "\n(Argos' package index could not be reached or lists no ar→en package.)"
+    raise ModelUnavailable(MODEL_HELP.format(missing=missing, env=MODEL_ENV, detail=detail))

@@ -1,0 +1,157 @@
+"""Kinds of page chrome found in scraped news pages, recognised line by line.
+
+Each rule describes a *kind* of noise (a comment form, a share counter, a bare
+URL …) in the ways Arabic and English news sites word it, so that articles from
+outlets the tool has never seen are cleaned too. The cleaner (clean.py) applies
+these first, then decides by the article's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .arabic import arabic_ratio, ascii_digits, words
+
+TERMINAL = ".!?؟…"
+CLOSERS = " \"'”“»«’‘)]}*"
+
+MONTHS = {
+    # Gregorian names used in Egypt, the Gulf and the Maghreb; Levantine/Iraqi names; English.
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
+    "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10,
+    "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
+    "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+WEEKDAYS = ("الأحد", "الاحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس",
+            "الجمعة", "السبت", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_DATE_WORDS = re.compile(
+    rf"(?i)\b(?:{_MONTH_RE}|{'|'.join(WEEKDAYS)}|am|pm|gmt|utc|posted|on|updated|published|"
+    r"نشر|نُشر|في|بتاريخ|تاريخ|النشر|آخر|اخر|تحديث|التحديث|اليوم|ص|م|مساء|صباحا|صباحاً|الساعة|بتوقيت|غرينتش)\b"
+)
+
+
+def strip_closers(text: str) -> str:
+    return text.rstrip(CLOSERS)
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = strip_closers(text.strip())
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def is_sentence_like(text: str) -> bool:
+    """A full sentence: ends with terminal punctuation and has at least five words."""
+    return ends_sentence(text) and len(words(text)) >= 5
+
+
+def is_prose(text: str) -> bool:
+    return is_sentence_like(text) or len(words(text)) >= 12
+
+
+def is_date_line(text: str) -> bool:
+    """A line that holds only a date and/or time, with words like "posted on" or "آخر تحديث"."""
+    plain = ascii_digits(text)
+    if len(text.split()) > 10 or not (
+        re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}", plain)
+        or (re.search(r"\d", plain) and re.search(rf"(?i)(?:{_MONTH_RE})", plain))
+    ):
+        return False
+    rest = _DATE_WORDS.sub(" ", ascii_digits(text).lower())
+    rest = re.sub(r"\d{1,4}(?:[./:-]\d{1,4})*", " ", rest)
+    return not re.search(r"\w", rest.replace("_", " "))
+
+
+@dataclass(frozen=True)
+class Rule:
+    reason: str
+    action: str  # "remove" | "caption" | "related" (starts a read-more list)
+    pattern: re.Pattern[str]
+    max_words: int = 40
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("bare URL", "remove", _rx(r"^\s*(?:https?://|www\.)\S+\s*$"), 1),
+    Rule("tracking or script fragment", "remove", _rx(
+        r"^\s*[\w.\-/]*\.(?:php|aspx?|jsp|cgi|html?)(?:[?#]\S*)?\s*$",
+        r"^\s*[\w.\-/]*\?[\w\-]+=\S*\s*$",
+        r"(?:utm_[a-z]+=|fbclid=|gclid=)",
+        r"\b(?:function\s*\(|var\s+\w+\s*=|document\.|window\.|googletag|dataLayer|adsbygoogle)",
+    ), 30),
+    Rule("app-store badge", "remove", _rx(
+        r"\b(?:app\s*store|play\s*store|google\s*play|app\s*gallery)\b",
+        r"(?:حمّ?ل|نزّ?ل|حمل|نزل)\s+(?:ال)?تطبيق", r"متجر\s+(?:آبل|ابل|جوجل|غوغل)",
+    ), 12),
+    Rule("comment form", "remove", _rx(
+        r"^\s*(?:اترك|أترك|أضف|اضف|اكتب|شارك(?:نا)?)\s+(?:تعليق|تعليقا|تعليقاً|ردا|رداً|رد|رأيك|برأيك)",
+        r"لن\s+يتم\s+نشر\s+(?:عنوان\s+)?بريدك", r"الحقول\s+(?:الإلزامية|الالزامية|المطلوبة)",
+        r"^\s*(?:التعليقات|تعليقات|تعليق|الاسم|البريد الإلكتروني|البريد الالكتروني|الموقع الإلكتروني|الموقع)\s*\*?\s*(?:\(\s*\d+\s*\))?\s*:?\s*$",
+        r"احفظ\s+اسمي", r"إرسال\s+التعليق|ارسال\s+التعليق", r"^\s*\d+\s+(?:تعليق|تعليقات)\s*$",
+        r"^\s*leave\s+a\s+(?:reply|comment)", r"your\s+email\s+address\s+will\s+not\s+be\s+published",
+        r"required\s+fields\s+are\s+marked", r"save\s+my\s+name", r"^\s*\d+\s+comments?\s*$",
+        r"^\s*(?:post|submit)\s+comment\s*$", r"^\s*cancel\s+reply\s*$",
+        r"^\s*(?:comments?|name|email|website)\s*\*?\s*:?\s*$",
+    ), 20),
+    Rule("channel or newsletter promotion", "remove", _rx(
+        r"(?:قناة|قناتنا|صفحتنا|حسابنا|تطبيق)\b.{0,40}(?:على|عبر|في)\s+(?:ال)?(?:تلكرام|تلغرام|تيليجرام|تليجرام|تيلجرام|تيليغرام|واتساب|واتس\s*اب|يوتيوب|فيسبوك|فيس\s*بوك|تويتر|انستغرام|إنستغرام|انستجرام|تيك\s*توك)",
+        r"^\s*(?:تابعونا|تابعوا|تابع|اشترك|اشتركوا|للاشتراك|انضم|انضموا|سجل)\b.{0,60}(?:قناة|نشرة|صفحة|حساب|تلكرام|تلغرام|تيليجرام|واتساب|يوتيوب|فيسبوك|تويتر|البريد)",
+        r"\b(?:subscribe\s+to|sign\s+up\s+for|our\s+newsletter|follow\s+us|join\s+our)\b",
+        r"^\s*(?:telegram|whatsapp|facebook|twitter|youtube|instagram|tiktok)\s*$",
+    ), 15),
+    Rule("'read more' link list", "related", _rx(
+        r"^\s*(?:اقرأ|إقرأ|اقرا|إقرا)\s+(?:المزيد|أيضا|أيضاً|ايضا|ايضاً|كذلك)\b",
+        r"^\s*(?:شاهد|طالع)\s+(?:أيضا|أيضاً|ايضا|المزيد)\b",
+        r"^\s*(?:مواضيع|أخبار|اخبار|مقالات|قصص)\s+(?:ذات\s+صلة|متعلقة|مشابهة)\s*:?\s*$",
+        r"^\s*(?:الأكثر|الاكثر)\s+(?:قراءة|مشاهدة)\s*:?\s*$",
+        r"^\s*(?:read\s+more|read\s+also|related(?:\s+(?:articles|news|stories))?|see\s+also|more\s+from|you\s+may\s+also\s+like|most\s+read)\s*:?",
+    ), 20),
+    Rule("media caption or credit", "caption", _rx(
+        r"^\s*(?:مصدر\s+(?:الفيديو|الصورة|الصور)|الصورة|صورة|صور|فيديو|الفيديو|تصوير|بعدسة|المصدر\s*:|حقوق\s+الصورة)",
+        r"^\s*(?:photo|image|picture|video|credit|source)\s*[:(]",
+        r"\((?:أ\s*ف\s*ب|رويترز|أرشيفية|ارشيفية|أ\.ف\.ب|afp|reuters|ap|getty(?:\s+images)?)\)\s*$",
+        r"(?:getty\s+images|afp\s+via|via\s+reuters)\s*$",
+    ), 25),
+)
+
+
+def counter_line(text: str) -> bool:
+    """A share/like/view counter: only numbers, icons and counter words."""
+    tokens = re.findall(r"\w+", ascii_digits(text))
+    counter_words = {"shares", "share", "views", "view", "likes", "like", "comments", "comment", "k", "m",
+                     "مشاركة", "مشاركات", "مشاهدة", "مشاهدات", "إعجاب", "اعجاب", "تعليق", "تعليقات", "قراءة", "ألف"}
+    return bool(tokens) and any(t.isdigit() for t in tokens) and all(
+        t.isdigit() or t.lower() in counter_words for t in tokens) and not is_date_line(text)
+
+
+def repeated_word_line(text: str) -> bool:
+    """A line made of one word repeated (image alt text, icon labels): "Shadow Shadow"."""
+    tokens = [t.lower() for t in text.split()]
+    return len(tokens) >= 2 and len(set(tokens)) == 1
+
+
+def classify(text: str, article_is_arabic: bool) -> tuple[str, str] | None:
+    """(action, reason) for a line that is a known kind of noise or caption, else None."""
+    if repeated_word_line(text):
+        return "remove", "repeated word (image alt text or widget label)"
+    if counter_line(text):
+        return "remove", "share/like counter"
+    n_words = len(text.split())
+    for rule in RULES:
+        if n_words <= rule.max_words and rule.pattern.search(text):
+            if rule.action == "caption" and is_sentence_like(text) and n_words > 12:
+                continue  # a body sentence that merely mentions a photo
+            return rule.action, rule.reason
+    if is_date_line(text):
+        return "date", "date line (kept as metadata)"
+    if article_is_arabic and arabic_ratio(text) == 0.0 and not is_prose(text):
+        return "remove", "non-Arabic page chrome"
+    return None

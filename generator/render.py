@@ -1,0 +1,126 @@
+"""Stage 8: render pages with Jinja2. Everything a template prints is computed here."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict
+from pathlib import Path
+
+import jinja2
+from markdown_it import MarkdownIt
+
+from .models import Figure, Pair, Source
+
+CATEGORY_LABELS = {
+    "killed": "Killed", "wounded": "Wounded", "escaped": "Escaped or fled", "recaptured": "Recaptured",
+    "arrested": "Arrested or captured", "detained": "Detained or held", "displaced": "Displaced",
+    "surrendered": "Surrendered", "other": "Other counts",
+}
+HEADLINE_CATEGORIES = ("killed", "escaped", "recaptured", "arrested", "detained")
+PROVENANCE_LABELS = {"detected": "detected in the text", "editor": "set by an editor",
+                     "derived": "derived (not stated in the text)", "missing": "not stated"}
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    """The one Jinja environment: autoescaping on, undefined names are errors."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
+                              autoescape=jinja2.select_autoescape(["html"]), undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def source_url(source_id: str) -> str:
+    return f"sources/{source_id}.html"
+
+
+def figure_value(figure: Figure) -> str:
+    """"at least 120", "2,000–4,000", "about 12,000"."""
+    number = f"{figure.value:,}" if figure.value is not None else f"{figure.low:,}–{figure.high:,}"
+    return f"{figure.qualifier} {number}".strip()
+
+
+def _figure_view(figure: Figure, index: int, sources: dict[str, Source], root: str) -> dict:
+    start = figure.ar.find(figure.match)
+    before, after = (figure.ar[:start], figure.ar[start + len(figure.match):]) if start >= 0 else (figure.ar, "")
+    meta = sources[figure.source_id].meta
+    return {"id": f"fig-{index}", "value": figure_value(figure), "unit": figure.unit, "category": figure.category,
+            "outlet": meta.outlet, "date": meta.date[:10], "ar_before": before, "ar_match": figure.match if start >= 0 else "",
+            "ar_after": after, "en": figure.en, "href": f"{root}{source_url(figure.source_id)}#{figure.pair_id}"}
+
+
+def _pair_view(pair: Pair) -> dict:
+    return {"id": pair.id, "number": pair.number, "kind": pair.kind, "status": pair.status,
+            "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "n": i}
+                          for i, s in enumerate(pair.sentences, 1)]}
+
+
+def _source_summary(source: Source, figures: list[Figure], root: str) -> dict:
+    meta = source.meta
+    return {"id": meta.id, "href": f"{root}{source_url(meta.id)}", "outlet": meta.outlet, "outlet_en": meta.outlet_en,
+            "date": meta.date.replace("T", " "), "headline": meta.headline, "headline_en": source.headline_en.text,
+            "headline_status": source.headline_en.status, "headline_derived": meta.provenance.get("headline") == "derived",
+            "pairs": len(source.pairs), "sentences": sum(len(p.sentences) for p in source.pairs),
+            "figures": sum(1 for f in figures if f.source_id == meta.id), "removed": len(source.removed)}
+
+
+def _grouped(figures: list[Figure], sources: dict[str, Source], root: str) -> list[dict]:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for index, figure in enumerate(figures, 1):
+        groups[figure.category].append(_figure_view(figure, index, sources, root))
+    return [{"key": key, "label": label, "rows": groups[key]} for key, label in CATEGORY_LABELS.items() if groups[key]]
+
+
+class Renderer:
+    """Renders every page of the site into a dict of relative path -> text."""
+
+    def __init__(self, templates: Path, site: dict):
+        self.env = environment(templates)
+        self.site = site
+
+    def page(self, template: str, path: str, **context) -> tuple[str, str]:
+        root = "../" * path.count("/")
+        nav = [("Summary", f"{root}index.html"), ("Sources", f"{root}index.html#sources"),
+               ("Key figures", f"{root}figures.html"), ("About", f"{root}about.html")]
+        html = self.env.get_template(template).render(site=self.site, root=root, nav=nav, path=path, **context)
+        return path, html
+
+    def all_pages(self, sources: list[Source], figures: list[Figure], about_md: str, report: dict) -> dict[str, str]:
+        by_id = {s.meta.id: s for s in sources}
+        pages = dict([
+            self.page("index.html", "index.html", sources=[_source_summary(s, figures, "") for s in sources],
+                      headline_groups=[g for g in _grouped(figures, by_id, "") if g["key"] in HEADLINE_CATEGORIES],
+                      totals=report),
+            self.page("figures.html", "figures.html", groups=_grouped(figures, by_id, ""), total=len(figures)),
+            self.page("about.html", "about.html", body=MarkdownIt("commonmark", {"html": False}).render(about_md), report=report),
+        ])
+        for i, source in enumerate(sources):
+            path = source_url(source.meta.id)
+            neighbours = {"prev": sources[i - 1] if i > 0 else None, "next": sources[i + 1] if i + 1 < len(sources) else None}
+            pages.update([self.page(
+                "source.html", path, source=_source_summary(source, figures, "../"),
+                meta=[(name, getattr(source.meta, name), PROVENANCE_LABELS[source.meta.provenance.get(name, "missing")])
+                      for name in ("outlet", "outlet_en", "headline", "date", "dateline", "byline", "url")
+                      if getattr(source.meta, name)],
+                pairs=[_pair_view(p) for p in source.pairs], removed=[asdict(r) for r in source.removed],
+                notes=list(source.notes),
+                prev={"href": f"{n.meta.id}.html", "outlet": n.meta.outlet} if (n := neighbours["prev"]) else None,
+                next={"href": f"{n.meta.id}.html", "outlet": n.meta.outlet} if (n := neighbours["next"]) else None)])
+        return pages
+
+
+def briefing_json(sources: list[Source], figures: list[Figure], build: dict) -> str:
+    """site/data/briefing.json: everything on the pages, for other tools and the tests."""
+    data = {
+        "build": build,
+        "sources": [{
+            "id": s.meta.id, "seed_file": s.meta.seed_file, "outlet": s.meta.outlet, "outlet_en": s.meta.outlet_en,
+            "headline": s.meta.headline, "headline_en": s.headline_en.text, "date": s.meta.date,
+            "dateline": s.meta.dateline, "byline": s.meta.byline, "url": s.meta.url,
+            "provenance": s.meta.provenance, "url_path": source_url(s.meta.id),
+            "pairs": [{"id": p.id, "number": p.number, "kind": p.kind, "ar": p.ar, "en": p.en, "status": p.status,
+                       "sentences": [asdict(x) for x in p.sentences]} for p in s.pairs],
+            "removed": [asdict(r) for r in s.removed],
+        } for s in sources],
+        "figures": [asdict(f) for f in figures],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,118 @@
+"""Stage 4: know the source: id, outlet, headline, date, dateline; editor overrides from YAML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .arabic import ascii_digits, words
+from .errors import ConfigError
+from .models import Paragraph, SourceMeta
+from .noise import MONTHS
+
+FIELDS = ("outlet", "outlet_en", "headline", "date", "dateline", "byline", "url")
+EDITOR_KEYS = set(FIELDS) | {"note"}
+_ID_SAFE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def source_id(seed_name: str) -> str:
+    """A stable, URL-safe id from the seed file name (a hash where the name is not URL-safe)."""
+    stem = Path(seed_name).stem.lower()
+    if _ID_SAFE.match(stem):
+        return stem
+    import hashlib
+
+    ascii_part = re.sub(r"[^a-z0-9]+", "-", stem.encode("ascii", "ignore").decode()).strip("-")[:40]
+    digest = hashlib.sha1(seed_name.encode("utf-8")).hexdigest()[:10]
+    return f"{ascii_part}-{digest}" if ascii_part else f"source-{digest}"
+
+
+def parse_date(text: str) -> str:
+    """ISO date (and time) from the date formats Arabic outlets print; "" when none is found."""
+    plain = ascii_digits(text)
+    time = re.search(r"\b(\d{1,2}):(\d{2})\b", plain)
+    suffix = f"T{int(time.group(1)):02d}:{time.group(2)}" if time else ""
+    if m := re.search(r"\b(\d{4})[./-](\d{1,2})[./-](\d{1,2})\b", plain):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := re.search(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b", plain):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        names = "|".join(sorted((re.escape(k) for k in MONTHS), key=len, reverse=True))
+        m = re.search(rf"(?i)\b(\d{{1,2}})\s+({names})\s*(?:/\s*\S+\s*)?,?\s*(\d{{4}})", plain)
+        if m:
+            d, mo, y = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        elif m := re.search(rf"(?i)\b({names})\s+(\d{{1,2}}),?\s+(\d{{4}})", plain):
+            mo, d, y = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+        else:
+            return ""
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+        return ""
+    return f"{y:04d}-{mo:02d}-{d:02d}{suffix}"
+
+
+def load_editor_fields(path: Path) -> dict[str, str]:
+    """The editor's overrides in content/sources/<id>.yml; errors name the file, line and key."""
+    if not path.exists():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        data: Any = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of fields ({', '.join(sorted(EDITOR_KEYS))})")
+    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if node is not None else {}
+    problems = [f"{path}:{lines.get(k, '?')}: unknown key {k!r} (allowed: {', '.join(sorted(EDITOR_KEYS))})"
+                for k in data if k not in EDITOR_KEYS]
+    problems += [f"{path}:{lines.get(k, '?')}: {k!r} must be text, got {type(v).__name__}"
+                 for k, v in data.items() if k in EDITOR_KEYS and v is not None and not isinstance(v, str | int)]
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return {k: str(v) for k, v in data.items() if k in FIELDS and v is not None}
+
+
+def _detected(meta: dict[str, str]) -> dict[str, str]:
+    found = {}
+    outlet = meta.get("masthead") or meta.get("dateline_outlet") or meta.get("prefix_outlet") or meta.get("site_label")
+    if outlet:
+        found["outlet"] = outlet
+    if meta.get("headline"):
+        found["headline"] = meta["headline"]
+    if meta.get("date_text") and (date := parse_date(meta["date_text"])):
+        found["date"] = date
+    if meta.get("dateline"):
+        found["dateline"] = meta["dateline"]
+    return found
+
+
+def describe(seed_name: str, meta: dict[str, str], paragraphs: tuple[Paragraph, ...], content_dir: Path) -> SourceMeta:
+    """Merge detected metadata with the editor's file; record where each field came from."""
+    sid = source_id(seed_name)
+    detected = _detected(meta)
+    editor = load_editor_fields(content_dir / "sources" / f"{sid}.yml")
+    values, provenance = {}, {}
+    for name in FIELDS:
+        if name in editor:
+            values[name], provenance[name] = editor[name], "editor"
+        elif name in detected:
+            values[name], provenance[name] = detected[name], "detected"
+        else:
+            values[name], provenance[name] = "", "missing"
+    if not values["headline"]:
+        first = next((p.sentences[0] for p in paragraphs if p.kind == "body" and p.sentences), "")
+        lead = words(first)
+        if lead:
+            values["headline"] = " ".join(first.split()[:14]) + ("…" if len(first.split()) > 14 else "")
+            provenance["headline"] = "derived"
+    if not values["outlet"]:
+        values["outlet"] = f"Unknown outlet ({seed_name})"
+        provenance["outlet"] = "derived"
+    return SourceMeta(id=sid, seed_file=seed_name, outlet=values["outlet"], headline=values["headline"],
+                      date=values["date"], dateline=values["dateline"], url=values["url"],
+                      provenance=provenance, outlet_en=values["outlet_en"], byline=values["byline"])

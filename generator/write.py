@@ -1,0 +1,51 @@
+"""Stage 10: write the site atomically: build beside it, then swap it in."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def recover(output: Path) -> None:
+    """Put back the previous site if a build was stopped between its two renames."""
+    if output.exists():
+        return
+    leftovers = sorted(output.parent.glob(f".{output.name}-old-*"), key=lambda p: p.stat().st_mtime)
+    if leftovers:
+        os.replace(leftovers[-1], output)
+        log.warning("restored the previous %s from an interrupted build", output)
+
+
+def write_site(output: Path, files: dict[str, str | bytes], static: Path | None = None) -> None:
+    """Write every file into a fresh folder, then replace `output` with it in two renames."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    recover(output)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    try:
+        if static is not None and static.is_dir():
+            shutil.copytree(static, staging / "static")
+        for relative, content in sorted(files.items()):
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        staging.chmod(0o755)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = None
+    if output.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
+        old.rmdir()
+        os.replace(output, old)
+    os.replace(staging, output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
