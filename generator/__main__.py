@@ -26,7 +26,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _print_report(report: dict, errors: list[str]) -> None:
-    print(f"Built {report['sources']} source(s): {report['pairs']} paragraph pairs, {report['sentences']} sentences "
+    units = report["translated"] + report["from_memory"] + report["edited"] + report["pending"]
+    print(f"Built {report['sources']} source(s): {report['pairs']} paragraph pairs; {units} sentences and headlines "
           f"({report['translated']} translated now, {report['from_memory']} from memory, {report['edited']} edited, "
           f"{report['pending']} pending); {report['figures']} figures; {report['removed']} lines removed; "
           f"{report['seconds']} s.")

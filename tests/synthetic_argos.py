@@ -109,7 +109,7 @@ def _build_marian(pieces: list[str], sp_model: Path, workdir: Path) -> Path:
         text = piece.replace("\u2581", "")
         if text and text.isascii() and text.isalpha():
             bias[0, index] = 6.0
-    bias[0, vocab["</s>"]] = 4.5  # stop now and then, as a real model does
+    bias[0, vocab["</s>"]] = 4.5  # random weights never stop on their own; the decoding cap bounds them
     model.register_buffer("final_logits_bias", bias)
     model.save_pretrained(hf_dir)
     MarianTokenizer(str(hf_dir / "source.spm"), str(hf_dir / "target.spm"), str(hf_dir / "vocab.json")).save_pretrained(hf_dir)

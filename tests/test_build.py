@@ -1,0 +1,153 @@
+"""The whole build with a stub engine: pages, links, JSON, memory, errors, atomic writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import BuildOptions, build
+from generator.errors import ModelUnavailable
+from tests.html_helpers import all_pages, arabic_blocks, briefing, soup
+from tests.stub import StubEngine
+
+
+def run(project: Path, engine: StubEngine | None = None, **options):
+    return build(project, BuildOptions(engine_loader=engine.loader if engine else None, **options))
+
+
+def test_every_page_exists_and_links_are_relative(project, stub_engine):
+    result = run(project, stub_engine)
+    assert result.exit_code == 0
+    site = project / "site"
+    data = briefing(site)
+    expected = {"index.html", "figures.html", "about.html", ".nojekyll", "data/briefing.json",
+                "static/style.css"} | {f"sources/{s['id']}.html" for s in data["sources"]}
+    assert expected <= {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
+    for page in all_pages(site):
+        parsed = soup(page)
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in parsed.find_all(tag):
+                target = element.get(attr, "")
+                assert not target.startswith(("/", "http://", "https://")), (page, target)
+                path = target.split("#")[0]
+                if path:
+                    assert (page.parent / path).resolve().exists(), (page, target)
+
+
+def test_pairs_carry_lang_and_dir_and_match_json(project, stub_engine):
+    run(project, stub_engine)
+    site = project / "site"
+    for source in briefing(site)["sources"]:
+        page = soup(site / source["url_path"])
+        pairs = page.select(".pair")
+        assert [p["id"] for p in pairs] == [p["id"] for p in source["pairs"]]
+        for element, data in zip(pairs, source["pairs"], strict=True):
+            ar, en = element.select_one(".ar"), element.select_one(".en")
+            assert (ar["lang"], ar["dir"], en["lang"], en["dir"]) == ("ar", "rtl", "en", "ltr")
+            assert " ".join(ar.get_text(" ").split()) == " ".join(data["ar"].split())
+            assert data["en"] and " ".join(data["en"].split()) in " ".join(en.get_text(" ").split())
+        removed = page.select("details.removed tbody tr")
+        assert len(removed) == len(source["removed"])
+        assert page.select_one("details.removed summary").get_text().startswith("Removed from the scrape")
+
+
+def test_json_has_the_documented_fields(project, stub_engine):
+    run(project, stub_engine)
+    data = briefing(project / "site")
+    source = data["sources"][0]
+    assert {"id", "seed_file", "outlet", "headline", "date", "pairs", "removed"} <= set(source)
+    assert {"id", "ar", "en", "kind"} <= set(source["pairs"][0])
+    assert {"text", "reason"} <= set(source["removed"][0])
+    figure = data["figures"][0]
+    assert {"value", "low", "high", "qualifier", "source_id", "pair_id", "ar", "en"} <= set(figure)
+    pair_ids = {(s["id"], p["id"]) for s in data["sources"] for p in s["pairs"]}
+    assert all((f["source_id"], f["pair_id"]) in pair_ids for f in data["figures"])
+
+
+def test_figures_page_links_each_figure_to_its_pair(project, stub_engine):
+    run(project, stub_engine)
+    site = project / "site"
+    rows = soup(site / "figures.html").select("table.figures tbody tr")
+    assert len(rows) == len(briefing(site)["figures"]) > 0
+    for row in rows:
+        link = row.find("a", string="see paragraph")["href"]
+        path, anchor = link.split("#")
+        assert soup(site / path).find(id=anchor) is not None
+        assert row.find("mark").get_text()
+
+
+def test_second_build_translates_nothing_and_edits_win(project, stub_engine):
+    first = run(project, stub_engine)
+    assert first.report["translated"] > 0
+    second_engine = StubEngine()
+    second = run(project, second_engine)
+    assert second_engine.sentences_seen == 0 and second.report["from_memory"] == first.report["translated"]
+    memory_file = sorted((project / "content" / "translations").glob("*.yml"))[0]
+    data = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
+    data["entries"][1]["edited"] = "A translator's correction."
+    memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    third = run(project, StubEngine())
+    assert third.report["edited"] == 1
+    page = soup(project / "site" / "sources" / f"{memory_file.stem}.html")
+    edited = page.select(".en .s.edited")
+    assert [e.get_text() for e in edited] == ["A translator's correction."]
+
+
+def test_missing_model_fails_clearly_and_keeps_previous_site(project, stub_engine, monkeypatch):
+    run(project, stub_engine)
+    before = (project / "site" / "index.html").read_bytes()
+    shutil.rmtree(project / "content" / "translations")
+    (project / "seeds" / "000_7ad85326219839b7.txt").write_text("قال المرصد إن الوضع تغير اليوم في المدينة كلها.",
+                                                                 encoding="utf-8")
+    with pytest.raises(ModelUnavailable) as error:
+        build(project, BuildOptions(settings={"fetch_model": False}))
+    message = str(error.value)
+    assert "--model" in message and "BRIEFING_ARGOS_MODEL" in message and "package index" in message
+    assert "install" in message and "--allow-missing-translations" in message
+    assert (project / "site" / "index.html").read_bytes() == before
+
+
+def test_allow_missing_translations_marks_pending(project):
+    result = build(project, BuildOptions(allow_missing_translations=True, settings={"fetch_model": False}))
+    assert result.report["pending"] > 0 and result.report["translated"] == 0
+    page = soup(project / "site" / "sources" / "000_7ad85326219839b7.html")
+    assert page.select(".en .s.pending") and not list((project / "content" / "translations").glob("*.yml"))
+
+
+def test_bad_seed_next_to_good_ones(project, stub_engine):
+    (project / "seeds" / "zz_broken.txt").write_bytes(b"\x80\x81\x82 not utf-8")
+    (project / "seeds" / "zz_empty.txt").write_bytes(b"")
+    result = run(project, stub_engine)
+    assert result.exit_code == 1
+    assert [e.split(":")[0] for e in result.errors] == ["zz_broken.txt", "zz_empty.txt"]
+    assert len(briefing(project / "site")["sources"]) == 5
+
+
+def test_failed_render_leaves_previous_site_intact(project, stub_engine, monkeypatch):
+    run(project, stub_engine)
+    snapshot = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    (project / "templates" / "figures.html").write_text("{% extends 'base.html' %}{% block main %}{{ nope.x }}"
+                                                        "{% endblock %}", encoding="utf-8")
+    with pytest.raises(Exception, match="nope"):
+        run(project, StubEngine())
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == snapshot
+    assert not [p for p in project.iterdir() if p.name.startswith(".site-")]
+
+
+def test_every_seed_body_line_appears_in_exactly_one_arabic_block(project, stub_engine):
+    from tests.test_clean import EXPECTED, seed_lines
+
+    run(project, stub_engine)
+    site = project / "site"
+    for name in (k for k in EXPECTED if k.endswith(".txt")):
+        blocks = arabic_blocks(soup(site / "sources" / f"{Path(name).stem}.html"))
+        for number in EXPECTED[name]["body"]:
+            text = " ".join(seed_lines(name)[number - 1].split())
+            if name.startswith("002") and number == 1:
+                text = text.split("/", 1)[1].strip()  # the outlet prefix is metadata
+            assert sum(text in block for block in blocks) == 1, (name, number)
+        for fragment in EXPECTED["noise_fragments"]:
+            assert not any(fragment in block for block in blocks), (name, fragment)

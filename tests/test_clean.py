@@ -1,0 +1,118 @@
+"""The cleaner on the five seeds (hand-labelled) and on kinds of noise from other outlets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.clean import clean
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTED = yaml.safe_load((Path(__file__).parent / "fixtures" / "seeds_expected.yml").read_text(encoding="utf-8"))
+SEEDS = sorted(k for k in EXPECTED if k.endswith(".txt"))
+
+
+def seed_lines(name: str) -> list[str]:
+    return (ROOT / "seeds" / name).read_text(encoding="utf-8").split("\n")
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_every_line_is_kept_or_removed_as_labelled(name):
+    result = clean((ROOT / "seeds" / name).read_text(encoding="utf-8"))
+    kept = {kind: sorted(n for b in result.blocks if b.kind == kind for n in b.lines)
+            for kind in ("body", "caption", "heading")}
+    expected = EXPECTED[name]
+    assert kept == {k: expected[k] for k in ("body", "caption", "heading")}
+    removed = {r.line: r.reason for r in result.removed}
+    assert set(removed) == set(expected["removed"])
+    for line, word in expected["removed"].items():
+        assert word in removed[line], (line, removed[line])
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_nothing_is_dropped_silently(name):
+    lines = seed_lines(name)
+    result = clean("\n".join(lines))
+    accounted = {n for b in result.blocks for n in b.lines} | {r.line for r in result.removed}
+    assert accounted == {i for i, t in enumerate(lines, 1) if t.strip()}
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_metadata_detected(name):
+    meta = clean((ROOT / "seeds" / name).read_text(encoding="utf-8")).meta
+    want = EXPECTED[name]["meta"]
+    outlet = meta.get("masthead") or meta.get("dateline_outlet") or meta.get("prefix_outlet") or meta.get("site_label")
+    if "outlet" in want:
+        assert outlet == want["outlet"]
+    if "headline" in want:
+        assert meta["headline"] == want["headline"]
+
+
+def test_wrapped_sentence_is_joined():
+    result = clean((ROOT / "seeds" / "002_e05e2947b1f63712.txt").read_text(encoding="utf-8"))
+    block = next(b for b in result.blocks if b.lines == (2, 3))
+    assert "المشورة والمساعدة والتمكين للقوات الشريكة." in block.text
+
+
+def test_outlet_prefix_is_taken_out_of_the_body():
+    result = clean((ROOT / "seeds" / "002_e05e2947b1f63712.txt").read_text(encoding="utf-8"))
+    assert result.blocks[0].text.startswith("اعلن التحالف الدولي")
+
+
+# Other outlets, other instances of the same kinds of noise.
+OTHER_OUTLET = """\
+موقع الخبر اليوم | سياسة
+الرئيسية
+أخبار عربية
+مقتل 12 في اشتباكات قرب مخيم الهول
+نشر في: الاثنين 24 يناير 2022 - 10:15 ص
+دمشق - سانا
+قال مصدر محلي إن 12 شخصاً قتلوا في اشتباكات عنيفة قرب مخيم الهول شرقي سوريا.
+تابعونا على قناتنا في تيليجرام لمتابعة آخر الأخبار
+وأضاف المصدر أن قوات الأمن فرضت طوقاً أمنياً حول المخيم بعد الاشتباكات.
+الصورة: عناصر من قوات الأمن قرب المخيم (أ ف ب)
+حمل تطبيق الخبر اليوم من Google Play
+https://example.com/news/12345?utm_source=fb
+👍 1.2K
+شارك
+اقرأ أيضاً:
+اشتباكات جديدة في دير الزور
+قتلى في هجوم على حاجز
+أضف تعليقاً
+Comments (3)
+"""
+
+
+def test_other_outlet_noise_is_removed_by_kind():
+    result = clean(OTHER_OUTLET)
+    body = " ".join(b.text for b in result.blocks if b.kind == "body")
+    assert "12 شخصاً قتلوا" in body and "طوقاً أمنياً" in body
+    for fragment in ("الرئيسية", "تيليجرام", "Google Play", "https://", "1.2K", "اقرأ أيضاً", "دير الزور",
+                     "أضف تعليقاً", "Comments", "سانا", "24 يناير"):
+        assert fragment not in body, fragment
+    captions = [b.text for b in result.blocks if b.kind == "caption"]
+    assert captions == ["الصورة: عناصر من قوات الأمن قرب المخيم (أ ف ب)"]
+    assert result.meta["headline"] == "مقتل 12 في اشتباكات قرب مخيم الهول"
+    assert result.meta["masthead"] == "موقع الخبر اليوم"
+    assert result.meta["dateline"] == "دمشق"
+
+
+def test_body_sentence_with_url_or_brand_keeps_its_text():
+    text = ("قال المتحدث إن البيان نشر على الموقع الرسمي www.example.org وعلى قناة الجزيرة مساء أمس بعد الاجتماع.\n"
+            "وأضاف أن التحقيق مستمر في الحادث وأن النتائج ستعلن قريباً للرأي العام.")
+    result = clean(text)
+    assert [b.kind for b in result.blocks] == ["body", "body"]
+    assert not result.removed
+
+
+def test_english_comment_widget_and_teaser():
+    text = ("قتل خمسة أشخاص في الهجوم على القاعدة العسكرية صباح اليوم بحسب مصادر محلية.\n\n"
+            "وأكدت المصادر أن الهجوم نفذه مسلحون مجهولون قبل أن يفروا من المكان.\n\n"
+            "قتل خمسة أشخاص في الهجوم على القاعدة العسكرية صباح اليوم بحسب مصادر محلية. وأكدت المصادر أن…\n\n"
+            "Leave a comment\nName *\nEmail *\nSave my name, email, and website in this browser.\n")
+    result = clean(text)
+    assert len([b for b in result.blocks if b.kind == "body"]) == 2
+    reasons = [r.reason for r in result.removed]
+    assert "teaser repeating the body" in reasons and reasons.count("comment form") == 4

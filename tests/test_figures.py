@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.figures import figures_in
+
+
+def values(sentence):
+    return [(f.value, f.low, f.high, f.qualifier, f.category) for f in figures_in(sentence, "s", "p", "")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("وأسفرت المعارك عن سقوط 123 قتيلا خلال أربعة أيام.", [(123, None, None, "", "killed")]),
+    ("قُتل ما لا يقل عن 120 شخصًا في المعارك.", [(120, None, None, "at least", "killed")]),
+    ("قتل ١٦ من عناصر التنظيم.", [(16, None, None, "", "killed")]),
+    ("تحتجز حوالي 12000 رجل وصبي.", [(12000, None, None, "about", "detained")]),
+    ("نزح 12 ألف شخص من الحي.", [(12000, None, None, "", "displaced")]),
+    ("كان هناك 8 ملايين من المدنيين.", [(8_000_000, None, None, "", "other")]),
+    ("بما في ذلك 2000 إلى 4000 أجنبي.", [(None, 2000, 4000, "", "other")]),
+    ("بينهم 2000-4000 أجنبي.", [(None, 2000, 4000, "", "other")]),
+    ("تم توقيف بين 30 و40 شخصا.", [(None, 30, 40, "", "other")]),
+    ("فر أكثر من 800 من أعضاء التنظيم.", [(800, None, None, "more than", "escaped")]),
+    ("أعادت القبض على 104 سجناء فروا.", [(104, None, None, "", "recaptured")]),
+    ("عن قتل 23 ارهابياً واعتقال 89 آخرين.", [(23, None, None, "", "killed"), (89, None, None, "", "arrested")]),
+    ("سقط 102قتيلا في الهجوم.", [(102, None, None, "", "killed")]),
+    ("قتل 1,250 شخصا.", [(1250, None, None, "", "killed")]),
+])
+def test_counts(sentence, expected):
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "نفذ هجوما يوم 20 كانون الثاني 2022 على السجن.",
+    "في عام 2014 دمر التنظيم المنطقة.",
+    "نشر الخبر في 2022.01.26 - 19:04 بتوقيت بغداد.",
+    "شاهد https://www.youtube.com/watch?v=jZk58E9KU4Y الآن.",
+    "المصدر me_ga.php?id=32240 هنا.",
+    "منذ أن فقدت أراضيها في عام 2019.",
+    "لقي حتفه يوم 5 يناير.",
+])
+def test_not_figures(sentence):
+    assert values(sentence) == []

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.models import Block
+from generator.segment import segment, split_sentences
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أكد التحالف ذلك. وقال إن الهجوم فشل.", ["أكد التحالف ذلك.", "وقال إن الهجوم فشل."]),
+    ("ماذا حدث؟ لا أحد يعرف!", ["ماذا حدث؟", "لا أحد يعرف!"]),
+    ("قال: “انتهى الهجوم.” ثم غادر.", ["قال: “انتهى الهجوم.”", "ثم غادر."]),
+    ("وصل 3.5 مليون في 2022.01.26 مساء.", ["وصل 3.5 مليون في 2022.01.26 مساء."]),
+    ("قال د. أحمد إن U.S. forces left. انتهى.", ["قال د. أحمد إن U.S. forces left.", "انتهى."]),
+    ("الحكومة.. لحظة بلحظة", ["الحكومة.. لحظة بلحظة"]),
+    ("بلا نقطة في النهاية", ["بلا نقطة في النهاية"]),
+])
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_split_keeps_every_character():
+    text = "أولاً. ثانياً؟ ثالثاً! رابعاً… خامساً"
+    assert " ".join(split_sentences(text)) == text
+
+
+def test_headings_and_captions_are_one_unit():
+    paragraphs = segment([Block("heading", "عنوان. فرعي", (1,)), Block("body", "جملة. أخرى.", (2,))])
+    assert [p.sentences for p in paragraphs] == [("عنوان. فرعي",), ("جملة.", "أخرى.")]
