@@ -1,0 +1,45 @@
+"""The README and configuration stay in step with the code."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.config import SCHEMA
+from generator.sources import EDITOR_KEYS
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_the_two_commands():
+    blocks = re.findall(r"```sh\n(.*?)```", README, re.S)
+    assert README.index("```sh") < README.index("## ")
+    build, tests = blocks[0].strip(), blocks[1].strip()
+    assert build.endswith("python -m generator build") and "pip install" in build
+    assert "'.[test]'" in tests and tests.endswith("python -m pytest")
+
+
+def test_every_setting_and_editor_field_is_documented():
+    for setting in SCHEMA:
+        assert f"| `{setting.name}` |" in README, setting.name
+    for key in EDITOR_KEYS:
+        assert f"`{key}`" in README, key
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pytest" in ci and "torch==2.13.0" in ci
+
+
+def test_cli_help_lists_the_commands():
+    result = subprocess.run([sys.executable, "-m", "generator", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and "build" in result.stdout and "serve" in result.stdout
+
+
+def test_code_passes_the_linter():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "generator", "tests", "bench"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
