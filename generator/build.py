@@ -75,8 +75,8 @@ def _covers(sources: list[Source]) -> str:
     span = f", dated {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
     undated = sum(1 for s in sources if not s.meta.date)
     note = f" ({undated} without a stated date)" if undated and dates else ""
-    return (f"{len(sources)} Arabic report(s) from {len(outlets)} outlet(s){span}{note}: "
-            + "; ".join(outlets) + ". Each is shown in full, Arabic beside its English machine translation.")
+    return (f"{len(sources)} Arabic report(s) from {len(outlets)} outlet(s){span}{note}. "
+            "Each is shown in full, Arabic beside its English machine translation.")
 
 
 def _articles(seeds: list[SeedFile], config: Config, errors: list[str]) -> list[Article]:
@@ -131,6 +131,7 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
         "translated": treport.translated, "from_memory": treport.from_memory, "edited": treport.edited,
         "pending": treport.pending, "model": treport.model_id, "figures": len(figures),
         "removed": sum(len(s.removed) for s in sources), "errors": len(errors), "covers": _covers(sources),
+        "outlets": sorted({s.meta.outlet for s in sources}),
     }
     site = {"title": config.title, "description": config.description,
             "footer": f"Built {report['build_date']} from {len(sources)} scraped Arabic reports. English is machine "

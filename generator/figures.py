@@ -57,22 +57,33 @@ def _word_matches(word: str, stem: str) -> bool:
     return any(f == stem or (len(stem) >= 3 and f.startswith(stem)) for f in _forms(word))
 
 
-def _has_phrase(window: list[str], phrase: str) -> bool:
-    target = phrase.split()
-    return any(len(window) - i >= len(target)
-               and all(_word_matches(w, t) for w, t in zip(window[i:], target, strict=False))
-               for i in range(len(window)))
+def _phrase_at(window: list[str], index: int, phrase: list[str]) -> bool:
+    part = window[index:index + len(phrase)] if index >= 0 else []
+    return len(part) == len(phrase) and all(_word_matches(w, t) for w, t in zip(part, phrase, strict=True))
+
+
+def _nearest_category(window: list[str], nearest_first: list[int]) -> str | None:
+    """The category of the word closest to the number; a phrase may start or end at that word."""
+    for index in nearest_first:
+        for name, stems in rules()["categories"].items():
+            for stem in stems:
+                phrase = normalize(stem).split()
+                if _phrase_at(window, index, phrase) or _phrase_at(window, index - len(phrase) + 1, phrase):
+                    return name
+    return None
 
 
 def category_of(sentence: str, start: int, end: int) -> str:
-    """The first category whose words appear after the number, else before it."""
-    # The verb just before ("قتل 16", "أعادت القبض على 104") outweighs the noun after, which
-    # outweighs words further back.
-    windows = (_words_before(sentence, start, 3), _words_after(sentence, end, 4), _words_before(sentence, start, 6))
-    for window in windows:
-        for name, stems in rules()["categories"].items():
-            if any(_has_phrase(window, normalize(stem)) for stem in stems):
-                return name
+    """What the number counts: the nearest counting word just before it ("قتل 16", "أعادت القبض على
+    104"), else the nearest after it ("123 قتيلا"), else one further back."""
+    near_before = _words_before(sentence, start, 3)
+    after = _words_after(sentence, end, 4)
+    far_before = _words_before(sentence, start, 6)
+    for window, order in ((near_before, list(range(len(near_before) - 1, -1, -1))),
+                          (after, list(range(len(after)))),
+                          (far_before, list(range(len(far_before) - 1, -1, -1)))):
+        if window and (found := _nearest_category(window, order)):
+            return found
     return "other"
 
 
