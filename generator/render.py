@@ -43,7 +43,8 @@ def _figure_view(figure: Figure, index: int, sources: dict[str, Source], root: s
     start = figure.ar.find(figure.match)
     before, after = (figure.ar[:start], figure.ar[start + len(figure.match):]) if start >= 0 else (figure.ar, "")
     meta = sources[figure.source_id].meta
-    return {"id": f"fig-{index}", "value": figure_value(figure), "unit": figure.unit, "category": figure.category,
+    context = " ".join([*before.split()[-3:], figure.match, *after.split()[:3]]) if start >= 0 else figure.ar
+    return {"id": f"fig-{index}", "context": context, "value": figure_value(figure), "unit": figure.unit, "category": figure.category,
             "outlet": meta.outlet, "date": meta.date[:10], "ar_before": before, "ar_match": figure.match if start >= 0 else "",
             "ar_after": after, "en": figure.en, "href": f"{root}{source_url(figure.source_id)}#{figure.pair_id}"}
 

@@ -23,3 +23,18 @@ def arabic_blocks(page: BeautifulSoup) -> list[str]:
 
 def all_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def assert_seed_bodies_rendered(site: Path) -> None:
+    """Every hand-labelled body line of every seed is in exactly one Arabic block; no noise is in any."""
+    from tests.test_clean import EXPECTED, seed_lines
+
+    for name in (k for k in EXPECTED if k.endswith(".txt")):
+        blocks = arabic_blocks(soup(site / "sources" / f"{Path(name).stem}.html"))
+        for number in EXPECTED[name]["body"]:
+            text = " ".join(seed_lines(name)[number - 1].split())
+            if name.startswith("002") and number == 1:
+                text = text.split("/", 1)[1].strip()  # the outlet prefix is metadata
+            assert sum(text in block for block in blocks) == 1, (name, number)
+        for fragment in EXPECTED["noise_fragments"]:
+            assert not any(fragment in block for block in blocks), (name, fragment)
