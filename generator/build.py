@@ -16,17 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from . import model
+from .arabic import normalize
 from .clean import clean
 from .config import Config, load_config
-from .errors import GeneratorError, SeedError
+from .crossref import cross_links
+from .errors import ConfigError, GeneratorError, SeedError
 from .figures import extract
 from .memory import Memory
 from .models import Article, Figure, SeedFile, Source
-from .pair import pair_article
+from .pair import outlet_needs_translation, pair_article
 from .read import read_seeds
 from .render import Renderer, briefing_json
 from .segment import segment
-from .sources import describe
+from .sources import describe, editor_file, load_editor_fields
 from .translate import ArgosEngine, Engine, translate_all
 from .write import write_site
 
@@ -51,14 +53,33 @@ class BuildResult:
         return 1 if self.errors else 0
 
 
-def prepare(seed: SeedFile, config: Config) -> Article:
-    """One seed file through cleaning, segmentation and metadata detection."""
+def prepare(seed: SeedFile, config: Config, errors: list[str] | None = None) -> Article:
+    """One seed file through cleaning, segmentation and metadata detection.
+
+    A broken editor file for the source is reported in `errors` and the detected metadata used."""
     cleaned = clean(seed.text)
     paragraphs = segment(cleaned.blocks)
     if not any(p.kind == "body" for p in paragraphs):
         raise SeedError(f"{seed.name}: no article body found (every line looked like page chrome)")
-    meta = describe(seed.name, cleaned.meta, paragraphs, config.content_path)
+    try:
+        editor = load_editor_fields(editor_file(config.content_path, seed.name))
+    except ConfigError as exc:
+        if errors is None:
+            raise
+        errors.append(f"{exc} (built with the detected metadata)")
+        log.error("%s", exc)
+        editor = {}
+    meta = describe(seed.name, cleaned.meta, paragraphs, editor)
     return Article(meta=meta, paragraphs=paragraphs, removed=cleaned.removed, notes=seed.notes)
+
+
+def _body_key(article: Article) -> frozenset[str]:
+    return frozenset(normalize(s) for p in article.paragraphs if p.kind == "body" for s in p.sentences)
+
+
+def _same_article(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two scrapes of one article: nearly all sentences of the shorter one are in the other."""
+    return bool(a and b) and len(a & b) >= 0.9 * min(len(a), len(b))
 
 
 def build_date(config: Config) -> str:
@@ -80,19 +101,26 @@ def _covers(sources: list[Source]) -> str:
 
 
 def _articles(seeds: list[SeedFile], config: Config, errors: list[str]) -> list[Article]:
-    articles, ids = [], set()
+    articles: list[Article] = []
+    keys: list[frozenset[str]] = []
     for seed in seeds:
         try:
-            article = prepare(seed, config)
+            article = prepare(seed, config, errors)
         except SeedError as exc:
             errors.append(str(exc))
             log.error("%s", exc)
             continue
-        if article.meta.id in ids:
-            errors.append(f"{seed.name}: its source id {article.meta.id!r} is already used; skipped")
+        key = _body_key(article)
+        twin = next((a for a, k in zip(articles, keys, strict=True) if _same_article(key, k)), None)
+        problem = (f"{seed.name}: its source id {article.meta.id!r} is already used; skipped"
+                   if any(a.meta.id == article.meta.id for a in articles) else
+                   f"{seed.name}: the same article as {twin.meta.seed_file}; skipped" if twin else None)
+        if problem:
+            errors.append(problem)
+            log.error("%s", problem)
             continue
-        ids.add(article.meta.id)
         articles.append(article)
+        keys.append(key)
     return articles
 
 
@@ -107,7 +135,8 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
         raise SeedError("no usable seed files in " + str(config.seeds_path) + "".join(f"\n  {e}" for e in errors))
 
     memory = Memory(config.content_path / "translations")
-    per_source = {a.meta.id: [a.meta.headline, *(s for p in a.paragraphs for s in p.sentences)] for a in articles}
+    per_source = {a.meta.id: [a.meta.headline, *([a.meta.outlet] if outlet_needs_translation(a) else []),
+                              *(s for p in a.paragraphs for s in p.sentences)] for a in articles}
 
     def save_memory() -> None:
         for source_id, sentences in per_source.items():
@@ -125,23 +154,24 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
 
     sources = [pair_article(a, english) for a in articles]
     figures: list[Figure] = [f for s in sources for f in extract(s.meta.id, s.pairs)]
+    links = cross_links(sources)
     report = {
         "build_date": build_date(config), "sources": len(sources), "pairs": sum(len(s.pairs) for s in sources),
         "sentences": sum(len(p.sentences) for s in sources for p in s.pairs),
         "translated": treport.translated, "from_memory": treport.from_memory, "edited": treport.edited,
         "pending": treport.pending, "model": treport.model_id, "figures": len(figures),
         "removed": sum(len(s.removed) for s in sources), "errors": len(errors), "covers": _covers(sources),
-        "outlets": sorted({s.meta.outlet for s in sources}),
+        "outlets": sorted({s.meta.outlet for s in sources}), "cross_links": sum(len(v) for v in links.values()) // 2,
     }
     site = {"title": config.title, "description": config.description,
             "footer": f"Built {report['build_date']} from {len(sources)} scraped Arabic reports. English is machine "
                       "translation (Argos Translate) unless marked edited; check the Arabic before quoting."}
     about = config.content_path / "about.md"
     pages = Renderer(config.templates_path, site).all_pages(
-        sources, figures, about.read_text(encoding="utf-8") if about.exists() else "", report)
+        sources, figures, about.read_text(encoding="utf-8") if about.exists() else "", report, links)
     files: dict[str, str | bytes] = {**pages, ".nojekyll": "",
                                      "data/briefing.json": briefing_json(sources, figures, {
-                                         "date": report["build_date"], "model": treport.model_id})}
+                                         "date": report["build_date"], "model": treport.model_id}, links)}
     write_site(config.output_path, files, config.templates_path / "static")
     report["seconds"] = round(time.perf_counter() - started, 2)
     return BuildResult(report=report, errors=errors)

@@ -15,6 +15,7 @@ import re
 from .arabic import arabic_ratio, normalize, words
 from .models import Block, CleanResult, Line, Removed
 from .noise import classify, ends_sentence, is_prose, is_sentence_like
+from .sources import parse_date
 
 MAX_HEADING_WORDS = 8
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
@@ -22,6 +23,8 @@ _PIPE = re.compile(r"\s+[|｜]\s+")
 _MEDIA_LABEL = re.compile(r"\s*[+|\-–]\s*(?:فيديو|بالفيديو|صور|بالصور|شاهد|video|photos?)\s*$", re.IGNORECASE)
 _DATELINE = re.compile(r"^([^\s–—\-|/]+(?:\s[^\s–—\-|/]+)?)\s+[–—-]\s+([^\s–—\-|/]+(?:\s[^\s–—\-|/]+){0,2})$")
 _OUTLET_PREFIX = re.compile(r"^([^\s/.،:\"«“]+(?:\s[^\s/.،:\"«“]+){0,2})\s*/\s*")
+_BYLINE_LABEL = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|تحرير|متابعة|ترجمة|المحرر|الكاتب|مراسل|مراسلة|"
+                           r"reporting|written\s+by|by)\s*[:：\-–]?\s*", re.IGNORECASE)
 _MEDIA_CREDIT_TAIL = re.compile(r"\S\s*[-–—]\s*\S+(?:\s\S+){0,2}$|\S[-–—]\S+(?:\s\S+){0,2}$")
 
 
@@ -67,8 +70,11 @@ def _match_noise(scan: _Scan) -> None:
         if action == "related":
             related = True
             action = "remove"
-        if action == "date":
-            scan.meta.setdefault("date_text", line.text)
+        if action == "date" and "date_text" not in scan.meta and parse_date(line.text):
+            scan.meta["date_text"] = line.text
+        if action == "byline":
+            scan.meta.setdefault("byline", _BYLINE_LABEL.sub("", line.text).strip())
+            action, reason = "remove", "byline (kept as metadata)"
         scan.decided[line.number] = (action, reason)
 
 

@@ -136,6 +136,7 @@ class Source:
 
     meta: SourceMeta
     headline_en: Translation
+    outlet_en: Translation
     pairs: tuple[Pair, ...]
     removed: tuple[Removed, ...]
     notes: tuple[str, ...] = ()

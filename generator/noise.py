@@ -81,6 +81,31 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 RULES: tuple[Rule, ...] = (
     Rule("bare URL", "remove", _rx(r"^\s*(?:https?://|www\.)\S+\s*$"), 1),
+    Rule("skip link", "remove", _rx(
+        r"^\s*(?:تجاوز|تخطى|تخط|انتقل|الانتقال)\s+(?:إلى|الى|ل)\s*(?:ال)?(?:المحتوى|محتوى)",
+        r"^\s*skip\s+to\s+(?:main\s+)?(?:content|navigation)", r"^\s*skip\s+navigation"), 8),
+    Rule("masthead, editor or copyright line", "remove", _rx(
+        r"^\s*(?:رئيس\s+(?:التحرير|مجلس\s+الإدارة|مجلس\s+الادارة)|مدير\s+التحرير|المدير\s+العام|نائب\s+رئيس\s+التحرير)",
+        r"(?:جميع|كل)\s+الحقوق\s+محفوظة", r"all\s+rights\s+reserved", r"^\s*(?:©|copyright\b|حقوق\s+النشر)",
+        r"^\s*editor[-\s]in[-\s]chief"), 16),
+    Rule("tag list", "remove", _rx(
+        r"^\s*(?:الوسوم|وسوم|الكلمات\s+المفتاحية|كلمات\s+مفتاحية|كلمات\s+دلالية|مواضيع|تاغ|tags?|keywords|topics)\s*[:：]",
+        r"^\s*(?:#\S+\s*){2,}$"), 40),
+    Rule("cookie or privacy notice", "remove", _rx(
+        r"ملفات\s+(?:تعريف\s+)?الارتباط", r"(?:ال)?كوكيز", r"\bcookies?\b",
+        r"^\s*(?:سياسة\s+الخصوصية|شروط\s+الاستخدام|privacy\s+policy|terms\s+of\s+use)\s*$",
+        r"^\s*(?:أوافق|موافق|قبول|accept(?:\s+all)?|agree|I\s+agree)\s*$"), 40),
+    Rule("share buttons", "remove", _rx(
+        r"^\s*(?:شارك|شاركوا|مشاركة|انشر|طباعة|اطبع|أرسل|ارسل|share|tweet|print|email|e-mail)(?:\s+(?:الخبر|المقال|هذا|على|عبر|this|article|on))*\s*:?\s*$",
+        r"^\s*(?:(?:facebook|twitter|whatsapp|telegram|linkedin|email|فيسبوك|تويتر|واتساب|تلغرام|تيليجرام|لينكد\s*إن|messenger|x|pinterest|reddit)\s*[|•·,]?\s*){2,}$"), 10),
+    Rule("advertisement label", "remove", _rx(
+        r"^\s*(?:إعلان|اعلان|إعلانات|محتوى\s+مدعوم|محتوى\s+ممول|advertisement|sponsored(?:\s+content)?|ads?)\s*$"), 3),
+    Rule("timestamp", "date", _rx(
+        r"^\s*(?:منذ|قبل)\s+(?:\d+|ساعة|ساعتين|دقيقة|دقيقتين|يوم|يومين)\s*(?:ساعات|ساعة|دقائق|دقيقة|أيام|ايام|يوم)?\s*$",
+        r"^\s*\d+\s+(?:minutes?|hours?|days?)\s+ago\s*$", r"^\s*(?:آخر\s+تحديث|اخر\s+تحديث|تاريخ\s+النشر|نشر\s+في|posted\s+on|updated|published)\b"), 12),
+    Rule("HTML markup or script", "remove", _rx(
+        r"<\s*/?\s*(?:script|style|iframe|noscript|object|embed)\b",
+        r"^\s*<[a-zA-Z!/][^>]*>\s*(?:<[^>]+>\s*)*$"), 60),
     Rule("tracking or script fragment", "remove", _rx(
         r"^\s*[\w.\-/]*\.(?:php|aspx?|jsp|cgi|html?)(?:[?#]\S*)?\s*$",
         r"^\s*[\w.\-/]*\?[\w\-]+=\S*\s*$",
@@ -91,6 +116,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:app\s*store|play\s*store|google\s*play|app\s*gallery)\b",
         r"(?:حمّ?ل|نزّ?ل|حمل|نزل)\s+(?:ال)?تطبيق", r"متجر\s+(?:آبل|ابل|جوجل|غوغل)",
     ), 12),
+    Rule("byline", "byline", _rx(
+        r"^\s*(?:كتب|كتبت|بقلم|by)\s*[:：\-–]?\s*\S+(?:\s+\S+){0,3}\s*$",
+        r"^\s*(?:إعداد|اعداد|تقرير|تحرير|متابعة|ترجمة|المحرر|الكاتب|reporting|written\s+by)\s*[:：]\s*\S+(?:\s+\S+){0,3}\s*$",
+        r"^\s*(?:مراسل|مراسلة)\s+\S+(?:\s+\S+){0,3}\s*$"), 6),
     Rule("comment form", "remove", _rx(
         r"^\s*(?:اترك|أترك|أضف|اضف|اكتب|شارك(?:نا)?)\s+(?:تعليق|تعليقا|تعليقاً|ردا|رداً|رد|رأيك|برأيك)",
         r"لن\s+يتم\s+نشر\s+(?:عنوان\s+)?بريدك", r"الحقول\s+(?:الإلزامية|الالزامية|المطلوبة)",

@@ -49,15 +49,19 @@ def _figure_view(figure: Figure, index: int, sources: dict[str, Source], root: s
             "ar_after": after, "en": figure.en, "href": f"{root}{source_url(figure.source_id)}#{figure.pair_id}"}
 
 
-def _pair_view(pair: Pair) -> dict:
+def _pair_view(pair: Pair, also: list) -> dict:
     return {"id": pair.id, "number": pair.number, "kind": pair.kind, "status": pair.status,
+            "also": [{"href": f"{link.source_id}.html#{link.pair_id}", "outlet": link.outlet, "number": link.number}
+                     for link in also],
             "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "n": i}
                           for i, s in enumerate(pair.sentences, 1)]}
 
 
 def _source_summary(source: Source, figures: list[Figure], root: str) -> dict:
     meta = source.meta
-    return {"id": meta.id, "href": f"{root}{source_url(meta.id)}", "outlet": meta.outlet, "outlet_en": meta.outlet_en,
+    return {"id": meta.id, "href": f"{root}{source_url(meta.id)}", "outlet": meta.outlet,
+            "outlet_en": source.outlet_en.text if source.outlet_en.status != "original" else "",
+            "outlet_en_machine": source.outlet_en.status == "machine",
             "date": meta.date.replace("T", " "), "headline": meta.headline, "headline_en": source.headline_en.text,
             "headline_status": source.headline_en.status, "headline_derived": meta.provenance.get("headline") == "derived",
             "pairs": len(source.pairs), "sentences": sum(len(p.sentences) for p in source.pairs),
@@ -85,7 +89,9 @@ class Renderer:
         html = self.env.get_template(template).render(site=self.site, root=root, nav=nav, path=path, **context)
         return path, html
 
-    def all_pages(self, sources: list[Source], figures: list[Figure], about_md: str, report: dict) -> dict[str, str]:
+    def all_pages(self, sources: list[Source], figures: list[Figure], about_md: str, report: dict,
+                  links: dict | None = None) -> dict[str, str]:
+        links = links or {}
         by_id = {s.meta.id: s for s in sources}
         pages = dict([
             self.page("index.html", "index.html", sources=[_source_summary(s, figures, "") for s in sources],
@@ -102,24 +108,27 @@ class Renderer:
                 meta=[(name, getattr(source.meta, name), PROVENANCE_LABELS[source.meta.provenance.get(name, "missing")])
                       for name in ("outlet", "outlet_en", "headline", "date", "dateline", "byline", "url")
                       if getattr(source.meta, name)],
-                pairs=[_pair_view(p) for p in source.pairs], removed=[asdict(r) for r in source.removed],
+                pairs=[_pair_view(p, links.get((source.meta.id, p.id), [])) for p in source.pairs], removed=[asdict(r) for r in source.removed],
                 notes=list(source.notes),
                 prev={"href": f"{n.meta.id}.html", "outlet": n.meta.outlet} if (n := neighbours["prev"]) else None,
                 next={"href": f"{n.meta.id}.html", "outlet": n.meta.outlet} if (n := neighbours["next"]) else None)])
         return pages
 
 
-def briefing_json(sources: list[Source], figures: list[Figure], build: dict) -> str:
+def briefing_json(sources: list[Source], figures: list[Figure], build: dict, links: dict | None = None) -> str:
     """site/data/briefing.json: everything on the pages, for other tools and the tests."""
+    links = links or {}
     data = {
         "build": build,
         "sources": [{
-            "id": s.meta.id, "seed_file": s.meta.seed_file, "outlet": s.meta.outlet, "outlet_en": s.meta.outlet_en,
+            "id": s.meta.id, "seed_file": s.meta.seed_file, "outlet": s.meta.outlet, "outlet_en": s.outlet_en.text,
             "headline": s.meta.headline, "headline_en": s.headline_en.text, "date": s.meta.date,
             "dateline": s.meta.dateline, "byline": s.meta.byline, "url": s.meta.url,
             "provenance": s.meta.provenance, "url_path": source_url(s.meta.id),
             "pairs": [{"id": p.id, "number": p.number, "kind": p.kind, "ar": p.ar, "en": p.en, "status": p.status,
-                       "sentences": [asdict(x) for x in p.sentences]} for p in s.pairs],
+                       "sentences": [asdict(x) for x in p.sentences],
+                       "also_reported_by": [{"source_id": link.source_id, "pair_id": link.pair_id, "score": link.score}
+                                            for link in links.get((s.meta.id, p.id), [])]} for p in s.pairs],
             "removed": [asdict(r) for r in s.removed],
         } for s in sources],
         "figures": [asdict(f) for f in figures],

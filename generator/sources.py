@@ -86,16 +86,21 @@ def _detected(meta: dict[str, str]) -> dict[str, str]:
         found["headline"] = meta["headline"]
     if meta.get("date_text") and (date := parse_date(meta["date_text"])):
         found["date"] = date
-    if meta.get("dateline"):
-        found["dateline"] = meta["dateline"]
+    for name in ("dateline", "byline", "url"):
+        if meta.get(name):
+            found[name] = meta[name]
     return found
 
 
-def describe(seed_name: str, meta: dict[str, str], paragraphs: tuple[Paragraph, ...], content_dir: Path) -> SourceMeta:
-    """Merge detected metadata with the editor's file; record where each field came from."""
+def editor_file(content_dir: Path, seed_name: str) -> Path:
+    return content_dir / "sources" / f"{source_id(seed_name)}.yml"
+
+
+def describe(seed_name: str, meta: dict[str, str], paragraphs: tuple[Paragraph, ...],
+             editor: dict[str, str]) -> SourceMeta:
+    """Merge detected metadata with the editor's fields; record where each field came from."""
     sid = source_id(seed_name)
     detected = _detected(meta)
-    editor = load_editor_fields(content_dir / "sources" / f"{sid}.yml")
     values, provenance = {}, {}
     for name in FIELDS:
         if name in editor:

@@ -87,7 +87,7 @@ def test_second_build_translates_nothing_and_edits_win(project, stub_engine):
     assert second_engine.sentences_seen == 0 and second.report["from_memory"] == first.report["translated"]
     memory_file = sorted((project / "content" / "translations").glob("*.yml"))[0]
     data = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
-    data["entries"][1]["edited"] = "A translator's correction."
+    data["entries"][-1]["edited"] = "A translator's correction."  # the last body sentence
     memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     third = run(project, StubEngine())
     assert third.report["edited"] == 1

@@ -43,3 +43,10 @@ def test_code_passes_the_linter():
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "generator", "tests", "bench"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_committed_translation_memory_holds_no_synthetic_output():
+    """content/translations/ is for real-model output and human edits only."""
+    for path in (ROOT / "content" / "translations").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        assert "synthetic" not in text and "stub-engine" not in text, path

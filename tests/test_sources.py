@@ -25,7 +25,7 @@ def test_source_ids_are_stable_and_url_safe():
 
 
 def test_detected_fields_and_derived_headline(tmp_path):
-    meta = describe("a.txt", {"masthead": "البادية 24", "date_text": "2022.01.26 - 19:04"}, BODY, tmp_path)
+    meta = describe("a.txt", {"masthead": "البادية 24", "date_text": "2022.01.26 - 19:04"}, BODY, {})
     assert meta.outlet == "البادية 24" and meta.provenance["outlet"] == "detected"
     assert meta.date == "2022-01-26T19:04"
     assert meta.headline.startswith("قال المرصد") and meta.provenance["headline"] == "derived"
@@ -35,7 +35,7 @@ def test_editor_file_overrides_detected(tmp_path):
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "a.yml").write_text("outlet: وكالة ما\noutlet_en: Some Agency\ndate: '2022-01-23'\n",
                                                 encoding="utf-8")
-    meta = describe("a.txt", {"masthead": "البادية 24"}, BODY, tmp_path)
+    meta = describe("a.txt", {"masthead": "البادية 24"}, BODY, load_editor_fields(tmp_path / "sources" / "a.yml"))
     assert (meta.outlet, meta.outlet_en, meta.date) == ("وكالة ما", "Some Agency", "2022-01-23")
     assert meta.provenance["outlet"] == "editor"
 
