@@ -124,6 +124,13 @@ def _articles(seeds: list[SeedFile], config: Config, errors: list[str]) -> list[
     return articles
 
 
+def check(project_dir: Path) -> tuple[list[Article], list[str]]:
+    """Read and clean every seed without translating: what an editor reviews before publishing."""
+    config = load_config(project_dir)
+    seeds, errors = read_seeds(config.seeds_path)
+    return _articles(seeds, config, errors), errors
+
+
 def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult:
     """Build the whole site from the project's seeds and content; write it last, atomically."""
     options = options or BuildOptions()

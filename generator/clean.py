@@ -83,8 +83,8 @@ def _drop_teasers(scan: _Scan) -> None:
     teasers = [ln for ln in candidates if ln.text.rstrip(" \"”»").endswith(("…", "..."))]
     haystack = " " + " ".join(normalize(ln.text) for ln in candidates if ln not in teasers) + " "
     for line in teasers:
-        body = line.text.rstrip(" \"”»").rstrip(".…").rsplit(None, 1)[0]
-        key = normalize(body)
+        head = line.text.rstrip(" \"”»").rstrip(".…").rsplit(None, 1)
+        key = normalize(head[0]) if head else ""
         if len(key.split()) >= 5 and f" {key} " in haystack:
             scan.drop(line, "teaser repeating the body")
 
@@ -144,9 +144,14 @@ def _read_header(scan: _Scan, start: int) -> None:
 
 
 def _read_footer(scan: _Scan, end: int) -> None:
+    previous: Line | None = None
     for line in scan.open_lines():
-        if line.number > end and not is_prose(line.text):
+        wraps = (previous is not None and previous.number == line.number - 1 and ends_sentence(line.text)
+                 and not ends_sentence(previous.text) and len(words(previous.text)) >= MAX_HEADING_WORDS)
+        if line.number > end and not is_prose(line.text) and not wraps:
             scan.drop(line, "page chrome after the article")
+            continue
+        previous = line
 
 
 def _outlet_prefix(scan: _Scan, start: int) -> tuple[int, str] | None:

@@ -103,9 +103,7 @@ RULES: tuple[Rule, ...] = (
     Rule("timestamp", "date", _rx(
         r"^\s*(?:منذ|قبل)\s+(?:\d+|ساعة|ساعتين|دقيقة|دقيقتين|يوم|يومين)\s*(?:ساعات|ساعة|دقائق|دقيقة|أيام|ايام|يوم)?\s*$",
         r"^\s*\d+\s+(?:minutes?|hours?|days?)\s+ago\s*$", r"^\s*(?:آخر\s+تحديث|اخر\s+تحديث|تاريخ\s+النشر|نشر\s+في|posted\s+on|updated|published)\b"), 12),
-    Rule("HTML markup or script", "remove", _rx(
-        r"<\s*/?\s*(?:script|style|iframe|noscript|object|embed)\b",
-        r"^\s*<[a-zA-Z!/][^>]*>\s*(?:<[^>]+>\s*)*$"), 60),
+
     Rule("tracking or script fragment", "remove", _rx(
         r"^\s*[\w.\-/]*\.(?:php|aspx?|jsp|cgi|html?)(?:[?#]\S*)?\s*$",
         r"^\s*[\w.\-/]*\?[\w\-]+=\S*\s*$",
@@ -161,6 +159,17 @@ def counter_line(text: str) -> bool:
         t.isdigit() or t.lower() in counter_words for t in tokens) and not is_date_line(text)
 
 
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+_SCRIPT = re.compile(r"<\s*(script|style|noscript)\b.*?(?:<\s*/\s*\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+
+
+def markup_line(text: str) -> bool:
+    """HTML tags or script with little or no prose around them (prose with inline tags is kept, as text)."""
+    if not _TAG.search(text):
+        return False
+    return len(words(_TAG.sub(" ", _SCRIPT.sub(" ", text)))) < 5
+
+
 def repeated_word_line(text: str) -> bool:
     """A line made of one word repeated (image alt text, icon labels): "Shadow Shadow"."""
     tokens = [t.lower() for t in text.split()]
@@ -173,6 +182,8 @@ def classify(text: str, article_is_arabic: bool) -> tuple[str, str] | None:
         return "remove", "repeated word (image alt text or widget label)"
     if counter_line(text):
         return "remove", "share/like counter"
+    if markup_line(text):
+        return "remove", "HTML markup or script"
     n_words = len(text.split())
     for rule in RULES:
         if n_words <= rule.max_words and rule.pattern.search(text):

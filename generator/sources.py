@@ -33,8 +33,14 @@ def source_id(seed_name: str) -> str:
 def parse_date(text: str) -> str:
     """ISO date (and time) from the date formats Arabic outlets print; "" when none is found."""
     plain = ascii_digits(text)
-    time = re.search(r"\b(\d{1,2}):(\d{2})\b", plain)
-    suffix = f"T{int(time.group(1)):02d}:{time.group(2)}" if time else ""
+    time = re.search(r"\b(\d{1,2}):(\d{2})\b(?:\s*(م|مساء|مساءً|pm|p\.m\.|ص|صباحا|صباحاً|am|a\.m\.)(?!\w))?",
+                     plain, re.IGNORECASE)
+    suffix = ""
+    if time:
+        hour = int(time.group(1))
+        if time.group(3) and time.group(3).lower()[0] in "مp" and hour < 12:
+            hour += 12  # "03:45 م" is 15:45
+        suffix = f"T{hour:02d}:{time.group(2)}"
     if m := re.search(r"\b(\d{4})[./-](\d{1,2})[./-](\d{1,2})\b", plain):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := re.search(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b", plain):
