@@ -23,6 +23,12 @@ _PIPE = re.compile(r"\s+[|｜]\s+")
 _MEDIA_LABEL = re.compile(r"\s*[+|\-–]\s*(?:فيديو|بالفيديو|صور|بالصور|شاهد|video|photos?)\s*$", re.IGNORECASE)
 _DATELINE = re.compile(r"^([^\s–—\-|/]+(?:\s[^\s–—\-|/]+)?)\s+[–—-]\s+([^\s–—\-|/]+(?:\s[^\s–—\-|/]+){0,2})$")
 _OUTLET_PREFIX = re.compile(r"^([^\s/.،:\"«“]+(?:\s[^\s/.،:\"«“]+){0,2})\s*/\s*")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_SOCIAL = re.compile(r"youtube\.com|youtu\.be|facebook\.com|twitter\.com|x\.com|t\.me|instagram\.com|tiktok\.com",
+                     re.IGNORECASE)
+_WEEKDAY_TODAY = re.compile(r"(?:^|[\s،,(])اليوم\s*[،,]?\s*(?:ال)?(أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)")
+WEEKDAYS_EN = {"أحد": "Sunday", "احد": "Sunday", "اثنين": "Monday", "إثنين": "Monday", "ثلاثاء": "Tuesday",
+               "أربعاء": "Wednesday", "اربعاء": "Wednesday", "خميس": "Thursday", "جمعة": "Friday", "سبت": "Saturday"}
 _BYLINE_LABEL = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|تحرير|متابعة|ترجمة|المحرر|الكاتب|مراسل|مراسلة|"
                            r"reporting|written\s+by|by)\s*[:：\-–]?\s*", re.IGNORECASE)
 _MEDIA_CREDIT_TAIL = re.compile(r"\S\s*[-–—]\s*\S+(?:\s\S+){0,2}$|\S[-–—]\S+(?:\s\S+){0,2}$")
@@ -48,6 +54,7 @@ class _Scan:
         self.arabic = arabic_ratio(text) >= 0.5
         self.decided: dict[int, tuple[str, str]] = {}  # line number -> (action, reason)
         self.meta: dict[str, str] = {}
+        self.url_lines: list[Line] = []
 
     def drop(self, line: Line, reason: str) -> None:
         self.decided[line.number] = ("remove", reason)
@@ -72,6 +79,11 @@ def _match_noise(scan: _Scan) -> None:
             action = "remove"
         if action == "date" and "date_text" not in scan.meta and parse_date(line.text):
             scan.meta["date_text"] = line.text
+        if action == "url":
+            scan.meta["url"] = _URL.search(line.text).group(0)
+            action = "remove"
+        elif reason == "bare URL" and not _SOCIAL.search(line.text):
+            scan.url_lines.append(line)
         if action == "byline":
             scan.meta.setdefault("byline", _BYLINE_LABEL.sub("", line.text).strip())
             action, reason = "remove", "byline (kept as metadata)"
@@ -135,6 +147,10 @@ def _read_header(scan: _Scan, start: int) -> None:
         if site:
             scan.meta.setdefault("site_label", site[-1])
         scan.drop(headline, "headline (shown as the page title)")
+    header_urls = [ln for ln in scan.url_lines if ln.number < start]
+    if header_urls and "url" not in scan.meta:
+        scan.meta["url"] = header_urls[0].text.strip()
+        scan.decided[header_urls[0].number] = ("remove", "link to the original article (kept as metadata)")
     head_key = headline_key(headline.text) if headline else None
     for line in scan.open_lines():
         if head_key and headline_key(line.text) == head_key:
@@ -202,6 +218,9 @@ def clean(text: str) -> CleanResult:
     _drop_repeats(scan)
     _read_footer(scan, end)
     prefix = _outlet_prefix(scan, start)
+    first = next((ln for ln in scan.open_lines() if ln.number >= start), None)
+    if first and (m := _WEEKDAY_TODAY.search(first.text)):
+        scan.meta["weekday"] = WEEKDAYS_EN[m.group(1)]  # "اليوم، الاحد": published on a Sunday
     removed = [Removed(n, next(ln.text for ln in scan.content if ln.number == n), reason)
                for n, (action, reason) in sorted(scan.decided.items()) if action in ("remove", "date")]
     if prefix:

@@ -77,6 +77,7 @@ class SourceMeta:
     provenance: dict[str, str]  # field -> "detected" | "editor" | "derived" | "missing"
     outlet_en: str = ""
     byline: str = ""
+    weekday: str = ""  # "Sunday" when the text says "اليوم، الأحد" but gives no date
 
 
 @dataclass(frozen=True)

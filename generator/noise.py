@@ -80,6 +80,8 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("link to the original article", "url", _rx(
+        r"^\s*(?:رابط\s+(?:المقال|الخبر|المصدر)|المصدر|الرابط|source|url|link|original)\s*[:：]\s*(?:https?://|www\.)\S+\s*$"), 6),
     Rule("bare URL", "remove", _rx(r"^\s*(?:https?://|www\.)\S+\s*$"), 1),
     Rule("skip link", "remove", _rx(
         r"^\s*(?:تجاوز|تخطى|تخط|انتقل|الانتقال)\s+(?:إلى|الى|ل)\s*(?:ال)?(?:المحتوى|محتوى)",

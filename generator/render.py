@@ -106,7 +106,7 @@ class Renderer:
             pages.update([self.page(
                 "source.html", path, source=_source_summary(source, figures, "../"),
                 meta=[(name, getattr(source.meta, name), PROVENANCE_LABELS[source.meta.provenance.get(name, "missing")])
-                      for name in ("outlet", "outlet_en", "headline", "date", "dateline", "byline", "url")
+                      for name in ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byline", "url")
                       if getattr(source.meta, name)],
                 pairs=[_pair_view(p, links.get((source.meta.id, p.id), [])) for p in source.pairs], removed=[asdict(r) for r in source.removed],
                 notes=list(source.notes),

@@ -13,7 +13,7 @@ from .errors import ConfigError
 from .models import Paragraph, SourceMeta
 from .noise import MONTHS
 
-FIELDS = ("outlet", "outlet_en", "headline", "date", "dateline", "byline", "url")
+FIELDS = ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byline", "url")
 EDITOR_KEYS = set(FIELDS) | {"note"}
 _ID_SAFE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -92,7 +92,7 @@ def _detected(meta: dict[str, str]) -> dict[str, str]:
         found["headline"] = meta["headline"]
     if meta.get("date_text") and (date := parse_date(meta["date_text"])):
         found["date"] = date
-    for name in ("dateline", "byline", "url"):
+    for name in ("dateline", "byline", "url", "weekday"):
         if meta.get(name):
             found[name] = meta[name]
     return found
@@ -126,4 +126,5 @@ def describe(seed_name: str, meta: dict[str, str], paragraphs: tuple[Paragraph, 
         provenance["outlet"] = "derived"
     return SourceMeta(id=sid, seed_file=seed_name, outlet=values["outlet"], headline=values["headline"],
                       date=values["date"], dateline=values["dateline"], url=values["url"],
-                      provenance=provenance, outlet_en=values["outlet_en"], byline=values["byline"])
+                      provenance=provenance, outlet_en=values["outlet_en"], byline=values["byline"],
+                      weekday=values["weekday"])
