@@ -173,7 +173,8 @@ def _read_footer(scan: _Scan, end: int) -> None:
 def _outlet_prefix(scan: _Scan, start: int) -> tuple[int, str] | None:
     """A "Outlet/ " prefix on the first body line (e.g. "شفق نيوز/ ..."), kept as metadata."""
     first = next((ln for ln in scan.open_lines() if ln.number >= start), None)
-    if first and (m := _OUTLET_PREFIX.match(first.text)) and len(words(m.group(1))) <= 3:
+    if (first and (m := _OUTLET_PREFIX.match(first.text)) and len(words(m.group(1))) <= 3
+            and len(words(first.text[m.end():])) >= 5):
         scan.meta.setdefault("prefix_outlet", m.group(1))
         return first.number, m.group(0)
     return None

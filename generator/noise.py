@@ -172,6 +172,12 @@ def markup_line(text: str) -> bool:
     return len(words(_TAG.sub(" ", _SCRIPT.sub(" ", text)))) < 5
 
 
+def breadcrumb_line(text: str) -> bool:
+    """A trail of short section names: "الرئيسية > أخبار > سوريا", "Home / Middle East / Gulf"."""
+    parts = re.split(r"\s+[>»›/|]\s+|\s*[»›>]\s*", text.strip())
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts) and not ends_sentence(text)
+
+
 def repeated_word_line(text: str) -> bool:
     """A line made of one word repeated (image alt text, icon labels): "Shadow Shadow"."""
     tokens = [t.lower() for t in text.split()]
@@ -186,6 +192,8 @@ def classify(text: str, article_is_arabic: bool) -> tuple[str, str] | None:
         return "remove", "share/like counter"
     if markup_line(text):
         return "remove", "HTML markup or script"
+    if breadcrumb_line(text):
+        return "remove", "breadcrumb or section menu"
     n_words = len(text.split())
     for rule in RULES:
         if n_words <= rule.max_words and rule.pattern.search(text):

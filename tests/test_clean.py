@@ -116,3 +116,11 @@ def test_english_comment_widget_and_teaser():
     assert len([b for b in result.blocks if b.kind == "body"]) == 2
     reasons = [r.reason for r in result.removed]
     assert "teaser repeating the body" in reasons and reasons.count("comment form") == 4
+
+
+@pytest.mark.parametrize("line", ["الرئيسية > أخبار > سوريا", "Home / Middle East / Gulf", "الرئيسية » سياسة » عربي"])
+def test_breadcrumbs_anywhere_are_removed(line):
+    text = (f"قال المرصد إن الاشتباكات استمرت حتى ساعة متأخرة من الليل في محيط السجن.\n{line}\n"
+            "وأضاف أن قوات الأمن فرضت حظراً للتجوال في الأحياء المجاورة للسجن حتى إشعار آخر.")
+    result = clean(text)
+    assert [r.reason for r in result.removed] == ["breadcrumb or section menu"]
