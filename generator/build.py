@@ -155,7 +155,7 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
         [s for sentences in per_source.values() for s in sentences], memory,
         model_id=None if options.engine_loader else model.peek(config, options.model),
         load_engine=loader, allow_missing=options.allow_missing_translations,
-        on_batch=save_memory, batch_size=config.batch_size)
+        on_batch=save_memory, max_tokens=config.batch_tokens, max_items=config.batch_size)
     if treport.translated:
         save_memory()
 

@@ -35,9 +35,11 @@ SCHEMA: tuple[Setting, ...] = (
             f"Path to a local .argosmodel file (also --model or ${MODEL_ENV})."),
     Setting("fetch_model", bool, True, "Allow fetching the model from Argos' package index when none is installed."),
     Setting("beam_size", int, 4, "Beam size for translation (Argos uses 4)."),
-    Setting("batch_size", int, 32, "Sentences per translation batch."),
+    Setting("batch_size", int, 64, "At most this many sentences (or pieces) per translation batch."),
+    Setting("batch_tokens", int, 4096,
+            "Token budget per batch (longest × count): long sentences go in smaller batches."),
     Setting("compute_type", str, "int8", "CTranslate2 compute type: int8, int8_float32, float32, auto …"),
-    Setting("device", str, "cpu", "CTranslate2 device: cpu or cuda."),
+    Setting("device", str, "auto", "CTranslate2 device: auto (CUDA when a GPU is present), cpu or cuda."),
     Setting("threads", int, 0, "CPU threads for translation; 0 means all cores."),
     Setting("max_input_tokens", int, 200,
             "Longer sentences are translated in clause-sized pieces (split at Arabic commas)."),
@@ -59,6 +61,7 @@ class Config:
     fetch_model: bool
     beam_size: int
     batch_size: int
+    batch_tokens: int
     compute_type: str
     device: str
     threads: int

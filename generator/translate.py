@@ -1,8 +1,10 @@
 """Stage 5: translate Arabic sentences to English with the Argos package's CTranslate2 model.
 
-Sentences already in the translation memory are reused; the rest go to the
-engine in length-sorted batches, and the memory is flushed after every batch so
-an interrupted build loses nothing it has translated.
+Sentences already in the translation memory are reused. All the others, from
+every source, are tokenised with the package's own tokenizer, sorted by length
+and cut into size-balanced batches (a budget of tokens, not of sentences), each
+sent to the model in one call. The memory is flushed after every batch, so an
+interrupted build loses nothing it has translated.
 """
 
 from __future__ import annotations
@@ -10,16 +12,16 @@ from __future__ import annotations
 import logging
 import os
 import re
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from .config import Config
-from .errors import MODEL_HELP, ModelUnavailable
+from .errors import ModelUnavailable
 from .memory import Memory
 from .model import PackageRef
 from .models import Translation
+from .progress import Progress
 
 log = logging.getLogger(__name__)
 _CLAUSE = re.compile(r"(?<=[،,؛;:])\s+")
@@ -28,11 +30,24 @@ _CLAUSE = re.compile(r"(?<=[،,؛;:])\s+")
 class Engine(Protocol):
     model_id: str
 
-    def translate(self, sentences: list[str]) -> list[str]: ...
+    def pieces(self, sentence: str) -> list[list[str]]:
+        """The sentence as one or more token lists (long sentences are cut at clause boundaries)."""
+
+    def translate_pieces(self, batch: list[list[str]]) -> list[str]:
+        """English for each token list, in one call to the model."""
+
+
+def device_for(config: Config) -> str:
+    """"auto" means CUDA when CTranslate2 sees a GPU, else the CPU."""
+    if config.device != "auto":
+        return config.device
+    import ctranslate2
+
+    return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
 
 
 class ArgosEngine:
-    """The Argos package's tokenizer and CTranslate2 model, loaded once, driven in batches."""
+    """The Argos package's tokenizer and CTranslate2 model, loaded once per build."""
 
     def __init__(self, ref: PackageRef, config: Config):
         import ctranslate2
@@ -43,12 +58,13 @@ class ArgosEngine:
         if getattr(self.package, "tokenizer", None) is None:
             raise ModelUnavailable(f"{ref.path}: the package has no sentencepiece.model or bpe.model")
         self.config = config
+        device = device_for(config)
         self.translator = ctranslate2.Translator(
-            str(ref.path / "model"), device=config.device, compute_type=config.compute_type,
-            inter_threads=1, intra_threads=config.threads or (os.cpu_count() or 1))
+            str(ref.path / "model"), device=device, compute_type=config.compute_type,
+            inter_threads=1, intra_threads=0 if device == "cuda" else (config.threads or os.cpu_count() or 1))
+        self.prefix = self.package.target_prefix or None
 
-    def _pieces(self, sentence: str) -> list[list[str]]:
-        """Token lists for a sentence, cut at clause boundaries when it is longer than the limit."""
+    def pieces(self, sentence: str) -> list[list[str]]:
         tokens = self.package.tokenizer.encode(sentence)
         limit = self.config.max_input_tokens
         if len(tokens) <= limit:
@@ -62,35 +78,40 @@ class ArgosEngine:
                 pieces.extend(clause_tokens[i:i + limit] for i in range(0, len(clause_tokens), limit))
         return pieces
 
-    def translate(self, sentences: list[str]) -> list[str]:
-        owners, inputs = [], []
-        for index, sentence in enumerate(sentences):
-            for pieces in self._pieces(sentence):
-                owners.append(index)
-                inputs.append(pieces)
-        order = sorted(range(len(inputs)), key=lambda i: len(inputs[i]))
-        outputs: list[str] = [""] * len(inputs)
-        size = self.config.batch_size
-        prefix = self.package.target_prefix or None
-        for start in range(0, len(order), size):
-            chunk = order[start:start + size]
-            batch = [inputs[i] for i in chunk]
-            longest = max(len(b) for b in batch)
-            results = self.translator.translate_batch(
-                batch, target_prefix=[[prefix]] * len(batch) if prefix else None,
-                beam_size=self.config.beam_size, length_penalty=0.2, replace_unknowns=True,
-                max_decoding_length=min(self.config.max_decoding_length, 2 * longest + 16),
-                max_input_length=0)
-            for i, result in zip(chunk, results, strict=True):
-                text = self.package.tokenizer.decode(result.hypotheses[0])
-                if prefix and text.startswith(prefix):
-                    text = text[len(prefix):]
-                outputs[i] = text.strip()
-        joined: list[list[str]] = [[] for _ in sentences]
-        for owner, text in zip(owners, outputs, strict=True):
-            if text:
-                joined[owner].append(text)
-        return [" ".join(parts) for parts in joined]
+    def translate_pieces(self, batch: list[list[str]]) -> list[str]:
+        longest = max(len(b) for b in batch)
+        results = self.translator.translate_batch(
+            batch, target_prefix=[[self.prefix]] * len(batch) if self.prefix else None,
+            max_batch_size=len(batch), beam_size=self.config.beam_size, length_penalty=0.2, replace_unknowns=True,
+            max_decoding_length=decoding_limit(longest, self.config.max_decoding_length), max_input_length=0)
+        out = []
+        for result in results:
+            text = self.package.tokenizer.decode(result.hypotheses[0])
+            if self.prefix and text.startswith(self.prefix):
+                text = text[len(self.prefix):]
+            out.append(text.strip())
+        return out
+
+
+def decoding_limit(longest_input: int, ceiling: int) -> int:
+    """How many English tokens a batch may produce: enough for any real translation, bounded."""
+    return min(ceiling, 2 * longest_input + 16)
+
+
+def plan_batches(lengths: list[int], max_tokens: int, max_items: int) -> list[list[int]]:
+    """Indices sorted by length and cut into batches whose padded size (longest × count) fits the budget."""
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        longest = max(lengths[index], 1)  # sorted: the newcomer is the longest
+        if current and (len(current) >= max_items or longest * (len(current) + 1) > max_tokens):
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
 
 
 @dataclass
@@ -99,18 +120,39 @@ class TranslationReport:
     translated: int = 0
     pending: int = 0
     edited: int = 0
-    seconds: float = 0.0
     model_id: str = ""
     notes: list[str] = field(default_factory=list)
 
 
 def unique(sentences: Iterable[str]) -> list[str]:
-    seen, out = set(), []
-    for sentence in sentences:
-        if sentence not in seen:
-            seen.add(sentence)
-            out.append(sentence)
-    return out
+    return list(dict.fromkeys(sentences))
+
+
+def _engine_translate(sentences: list[str], engine: Engine, memory: Memory, on_batch: Callable[[], None],
+                      max_tokens: int, max_items: int) -> dict[str, Translation]:
+    owners: list[int] = []
+    inputs: list[list[str]] = []
+    for index, sentence in enumerate(sentences):
+        for piece in engine.pieces(sentence):
+            owners.append(index)
+            inputs.append(piece)
+    remaining = [owners.count(i) for i in range(len(sentences))]
+    parts: list[dict[int, str]] = [{} for _ in sentences]
+    found: dict[str, Translation] = {}
+    progress = Progress(len(sentences), "translating")
+    for batch in plan_batches([len(p) for p in inputs], max_tokens, max_items):
+        for piece_index, english in zip(batch, engine.translate_pieces([inputs[i] for i in batch]), strict=True):
+            owner = owners[piece_index]
+            parts[owner][piece_index] = english
+            remaining[owner] -= 1
+            if remaining[owner] == 0:
+                text = " ".join(t for _, t in sorted(parts[owner].items()) if t)
+                memory.record(sentences[owner], text, engine.model_id)
+                found[sentences[owner]] = Translation(text, "machine")
+                progress.advance()
+        on_batch()
+    progress.done()
+    return found
 
 
 def translate_all(
@@ -120,7 +162,9 @@ def translate_all(
     load_engine: Callable[[int], Engine],
     allow_missing: bool,
     on_batch: Callable[[], None] = lambda: None,
-    batch_size: int = 32,
+    max_tokens: int = 4096,
+    max_items: int = 64,
+    force: bool = False,
 ) -> tuple[dict[str, Translation], TranslationReport]:
     """English for every sentence: memory first, then the engine for the rest (or pending)."""
     report = TranslationReport(model_id=model_id or "")
@@ -128,7 +172,7 @@ def translate_all(
     missing = []
     for sentence in unique(sentences):
         hit = memory.lookup(sentence, model_id)
-        if hit is None:
+        if hit is None or (force and hit.status == "machine"):
             missing.append(sentence)
         else:
             found[sentence] = hit
@@ -146,19 +190,6 @@ def translate_all(
         found.update({s: Translation("", "pending") for s in missing})
         return found, report
     report.model_id = engine.model_id
-    started = time.perf_counter()
-    missing.sort(key=len)
-    for start in range(0, len(missing), batch_size):
-        batch = missing[start:start + batch_size]
-        for sentence, english in zip(batch, engine.translate(batch), strict=True):
-            memory.record(sentence, english, engine.model_id)
-            found[sentence] = Translation(english, "machine")
-        report.translated += len(batch)
-        on_batch()
-        elapsed = time.perf_counter() - started
-        log.info("translated %d/%d sentences (%.1f s)", report.translated, len(missing), elapsed)
-    report.seconds = time.perf_counter() - started
+    found.update(_engine_translate(missing, engine, memory, on_batch, max_tokens, max_items))
+    report.translated = len(missing)
     return found, report
-
-
-__all__ = ["ArgosEngine", "Engine", "MODEL_HELP", "TranslationReport", "translate_all"]

@@ -13,8 +13,12 @@ class StubEngine:
     def __init__(self) -> None:
         self.calls: list[list[str]] = []
 
-    def translate(self, sentences: list[str]) -> list[str]:
-        self.calls.append(list(sentences))
+    def pieces(self, sentence: str) -> list[list[str]]:
+        return [[sentence]]
+
+    def translate_pieces(self, batch: list[list[str]]) -> list[str]:
+        sentences = [piece[0] for piece in batch]
+        self.calls.append(sentences)
         return [f"STUB-EN {text_key(s)[:8]} ({len(s.split())} words)." for s in sentences]
 
     @property
