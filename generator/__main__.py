@@ -1,10 +1,11 @@
-"""Command line: `python -m generator build|serve`. Only dispatches; the work is in the package."""
+"""Turn scraped Arabic news articles into a bilingual briefing site. (This module only dispatches.)"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
 
 from .errors import GeneratorError
@@ -24,6 +25,13 @@ def _parser() -> argparse.ArgumentParser:
                              help="build without a model; English not in the memory is marked pending")
         if name == "serve":
             command.add_argument("--port", type=int, default=8000)
+    translate = commands.add_parser("translate", help="translate into the memory without rendering",
+                                    description="Translate sentences missing from the translation memory "
+                                                "(all sources, or one), without rendering the site.")
+    translate.add_argument("--source", help="only this source id (a seed file name without .txt)")
+    translate.add_argument("--force", action="store_true",
+                           help="re-translate machine translations too (human edits are never touched)")
+    translate.add_argument("--model", help="a local .argosmodel file (ar→en) to translate with")
     return parser
 
 
@@ -33,24 +41,31 @@ def _print_report(report: dict, errors: list[str]) -> None:
           f"({report['translated']} translated now, {report['from_memory']} from memory, {report['edited']} edited, "
           f"{report['pending']} pending); {report['figures']} figures; {report['removed']} lines removed; "
           f"{report['seconds']} s.")
+    if report.get("flags"):
+        print("Translation checks: " + ", ".join(f"{n} {check}" for check, n in report["flags"].items()))
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
 
 
-def _print_check(articles: list, errors: list[str]) -> None:
-    for article in articles:
-        meta = article.meta
-        body = sum(1 for p in article.paragraphs if p.kind == "body")
+def _print_check(sources: list, errors: list[str]) -> None:
+    for source in sources:
+        meta = source.meta
         print(f"== {meta.id} ({meta.seed_file})")
-        for name in ("outlet", "headline", "date", "dateline", "byline", "url"):
+        for name in ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byline", "url"):
             if value := getattr(meta, name):
                 print(f"   {name}: {value}  [{meta.provenance.get(name, '')}]")
-        kinds = {k: sum(1 for p in article.paragraphs if p.kind == k) for k in ("heading", "caption")}
-        print(f"   kept: {body} paragraphs, {kinds['heading']} headings, {kinds['caption']} captions; "
-              f"removed: {len(article.removed)} lines")
-        for removed in article.removed:
+        kinds = Counter(p.kind for p in source.pairs)
+        statuses = Counter(s.status for p in source.pairs for s in p.sentences)
+        print(f"   kept: {kinds['body']} paragraphs, {kinds['heading']} headings, {kinds['caption']} captions; "
+              f"removed: {len(source.removed)} lines; translations: {statuses['machine']} machine, "
+              f"{statuses['edited']} edited, {statuses['pending']} not yet translated")
+        for removed in source.removed:
             print(f"   - line {removed.line:>3}  {removed.reason}: {removed.text[:90]}")
-        for note in article.notes:
+        for pair in source.pairs:
+            for n, sentence in enumerate(pair.sentences, 1):
+                for flag in sentence.flags:
+                    print(f"   ⚑ ¶{pair.number}.{n} {flag}")
+        for note in source.notes:
             print(f"   note: {note}")
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
@@ -63,14 +78,25 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         try:
-            articles, errors = check(args.project)
+            sources, errors = check(args.project)
         except GeneratorError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return exc.exit_code
-        _print_check(articles, errors)
+        _print_check(sources, errors)
         return 1 if errors else 0
-    options = BuildOptions(model=args.model, allow_missing_translations=args.allow_missing_translations)
+    options = BuildOptions(model=args.model,
+                           allow_missing_translations=getattr(args, "allow_missing_translations", False))
     try:
+        if args.command == "translate":
+            from .build import translate_only
+
+            result = translate_only(args.project, options, args.source, args.force)
+            r = result.report
+            print(f"Translated {r['translated']} sentence(s) of {r['sources']} source(s) into the memory "
+                  f"({r['from_memory']} already there, {r['edited']} edited by a person).")
+            for error in result.errors:
+                print(f"error: {error}", file=sys.stderr)
+            return result.exit_code
         if args.command == "serve":
             from .serve import serve
 
@@ -79,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted: translations finished so far are kept in the memory; the previous site is "
+              "unchanged. Run the same command again to go on.", file=sys.stderr)
+        return 130
     _print_report(result.report, result.errors)
     return result.exit_code
 

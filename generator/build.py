@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +23,10 @@ from .config import Config, load_config
 from .crossref import cross_links
 from .errors import ConfigError, GeneratorError, SeedError
 from .figures import extract
-from .memory import Memory
+from .memory import Memory, suggester
 from .models import Article, Figure, SeedFile, Source
 from .pair import outlet_needs_translation, pair_article
+from .qa import load_glossary
 from .read import read_seeds
 from .render import Renderer, briefing_json
 from .segment import segment
@@ -124,11 +126,55 @@ def _articles(seeds: list[SeedFile], config: Config, errors: list[str]) -> list[
     return articles
 
 
-def check(project_dir: Path) -> tuple[list[Article], list[str]]:
-    """Read and clean every seed without translating: what an editor reviews before publishing."""
+def check(project_dir: Path) -> tuple[list[Source], list[str]]:
+    """Read and clean every seed and QA-check the translations already in the memory, without a model:
+    what an editor reviews before publishing."""
     config = load_config(project_dir)
     seeds, errors = read_seeds(config.seeds_path)
-    return _articles(seeds, config, errors), errors
+    articles = _articles(seeds, config, errors)
+    memory = Memory(config.content_path / "translations")
+    sentences = [s for a in articles for s in _sentences(a)]
+    english = {s: hit for s in sentences if (hit := memory.lookup(s, None))}
+    glossary = load_glossary(config.content_path / "glossary.yml")
+    return [pair_article(a, english, glossary) for a in articles], errors
+
+
+def _sentences(article: Article) -> list[str]:
+    """What is translated for a source: its headline, its outlet's name when Arabic, every sentence."""
+    return [article.meta.headline, *([article.meta.outlet] if outlet_needs_translation(article) else []),
+            *(s for p in article.paragraphs for s in p.sentences)]
+
+
+def _engine_loader(config: Config, options: BuildOptions) -> Callable[[int], Engine]:
+    return options.engine_loader or (lambda missing: ArgosEngine(model.resolve(config, options.model, missing), config))
+
+
+def translate_only(project_dir: Path, options: BuildOptions, source: str | None = None,
+                   force: bool = False) -> BuildResult:
+    """Translate (or with force, re-translate) into the memory without rendering: for translators."""
+    config = load_config(project_dir, options.settings)
+    seeds, errors = read_seeds(config.seeds_path)
+    articles = _articles(seeds, config, errors)
+    if source is not None:
+        articles = [a for a in articles if a.meta.id == source]
+        if not articles:
+            raise SeedError(f"no source with id {source!r} (ids are seed file names without .txt)")
+    memory = Memory(config.content_path / "translations")
+    per_source = {a.meta.id: _sentences(a) for a in articles}
+
+    def save_memory() -> None:
+        for source_id, sentences in per_source.items():
+            memory.save(source_id, sentences)
+
+    _, treport = translate_all(
+        [s for sentences in per_source.values() for s in sentences], memory,
+        model_id=None if options.engine_loader else model.peek(config, options.model),
+        load_engine=_engine_loader(config, options), allow_missing=False, on_batch=save_memory,
+        max_tokens=config.batch_tokens, max_items=config.batch_size, force=force)
+    save_memory()
+    return BuildResult(report={"sources": len(articles), "translated": treport.translated,
+                               "from_memory": treport.from_memory, "edited": treport.edited,
+                               "model": treport.model_id}, errors=errors)
 
 
 def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult:
@@ -142,15 +188,13 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
         raise SeedError("no usable seed files in " + str(config.seeds_path) + "".join(f"\n  {e}" for e in errors))
 
     memory = Memory(config.content_path / "translations")
-    per_source = {a.meta.id: [a.meta.headline, *([a.meta.outlet] if outlet_needs_translation(a) else []),
-                              *(s for p in a.paragraphs for s in p.sentences)] for a in articles}
+    per_source = {a.meta.id: _sentences(a) for a in articles}
 
     def save_memory() -> None:
         for source_id, sentences in per_source.items():
             memory.save(source_id, sentences)
 
-    loader = options.engine_loader or (
-        lambda missing: ArgosEngine(model.resolve(config, options.model, missing), config))
+    loader = _engine_loader(config, options)
     english, treport = translate_all(
         [s for sentences in per_source.values() for s in sentences], memory,
         model_id=None if options.engine_loader else model.peek(config, options.model),
@@ -159,7 +203,10 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
     if treport.translated:
         save_memory()
 
-    sources = [pair_article(a, english) for a in articles]
+    glossary = load_glossary(config.content_path / "glossary.yml")
+    suggest = suggester(memory.stale_edits([s for sentences in per_source.values() for s in sentences]))
+    sources = [pair_article(a, english, glossary, suggest) for a in articles]
+    flags = Counter(f.split(":")[0] for s in sources for p in s.pairs for x in p.sentences for f in x.flags)
     figures: list[Figure] = [f for s in sources for f in extract(s.meta.id, s.pairs)]
     links = cross_links(sources)
     report = {
@@ -168,7 +215,7 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
         "translated": treport.translated, "from_memory": treport.from_memory, "edited": treport.edited,
         "pending": treport.pending, "model": treport.model_id, "figures": len(figures),
         "removed": sum(len(s.removed) for s in sources), "errors": len(errors), "covers": _covers(sources),
-        "outlets": sorted({s.meta.outlet for s in sources}), "cross_links": sum(len(v) for v in links.values()) // 2,
+        "outlets": sorted({s.meta.outlet for s in sources}), "flags": dict(sorted(flags.items())), "cross_links": sum(len(v) for v in links.values()) // 2,
     }
     site = {"title": config.title, "description": config.description,
             "footer": f"Built {report['build_date']} from {len(sources)} scraped Arabic reports. English is machine "

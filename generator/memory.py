@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import yaml
 
-from .arabic import text_key
+from .arabic import normalize, text_key
 from .models import Translation
 
 log = logging.getLogger(__name__)
@@ -98,6 +100,15 @@ class Memory:
             return Translation(entry.mt, "machine")
         return None
 
+    def stale_edits(self, current: list[str]) -> list[Entry]:
+        """Edits whose Arabic no longer appears in any source (the sentence was changed or removed)."""
+        keys = {text_key(s) for s in current}
+        seen: dict[str, Entry] = {}
+        for entry in [*self.entries.values(), *(e for es in self.by_source.values() for e in es)]:
+            if entry.edited and entry.key not in keys:
+                seen.setdefault(entry.key, entry)
+        return list(seen.values())
+
     def record(self, ar: str, mt: str, model_id: str) -> None:
         key = text_key(ar)
         known = self.entries.get(key)
@@ -126,3 +137,17 @@ class Memory:
         text = HEADER.format(source=source_id) + body
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             write_atomic(path, text)
+
+
+def suggester(stale: list[Entry], cutoff: float = 0.6) -> Callable[[str], str]:
+    """For a sentence with no edit of its own: the edit of the most similar earlier version, if any."""
+    normalised = [(normalize(e.ar), e.edited) for e in stale]
+
+    def suggest(ar: str) -> str:
+        if not normalised:
+            return ""
+        target = normalize(ar)
+        best = max(normalised, key=lambda item: SequenceMatcher(None, item[0], target).ratio())
+        return best[1] if SequenceMatcher(None, best[0], target).ratio() >= cutoff else ""
+
+    return suggest

@@ -103,6 +103,8 @@ class SentencePair:
     ar: str
     en: str
     status: str
+    flags: tuple[str, ...] = ()  # QA findings, e.g. "numbers differ: missing 16"
+    suggestion: str = ""  # an editor's translation of an earlier version of this sentence
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .arabic import arabic_ratio, text_key
 from .models import Article, Pair, SentencePair, Source, Translation
+from .qa import GlossaryTerm, check_pair
 
 PENDING = Translation("", "pending")
 
@@ -32,14 +35,21 @@ def outlet_english(article: Article, english: dict[str, Translation]) -> Transla
     return english.get(article.meta.outlet, PENDING)
 
 
-def pair_article(article: Article, english: dict[str, Translation]) -> Source:
-    """The source with its paragraphs paired sentence by sentence with their English."""
+def sentence_pair(ar: str, english: dict[str, Translation], glossary: tuple[GlossaryTerm, ...],
+                  suggest: Callable[[str], str]) -> SentencePair:
+    translation = english.get(ar, PENDING)
+    flags = tuple(str(f) for f in check_pair(ar, translation.text, translation.status, glossary))
+    return SentencePair(ar=ar, en=translation.text, status=translation.status, flags=flags,
+                        suggestion=suggest(ar) if translation.status != "edited" else "")
+
+
+def pair_article(article: Article, english: dict[str, Translation], glossary: tuple[GlossaryTerm, ...] = (),
+                 suggest: Callable[[str], str] = lambda ar: "") -> Source:
+    """The source with its paragraphs paired sentence by sentence with their English, QA-checked."""
     taken: set[str] = set()
     pairs = []
     for number, paragraph in enumerate(article.paragraphs, 1):
-        sentences = tuple(
-            SentencePair(ar=s, en=english.get(s, PENDING).text, status=english.get(s, PENDING).status)
-            for s in paragraph.sentences)
+        sentences = tuple(sentence_pair(s, english, glossary, suggest) for s in paragraph.sentences)
         pairs.append(Pair(id=pair_id(paragraph.text, taken), number=number, kind=paragraph.kind, sentences=sentences))
     return Source(meta=article.meta, headline_en=english.get(article.meta.headline, PENDING),
                   outlet_en=outlet_english(article, english), pairs=tuple(pairs),

@@ -54,7 +54,9 @@ def _pair_view(pair: Pair, also: list) -> dict:
             "also": [{"href": f"{link.source_id}.html#{link.pair_id}", "outlet": link.outlet, "number": link.number}
                      for link in also],
             "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "n": i}
-                          for i, s in enumerate(pair.sentences, 1)]}
+                          for i, s in enumerate(pair.sentences, 1)],
+            "flags": [{"n": i, "text": f} for i, s in enumerate(pair.sentences, 1) for f in s.flags],
+            "suggestions": [{"n": i, "text": s.suggestion} for i, s in enumerate(pair.sentences, 1) if s.suggestion]}
 
 
 def _source_summary(source: Source, figures: list[Figure], root: str) -> dict:

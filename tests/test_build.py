@@ -140,3 +140,30 @@ def test_failed_render_leaves_previous_site_intact(project, stub_engine, monkeyp
 def test_every_seed_body_line_appears_in_exactly_one_arabic_block(project, stub_engine):
     run(project, stub_engine)
     assert_seed_bodies_rendered(project / "site")
+
+
+def test_qa_flags_are_shown_and_counted(project, stub_engine):
+    result = run(project, stub_engine)
+    assert result.report["flags"]["numbers"] > 0  # the stub's English never carries the Arabic's numbers
+    page = soup(project / "site" / "sources" / "001_843f77042b170b03.html")
+    pair = next(p for p in page.select(".pair") if "123" in p.select_one(".ar").get_text())
+    assert "numbers: missing 123" in pair.select_one(".qa-flags").get_text()
+
+
+def test_edit_of_a_changed_sentence_becomes_a_stale_suggestion(project, stub_engine):
+    run(project, stub_engine)
+    seed = project / "seeds" / "003_d53ac884832c097b.txt"
+    memory_file = project / "content" / "translations" / "003_d53ac884832c097b.yml"
+    data = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
+    entry = next(e for e in data["entries"] if e["ar"].startswith("كما ومايزال"))
+    entry["edited"] = "The US coalition is still sending troops and equipment to Hasakah."
+    memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    seed.write_text(seed.read_text(encoding="utf-8").replace("لمدينة الحسكة مستمراً", "إلى مدينة الحسكة مستمراً"),
+                    encoding="utf-8")
+    run(project, StubEngine())
+    page = soup(project / "site" / "sources" / "003_d53ac884832c097b.html")
+    pair = next(p for p in page.select(".pair") if "ومايزال" in p.select_one(".ar").get_text())
+    assert "still sending troops" in pair.select_one("details.suggestion").get_text()
+    assert pair.select_one(".en .s").get_text().startswith("STUB-EN")  # the edit is not silently applied
+    stale = [e for e in yaml.safe_load(memory_file.read_text(encoding="utf-8"))["entries"] if e.get("stale")]
+    assert [e["edited"] for e in stale] == [entry["edited"]]

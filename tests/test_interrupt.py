@@ -1,0 +1,70 @@
+"""Interrupt a real build (kill -9, or Ctrl-C) and rerun: nothing translated is lost or corrupted."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, make_project, run_cli
+
+
+def memory_entries(project: Path) -> int:
+    total = 0
+    for path in (project / "content" / "translations").glob("*.yml"):
+        total += len(yaml.safe_load(path.read_text(encoding="utf-8"))["entries"])  # must always parse
+    return total
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+def test_interrupted_build_resumes_from_memory(tmp_path, synthetic_model, how):
+    project = make_project(tmp_path / "p")
+    env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "argos")}
+    assert run_cli(project, "build", "--allow-missing-translations", env=env).returncode == 0
+    before = snapshot(project / "site")
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--model", str(synthetic_model)],
+                               cwd=project, env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None and memory_entries(project) == 0:
+        time.sleep(0.05)
+    assert process.poll() is None, "the build finished before it could be interrupted"
+    process.send_signal(how)
+    _, stderr = process.communicate(timeout=60)
+    kept = memory_entries(project)
+    assert kept > 0
+    if how == signal.SIGINT:
+        assert process.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr
+    assert snapshot(project / "site") == before  # the previous site is intact
+    assert not [p for p in project.iterdir() if p.name.startswith(".site-")] or how == signal.SIGKILL
+
+    rerun = run_cli(project, "build", "--model", str(synthetic_model), env=env)
+    assert rerun.returncode == 0, rerun.stderr
+    done = re.search(r"\((\d+) translated now, (\d+) from memory", rerun.stdout)
+    assert int(done.group(2)) >= kept and int(done.group(1)) > 0
+    assert snapshot(project / "site") != before
+
+
+def test_translate_command_fills_the_memory_without_rendering(tmp_path, synthetic_model):
+    project = make_project(tmp_path / "p")
+    env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "argos")}
+    result = run_cli(project, "translate", "--source", "003_d53ac884832c097b", "--model", str(synthetic_model),
+                     env=env)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (project / "content" / "translations").glob("*.yml")] == ["003_d53ac884832c097b.yml"]
+    assert not (project / "site").exists()
+    again = run_cli(project, "translate", "--source", "003_d53ac884832c097b", env=env)
+    assert "Translated 0 sentence(s)" in again.stdout
+    forced = run_cli(project, "translate", "--source", "003_d53ac884832c097b", "--force", env=env)
+    assert "Translated 0 sentence(s)" not in forced.stdout
