@@ -46,7 +46,7 @@ def test_build_with_model_file_then_from_memory(tmp_path, synthetic_model, argos
     assert_seed_bodies_rendered(site)
     for source in data["sources"]:
         page = soup(site / source["url_path"])
-        assert [" ".join(p.select_one(".en").get_text(" ").split()) for p in page.select(".pair")] == [
+        assert [" ".join(p.select_one(".en > p").get_text(" ").split()) for p in page.select(".pair")] == [
             " ".join(p["en"].split()) for p in source["pairs"]]
     memory = sorted((project / "content" / "translations").glob("*.yml"))
     assert len(memory) == 5
