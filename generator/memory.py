@@ -22,6 +22,9 @@ from .arabic import normalize, text_key
 from .models import Translation
 
 log = logging.getLogger(__name__)
+# libyaml's C loader and dumper when PyYAML has them: the same YAML, several times faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 HEADER = (
     "# Translation memory for {source}: one entry per Arabic sentence.\n"
@@ -70,12 +73,15 @@ class Memory:
         self.folder = folder
         self.entries: dict[str, Entry] = {}
         self.by_source: dict[str, list[Entry]] = {}
+        self._stamp = 0  # counts record() calls; a source file is rewritten only when its entries changed
+        self._changed: dict[str, int] = {}
+        self._saved: dict[str, int] = {}
         for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
             self._load(path)
 
     def _load(self, path: Path) -> None:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
             items = data.get("entries", []) if isinstance(data, dict) else []
             entries = [Entry(**{k: str(v) if k != "stale" else bool(v) for k, v in item.items()
                                 if k in Entry.__dataclass_fields__}) for item in items]
@@ -111,12 +117,20 @@ class Memory:
 
     def record(self, ar: str, mt: str, model_id: str) -> None:
         key = text_key(ar)
+        self._stamp += 1
+        self._changed[key] = self._stamp
         known = self.entries.get(key)
         self.entries[key] = replace(known, ar=ar, mt=mt, model=model_id, stale=False) if known else Entry(
             key=key, ar=ar, mt=mt, model=model_id)
 
     def save(self, source_id: str, sentences: list[str]) -> None:
-        """Write the source's file: its sentences in order, plus edits it no longer uses (as stale)."""
+        """Write the source's file: its sentences in order, plus edits it no longer uses (as stale).
+
+        Skipped when nothing of the source was recorded since its last save in this build."""
+        if source_id in self._saved and all(
+                self._changed.get(text_key(ar), 0) <= self._saved[source_id] for ar in sentences):
+            return
+        self._saved[source_id] = self._stamp
         keys, entries = set(), []
         for ar in sentences:
             key = text_key(ar)
@@ -132,8 +146,8 @@ class Memory:
         path = self.folder / f"{source_id}.yml"
         if not entries and not path.exists():
             return
-        body = yaml.safe_dump({"source": source_id, "entries": [e.as_dict() for e in entries]},
-                              allow_unicode=True, sort_keys=False, width=10_000)
+        body = yaml.dump({"source": source_id, "entries": [e.as_dict() for e in entries]}, Dumper=_Dumper,
+                         allow_unicode=True, sort_keys=False, width=10_000)
         text = HEADER.format(source=source_id) + body
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             write_atomic(path, text)
