@@ -36,7 +36,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("fetch_model", bool, True, "Allow fetching the model from Argos' package index when none is installed."),
     Setting("beam_size", int, 4, "Beam size for translation (Argos uses 4)."),
     Setting("batch_size", int, 64, "At most this many sentences (or pieces) per translation batch."),
-    Setting("batch_tokens", int, 4096,
+    Setting("batch_tokens", int, 16384,
             "Token budget per batch (longest × count): long sentences go in smaller batches."),
     Setting("compute_type", str, "int8", "CTranslate2 compute type: int8, int8_float32, float32, auto …"),
     Setting("device", str, "auto", "CTranslate2 device: auto (CUDA when a GPU is present), cpu or cuda."),

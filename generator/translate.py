@@ -162,7 +162,7 @@ def translate_all(
     load_engine: Callable[[int], Engine],
     allow_missing: bool,
     on_batch: Callable[[], None] = lambda: None,
-    max_tokens: int = 4096,
+    max_tokens: int = 16384,
     max_items: int = 64,
     force: bool = False,
 ) -> tuple[dict[str, Translation], TranslationReport]:
