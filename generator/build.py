@@ -28,7 +28,7 @@ from .models import Article, Figure, SeedFile, Source
 from .pair import outlet_needs_translation, pair_article
 from .qa import load_glossary
 from .read import read_seeds
-from .render import Renderer, briefing_json
+from .render import Renderer, briefing_json, figures_exports
 from .segment import segment
 from .sources import describe, editor_file, load_editor_fields
 from .translate import ArgosEngine, Engine, translate_all
@@ -223,7 +223,7 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
     about = config.content_path / "about.md"
     pages = Renderer(config.templates_path, site).all_pages(
         sources, figures, about.read_text(encoding="utf-8") if about.exists() else "", report, links)
-    files: dict[str, str | bytes] = {**pages, ".nojekyll": "",
+    files: dict[str, str | bytes] = {**pages, ".nojekyll": "", **figures_exports(figures, sources),
                                      "data/briefing.json": briefing_json(sources, figures, {
                                          "date": report["build_date"], "model": treport.model_id}, links)}
     write_site(config.output_path, files, config.templates_path / "static")

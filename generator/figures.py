@@ -1,30 +1,39 @@
-"""Stage 7: key figures: every count in the body, with its sentence, source and pair.
+"""Stage 7: key figures: every count in the Arabic body text, what it counts, and who says so.
 
-Numbers are read from the Arabic (the authoritative text) in Western or
-Arabic-Indic digits, with thousands separators, multipliers ("12 ألف"), ranges
-("2000-4000", "2000 إلى 4000") and qualifiers ("أكثر من"). Dates, times,
-years, URLs and ids are not figures. What a number counts is judged from the
-words around it with the rules in figure_rules.yml.
+Numbers are read from the Arabic (the authoritative text): Western, Arabic-Indic and
+Persian digits with thousands separators; number words in any gender or case
+(pyarabic); nominative duals ("انتحاريان" = 2); multipliers ("12 ألف");
+ranges ("2000-4000", "بين 2000 و4000", "من … إلى …"); qualifiers ("أكثر من");
+and vague quantities ("عشرات"), kept as words. Dates, times, years, durations,
+URLs, ids and phone numbers are not figures. What is counted, who was counted
+and who claims it are judged from the surrounding words with figure_rules.yml.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+import pyarabic.number as arnumber
 import yaml
 
 from .arabic import ascii_digits, normalize
 from .models import Figure, Pair
-from .noise import MONTHS
+from .noise import MONTHS, WEEKDAYS
 
 _NUM = r"\d{1,3}(?:[,٬]\d{3})+|\d+"
 _FIGURE = re.compile(
-    rf"(?<![A-Za-z0-9/=.:_#?-])({_NUM})(?:\s*(?:-|–|إلى|الى|و|حتى)\s*({_NUM}))?(?![0-9]|[A-Za-z]|[.:/]\d)")
+    rf"(?<![A-Za-z0-9/=.:_#?+-])({_NUM})(?:\s*(?:-|–|إلى|الى|و|حتى)\s*({_NUM}))?(?![0-9]|[A-Za-z]|[.:/]\d)")
 _MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\b",
                           re.IGNORECASE)
-_BETWEEN = re.compile(r"بين\s*$")
+_BETWEEN = re.compile(r"(?:بين|من)\s*$")
+_WORD = re.compile(r"\S+")
+_SUBSET = ("بما في ذلك", "بينهم", "منهم", "من بينهم", "بما فيهم", "بينها")
+_STRIP = "\"'“”«»()[]{}،,.؛;:!؟?…-–"
+_DAY = re.compile(r"(?:يوم|ليل|ليلة|مساء|صباح|فجر|ظهر|اليوم|أمس|امس)\s*(?:أمس|امس|اليوم)?\s*(?:ال)?(?:"
+                  + "|".join(w[2:] for w in WEEKDAYS if w.startswith("ال")) + r")")
 
 
 @cache
@@ -32,16 +41,13 @@ def rules() -> dict:
     return yaml.safe_load((Path(__file__).parent / "figure_rules.yml").read_text(encoding="utf-8"))
 
 
-def _int(text: str) -> int:
-    return int(re.sub(r"[,٬]", "", text))
-
-
-def _words_after(text: str, end: int, n: int) -> list[str]:
-    return normalize(text[end:]).split()[:n]
-
-
-def _words_before(text: str, start: int, n: int) -> list[str]:
-    return normalize(text[:start]).split()[-n:]
+@cache
+def _phrases(section: str) -> list[tuple[list[str], str]]:
+    """(normalised words, name) for every phrase of a section, longest first."""
+    table = rules()[section]
+    items = [(normalize(p).split(), name) for name, spec in table.items()
+             for p in (spec["phrases"] if isinstance(spec, dict) else spec)]
+    return sorted(items, key=lambda item: (len(item[0]), len("".join(item[0]))), reverse=True)
 
 
 def _forms(word: str) -> set[str]:
@@ -62,34 +68,71 @@ def _phrase_at(window: list[str], index: int, phrase: list[str]) -> bool:
     return len(part) == len(phrase) and all(_word_matches(w, t) for w, t in zip(part, phrase, strict=True))
 
 
-def _nearest_category(window: list[str], nearest_first: list[int]) -> str | None:
-    """The category of the word closest to the number; a phrase may start or end at that word."""
-    for index in nearest_first:
-        for name, stems in rules()["categories"].items():
-            for stem in stems:
-                phrase = normalize(stem).split()
-                if _phrase_at(window, index, phrase) or _phrase_at(window, index - len(phrase) + 1, phrase):
-                    return name
+def _nearest(window: list[str], order: list[int], section: str, skip: tuple[str, ...] = ()) -> str | None:
+    """The name of the phrase nearest the number (a phrase may start or end at the word)."""
+    for index in order:
+        for phrase, name in _phrases(section):
+            if name in skip:
+                continue
+            if _phrase_at(window, index, phrase) or _phrase_at(window, index - len(phrase) + 1, phrase):
+                return name
     return None
 
 
-def category_of(sentence: str, start: int, end: int) -> str:
-    """What the number counts: the nearest counting word just before it ("قتل 16", "أعادت القبض على
-    104"), else the nearest after it ("123 قتيلا"), else one further back."""
-    near_before = _words_before(sentence, start, 3)
-    after = _words_after(sentence, end, 4)
-    far_before = _words_before(sentence, start, 6)
-    for window, order in ((near_before, list(range(len(near_before) - 1, -1, -1))),
-                          (after, list(range(len(after)))),
-                          (far_before, list(range(len(far_before) - 1, -1, -1)))):
-        if window and (found := _nearest_category(window, order)):
-            return found
-    return "other"
+def _after(text: str, end: int, n: int) -> list[str]:
+    return normalize(text[end:]).split()[:n]
+
+
+def _before(text: str, start: int, n: int) -> list[str]:
+    return normalize(text[:start]).split()[-n:]
+
+
+def category_of(sentence: str, start: int, end: int, itself: str = "") -> str:
+    """What the number counts: an event (killed, escaped …) named just before it, after it, or further
+    back, in that order; "detained" (a state, and a word also used for the people counted) only when
+    no event is named; the last resort is a verb further on in the sentence ("77 … و39 … قتلوا")."""
+    near, after, far = _before(sentence, start, 3), _after(sentence, end, 7), _before(sentence, start, 6)
+    windows = [(normalize(itself).split(), [0])] if itself else []
+    windows += [(near, range(len(near) - 1, -1, -1)), (after, range(len(after))), (far, range(len(far) - 1, -1, -1))]
+    for skip in (("detained",), ()):
+        for window, order in windows:
+            if window and (found := _nearest(window, list(order), "categories", skip)):
+                return found
+    rest = _after(sentence, end, 30)
+    return _nearest(rest, list(range(len(rest))), "categories") or "other"
+
+
+def group_of(sentence: str, start: int, end: int, itself: str = "") -> str:
+    """Who was counted: the nearest group phrase after the number, up to the next number; "" when none.
+
+    Words before the number are not used (they are usually who did it: "اعتقلت القوات 14"), nor
+    words with the dative "لل" ("سلم 40 مسلحاً أنفسهم للقوات": to whom)."""
+    if itself and (found := _nearest(normalize(itself).split(), [0], "groups")):
+        return found  # a dual noun names its group: "انتحاريان"
+    after = []
+    for word in _after(sentence, end, 7):
+        if word.isdigit():
+            break
+        after.append("" if word.startswith("لل") else word)
+    return (_nearest(after, list(range(len(after))), "groups") or "") if after else ""
+
+
+def claimant_of(sentence: str) -> str:
+    """Who says so: the actor named right after a reporting word ("قال المرصد", "بحسب المرصد"); else ""."""
+    words = normalize(sentence).split()
+    markers = [normalize(w).split() for w in rules()["reporting_words"]]
+    for i in range(len(words)):
+        if any(_phrase_at(words, i, m) for m in markers):
+            # "قال المرصد" / "بحسب المرصد", else "قوات سوريا الديمقراطية قد قالت"
+            for j in [*range(i + 1, min(i + 7, len(words))), *range(i - 1, max(i - 4, -1), -1)]:
+                if found := _nearest(words, [j], "actors"):
+                    return found
+    return ""
 
 
 def _qualifier(sentence: str, start: int, end: int) -> str:
-    before = " " + " ".join(_words_before(sentence, start, 4))
-    after = " ".join(_words_after(sentence, end, 5))
+    before = " " + " ".join(_before(sentence, start, 4))
+    after = " ".join(_after(sentence, end, 5))
     for name, phrases in rules()["qualifiers"]["before"].items():
         if any(before.endswith(" " + normalize(p)) for p in phrases):
             return name
@@ -99,54 +142,107 @@ def _qualifier(sentence: str, start: int, end: int) -> str:
     return ""
 
 
-def _is_date_or_year(sentence: str, match: re.Match[str], value: int) -> bool:
-    if _MONTH_AFTER.match(sentence[match.end():]):
+def _not_a_count(sentence: str, start: int, end: int, value: int, is_range: bool) -> bool:
+    """Dates, years, durations and phone numbers."""
+    if _MONTH_AFTER.match(sentence[end:]):
         return True  # "20 كانون الثاني"
-    if match.group(2) is None and 1900 <= value <= 2100:
-        before = _words_before(sentence, match.start(), 2)
-        after = _words_after(sentence, match.end(), 1)
-        years = [normalize(w) for w in rules()["year_words"]]
-        months = {normalize(m) for m in MONTHS}
-        return (any(w in years or w in months for w in before) or " ".join(before) in months
-                or not after or after[0] in ("م", "ه"))
+    following = _after(sentence, end, 2)
+    units = {normalize(u) for u in rules()["time_units"]}
+    if following and (following[0] in units or any(f in units for f in _forms(following[0]))):
+        return True  # "أربعة أيام": a duration
+    before = _before(sentence, start, 2)
+    if not is_range and 1900 <= value <= 2100:
+        years = {normalize(w) for w in rules()["year_words"]} | {normalize(m) for m in MONTHS}
+        return any(w in years for w in before) or " ".join(before) in years or not following
     return False
 
 
-def figures_in(sentence: str, source_id: str, pair_id: str, english: str) -> list[Figure]:
-    """Every count in one Arabic sentence."""
+def _candidates(sentence: str) -> list[tuple[int, int, int | None, int | None, str]]:
+    """(start, end, low, high, vague) for every number, number word, dual and vague quantity."""
     plain = ascii_digits(sentence)  # same length: spans stay valid in the original
-    found = []
+    found: list[tuple[int, int, int | None, int | None, str]] = []
     for match in _FIGURE.finditer(plain):
-        low = _int(match.group(1))
-        high = _int(match.group(2)) if match.group(2) else None
-        if match.group(2) and " و" in match.group(0) and not _BETWEEN.search(plain[:match.start()]):
-            high = None  # "5 و6" outside "بين … و …" is a list, not a range; keep the first number
+        low = int(re.sub(r"[,٬]", "", match.group(1)))
+        high = int(re.sub(r"[,٬]", "", match.group(2))) if match.group(2) else None
+        if high is not None and (" و" in match.group(0) or match.group(0).split()[1:2] == ["و"]) \
+                and not _BETWEEN.search(plain[:match.start()]):
+            high = None  # "5 و6" outside "بين … و …" is a list, not a range
         end = match.end() if high is not None else match.start(1) + len(match.group(1))
-        if _is_date_or_year(plain, match, low):
+        digits = match.group(1).replace(",", "")
+        if len(digits) >= 8 or (digits.startswith("0") and len(digits) >= 6):
+            continue  # a phone number or an id
+        found.append((match.start(1), end, low, high, ""))
+    words = [(m.start(), m.end(), m.group(0).strip(_STRIP)) for m in _WORD.finditer(sentence)]
+    tokens = [w for _, _, w in words]
+    vague_words = {w for k in rules()["vague"] for w in normalize(k).split()}
+    for first, last in arnumber.detect_number_phrases_position(tokens):
+        phrase = " ".join(tokens[first:last + 1])
+        if all(_forms(normalize(t)) & vague_words for t in tokens[first:last + 1]):
+            continue  # "آلاف": vague, handled below
+        value = arnumber.text2number(phrase)
+        if value >= 2 and not any(s <= words[first][0] < e for s, e, *_ in found):
+            found.append((words[first][0], words[last][1], value, None, ""))
+    vague = sorted(((normalize(k).split(), v) for k, v in rules()["vague"].items()), key=lambda kv: -len(kv[0]))
+    normal = [normalize(t) for t in tokens]
+    i = 0
+    while i < len(normal):
+        hit = next(((p, label) for p, label in vague
+                    if all(w in _forms(normal[i + k]) for k, w in enumerate(p)) and i + len(p) <= len(normal)
+                    and not (i > 0 and normal[i - 1].isdigit())), None) if i < len(normal) else None
+        if hit:
+            found.append((words[i][0], words[i + len(hit[0]) - 1][1], None, None, hit[1]))
+            i += len(hit[0])
+            continue
+        stem = normal[i][:-2] if normal[i].endswith("ان") else ""
+        if stem and _forms(stem) & {normalize(d) for d in rules()["dual_stems"]}:
+            found.append((words[i][0], words[i][1], 2, None, ""))
+        i += 1
+    return sorted(found, key=lambda item: (item[0], item[1]))
+
+
+def figures_in(sentence: str, source_id: str, pair_id: str, english: str) -> list[Figure]:
+    """Every count in one Arabic sentence, with what it counts, who was counted and who says so."""
+    plain = ascii_digits(sentence)
+    claimant = claimant_of(sentence)
+    day = _DAY.search(sentence)
+    out: list[Figure] = []
+    for start, end, low, high, vague in _candidates(sentence):
+        if low is not None and _not_a_count(plain, start, end, low, high is not None):
             continue
         multiplier = 1
-        following = _words_after(plain, end, 1)
-        if following and following[0] in rules()["multipliers"]:
+        following = _after(plain, end, 1)
+        if low is not None and following and following[0] in rules()["multipliers"]:
             multiplier = rules()["multipliers"][following[0]]
-        unit = " ".join(plain[end:].split()[1 if multiplier > 1 else 0:][:2])
-        found.append(Figure(
-            value=None if high is not None else low * multiplier,
+        itself = sentence[start:end] if low == 2 and not sentence[start:end].strip().isdigit() else ""
+        if out and _after(plain, end, 1)[:1] in (["اخرين"], ["اخري"], ["اخر"]):
+            group = out[-1].group  # "واعتقال 89 آخرين": the others are of the group before
+        else:
+            group = group_of(plain, start, end, itself)
+        unit = " ".join(plain[end:].split()[1 if multiplier > 1 else 0:][:2]).strip(_STRIP)
+        category = category_of(plain, start, end, itself)
+        subset = out and " ".join(_before(plain, start, 3)).endswith(_SUBSET)
+        if subset and category == "other":
+            category = out[-1].category  # "… 12000 رجل، بما في ذلك 2000 إلى 4000 أجنبي": part of the figure before
+        out.append(Figure(
+            value=low * multiplier if low is not None and high is None else None,
             low=low * multiplier if high is not None else None,
             high=high * multiplier if high is not None else None,
-            qualifier=_qualifier(plain, match.start(), end),
-            unit=unit.strip("،,.\"“”«»()"),
-            category=category_of(plain, match.start(), end),
-            source_id=source_id, pair_id=pair_id, ar=sentence, en=english,
-            match=sentence[match.start():end]))
-    return found
+            qualifier=_qualifier(plain, start, end), unit=unit, category=category,
+            source_id=source_id, pair_id=pair_id, ar=sentence, en=english, match=sentence[start:end],
+            vague=vague, group=group, claimant=claimant, stated_day=day.group(0) if day else ""))
+    return out
 
 
 def extract(source_id: str, pairs: tuple[Pair, ...]) -> list[Figure]:
-    """Figures from a source's body paragraphs (headings and captions are not counted)."""
+    """Figures from a source's body paragraphs (headings and captions are not counted). A sentence that
+    names no one carries the attribution of the sentence before it in the same paragraph."""
     out = []
     for pair in pairs:
         if pair.kind != "body":
             continue
+        claimant = ""
         for sentence in pair.sentences:
-            out.extend(figures_in(sentence.ar, source_id, pair.id, sentence.en))
+            found = figures_in(sentence.ar, source_id, pair.id, sentence.en)
+            claimant = claimant_of(sentence.ar) or claimant
+            out.extend(replace(f, claimant=f.claimant or claimant) for f in found)
     return out

@@ -160,3 +160,7 @@ class Figure:
     ar: str  # the Arabic sentence
     en: str  # its English
     match: str  # the exact text matched in the Arabic sentence
+    vague: str = ""  # "dozens", "thousands" … when the text gives no number
+    group: str = ""  # who was counted: isis | sdf | civilians | … ("" when not said)
+    claimant: str = ""  # who says so, when the sentence names them ("" = the outlet's own reporting)
+    stated_day: str = ""  # the day as the sentence states it: "يوم الأحد", "مساء أمس السبت"

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from collections import defaultdict
 from dataclasses import asdict
 from pathlib import Path
 
 import jinja2
 from markdown_it import MarkdownIt
 
+from .figure_views import figure_value, figures_page, group_label
 from .models import Figure, Pair, Source
 
-CATEGORY_LABELS = {
-    "killed": "Killed", "wounded": "Wounded", "escaped": "Escaped or fled", "recaptured": "Recaptured",
-    "arrested": "Arrested or captured", "detained": "Detained or held", "displaced": "Displaced",
-    "surrendered": "Surrendered", "other": "Other counts",
-}
-HEADLINE_CATEGORIES = ("killed", "escaped", "recaptured", "arrested", "detained")
+HEADLINE_CATEGORIES = ("killed", "escaped", "recaptured", "arrested", "hostages", "detained")
 PROVENANCE_LABELS = {"detected": "detected in the text", "editor": "set by an editor",
                      "derived": "derived (not stated in the text)", "missing": "not stated"}
 
@@ -31,22 +28,6 @@ def environment(templates: Path) -> jinja2.Environment:
 
 def source_url(source_id: str) -> str:
     return f"sources/{source_id}.html"
-
-
-def figure_value(figure: Figure) -> str:
-    """"at least 120", "2,000–4,000", "about 12,000"."""
-    number = f"{figure.value:,}" if figure.value is not None else f"{figure.low:,}–{figure.high:,}"
-    return f"{figure.qualifier} {number}".strip()
-
-
-def _figure_view(figure: Figure, index: int, sources: dict[str, Source], root: str) -> dict:
-    start = figure.ar.find(figure.match)
-    before, after = (figure.ar[:start], figure.ar[start + len(figure.match):]) if start >= 0 else (figure.ar, "")
-    meta = sources[figure.source_id].meta
-    context = " ".join([*before.split()[-3:], figure.match, *after.split()[:3]]) if start >= 0 else figure.ar
-    return {"id": f"fig-{index}", "context": context, "value": figure_value(figure), "unit": figure.unit, "category": figure.category,
-            "outlet": meta.outlet, "date": meta.date[:10], "ar_before": before, "ar_match": figure.match if start >= 0 else "",
-            "ar_after": after, "en": figure.en, "href": f"{root}{source_url(figure.source_id)}#{figure.pair_id}"}
 
 
 def _pair_view(pair: Pair, also: list) -> dict:
@@ -70,11 +51,9 @@ def _source_summary(source: Source, figures: list[Figure], root: str) -> dict:
             "figures": sum(1 for f in figures if f.source_id == meta.id), "removed": len(source.removed)}
 
 
-def _grouped(figures: list[Figure], sources: dict[str, Source], root: str) -> list[dict]:
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for index, figure in enumerate(figures, 1):
-        groups[figure.category].append(_figure_view(figure, index, sources, root))
-    return [{"key": key, "label": label, "rows": groups[key]} for key, label in CATEGORY_LABELS.items() if groups[key]]
+def _headline_groups(figures: list[Figure], by_id: dict[str, Source]) -> list[dict]:
+    page = figures_page(figures, by_id)
+    return [g for g in page["groups"] if g["key"] in HEADLINE_CATEGORIES]
 
 
 class Renderer:
@@ -97,9 +76,9 @@ class Renderer:
         by_id = {s.meta.id: s for s in sources}
         pages = dict([
             self.page("index.html", "index.html", sources=[_source_summary(s, figures, "") for s in sources],
-                      headline_groups=[g for g in _grouped(figures, by_id, "") if g["key"] in HEADLINE_CATEGORIES],
+                      headline_groups=_headline_groups(figures, by_id),
                       totals=report),
-            self.page("figures.html", "figures.html", groups=_grouped(figures, by_id, ""), total=len(figures)),
+            self.page("figures.html", "figures.html", **figures_page(figures, by_id)),
             self.page("about.html", "about.html", body=MarkdownIt("commonmark", {"html": False}).render(about_md), report=report),
         ])
         for i, source in enumerate(sources):
@@ -136,3 +115,30 @@ def briefing_json(sources: list[Source], figures: list[Figure], build: dict, lin
         "figures": [asdict(f) for f in figures],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+FIGURE_FIELDS = ("id", "category", "group", "group_label", "value", "low", "high", "vague", "qualifier",
+                 "display", "claimant", "outlet", "source_id", "date", "stated_day", "pair_id", "url", "match",
+                 "unit", "ar", "en")
+
+
+def figure_records(figures: list[Figure], sources: list[Source]) -> list[dict]:
+    """One flat record per figure, with every field: figures.json and figures.csv."""
+    by_id = {s.meta.id: s for s in sources}
+    return [{"id": f"fig-{i}", "category": f.category, "group": f.group, "group_label": group_label(f.group),
+             "value": f.value, "low": f.low, "high": f.high, "vague": f.vague, "qualifier": f.qualifier,
+             "display": figure_value(f), "claimant": f.claimant, "outlet": by_id[f.source_id].meta.outlet,
+             "source_id": f.source_id, "date": by_id[f.source_id].meta.date, "stated_day": f.stated_day,
+             "pair_id": f.pair_id, "url": f"{source_url(f.source_id)}#{f.pair_id}", "match": f.match,
+             "unit": f.unit, "ar": f.ar, "en": f.en} for i, f in enumerate(figures, 1)]
+
+
+def figures_exports(figures: list[Figure], sources: list[Source]) -> dict[str, str]:
+    """data/figures.json and data/figures.csv (UTF-8 with BOM so that spreadsheet programs read Arabic)."""
+    records = figure_records(figures, sources)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIGURE_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return {"data/figures.json": json.dumps(records, ensure_ascii=False, indent=1) + "\n",
+            "data/figures.csv": "\ufeff" + buffer.getvalue()}

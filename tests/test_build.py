@@ -167,3 +167,29 @@ def test_edit_of_a_changed_sentence_becomes_a_stale_suggestion(project, stub_eng
     assert pair.select_one(".en .s").get_text().startswith("STUB-EN")  # the edit is not silently applied
     stale = [e for e in yaml.safe_load(memory_file.read_text(encoding="utf-8"))["entries"] if e.get("stale")]
     assert [e["edited"] for e in stale] == [entry["edited"]]
+
+
+def test_figures_page_disagreements_chart_and_exports(project, stub_engine):
+    import csv
+    import json
+
+    run(project, stub_engine)
+    site = project / "site"
+    page = soup(site / "figures.html")
+    disagreements = page.select(".disagreements li")
+    killed_isis = next(li for li in disagreements if li.strong.get_text() == "Killed: ISIS members")
+    assert {a.get_text() for a in killed_isis.select("a")} >= {"16", "at least 77", "23", "13"}
+    for link in killed_isis.select("a"):
+        assert page.find(id=link["href"][1:]) is not None
+    svg = page.select_one("svg.chart")
+    assert svg["role"] == "img" and svg.find("title") and svg.find("desc")
+    assert len(svg.select("rect")) == len(page.select(".chart-table tbody tr")) > 0
+    assert "according to" in page.select_one(".chart-figure figcaption").get_text()
+    rows = list(csv.DictReader((site / "data" / "figures.csv").read_text(encoding="utf-8-sig").splitlines()))
+    records = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))
+    assert len(rows) == len(records) == len(page.select("table.figures tbody tr"))
+    assert {"category", "group", "value", "low", "high", "vague", "qualifier", "claimant", "outlet", "date",
+            "url", "ar", "en"} <= set(rows[0])
+    for record in records:
+        path, anchor = record["url"].split("#")
+        assert soup(site / path).find(id=anchor) is not None
