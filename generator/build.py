@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import model
+from . import model, search
 from .arabic import normalize
 from .clean import clean
 from .config import Config, load_config
@@ -226,7 +226,8 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
     files: dict[str, str | bytes] = {**pages, ".nojekyll": "", **figures_exports(figures, sources),
                                      "data/briefing.json": briefing_json(sources, figures, {
                                          "date": report["build_date"], "model": treport.model_id}, links)}
-    write_site(config.output_path, files, config.templates_path / "static")
+    write_site(config.output_path, files, config.templates_path / "static",
+               finish=lambda staging: search.write_index(staging, sources))
     report["seconds"] = round(time.perf_counter() - started, 2)
     return BuildResult(report=report, errors=errors)
 

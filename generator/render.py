@@ -65,8 +65,10 @@ class Renderer:
 
     def page(self, template: str, path: str, **context) -> tuple[str, str]:
         root = "../" * path.count("/")
-        nav = [("Summary", f"{root}index.html"), ("Sources", f"{root}index.html#sources"),
-               ("Key figures", f"{root}figures.html"), ("About", f"{root}about.html")]
+        nav = [{"label": label, "href": f"{root}{target}", "current": target == path}
+               for label, target in (("Summary", "index.html"), ("Sources", "index.html#sources"),
+                                     ("Key figures", "figures.html"), ("Search", "search.html"),
+                                     ("About", "about.html"))]
         html = self.env.get_template(template).render(site=self.site, root=root, nav=nav, path=path, **context)
         return path, html
 
@@ -80,6 +82,7 @@ class Renderer:
                       totals=report),
             self.page("figures.html", "figures.html", **figures_page(figures, by_id)),
             self.page("about.html", "about.html", body=MarkdownIt("commonmark", {"html": False}).render(about_md), report=report),
+            self.page("search.html", "search.html"),
         ])
         for i, source in enumerate(sources):
             path = source_url(source.meta.id)

@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -21,8 +22,9 @@ def recover(output: Path) -> None:
         log.warning("restored the previous %s from an interrupted build", output)
 
 
-def write_site(output: Path, files: dict[str, str | bytes], static: Path | None = None) -> None:
-    """Write every file into a fresh folder, then replace `output` with it in two renames."""
+def write_site(output: Path, files: dict[str, str | bytes], static: Path | None = None,
+               finish: Callable[[Path], object] | None = None) -> None:
+    """Write every file into a fresh folder (then let `finish` add to it), then swap it in for `output`."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     recover(output)
@@ -37,6 +39,8 @@ def write_site(output: Path, files: dict[str, str | bytes], static: Path | None 
                 target.write_bytes(content)
             else:
                 target.write_text(content, encoding="utf-8")
+        if finish is not None:
+            finish(staging)
         staging.chmod(0o755)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -23,18 +23,29 @@ def test_every_page_exists_and_links_are_relative(project, stub_engine):
     assert result.exit_code == 0
     site = project / "site"
     data = briefing(site)
-    expected = {"index.html", "figures.html", "about.html", ".nojekyll", "data/briefing.json",
-                "static/style.css"} | {f"sources/{s['id']}.html" for s in data["sources"]}
+    expected = {"index.html", "figures.html", "about.html", "search.html", ".nojekyll", "data/briefing.json",
+                "data/figures.csv", "data/figures.json", "static/style.css", "static/site.js",
+                "pagefind/pagefind.js"} | {f"sources/{s['id']}.html" for s in data["sources"]}
     assert expected <= {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
+    assert_links_resolve(site)
+
+
+def assert_links_resolve(site: Path) -> None:
+    """A link checker: every internal link and asset exists, every #anchor is an id on its page."""
+    ids = {page: {e["id"] for e in soup(page).find_all(id=True)} for page in all_pages(site)}
     for page in all_pages(site):
         parsed = soup(page)
         for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
             for element in parsed.find_all(tag):
                 target = element.get(attr, "")
-                assert not target.startswith(("/", "http://", "https://")), (page, target)
-                path = target.split("#")[0]
-                if path:
-                    assert (page.parent / path).resolve().exists(), (page, target)
+                if target.startswith("data:"):
+                    continue
+                assert not target.startswith(("/", "http://", "https://", "//")), (page, target)
+                path, _, anchor = target.partition("#")
+                destination = (page.parent / path).resolve() if path else page
+                assert destination.exists(), (page, target)
+                if anchor:
+                    assert anchor in ids[destination], (page, target)
 
 
 def test_pairs_carry_lang_and_dir_and_match_json(project, stub_engine):
