@@ -98,6 +98,9 @@ def _fetch() -> object | None:
 
     previous = socket.getdefaulttimeout()
     socket.setdefaulttimeout(30)
+    argos_log = logging.getLogger("argostranslate.utils")  # it logs the network error; we report it once
+    level = argos_log.level
+    argos_log.setLevel(logging.CRITICAL)
     try:
         argos_package.update_package_index()
         # get_available_packages() recurses forever when the index could not be saved: check first.
@@ -111,6 +114,7 @@ def _fetch() -> object | None:
         return None
     finally:
         socket.setdefaulttimeout(previous)
+        argos_log.setLevel(level)
 
 
 def resolve(config: Config, cli_model: str | None, missing: int) -> PackageRef:

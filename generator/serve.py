@@ -8,25 +8,37 @@ from pathlib import Path
 from .build import BuildOptions, build
 from .config import load_config
 from .errors import GeneratorError
+from .write import mark_failed
 
 log = logging.getLogger(__name__)
 WATCHED = ("seeds", "content", "templates")
 
 
 def rebuild(project: Path, options: BuildOptions) -> bool:
-    """One rebuild; a failure is logged and serving goes on with the previous site."""
+    """One rebuild; a failure is logged, shown on the served pages, and serving goes on."""
     try:
         result = build(project, options)
     except GeneratorError as exc:
         log.error("rebuild failed, still serving the previous site: %s", exc)
+        _show_failure(project, options, str(exc))
         return False
-    except Exception:  # a bug must not stop the server either; show it in the terminal
+    except Exception as exc:  # a bug must not stop the server either; show it in the terminal and page
         log.exception("rebuild failed, still serving the previous site")
+        _show_failure(project, options, f"{type(exc).__name__}: {exc}")
         return False
     for error in result.errors:
         log.error("%s", error)
     log.info("rebuilt: %s sources, %s pairs", result.report["sources"], result.report["pairs"])
     return True
+
+
+def _show_failure(project: Path, options: BuildOptions, message: str) -> None:
+    try:
+        output = load_config(project, options.settings).output_path
+    except GeneratorError:
+        output = project / "site"
+    if output.is_dir():
+        mark_failed(output, message)
 
 
 def serve(project: Path, options: BuildOptions, port: int = 8000, host: str = "127.0.0.1") -> int:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -53,3 +55,19 @@ def write_site(output: Path, files: dict[str, str | bytes], static: Path | None 
     os.replace(staging, output)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+_BANNER = re.compile(r"<!--build-error-->.*?<!--/build-error-->", re.DOTALL)
+
+
+def mark_failed(output: Path, message: str) -> None:
+    """Show a failed rebuild on every page of the site still being served (until the next good build)."""
+    banner = ('<!--build-error--><div class="build-error" role="alert"><p><strong>The last rebuild failed.'
+              "</strong> You are seeing the previous build. Fix the problem and save again.</p>"
+              f"<pre>{escape(message)}</pre></div><!--/build-error-->")
+    for page in output.rglob("*.html"):
+        text = _BANNER.sub("", page.read_text(encoding="utf-8"))
+        text = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + banner, text, count=1)
+        tmp = page.with_name(f".{page.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, page)

@@ -1,4 +1,5 @@
-"""`serve`: builds, serves on 127.0.0.1, rebuilds on change, survives a broken rebuild."""
+"""`serve`: builds, serves on 127.0.0.1, rebuilds and reloads the open page on a change, and shows a
+failed rebuild in the terminal and on the page while serving goes on."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.conftest import ROOT, make_project
+from tests.test_browser import ARGS, CHROMIUM
 
 
 def free_port() -> int:
@@ -25,7 +27,7 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(predicate, seconds: float = 30.0):
+def wait_for(predicate, seconds: float = 30.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -37,24 +39,44 @@ def wait_for(predicate, seconds: float = 30.0):
     return False
 
 
-def test_serve_rebuilds_on_change_and_survives_errors(tmp_path):
+def test_serve_reloads_the_open_page_and_shows_build_errors(tmp_path):
+    from playwright.sync_api import sync_playwright
+
     project = make_project(tmp_path / "p")
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    log = (tmp_path / "serve.log").open("w")
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--allow-missing-translations",
-                                "--port", str(port)], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+                                "--port", str(port)], cwd=project, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                               stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:
-        assert wait_for(lambda: "Key figures" in fetch(base + "index.html")), (tmp_path / "serve.log").read_text()
-        site_yml = project / "content" / "site.yml"
-        site_yml.write_text("title: A changed title for the test\n", encoding="utf-8")
-        assert wait_for(lambda: "A changed title for the test" in fetch(base + "index.html"))
-        (project / "templates" / "index.html").write_text("{% extends 'base.html' %}{% block main %}{{ broken.x }}"
-                                                          "{% endblock %}", encoding="utf-8")
-        assert wait_for(lambda: "rebuild failed" in (tmp_path / "serve.log").read_text())
-        assert "A changed title for the test" in fetch(base + "index.html")  # still serving the last good site
-        assert process.poll() is None
+        assert wait_for(lambda: "Key figures" in fetch(base + "index.html")), log_path.read_text()
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            with page.expect_websocket():  # livereload's channel: changes are announced on it
+                page.goto(base + "index.html")
+            page.wait_for_timeout(500)
+            (project / "content" / "site.yml").write_text("title: A changed title for the test\n", encoding="utf-8")
+            page.wait_for_function("document.title.includes('A changed title for the test')", timeout=30_000)
+
+            template = project / "templates" / "about.html"
+            good = template.read_text(encoding="utf-8")
+            page.wait_for_timeout(3000)  # livereload ignores a change within 2.5 s of its last reload
+            with page.expect_websocket():
+                template.write_text("{% extends 'base.html' %}{% block main %}{{ broken.x }}{% endblock %}",
+                                    encoding="utf-8")
+                page.wait_for_selector(".build-error", timeout=30_000)
+            page.wait_for_selector(".build-error", timeout=30_000)
+            assert "broken" in page.inner_text(".build-error")
+            assert "rebuild failed" in log_path.read_text()
+            assert process.poll() is None  # still serving
+
+            page.wait_for_timeout(3000)
+            template.write_text(good, encoding="utf-8")
+            page.wait_for_function("!document.querySelector('.build-error')", timeout=30_000)
+            browser.close()
     finally:
         process.send_signal(signal.SIGINT)
         try:

@@ -48,6 +48,10 @@
       return engine;
     }
     function run(query) {
+      if (location.protocol === "file:") {
+        status.textContent = "Search needs the site to be served over http(s); it cannot run from a file opened on disk.";
+        return;
+      }
       status.textContent = "Searching…";
       list.innerHTML = "";
       load().then(function (pagefind) {
@@ -71,9 +75,7 @@
           list.appendChild(li);
         });
       }).catch(function () {
-        status.textContent = location.protocol === "file:" ?
-          "Search needs the site to be served over http(s); it cannot run from a file opened on disk." :
-          "The search index could not be loaded.";
+        status.textContent = "The search index could not be loaded.";
       });
     }
     form.addEventListener("submit", function (event) {

