@@ -220,9 +220,10 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
     site = {"title": config.title, "description": config.description,
             "footer": f"Built {report['build_date']} from {len(sources)} scraped Arabic reports. English is machine "
                       "translation (Argos Translate) unless marked edited; check the Arabic before quoting."}
-    about = config.content_path / "about.md"
+    about, note = config.content_path / "about.md", config.content_path / "summary.md"
     pages = Renderer(config.templates_path, site).all_pages(
-        sources, figures, about.read_text(encoding="utf-8") if about.exists() else "", report, links)
+        sources, figures, about.read_text(encoding="utf-8") if about.exists() else "", report, links,
+        note.read_text(encoding="utf-8") if note.exists() else "")
     files: dict[str, str | bytes] = {**pages, ".nojekyll": "", **figures_exports(figures, sources),
                                      "data/briefing.json": briefing_json(sources, figures, {
                                          "date": report["build_date"], "model": treport.model_id}, links)}

@@ -11,10 +11,10 @@ from pathlib import Path
 import jinja2
 from markdown_it import MarkdownIt
 
+from . import summary
 from .figure_views import figure_value, figures_page, group_label
 from .models import Figure, Pair, Source
 
-HEADLINE_CATEGORIES = ("killed", "escaped", "recaptured", "arrested", "hostages", "detained")
 PROVENANCE_LABELS = {"detected": "detected in the text", "editor": "set by an editor",
                      "derived": "derived (not stated in the text)", "missing": "not stated"}
 
@@ -48,12 +48,24 @@ def _source_summary(source: Source, figures: list[Figure], root: str) -> dict:
             "date": meta.date.replace("T", " "), "headline": meta.headline, "headline_en": source.headline_en.text,
             "headline_status": source.headline_en.status, "headline_derived": meta.provenance.get("headline") == "derived",
             "pairs": len(source.pairs), "sentences": sum(len(p.sentences) for p in source.pairs),
+            "words": sum(len(p.ar.split()) for p in source.pairs),
             "figures": sum(1 for f in figures if f.source_id == meta.id), "removed": len(source.removed)}
 
 
-def _headline_groups(figures: list[Figure], by_id: dict[str, Source]) -> list[dict]:
+def _markdown(text: str) -> str:
+    return MarkdownIt("commonmark", {"html": False}).render(text)
+
+
+def briefing_view(sources: list[Source], figures: list[Figure], links: dict, summary_md: str) -> dict:
+    """Everything the summary page shows beyond the source list."""
+    by_id = {s.meta.id: s for s in sources}
     page = figures_page(figures, by_id)
-    return [g for g in page["groups"] if g["key"] in HEADLINE_CATEGORIES]
+    ids = {(row["category"], row["value"], row["outlet"]): row["id"] for g in page["groups"] for row in g["rows"]}
+    return {"editor_note": _markdown(summary_md) if summary_md.strip() else "",
+            "lead": summary.lead(sources, links), "numbers": summary.headline_numbers(figures, by_id),
+            "timeline": summary.timeline(sources), "actors": summary.who_says_what(sources, links),
+            "corroborated": summary.corroborated(sources, links), "disagreements": page["disagreements"],
+            "escapes": summary.escapes_vs_recaptures(figures, by_id), "figure_ids": ids}
 
 
 class Renderer:
@@ -73,15 +85,14 @@ class Renderer:
         return path, html
 
     def all_pages(self, sources: list[Source], figures: list[Figure], about_md: str, report: dict,
-                  links: dict | None = None) -> dict[str, str]:
+                  links: dict | None = None, summary_md: str = "") -> dict[str, str]:
         links = links or {}
         by_id = {s.meta.id: s for s in sources}
         pages = dict([
             self.page("index.html", "index.html", sources=[_source_summary(s, figures, "") for s in sources],
-                      headline_groups=_headline_groups(figures, by_id),
-                      totals=report),
+                      totals=report, **briefing_view(sources, figures, links, summary_md)),
             self.page("figures.html", "figures.html", **figures_page(figures, by_id)),
-            self.page("about.html", "about.html", body=MarkdownIt("commonmark", {"html": False}).render(about_md), report=report),
+            self.page("about.html", "about.html", body=_markdown(about_md), report=report),
             self.page("search.html", "search.html"),
         ])
         for i, source in enumerate(sources):

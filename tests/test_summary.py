@@ -1,0 +1,104 @@
+"""The summary page: lead, headline numbers, timeline, who says what, corroboration and disputes,
+on the seeds and on a second, small event (another place, other actors) so nothing is tuned to one story."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.arabic import normalize
+from generator.build import BuildOptions, build
+from tests.conftest import make_project
+from tests.html_helpers import soup
+from tests.stub import StubEngine
+
+EVENT2 = Path(__file__).parent / "fixtures" / "event2" / "seeds"
+
+
+def built(tmp_path: Path, event: str) -> Path:
+    project = make_project(tmp_path / event, seeds=event == "seeds")
+    if event == "event2":
+        for path in EVENT2.glob("*.txt"):
+            shutil.copy(path, project / "seeds" / path.name)
+        for path in (project / "content" / "sources").glob("*.yml"):
+            path.unlink()
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    return project / "site"
+
+
+@pytest.fixture(scope="module", params=["seeds", "event2"])
+def site(request, tmp_path_factory) -> Path:
+    return built(tmp_path_factory.mktemp("summary"), request.param)
+
+
+def test_lead_is_three_to_five_cited_sentences(site):
+    page = soup(site / "index.html")
+    items = page.select("ol.lead > li")
+    assert 3 <= len(items) <= 5
+    for item in items:
+        arabic = item.select_one("details p").get_text()
+        path, anchor = item.select_one("a.cite")["href"].split("#")
+        pair = soup(site / path).find(id=anchor)
+        assert arabic in " ".join(pair.select_one(".ar").get_text().split()), arabic  # the citation holds it
+        assert item.select_one("details p")["lang"] == "ar"
+
+
+def test_headline_numbers_give_both_ends_with_their_sources(site):
+    rows = soup(site / "index.html").select("table.numbers tbody tr")
+    assert rows
+    killed = [r for r in rows if r.th.get_text().startswith("Killed")]
+    assert killed
+    differing = [r for r in rows if "same" not in r.select("td")[1].get_text()]
+    assert differing, "the sources disagree on at least one count"
+    for row in differing:
+        low, high = row.select("td")[:2]
+        assert low.select_one(".by").get_text() and high.select_one(".by").get_text()
+
+
+def test_timeline_resolves_relative_days_against_the_report_date(site):
+    page = soup(site / "index.html")
+    days = {t["datetime"] for t in page.select(".timeline h3 time")}
+    if site.parent.name.startswith("seeds"):
+        assert "2022-01-20" in days  # "ليلة الخميس" in a report of Wednesday 26 January, and the stated date
+        assert "2022-01-23" in days  # "في وقت سابق الأحد"
+    else:
+        assert "2023-08-15" in days  # "يوم الثلاثاء" in reports of 16 and 17 August 2023
+        assert "2023-08-16" in days  # "أمس الأربعاء" in the report of 17 August
+    assert days == set(sorted(days))
+
+
+def test_who_says_what_and_corroboration(site):
+    page = soup(site / "index.html")
+    actors = [dt.get_text() for dt in page.select(".actors dt")]
+    assert len(actors) >= 2
+    for item in page.select(".corroborated > li"):
+        assert len(item.select("a")) >= 2
+    if site.parent.name.startswith("event2"):
+        assert any(a.startswith("defence ministry") for a in actors)
+        assert any(a.startswith("witnesses") for a in actors)
+        assert page.select(".corroborated > li")  # the ministry's statement is in two reports
+        disputes = page.select_one(".disagreements").get_text()
+        assert "17" in disputes and "at least 20" in disputes
+    else:
+        assert any(a.startswith("SOHR") for a in actors) and any(a.startswith("US-led coalition") for a in actors)
+        assert "Escapes and recaptures" in page.select_one(".disagreements").get_text()
+
+
+def test_editor_note_is_marked_and_optional(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project / "content" / "summary.md").write_text("Read the **Arabic** before quoting.", encoding="utf-8")
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    note = soup(project / "site" / "index.html").select_one("aside.editor-note")
+    assert note.h2.get_text() == "Editor’s note" and note.strong.get_text() == "Arabic"
+
+
+def test_same_inputs_same_page(tmp_path):
+    first = built(tmp_path / "a", "seeds")
+    second = built(tmp_path / "b", "seeds")
+    assert (first / "index.html").read_bytes() == (second / "index.html").read_bytes()
+
+
+def test_normalisation_is_what_links_statements():
+    assert normalize("أكّد") == normalize("اكد")
