@@ -12,7 +12,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +24,14 @@ from .crossref import cross_links
 from .errors import ConfigError, GeneratorError, SeedError
 from .figures import extract
 from .memory import Memory, suggester
-from .models import Article, Figure, SeedFile, Source
+from .models import Article, Figure, SeedFile, Source, Translation
 from .pair import outlet_needs_translation, pair_article
 from .qa import load_glossary
 from .read import read_seeds
 from .render import Renderer, briefing_json, figures_exports
 from .segment import segment
 from .sources import describe, editor_file, load_editor_fields
-from .translate import ArgosEngine, Engine, translate_all
+from .translate import ArgosEngine, Engine, TranslationReport, translate_all
 from .write import write_site
 
 log = logging.getLogger(__name__)
@@ -149,6 +149,25 @@ def _engine_loader(config: Config, options: BuildOptions) -> Callable[[int], Eng
     return options.engine_loader or (lambda missing: ArgosEngine(model.resolve(config, options.model, missing), config))
 
 
+def _translate(config: Config, options: BuildOptions, articles: list[Article], memory: Memory,
+               force: bool = False) -> tuple[dict[str, Translation], TranslationReport]:
+    """English for every sentence of the articles; the memory is written after every batch and at the end."""
+    per_source = {a.meta.id: _sentences(a) for a in articles}
+
+    def save_memory() -> None:
+        for source_id, sentences in per_source.items():
+            memory.save(source_id, sentences)
+
+    english, treport = translate_all(
+        [s for sentences in per_source.values() for s in sentences], memory,
+        model_id=None if options.engine_loader else model.peek(config, options.model),
+        load_engine=_engine_loader(config, options), allow_missing=options.allow_missing_translations,
+        on_batch=save_memory, max_tokens=config.batch_tokens, max_items=config.batch_size, force=force)
+    if treport.translated:
+        save_memory()
+    return english, treport
+
+
 def translate_only(project_dir: Path, options: BuildOptions, source: str | None = None,
                    force: bool = False) -> BuildResult:
     """Translate (or with force, re-translate) into the memory without rendering: for translators."""
@@ -160,21 +179,25 @@ def translate_only(project_dir: Path, options: BuildOptions, source: str | None 
         if not articles:
             raise SeedError(f"no source with id {source!r} (ids are seed file names without .txt)")
     memory = Memory(config.content_path / "translations")
-    per_source = {a.meta.id: _sentences(a) for a in articles}
-
-    def save_memory() -> None:
-        for source_id, sentences in per_source.items():
-            memory.save(source_id, sentences)
-
-    _, treport = translate_all(
-        [s for sentences in per_source.values() for s in sentences], memory,
-        model_id=None if options.engine_loader else model.peek(config, options.model),
-        load_engine=_engine_loader(config, options), allow_missing=False, on_batch=save_memory,
-        max_tokens=config.batch_tokens, max_items=config.batch_size, force=force)
-    save_memory()
+    _, treport = _translate(config, replace(options, allow_missing_translations=False), articles, memory, force)
     return BuildResult(report={"sources": len(articles), "translated": treport.translated,
                                "from_memory": treport.from_memory, "edited": treport.edited,
                                "model": treport.model_id}, errors=errors)
+
+
+def _report(config: Config, sources: list[Source], figures: list[Figure], links: dict,
+            treport: TranslationReport, errors: list[str]) -> dict[str, Any]:
+    """The build report: printed by the CLI and shown on the about page."""
+    flags = Counter(f.split(":")[0] for s in sources for p in s.pairs for x in p.sentences for f in x.flags)
+    return {
+        "build_date": build_date(config), "sources": len(sources), "pairs": sum(len(s.pairs) for s in sources),
+        "sentences": sum(len(p.sentences) for s in sources for p in s.pairs),
+        "translated": treport.translated, "from_memory": treport.from_memory, "edited": treport.edited,
+        "pending": treport.pending, "model": treport.model_id, "figures": len(figures),
+        "removed": sum(len(s.removed) for s in sources), "errors": len(errors), "covers": _covers(sources),
+        "outlets": sorted({s.meta.outlet for s in sources}), "flags": dict(sorted(flags.items())),
+        "cross_links": sum(len(v) for v in links.values()) // 2,
+    }
 
 
 def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult:
@@ -188,35 +211,13 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
         raise SeedError("no usable seed files in " + str(config.seeds_path) + "".join(f"\n  {e}" for e in errors))
 
     memory = Memory(config.content_path / "translations")
-    per_source = {a.meta.id: _sentences(a) for a in articles}
-
-    def save_memory() -> None:
-        for source_id, sentences in per_source.items():
-            memory.save(source_id, sentences)
-
-    loader = _engine_loader(config, options)
-    english, treport = translate_all(
-        [s for sentences in per_source.values() for s in sentences], memory,
-        model_id=None if options.engine_loader else model.peek(config, options.model),
-        load_engine=loader, allow_missing=options.allow_missing_translations,
-        on_batch=save_memory, max_tokens=config.batch_tokens, max_items=config.batch_size)
-    if treport.translated:
-        save_memory()
-
+    english, treport = _translate(config, options, articles, memory)
     glossary = load_glossary(config.content_path / "glossary.yml")
-    suggest = suggester(memory.stale_edits([s for sentences in per_source.values() for s in sentences]))
+    suggest = suggester(memory.stale_edits([s for a in articles for s in _sentences(a)]))
     sources = [pair_article(a, english, glossary, suggest) for a in articles]
-    flags = Counter(f.split(":")[0] for s in sources for p in s.pairs for x in p.sentences for f in x.flags)
     figures: list[Figure] = [f for s in sources for f in extract(s.meta.id, s.pairs)]
     links = cross_links(sources)
-    report = {
-        "build_date": build_date(config), "sources": len(sources), "pairs": sum(len(s.pairs) for s in sources),
-        "sentences": sum(len(p.sentences) for s in sources for p in s.pairs),
-        "translated": treport.translated, "from_memory": treport.from_memory, "edited": treport.edited,
-        "pending": treport.pending, "model": treport.model_id, "figures": len(figures),
-        "removed": sum(len(s.removed) for s in sources), "errors": len(errors), "covers": _covers(sources),
-        "outlets": sorted({s.meta.outlet for s in sources}), "flags": dict(sorted(flags.items())), "cross_links": sum(len(v) for v in links.values()) // 2,
-    }
+    report = _report(config, sources, figures, links, treport, errors)
     site = {"title": config.title, "description": config.description,
             "footer": f"Built {report['build_date']} from {len(sources)} scraped Arabic reports. English is machine "
                       "translation (Argos Translate) unless marked edited; check the Arabic before quoting."}
