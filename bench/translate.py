@@ -119,13 +119,12 @@ def run_ours(package: Path, sentences: list[str], beam: int, fixed: int | None) 
     with tempfile.TemporaryDirectory() as tmp:
         memory = Memory(Path(tmp))
 
-        def flush() -> None:
-            for source_id, group in sources.items():
-                memory.save(source_id, group)
-
         started = time.perf_counter()
-        translate_all(sentences, memory, None, lambda missing: engine, False, on_batch=flush,
+        translate_all(sentences, memory, None, lambda missing: engine, False, on_batch=memory.flush_journal,
                       max_tokens=config.batch_tokens, max_items=config.batch_size)
+        for source_id, group in sources.items():  # as the build does at the end
+            memory.save(source_id, group)
+        memory.close_journal()
         return time.perf_counter() - started
 
 

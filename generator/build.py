@@ -153,18 +153,15 @@ def _translate(config: Config, options: BuildOptions, articles: list[Article], m
                force: bool = False) -> tuple[dict[str, Translation], TranslationReport]:
     """English for every sentence of the articles; the memory is written after every batch and at the end."""
     per_source = {a.meta.id: _sentences(a) for a in articles}
-
-    def save_memory() -> None:
-        for source_id, sentences in per_source.items():
-            memory.save(source_id, sentences)
-
     english, treport = translate_all(
         [s for sentences in per_source.values() for s in sentences], memory,
         model_id=None if options.engine_loader else model.peek(config, options.model),
         load_engine=_engine_loader(config, options), allow_missing=options.allow_missing_translations,
-        on_batch=save_memory, max_tokens=config.batch_tokens, max_items=config.batch_size, force=force)
-    if treport.translated:
-        save_memory()
+        on_batch=memory.flush_journal, max_tokens=config.batch_tokens, max_items=config.batch_size, force=force)
+    if treport.translated or memory.has_journal():
+        for source_id, sentences in per_source.items():
+            memory.save(source_id, sentences)
+        memory.close_journal()
     return english, treport
 
 

@@ -8,6 +8,7 @@ only for the same model; an edit counts always.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import tempfile
@@ -57,17 +58,24 @@ def write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+            handle.write(text)  # no fsync: the rename is atomic for a killed process, and fsync per
+            # batch and file was most of the translation stage's overhead
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+JOURNAL = ".journal.jsonl"
+
+
 class Memory:
-    """All entries of all memory files, with per-source files written back atomically."""
+    """All entries of all memory files, with per-source files written back atomically.
+
+    During translation, new machine output is appended to a journal after every batch (cheap, and a
+    half-written last line is simply skipped); the per-source YAML files are written at the end and
+    the journal removed. A build stopped before that finds the journal and reuses everything in it.
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -76,8 +84,43 @@ class Memory:
         self._stamp = 0  # counts record() calls; a source file is rewritten only when its entries changed
         self._changed: dict[str, int] = {}
         self._saved: dict[str, int] = {}
+        self._unjournaled: list[Entry] = []
         for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
             self._load(path)
+        self._replay(folder / JOURNAL)
+
+    def _replay(self, path: Path) -> None:
+        """Machine translations flushed by an interrupted run; each counts as newly recorded."""
+        if not path.exists():
+            return
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                item = json.loads(line)
+                self.record(item["ar"], item["mt"], item["model"], journal=False)
+            except (ValueError, KeyError, TypeError):
+                continue  # the line being written when the run was stopped
+
+    def flush_journal(self) -> None:
+        """Append the machine translations recorded since the last flush to the journal (one write)."""
+        if not self._unjournaled:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        lines = "".join(json.dumps({"ar": e.ar, "mt": e.mt, "model": e.model}, ensure_ascii=False) + "\n"
+                        for e in self._unjournaled)
+        fd = os.open(self.folder / JOURNAL, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        try:
+            os.write(fd, lines.encode("utf-8"))
+        finally:
+            os.close(fd)
+        self._unjournaled = []
+
+    def has_journal(self) -> bool:
+        return (self.folder / JOURNAL).exists()
+
+    def close_journal(self) -> None:
+        """After every source file has been saved: the journal is no longer needed."""
+        (self.folder / JOURNAL).unlink(missing_ok=True)
+        self._unjournaled = []
 
     def _load(self, path: Path) -> None:
         try:
@@ -115,13 +158,15 @@ class Memory:
                 seen.setdefault(entry.key, entry)
         return list(seen.values())
 
-    def record(self, ar: str, mt: str, model_id: str) -> None:
+    def record(self, ar: str, mt: str, model_id: str, journal: bool = True) -> None:
         key = text_key(ar)
         self._stamp += 1
         self._changed[key] = self._stamp
         known = self.entries.get(key)
         self.entries[key] = replace(known, ar=ar, mt=mt, model=model_id, stale=False) if known else Entry(
             key=key, ar=ar, mt=mt, model=model_id)
+        if journal:
+            self._unjournaled.append(self.entries[key])
 
     def save(self, source_id: str, sentences: list[str]) -> None:
         """Write the source's file: its sentences in order, plus edits it no longer uses (as stale).

@@ -13,14 +13,16 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.memory import Memory
 from tests.conftest import ROOT, make_project, run_cli
 
 
 def memory_entries(project: Path) -> int:
-    total = 0
-    for path in (project / "content" / "translations").glob("*.yml"):
-        total += len(yaml.safe_load(path.read_text(encoding="utf-8"))["entries"])  # must always parse
-    return total
+    """Translations a rerun would reuse: the YAML files (which must always parse) and the journal."""
+    folder = project / "content" / "translations"
+    for path in folder.glob("*.yml"):
+        assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8"))["entries"], list)
+    return len(Memory(folder).entries)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -54,6 +56,7 @@ def test_interrupted_build_resumes_from_memory(tmp_path, synthetic_model, how):
     done = re.search(r"\((\d+) translated now, (\d+) from memory", rerun.stdout)
     assert int(done.group(2)) >= kept and int(done.group(1)) > 0
     assert snapshot(project / "site") != before
+    assert not (project / "content" / "translations" / ".journal.jsonl").exists()  # folded into the files
 
 
 def test_translate_command_fills_the_memory_without_rendering(tmp_path, synthetic_model):

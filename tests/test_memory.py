@@ -75,3 +75,21 @@ def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
         pass
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["m.yml"]
+
+
+def test_journal_keeps_batches_of_an_interrupted_run(tmp_path):
+    memory = Memory(tmp_path)
+    memory.record(AR, "first batch", "m")
+    memory.flush_journal()
+    memory.record("جملة ثانية.", "second batch", "m")
+    memory.flush_journal()
+    with (tmp_path / ".journal.jsonl").open("a", encoding="utf-8") as journal:
+        journal.write('{"ar": "جملة ثالثة.", "mt": "half-writ')  # killed mid-write
+    resumed = Memory(tmp_path)
+    assert resumed.lookup(AR, "m").text == "first batch"
+    assert resumed.lookup("جملة ثانية.", "m").text == "second batch"
+    assert resumed.lookup("جملة ثالثة.", "m") is None
+    resumed.save("src", [AR, "جملة ثانية."])
+    resumed.close_journal()
+    assert not (tmp_path / ".journal.jsonl").exists()
+    assert Memory(tmp_path).lookup("جملة ثانية.", "m").text == "second batch"
