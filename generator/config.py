@@ -137,9 +137,4 @@ def model_file(config: Config, cli_model: str | None) -> Path | None:
     return path if path.is_absolute() else (config.project_dir / path)
 
 
-def settings_table() -> list[tuple[str, str, str]]:
-    """(key, default, help) for every setting: used by the README test."""
-    return [(s.name, repr(s.default), s.help) for s in SCHEMA]
-
-
 assert {f.name for f in fields(Config)} - {"project_dir"} == set(_BY_NAME), "schema and Config disagree"

@@ -56,16 +56,15 @@ def _markdown(text: str) -> str:
     return MarkdownIt("commonmark", {"html": False}).render(text)
 
 
-def briefing_view(sources: list[Source], figures: list[Figure], links: dict, summary_md: str) -> dict:
+def briefing_view(sources: list[Source], figures: list[Figure], links: dict, summary_md: str,
+                  disagreements: list[dict]) -> dict:
     """Everything the summary page shows beyond the source list."""
     by_id = {s.meta.id: s for s in sources}
-    page = figures_page(figures, by_id)
-    ids = {(row["category"], row["value"], row["outlet"]): row["id"] for g in page["groups"] for row in g["rows"]}
     return {"editor_note": _markdown(summary_md) if summary_md.strip() else "",
             "lead": summary.lead(sources, links), "numbers": summary.headline_numbers(figures, by_id),
             "timeline": summary.timeline(sources), "actors": summary.who_says_what(sources, links),
-            "corroborated": summary.corroborated(sources, links), "disagreements": page["disagreements"],
-            "escapes": summary.escapes_vs_recaptures(figures, by_id), "figure_ids": ids}
+            "corroborated": summary.corroborated(sources, links), "disagreements": disagreements,
+            "escapes": summary.escapes_vs_recaptures(figures, by_id)}
 
 
 class Renderer:
@@ -87,11 +86,12 @@ class Renderer:
     def all_pages(self, sources: list[Source], figures: list[Figure], about_md: str, report: dict,
                   links: dict | None = None, summary_md: str = "") -> dict[str, str]:
         links = links or {}
-        by_id = {s.meta.id: s for s in sources}
+        figure_page = figures_page(figures, {s.meta.id: s for s in sources})
         pages = dict([
             self.page("index.html", "index.html", sources=[_source_summary(s, figures, "") for s in sources],
-                      totals=report, **briefing_view(sources, figures, links, summary_md)),
-            self.page("figures.html", "figures.html", **figures_page(figures, by_id)),
+                      totals=report,
+                      **briefing_view(sources, figures, links, summary_md, figure_page["disagreements"])),
+            self.page("figures.html", "figures.html", **figure_page),
             self.page("about.html", "about.html", body=_markdown(about_md), report=report),
             self.page("search.html", "search.html"),
         ])
