@@ -5,7 +5,7 @@ Runs three ways over the same sentences, each in its own process (so peak memory
   (a) naive  – argostranslate's translate() called per paragraph, as its users call it (its sentence
                splitter swapped for ours so it runs offline);
   (b) engine – one raw ctranslate2 Translator.translate_batch over all pre-tokenised sentences, same beam;
-  (c) ours   – the build's translation stage (generator.translate.translate_all with a fresh memory):
+  (c) ours   – the build's translation stage (generator.translation.translate.translate_all with a fresh memory):
                tokenising, batching, translating and the memory writes after every batch.
 
 (a) is timed whole, as its users experience it; (b) and (c) from a loaded model on.
@@ -44,8 +44,8 @@ sys.path.insert(0, str(ROOT))
 def seed_paragraphs(total_sentences: int = 0) -> list[list[str]]:
     """The seeds' paragraphs (as sentence lists), repeated with a copy number until ~total sentences
     (0: the five seeds once)."""
-    from generator.clean import clean
-    from generator.segment import segment
+    from generator.ingest.clean import clean
+    from generator.ingest.segment import segment
 
     base = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
@@ -78,7 +78,7 @@ def run_naive(package: Path, paragraphs: list[list[str]], beam: int, fixed: int 
         # argostranslate calls ctranslate2.Translator(...) at run time: give it one with the fixed length.
         ctranslate2.Translator = type("FixedTranslator", (ctranslate2.Translator,), {"translate_batch": fixed_length})
 
-    from generator.segment import split_sentences
+    from generator.ingest.segment import split_sentences
 
     # argostranslate's own splitters download models at run time; ours runs offline.
     sbd.MiniSBDSentencizer.__init__ = lambda self, pkg: setattr(self, "pkg", pkg)
@@ -106,9 +106,9 @@ def run_ours(package: Path, sentences: list[str], beam: int, fixed: int | None) 
     """The stage as the build runs it, timed like (b): after the model is loaded (it has to be, either way);
     tokenising, batching, translating and writing the memory after every batch are all counted."""
     from generator.config import load_config
-    from generator.memory import Memory
-    from generator.model import _ref
-    from generator.translate import ArgosEngine, translate_all
+    from generator.translation.argos import ArgosEngine, _ref
+    from generator.translation.memory import Memory
+    from generator.translation.translate import translate_all
 
     config = load_config(ROOT, {"beam_size": beam, **({"max_decoding_length": fixed} if fixed else {})})
     from argostranslate.package import Package

@@ -16,23 +16,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import model, search
+from .analysis.crossref import cross_links
+from .analysis.figures import extract
 from .arabic import normalize
-from .clean import clean
 from .config import Config, load_config
-from .crossref import cross_links
 from .errors import ConfigError, GeneratorError, SeedError
-from .figures import extract
-from .memory import Memory, suggester
+from .ingest.clean import clean
+from .ingest.read import read_seeds
+from .ingest.segment import segment
+from .ingest.sources import describe, editor_file, load_editor_fields
 from .models import Article, Figure, SeedFile, Source, Translation
-from .pair import outlet_needs_translation, pair_article
-from .qa import load_glossary
-from .read import read_seeds
-from .render import Renderer, briefing_json, figures_exports
-from .segment import segment
-from .sources import describe, editor_file, load_editor_fields
-from .translate import ArgosEngine, Engine, TranslationReport, translate_all
-from .write import write_site
+from .site import search
+from .site.render import Renderer, briefing_json, figures_exports
+from .site.write import write_site
+from .translation import argos as model
+from .translation.argos import ArgosEngine
+from .translation.memory import Memory, suggester
+from .translation.pair import outlet_needs_translation, pair_article
+from .translation.qa import load_glossary
+from .translation.translate import Engine, TranslationReport, translate_all
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from .build import BuildOptions, build
 from .config import load_config
 from .errors import GeneratorError
-from .write import mark_failed
+from .site.write import mark_failed
 
 log = logging.getLogger(__name__)
 WATCHED = ("seeds", "content", "templates")

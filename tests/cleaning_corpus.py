@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.clean import clean
+from generator.ingest.clean import clean
 
 CORPUS = Path(__file__).parent / "fixtures" / "cleaning_corpus.yml"
 KEPT = {"body", "caption", "heading"}

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import yaml
 
+from generator.analysis.figures import extract
 from generator.build import prepare
 from generator.config import load_config
-from generator.figures import extract
+from generator.ingest.read import read_seed
 from generator.models import Figure
-from generator.pair import pair_article
-from generator.read import read_seed
+from generator.translation.pair import pair_article
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).parent / "fixtures" / "figures_gold.yml"

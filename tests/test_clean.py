@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.clean import clean
+from generator.ingest.clean import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = yaml.safe_load((Path(__file__).parent / "fixtures" / "seeds_expected.yml").read_text(encoding="utf-8"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.clean import clean
-from generator.sources import parse_date
+from generator.ingest.clean import clean
+from generator.ingest.sources import parse_date
 from tests.cleaning_corpus import articles, score
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.clean import clean
+from generator.ingest.clean import clean
 from tests.conftest import ROOT, run_cli
 
 

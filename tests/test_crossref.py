@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.crossref import THRESHOLD, similarity
+from generator.analysis.crossref import THRESHOLD, similarity
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = yaml.safe_load((Path(__file__).parent / "fixtures" / "crossref_pairs.yml").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.config import SCHEMA
-from generator.sources import EDITOR_KEYS
+from generator.ingest.sources import EDITOR_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

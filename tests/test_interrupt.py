@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.memory import Memory
+from generator.translation.memory import Memory
 from tests.conftest import ROOT, make_project, run_cli
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import yaml
 
-from generator.memory import Memory, write_atomic
+from generator.translation.memory import Memory, write_atomic
 
 AR = "قال المرصد إن 16 قتلوا."
 

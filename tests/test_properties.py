@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.clean import clean
-from generator.segment import segment, split_sentences
+from generator.ingest.clean import clean
+from generator.ingest.segment import segment, split_sentences
 
 ATOMS = ["قال", "المرصد", "إن", "16", "١٢", "قتيلا", "التحالف", "الحسكة", "داعش", "SDF", "Leave", "a", "Reply",
          "https://x.org/a?b=1", "me_ga.php?id=3", "•", "76", "|", "-", "–", "/", ".", "،", "؟", "!", "…", "...", ":",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import ConfigError
-from generator.qa import (
+from generator.translation.qa import (
     GlossaryTerm,
     check_glossary,
     check_length,

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SeedError
-from generator.read import read_seed, read_seeds
+from generator.ingest.read import read_seed, read_seeds
 
 ARABIC = "قال المرصد إن 16 قتلوا.\n"
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.ingest.segment import segment, split_sentences
 from generator.models import Block
-from generator.segment import segment, split_sentences
 
 
 @pytest.mark.parametrize("text, expected", [

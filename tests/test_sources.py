@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import ConfigError
+from generator.ingest.sources import describe, load_editor_fields, parse_date, source_id
 from generator.models import Paragraph
-from generator.sources import describe, load_editor_fields, parse_date, source_id
 
 BODY = (Paragraph("body", ("قال المرصد إن الاشتباكات استمرت خمسة أيام في محيط السجن وسط المدينة.",), (1,)),)
 

@@ -8,10 +8,11 @@ import multiprocessing
 import yaml
 
 from generator.arabic import text_key
-from generator.memory import Entry, Memory
 from generator.models import Translation
 from generator.progress import Progress
-from generator.translate import decoding_limit, plan_batches, translate_all
+from generator.translation.argos import decoding_limit
+from generator.translation.memory import Entry, Memory
+from generator.translation.translate import plan_batches, translate_all
 from tests.stub import StubEngine
 
 SENTENCES = [f"قال المصدر إن الجملة رقم {i} {'طويلة جدا ' * (i % 7)}انتهت." for i in range(50)]

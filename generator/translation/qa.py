@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .arabic import ARABIC_LETTER, ascii_digits, normalize
-from .errors import ConfigError
+from ..arabic import ARABIC_LETTER, ascii_digits, normalize
+from ..errors import ConfigError
 
 _NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 _AR_MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}

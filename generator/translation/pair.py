@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .arabic import arabic_ratio, text_key
-from .models import Article, Pair, SentencePair, Source, Translation
+from ..arabic import arabic_ratio, text_key
+from ..models import Article, Pair, SentencePair, Source, Translation
 from .qa import GlossaryTerm, check_pair
 
 PENDING = Translation("", "pending")

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from .arabic import normalize, text_key
-from .models import Translation
+from ..arabic import normalize, text_key
+from ..models import Translation
 
 log = logging.getLogger(__name__)
 # libyaml's C loader and dumper when PyYAML has them: the same YAML, several times faster.

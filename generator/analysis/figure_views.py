@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
+from ..models import Figure, Source
 from .figures import rules
-from .models import Figure, Source
 
 CATEGORY_LABELS = {
     "killed": "Killed", "wounded": "Wounded", "escaped": "Escaped or fled", "recaptured": "Recaptured",

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .arabic import normalize
-from .models import Source
+from ..arabic import normalize
+from ..models import Source
 
 THRESHOLD = 0.4  # labelled same-statement pairs score 0.46–0.97, different ones 0–0.28
 MIN_WORDS = 6

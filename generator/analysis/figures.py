@@ -19,9 +19,9 @@ from pathlib import Path
 import pyarabic.number as arnumber
 import yaml
 
-from .arabic import ascii_digits, normalize
-from .models import Figure, Pair
-from .noise import MONTHS, WEEKDAYS
+from ..arabic import ascii_digits, normalize
+from ..ingest.noise import MONTHS, WEEKDAYS
+from ..models import Figure, Pair
 
 _NUM = r"\d{1,3}(?:[,٬]\d{3})+|\d+"
 _FIGURE = re.compile(

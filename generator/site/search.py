@@ -14,7 +14,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from .models import Source
+from ..models import Source
 
 log = logging.getLogger(__name__)
 BUNDLE = "pagefind"

@@ -10,21 +10,16 @@ interrupted build loses nothing it has translated.
 from __future__ import annotations
 
 import logging
-import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .config import Config
-from .errors import ModelUnavailable
+from ..errors import ModelUnavailable
+from ..models import Translation
+from ..progress import Progress
 from .memory import Memory
-from .model import PackageRef
-from .models import Translation
-from .progress import Progress
 
 log = logging.getLogger(__name__)
-_CLAUSE = re.compile(r"(?<=[،,؛;:])\s+")
 
 
 class Engine(Protocol):
@@ -35,67 +30,6 @@ class Engine(Protocol):
 
     def translate_pieces(self, batch: list[list[str]]) -> list[str]:
         """English for each token list, in one call to the model."""
-
-
-def device_for(config: Config) -> str:
-    """"auto" means CUDA when CTranslate2 sees a GPU, else the CPU."""
-    if config.device != "auto":
-        return config.device
-    import ctranslate2
-
-    return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
-
-
-class ArgosEngine:
-    """The Argos package's tokenizer and CTranslate2 model, loaded once per build."""
-
-    def __init__(self, ref: PackageRef, config: Config):
-        import ctranslate2
-        from argostranslate.package import Package
-
-        self.model_id = ref.model_id
-        self.package = Package(ref.path)
-        if getattr(self.package, "tokenizer", None) is None:
-            raise ModelUnavailable(f"{ref.path}: the package has no sentencepiece.model or bpe.model")
-        self.config = config
-        device = device_for(config)
-        self.translator = ctranslate2.Translator(
-            str(ref.path / "model"), device=device, compute_type=config.compute_type,
-            inter_threads=1, intra_threads=0 if device == "cuda" else (config.threads or os.cpu_count() or 1))
-        self.prefix = self.package.target_prefix or None
-
-    def pieces(self, sentence: str) -> list[list[str]]:
-        tokens = self.package.tokenizer.encode(sentence)
-        limit = self.config.max_input_tokens
-        if len(tokens) <= limit:
-            return [tokens]
-        pieces: list[list[str]] = []
-        for clause in _CLAUSE.split(sentence):
-            clause_tokens = self.package.tokenizer.encode(clause)
-            if pieces and len(pieces[-1]) + len(clause_tokens) <= limit:
-                pieces[-1] = pieces[-1] + clause_tokens
-            else:
-                pieces.extend(clause_tokens[i:i + limit] for i in range(0, len(clause_tokens), limit))
-        return pieces
-
-    def translate_pieces(self, batch: list[list[str]]) -> list[str]:
-        longest = max(len(b) for b in batch)
-        results = self.translator.translate_batch(
-            batch, target_prefix=[[self.prefix]] * len(batch) if self.prefix else None,
-            max_batch_size=len(batch), beam_size=self.config.beam_size, length_penalty=0.2, replace_unknowns=True,
-            max_decoding_length=decoding_limit(longest, self.config.max_decoding_length), max_input_length=0)
-        out = []
-        for result in results:
-            text = self.package.tokenizer.decode(result.hypotheses[0])
-            if self.prefix and text.startswith(self.prefix):
-                text = text[len(self.prefix):]
-            out.append(text.strip())
-        return out
-
-
-def decoding_limit(longest_input: int, ceiling: int) -> int:
-    """How many English tokens a batch may produce: enough for any real translation, bounded."""
-    return min(ceiling, 2 * longest_input + 16)
 
 
 def plan_batches(lengths: list[int], max_tokens: int, max_items: int) -> list[list[int]]:

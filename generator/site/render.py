@@ -11,9 +11,9 @@ from pathlib import Path
 import jinja2
 from markdown_it import MarkdownIt
 
-from . import summary
-from .figure_views import figure_value, figures_page, group_label
-from .models import Figure, Pair, Source
+from ..analysis import summary
+from ..analysis.figure_views import figure_value, figures_page, group_label
+from ..models import Figure, Pair, Source
 
 PROVENANCE_LABELS = {"detected": "detected in the text", "editor": "set by an editor",
                      "derived": "derived (not stated in the text)", "missing": "not stated"}

@@ -10,12 +10,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .arabic import ascii_digits, normalize
+from ..arabic import ascii_digits, normalize
+from ..ingest.noise import MONTHS
+from ..models import Figure, Pair, SentencePair, Source
 from .crossref import Link, similarity
 from .figure_views import CATEGORY_LABELS, figure_value, group_label
 from .figures import claimant_of, rules
-from .models import Figure, Pair, SentencePair, Source
-from .noise import MONTHS
 
 LEAD_SIZE = (3, 5)
 _WEEKDAY_NUMBER = {"اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعه": 4, "سبت": 5, "احد": 6}

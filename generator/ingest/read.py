@@ -8,9 +8,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .arabic import arabic_ratio
-from .errors import SeedError
-from .models import SeedFile
+from ..arabic import arabic_ratio
+from ..errors import SeedError
+from ..models import SeedFile
 
 log = logging.getLogger(__name__)
 

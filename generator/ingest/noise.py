@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .arabic import arabic_ratio, ascii_digits, words
+from ..arabic import arabic_ratio, ascii_digits, words
 
 TERMINAL = ".!?؟…"
 CLOSERS = " \"'”“»«’‘)]}*"

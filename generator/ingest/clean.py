@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .arabic import arabic_ratio, normalize, words
-from .models import Block, CleanResult, Line, Removed
+from ..arabic import arabic_ratio, normalize, words
+from ..models import Block, CleanResult, Line, Removed
 from .noise import classify, ends_sentence, is_prose, is_sentence_like
 from .sources import parse_date
 

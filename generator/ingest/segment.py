@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .models import Block, Paragraph
+from ..models import Block, Paragraph
 
 _CANDIDATE = re.compile(r"([.!?؟…]+)([\"'”“»)\]]*)(\s+)")
 _LATIN_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "vs", "etc", "gen", "col", "lt", "sgt", "prof"}

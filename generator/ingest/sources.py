@@ -8,9 +8,9 @@ from typing import Any
 
 import yaml
 
-from .arabic import ascii_digits, words
-from .errors import ConfigError
-from .models import Paragraph, SourceMeta
+from ..arabic import ascii_digits, words
+from ..errors import ConfigError
+from ..models import Paragraph, SourceMeta
 from .noise import MONTHS
 
 FIELDS = ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byline", "url")

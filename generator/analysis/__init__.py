@@ -1,0 +1,1 @@
+"""Analysis stage of the pipeline."""

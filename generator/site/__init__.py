@@ -1,0 +1,1 @@
+"""Site stage of the pipeline."""

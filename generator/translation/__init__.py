@@ -1,0 +1,1 @@
+"""Translation stage of the pipeline."""
