@@ -5,34 +5,47 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import traceback
 from collections import Counter
 from pathlib import Path
 
-from .errors import GeneratorError
+from .errors import EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_INTERRUPTED, GeneratorError, internal_error
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="more log output, and the traceback of an internal error")
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__, parents=[common],
+                                     epilog=EXIT_CODES_HELP)
     parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: current)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="more log output")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="show, per source, what cleaning removed and why (no translation)",
-                        description="Read and clean every seed; print per source the removed lines and reasons.")
+    commands.add_parser("check", parents=[common], help="show, per source, what cleaning removed and why",
+                        description="Read and clean every seed; print per source the removed lines and reasons "
+                                    "(no translation, no lock, nothing written).", epilog=EXIT_CODES_HELP)
     for name, text in (("build", "build the site into site/"), ("serve", "build, serve on 127.0.0.1 and rebuild on change")):
-        command = commands.add_parser(name, help=text, description=text)
+        command = commands.add_parser(name, parents=[common], help=text, description=text, epilog=EXIT_CODES_HELP)
         command.add_argument("--model", help="a local .argosmodel file (ar→en) to translate with")
         command.add_argument("--allow-missing-translations", action="store_true",
                              help="build without a model; English not in the memory is marked pending")
         if name == "serve":
             command.add_argument("--port", type=int, default=8000)
-    translate = commands.add_parser("translate", help="translate into the memory without rendering",
+    translate = commands.add_parser("translate", parents=[common], help="translate into the memory without rendering",
                                     description="Translate sentences missing from the translation memory "
-                                                "(all sources, or one), without rendering the site.")
+                                                "(all sources, or one), without rendering the site.",
+                                    epilog=EXIT_CODES_HELP)
     translate.add_argument("--source", help="only this source id (a seed file name without .txt)")
     translate.add_argument("--force", action="store_true",
                            help="re-translate machine translations too (human edits are never touched)")
     translate.add_argument("--model", help="a local .argosmodel file (ar→en) to translate with")
     return parser
+
+
+def _logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s", force=True)
+    logging.getLogger("generator").setLevel(logging.DEBUG if verbose else logging.INFO)
+    for noisy in ("markdown_it", "argostranslate", "urllib3", "filelock", "asyncio"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _print_report(report: dict, errors: list[str]) -> None:
@@ -43,6 +56,9 @@ def _print_report(report: dict, errors: list[str]) -> None:
           f"{report['seconds']} s.")
     if report.get("flags"):
         print("Translation checks: " + ", ".join(f"{n} {check}" for check, n in report["flags"].items()))
+    if report.get("conflicts"):
+        print(f"warning: {report['conflicts']} sentence(s) have two different edits in the translation memory; "
+              "neither is used until one is removed (see the ⚑ conflict flags)", file=sys.stderr)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
 
@@ -73,42 +89,48 @@ def _print_check(sources: list, errors: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(levelname)s: %(message)s")
-    from .build import BuildOptions, build, check
-
-    if args.command == "check":
-        try:
-            sources, errors = check(args.project)
-        except GeneratorError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return exc.exit_code
-        _print_check(sources, errors)
-        return 1 if errors else 0
-    options = BuildOptions(model=args.model,
-                           allow_missing_translations=getattr(args, "allow_missing_translations", False))
+    verbose = getattr(args, "verbose", False)
+    _logging(verbose)
     try:
-        if args.command == "translate":
-            from .build import translate_only
-
-            result = translate_only(args.project, options, args.source, args.force)
-            r = result.report
-            print(f"Translated {r['translated']} sentence(s) of {r['sources']} source(s) into the memory "
-                  f"({r['from_memory']} already there, {r['edited']} edited by a person).")
-            for error in result.errors:
-                print(f"error: {error}", file=sys.stderr)
-            return result.exit_code
-        if args.command == "serve":
-            from .serve import serve
-
-            return serve(args.project, options, port=args.port)
-        result = build(args.project, options)
+        return _run(args)
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted: translations finished so far are kept in the memory; the previous site is "
               "unchanged. Run the same command again to go on.", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug: one line (the traceback with -v), and the previous site untouched
+        if verbose:
+            traceback.print_exc()
+        print(internal_error(exc), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .build import BuildOptions, build, check
+
+    if args.command == "check":
+        sources, errors = check(args.project)
+        _print_check(sources, errors)
+        return 1 if errors else 0
+    options = BuildOptions(model=args.model, command=args.command,
+                           allow_missing_translations=getattr(args, "allow_missing_translations", False))
+    if args.command == "translate":
+        from .build import translate_only
+
+        result = translate_only(args.project, options, args.source, args.force)
+        r = result.report
+        print(f"Translated {r['translated']} sentence(s) of {r['sources']} source(s) into the memory "
+              f"({r['from_memory']} already there, {r['edited']} edited by a person).")
+        for error in result.errors:
+            print(f"error: {error}", file=sys.stderr)
+        return result.exit_code
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(args.project, options, port=args.port)
+    result = build(args.project, options)
     _print_report(result.report, result.errors)
     return result.exit_code
 

@@ -51,3 +51,28 @@ def arabic_ratio(text: str) -> float:
 def words(text: str) -> list[str]:
     """Whitespace-separated tokens that hold at least one letter or digit."""
     return [w for w in text.split() if any(ch.isalnum() for ch in w)]
+
+
+_PROCLITICS = "وفبلك"
+
+
+@lru_cache(maxsize=262144)
+def clitic_forms(word: str, min_stem: int = 2) -> frozenset[str]:
+    """A normalised word with and without its proclitics: up to two of و ف ب ل ك, then the article ال
+    ("وبالحسكة" → وبالحسكه, بالحسكه, الحسكه, حسكه). Stems shorter than min_stem letters are not offered."""
+    forms = {word}
+    for cut in range(1, 3):
+        if len(word) - cut < min_stem or any(ch not in _PROCLITICS for ch in word[:cut]):
+            break
+        forms.add(word[cut:])
+    for form in list(forms):
+        if form.startswith("ال") and len(form) - 2 >= min_stem:
+            forms.add(form[2:])
+        if form.startswith("لل") and len(form) - 2 >= min_stem:  # لل = ل + ال
+            forms.add(form[2:])
+    return frozenset(forms)
+
+
+def stem(word: str) -> str:
+    """The shortest clitic-free form of a normalised word that keeps at least three letters."""
+    return min(clitic_forms(word, 3), key=len)

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import os
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,20 +20,22 @@ from .analysis.crossref import cross_links
 from .analysis.figures import extract
 from .arabic import normalize
 from .config import Config, load_config
-from .errors import ConfigError, GeneratorError, SeedError
+from .errors import ConfigError, GeneratorError, SeedError, internal_error, stage
+from .files import UnsafeFile, read_text
 from .ingest.clean import clean
-from .ingest.read import read_seeds
+from .ingest.read import read_seeds, source_id
 from .ingest.segment import segment
 from .ingest.sources import describe, editor_file, load_editor_fields
+from .lock import project_lock
 from .models import Article, Figure, SeedFile, Source, Translation
 from .site import search
 from .site.render import Renderer, briefing_json, figures_exports
-from .site.write import write_site
+from .site.write import guard_output, write_site
 from .translation import argos as model
 from .translation.argos import ArgosEngine
-from .translation.memory import Memory, suggester
+from .translation.memory import JOURNAL, Memory, suggester
 from .translation.pair import outlet_needs_translation, pair_article
-from .translation.qa import load_glossary
+from .translation.qa import Glossary, load_glossary
 from .translation.translate import Engine, TranslationReport, translate_all
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,7 @@ class BuildOptions:
     allow_missing_translations: bool = False
     settings: dict[str, Any] = field(default_factory=dict)  # overrides of content/site.yml
     engine_loader: Callable[[int], Engine] | None = None  # tests inject a stub; default loads Argos
+    command: str = "build"  # the command the build runs for (messages name its options)
 
 
 @dataclass
@@ -61,20 +64,35 @@ def prepare(seed: SeedFile, config: Config, errors: list[str] | None = None) -> 
     """One seed file through cleaning, segmentation and metadata detection.
 
     A broken editor file for the source is reported in `errors` and the detected metadata used."""
-    cleaned = clean(seed.text)
-    paragraphs = segment(cleaned.blocks)
+    with stage("cleaning", seed.name):
+        cleaned = clean(seed.text)
+    with stage("segmenting", seed.name):
+        paragraphs = segment(cleaned.blocks)
     if not any(p.kind == "body" for p in paragraphs):
         raise SeedError(f"{seed.name}: no article body found (every line looked like page chrome)")
     try:
-        editor = load_editor_fields(editor_file(config.content_path, seed.name))
+        editor = load_editor_fields(editor_file(config.content_path, seed.id or source_id(seed.name)), config.roots)
     except ConfigError as exc:
         if errors is None:
             raise
         errors.append(f"{exc} (built with the detected metadata)")
-        log.error("%s", exc)
         editor = {}
-    meta = describe(seed.name, cleaned.meta, paragraphs, editor)
-    return Article(meta=meta, paragraphs=paragraphs, removed=cleaned.removed, notes=seed.notes)
+    with stage("reading the metadata of", seed.name):
+        meta = describe(seed.name, cleaned.meta, paragraphs, editor)
+    return Article(meta=meta, paragraphs=paragraphs, removed=cleaned.removed, notes=seed.notes,
+                   warnings=seed.warnings)
+
+
+def _prepare_safely(seed: SeedFile, config: Config, errors: list[str]) -> Article | None:
+    """prepare(), with any failure of this one source reported by name and the source skipped."""
+    try:
+        return prepare(seed, config, errors)
+    except SeedError as exc:
+        errors.append(str(exc))
+    except Exception as exc:  # a bug met on this article's text: skip it, build the others
+        log.debug("internal error on %s", seed.name, exc_info=True)
+        errors.append(f"{seed.name}: skipped: " + internal_error(exc, f"preparing {seed.name}"))
+    return None
 
 
 def _body_key(article: Article) -> frozenset[str]:
@@ -104,41 +122,55 @@ def _covers(sources: list[Source]) -> str:
             "Each is shown in full, Arabic beside its English machine translation.")
 
 
+def _established(seed: SeedFile, config: Config) -> bool:
+    """A source that already has an editor file or a translation memory file."""
+    return any((config.content_path / folder / f"{seed.id}.yml").exists() for folder in ("sources", "translations"))
+
+
 def _articles(seeds: list[SeedFile], config: Config, errors: list[str]) -> list[Article]:
-    articles: list[Article] = []
-    keys: list[frozenset[str]] = []
-    for seed in seeds:
-        try:
-            article = prepare(seed, config, errors)
-        except SeedError as exc:
-            errors.append(str(exc))
-            log.error("%s", exc)
+    """Every usable article once: of two scrapes of one article, the established source (with editor or
+    memory files), else the one with a plain file name, else the first by name, is kept."""
+    ranked = sorted(seeds, key=lambda s: (not _established(s, config), s.id != s.name[:-4], s.name))
+    kept: list[tuple[Article, frozenset[str]]] = []
+    by_sentence: dict[str, list[int]] = defaultdict(list)
+    for seed in ranked:
+        article = _prepare_safely(seed, config, errors)
+        if article is None:
             continue
         key = _body_key(article)
-        twin = next((a for a, k in zip(articles, keys, strict=True) if _same_article(key, k)), None)
-        problem = (f"{seed.name}: its source id {article.meta.id!r} is already used; skipped"
-                   if any(a.meta.id == article.meta.id for a in articles) else
-                   f"{seed.name}: the same article as {twin.meta.seed_file}; skipped" if twin else None)
-        if problem:
-            errors.append(problem)
-            log.error("%s", problem)
+        shared = Counter(i for sentence in key for i in by_sentence.get(sentence, ()))
+        twin = next((kept[i][0] for i, n in shared.most_common() if _same_article(key, kept[i][1])), None)
+        if twin is not None:
+            errors.append(f"{seed.name}: the same article as {twin.meta.seed_file}; skipped")
             continue
-        articles.append(article)
-        keys.append(key)
-    return articles
+        for sentence in key:
+            by_sentence[sentence].append(len(kept))
+        kept.append((article, key))
+    return sorted((a for a, _ in kept), key=lambda a: a.meta.seed_file)
 
 
 def check(project_dir: Path) -> tuple[list[Source], list[str]]:
     """Read and clean every seed and QA-check the translations already in the memory, without a model:
-    what an editor reviews before publishing."""
+    what an editor reviews before publishing. Takes no lock and writes nothing."""
     config = load_config(project_dir)
-    seeds, errors = read_seeds(config.seeds_path)
+    seeds, errors = read_seeds(config.seeds_path, config.roots)
     articles = _articles(seeds, config, errors)
-    memory = Memory(config.content_path / "translations")
+    memory = _memory(config)
     sentences = [s for a in articles for s in _sentences(a)]
     english = {s: hit for s in sentences if (hit := memory.lookup(s, None))}
-    glossary = load_glossary(config.content_path / "glossary.yml")
-    return [pair_article(a, english, glossary) for a in articles], errors
+    glossary = _glossary(config)
+    conflicts = memory.conflicts()
+    return [pair_article(a, english, glossary, conflicts=conflicts) for a in articles], errors
+
+
+def _memory(config: Config, journal: str = JOURNAL) -> Memory:
+    with stage("loading the translation memory"):
+        return Memory(config.content_path / "translations", config.roots, journal)
+
+
+def _glossary(config: Config) -> Glossary:
+    with stage("loading the glossary"):
+        return load_glossary(config.content_path / "glossary.yml", config.roots)
 
 
 def _sentences(article: Article) -> list[str]:
@@ -148,37 +180,44 @@ def _sentences(article: Article) -> list[str]:
 
 
 def _engine_loader(config: Config, options: BuildOptions) -> Callable[[int], Engine]:
-    return options.engine_loader or (lambda missing: ArgosEngine(model.resolve(config, options.model, missing), config))
+    return options.engine_loader or (lambda missing: ArgosEngine(
+        model.resolve(config, options.model, missing, build_hint=options.command != "translate"), config))
 
 
 def _translate(config: Config, options: BuildOptions, articles: list[Article], memory: Memory,
                force: bool = False) -> tuple[dict[str, Translation], TranslationReport]:
-    """English for every sentence of the articles; the memory is written after every batch and at the end."""
+    """English for every sentence of the articles; the journal is written after every batch, the memory
+    files at the end (merged with what is on disk then), and the English looked up again afterwards so
+    that an edit saved during the build is on the pages too."""
     per_source = {a.meta.id: _sentences(a) for a in articles}
-    english, treport = translate_all(
-        [s for sentences in per_source.values() for s in sentences], memory,
-        model_id=None if options.engine_loader else model.peek(config, options.model),
-        load_engine=_engine_loader(config, options), allow_missing=options.allow_missing_translations,
-        on_batch=memory.flush_journal, max_tokens=config.batch_tokens, max_items=config.batch_size, force=force)
+    with stage("translating"):
+        english, treport = translate_all(
+            [s for sentences in per_source.values() for s in sentences], memory,
+            model_id=None if options.engine_loader else model.peek(config, options.model),
+            load_engine=_engine_loader(config, options), allow_missing=options.allow_missing_translations,
+            on_batch=memory.flush_journal, max_tokens=config.batch_tokens, max_items=config.batch_size, force=force)
     if treport.translated or memory.has_journal():
-        for source_id, sentences in per_source.items():
-            memory.save(source_id, sentences)
-        memory.close_journal()
-    return english, treport
+        with stage("saving the translation memory"):
+            memory.flush_journal()
+            memory.save(per_source)
+            memory.close_journal()
+    model_id = treport.model_id or None
+    return {s: memory.lookup(s, model_id) or found for s, found in english.items()}, treport
 
 
 def translate_only(project_dir: Path, options: BuildOptions, source: str | None = None,
                    force: bool = False) -> BuildResult:
     """Translate (or with force, re-translate) into the memory without rendering: for translators."""
     config = load_config(project_dir, options.settings)
-    seeds, errors = read_seeds(config.seeds_path)
-    articles = _articles(seeds, config, errors)
-    if source is not None:
-        articles = [a for a in articles if a.meta.id == source]
-        if not articles:
-            raise SeedError(f"no source with id {source!r} (ids are seed file names without .txt)")
-    memory = Memory(config.content_path / "translations")
-    _, treport = _translate(config, replace(options, allow_missing_translations=False), articles, memory, force)
+    with project_lock(config.project_dir):
+        seeds, errors = read_seeds(config.seeds_path, config.roots)
+        articles = _articles(seeds, config, errors)
+        if source is not None:
+            articles = [a for a in articles if a.meta.id == source]
+            if not articles:
+                raise SeedError(f"no source with id {source!r} (ids are seed file names without .txt)")
+        memory = _memory(config)
+        _, treport = _translate(config, replace(options, allow_missing_translations=False), articles, memory, force)
     return BuildResult(report={"sources": len(articles), "translated": treport.translated,
                                "from_memory": treport.from_memory, "edited": treport.edited,
                                "model": treport.model_id}, errors=errors)
@@ -199,37 +238,87 @@ def _report(config: Config, sources: list[Source], figures: list[Figure], links:
     }
 
 
+def _pair_and_count(article: Article, english: dict[str, Translation], glossary: Glossary,
+                    suggest: Callable[[str], str], conflicts: dict[str, str]) -> tuple[Source, list[Figure]]:
+    with stage("pairing", article.meta.seed_file):
+        source = pair_article(article, english, glossary, suggest, conflicts)
+    with stage("counting the figures of", article.meta.seed_file):
+        return source, extract(source.meta.id, source.pairs)
+
+
+def _per_source(article: Article, errors: list[str], work: Callable[[], Any]) -> Any:
+    """One source's work; a bug met on its text skips that source, named, and the others build."""
+    try:
+        return work()
+    except GeneratorError:
+        raise
+    except Exception as exc:
+        log.debug("internal error on %s", article.meta.seed_file, exc_info=True)
+        errors.append(f"{article.meta.seed_file}: skipped: " + internal_error(exc))
+        return None
+
+
+def _read_optional(config: Config, name: str) -> str:
+    path = config.content_path / name
+    if not (path.exists() or path.is_symlink()):
+        return ""
+    try:
+        return read_text(path, config.roots)
+    except UnsafeFile as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult:
-    """Build the whole site from the project's seeds and content; write it last, atomically."""
+    """Build the whole site from the project's seeds and content; write it last, atomically, into an output
+    folder that is the site's alone, holding the project's lock throughout."""
     options = options or BuildOptions()
     started = time.perf_counter()
     config = load_config(project_dir, options.settings)
-    seeds, errors = read_seeds(config.seeds_path)
+    with project_lock(config.project_dir):
+        output = guard_output(config.output_path, config.project_dir, (
+            config.seeds_path, config.content_path, config.templates_path, config.project_dir / ".git"))
+        result = _build(config, options, output)
+    result.report["seconds"] = round(time.perf_counter() - started, 2)
+    return result
+
+
+def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
+    with stage("reading the seeds"):
+        seeds, errors = read_seeds(config.seeds_path, config.roots)
     articles = _articles(seeds, config, errors)
     if not articles:
         raise SeedError("no usable seed files in " + str(config.seeds_path) + "".join(f"\n  {e}" for e in errors))
-
-    memory = Memory(config.content_path / "translations")
+    about, note = _read_optional(config, "about.md"), _read_optional(config, "summary.md")
+    glossary = _glossary(config)
+    memory = _memory(config)
     english, treport = _translate(config, options, articles, memory)
-    glossary = load_glossary(config.content_path / "glossary.yml")
     suggest = suggester(memory.stale_edits([s for a in articles for s in _sentences(a)]))
-    sources = [pair_article(a, english, glossary, suggest) for a in articles]
-    figures: list[Figure] = [f for s in sources for f in extract(s.meta.id, s.pairs)]
-    links = cross_links(sources)
+    conflicts = memory.conflicts()
+    sources, figures = [], []
+    for article in articles:
+        done = _per_source(article, errors, lambda a=article: _pair_and_count(a, english, glossary, suggest, conflicts))
+        if done is not None:
+            sources.append(done[0])
+            figures.extend(done[1])
+    if not sources:
+        raise SeedError("no source could be built:" + "".join(f"\n  {e}" for e in errors))
+    with stage("linking statements across sources"):
+        links = cross_links(sources)
     report = _report(config, sources, figures, links, treport, errors)
+    report["conflicts"] = len(conflicts)
+    report["memory_written"] = memory.written
     site = {"title": config.title, "description": config.description,
             "footer": f"Built {report['build_date']} from {len(sources)} scraped Arabic reports. English is machine "
                       "translation (Argos Translate) unless marked edited; check the Arabic before quoting."}
-    about, note = config.content_path / "about.md", config.content_path / "summary.md"
-    pages = Renderer(config.templates_path, site).all_pages(
-        sources, figures, about.read_text(encoding="utf-8") if about.exists() else "", report, links,
-        note.read_text(encoding="utf-8") if note.exists() else "")
-    files: dict[str, str | bytes] = {**pages, ".nojekyll": "", **figures_exports(figures, sources),
-                                     "data/briefing.json": briefing_json(sources, figures, {
-                                         "date": report["build_date"], "model": treport.model_id}, links)}
-    write_site(config.output_path, files, config.templates_path / "static",
-               finish=lambda staging: search.write_index(staging, sources))
-    report["seconds"] = round(time.perf_counter() - started, 2)
+    with stage("rendering"):
+        pages = Renderer(config.templates_path, site, config.roots).all_pages(
+            sources, figures, about, report, links, note)
+        files: dict[str, str | bytes] = {**pages, ".nojekyll": "", **figures_exports(figures, sources),
+                                         "data/briefing.json": briefing_json(sources, figures, {
+                                             "date": report["build_date"], "model": treport.model_id}, links)}
+    with stage("writing the site"):
+        write_site(output, files, config.templates_path / "static", roots=config.roots,
+                   finish=(lambda staging: search.write_index(staging, sources)) if config.search else None)
     return BuildResult(report=report, errors=errors)
 
 

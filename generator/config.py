@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -11,10 +13,42 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .files import UnsafeFile, read_text
 
 log = logging.getLogger(__name__)
 
 MODEL_ENV = "BRIEFING_ARGOS_MODEL"
+
+
+COMPUTE_TYPES = ("auto", "default", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16",
+                 "bfloat16", "float32")  # CTranslate2's quantization types
+DEVICES = ("auto", "cpu", "cuda")
+
+
+def _between(low: int, high: int | None = None) -> Callable[[Any], str | None]:
+    def check(value: int) -> str | None:
+        if value < low or (high is not None and value > high):
+            return f"must be {low}–{high}" if high is not None else f"must be at least {low}"
+        return None
+    return check
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+    return lambda value: None if value in choices else f"must be one of {', '.join(choices)}"
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return "must be a date like 2022-01-26"
+    return None
+
+
+def _not_blank(value: str) -> str | None:
+    return "must not be empty" if not value.strip() else None
 
 
 @dataclass(frozen=True)
@@ -23,29 +57,41 @@ class Setting:
     type: type | tuple[type, ...]
     default: Any
     help: str
+    check: Callable[[Any], str | None] | None = None  # a problem with the value, or None
 
 
 SCHEMA: tuple[Setting, ...] = (
-    Setting("title", str, "Bilingual briefing", "Site title shown on every page."),
+    Setting("title", str, "Bilingual briefing", "Site title shown on every page.", _not_blank),
     Setting("description", str, "Arabic news reports, machine-translated to English, paired paragraph by paragraph.",
             "One-line description under the title."),
-    Setting("seeds_dir", str, "seeds", "Folder of scraped articles (*.txt), relative to the project."),
-    Setting("output_dir", str, "site", "Where the site is written, relative to the project."),
+    Setting("seeds_dir", str, "seeds", "Folder of scraped articles (*.txt), relative to the project.", _not_blank),
+    Setting("output_dir", str, "site",
+            "Where the site is written, relative to the project: a new or empty folder, or one this generator "
+            "wrote before (never the project, its content, seeds or templates).", _not_blank),
     Setting("model", (str, type(None)), None,
             f"Path to a local .argosmodel file (also --model or ${MODEL_ENV})."),
     Setting("fetch_model", bool, True, "Allow fetching the model from Argos' package index when none is installed."),
-    Setting("beam_size", int, 4, "Beam size for translation (Argos uses 4)."),
-    Setting("batch_size", int, 64, "At most this many sentences (or pieces) per translation batch."),
+    Setting("beam_size", int, 4, "Beam size for translation, 1–16 (Argos uses 4).", _between(1, 16)),
+    Setting("batch_size", int, 64, "At most this many sentences (or pieces) per translation batch, 1–4096.",
+            _between(1, 4096)),
     Setting("batch_tokens", int, 16384,
-            "Token budget per batch (longest × count): long sentences go in smaller batches."),
-    Setting("compute_type", str, "int8", "CTranslate2 compute type: int8, int8_float32, float32, auto …"),
-    Setting("device", str, "auto", "CTranslate2 device: auto (CUDA when a GPU is present), cpu or cuda."),
-    Setting("threads", int, 0, "CPU threads for translation; 0 means all cores."),
+            "Token budget per batch (longest × count), at least 8: long sentences go in smaller batches.",
+            _between(8, 1 << 24)),
+    Setting("compute_type", str, "int8", "CTranslate2 compute type: " + ", ".join(COMPUTE_TYPES) + ".",
+            _one_of(COMPUTE_TYPES)),
+    Setting("device", str, "auto",
+            "CTranslate2 device: auto (CUDA when a GPU is present), cpu or cuda (falls back to the CPU, with a "
+            "warning, where there is no GPU).", _one_of(DEVICES)),
+    Setting("threads", int, 0, "CPU threads for translation; 0 means all cores (more than the cores is lowered "
+            "to the cores, with a warning).", _between(0)),
     Setting("max_input_tokens", int, 200,
-            "Longer sentences are translated in clause-sized pieces (split at Arabic commas)."),
-    Setting("max_decoding_length", int, 256, "Upper bound on English tokens per translated piece."),
+            "Longer sentences are translated in clause-sized pieces (split at Arabic commas); 8–1024.",
+            _between(8, 1024)),
+    Setting("max_decoding_length", int, 256, "Upper bound on English tokens per translated piece; 8–4096.",
+            _between(8, 4096)),
     Setting("build_date", (str, type(None)), None,
-            "Date printed as the build date (ISO); default SOURCE_DATE_EPOCH or today."),
+            "Date printed as the build date (ISO, quoted or not); default SOURCE_DATE_EPOCH or today.", _iso_date),
+    Setting("search", bool, True, "Build the search index (Pagefind); false skips it (faster previews)."),
 )
 
 _BY_NAME = {s.name: s for s in SCHEMA}
@@ -68,6 +114,7 @@ class Config:
     max_input_tokens: int
     max_decoding_length: int
     build_date: str | None
+    search: bool
     project_dir: Path = Path(".")
 
     @property
@@ -86,26 +133,61 @@ class Config:
     def templates_path(self) -> Path:
         return self.project_dir / "templates"
 
+    @property
+    def roots(self) -> tuple[Path, ...]:
+        """Where files may be read from: the project, and the seeds folder wherever site.yml puts it."""
+        return (self.project_dir, self.seeds_path.resolve())
+
 
 def _check(setting: Setting, value: Any) -> str | None:
     expected = setting.type if isinstance(setting.type, tuple) else (setting.type,)
     if isinstance(value, bool) and bool not in expected:
-        return f"expected {setting.type}, got a boolean"
+        return f"expected {_names(expected)}, got a boolean"
     if not isinstance(value, expected):
-        names = " or ".join("null" if t is type(None) else t.__name__ for t in expected)
-        return f"expected {names}, got {type(value).__name__} {value!r}"
-    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
-        return "must not be negative"
-    return None
+        return f"expected {_names(expected)}, got {type(value).__name__} {value!r}"
+    return setting.check(value) if setting.check else None
+
+
+def _names(expected: tuple[type, ...]) -> str:
+    return " or ".join("null" if t is type(None) else {"str": "text", "int": "a whole number",
+                                                       "bool": "true or false"}.get(t.__name__, t.__name__)
+                       for t in expected)
+
+
+def _plain(value: Any) -> Any:
+    """YAML's unquoted dates (build_date: 2022-01-26) as the ISO text they were written as."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _clamp(values: dict[str, Any], path: Path) -> None:
+    """Values that fit one machine and not another are lowered here, with one warning, so that a project
+    that builds on a workstation also builds on a Pages runner."""
+    cores = os.cpu_count() or 1
+    if values["threads"] > cores:
+        log.warning("%s: threads: %d is more than this machine's %d cores; using %d", path, values["threads"],
+                    cores, cores)
+        values["threads"] = cores
+    if values["device"] == "cuda":
+        import ctranslate2
+
+        if ctranslate2.get_cuda_device_count() == 0:
+            log.warning("%s: device: cuda, but this machine has no CUDA GPU that CTranslate2 can use; "
+                        "translating on the CPU", path)
+            values["device"] = "cpu"
 
 
 def load_config(project_dir: Path, overrides: dict[str, Any] | None = None) -> Config:
     """Read content/site.yml over the defaults, validate every key, stop once on errors."""
+    if not project_dir.is_dir():
+        raise ConfigError(f"project folder {project_dir} does not exist")
+    project_dir = project_dir.resolve()
     path = project_dir / "content" / "site.yml"
     raw: dict[str, Any] = {}
-    if path.exists():
+    if path.exists() or path.is_symlink():
         try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+            loaded = yaml.safe_load(read_text(path, (project_dir,)))
+        except UnsafeFile as exc:
+            raise ConfigError(str(exc)) from None
         except yaml.YAMLError as exc:
             raise ConfigError(f"{path}: not valid YAML: {exc}") from None
         if loaded is not None and not isinstance(loaded, dict):
@@ -119,12 +201,14 @@ def load_config(project_dir: Path, overrides: dict[str, Any] | None = None) -> C
     for key, value in {**raw, **(overrides or {})}.items():
         if key not in _BY_NAME:
             continue
+        value = _plain(value)
         problem = _check(_BY_NAME[key], value)
         if problem:
             problems.append(f"{path}: {key}: {problem}")
         values[key] = value
     if problems:
         raise ConfigError("invalid configuration:\n  " + "\n  ".join(problems))
+    _clamp(values, path)
     return Config(**values, project_dir=project_dir)
 
 
@@ -138,3 +222,10 @@ def model_file(config: Config, cli_model: str | None) -> Path | None:
 
 
 assert {f.name for f in fields(Config)} - {"project_dir"} == set(_BY_NAME), "schema and Config disagree"
+
+
+def settings_table() -> str:
+    """The README's table of settings, made from the schema (a test keeps the README in step)."""
+    rows = ["| key | default | meaning |", "| --- | --- | --- |"]
+    rows += [f"| `{s.name}` | `{s.default!r}` | {s.help} |" for s in SCHEMA]
+    return "\n".join(rows)

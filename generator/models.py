@@ -13,6 +13,8 @@ class SeedFile:
     name: str
     text: str
     notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # shown on the source page, not only in its details: replaced bytes …
+    id: str = ""  # the source id (from the file name)
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...]
     notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # what a reader of the page must see (replaced bytes, legacy encoding …)
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ class Source:
     pairs: tuple[Pair, ...]
     removed: tuple[Removed, ...]
     notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

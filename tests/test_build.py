@@ -204,3 +204,33 @@ def test_figures_page_disagreements_chart_and_exports(project, stub_engine):
     for record in records:
         path, anchor = record["url"].split("#")
         assert soup(site / path).find(id=anchor) is not None
+
+
+class EditingEngine(StubEngine):
+    """Translates slowly: while its first batch is being translated, a translator saves an edit."""
+
+    def __init__(self, memory_file: Path, edit: str):
+        super().__init__()
+        self.memory_file, self.edit = memory_file, edit
+
+    def translate_pieces(self, batch):
+        if not self.calls:
+            data = yaml.safe_load(self.memory_file.read_text(encoding="utf-8"))
+            data["entries"][0]["edited"] = self.edit
+            self.memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return super().translate_pieces(batch)
+
+
+def test_an_edit_saved_while_the_build_translates_is_kept_and_shown(project, stub_engine):
+    run(project, stub_engine)
+    memory_file = project / "content" / "translations" / "001_843f77042b170b03.yml"
+    (project / "seeds" / "zz_new.txt").write_text("قال المرصد إن الوضع تغير اليوم في المدينة كلها بعد المعارك.\n",
+                                                  encoding="utf-8")
+    engine = EditingEngine(memory_file, "Saved by a translator during the build.")
+    result = run(project, engine)
+    assert engine.sentences_seen > 0 and result.report["edited"] == 0  # the edit came after the lookups
+    entries = yaml.safe_load(memory_file.read_text(encoding="utf-8"))["entries"]
+    assert entries[0]["edited"] == "Saved by a translator during the build."
+    page = soup(project / "site" / "sources" / "001_843f77042b170b03.html")
+    assert "Saved by a translator during the build." in page.select_one(".headline-en").get_text() or any(
+        "Saved by a translator during the build." in s.get_text() for s in page.select(".en .s.edited"))

@@ -22,7 +22,7 @@ def memory_entries(project: Path) -> int:
     folder = project / "content" / "translations"
     for path in folder.glob("*.yml"):
         assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8"))["entries"], list)
-    return len(Memory(folder).entries)
+    return len(Memory(folder).known())
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -44,3 +44,56 @@ def test_segment_never_fails(raw):
     text = "\n".join(part.replace("\n", " ").replace("\r", " ") for part in raw)
     for paragraph in segment(clean(text).blocks):
         assert paragraph.sentences
+
+
+# Real news words, number words, digits, vague quantities, qualifiers, dates and punctuation, in any order.
+NEWS = ["قال", "المرصد", "السوري", "إن", "وزارة", "الصحة", "أعلنت", "بحسب", "مصادر", "محلية", "الجيش", "مقتل", "وإصابة",
+        "قتيلا", "جريحا", "شخصا", "عنصرا", "مدنيين", "طفلا", "سجينا", "فرار", "اعتقال", "القبض", "على", "في", "من", "إلى",
+        "الحسكة", "غويران", "السجن", "هجوم", "اشتباكات", "داعش", "قوات", "سوريا", "الديمقراطية", "التحالف"]
+NUMBERS = ["3", "12", "١٢٣", "2,000", "3.5", "2000-4000", "15%", "ثلاثة", "عشرين", "مئة", "ألفين", "اثنين", "خمسة",
+           "آلاف", "ألف", "مليون", "قتيلين", "انتحاريان", "عشرات", "مئات", "آلاف", "العشرات", "مئات الآلاف"]
+QUALIFIERS = ["أكثر من", "نحو", "حوالي", "على الأقل", "ما لا يقل عن", "بين", "و", "حتى"]
+DATES = ["2022", "عام 2018", "20 كانون الثاني 2022", "يوم الأحد", "أمس", "مساء أمس السبت", "12/01/2023", "10:30",
+         "الساعة", "يناير"]
+PUNCTUATION = [".", "،", "؟", "!", ":", "«", "»", "-", "–", "(", ")", "…", "\"", "/"]
+TOKEN = st.sampled_from(NEWS + NUMBERS + QUALIFIERS + DATES + PUNCTUATION)
+SENTENCE = st.lists(TOKEN, min_size=1, max_size=30).map(" ".join)
+ARTICLE = st.lists(st.lists(SENTENCE, min_size=1, max_size=4).map(lambda s: " ".join(s)), min_size=1, max_size=6)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(TOKEN, min_size=1, max_size=30).map(" ".join))
+def test_figures_never_fail_on_any_sentence(sentence):
+    from generator.analysis.figures import figures_in
+
+    for figure in figures_in(sentence, "s", "p", ""):
+        assert figure.match and figure.match in sentence
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(ARTICLE)
+def test_no_text_crashes_the_build(tmp_path_factory, paragraphs):
+    from generator.build import BuildOptions, build
+    from tests.conftest import make_project
+    from tests.html_helpers import soup
+    from tests.stub import StubEngine
+
+    project = make_project(tmp_path_factory.mktemp("hypothesis") / "p", seeds=False)
+    (project / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")
+    text = "\n\n".join(paragraphs) + "\n"
+    (project / "seeds" / "a.txt").write_text(text, encoding="utf-8")
+    (project / "seeds" / "b.txt").write_text(
+        "قال المرصد إن 12 شخصا قتلوا في الهجوم على السجن مساء أمس في مدينة الحسكة.\n", encoding="utf-8")
+    try:
+        result = build(project, BuildOptions(engine_loader=StubEngine().loader))
+    except Exception as exc:  # noqa: BLE001 - the property: no exception escapes for any text
+        raise AssertionError(f"the build raised {type(exc).__name__}: {exc}\n{text}") from exc
+    assert result.exit_code in (0, 1)
+    assert not [e for e in result.errors if "internal error" in e], result.errors
+    if not any("a.txt" in e for e in result.errors):
+        page = soup(project / "site" / "sources" / "a.html")
+        shown = " ".join(" ".join(s.get_text().split()) for s in page.select(".ar .s"))
+        for paragraph in segment(clean(text).blocks):
+            for sentence in paragraph.sentences:
+                assert " ".join(sentence.split()) in shown

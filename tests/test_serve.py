@@ -1,18 +1,24 @@
-"""`serve`: builds, serves on 127.0.0.1, rebuilds and reloads the open page on a change, and shows a
-failed rebuild in the terminal and on the page while serving goes on."""
+"""`serve`: builds, serves on 127.0.0.1, rebuilds in the background and reloads the open page on a change,
+shows a failed rebuild (or skipped seeds) on the page while serving goes on, keeps answering during a
+rebuild, never rebuilds for its own memory writes, and never loses an edit saved while it rebuilds."""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
-from tests.conftest import ROOT, make_project
+import yaml
+
+from generator.serve import Rebuilder, snapshot
+from tests.conftest import ROOT, make_project, run_cli
 from tests.test_browser import ARGS, CHROMIUM
 
 
@@ -22,8 +28,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+def fetch(url: str, timeout: float = 5) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.read().decode("utf-8")
 
 
@@ -35,48 +41,21 @@ def wait_for(predicate, seconds: float = 30.0) -> bool:
                 return True
         except OSError:
             pass
-        time.sleep(0.3)
+        time.sleep(0.2)
     return False
 
 
-def test_serve_reloads_the_open_page_and_shows_build_errors(tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    project = make_project(tmp_path / "p")
+@contextmanager
+def serving(project: Path, log_path: Path, *args: str, env: dict[str, str] | None = None):
     port = free_port()
-    log_path = tmp_path / "serve.log"
     log = log_path.open("w")
-    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--allow-missing-translations",
-                                "--port", str(port)], cwd=project, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port), *args], cwd=project,
+                               env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, stdout=log,
+                               stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:
-        assert wait_for(lambda: "Key figures" in fetch(base + "index.html")), log_path.read_text()
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page()
-            with page.expect_websocket():  # livereload's channel: changes are announced on it
-                page.goto(base + "index.html")
-            page.wait_for_timeout(500)
-            (project / "content" / "site.yml").write_text("title: A changed title for the test\n", encoding="utf-8")
-            page.wait_for_function("document.title.includes('A changed title for the test')", timeout=30_000)
-
-            template = project / "templates" / "about.html"
-            good = template.read_text(encoding="utf-8")
-            page.wait_for_timeout(3000)  # livereload ignores a change within 2.5 s of its last reload
-            with page.expect_websocket():
-                template.write_text("{% extends 'base.html' %}{% block main %}{{ broken.x }}{% endblock %}",
-                                    encoding="utf-8")
-                page.wait_for_selector(".build-error", timeout=30_000)
-            page.wait_for_selector(".build-error", timeout=30_000)
-            assert "broken" in page.inner_text(".build-error")
-            assert "rebuild failed" in log_path.read_text()
-            assert process.poll() is None  # still serving
-
-            page.wait_for_timeout(3000)
-            template.write_text(good, encoding="utf-8")
-            page.wait_for_function("!document.querySelector('.build-error')", timeout=30_000)
-            browser.close()
+        assert wait_for(lambda: "Key figures" in fetch(base + "index.html"), 120), log_path.read_text()
+        yield base, process
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -84,4 +63,117 @@ def test_serve_reloads_the_open_page_and_shows_build_errors(tmp_path):
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
-    assert Path(project / "site" / "index.html").exists()
+
+
+def test_serve_reloads_the_open_page_and_shows_build_errors(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    project = make_project(tmp_path / "p")
+    log_path = tmp_path / "serve.log"
+    with serving(project, log_path, "--allow-missing-translations") as (base, process):
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            with page.expect_websocket():  # livereload's channel: changes are announced on it
+                page.goto(base + "index.html")
+            page.wait_for_timeout(300)
+            (project / "content" / "site.yml").write_text("title: A changed title for the test\n", encoding="utf-8")
+            page.wait_for_function("document.title.includes('A changed title for the test')", timeout=30_000)
+
+            template = project / "templates" / "about.html"
+            good = template.read_text(encoding="utf-8")
+            template.write_text("{% extends 'base.html' %}{% block main %}{{ broken.x }}{% endblock %}",
+                                encoding="utf-8")  # right after the last reload: no quiet period any more
+            page.wait_for_selector(".build-error", timeout=30_000)
+            assert "broken" in page.inner_text(".build-error")
+            assert "rebuild failed" in log_path.read_text()
+            assert process.poll() is None  # still serving
+
+            template.write_text(good, encoding="utf-8")
+            page.wait_for_function("!document.querySelector('.build-error')", timeout=30_000)
+            browser.close()
+    log = log_path.read_text()
+    assert "GET /index.html" in log and not re.search(r"^\[[IWE] \d", log, re.M)  # our format only: printed once
+    assert len(re.findall(r"rebuilt:", log)) == 3 and "Traceback" not in log
+
+
+def test_serve_watches_the_configured_seeds_folder_answers_while_rebuilding_and_shows_skipped_seeds(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project / "seeds").rename(project / "articles")
+    (project / "content" / "site.yml").write_text("seeds_dir: articles\n", encoding="utf-8")
+    log_path = tmp_path / "serve.log"
+    with serving(project, log_path, "--allow-missing-translations") as (base, _):
+        seed = project / "articles" / "001_843f77042b170b03.txt"
+        seed.write_bytes(bytes(range(256)) * 50)  # now unreadable as text
+        latencies, during = [], 0
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            fetch(base + "about.html")
+            latencies.append(time.monotonic() - started)
+            log = log_path.read_text()
+            rebuilding = "rebuilding" in log and log.count("rebuilt:") < 2
+            during += rebuilding
+            if log.count("rebuilt:") >= 2:
+                break
+            time.sleep(0.05)
+        assert during > 0 and max(latencies) < 2, (during, max(latencies))
+        assert wait_for(lambda: "skipped some files" in fetch(base + "index.html"))
+        assert "001_843f77042b170b03.txt: not valid UTF-8" in fetch(base + "index.html")
+
+
+def test_serve_on_a_port_in_use_says_so(tmp_path):
+    project = make_project(tmp_path / "p")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = run_cli(project, "serve", "--allow-missing-translations", "--port", str(taken.getsockname()[1]),
+                         timeout=120)
+    assert result.returncode == 2 and "already in use; choose another with --port" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_never_rebuilds_for_its_own_memory_writes_and_keeps_an_edit_saved_meanwhile(tmp_path, synthetic_model):
+    project = make_project(tmp_path / "p")
+    (project / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")
+    log_path = tmp_path / "serve.log"
+    env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "argos-packages")}
+    with serving(project, log_path, "--model", str(synthetic_model), env=env) as (base, _):
+        memory_file = project / "content" / "translations" / "003_d53ac884832c097b.yml"
+        assert memory_file.exists()
+        seed = project / "seeds" / "001_843f77042b170b03.txt"
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nوقال المرصد إن المعارك توقفت صباح اليوم في المدينة.\n",
+                        encoding="utf-8")
+        assert wait_for(lambda: "rebuilding" in log_path.read_text())
+        data = yaml.safe_load(memory_file.read_text(encoding="utf-8"))  # a translator saves meanwhile
+        data["entries"][0]["edited"] = "Saved while serve was rebuilding."
+        memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        assert wait_for(lambda: "Saved while serve was rebuilding." in fetch(
+            base + "sources/003_d53ac884832c097b.html"), 60), log_path.read_text()
+        builds, settled = log_path.read_text().count("rebuilt:"), time.monotonic()
+        while time.monotonic() - settled < 4:  # the edit saved meanwhile may cause one more rebuild; then quiet
+            time.sleep(0.5)
+            if log_path.read_text().count("rebuilt:") != builds:
+                builds, settled = log_path.read_text().count("rebuilt:"), time.monotonic()
+    saved = yaml.safe_load(memory_file.read_text(encoding="utf-8"))["entries"][0]
+    assert saved["edited"] == "Saved while serve was rebuilding."
+    assert builds <= 3 and "Traceback" not in log_path.read_text(), log_path.read_text()
+
+
+def test_a_change_saved_during_a_rebuild_counts_and_the_builds_own_writes_do_not(tmp_path):
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "ours.yml").write_text("a", encoding="utf-8")
+    (folder / "theirs.yml").write_text("a", encoding="utf-8")
+    before = snapshot([folder])
+    time.sleep(0.01)
+    (folder / "ours.yml").write_text("written by the build", encoding="utf-8")
+    (folder / "theirs.yml").write_text("saved by a person meanwhile", encoding="utf-8")
+    rebuilder = Rebuilder(tmp_path, None)  # type: ignore[arg-type]
+    import hashlib
+
+    rebuilder.written = {str(folder / "ours.yml"): hashlib.sha1(b"written by the build").hexdigest()}
+    settled = rebuilder.settle(before, snapshot([folder]))
+    now = snapshot([folder])
+    assert settled[str(folder / "ours.yml")] == now[str(folder / "ours.yml")]
+    assert settled[str(folder / "theirs.yml")] != now[str(folder / "theirs.yml")]

@@ -49,11 +49,12 @@ def test_memory_first_then_engine_once_per_sentence(tmp_path):
 
 
 def test_force_retranslates_machine_output_but_never_edits(tmp_path):
+    entry = Entry(key=text_key(SENTENCES[1]), ar=SENTENCES[1], mt="old machine", model="stub-engine 1",
+                  edited="A person's edit.")
+    (tmp_path / "src.yml").write_text(yaml.safe_dump({"entries": [entry.as_dict()]}, allow_unicode=True),
+                                      encoding="utf-8")
     memory = Memory(tmp_path)
     memory.record(SENTENCES[0], "old machine", "stub-engine 1")
-    key = text_key(SENTENCES[1])
-    memory.entries[key] = Entry(key=key, ar=SENTENCES[1], mt="old machine", model="stub-engine 1",
-                                edited="A person's edit.")
     engine = StubEngine()
     found, report = translate_all(SENTENCES[:2], memory, "stub-engine 1", engine.loader, False, force=True)
     assert found[SENTENCES[0]].text.startswith("STUB-EN") and found[SENTENCES[1]].text == "A person's edit."
@@ -86,7 +87,7 @@ def _writer(folder: str, n: int) -> None:
     memory = Memory(__import__("pathlib").Path(folder))
     for i in range(30):
         memory.record(f"جملة {n} {i}.", f"sentence {n} {i}", "m")
-        memory.save("shared", [f"جملة {n} {j}." for j in range(i + 1)])
+        memory.save({"shared": [f"جملة {n} {j}." for j in range(i + 1)]})
 
 
 def test_concurrent_writers_never_corrupt_the_file(tmp_path):

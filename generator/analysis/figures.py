@@ -187,8 +187,8 @@ def _candidates(sentence: str) -> list[tuple[int, int, int | None, int | None, s
     i = 0
     while i < len(normal):
         hit = next(((p, label) for p, label in vague
-                    if all(w in _forms(normal[i + k]) for k, w in enumerate(p)) and i + len(p) <= len(normal)
-                    and not (i > 0 and normal[i - 1].isdigit())), None) if i < len(normal) else None
+                    if i + len(p) <= len(normal) and all(w in _forms(normal[i + k]) for k, w in enumerate(p))
+                    and not (i > 0 and normal[i - 1].isdigit())), None)
         if hit:
             found.append((words[i][0], words[i + len(hit[0]) - 1][1], None, None, hit[1]))
             i += len(hit[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -10,26 +11,13 @@ import yaml
 
 from ..arabic import ascii_digits, words
 from ..errors import ConfigError
+from ..files import UnsafeFile, read_text
 from ..models import Paragraph, SourceMeta
 from .noise import MONTHS
+from .read import source_id
 
 FIELDS = ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byline", "url")
 EDITOR_KEYS = set(FIELDS) | {"note"}
-_ID_SAFE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
-def source_id(seed_name: str) -> str:
-    """A stable, URL-safe id from the seed file name (a hash where the name is not URL-safe)."""
-    stem = Path(seed_name).stem.lower()
-    if _ID_SAFE.match(stem):
-        return stem
-    import hashlib
-
-    ascii_part = re.sub(r"[^a-z0-9]+", "-", stem.encode("ascii", "ignore").decode()).strip("-")[:40]
-    digest = hashlib.sha1(seed_name.encode("utf-8")).hexdigest()[:10]
-    return f"{ascii_part}-{digest}" if ascii_part else f"source-{digest}"
-
-
 def parse_date(text: str) -> str:
     """ISO date (and time) from the date formats Arabic outlets print; "" when none is found."""
     plain = ascii_digits(text)
@@ -59,11 +47,14 @@ def parse_date(text: str) -> str:
     return f"{y:04d}-{mo:02d}-{d:02d}{suffix}"
 
 
-def load_editor_fields(path: Path) -> dict[str, str]:
+def load_editor_fields(path: Path, roots: tuple[Path, ...] | None = None) -> dict[str, str]:
     """The editor's overrides in content/sources/<id>.yml; errors name the file, line and key."""
-    if not path.exists():
+    if not (path.exists() or path.is_symlink()):
         return {}
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_text(path, roots or (path.parent.resolve(),))
+    except UnsafeFile as exc:
+        raise ConfigError(str(exc)) from None
     try:
         node = yaml.compose(text)
         data: Any = yaml.safe_load(text)
@@ -77,10 +68,12 @@ def load_editor_fields(path: Path) -> dict[str, str]:
     problems = [f"{path}:{lines.get(k, '?')}: unknown key {k!r} (allowed: {', '.join(sorted(EDITOR_KEYS))})"
                 for k in data if k not in EDITOR_KEYS]
     problems += [f"{path}:{lines.get(k, '?')}: {k!r} must be text, got {type(v).__name__}"
-                 for k, v in data.items() if k in EDITOR_KEYS and v is not None and not isinstance(v, str | int)]
+                 for k, v in data.items() if k in EDITOR_KEYS and v is not None
+                 and not isinstance(v, str | int | dt.date)]
     if problems:
         raise ConfigError("\n".join(problems))
-    return {k: str(v) for k, v in data.items() if k in FIELDS and v is not None}
+    return {k: v.isoformat() if isinstance(v, dt.date) else str(v) for k, v in data.items()
+            if k in FIELDS and v is not None}
 
 
 def _detected(meta: dict[str, str]) -> dict[str, str]:
@@ -98,8 +91,9 @@ def _detected(meta: dict[str, str]) -> dict[str, str]:
     return found
 
 
-def editor_file(content_dir: Path, seed_name: str) -> Path:
-    return content_dir / "sources" / f"{source_id(seed_name)}.yml"
+def editor_file(content_dir: Path, source: str) -> Path:
+    """content/sources/<source id>.yml"""
+    return content_dir / "sources" / f"{source}.yml"
 
 
 def describe(seed_name: str, meta: dict[str, str], paragraphs: tuple[Paragraph, ...],

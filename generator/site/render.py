@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import traceback
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -13,15 +15,35 @@ from markdown_it import MarkdownIt
 
 from ..analysis import summary
 from ..analysis.figure_views import figure_value, figures_page, group_label
+from ..errors import ConfigError
+from ..files import UnsafeFile, read_text
 from ..models import Figure, Pair, Source
 
 PROVENANCE_LABELS = {"detected": "detected in the text", "editor": "set by an editor",
                      "derived": "derived (not stated in the text)", "missing": "not stated"}
 
 
-def environment(templates: Path) -> jinja2.Environment:
+class SafeLoader(jinja2.BaseLoader):
+    """Templates from the project's folder: regular files inside the project only, size-capped."""
+
+    def __init__(self, folder: Path, roots: tuple[Path, ...]):
+        self.folder, self.roots = folder, roots
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = self.folder / template
+        if ".." in Path(template).parts or not (path.exists() or path.is_symlink()):
+            raise jinja2.TemplateNotFound(template)
+        try:
+            source = read_text(path, self.roots)
+        except UnsafeFile as exc:
+            raise ConfigError(f"template {exc}") from None
+        mtime = path.stat().st_mtime
+        return source, str(path), lambda: path.exists() and path.stat().st_mtime == mtime
+
+
+def environment(templates: Path, roots: tuple[Path, ...] | None = None) -> jinja2.Environment:
     """The one Jinja environment: autoescaping on, undefined names are errors."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
+    return jinja2.Environment(loader=SafeLoader(templates, roots or (templates.resolve(),)),
                               autoescape=jinja2.select_autoescape(["html"]), undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
@@ -30,12 +52,28 @@ def source_url(source_id: str) -> str:
     return f"sources/{source_id}.html"
 
 
+def _pending_labels(pair: Pair) -> list[str]:
+    """One "translation pending" per run of pending sentences (with their number), not one per sentence."""
+    labels, run = [], 0
+    for i, sentence in enumerate(pair.sentences):
+        if sentence.status != "pending":
+            labels.append("")
+            continue
+        if i and pair.sentences[i - 1].status == "pending":
+            labels.append("")
+            continue
+        run = next((j for j in range(i, len(pair.sentences)) if pair.sentences[j].status != "pending"),
+                   len(pair.sentences)) - i
+        labels.append("translation pending" + (f" ({run} sentences)" if run > 1 else ""))
+    return labels
+
+
 def _pair_view(pair: Pair, also: list) -> dict:
     return {"id": pair.id, "number": pair.number, "kind": pair.kind, "status": pair.status,
             "also": [{"href": f"{link.source_id}.html#{link.pair_id}", "outlet": link.outlet, "number": link.number}
                      for link in also],
-            "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "n": i}
-                          for i, s in enumerate(pair.sentences, 1)],
+            "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "n": i, "pending_label": label}
+                          for i, (s, label) in enumerate(zip(pair.sentences, _pending_labels(pair), strict=True), 1)],
             "flags": [{"n": i, "text": f} for i, s in enumerate(pair.sentences, 1) for f in s.flags],
             "suggestions": [{"n": i, "text": s.suggestion} for i, s in enumerate(pair.sentences, 1) if s.suggestion]}
 
@@ -67,11 +105,19 @@ def briefing_view(sources: list[Source], figures: list[Figure], links: dict, sum
             "escapes": summary.escapes_vs_recaptures(figures, by_id)}
 
 
+def _where(exc: jinja2.TemplateError, template: str) -> str:
+    """"templates/x.html:12: " from a Jinja error (syntax errors carry it, others in their traceback)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
+        return f"{exc.filename or exc.name or template}:{exc.lineno}: "
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else f"{template}: "
+
+
 class Renderer:
     """Renders every page of the site into a dict of relative path -> text."""
 
-    def __init__(self, templates: Path, site: dict):
-        self.env = environment(templates)
+    def __init__(self, templates: Path, site: dict, roots: tuple[Path, ...] | None = None):
+        self.env = environment(templates, roots)
         self.site = site
 
     def page(self, template: str, path: str, **context) -> tuple[str, str]:
@@ -80,7 +126,10 @@ class Renderer:
                for label, target in (("Summary", "index.html"), ("Sources", "index.html#sources"),
                                      ("Key figures", "figures.html"), ("Search", "search.html"),
                                      ("About", "about.html"))]
-        html = self.env.get_template(template).render(site=self.site, root=root, nav=nav, path=path, **context)
+        try:
+            html = self.env.get_template(template).render(site=self.site, root=root, nav=nav, path=path, **context)
+        except jinja2.TemplateError as exc:
+            raise ConfigError(f"template error: {_where(exc, template)}{exc}") from None
         return path, html
 
     def all_pages(self, sources: list[Source], figures: list[Figure], about_md: str, report: dict,
@@ -104,7 +153,7 @@ class Renderer:
                       for name in ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byline", "url")
                       if getattr(source.meta, name)],
                 pairs=[_pair_view(p, links.get((source.meta.id, p.id), [])) for p in source.pairs], removed=[asdict(r) for r in source.removed],
-                notes=list(source.notes),
+                notes=list(source.notes), warnings=list(source.warnings),
                 prev={"href": f"{n.meta.id}.html", "outlet": n.meta.outlet} if (n := neighbours["prev"]) else None,
                 next={"href": f"{n.meta.id}.html", "outlet": n.meta.outlet} if (n := neighbours["next"]) else None)])
         return pages
@@ -147,12 +196,23 @@ def figure_records(figures: list[Figure], sources: list[Source]) -> list[dict]:
              "unit": f.unit, "ar": f.ar, "en": f.en} for i, f in enumerate(figures, 1)]
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP): text starting with = + - @ tab or
+    CR gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
 def figures_exports(figures: list[Figure], sources: list[Source]) -> dict[str, str]:
     """data/figures.json and data/figures.csv (UTF-8 with BOM so that spreadsheet programs read Arabic)."""
     records = figure_records(figures, sources)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FIGURE_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows({k: spreadsheet_safe(v) for k, v in record.items()} for record in records)
     return {"data/figures.json": json.dumps(records, ensure_ascii=False, indent=1) + "\n",
             "data/figures.csv": "\ufeff" + buffer.getvalue()}

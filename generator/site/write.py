@@ -1,7 +1,13 @@
-"""Stage 10: write the site atomically: build beside it, then swap it in."""
+"""Stage 10: write the site atomically: build beside it, then swap it in; and never touch anything else.
+
+The output folder is the site and nothing else: it is replaced whole, so the generator refuses any folder
+that holds the project's own files, and any non-empty folder it did not write (its builds carry a stamp
+file). Staging folders of killed builds are cleaned up by the next build.
+"""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -11,29 +17,94 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from ..errors import CannotWrite, ConfigError, OutputError
+from ..files import MIB, UnsafeFile, read_bytes, regular_files
+
 log = logging.getLogger(__name__)
+STAMP = ".briefing-site"
+STAMP_TEXT = ("This folder is a site written by the Arabic news briefing generator.\n"
+              "Each build replaces the whole folder: do not keep your own files here.\n")
+STATIC_LIMIT = 32 * MIB
 
 
-def recover(output: Path) -> None:
-    """Put back the previous site if a build was stopped between its two renames."""
-    if output.exists():
-        return
-    leftovers = sorted(output.parent.glob(f".{output.name}-old-*"), key=lambda p: p.stat().st_mtime)
-    if leftovers:
-        os.replace(leftovers[-1], output)
+def is_ours(folder: Path) -> bool:
+    """A folder this generator wrote: stamped, or (before stamps) holding an earlier build's pages and data."""
+    return (folder / STAMP).is_file() or ((folder / "index.html").is_file()
+                                         and (folder / "data" / "briefing.json").is_file())
+
+
+def guard_output(output: Path, project: Path, protected: tuple[Path, ...]) -> Path:
+    """The resolved output folder, after refusing every folder the build must not replace (OutputError)."""
+    target = output.resolve()
+    named = f"output_dir {target}"
+    home = Path.home().resolve()
+    if target == target.parent or target == home or target in home.parents:
+        raise OutputError(f"{named} is the root or home folder; the site must go into a folder of its own")
+    if target == project or target in project.parents:
+        raise OutputError(f"{named} is the project folder or holds it; a build replaces the output folder "
+                          "whole, so it must be a folder of its own (the default is site)")
+    for kept in protected:
+        kept = kept.resolve()
+        if target == kept or target in kept.parents or kept in target.parents:
+            raise OutputError(f"{named} is, holds or lies inside {kept}, which the build reads; choose a "
+                              "folder of its own for the site (the default is site)")
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise OutputError(f"{named} exists and is not a folder")
+    if target.is_dir():
+        if any(target.iterdir()) and not is_ours(target):
+            raise OutputError(f"{named} is not empty and was not written by this generator; a build would "
+                              "replace everything in it. Choose a new or empty folder, or empty it yourself")
+        if not target.stat().st_mode & 0o222:  # mode bits, not access(): root may write anything
+            raise OutputError(f"{named} is read-only; make it writable to replace it, or build elsewhere")
+    return target
+
+
+def _staging_leftovers(output: Path) -> list[Path]:
+    return sorted(output.parent.glob(f".{output.name}-new-*")) + sorted(output.parent.glob(f".{output.name}-old-*"))
+
+
+def clean_staging(output: Path) -> None:
+    """Put back the previous site if a build was stopped between its two renames; remove the staging
+    folders of killed builds (only folders that carry the stamp: nothing of the user's)."""
+    old = sorted(output.parent.glob(f".{output.name}-old-*"), key=lambda p: p.stat().st_mtime)
+    if not output.exists() and old and is_ours(old[-1]):
+        os.replace(old[-1], output)
         log.warning("restored the previous %s from an interrupted build", output)
+    for leftover in _staging_leftovers(output):
+        if leftover.is_dir() and not leftover.is_symlink() and is_ours(leftover):
+            shutil.rmtree(leftover, ignore_errors=True)
+            log.info("removed %s, left by an interrupted build", leftover)
+
+
+def _copy_static(static: Path, target: Path, roots: tuple[Path, ...]) -> None:
+    """The site's static files, each a regular file inside the project (a link to /etc/shadow is refused)."""
+    files, problems = regular_files(static, roots, recursive=True)
+    try:
+        if problems:
+            raise UnsafeFile(problems[0])
+        for path in files:
+            destination = target / path.relative_to(static)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(read_bytes(path, roots, STATIC_LIMIT))
+    except UnsafeFile as exc:
+        raise ConfigError(f"static file {exc}") from None
 
 
 def write_site(output: Path, files: dict[str, str | bytes], static: Path | None = None,
-               finish: Callable[[Path], object] | None = None) -> None:
-    """Write every file into a fresh folder (then let `finish` add to it), then swap it in for `output`."""
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    recover(output)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+               finish: Callable[[Path], object] | None = None, roots: tuple[Path, ...] = ()) -> None:
+    """Write every file into a fresh folder (then let `finish` add to it), then swap it in for `output`
+    (already checked by guard_output). A full disk or read-only folder is CannotWrite, the old site kept."""
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        clean_staging(output)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    except OSError as exc:
+        raise CannotWrite(f"cannot write the site next to {output}: {exc.strerror}; the previous site is "
+                          "unchanged") from None
+    try:
+        (staging / STAMP).write_text(STAMP_TEXT, encoding="utf-8")
         if static is not None and static.is_dir():
-            shutil.copytree(static, staging / "static")
+            _copy_static(static, staging / "static", roots or (static.resolve(),))
         for relative, content in sorted(files.items()):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -44,15 +115,30 @@ def write_site(output: Path, files: dict[str, str | bytes], static: Path | None 
         if finish is not None:
             finish(staging)
         staging.chmod(0o755)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM,
+                                                      errno.EDQUOT):
+            raise CannotWrite(f"cannot write the site next to {output}: {exc.strerror}; the previous site is "
+                              "unchanged") from None
         raise
+    _swap(staging, output)
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Two renames: the old site aside, the new one in; the old one removed last."""
     old = None
-    if output.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
-        old.rmdir()
-        os.replace(output, old)
-    os.replace(staging, output)
+    try:
+        if output.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
+            old.rmdir()
+            os.replace(output, old)
+        os.replace(staging, output)
+    except OSError as exc:
+        if old is not None and not output.exists():
+            os.replace(old, output)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise CannotWrite(f"cannot replace {output}: {exc.strerror}; the previous site is unchanged") from None
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -60,10 +146,13 @@ def write_site(output: Path, files: dict[str, str | bytes], static: Path | None 
 _BANNER = re.compile(r"<!--build-error-->.*?<!--/build-error-->", re.DOTALL)
 
 
-def mark_failed(output: Path, message: str) -> None:
-    """Show a failed rebuild on every page of the site still being served (until the next good build)."""
-    banner = ('<!--build-error--><div class="build-error" role="alert"><p><strong>The last rebuild failed.'
-              "</strong> You are seeing the previous build. Fix the problem and save again.</p>"
+def mark_failed(output: Path, message: str, failed: bool = True) -> None:
+    """Show a failed rebuild (or one that skipped seeds) on every page of the site being served, until the
+    next rebuild replaces the site."""
+    title = ("The last rebuild failed.</strong> You are seeing the previous build. Fix the problem and save again."
+             if failed else "The last rebuild skipped some files.</strong> Their pages are missing until "
+                            "they can be read again.")
+    banner = (f'<!--build-error--><div class="build-error" role="alert"><p><strong>{title}</p>'
               f"<pre>{escape(message)}</pre></div><!--/build-error-->")
     for page in output.rglob("*.html"):
         text = _BANNER.sub("", page.read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import MODEL_ENV, Config, model_file
-from ..errors import MODEL_HELP, ModelUnavailable
+from ..errors import BUILD_HINT, MODEL_HELP, ModelUnavailable
 
 log = logging.getLogger(__name__)
 FROM, TO = "ar", "en"
@@ -120,7 +120,7 @@ def _fetch() -> object | None:
         argos_log.setLevel(level)
 
 
-def resolve(config: Config, cli_model: str | None, missing: int) -> PackageRef:
+def resolve(config: Config, cli_model: str | None, missing: int, build_hint: bool = True) -> PackageRef:
     """The package to translate with: a named .argosmodel file, else the installed one, else the index."""
     path = model_file(config, cli_model)
     if path is not None:
@@ -139,11 +139,13 @@ def resolve(config: Config, cli_model: str | None, missing: int) -> PackageRef:
         if pkg is not None:
             return _ref(pkg)
         detail = detail or "\n(Argos' package index could not be reached or lists no ar→en package.)"
-    raise ModelUnavailable(MODEL_HELP.format(missing=missing, env=MODEL_ENV, detail=detail))
+    raise ModelUnavailable(MODEL_HELP.format(missing=missing, env=MODEL_ENV, detail=detail,
+                                             build_hint=BUILD_HINT if build_hint else ""))
 
 
 def device_for(config: Config) -> str:
-    """"auto" means CUDA when CTranslate2 sees a GPU, else the CPU."""
+    """"auto" means CUDA when CTranslate2 sees a GPU, else the CPU ("cuda" without a GPU was already turned
+    into "cpu", with a warning, when the configuration was read)."""
     if config.device != "auto":
         return config.device
     import ctranslate2

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..arabic import arabic_ratio, text_key
 from ..models import Article, Pair, SentencePair, Source, Translation
-from .qa import GlossaryTerm, check_pair
+from .qa import Flag, Glossary, check_pair
 
 PENDING = Translation("", "pending")
 
@@ -35,22 +35,26 @@ def outlet_english(article: Article, english: dict[str, Translation]) -> Transla
     return english.get(article.meta.outlet, PENDING)
 
 
-def sentence_pair(ar: str, english: dict[str, Translation], glossary: tuple[GlossaryTerm, ...],
-                  suggest: Callable[[str], str]) -> SentencePair:
+def sentence_pair(ar: str, english: dict[str, Translation], glossary: Glossary,
+                  suggest: Callable[[str], str], conflicts: dict[str, str] | None = None) -> SentencePair:
     translation = english.get(ar, PENDING)
     flags = tuple(str(f) for f in check_pair(ar, translation.text, translation.status, glossary))
+    if conflicts and (conflict := conflicts.get(text_key(ar))):
+        flags += (str(Flag("conflict", f"two different edits of this sentence, neither used: {conflict}")),)
     return SentencePair(ar=ar, en=translation.text, status=translation.status, flags=flags,
                         suggestion=suggest(ar) if translation.status != "edited" else "")
 
 
-def pair_article(article: Article, english: dict[str, Translation], glossary: tuple[GlossaryTerm, ...] = (),
-                 suggest: Callable[[str], str] = lambda ar: "") -> Source:
+def pair_article(article: Article, english: dict[str, Translation], glossary: Glossary | None = None,
+                 suggest: Callable[[str], str] = lambda ar: "", conflicts: dict[str, str] | None = None) -> Source:
     """The source with its paragraphs paired sentence by sentence with their English, QA-checked."""
     taken: set[str] = set()
     pairs = []
     for number, paragraph in enumerate(article.paragraphs, 1):
-        sentences = tuple(sentence_pair(s, english, glossary, suggest) for s in paragraph.sentences)
+        sentences = tuple(sentence_pair(s, english, glossary or Glossary(), suggest, conflicts)
+                          for s in paragraph.sentences)
         pairs.append(Pair(id=pair_id(paragraph.text, taken), number=number, kind=paragraph.kind, sentences=sentences))
     return Source(meta=article.meta, headline_en=english.get(article.meta.headline, PENDING),
                   outlet_en=outlet_english(article, english), pairs=tuple(pairs),
-                  removed=article.removed, notes=article.notes)
+                  removed=article.removed, notes=article.notes,
+                  warnings=article.warnings)

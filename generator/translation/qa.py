@@ -9,13 +9,17 @@ small MT models), or empty output.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from ..arabic import ARABIC_LETTER, ascii_digits, normalize
+from ..arabic import ARABIC_LETTER, ascii_digits, clitic_forms, normalize
 from ..errors import ConfigError
+from ..files import DATA_LIMIT, UnsafeFile, read_text
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 _AR_MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
@@ -37,12 +41,46 @@ class GlossaryTerm:
     english: tuple[str, ...]  # any of these renderings satisfies the term
 
 
-def load_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
+class Glossary:
+    """The glossary's terms, indexed by their first normalised word: finding the terms of a sentence
+    costs a few lookups per word, whatever the glossary's size."""
+
+    def __init__(self, terms: tuple[GlossaryTerm, ...] = ()):
+        self.terms = terms
+        self._first: dict[str, list[tuple[list[str], int]]] = defaultdict(list)
+        for number, term in enumerate(terms):
+            words = normalize(term.arabic).split()
+            if words:
+                self._first[words[0]].append((words[1:], number))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Glossary) and self.terms == other.terms
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def found(self, ar: str) -> list[GlossaryTerm]:
+        """Terms in the Arabic, as words or with proclitics (و ف ب ل ك, ال): "وقسد", "لقسد"."""
+        if not self.terms:
+            return []
+        words = normalize(ar).split()
+        hits: set[int] = set()
+        for i, word in enumerate(words):
+            for form in clitic_forms(word, 1):
+                for rest, number in self._first.get(form, ()):
+                    if words[i + 1:i + 1 + len(rest)] == rest:
+                        hits.add(number)
+        return [self.terms[n] for n in sorted(hits)]  # in the glossary's order
+
+
+def load_glossary(path: Path, roots: tuple[Path, ...] | None = None) -> Glossary:
     """content/glossary.yml: `Arabic term: English` or `Arabic term: [English, alternative]`."""
-    if not path.exists():
-        return ()
+    if not (path.exists() or path.is_symlink()):
+        return Glossary()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(read_text(path, roots or (path.parent.resolve(),), DATA_LIMIT), Loader=_Loader) or {}
+    except UnsafeFile as exc:
+        raise ConfigError(str(exc)) from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):
@@ -53,7 +91,7 @@ def load_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
         if not all(isinstance(e, str) and e.strip() for e in renderings) or not str(arabic).strip():
             raise ConfigError(f"{path}: {arabic!r}: give the English as text or a list of texts")
         terms.append(GlossaryTerm(str(arabic), tuple(renderings)))
-    return tuple(terms)
+    return Glossary(tuple(terms))
 
 
 def _values(numbers: list[str], words: list[str], multipliers: dict[str, int]) -> list[float]:
@@ -91,16 +129,12 @@ def check_numbers(ar: str, en: str) -> Flag | None:
     return None
 
 
-def check_glossary(ar: str, en: str, glossary: tuple[GlossaryTerm, ...]) -> list[Flag]:
-    flags = []
-    normal = f" {normalize(ar)} "
-    for term in glossary:
-        key = normalize(term.arabic)
-        # the term as a word or with a proclitic (و ف ب ل ك, ال): "وقسد", "لقسد"
-        if re.search(rf"(?:^|\s)(?:[وفبلك]{{0,2}}(?:ال)?){re.escape(key)}(?=\s)", normal) and not any(
-                e.lower() in en.lower() for e in term.english):
-            flags.append(Flag("glossary", f"{term.arabic} should be rendered “{term.english[0]}”"))
-    return flags
+def check_glossary(ar: str, en: str, glossary: Glossary | tuple[GlossaryTerm, ...]) -> list[Flag]:
+    if not isinstance(glossary, Glossary):
+        glossary = Glossary(glossary)
+    lower = en.lower()
+    return [Flag("glossary", f"{term.arabic} should be rendered “{term.english[0]}”") for term in glossary.found(ar)
+            if not any(e.lower() in lower for e in term.english)]
 
 
 def check_untranslated(en: str) -> Flag | None:
@@ -131,7 +165,7 @@ def check_repetition(en: str, n: int = 3, times: int = 3) -> Flag | None:
     return None
 
 
-def check_pair(ar: str, en: str, status: str, glossary: tuple[GlossaryTerm, ...] = ()) -> tuple[Flag, ...]:
+def check_pair(ar: str, en: str, status: str, glossary: Glossary | tuple[GlossaryTerm, ...] = ()) -> tuple[Flag, ...]:
     """Every check on one sentence pair; pending translations are not checked."""
     if status == "pending":
         return ()

@@ -1,0 +1,105 @@
+"""Reading the project's files safely: regular files only, reads capped in bytes, and no symlink that
+leads out of the project (a seed linked to /etc/passwd is never published).
+
+Every reader of seeds, content, templates and static files goes through here.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+KIB, MIB = 1024, 1024 * 1024
+SEED_LIMIT = 2 * MIB  # a news article is a few tens of kB; more is a mis-save, not an article
+TEXT_LIMIT = 4 * MIB  # site.yml, about.md, an editor file, a template
+DATA_LIMIT = 256 * MIB  # the glossary and a translation-memory file
+
+
+class UnsafeFile(Exception):
+    """A file that must not be read; the message names it and says why."""
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def inside(path: Path, roots: tuple[Path, ...]) -> bool:
+    """Whether the fully resolved path lies in one of the (resolved) roots."""
+    resolved = path.resolve()
+    return any(resolved == root or root in resolved.parents for root in roots)
+
+
+def check_path(path: Path, roots: tuple[Path, ...]) -> None:
+    """Refuse a path whose symlinks lead outside the roots (the project, and a seeds folder set in site.yml)."""
+    if not inside(path, roots):
+        raise UnsafeFile(f"{path}: a symbolic link to {path.resolve()}, outside the project; not read "
+                         "(copy the file into the project instead)")
+
+
+def read_bytes(path: Path, roots: tuple[Path, ...], limit: int) -> bytes:
+    """The bytes of a regular file inside the roots, at most `limit` of them (else UnsafeFile)."""
+    check_path(path, roots)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise UnsafeFile(f"{path}: cannot be read: {exc.strerror}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise UnsafeFile(f"{path}: {_kind(mode)}, not a file; skipped")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 * MIB, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise UnsafeFile(f"{path}: cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise UnsafeFile(f"{path}: more than {limit:,} bytes, too large (limit {limit:,}); check the file")
+    return b"".join(chunks)
+
+
+def read_text(path: Path, roots: tuple[Path, ...], limit: int = TEXT_LIMIT) -> str:
+    """A UTF-8 text file (a byte-order mark is dropped); invalid UTF-8 is an UnsafeFile naming the line."""
+    data = read_bytes(path, roots, limit)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise UnsafeFile(f"{path}:{line}: not valid UTF-8 (byte {exc.start}); save it as UTF-8") from None
+
+
+def regular_files(folder: Path, roots: tuple[Path, ...], suffixes: tuple[str, ...] | None = None,
+                  recursive: bool = False) -> tuple[list[Path], list[str]]:
+    """Files in a folder (sorted), and one problem per entry that is not a file or leads out of the roots."""
+    files, problems = [], []
+    entries = sorted(folder.rglob("*") if recursive else folder.iterdir()) if folder.is_dir() else []
+    for path in entries:
+        if suffixes is not None and path.suffix.lower() not in suffixes:
+            continue
+        try:
+            check_path(path, roots)
+            mode = path.stat().st_mode
+        except UnsafeFile as exc:
+            problems.append(str(exc))
+            continue
+        except OSError as exc:
+            problems.append(f"{path}: cannot be read: {exc.strerror}")
+            continue
+        if stat.S_ISDIR(mode) and (recursive or suffixes is None):
+            continue
+        if not stat.S_ISREG(mode):
+            problems.append(f"{path}: {_kind(mode)}, not a file; skipped")
+            continue
+        files.append(path)
+    return files, problems
