@@ -73,6 +73,25 @@ def clitic_forms(word: str, min_stem: int = 2) -> frozenset[str]:
     return frozenset(forms)
 
 
+_STEM_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
 def stem(word: str) -> str:
-    """The shortest clitic-free form of a normalised word that keeps at least three letters."""
-    return min(clitic_forms(word, 3), key=len)
+    """A normalised word without its first proclitic group ("والحسكه" → حسكه, "وقال" → قال), keeping at
+    least three letters: conservative, so that different words stay different."""
+    for prefix in _STEM_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
+
+
+STOP_WORDS = frozenset(normalize(
+    "في من على إلى الى عن أن إن ان كان كانت التي الذي الذين هذا هذه ذلك تلك مع ما لا لم لن قد ثم أو او بعد قبل "
+    "حيث كما أيضا أيضاً وقال قال وأضاف أضاف وأكد أكد وأوضح أوضح وتابع وبين بين عند حتى منذ خلال هو هي هم").split())
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Normalised, clitic-stripped words that carry meaning (no stop words, no words under three letters):
+    what two reports of one statement share."""
+    stems = (stem(w) for w in normalize(text).split() if w not in STOP_WORDS)
+    return frozenset(s for s in stems if len(s) >= 3 and s not in STOP_WORDS)

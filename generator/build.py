@@ -1,35 +1,37 @@
-"""The build, top to bottom: read, clean, segment, describe, translate, pair, count, render, write.
+"""The build, top to bottom: read; prepare and annotate each source (cached, in parallel); translate;
+pair; analyse (figures, statements across sources, the briefing); render; write.
 
-Everything is computed before anything is written, so a failure leaves the
-previous site as it was.
+Everything is computed before anything is written, so a failure leaves the previous site as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 import logging
 import os
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .analysis.crossref import cross_links
-from .analysis.figures import extract
-from .arabic import normalize
+from .analysis.briefing import Briefing, analyse
+from .analysis.crossref import match
+from .cache import Cache
 from .config import Config, load_config
-from .errors import ConfigError, GeneratorError, SeedError, internal_error, stage
-from .files import UnsafeFile, read_text
-from .ingest.clean import clean
-from .ingest.read import read_seeds, source_id
-from .ingest.segment import segment
-from .ingest.sources import describe, editor_file, load_editor_fields
+from .errors import ConfigError, GeneratorError, SeedError, stage
+from .files import UnsafeFile, read_bytes, read_text, regular_files
+from .ingest.read import read_seeds
 from .lock import project_lock
-from .models import Article, Figure, SeedFile, Source, Translation
+from .models import Article, SeedFile, Source, Translation
+from .pipeline import ingest_all, pair_all
+from .pipeline import prepare as prepare_one
 from .site import search
-from .site.render import Renderer, briefing_json, figures_exports
+from .site.export import briefing_json, figures_exports, source_json
+from .site.render import Renderer, figure_counts
 from .site.write import guard_output, write_site
 from .translation import argos as model
 from .translation.argos import ArgosEngine
@@ -39,6 +41,7 @@ from .translation.qa import Glossary, load_glossary
 from .translation.translate import Engine, TranslationReport, translate_all
 
 log = logging.getLogger(__name__)
+CACHE_DIR = ".cache"
 
 
 @dataclass
@@ -48,6 +51,7 @@ class BuildOptions:
     settings: dict[str, Any] = field(default_factory=dict)  # overrides of content/site.yml
     engine_loader: Callable[[int], Engine] | None = None  # tests inject a stub; default loads Argos
     command: str = "build"  # the command the build runs for (messages name its options)
+    use_cache: bool = True
 
 
 @dataclass
@@ -60,48 +64,19 @@ class BuildResult:
         return 1 if self.errors else 0
 
 
-def prepare(seed: SeedFile, config: Config, errors: list[str] | None = None) -> Article:
-    """One seed file through cleaning, segmentation and metadata detection.
+class Timer:
+    """Seconds per stage, for the report (and `build --timings`)."""
 
-    A broken editor file for the source is reported in `errors` and the detected metadata used."""
-    with stage("cleaning", seed.name):
-        cleaned = clean(seed.text)
-    with stage("segmenting", seed.name):
-        paragraphs = segment(cleaned.blocks)
-    if not any(p.kind == "body" for p in paragraphs):
-        raise SeedError(f"{seed.name}: no article body found (every line looked like page chrome)")
-    try:
-        editor = load_editor_fields(editor_file(config.content_path, seed.id or source_id(seed.name)), config.roots)
-    except ConfigError as exc:
-        if errors is None:
-            raise
-        errors.append(f"{exc} (built with the detected metadata)")
-        editor = {}
-    with stage("reading the metadata of", seed.name):
-        meta = describe(seed.name, cleaned.meta, paragraphs, editor)
-    return Article(meta=meta, paragraphs=paragraphs, removed=cleaned.removed, notes=seed.notes,
-                   warnings=seed.warnings)
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
 
-
-def _prepare_safely(seed: SeedFile, config: Config, errors: list[str]) -> Article | None:
-    """prepare(), with any failure of this one source reported by name and the source skipped."""
-    try:
-        return prepare(seed, config, errors)
-    except SeedError as exc:
-        errors.append(str(exc))
-    except Exception as exc:  # a bug met on this article's text: skip it, build the others
-        log.debug("internal error on %s", seed.name, exc_info=True)
-        errors.append(f"{seed.name}: skipped: " + internal_error(exc, f"preparing {seed.name}"))
-    return None
-
-
-def _body_key(article: Article) -> frozenset[str]:
-    return frozenset(normalize(s) for p in article.paragraphs if p.kind == "body" for s in p.sentences)
-
-
-def _same_article(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two scrapes of one article: nearly all sentences of the shorter one are in the other."""
-    return bool(a and b) and len(a & b) >= 0.9 * min(len(a), len(b))
+    @contextlib.contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = round(self.seconds.get(name, 0) + time.perf_counter() - started, 3)
 
 
 def build_date(config: Config) -> str:
@@ -112,55 +87,14 @@ def build_date(config: Config) -> str:
     return dt.date.today().isoformat()
 
 
-def _covers(sources: list[Source]) -> str:
-    outlets = sorted({s.meta.outlet for s in sources})
-    dates = sorted(s.meta.date[:10] for s in sources if s.meta.date)
-    span = f", dated {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
-    undated = sum(1 for s in sources if not s.meta.date)
-    note = f" ({undated} without a stated date)" if undated and dates else ""
-    return (f"{len(sources)} Arabic report(s) from {len(outlets)} outlet(s){span}{note}. "
-            "Each is shown in full, Arabic beside its English machine translation.")
-
-
-def _established(seed: SeedFile, config: Config) -> bool:
-    """A source that already has an editor file or a translation memory file."""
-    return any((config.content_path / folder / f"{seed.id}.yml").exists() for folder in ("sources", "translations"))
-
-
-def _articles(seeds: list[SeedFile], config: Config, errors: list[str]) -> list[Article]:
-    """Every usable article once: of two scrapes of one article, the established source (with editor or
-    memory files), else the one with a plain file name, else the first by name, is kept."""
-    ranked = sorted(seeds, key=lambda s: (not _established(s, config), s.id != s.name[:-4], s.name))
-    kept: list[tuple[Article, frozenset[str]]] = []
-    by_sentence: dict[str, list[int]] = defaultdict(list)
-    for seed in ranked:
-        article = _prepare_safely(seed, config, errors)
-        if article is None:
-            continue
-        key = _body_key(article)
-        shared = Counter(i for sentence in key for i in by_sentence.get(sentence, ()))
-        twin = next((kept[i][0] for i, n in shared.most_common() if _same_article(key, kept[i][1])), None)
-        if twin is not None:
-            errors.append(f"{seed.name}: the same article as {twin.meta.seed_file}; skipped")
-            continue
-        for sentence in key:
-            by_sentence[sentence].append(len(kept))
-        kept.append((article, key))
-    return sorted((a for a, _ in kept), key=lambda a: a.meta.seed_file)
-
-
-def check(project_dir: Path) -> tuple[list[Source], list[str]]:
-    """Read and clean every seed and QA-check the translations already in the memory, without a model:
-    what an editor reviews before publishing. Takes no lock and writes nothing."""
-    config = load_config(project_dir)
-    seeds, errors = read_seeds(config.seeds_path, config.roots)
-    articles = _articles(seeds, config, errors)
-    memory = _memory(config)
-    sentences = [s for a in articles for s in _sentences(a)]
-    english = {s: hit for s in sentences if (hit := memory.lookup(s, None))}
-    glossary = _glossary(config)
-    conflicts = memory.conflicts()
-    return [pair_article(a, english, glossary, conflicts=conflicts) for a in articles], errors
+def _cache(config: Config, options: BuildOptions) -> Cache:
+    folder = config.project_dir / CACHE_DIR
+    if not options.use_cache:
+        return Cache(None)
+    if folder.is_symlink():
+        log.warning("%s is a symbolic link; the cache is not used", folder)
+        return Cache(None)
+    return Cache(folder)
 
 
 def _memory(config: Config, journal: str = JOURNAL) -> Memory:
@@ -168,9 +102,13 @@ def _memory(config: Config, journal: str = JOURNAL) -> Memory:
         return Memory(config.content_path / "translations", config.roots, journal)
 
 
-def _glossary(config: Config) -> Glossary:
+def _glossary(config: Config) -> tuple[Glossary, str]:
+    """The glossary and the hash of its file (a cache key part)."""
+    path = config.content_path / "glossary.yml"
     with stage("loading the glossary"):
-        return load_glossary(config.content_path / "glossary.yml", config.roots)
+        glossary = load_glossary(path, config.roots)
+    digest = hashlib.sha1(read_bytes(path, config.roots, 1 << 28)).hexdigest() if path.is_file() else "none"
+    return glossary, digest
 
 
 def _sentences(article: Article) -> list[str]:
@@ -205,13 +143,43 @@ def _translate(config: Config, options: BuildOptions, articles: list[Article], m
     return {s: memory.lookup(s, model_id) or found for s, found in english.items()}, treport
 
 
+def prepare(seed: SeedFile, config: Config) -> Article:
+    """One seed file prepared and annotated on its own (for tools and tests); SeedError when unusable."""
+    article, errors = prepare_one(seed, config)
+    if article is None:
+        raise SeedError("; ".join(errors))
+    return article
+
+
+def _prepared(config: Config, cache: Cache, timer: Timer) -> tuple[list[Article], dict[str, str], list[str]]:
+    with timer("read"), stage("reading the seeds"):
+        seeds, errors = read_seeds(config.seeds_path, config.roots)
+    with timer("prepare"):
+        articles, keys = ingest_all(seeds, config, cache, errors)
+    if not articles:
+        raise SeedError("no usable seed files in " + str(config.seeds_path) + "".join(f"\n  {e}" for e in errors))
+    return articles, keys, errors
+
+
+def check(project_dir: Path) -> tuple[list[Source], list[str]]:
+    """Read and clean every seed and QA-check the translations already in the memory, without a model:
+    what an editor reviews before publishing. Takes no lock and writes nothing (not even the cache)."""
+    config = load_config(project_dir)
+    articles, _, errors = _prepared(config, Cache(None), Timer())
+    memory = _memory(config)
+    sentences = [s for a in articles for s in _sentences(a)]
+    english = {s: hit for s in sentences if (hit := memory.lookup(s, None))}
+    glossary, _ = _glossary(config)
+    conflicts = memory.conflicts()
+    return [pair_article(a, english, glossary, conflicts=conflicts) for a in articles], errors
+
+
 def translate_only(project_dir: Path, options: BuildOptions, source: str | None = None,
                    force: bool = False) -> BuildResult:
     """Translate (or with force, re-translate) into the memory without rendering: for translators."""
     config = load_config(project_dir, options.settings)
     with project_lock(config.project_dir):
-        seeds, errors = read_seeds(config.seeds_path, config.roots)
-        articles = _articles(seeds, config, errors)
+        articles, _, errors = _prepared(config, _cache(config, options), Timer())
         if source is not None:
             articles = [a for a in articles if a.meta.id == source]
             if not articles:
@@ -223,39 +191,30 @@ def translate_only(project_dir: Path, options: BuildOptions, source: str | None 
                                "model": treport.model_id}, errors=errors)
 
 
-def _report(config: Config, sources: list[Source], figures: list[Figure], links: dict,
+def _covers(sources: list[Source]) -> str:
+    outlets = {s.meta.outlet for s in sources}
+    dates = sorted(s.meta.date[:10] for s in sources if s.meta.date)
+    span = f", dated {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
+    undated = sum(1 for s in sources if not s.meta.date)
+    note = f" ({undated} without a stated date)" if undated and dates else ""
+    return (f"{len(sources)} Arabic report(s) from {len(outlets)} outlet(s){span}{note}. "
+            "Each is shown in full, Arabic beside its English machine translation.")
+
+
+def _report(config: Config, sources: list[Source], figures: list, statement_count: int,
             treport: TranslationReport, errors: list[str]) -> dict[str, Any]:
     """The build report: printed by the CLI and shown on the about page."""
-    flags = Counter(f.split(":")[0] for s in sources for p in s.pairs for x in p.sentences for f in x.flags)
+    flags = Counter(f.check for s in sources for p in s.pairs for x in p.sentences for f in x.flags)
     return {
         "build_date": build_date(config), "sources": len(sources), "pairs": sum(len(s.pairs) for s in sources),
         "sentences": sum(len(p.sentences) for s in sources for p in s.pairs),
         "translated": treport.translated, "from_memory": treport.from_memory, "edited": treport.edited,
-        "pending": treport.pending, "model": treport.model_id, "figures": len(figures),
+        "pending": treport.pending, "model": treport.model_id,
+        "figures": sum(1 for f in figures if f.is_people), "numbers": len(figures),
         "removed": sum(len(s.removed) for s in sources), "errors": len(errors), "covers": _covers(sources),
         "outlets": sorted({s.meta.outlet for s in sources}), "flags": dict(sorted(flags.items())),
-        "cross_links": sum(len(v) for v in links.values()) // 2,
+        "statements": statement_count,
     }
-
-
-def _pair_and_count(article: Article, english: dict[str, Translation], glossary: Glossary,
-                    suggest: Callable[[str], str], conflicts: dict[str, str]) -> tuple[Source, list[Figure]]:
-    with stage("pairing", article.meta.seed_file):
-        source = pair_article(article, english, glossary, suggest, conflicts)
-    with stage("counting the figures of", article.meta.seed_file):
-        return source, extract(source.meta.id, source.pairs)
-
-
-def _per_source(article: Article, errors: list[str], work: Callable[[], Any]) -> Any:
-    """One source's work; a bug met on its text skips that source, named, and the others build."""
-    try:
-        return work()
-    except GeneratorError:
-        raise
-    except Exception as exc:
-        log.debug("internal error on %s", article.meta.seed_file, exc_info=True)
-        errors.append(f"{article.meta.seed_file}: skipped: " + internal_error(exc))
-        return None
 
 
 def _read_optional(config: Config, name: str) -> str:
@@ -276,50 +235,90 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
     config = load_config(project_dir, options.settings)
     with project_lock(config.project_dir):
         output = guard_output(config.output_path, config.project_dir, (
-            config.seeds_path, config.content_path, config.templates_path, config.project_dir / ".git"))
+            config.seeds_path, config.content_path, config.templates_path, config.project_dir / ".git",
+            config.project_dir / CACHE_DIR))
         result = _build(config, options, output)
     result.report["seconds"] = round(time.perf_counter() - started, 2)
     return result
 
 
+def _templates_digest(config: Config) -> str:
+    files, _ = regular_files(config.templates_path, config.roots, recursive=True)
+    digest = hashlib.sha1()
+    for path in files:
+        digest.update(str(path.relative_to(config.templates_path)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
-    with stage("reading the seeds"):
-        seeds, errors = read_seeds(config.seeds_path, config.roots)
-    articles = _articles(seeds, config, errors)
-    if not articles:
-        raise SeedError("no usable seed files in " + str(config.seeds_path) + "".join(f"\n  {e}" for e in errors))
+    timer, cache = Timer(), _cache(config, options)
+    articles, keys, errors = _prepared(config, cache, timer)
     about, note = _read_optional(config, "about.md"), _read_optional(config, "summary.md")
-    glossary = _glossary(config)
-    memory = _memory(config)
-    english, treport = _translate(config, options, articles, memory)
-    suggest = suggester(memory.stale_edits([s for a in articles for s in _sentences(a)]))
-    conflicts = memory.conflicts()
-    sources, figures = [], []
-    for article in articles:
-        done = _per_source(article, errors, lambda a=article: _pair_and_count(a, english, glossary, suggest, conflicts))
-        if done is not None:
-            sources.append(done[0])
-            figures.extend(done[1])
+    glossary, glossary_digest = _glossary(config)
+    with timer("memory"):
+        memory = _memory(config)
+    with timer("translate"):
+        english, treport = _translate(config, options, articles, memory)
+    with timer("pair"):
+        suggest = suggester(memory.stale_edits([s for a in articles for s in _sentences(a)]))
+        conflicts = memory.conflicts()
+        sources, figures, pair_keys = pair_all(articles, keys, english, glossary, glossary_digest, suggest,
+                                               conflicts, cache, _sentences, errors)
     if not sources:
         raise SeedError("no source could be built:" + "".join(f"\n  {e}" for e in errors))
-    with stage("linking statements across sources"):
-        links = cross_links(sources)
-    report = _report(config, sources, figures, links, treport, errors)
-    report["conflicts"] = len(conflicts)
-    report["memory_written"] = memory.written
-    site = {"title": config.title, "description": config.description,
-            "footer": f"Built {report['build_date']} from {len(sources)} scraped Arabic reports. English is machine "
-                      "translation (Argos Translate) unless marked edited; check the Arabic before quoting."}
-    with stage("rendering"):
-        pages = Renderer(config.templates_path, site, config.roots).all_pages(
-            sources, figures, about, report, links, note)
-        files: dict[str, str | bytes] = {**pages, ".nojekyll": "", **figures_exports(figures, sources),
-                                         "data/briefing.json": briefing_json(sources, figures, {
-                                             "date": report["build_date"], "model": treport.model_id}, links)}
-    with stage("writing the site"):
-        write_site(output, files, config.templates_path / "static", roots=config.roots,
-                   finish=(lambda staging: search.write_index(staging, sources)) if config.search else None)
+    with timer("analyse"), stage("linking statements across sources"):
+        found = match(sources)
+    report = _report(config, sources, figures, len(found.statements), treport, errors)
+    report.update(conflicts=len(conflicts), memory_written=memory.written)
+    with timer("analyse"), stage("analysing"):
+        briefing = analyse(sources, figures, found, report)
+    with timer("render"), stage("rendering"):
+        files = _files(config, briefing, about, note, cache, pair_keys)
+    with timer("write"), stage("writing the site"):
+        finish = (lambda staging: _search(timer, staging, sources)) if config.search else None
+        write_site(output, files, config.templates_path / "static", roots=config.roots, finish=finish)
+    cache.prune()
+    report["timings"] = timer.seconds
+    report["cache"] = {"hits": cache.hits, "misses": cache.misses}
     return BuildResult(report=report, errors=errors)
+
+
+def _search(timer: Timer, staging: Path, sources: list[Source]) -> None:
+    with timer("search"), stage("building the search index"):
+        search.write_index(staging, sources)
+
+
+def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cache,
+           pair_keys: dict[str, str]) -> dict[str, str | bytes]:
+    """Every page and data file of the site; source pages and their data files come from the cache when
+    nothing they show has changed."""
+    site = {"title": config.title, "description": config.description,
+            "footer": f"Built {briefing.report['build_date']} from {len(briefing.sources)} scraped Arabic reports. "
+                      "English is machine translation (Argos Translate) unless marked edited; check the Arabic "
+                      "before quoting."}
+    renderer = Renderer(config.templates_path, site, config.roots)
+    files: dict[str, str | bytes] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
+                                     **figures_exports(briefing), "data/briefing.json": briefing_json(briefing)}
+    templates = _templates_digest(config)
+    sources = list(briefing.sources)
+    counts = figure_counts(briefing)
+    for i, source in enumerate(sources):
+        neighbours = [s.meta.id + s.meta.outlet for s in sources[max(0, i - 1):i + 2]]
+        also_here = [briefing.matches.also(source.meta.id, p.id) for p in source.pairs]
+        entry = hashlib.sha1(repr((pair_keys[source.meta.id], templates, site, neighbours, also_here,
+                                   _outlets(briefing, also_here))).encode()).hexdigest()
+        cached = cache.get("page", entry)
+        if cached is None:
+            cached = {**dict([renderer.source_page(briefing, i, counts)]),
+                      f"data/sources/{source.meta.id}.json": source_json(briefing, source)}
+            cache.put("page", entry, cached)
+        files.update(cached)  # type: ignore[arg-type]
+    return files
+
+
+def _outlets(briefing: Briefing, also_here: list) -> list[str]:
+    by_id = briefing.by_id
+    return [by_id[s].meta.outlet for shown, _ in also_here for s, _ in shown]
 
 
 __all__ = ["BuildOptions", "BuildResult", "GeneratorError", "build"]

@@ -92,6 +92,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("build_date", (str, type(None)), None,
             "Date printed as the build date (ISO, quoted or not); default SOURCE_DATE_EPOCH or today.", _iso_date),
     Setting("search", bool, True, "Build the search index (Pagefind); false skips it (faster previews)."),
+    Setting("workers", int, 0, "Processes for per-source work (cleaning, annotation); 0 means one per core.",
+            _between(0, 256)),
 )
 
 _BY_NAME = {s.name: s for s in SCHEMA}
@@ -115,6 +117,7 @@ class Config:
     max_decoding_length: int
     build_date: str | None
     search: bool
+    workers: int
     project_dir: Path = Path(".")
 
     @property

@@ -59,6 +59,7 @@ class Paragraph:
     kind: str
     sentences: tuple[str, ...]
     lines: tuple[int, ...]
+    notes: tuple[SentenceNote, ...] = ()  # one per sentence, from the analysis stage (body paragraphs)
 
     @property
     def text(self) -> str:
@@ -102,11 +103,22 @@ class Translation:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """A translation check's finding on one sentence pair."""
+
+    check: str  # numbers | glossary | untranslated | length | repetition | empty | conflict
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.check}: {self.message}"
+
+
+@dataclass(frozen=True)
 class SentencePair:
     ar: str
     en: str
     status: str
-    flags: tuple[str, ...] = ()  # QA findings, e.g. "numbers differ: missing 16"
+    flags: tuple[Flag, ...] = ()  # QA findings, e.g. Flag("numbers", "missing 16")
     suggestion: str = ""  # an editor's translation of an earlier version of this sentence
 
 
@@ -118,6 +130,7 @@ class Pair:
     number: int
     kind: str
     sentences: tuple[SentencePair, ...]
+    notes: tuple[SentenceNote, ...] = ()  # the analysis of each Arabic sentence (body paragraphs)
 
     @property
     def ar(self) -> str:
@@ -150,21 +163,71 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Figure:
-    """A count found in a body sentence, traceable to its pair."""
+class Number:
+    """A number in an Arabic sentence, with its type and, for people, what happened to them."""
 
-    value: int | None
-    low: int | None
-    high: int | None
-    qualifier: str  # "" | "at least" | "more than" | "about" | "up to" …
-    unit: str  # the Arabic word(s) after the number
-    category: str  # killed | wounded | arrested | escaped | detained | captured | other
+    start: int  # span of the number expression in the sentence
+    end: int
+    value: int | float | None  # None for a range or a vague quantity
+    low: int | float | None = None
+    high: int | float | None = None
+    vague: str = ""  # dozens | hundreds | thousands | … when the text gives no number
+    qualifier: str = ""  # about | more than | at least | up to | fewer than
+    type: str = "other"  # people | money | percent | year | date | time | age | duration | measure | magnitude |
+    #                      count | score | ordinal | identifier | other
+    category: str = ""  # people only: killed | wounded | … | other people
+    noun: str = ""  # the counted noun as it stands in the sentence
+    unit: str = ""  # money: currency code; measure: the unit
+    group: str = ""  # people only: who was counted (a key of the rules' groups)
+
+
+@dataclass(frozen=True)
+class SentenceNote:
+    """What the analysis stage reads in one Arabic sentence, once: everything later stages need."""
+
+    key: str  # the translation-memory key of the sentence
+    numbers: tuple[Number, ...] = ()
+    claimant: str = ""  # who says so (carried over from the sentence before in the paragraph)
+    stated_day: str = ""  # the words that state a day, as written ("يوم الأحد")
+    day: str = ""  # that day resolved against the report's date (ISO), or ""
+    words: frozenset[str] = frozenset()  # content words (stems), for linking statements across sources
+    facts: int = 0  # how many of who / what / when / where the sentence states
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number found in a body sentence: it refers to its pair and sentence, never copies them."""
+
+    id: str  # stable: the same sentence of the same source gives the same id on every build
     source_id: str
     pair_id: str
-    ar: str  # the Arabic sentence
-    en: str  # its English
-    match: str  # the exact text matched in the Arabic sentence
-    vague: str = ""  # "dozens", "thousands" … when the text gives no number
-    group: str = ""  # who was counted: isis | sdf | civilians | … ("" when not said)
-    claimant: str = ""  # who says so, when the sentence names them ("" = the outlet's own reporting)
-    stated_day: str = ""  # the day as the sentence states it: "يوم الأحد", "مساء أمس السبت"
+    sentence: int  # 1-based, within the pair
+    start: int  # span of the number in that sentence
+    end: int
+    match: str  # the number as written
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    vague: str
+    qualifier: str
+    type: str
+    category: str  # people only
+    noun: str
+    unit: str
+    group: str
+    claimant: str = ""  # who says so ("" = the outlet's own reporting)
+    stated_day: str = ""
+    review: str = ""  # an editor's decision: "" | checked | corrected | rejected
+    note: str = ""  # the editor's note
+
+    @property
+    def is_people(self) -> bool:
+        return self.type == "people" and self.review != "rejected"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Paragraphs that carry the same statement in several sources."""
+
+    id: str
+    members: tuple[tuple[str, str], ...]  # (source id, pair id), in order of report date

@@ -12,8 +12,19 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def briefing(site: Path) -> dict:
+def raw_briefing(site: Path) -> dict:
     return json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
+
+
+def briefing(site: Path) -> dict:
+    """briefing.json with each source's paragraphs and removed lines (data/sources/<id>.json) and the
+    figures (data/figures.json) put in place, for tests that read everything at once."""
+    data = raw_briefing(site)
+    for source in data["sources"]:
+        detail = json.loads((site / source["data_path"]).read_text(encoding="utf-8"))
+        source["pairs"], source["removed"] = detail["pairs"], detail["removed"]
+    data["figures"] = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    return data
 
 
 def arabic_blocks(page: BeautifulSoup) -> list[str]:

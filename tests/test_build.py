@@ -10,7 +10,7 @@ import yaml
 
 from generator.build import BuildOptions, build
 from generator.errors import ModelUnavailable
-from tests.html_helpers import all_pages, assert_seed_bodies_rendered, briefing, soup
+from tests.html_helpers import all_pages, assert_seed_bodies_rendered, briefing, raw_briefing, soup
 from tests.stub import StubEngine
 
 
@@ -73,16 +73,24 @@ def test_json_has_the_documented_fields(project, stub_engine):
     assert {"id", "ar", "en", "kind"} <= set(source["pairs"][0])
     assert {"text", "reason"} <= set(source["removed"][0])
     figure = data["figures"][0]
-    assert {"value", "low", "high", "qualifier", "source_id", "pair_id", "ar", "en"} <= set(figure)
-    pair_ids = {(s["id"], p["id"]) for s in data["sources"] for p in s["pairs"]}
-    assert all((f["source_id"], f["pair_id"]) in pair_ids for f in data["figures"])
+    assert {"id", "type", "category", "value", "low", "high", "qualifier", "noun", "source_id", "pair_id",
+            "sentence", "start", "end", "match"} <= set(figure)
+    assert not {"ar", "en"} & set(figure)  # a figure refers to its sentence, never copies it
+    pairs = {(s["id"], p["id"]): p for s in data["sources"] for p in s["pairs"]}
+    for f in data["figures"]:
+        sentence = pairs[(f["source_id"], f["pair_id"])]["sentences"][f["sentence"] - 1]["ar"]
+        assert sentence[f["start"]:f["end"]] == f["match"]
+    raw = raw_briefing(project / "site")
+    assert raw["schema_version"] == 2 and raw["figures"] == "data/figures.json"
+    assert {"id", "members", "why", "span", "summary"} <= set(raw["stories"][0])
 
 
 def test_figures_page_links_each_figure_to_its_pair(project, stub_engine):
     run(project, stub_engine)
     site = project / "site"
     rows = soup(site / "figures.html").select("table.figures tbody tr")
-    assert len(rows) == len(briefing(site)["figures"]) > 0
+    people = [f for f in briefing(site)["figures"] if f["type"] == "people"]
+    assert len(rows) == len(people) > 0 and {r["id"] for r in rows} == {f["id"] for f in people}
     for row in rows:
         link = row.find("a", string="see paragraph")["href"]
         path, anchor = link.split("#")
@@ -191,16 +199,18 @@ def test_figures_page_disagreements_chart_and_exports(project, stub_engine):
     killed_isis = next(li for li in disagreements if li.strong.get_text() == "Killed: ISIS members")
     assert {a.get_text() for a in killed_isis.select("a")} >= {"16", "at least 77", "23", "13"}
     for link in killed_isis.select("a"):
-        assert page.find(id=link["href"][1:]) is not None
+        path, anchor = link["href"].split("#")
+        assert soup(site / path).find(id=anchor) is not None
     svg = page.select_one("svg.chart")
     assert svg["role"] == "img" and svg.find("title") and svg.find("desc")
     assert len(svg.select("rect")) == len(page.select(".chart-table tbody tr")) > 0
     assert "according to" in page.select_one(".chart-figure figcaption").get_text()
     rows = list(csv.DictReader((site / "data" / "figures.csv").read_text(encoding="utf-8-sig").splitlines()))
-    records = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))
-    assert len(rows) == len(records) == len(page.select("table.figures tbody tr"))
-    assert {"category", "group", "value", "low", "high", "vague", "qualifier", "claimant", "outlet", "date",
-            "url", "ar", "en"} <= set(rows[0])
+    records = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    assert len(rows) == len(records) >= len(page.select("table.figures tbody tr"))
+    assert len(page.select("table.figures tbody tr")) == sum(r["type"] == "people" for r in records)
+    assert {"type", "category", "group", "value", "low", "high", "vague", "qualifier", "claimant", "outlet", "date",
+            "url", "noun", "match"} <= set(rows[0])
     for record in records:
         path, anchor = record["url"].split("#")
         assert soup(site / path).find(id=anchor) is not None
@@ -234,3 +244,18 @@ def test_an_edit_saved_while_the_build_translates_is_kept_and_shown(project, stu
     page = soup(project / "site" / "sources" / "001_843f77042b170b03.html")
     assert "Saved by a translator during the build." in page.select_one(".headline-en").get_text() or any(
         "Saved by a translator during the build." in s.get_text() for s in page.select(".en .s.edited"))
+
+
+def test_csv_cells_are_safe_for_spreadsheets(project, stub_engine):
+    import csv
+
+    (project / "content" / "sources" / "004_bb667a3fd1ddedad.yml").write_text(
+        "outlet: '=HYPERLINK(\"http://evil.example\",\"click\")'\n", encoding="utf-8")
+    run(project, stub_engine)
+    text = (project / "site" / "data" / "figures.csv").read_text(encoding="utf-8-sig")
+    rows = [r for r in csv.DictReader(text.splitlines()) if r["source_id"] == "004_bb667a3fd1ddedad"]
+    assert rows and all(r["outlet"].startswith("'=HYPERLINK") for r in rows)
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+        assert row["value"] == "" or row["value"].replace(".", "").isdigit()  # numbers stay numbers

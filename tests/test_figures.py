@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.analysis.figures import figures_in
+from generator.analysis.legacy_figures import figures_in
 
 
 def values(sentence):

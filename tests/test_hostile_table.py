@@ -186,15 +186,15 @@ def bug_in(target: str, stage_words: str) -> Callable[[pytest.MonkeyPatch, Path]
 
 
 def bug_for_one_seed(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
-    import generator.build as build_module
+    import generator.pipeline as pipeline
 
-    real = build_module.clean
+    real = pipeline.clean
 
     def clean(text: str):
         if "كان هجوم داعش في الحسكة" in text:
             raise IndexError("list index out of range")
         return real(text)
-    monkeypatch.setattr(build_module, "clean", clean)
+    monkeypatch.setattr(pipeline, "clean", clean)
 
 
 def page_text(relative: str) -> Callable[[Path], str]:
@@ -371,7 +371,7 @@ CASES = [
          code=74, message=r"cannot write the site .*No space left on device; the previous site is unchanged"),
     Case("a read-only project folder", patch=failing(errno.EROFS, lambda p: p.name == ".briefing.lock"), code=74,
          message=r"cannot take the build lock .*Read-only file system"),
-    Case("a bug outside one source's work", patch=bug_in("generator.build.cross_links", "linking"), code=70,
+    Case("a bug outside one source's work", patch=bug_in("generator.build.match", "linking"), code=70,
          message=r"^internal error while linking statements across sources: RuntimeError: simulated bug .*please report",
          absent=r"Traceback"),
     Case("a bug while rendering", patch=bug_in("generator.build.figures_exports", "exports"), code=70,
@@ -434,7 +434,7 @@ def test_hostile(case: Case, base: Path, tmp_path: Path, monkeypatch: pytest.Mon
     allowed = [work / m for m in case.may_change] + [output]
 
     def skip(path: Path) -> bool:
-        return path.name == ".briefing.lock" or any(path == a or a in path.parents for a in allowed) or \
+        return path.name in (".briefing.lock", ".cache") or any(path == a or a in path.parents for a in allowed) or \
             path.name.startswith(f".{output.name}-new-") and path.parent == output.parent and case.code < 2
 
     before = snapshot(work, skip)

@@ -1,66 +1,131 @@
-"""Paragraphs that carry the same statement in two or more sources, linked both ways.
+"""Paragraphs that carry the same statement in two or more sources, grouped into statements.
 
-Two paragraphs match when most of the content words of the shorter one appear in
-the longer one, after Arabic normalisation (hamza/alef/yaa/taa marbuta forms,
-diacritics, tatweel, punctuation) and stripping of proclitics. The threshold was
-chosen on hand-labelled pairs from the seeds (tests/fixtures/crossref_pairs.yml).
+Two paragraphs match when most of the content words of the shorter one appear in the longer one, after
+Arabic normalisation and clitic stripping (the threshold was chosen on hand-labelled pairs from the seeds,
+tests/fixtures/crossref_pairs.yml). Matching scales: identical paragraphs (wire copy reprinted) are grouped
+by their words at once; the others are compared only with candidates that share at least two of their
+rarer words (an inverted index), never all with all. The result is stored by distinct text: each text's
+members (its copies) and the other texts it matches, so a paragraph reprinted by 200 outlets is one text
+with 200 members, not 200 × 199 links. For the summary, texts are also grouped into statements: each
+is led by its earliest text and a later text joins the leader it matches best (never a chain of partial
+matches).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from ..arabic import normalize
-from ..models import Source
+from ..arabic import content_words
+from ..models import Source, Statement
 
 THRESHOLD = 0.4  # labelled same-statement pairs score 0.46–0.97, different ones 0–0.28
 MIN_WORDS = 6
-_STOP = set(normalize(
-    "في من على إلى الى عن أن إن ان كان كانت التي الذي الذين هذا هذه ذلك تلك مع ما لا لم لن قد ثم أو او بعد قبل "
-    "حيث كما أيضا أيضاً وقال قال وأضاف أضاف وأكد أكد وأوضح أوضح وتابع وبين بين عند حتى منذ خلال هو هي هم").split())
+MIN_SHARED = 2  # candidates share at least this many indexed words
+COMMON = 0.05  # words in more than this share of paragraphs (and more than 50) are not indexed
 
 
-@dataclass(frozen=True)
-class Link:
-    source_id: str
-    pair_id: str
-    number: int
-    outlet: str
-    score: float
-
-
-def _stem(word: str) -> str:
-    for prefix in ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix):]
-    return word
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Normalised, proclitic-stripped words that carry meaning (no stop words, no short words)."""
-    words = (w for w in normalize(text).split() if w not in _STOP)
-    return frozenset(s for s in map(_stem, words) if len(s) >= 3 and s not in _STOP)
+def score(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set's words found in the other (0 when either is too short to judge)."""
+    if min(len(a), len(b)) < MIN_WORDS:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
 
 def similarity(a: str, b: str) -> float:
     """Share of the shorter paragraph's content words found in the other (0 … 1)."""
-    wa, wb = content_words(a), content_words(b)
-    if min(len(wa), len(wb)) < MIN_WORDS:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    return score(content_words(a), content_words(b))
 
 
-def cross_links(sources: list[Source], threshold: float = THRESHOLD) -> dict[tuple[str, str], list[Link]]:
-    """For each (source id, pair id), the pairs in *other* sources that carry the same statement."""
-    body = [(s, p, content_words(p.ar)) for s in sources for p in s.pairs if p.kind == "body"]
-    links: dict[tuple[str, str], list[Link]] = defaultdict(list)
-    for i, (sa, pa, wa) in enumerate(body):
-        for sb, pb, wb in body[i + 1:]:
-            if sa.meta.id == sb.meta.id or min(len(wa), len(wb)) < MIN_WORDS:
-                continue
-            score = len(wa & wb) / min(len(wa), len(wb))
-            if score >= threshold:
-                links[(sa.meta.id, pa.id)].append(Link(sb.meta.id, pb.id, pb.number, sb.meta.outlet, round(score, 2)))
-                links[(sb.meta.id, pb.id)].append(Link(sa.meta.id, pa.id, pa.number, sa.meta.outlet, round(score, 2)))
-    return dict(links)
+def candidate_pairs(word_sets: list[frozenset[str]]) -> Iterable[tuple[int, int]]:
+    """Pairs (i < j) of distinct word sets that share at least MIN_SHARED indexed words."""
+    frequency = Counter(w for words in word_sets for w in words)
+    cap = max(50, int(COMMON * len(word_sets)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(word_sets):
+        for word in words:
+            if frequency[word] <= cap:
+                postings[word].append(i)
+    for i, words in enumerate(word_sets):
+        shared = Counter(j for word in words if word in postings for j in postings[word] if j > i)
+        yield from ((i, j) for j, n in shared.items() if n >= MIN_SHARED)
+
+
+def paragraph_words(source: Source) -> list[tuple[str, frozenset[str]]]:
+    """(pair id, content words) for each body paragraph long enough to compare."""
+    out = []
+    for pair in source.pairs:
+        if pair.kind != "body":
+            continue
+        words = frozenset().union(*(n.words for n in pair.notes)) if pair.notes else content_words(pair.ar)
+        if len(words) >= MIN_WORDS:
+            out.append((pair.id, words))
+    return out
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Which body paragraphs carry the same statement, stored by distinct text."""
+
+    text_of: dict[tuple[str, str], int] = field(default_factory=dict)  # (source id, pair id) → text
+    members: tuple[tuple[tuple[str, str], ...], ...] = ()  # text → its paragraphs, oldest report first
+    linked: tuple[tuple[int, ...], ...] = ()  # text → the other texts it matches
+    statements: tuple[Statement, ...] = ()  # for the summary: leader clusters reported by 2+ sources
+
+    def also(self, source_id: str, pair_id: str, limit: int = 3) -> tuple[list[tuple[str, str]], int]:
+        """Up to `limit` paragraphs of other sources that match this one (its copies first), and how many
+        there are in all."""
+        text = self.text_of.get((source_id, pair_id))
+        if text is None:
+            return [], 0
+        shown, total = [], 0
+        for other in (text, *self.linked[text]):
+            for member in self.members[other]:
+                if member[0] != source_id:
+                    total += 1
+                    if len(shown) < limit:
+                        shown.append(member)
+        return shown, total
+
+
+def match(sources: list[Source], threshold: float = THRESHOLD) -> Matches:
+    """Every paragraph's matches in other sources, and the statements reported by two or more sources."""
+    items = sorted(((s.meta.date or "9999", s.meta.id, number, pair_id, words) for s in sources
+                    for number, (pair_id, words) in enumerate(paragraph_words(s))), key=lambda item: item[:3])
+    distinct: dict[frozenset[str], int] = {}
+    for *_, words in items:
+        distinct.setdefault(words, len(distinct))
+    word_sets = list(distinct)
+    linked: list[list[tuple[float, int]]] = [[] for _ in word_sets]
+    for i, j in candidate_pairs(word_sets):
+        if (value := score(word_sets[i], word_sets[j])) >= threshold:
+            linked[i].append((value, j))
+            linked[j].append((value, i))
+    members: list[list[tuple[str, str]]] = [[] for _ in word_sets]
+    for _, source_id, _, pair_id, words in items:
+        members[distinct[words]].append((source_id, pair_id))
+    return Matches(text_of={(s, p): distinct[w] for _, s, _, p, w in items}, members=tuple(map(tuple, members)),
+                   linked=tuple(tuple(sorted(j for _, j in found)) for found in linked),
+                   statements=tuple(_statements(members, linked)))
+
+
+def _statements(members: list[list[tuple[str, str]]], linked: list[list[tuple[float, int]]]) -> list[Statement]:
+    """Texts grouped under the earliest text they match best (a leader), reported by two or more sources."""
+    leader = list(range(len(members)))
+    for j in range(len(members)):
+        leaders = [(value, -i) for value, i in linked[j] if i < j and leader[i] == i]
+        if leaders:
+            leader[j] = -max(leaders)[1]
+    grouped: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for text, found in enumerate(members):
+        grouped[leader[text]].extend(found)
+    out = [Statement(id=statement_id(found[0]), members=tuple(found)) for _, found in sorted(grouped.items())
+           if len({source_id for source_id, _ in found}) > 1]
+    return sorted(out, key=lambda s: s.members[0])
+
+
+def statement_id(first: tuple[str, str]) -> str:
+    """Stable while the earliest paragraph carrying the statement stays the same."""
+    return "st-" + hashlib.sha1("/".join(first).encode("utf-8")).hexdigest()[:10]

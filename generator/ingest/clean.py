@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from ..arabic import arabic_ratio, normalize, words
+from ..dates import parse_date, weekday_today
 from ..models import Block, CleanResult, Line, Removed
 from .noise import classify, ends_sentence, is_prose, is_sentence_like
-from .sources import parse_date
 
 MAX_HEADING_WORDS = 8
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
@@ -26,9 +26,6 @@ _OUTLET_PREFIX = re.compile(r"^([^\s/.،:\"«“]+(?:\s[^\s/.،:\"«“]+){0,2})
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SOCIAL = re.compile(r"youtube\.com|youtu\.be|facebook\.com|twitter\.com|x\.com|t\.me|instagram\.com|tiktok\.com",
                      re.IGNORECASE)
-_WEEKDAY_TODAY = re.compile(r"(?:^|[\s،,(])اليوم\s*[،,]?\s*(?:ال)?(أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)")
-WEEKDAYS_EN = {"أحد": "Sunday", "احد": "Sunday", "اثنين": "Monday", "إثنين": "Monday", "ثلاثاء": "Tuesday",
-               "أربعاء": "Wednesday", "اربعاء": "Wednesday", "خميس": "Thursday", "جمعة": "Friday", "سبت": "Saturday"}
 _BYLINE_LABEL = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|تحرير|متابعة|ترجمة|المحرر|الكاتب|مراسل|مراسلة|"
                            r"reporting|written\s+by|by)\s*[:：\-–]?\s*", re.IGNORECASE)
 _MEDIA_CREDIT_TAIL = re.compile(r"\S\s*[-–—]\s*\S+(?:\s\S+){0,2}$|\S[-–—]\S+(?:\s\S+){0,2}$")
@@ -220,8 +217,8 @@ def clean(text: str) -> CleanResult:
     _read_footer(scan, end)
     prefix = _outlet_prefix(scan, start)
     first = next((ln for ln in scan.open_lines() if ln.number >= start), None)
-    if first and (m := _WEEKDAY_TODAY.search(first.text)):
-        scan.meta["weekday"] = WEEKDAYS_EN[m.group(1)]  # "اليوم، الاحد": published on a Sunday
+    if first and (weekday := weekday_today(first.text)):
+        scan.meta["weekday"] = weekday  # "اليوم، الاحد": published on a Sunday
     removed = [Removed(n, next(ln.text for ln in scan.content if ln.number == n), reason)
                for n, (action, reason) in sorted(scan.decided.items()) if action in ("remove", "date")]
     if prefix:

@@ -12,24 +12,12 @@ import re
 from dataclasses import dataclass
 
 from ..arabic import arabic_ratio, ascii_digits, words
+from ..dates import MONTH_PATTERN, WEEKDAYS
 
 TERMINAL = ".!?؟…"
 CLOSERS = " \"'”“»«’‘)]}*"
 
-MONTHS = {
-    # Gregorian names used in Egypt, the Gulf and the Maghreb; Levantine/Iraqi names; English.
-    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
-    "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10,
-    "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
-    "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
-    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}
-WEEKDAYS = ("الأحد", "الاحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس",
-            "الجمعة", "السبت", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MONTH_RE = MONTH_PATTERN
 _DATE_WORDS = re.compile(
     rf"(?i)\b(?:{_MONTH_RE}|{'|'.join(WEEKDAYS)}|am|pm|gmt|utc|posted|on|updated|published|"
     r"نشر|نُشر|في|بتاريخ|تاريخ|النشر|آخر|اخر|تحديث|التحديث|اليوم|ص|م|مساء|صباحا|صباحاً|الساعة|بتوقيت|غرينتش)\b"

@@ -3,50 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..arabic import ascii_digits, words
+from ..arabic import words
+from ..dates import parse_date
 from ..errors import ConfigError
 from ..files import UnsafeFile, read_text
 from ..models import Paragraph, SourceMeta
-from .noise import MONTHS
 from .read import source_id
 
 FIELDS = ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byline", "url")
 EDITOR_KEYS = set(FIELDS) | {"note"}
-def parse_date(text: str) -> str:
-    """ISO date (and time) from the date formats Arabic outlets print; "" when none is found."""
-    plain = ascii_digits(text)
-    time = re.search(r"\b(\d{1,2}):(\d{2})\b(?:\s*(م|مساء|مساءً|pm|p\.m\.|ص|صباحا|صباحاً|am|a\.m\.)(?!\w))?",
-                     plain, re.IGNORECASE)
-    suffix = ""
-    if time:
-        hour = int(time.group(1))
-        if time.group(3) and time.group(3).lower()[0] in "مp" and hour < 12:
-            hour += 12  # "03:45 م" is 15:45
-        suffix = f"T{hour:02d}:{time.group(2)}"
-    if m := re.search(r"\b(\d{4})[./-](\d{1,2})[./-](\d{1,2})\b", plain):
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    elif m := re.search(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b", plain):
-        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        names = "|".join(sorted((re.escape(k) for k in MONTHS), key=len, reverse=True))
-        m = re.search(rf"(?i)\b(\d{{1,2}})\s+({names})\s*(?:/\s*\S+\s*)?,?\s*(\d{{4}})", plain)
-        if m:
-            d, mo, y = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
-        elif m := re.search(rf"(?i)\b({names})\s+(\d{{1,2}}),?\s+(\d{{4}})", plain):
-            mo, d, y = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
-        else:
-            return ""
-    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
-        return ""
-    return f"{y:04d}-{mo:02d}-{d:02d}{suffix}"
-
-
 def load_editor_fields(path: Path, roots: tuple[Path, ...] | None = None) -> dict[str, str]:
     """The editor's overrides in content/sources/<id>.yml; errors name the file, line and key."""
     if not (path.exists() or path.is_symlink()):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..arabic import arabic_ratio, text_key
-from ..models import Article, Pair, SentencePair, Source, Translation
-from .qa import Flag, Glossary, check_pair
+from ..models import Article, Flag, Pair, SentencePair, Source, Translation
+from .qa import Glossary, check_pair
 
 PENDING = Translation("", "pending")
 
@@ -38,9 +38,9 @@ def outlet_english(article: Article, english: dict[str, Translation]) -> Transla
 def sentence_pair(ar: str, english: dict[str, Translation], glossary: Glossary,
                   suggest: Callable[[str], str], conflicts: dict[str, str] | None = None) -> SentencePair:
     translation = english.get(ar, PENDING)
-    flags = tuple(str(f) for f in check_pair(ar, translation.text, translation.status, glossary))
+    flags = check_pair(ar, translation.text, translation.status, glossary)
     if conflicts and (conflict := conflicts.get(text_key(ar))):
-        flags += (str(Flag("conflict", f"two different edits of this sentence, neither used: {conflict}")),)
+        flags += (Flag("conflict", f"two different edits of this sentence, neither used: {conflict}"),)
     return SentencePair(ar=ar, en=translation.text, status=translation.status, flags=flags,
                         suggestion=suggest(ar) if translation.status != "edited" else "")
 
@@ -53,7 +53,8 @@ def pair_article(article: Article, english: dict[str, Translation], glossary: Gl
     for number, paragraph in enumerate(article.paragraphs, 1):
         sentences = tuple(sentence_pair(s, english, glossary or Glossary(), suggest, conflicts)
                           for s in paragraph.sentences)
-        pairs.append(Pair(id=pair_id(paragraph.text, taken), number=number, kind=paragraph.kind, sentences=sentences))
+        pairs.append(Pair(id=pair_id(paragraph.text, taken), number=number, kind=paragraph.kind, sentences=sentences,
+                          notes=paragraph.notes))
     return Source(meta=article.meta, headline_en=english.get(article.meta.headline, PENDING),
                   outlet_en=outlet_english(article, english), pairs=tuple(pairs),
                   removed=article.removed, notes=article.notes,

@@ -18,21 +18,13 @@ import yaml
 from ..arabic import ARABIC_LETTER, ascii_digits, clitic_forms, normalize
 from ..errors import ConfigError
 from ..files import DATA_LIMIT, UnsafeFile, read_text
+from ..models import Flag
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 _AR_MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
 _EN_MULTIPLIERS = {"thousand": 1000, "thousands": 1000, "million": 10**6, "millions": 10**6, "billion": 10**9}
-
-
-@dataclass(frozen=True)
-class Flag:
-    check: str  # numbers | glossary | untranslated | length | repetition | empty
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.check}: {self.message}"
 
 
 @dataclass(frozen=True)

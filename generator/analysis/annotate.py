@@ -1,0 +1,57 @@
+"""The analysis stage, per source: read each Arabic body sentence once and note what later stages need:
+its memory key, its typed numbers, who says so, the day it states, its content words and how many of
+who/what/when/where it states. Figures, cross-source links, stories, the summary and search read these
+notes; nothing downstream rescans the Arabic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..arabic import ascii_digits, content_words, normalize, text_key
+from ..dates import resolve, stated_day
+from ..models import Article, Number, Paragraph, SentenceNote
+from .number_bridge import claimant_of, mentions_actor, numbers_in
+
+_EVENT_WORDS = frozenset(normalize(w) for w in ("هجوم", "هاجم", "اشتباكات", "هروب", "قتل", "مقتل", "انفجار",
+                                                "غارة", "قصف", "اعتقال", "فيضان", "زلزال"))
+_PLACE = re.compile(r"\b(?:في|ب)\s*(?:مدينه|محافظه|سجن|حي|منطقه|قريه|ريف|بلده|مخيم)\b")
+
+
+def facts(sentence: str, numbers: tuple[Number, ...], claimant: str, day: str) -> int:
+    """How many of who / what (a count or an event) / when / where a sentence states."""
+    normal = normalize(sentence)
+    who = bool(claimant) or mentions_actor(sentence)
+    what = bool(numbers) or bool(re.search(r"\d", ascii_digits(sentence))) or bool(
+        _EVENT_WORDS & set(normal.split()))
+    return who + what + bool(day) + bool(_PLACE.search(normal))
+
+
+def note(sentence: str, published: str, previous_claimant: str = "") -> SentenceNote:
+    """Everything the later stages read in one sentence."""
+    numbers = numbers_in(sentence)
+    claimant = claimant_of(sentence) or previous_claimant
+    when, _ = resolve(sentence, published)
+    shown, _ = stated_day(sentence)
+    return SentenceNote(key=text_key(sentence), numbers=numbers, claimant=claimant, stated_day=shown, day=when,
+                        words=content_words(sentence), facts=facts(sentence, numbers, claimant, shown))
+
+
+def annotate_paragraph(paragraph: Paragraph, published: str) -> Paragraph:
+    """Body paragraphs get a note per sentence; a sentence that names no one carries the attribution of
+    the sentence before it in the same paragraph. Headings and captions get keys only."""
+    if paragraph.kind != "body":
+        return replace(paragraph, notes=tuple(SentenceNote(key=text_key(s)) for s in paragraph.sentences))
+    notes, claimant = [], ""
+    for sentence in paragraph.sentences:
+        found = note(sentence, published, claimant)
+        claimant = found.claimant
+        notes.append(found)
+    return replace(paragraph, notes=tuple(notes))
+
+
+def annotate(article: Article) -> Article:
+    """The article with every paragraph annotated."""
+    published = article.meta.date
+    return replace(article, paragraphs=tuple(annotate_paragraph(p, published) for p in article.paragraphs))

@@ -1,0 +1,101 @@
+"""The end of the analysis stage: one frozen Briefing holding everything the site shows and exports.
+
+The site stage only maps it to pages and files; nothing there computes figures, links or summaries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..models import Figure, Source, Statement
+from . import summary
+from .crossref import Matches
+from .figures import disagreements
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A story's briefing, as data: cited sentences and claims refer to sources and pairs by id."""
+
+    lead: list[dict]
+    numbers: list[dict]
+    timeline: dict
+    actors: list[dict]
+    corroborated: dict
+    disagreements: list[dict]
+    escapes: dict | None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Reports of one event, with the reasons they are together and their own briefing."""
+
+    id: str
+    title_ar: str
+    title_en: str
+    members: tuple[str, ...]  # source ids, oldest report first
+    why: str
+    span: tuple[str, str]  # first and last report date ("" when undated)
+    summary: Summary
+    figure_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Briefing:
+    sources: tuple[Source, ...]
+    figures: tuple[Figure, ...]
+    matches: Matches
+    stories: tuple[Story, ...]
+    report: dict
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return self.matches.statements
+
+    @cached_property
+    def statement_of(self) -> dict[tuple[str, str], Statement]:
+        return {member: st for st in self.matches.statements for member in st.members}
+
+    @cached_property
+    def by_id(self) -> dict[str, Source]:
+        return {s.meta.id: s for s in self.sources}
+
+    @cached_property
+    def pair_number(self) -> dict[tuple[str, str], int]:
+        return {(s.meta.id, p.id): p.number for s in self.sources for p in s.pairs}
+
+
+def outlets_per_pair(statements: list[Statement], sources: dict[str, Source]) -> dict[tuple[str, str], int]:
+    """For each paragraph in a statement: how many *other* outlets carry it."""
+    out = {}
+    for statement in statements:
+        outlets = Counter(sources[s].meta.outlet for s, _ in statement.members)
+        for source_id, pair_id in statement.members:
+            outlets_here = len(outlets) - 1 if outlets[sources[source_id].meta.outlet] else len(outlets)
+            out[(source_id, pair_id)] = max(outlets_here, 0)
+    return out
+
+
+def summarise(sources: list[Source], figures: list[Figure], statements: list[Statement]) -> Summary:
+    """The briefing of one story from its sources, figures and statements."""
+    by_id = {s.meta.id: s for s in sources}
+    outlets_of = outlets_per_pair(statements, by_id)
+    return Summary(lead=summary.lead(sources, outlets_of), numbers=summary.headline_numbers(figures, by_id),
+                   timeline=summary.timeline(sources), actors=summary.who_says_what(sources, outlets_of),
+                   corroborated=summary.corroborated(statements, by_id), disagreements=disagreements(figures, by_id),
+                   escapes=summary.escapes_vs_recaptures(figures, by_id))
+
+
+def span(sources: list[Source]) -> tuple[str, str]:
+    dates = sorted(s.meta.date[:10] for s in sources if s.meta.date)
+    return (dates[0], dates[-1]) if dates else ("", "")
+
+
+def analyse(sources: list[Source], figures: list[Figure], matches: Matches, report: dict) -> Briefing:
+    """One story holding every source (stories of their own come with story grouping)."""
+    story = Story(id="all", title_ar="", title_en="", members=tuple(s.meta.id for s in sources), why="",
+                  span=span(sources), summary=summarise(sources, figures, list(matches.statements)),
+                  figure_ids=tuple(f.id for f in figures))
+    return Briefing(sources=tuple(sources), figures=tuple(figures), matches=matches, stories=(story,), report=report)

@@ -1,0 +1,246 @@
+"""The Arabic knowledge of typed numbers, read once from number_rules.yml into token-keyed lookups.
+
+Every word is normalised (generator.arabic.normalize); a sentence word matches an entry through its forms
+with and without proclitics (generator.arabic.clitic_forms). A missing or misspelt section of the rules
+file raises ValueError naming the file and the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyarabic.number as arnumber
+import yaml
+
+from ..arabic import normalize
+
+RULES = Path(__file__).with_name("number_rules.yml")
+_SOUND = ("ون", "ين", "ي", "ان", "ا")  # what "+" adds: plurals, construct, dual, accusative
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Phrases (tuples of normalised words) with a value, keyed by first and by last word, longest first."""
+
+    forward: dict[str, tuple[tuple[tuple[str, ...], Any], ...]]
+    backward: dict[str, tuple[tuple[tuple[str, ...], Any], ...]]
+
+    def word(self, word: str) -> Any:
+        """The value of a one-word entry, or None."""
+        return next((value for words, value in self.forward.get(word, ()) if len(words) == 1), None)
+
+    def at(self, forms: Sequence[tuple[str, ...]], i: int) -> tuple[int, Any] | None:
+        """The longest phrase starting at token i: (its length in tokens, its value)."""
+        if not 0 <= i < len(forms):
+            return None
+        for form in forms[i]:
+            for words, value in self.forward.get(form, ()):
+                if i + len(words) <= len(forms) and all(w in forms[i + k] for k, w in enumerate(words)):
+                    return len(words), value
+        return None
+
+    def ending(self, forms: Sequence[tuple[str, ...]], j: int) -> tuple[int, Any] | None:
+        """The longest phrase ending at token j: (its length in tokens, its value)."""
+        if not 0 <= j < len(forms):
+            return None
+        for form in forms[j]:
+            for words, value in self.backward.get(form, ()):
+                i = j - len(words) + 1
+                if i >= 0 and all(w in forms[i + k] for k, w in enumerate(words)):
+                    return len(words), value
+        return None
+
+
+def phrases(items: Iterable[tuple[str, Any]]) -> Phrases:
+    """A Phrases table from (phrase, value) pairs, the phrase in any spelling."""
+    forward: dict[str, list] = {}
+    backward: dict[str, list] = {}
+    for text, value in items:
+        words = tuple(normalize(text).split())
+        if words:
+            forward.setdefault(words[0], []).append((words, value))
+            backward.setdefault(words[-1], []).append((words, value))
+
+    def ordered(table: dict[str, list]) -> dict[str, tuple]:
+        return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in table.items()}
+    return Phrases(ordered(forward), ordered(backward))
+
+
+def _expand(entry: str) -> list[str]:
+    """An entry and the forms it stands for: "+" adds sound plurals, construct and dual; all get -ا."""
+    word = normalize(entry.rstrip("+"))
+    forms = [word, word + "ا"]
+    if entry.endswith("+"):
+        forms += [word + suffix for suffix in _SOUND]
+    return forms
+
+
+def _labelled(spec: dict[str, list[str]], expand: bool = False) -> Phrases:
+    return phrases((form, label) for label, entries in spec.items() for e in entries
+                   for form in (_expand(e) if expand else [e]))
+
+
+def _plain(entries: list[str]) -> Phrases:
+    return phrases((e, e) for e in entries)
+
+
+def _words(entries: list[str]) -> frozenset[str]:
+    return frozenset(form for e in entries for form in _expand(e))
+
+
+def _number_words(extra: dict[str, int]) -> dict[str, int]:
+    table = {normalize(w): v for w, v in arnumber.nbconst.NUMBER_WORDS.items()}
+    return table | {normalize(w): int(v) for w, v in extra.items()}
+
+
+def _currencies(spec: list[dict]) -> Phrases:
+    """Currency words with (code, {adjective: code})."""
+    return phrases((w, (c["code"], {normalize(a): code for a, code in c.get("adjectives", {}).items()}))
+                   for c in spec for w in c["words"])
+
+
+def _qualifiers(spec: dict[str, dict[str, list[str]]]) -> tuple[Phrases, Phrases]:
+    return _labelled(spec["before"]), _labelled(spec["after"])
+
+
+def _dual_stems(spec: dict[str, list[str]], *lists: list[str]) -> dict[str, bool]:
+    """Singular nouns that form a counted dual, and whether their -ين form is also a plural (sound "+")."""
+    stems = {normalize(e.rstrip("+")): e.endswith("+") for entries in spec.values() for e in entries}
+    for entries in lists:
+        stems |= {normalize(e.rstrip("+")): e.endswith("+") for e in entries if " " not in e}
+    return stems
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every table of number_rules.yml, built for lookups by sentence token."""
+
+    number_words: dict[str, int]
+    not_duals: frozenset[str]
+    teen_heads: frozenset[str]
+    teen_words: frozenset[str]
+    weekday_words: frozenset[str]
+    ordinal_words: frozenset[str]
+    one_words: frozenset[str]
+    one_not_before: frozenset[str]
+    zero_words: frozenset[str]
+    multipliers: dict[str, int]
+    vague: Phrases
+    qualifiers: tuple[Phrases, Phrases]
+    range_words: dict[str, frozenset[str] | Phrases]
+    percent_words: Phrases
+    percent_signs: frozenset[str]
+    ratio_words: Phrases
+    ratio_phrases: Phrases
+    currencies: Phrases
+    measure_units: Phrases
+    time_units: Phrases
+    age_units: frozenset[str]
+    age_only_units: frozenset[str]
+    age_before: Phrases
+    age_after: Phrases
+    year_before: Phrases
+    era_suffixes: frozenset[str]
+    months: Phrases
+    time_before: Phrases
+    time_after: Phrases
+    ordinal_before: Phrases
+    identifier_before: Phrases
+    identifier_after: frozenset[str]
+    title_before: frozenset[str]
+    score_words: Phrases
+    capacity_before: Phrases
+    magnitude_before: Phrases
+    magnitude_after: Phrases
+    magnitude_context: Phrases
+    human_nouns: Phrases
+    member_nouns: frozenset[str]
+    state_context: Phrases
+    nisba_not_people: frozenset[str]
+    things: Phrases
+    cues_before: Phrases
+    cues_after: Phrases
+    masdars: Phrases
+    illness_words: Phrases
+    flight_cues: Phrases
+    prison_words: Phrases
+    sport_neutral: frozenset[str]
+    toll_phrases: Phrases
+    toll_links: frozenset[str]
+    subset_cues: Phrases
+    coordinators: Phrases
+    others_words: frozenset[str]
+    people_after: frozenset[str]
+    people_before: frozenset[str]
+    boundary_words: frozenset[str]
+    function_words: frozenset[str]
+    quantity_verbs: frozenset[str]
+    groups: Phrases
+    reporting_words: Phrases
+    actors: Phrases
+    group_labels: dict[str, str]
+    dual_stems: dict[str, bool]
+    listed_nouns: frozenset[str]
+
+
+_BUILDERS = {
+    "number_words": _number_words, "multipliers": lambda s: {normalize(w): int(v) for w, v in s.items()},
+    "vague": lambda s: phrases(s.items()), "qualifiers": _qualifiers,
+    "range_words": lambda s: {"to": _words(s["to"]), "or": _words(s["or"]), "between": _plain(s["between"])},
+    "percent_signs": frozenset, "currencies": _currencies, "measure_units": _labelled, "time_units": _labelled,
+    "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
+    "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
+    "actors": _labelled, "sport_neutral": frozenset,
+    "things": lambda s: phrases((f, e) for e in s for f in _expand(e)),
+}
+_PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "year_before", "months",
+                 "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before",
+                 "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
+                 "illness_words",
+                 "prison_words", "subset_cues", "coordinators", "reporting_words"}
+_DERIVED = {"group_labels", "dual_stems", "listed_nouns"}
+
+
+def _build(key: str, spec: Any) -> Any:
+    if key in _BUILDERS:
+        return _BUILDERS[key](spec)
+    if key in _PHRASE_LISTS:
+        return _plain(spec)
+    return _words(spec)
+
+
+def load(path: Path = RULES) -> Lexicon:
+    """Read and validate a rules file into a Lexicon; ValueError names the file and the key at fault."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    expected = [f.name for f in fields(Lexicon) if f.name not in _DERIVED]
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of sections")
+    for key in expected:
+        if key not in data:
+            raise ValueError(f"{path}: missing section '{key}'")
+    for key in data:
+        if key not in expected:
+            raise ValueError(f"{path}: unknown section '{key}' (misspelt?)")
+    built = {}
+    for key in expected:
+        try:
+            built[key] = _build(key, data[key])
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path}: section '{key}' is malformed ({exc})") from exc
+    built["group_labels"] = {key: g["label"] for key, g in data["groups"].items()}
+    built["dual_stems"] = _dual_stems(data["human_nouns"], data["things"], data["member_nouns"],
+                                      [w for ws in data["time_units"].values() for w in ws])
+    nouns = [*[e for es in data["human_nouns"].values() for e in es], *data["things"], *data["member_nouns"],
+             *[w for ws in data["time_units"].values() for w in ws]]
+    built["listed_nouns"] = frozenset(normalize(e) for e in nouns if not e.endswith("+"))
+    return Lexicon(**built)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The generator's rules, loaded once."""
+    return load()

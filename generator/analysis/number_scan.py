@@ -1,0 +1,259 @@
+"""One sentence prepared for typing its numbers: tokens, the numbers found, what the sentence is about
+(a match report, an earthquake …) and the scans of a number's own clause, before and after it.
+
+Everything here is computed once per sentence or reads a bounded window of tokens, so typing every
+number of a sentence stays linear in its length.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .number_lexicon import Lexicon, Phrases
+from .number_spans import Finder, Raw, Token, tokenize
+
+BOUNDARY_MARKS = frozenset("،,؛;.:!؟?()[]{}«»…-–—")
+OPEN_MARKS = frozenset("(«\"“”'[")
+CLOSE_MARKS = frozenset(")»\"“”']")
+QUOTES = frozenset("\"“”'")
+CLITIC_TOKENS = frozenset({"ال", "بال", "وال", "لل", "فال", "كال", "ب", "ل", "و", "ف", "ك"})
+_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+BEFORE, AFTER = 8, 18  # how far a clause scan reads, in tokens (after: words of the clause)
+
+
+class Seen:
+    """The numbers typed so far in a sentence (one per number found, None for one dropped), with the latest
+    of each kind a later number may refer to ("آخرين" → the count of people before)."""
+
+    def __init__(self) -> None:
+        self.numbers: list[Any] = []
+        self.last: Any = None
+        self.people: Any = None
+        self.money: Any = None
+
+    def add(self, number: Any) -> None:
+        self.numbers.append(number)
+        if number is not None:
+            self.last = number
+            self.people = number if number.type == "people" else self.people
+            self.money = number if number.type == "money" else self.money
+
+    def at(self, index: int) -> Any:
+        return self.numbers[index] if 0 <= index < len(self.numbers) else None
+
+
+class Sentence:
+    """A sentence's tokens and numbers, with what typing needs to look up around each number."""
+
+    def __init__(self, lex: Lexicon, sentence: str) -> None:
+        self.lex, self.text = lex, sentence
+        self.tokens: list[Token] = tokenize(sentence)
+        self.forms = [t.forms for t in self.tokens]
+        self.raws: list[Raw] = Finder(lex, self.tokens).find()
+        self.owner = [-1] * len(self.tokens)
+        for index, raw in enumerate(self.raws):
+            for k in range(raw.i, raw.j):
+                self.owner[k] = index
+        self.sport = self.mentions(lex.score_words)
+        self.states = self.mentions(lex.state_context)
+        self.quake = self.mentions(lex.magnitude_context)
+        self.prison = self.mentions(lex.prison_words)
+        self.tolls = self.running(lex.toll_phrases)
+        self._first_group: str | None = None
+
+    @property
+    def first_group(self) -> str:
+        """The first group the sentence names (its subject, as a rule: "قالت قوات سوريا الديمقراطية …")."""
+        if self._first_group is None:
+            hits = (self.lookup(self.lex.groups, k) for k in range(len(self.tokens)))
+            first = next((h[1] for h in hits if h and h[1] != "people"), "")
+            self._first_group = first
+        return self._first_group
+
+    def mentions(self, table: Phrases) -> bool:
+        return any(table.at(self.forms, k) for k in range(len(self.tokens)))
+
+    def running(self, table: Phrases) -> list[tuple[int, Any] | None]:
+        """For every token, the latest phrase of the table that ends before it: (its last token, its value)."""
+        out: list[tuple[int, Any] | None] = []
+        last = None
+        for k in range(len(self.tokens)):
+            out.append(last)
+            hit = table.ending(self.forms, k)
+            if hit:
+                last = (k, hit[1])
+        return out
+
+    # --- single tokens -----------------------------------------------------------------------------
+    def tok(self, k: int) -> Token | None:
+        return self.tokens[k] if 0 <= k < len(self.tokens) else None
+
+    def text_at(self, k: int) -> str:
+        tok = self.tok(k)
+        return tok.text if tok else ""
+
+    def is_word(self, k: int) -> bool:
+        tok = self.tok(k)
+        return tok is not None and tok.kind == "word"
+
+    def has(self, k: int, words: frozenset[str]) -> bool:
+        tok = self.tok(k)
+        return tok is not None and any(f in words for f in tok.forms)
+
+    def bare_forms(self, k: int) -> list[tuple[str, ...]]:
+        """The forms table with the word at k only as written or without its article ("الأشخاص")."""
+        norm = self.tokens[k].norm
+        own = (norm, norm[2:]) if norm.startswith("ال") and len(norm) > 4 else (norm,)
+        return [*self.forms[:k], own, *self.forms[k + 1:]]
+
+    def in_hashtag(self, k: int) -> bool:
+        """The token is part of a hashtag ("#مجموعة_العشرين")."""
+        back = k - 1
+        while back >= 0 and self.tokens[back + 1].glued and self.text_at(back) not in ("#",) and k - back < 6:
+            back -= 1
+        return back >= 0 and self.text_at(back) == "#" and all(self.tokens[m].glued for m in range(back + 1, k + 1))
+
+    def noun_forms(self, k: int) -> tuple[tuple[str, ...], bool]:
+        """A word's forms, and the forms without a possessive pronoun ("جنودها" → جنود), with whether one was cut."""
+        tok = self.tok(k)
+        if tok is None or tok.kind != "word":
+            return (), False
+        cut = tuple(f[:-len(p)] for f in tok.forms for p in _PRONOUNS if f.endswith(p) and len(f) - len(p) >= 3)
+        return tok.forms + cut, bool(cut)
+
+    def lookup(self, table: Phrases, k: int) -> tuple[int, Any] | None:
+        """A phrase of the table at k, the word also tried without a possessive pronoun."""
+        hit = table.at(self.forms, k)
+        if hit or not self.is_word(k):
+            return hit
+        forms, cut = self.noun_forms(k)
+        if not cut:
+            return None
+        return table.at([*self.forms[:k], forms, *self.forms[k + 1:k + 6]], k)
+
+    # --- around a number ---------------------------------------------------------------------------
+    def prev(self, i: int) -> int:
+        """The token right before the number, past an opening mark or an article written apart ("الـ 49")."""
+        k = i - 1
+        while k >= 0 and k >= i - 3 and (self.text_at(k) in OPEN_MARKS or self.tokens[k].norm in CLITIC_TOKENS):
+            k -= 1
+        return k
+
+    def next(self, j: int) -> int:
+        """The token right after the number, past a closing mark."""
+        k = j
+        while k < len(self.tokens) and k < j + 2 and self.text_at(k) in CLOSE_MARKS:
+            k += 1
+        return k
+
+    def ends_before(self, table: Phrases, i: int, reach: int = 1) -> tuple[int, Any] | None:
+        """A phrase of the table ending within `reach` words before the number (marks and articles skipped)."""
+        k = self.prev(i)
+        for _ in range(reach):
+            if k < 0:
+                return None
+            hit = table.ending(self.forms, k)
+            if hit:
+                return hit
+            k -= 1
+        return None
+
+    def boundary(self, k: int) -> bool:
+        tok = self.tokens[k]
+        if tok.kind == "punct":
+            return tok.text in BOUNDARY_MARKS
+        return tok.kind == "word" and tok.norm in self.lex.boundary_words
+
+    def scan_before(self, i: int) -> tuple[str, int]:
+        """The nearest cue in the clause before the number: (category or "", index of the number that ended
+        the scan or -1). A word joined by و that is no cue starts another conjunct and ends the clause;
+        "مصرع وإصابة العشرات" (killed and wounded, coordinated) counts as killed."""
+        k = self.prev(i)
+        stop = max(i - BEFORE, 0)
+        while k >= stop:
+            if self.text_at(k) == ")":
+                k = self.skip_parenthesis(k)
+                continue
+            if self.text_at(k) in QUOTES or self.text_at(k) == "/":
+                k -= 1
+                continue
+            if self.owner[k] >= 0:
+                return "", self.owner[k]
+            if self.boundary(k):
+                return "", -1
+            hit = self.cue_ending(k)
+            if hit and self.lex.masdars.ending(self.forms, k) and self.object_between(k, i):
+                return "", -1  # the masdar's own object stands between it and the number
+            if hit:
+                first = self.cue_ending(k - hit[0])
+                if hit[1] == "wounded" and first and first[1] == "killed" and first[0] == 1 \
+                        and self.tokens[k - hit[0] + 1].norm.startswith("و") \
+                        and not self.tokens[k - hit[0]].norm.endswith("وا"):
+                    return "killed", -1
+                return ("" if hit[1] == "none" else hit[1]), -1
+            if self.tokens[k].kind == "word" and self.tokens[k].norm.startswith("و") and self.tokens[k].norm != "و":
+                return "", -1  # "وسجن 29 آخرين": another verb or masdar, another clause
+            k -= 1
+        return "", -1
+
+    def object_between(self, k: int, i: int) -> bool:
+        """A word other than particles and qualifiers between a masdar at k and the number at i."""
+        end = self.prev(i)
+        if (hit := self.lex.qualifiers[0].ending(self.forms, end)) is not None:
+            end -= hit[0]
+        if self.tokens[i].kind == "word" and end == i - 1:
+            end -= 1  # "مقتل الأشخاص الأربعة": the noun of a number word stands before it
+        for m in range(k + 1, end + 1):
+            tok = self.tokens[m]
+            if tok.kind == "word" and tok.norm not in CLITIC_TOKENS and not self.has(m, self.lex.function_words):
+                return not self.tokens[end].norm.startswith("ل")  # "اعتقال السلطات لـ 50": the object marker
+        return False
+
+    def skip_parenthesis(self, k: int) -> int:
+        for back in range(k - 1, max(k - 6, -1), -1):
+            if self.text_at(back) == "(":
+                return back - 1
+        return -1
+
+    def cue_ending(self, k: int) -> tuple[int, str] | None:
+        if k < 0:
+            return None
+        hit = self.lex.cues_before.ending(self.forms, k)
+        if hit:
+            return hit
+        hit = self.lex.flight_cues.ending(self.forms, k)
+        return (hit[0], "flight") if hit else None
+
+    def scan_after(self, j: int) -> str:
+        """The first verb after the number (and its noun phrase) whose subject is the people counted:
+        "17 من جنودها قتلوا". A number joined by و shares the verb ("77 … و 39 مقاتلا … قتلوا"); "، بما في
+        ذلك …" is part of the noun phrase; a cue joined by و belongs to another clause."""
+        k, budget = j, AFTER
+        while k < len(self.tokens) and budget > 0:
+            tok = self.tokens[k]
+            if self.owner[k] >= 0:
+                if not self.joined(k):
+                    return ""
+                k = self.raws[self.owner[k]].j
+                continue
+            if tok.text in QUOTES or tok.text == "/":
+                k += 1
+                continue
+            if tok.kind == "punct" and tok.text in ",،" and (hit := self.lex.subset_cues.at(self.forms, k + 1)):
+                k += 1 + hit[0]
+                continue
+            if tok.kind == "punct" and tok.text in ",،" and self.lex.cues_after.at(self.forms, k + 1):
+                k += 1  # "72,291 شخصا في جميع أنحاء البلاد، أصيبوا": an agreeing verb right after the comma
+                continue
+            if self.boundary(k):
+                return ""
+            hit = self.lex.cues_after.at(self.forms, k)
+            if hit:
+                joined = tok.norm.startswith("و") and self.lex.cues_after.word(tok.norm) is None
+                return "" if joined or hit[1] == "none" else hit[1]
+            k, budget = k + 1, budget - 1
+        return ""
+
+    def joined(self, k: int) -> bool:
+        """A number at k joined to the one before by و ("و 39", "و39")."""
+        return self.tokens[k - 1].norm == "و" or self.tokens[k].norm.startswith("و")

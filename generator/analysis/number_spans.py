@@ -1,0 +1,365 @@
+"""Where the numbers are in one Arabic sentence: tokens, then every number expression with its value.
+
+Digits (Western, Arabic-Indic, Persian; thousands separators and decimal points or commas), number words
+in any gender or case, duals of counted nouns, multipliers, ranges, pairs ("2-1", "4×6") and vague
+quantities. What each number is (its type) is decided in numbers.py. One left-to-right pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..arabic import ascii_digits, clitic_forms, normalize
+from .number_lexicon import Lexicon
+
+_TOKEN = re.compile(r"(?P<num>\d+(?:[.,٫٬:]\d+)*)|(?P<word>[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FF]+)"
+                    r"|(?P<latin>[A-Za-z]+)|(?P<punct>\S)")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+DASHES = frozenset("-–—")
+PAIR_SEPARATORS = DASHES | {"/", ":", "×", "x", "X", "*"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, a run of digits or a punctuation mark, with its normalised forms (with and without clitics)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # word | latin | num | punct
+    norm: str
+    forms: tuple[str, ...]
+    glued: bool  # no space before it
+
+
+@dataclass
+class Raw:
+    """A number expression found in the tokens [i, j): its value and how it was written."""
+
+    i: int
+    j: int
+    value: int | float | None = None
+    low: int | float | None = None
+    high: int | float | None = None
+    vague: str = ""
+    kind: str = "digits"  # digits | words | dual | vague | time | version | pair | ratio
+    separator: str = ""  # for a pair or a range: "-", "/", "×", "إلى", "و", "أو"
+    percent: bool = False
+    multiplied: bool = False
+    noun: int = -1  # the token of a dual's noun
+    stem: str = ""  # a dual's singular ("جرعتين" → جرعه)
+    notes: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=65536)
+def _word(text: str) -> tuple[str, tuple[str, ...]]:
+    norm = normalize(text)
+    return norm, _forms(norm)
+
+
+def _forms(norm: str) -> tuple[str, ...]:
+    """Forms longest first; a stripped form shorter than three letters is not offered."""
+    forms = set(clitic_forms(norm)) if norm else {norm}
+    forms |= {"ال" + f[2:] for f in forms if f.startswith("لل") and len(f) > 4}  # لل = ل + ال
+    return tuple(f for f in sorted(forms, key=len, reverse=True) if f == norm or len(f) >= 3)
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """The sentence's tokens; URLs are dropped (their numbers are not quantities)."""
+    plain = ascii_digits(sentence)
+    urls = [m.span() for m in _URL.finditer(plain)]
+    out: list[Token] = []
+    for m in _TOKEN.finditer(plain):
+        if any(a <= m.start() < b for a, b in urls):
+            continue
+        kind = m.lastgroup or "punct"
+        norm, forms = _word(m.group(0)) if kind == "word" else (m.group(0).lower(), (m.group(0).lower(),))
+        out.append(Token(m.start(), m.end(), sentence[m.start():m.end()], kind, norm, forms,
+                         m.start() > 0 and not plain[m.start() - 1].isspace()))
+    return out
+
+
+def parse_digits(text: str) -> int | float | None:
+    """ "72,291" → 72291, "4,5" and "4.5" → 4.5, "2,647.18" → 2647.18; None for "11.2.6" or "14:59"."""
+    if ":" in text or text.count(".") + text.count("٫") > 1:
+        return None
+    parts = re.split(r"[,٬]", text)
+    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and "." not in parts[0]:
+        text = "".join(parts)
+    elif len(parts) == 2 and "." not in text:
+        text = parts[0] + "." + parts[1]
+    else:
+        text = "".join(parts)
+    number = float(text.replace("٫", "."))
+    return int(number) if number.is_integer() else number
+
+
+def _article(text: str) -> bool:
+    """Written with the article, after a proclitic: "الليلة", "والموت" (an adjective agrees with its noun)."""
+    text = text.replace("ـ", "")
+    return text.startswith(("ال", "لل")) or (text[:1] in "وفبلك" and text[1:].startswith(("ال", "لل")))
+
+
+class Finder:
+    """One pass over a sentence's tokens that yields every number expression."""
+
+    def __init__(self, lex: Lexicon, tokens: list[Token]) -> None:
+        self.lex, self.tokens = lex, tokens
+        self.forms = [t.forms for t in tokens]
+
+    def word(self, k: int) -> str:
+        return self.tokens[k].norm if 0 <= k < len(self.tokens) else ""
+
+    def is_in(self, k: int, words: frozenset[str] | dict) -> bool:
+        return 0 <= k < len(self.tokens) and any(f in words for f in self.tokens[k].forms)
+
+    def word_value(self, k: int, first: bool) -> int | None:
+        """The value of a number word at k; after the first word only the conjunction و may be attached."""
+        if not 0 <= k < len(self.tokens) or self.tokens[k].kind != "word":
+            return None
+        norm = self.tokens[k].norm
+        bare = norm[1:] if norm.startswith("و") and len(norm) > 2 else norm
+        candidates = self.tokens[k].forms if first else (norm, bare, bare[2:] if bare.startswith("ال") else bare)
+        return next((self.lex.number_words[f] for f in candidates if f in self.lex.number_words), None)
+
+    def find(self) -> list[Raw]:
+        """Every number expression, left to right, none overlapping."""
+        out: list[Raw] = []
+        k, dated = 0, 0
+        while k < len(self.tokens):
+            raw = self.at(k, out)
+            if raw is None:
+                k += 1
+                continue
+            if dated:
+                raw.notes.add("dmy")  # the month and the year of "20 - 10 - 1436هـ"
+                dated -= 1
+            else:
+                self.extend(raw)
+                dated = 2 if "dmy" in raw.notes else 0
+            out.append(raw)
+            k = raw.j
+        return out
+
+    def at(self, k: int, found: list[Raw]) -> Raw | None:
+        tok = self.tokens[k]
+        if tok.kind == "num":
+            return self.digits(k)
+        if tok.kind != "word":
+            return None
+        hit = self.lex.vague.at(self.forms, k)
+        if hit and not self.is_in(k - 1, self.lex.number_words):
+            return Raw(k, k + hit[0], vague=hit[1], kind="vague")
+        words = self.words(k)
+        if words is not None:
+            return words
+        if found and found[-1].j == k and found[-1].kind == "dual":
+            return None  # "جنديان إسرائيليان": the adjective agrees with the dual before it
+        return self.dual(k)
+
+    def digits(self, k: int) -> Raw:
+        text = self.tokens[k].norm
+        if re.fullmatch(r"\d{1,2}:\d{2}", text):
+            return Raw(k, k + 1, kind="time")
+        value = parse_digits(text)
+        if value is None:
+            return Raw(k, k + 1, kind="version")
+        return self.multiply(Raw(k, k + 1, value=value))
+
+    def multiply(self, raw: Raw) -> Raw:
+        """A multiplier right after the number ("12 ألف"), and "ألف و210" after it."""
+        j = raw.j
+        factor = next((self.lex.multipliers[f] for f in self.forms[j] if f in self.lex.multipliers), None) \
+            if j < len(self.tokens) and self.tokens[j].kind == "word" else None
+        if factor is None or raw.value is None:
+            return raw
+        total = round(raw.value * factor, 6)
+        raw.j, raw.multiplied = j + 1, True
+        if self.word(j + 1) == "و" and j + 2 < len(self.tokens) and self.tokens[j + 2].kind == "num":
+            rest = parse_digits(self.tokens[j + 2].norm)
+            smaller = next((self.lex.multipliers[f] for f in self.forms[j + 3] if f in self.lex.multipliers), 1) \
+                if j + 3 < len(self.tokens) and self.tokens[j + 3].kind == "word" else 1
+            if rest is not None and rest * smaller < factor and smaller < factor:
+                # "44 ألف و210" = 44210, "3 ملايين و600 ألف" = 3600000; not "بين 21 ألفا و143 ألفا"
+                total, raw.j = total + rest * smaller, j + 3 + (smaller > 1)
+        raw.value = int(total) if float(total).is_integer() else total
+        return raw
+
+    def words(self, k: int) -> Raw | None:
+        """A cardinal in words: "ثلاثة", "الأحد عشر", "ألف وخمسمئة", "ثلاثة مليارات"."""
+        value = self.word_value(k, first=True)
+        if value is None or self.rejected(k, value):
+            return None
+        total, part, last, j = 0, 0, "", k
+        while j < len(self.tokens):
+            v = self.word_value(j, first=j == k)
+            if v is None or (j > k and self.tokens[j].kind != "word"):
+                break
+            size, width = self.size(j, v)
+            if size == "teen":
+                v += 10
+            joined = j > k and self.tokens[j].norm.startswith("و") and self.tokens[j].norm not in self.lex.number_words
+            if j == k:
+                part = v if size != "scale" else 0
+                total = v if size == "scale" else 0
+            elif size == "scale" and not joined:
+                total, part = total + (part or 1) * v, 0
+            elif size == "hundred" and last == "unit" and not joined and v == 100:
+                part *= 100
+            elif joined and (last in ("hundred", "scale") or (last == "unit" and size == "ten")):
+                part += v
+            else:
+                break
+            last, j = size, j + width
+        return Raw(k, j, value=total + part, kind="words")
+
+    def size(self, j: int, v: int) -> tuple[str, int]:
+        if v < 10 and self.is_in(j + 1, self.lex.teen_words):
+            return "teen", 2
+        if v >= 1000:
+            return "scale", 1
+        return ("hundred" if v >= 100 else "ten" if v >= 10 else "unit"), 1
+
+    def rejected(self, k: int, value: int) -> bool:
+        """Number words that are not numbers here: weekdays, "أحد" (one of), "واحد من", ordinals, zero."""
+        forms = set(self.tokens[k].forms)
+        nxt = k + 1
+        if forms & self.lex.one_words:
+            before = self.tokens[k - 1] if k else None
+            return before is None or before.kind != "word" or self.is_in(k - 1, self.lex.function_words) \
+                or self.lex.subset_cues.ending(self.forms, k - 1) is not None \
+                or self.is_in(nxt, self.lex.one_not_before) or _article(before.text) != _article(self.tokens[k].text)
+        if self.tokens[k].norm.startswith("و") and self.is_in(k - 1, self.lex.ordinal_words):
+            return True  # "الثاني والعشرين": an ordinal
+        if forms & self.lex.weekday_words and not self.is_in(nxt, self.lex.teen_words):
+            return True
+        if forms & self.lex.teen_heads and not self.is_in(nxt, self.lex.teen_words):
+            return True
+        if forms & self.lex.zero_words:
+            return True
+        if forms & self.lex.teen_words and k and (self.is_in(k - 1, self.lex.ordinal_words)):
+            return True
+        return self.definite_ordinal(k, value)
+
+    def definite_ordinal(self, k: int, value: int) -> bool:
+        """ "الذكرى السبعين": a definite ten or hundred after a definite noun is an ordinal; "في المئة" a sign."""
+        norm = self.tokens[k].norm
+        definite = norm.startswith(("ال", "وال", "بال", "لل", "فال"))
+        if not definite or value < 20 or value >= 1000:
+            return False
+        before = self.word(k - 1)
+        if value == 100 and (before == "في" or norm.startswith("بال")):
+            return True
+        if value < 100 and before.endswith(("ه", "ها", "هم")) and self.tokens[k - 1].kind == "word":
+            return True  # "لقبه العشرين": his twentieth title
+        return before.startswith("ال") and before not in self.lex.function_words
+
+    def dual(self, k: int) -> Raw | None:
+        """An indefinite dual of a counted noun: "جنديان", "قتيلين", "جرعتين", "فلسطينيان" → 2."""
+        norm = self.tokens[k].norm
+        if norm.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
+            return None
+        if self.is_in(k, self.lex.not_duals):
+            return None
+        for form in self.tokens[k].forms:
+            if form.startswith("ال") or self.is_word(form):
+                return None
+            stem = self.dual_stem(form)
+            if stem:
+                raw = Raw(k, k + 1, value=2, kind="dual", noun=k, stem=stem.lstrip("+"))
+                if stem.startswith("+"):
+                    raw.notes.add("nisba")
+                if self.word_value(k + 1, first=False) == 2:
+                    raw.j = k + 2  # "صحافيان اثنان"
+                return raw
+        return None
+
+    def is_word(self, form: str) -> bool:
+        """A noun listed as it is ("بلدان", "شبان" are plurals, not duals)."""
+        return form in self.lex.listed_nouns
+
+    def dual_stem(self, form: str) -> str:
+        for suffix, tail in (("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", "")):
+            if form.endswith(suffix) and len(form) - len(suffix) >= 2:
+                stem = form[:-len(suffix)] + tail
+                plural = self.lex.dual_stems.get(stem)
+                if plural is not None and (not plural or suffix in ("ان", "تان", "تين")):
+                    return stem
+                if suffix == "ان" and stem.endswith("ي") and len(stem) >= 4 \
+                        and stem + "ا" not in self.lex.nisba_not_people:
+                    return "+" + stem  # a nisba dual, "فلسطينيان" (marked: not from the lexicon)
+        return ""
+
+    def extend(self, raw: Raw) -> None:
+        """A range or pair after the number, then a percent sign or phrase."""
+        if raw.kind in ("digits", "words", "dual"):
+            self.pair(raw)
+        j = raw.j
+        if j < len(self.tokens) and self.tokens[j].text in self.lex.percent_signs:
+            raw.percent, raw.j = True, j + 1
+        elif (hit := self.lex.percent_words.at(self.forms, j)) is not None:
+            raw.percent, raw.j = True, j + hit[0]
+
+    def pair(self, raw: Raw) -> None:
+        """ "2000-4000", "2000 إلى 4000", "بين 2000 و4000", "شخصين أو ثلاثة", "2-1", "4×6", "9 من كل 10"."""
+        j, lex = raw.j, self.lex
+        if j >= len(self.tokens):
+            return
+        sep = self.tokens[j]
+        between = self.between(raw.i)
+        if sep.text in PAIR_SEPARATORS and self.day_month_year(j):
+            raw.notes.add("dmy")  # "20 - 10 - 1436هـ": a date, written as three numbers
+            return
+        if sep.text in PAIR_SEPARATORS:
+            width, kind = 1, "pair"
+        elif any(f in lex.range_words["to"] or f in lex.range_words["or"] for f in sep.forms[:1]):
+            width, kind = 1, "range"
+        elif sep.norm == "و" and between:
+            width, kind = 1, "range"
+        elif sep.norm.startswith("و") and between and sep.kind == "word" and len(sep.norm) > 1:
+            width, kind = 0, "range"  # "بين ثلاثة عشر وسبعة عشر"
+        elif (hit := lex.ratio_phrases.at(self.forms, j)) is not None:
+            width, kind = hit[0], "ratio"
+        else:
+            return
+        second = self.second(j + width, kind == "pair")
+        if second is None:
+            return
+        self.join(raw, second, kind, sep.text if kind == "pair" else sep.norm)
+
+    def day_month_year(self, j: int) -> bool:
+        """At the separator after a day: month, the same separator, then a four-digit year."""
+        toks = self.tokens[j:j + 4]
+        return len(toks) == 4 and toks[1].kind == "num" and toks[2].text == toks[0].text \
+            and toks[3].kind == "num" and len(toks[3].norm) == 4 and len(toks[1].norm) <= 2
+
+    def between(self, i: int) -> bool:
+        """ "بين" (or "من") one or two words before the number: "بين 2000 و4000", "بين عامي 1982 و1983"."""
+        table = self.lex.range_words["between"]
+        return any(table.ending(self.forms, i - back) for back in (1, 2)) or self.word(i - 1) == "من"
+
+    def second(self, k: int, pair: bool) -> Raw | None:
+        if k >= len(self.tokens):
+            return None
+        tok = self.tokens[k]
+        if tok.kind == "num":
+            value = parse_digits(tok.norm)
+            return self.multiply(Raw(k, k + 1, value=value)) if value is not None else None
+        if pair and set(tok.forms) & self.lex.zero_words:
+            return Raw(k, k + 1, value=0)
+        if tok.kind == "word" and tok.norm.startswith("و") and tok.norm[1:] in self.lex.zero_words:
+            return None
+        words = self.words(k) if tok.kind == "word" else None
+        return words or (self.dual(k) if tok.kind == "word" else None)
+
+    def join(self, raw: Raw, second: Raw, kind: str, separator: str) -> None:
+        low, high = raw.value, second.value
+        if (kind == "range" or separator in DASHES) and second.multiplied and not raw.multiplied and low is not None and high is not None:
+            factor = self.lex.multipliers.get(self.tokens[second.j - 1].norm, 1)
+            if low * factor <= high:
+                low = low * factor  # "18–20 ألفاً" = 18000–20000
+        raw.kind = kind if kind != "range" or raw.kind != "dual" else "range"
+        raw.low, raw.high, raw.value, raw.j, raw.separator = low, high, None, second.j, separator
+        raw.multiplied = raw.multiplied or second.multiplied

@@ -1,0 +1,156 @@
+"""Typed numbers of one Arabic sentence: every number gets a TYPE (people, money, year, age …) before,
+for counts of people only, a category (killed, wounded …) and a group; and who says so.
+
+How a number is written decides first (a percent sign, "14:59", "إف-16", "2-1" in a match report); then
+the words right around it (a month after it, "عام" or an era suffix, an age or time cue, a unit, a
+currency, a rank or identifier noun before it: number_kinds.py); then the noun it counts and the verbs of
+its own clause (number_people.py). The Arabic knowledge is data, in number_rules.yml (number_lexicon.py);
+where the numbers are is number_spans.py.
+"""
+
+from __future__ import annotations
+
+from ..models import Number
+from .number_kinds import Typed, by_context, by_form
+from .number_lexicon import lexicon
+from .number_people import category, counted, definite, group
+from .number_scan import Seen, Sentence
+from .number_spans import Raw, tokenize
+
+TYPES = ("people", "money", "percent", "year", "date", "time", "age", "duration", "measure", "magnitude", "count",
+         "score", "ordinal", "identifier", "other")
+CATEGORIES = ("killed", "wounded", "missing", "escaped", "recaptured", "hostages", "arrested", "detained",
+              "displaced", "surrendered", "attackers", "other people")
+__all__ = ["CATEGORIES", "TYPES", "Number", "claimant_of", "mentions_actor", "numbers_in"]
+
+
+def numbers_in(sentence: str) -> tuple[Number, ...]:
+    """Every number in one Arabic sentence, in order, typed; counts of people with category and group."""
+    s, seen = Sentence(lexicon(), sentence), Seen()
+    for raw in s.raws:
+        if "nisba" in raw.notes and not (s.scan_before(raw.i)[0] or s.scan_after(raw.j)):
+            seen.add(None)  # "كارداشيان": a name, unless a verb of the clause counts it
+            continue
+        seen.add(_number(s, raw, seen))
+    return tuple(n for n in seen.numbers if n is not None)
+
+
+def _number(s: Sentence, raw: Raw, seen: Seen) -> Number:
+    typed = by_form(s, raw) or by_context(s, raw, seen) or _by_noun(s, raw, seen) or _fallback(s, raw, seen)
+    people = typed.type == "people"
+    return Number(
+        start=s.tokens[raw.i].start, end=s.tokens[raw.j - 1].end, value=raw.value, low=raw.low, high=raw.high,
+        vague=raw.vague, qualifier=_qualifier(s, raw), type=typed.type, unit=typed.unit,
+        noun=s.text_at(typed.noun) if typed.noun >= 0 else "",
+        category=category(s, raw.i, raw.j, typed.counted, seen) if people else "",
+        group=group(s, raw.i, typed.counted, seen) if people else "")
+
+
+def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
+    """People or things, from the noun the number counts, or from a verb of killing, arresting … around it.
+    An unknown noun is a thing unless such a verb governs the number."""
+    noun = counted(s, raw)
+    cue = s.scan_before(raw.i)[0] or s.scan_after(raw.j)
+    if noun is not None and noun.kind == "others" and not cue and seen.people is None:
+        return Typed("other", noun.token)  # "صنع اثنين آخرين": two other goals
+    if noun is not None and noun.kind in ("human", "member", "others", "pronoun"):
+        return Typed("people", noun.token, counted=noun)
+    if noun is not None and noun.kind == "thing":
+        return Typed("count", noun.token)
+    if cue and (not _year_like(raw) or s.cue_ending(s.prev(raw.i))):
+        return Typed("people", noun.token if noun else -1, counted=noun)
+    if noun is not None and noun.kind == "unknown" and not _year_like(raw):
+        return Typed("count", noun.token)
+    if noun is None and raw.kind == "words" and definite(s, raw.i) and 2 <= (raw.value or 0) <= 10 \
+            and _nothing_counted_after(s, raw):
+        return Typed("people")  # "أدين الثلاثة بارتكاب …": the three (people)
+    return None
+
+
+def _nothing_counted_after(s: Sentence, raw: Raw) -> bool:
+    """After the number: the end, a mark, a particle or a word with a preposition ("بارتكاب")."""
+    tok = s.tok(raw.j)
+    return tok is None or tok.kind != "word" or s.has(raw.j, s.lex.function_words) or tok.norm[:1] in "بل"
+
+
+def _year_like(raw: Raw) -> bool:
+    return raw.kind == "digits" and raw.value is not None and float(raw.value).is_integer() \
+        and 1900 <= raw.value <= 2100 and not raw.multiplied
+
+
+def _fallback(s: Sentence, raw: Raw, seen: Seen) -> Typed:
+    """No unit, no noun, no verb: a year, a code, the type of the number it is listed with, or other."""
+    last = seen.last
+    digits = s.text_at(raw.i)
+    if _year_like(raw) and digits.isdigit():
+        return Typed("year")
+    if raw.kind == "range" and all(v is not None and 1900 <= v <= 2100 for v in (raw.low, raw.high)):
+        return Typed("year")
+    if raw.kind == "digits" and not raw.multiplied and digits.isdigit() and len(digits) >= 5:
+        return Typed("identifier")  # a phone number, a code
+    if raw.kind == "digits" and not raw.multiplied and _after_a_name(s, raw):
+        return Typed("identifier")  # "سبوتنك 1", "سكاي 1"
+    if last is not None and last.type not in ("people", "other") and _listed_with(s, raw):
+        return Typed(last.type, -1, last.unit)
+    if last is not None and last.type in ("count", "people") and s.joined(raw.i) and raw.kind == "digits":
+        return Typed(last.type)  # "156 دولة …، و 117 …": the noun is not repeated
+    return Typed("other")
+
+
+def _after_a_name(s: Sentence, raw: Raw) -> bool:
+    """A word found in no table right before a number that counts nothing: part of a name."""
+    b = s.prev(raw.i)
+    if b != raw.i - 1 or not s.is_word(b) or not s.text_at(raw.i).isdigit():
+        return False
+    lex, forms = s.lex, s.tokens[b].forms
+    words = (lex.function_words, lex.quantity_verbs, lex.boundary_words, lex.member_nouns, lex.others_words)
+    if any(f in table for f in forms for table in words):
+        return False
+    tables = (lex.cues_before, lex.cues_after, lex.flight_cues, lex.human_nouns, lex.things, lex.qualifiers[0],
+              lex.toll_phrases, lex.months, lex.year_before, lex.subset_cues, lex.coordinators, lex.time_units)
+    return not any(t.ending(s.forms, b) for t in tables)
+
+
+def _listed_with(s: Sentence, raw: Raw) -> bool:
+    """Only marks and و between this number and the one before: "(2216)، (2231)"."""
+    k = raw.i - 1
+    while k >= 0 and s.owner[k] < 0 and (s.tokens[k].kind == "punct" or s.tokens[k].norm == "و"):
+        k -= 1
+    return k >= 0 and s.owner[k] >= 0 and raw.i - k <= 4
+
+
+def _qualifier(s: Sentence, raw: Raw) -> str:
+    """ "أكثر من", "حوالي", "ما لا يقل عن" right before; "على الأقل" in the noun phrase after."""
+    before = s.lex.qualifiers[0].ending(s.forms, raw.i - 1)
+    if before:
+        return before[1]
+    for k in range(raw.j, min(raw.j + 4, len(s.tokens))):
+        if s.owner[k] >= 0 or (s.boundary(k) and s.text_at(k) != ")"):
+            break
+        if after := s.lex.qualifiers[1].at(s.forms, k):
+            return after[1]
+    return ""
+
+
+def claimant_of(sentence: str) -> str:
+    """Who says so: the actor named right after a reporting word ("قال المرصد", "بحسب وزارة الصحة",
+    "أعلنت الوزارة") or just before it ("قوات سوريا الديمقراطية قد قالت"); "" when none is named."""
+    lex = lexicon()
+    forms = [t.forms for t in tokenize(sentence)]
+    for k in range(len(forms)):
+        hit = lex.reporting_words.at(forms, k)
+        if not hit:
+            continue
+        for j in range(k + hit[0], min(k + hit[0] + 6, len(forms))):
+            if actor := lex.actors.at(forms, j):
+                return actor[1]
+        for j in range(k - 1, max(k - 5, -1), -1):
+            if actor := lex.actors.ending(forms, j):
+                return actor[1]
+    return ""
+
+
+def mentions_actor(sentence: str) -> bool:
+    """Whether the sentence names any actor of the rules (who could say or do something)."""
+    forms = [t.forms for t in tokenize(sentence)]
+    return any(lexicon().actors.at(forms, k) for k in range(len(forms)))

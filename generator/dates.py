@@ -1,0 +1,114 @@
+"""The Arabic calendar, in one place: month and weekday names, the date formats outlets print, and the
+days a sentence states ("يوم الأحد", "مساء أمس", "20 كانون الثاني 2022"), resolved against the date of
+the report that says them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .arabic import ascii_digits, normalize
+
+MONTHS = {
+    # Gregorian names used in Egypt, the Gulf and the Maghreb; Levantine/Iraqi names; English.
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
+    "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10,
+    "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
+    "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+WEEKDAYS = ("الأحد", "الاحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس",
+            "الجمعة", "السبت", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Normalised weekday stems (after generator.arabic.normalize) → Python's weekday number and English name.
+WEEKDAY_NUMBER = {"اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعه": 4, "سبت": 5, "احد": 6}
+WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+BACKGROUND_DAYS = 45  # a date stated this long before the report (or any time after it) is background, not news
+
+MONTH_PATTERN = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_NORMAL_MONTHS = {normalize(k): v for k, v in MONTHS.items()}
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _NORMAL_MONTHS), key=len, reverse=True))
+_EXPLICIT = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})(?:\s*/?\s*(?:{_MONTH_RE}))?\s+(\d{{4}})\b")
+_PART = r"(?:يوم|ليل|ليله|مساء|صباح|فجر|ظهر|عصر|منتصف ليل|بعد منتصف ليل)"
+_WEEKDAY = re.compile(rf"(?:{_PART}\s+)?(?:امس\s+|اليوم\s+)?(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
+_YESTERDAY = re.compile(r"(?:مساء|صباح|ليل)?\s*\bامس\b")
+_TODAY_WEEKDAY = re.compile(r"(?:^|\s)اليوم\s*(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
+
+
+def parse_date(text: str) -> str:
+    """ISO date (and time) from the date formats Arabic outlets print; "" when none is found."""
+    plain = ascii_digits(text)
+    time = re.search(r"\b(\d{1,2}):(\d{2})\b(?:\s*(م|مساء|مساءً|pm|p\.m\.|ص|صباحا|صباحاً|am|a\.m\.)(?!\w))?",
+                     plain, re.IGNORECASE)
+    suffix = ""
+    if time:
+        hour = int(time.group(1))
+        if time.group(3) and time.group(3).lower()[0] in "مp" and hour < 12:
+            hour += 12  # "03:45 م" is 15:45
+        suffix = f"T{hour:02d}:{time.group(2)}"
+    if m := re.search(r"\b(\d{4})[./-](\d{1,2})[./-](\d{1,2})\b", plain):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := re.search(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b", plain):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := re.search(rf"(?i)\b(\d{{1,2}})\s+({MONTH_PATTERN})\s*(?:/\s*\S+\s*)?,?\s*(\d{{4}})", plain):
+        d, mo, y = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+    elif m := re.search(rf"(?i)\b({MONTH_PATTERN})\s+(\d{{1,2}}),?\s+(\d{{4}})", plain):
+        mo, d, y = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+    else:
+        return ""
+    try:
+        dt.date(y, mo, d)
+    except ValueError:
+        return ""
+    return f"{y:04d}-{mo:02d}-{d:02d}{suffix}" if 1900 <= y <= 2100 else ""
+
+
+def weekday_today(text: str) -> str:
+    """"Sunday" when a first line says "اليوم، الأحد" (published today, a Sunday); else ""."""
+    m = _TODAY_WEEKDAY.search(normalize(text))
+    return WEEKDAY_EN[WEEKDAY_NUMBER[m.group(1)]] if m else ""
+
+
+def stated_day(sentence: str) -> tuple[str, str]:
+    """(the words that state a day, as written in the sentence; the normalised match) or ("", "")."""
+    normal = normalize(sentence)
+    for pattern in (_EXPLICIT, _WEEKDAY, _YESTERDAY):
+        if m := pattern.search(normal):
+            return original_words(sentence, m.group(0).strip()), m.group(0).strip()
+    return "", ""
+
+
+def resolve(sentence: str, published: str) -> tuple[str, str]:
+    """(ISO date or "", the words that state it) for the first day the sentence states. Weekdays become the
+    latest such day on or before the report's date, "أمس" the day before it; a date far before the report
+    (or after it) is background and not resolved."""
+    normal = normalize(sentence)
+    day = dt.date.fromisoformat(published[:10]) if published else None
+    if m := _EXPLICIT.search(normal):
+        try:
+            when = dt.date(int(m.group(3)), _NORMAL_MONTHS[m.group(2)], int(m.group(1)))
+        except ValueError:
+            return "", m.group(0)
+        if day is not None and not (dt.timedelta(0) <= day - when <= dt.timedelta(days=BACKGROUND_DAYS)):
+            return "", ""  # history or a plan, not this story's day
+        return when.isoformat(), m.group(0)
+    if m := _WEEKDAY.search(normal):
+        if day is None:
+            return "", m.group(0)
+        back = (day.weekday() - WEEKDAY_NUMBER[m.group(1)]) % 7
+        return (day - dt.timedelta(days=back)).isoformat(), m.group(0)
+    if m := _YESTERDAY.search(normal):
+        return ((day - dt.timedelta(days=1)).isoformat() if day else ""), m.group(0).strip()
+    return "", ""
+
+
+def original_words(arabic: str, normalised_match: str) -> str:
+    """The original Arabic words for a normalised match (for display)."""
+    words = arabic.split()
+    target = normalised_match.split()
+    for i in range(len(words)):
+        if [normalize(w) for w in words[i:i + len(target)]] == target:
+            return " ".join(words[i:i + len(target)])
+    return normalised_match

@@ -1,0 +1,105 @@
+"""The site's data files, for other tools (described field by field in the README):
+
+- data/briefing.json: the build, the stories with their summaries, every source's metadata, the
+  statements carried by several sources; each source's paragraphs are in data/sources/<id>.json;
+- data/figures.json and data/figures.csv: every number of every body sentence, typed (counts of people
+  and every other number), each referring to its sentence by source, pair, sentence and span.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+
+from ..analysis.briefing import Briefing, Story
+from ..analysis.figures import figure_value
+from ..analysis.labels import category_label, group_label
+from ..models import Figure, Source
+from .views import source_url
+
+SCHEMA_VERSION = 2
+FIGURE_FIELDS = ("id", "type", "category", "category_label", "group", "group_label", "value", "low", "high",
+                 "vague", "qualifier", "display", "noun", "unit", "claimant", "outlet", "source_id", "date",
+                 "stated_day", "pair_id", "sentence", "start", "end", "match", "url", "review", "note")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def source_record(source: Source) -> dict:
+    meta = source.meta
+    return {"id": meta.id, "seed_file": meta.seed_file, "outlet": meta.outlet, "outlet_en": source.outlet_en.text,
+            "headline": meta.headline, "headline_en": source.headline_en.text, "date": meta.date,
+            "dateline": meta.dateline, "byline": meta.byline, "url": meta.url, "provenance": meta.provenance,
+            "url_path": source_url(meta.id), "data_path": f"data/sources/{meta.id}.json",
+            "pairs": len(source.pairs), "removed": len(source.removed), "warnings": list(source.warnings)}
+
+
+def source_json(briefing: Briefing, source: Source) -> str:
+    """data/sources/<id>.json: the paragraphs, sentence by sentence, and the lines removed from the scrape."""
+    statement_of, text_of = briefing.statement_of, briefing.matches.text_of
+    return _json({"schema_version": SCHEMA_VERSION, "id": source.meta.id, "pairs": [{
+        "id": p.id, "number": p.number, "kind": p.kind, "status": p.status, "ar": p.ar, "en": p.en,
+        "text": text_of.get((source.meta.id, p.id)),
+        "statement": statement_of[(source.meta.id, p.id)].id if (source.meta.id, p.id) in statement_of else None,
+        "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "suggestion": s.suggestion,
+                       "flags": [asdict(f) for f in s.flags]} for s in p.sentences]} for p in source.pairs],
+        "removed": [asdict(r) for r in source.removed]})
+
+
+def story_record(story: Story) -> dict:
+    s = story.summary
+    return {"id": story.id, "title_ar": story.title_ar, "title_en": story.title_en, "members": list(story.members),
+            "why": story.why, "span": list(story.span), "figure_ids": list(story.figure_ids),
+            "summary": {"lead": s.lead, "numbers": s.numbers, "timeline": s.timeline, "actors": s.actors,
+                        "corroborated": s.corroborated, "disagreements": s.disagreements, "escapes": s.escapes}}
+
+
+def briefing_json(briefing: Briefing) -> str:
+    report = briefing.report
+    return _json({"schema_version": SCHEMA_VERSION,
+                  "build": {"date": report["build_date"], "model": report["model"], "sources": report["sources"]},
+                  "stories": [story_record(s) for s in briefing.stories],
+                  "sources": [source_record(s) for s in briefing.sources],
+                  "texts": [{"id": n, "members": [list(m) for m in members], "matches": list(linked)}
+                            for n, (members, linked) in enumerate(zip(briefing.matches.members,
+                                                                      briefing.matches.linked, strict=True))
+                            if len(members) > 1 or linked],
+                  "statements": [{"id": s.id, "members": [list(m) for m in s.members]} for s in briefing.statements],
+                  "figures": "data/figures.json"})
+
+
+def figure_record(figure: Figure, source: Source) -> dict:
+    return {"id": figure.id, "type": figure.type, "category": figure.category,
+            "category_label": category_label(figure.category) if figure.category else "", "group": figure.group,
+            "group_label": group_label(figure.group) if figure.group else "", "value": figure.value,
+            "low": figure.low, "high": figure.high, "vague": figure.vague, "qualifier": figure.qualifier,
+            "display": figure_value(figure), "noun": figure.noun, "unit": figure.unit, "claimant": figure.claimant,
+            "outlet": source.meta.outlet, "source_id": figure.source_id, "date": source.meta.date,
+            "stated_day": figure.stated_day, "pair_id": figure.pair_id, "sentence": figure.sentence,
+            "start": figure.start, "end": figure.end, "match": figure.match,
+            "url": f"{source_url(figure.source_id)}#{figure.pair_id}", "review": figure.review, "note": figure.note}
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP): text starting with = + - @ tab or
+    CR gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def figures_exports(briefing: Briefing) -> dict[str, str]:
+    """data/figures.json and data/figures.csv (UTF-8 with BOM so that spreadsheet programs read Arabic)."""
+    by_id = briefing.by_id
+    records = [figure_record(f, by_id[f.source_id]) for f in briefing.figures]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIGURE_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: spreadsheet_safe(v) for k, v in record.items()} for record in records)
+    return {"data/figures.json": _json({"schema_version": SCHEMA_VERSION, "figures": records}),
+            "data/figures.csv": "\ufeff" + buffer.getvalue()}

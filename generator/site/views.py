@@ -1,0 +1,235 @@
+"""What each template prints, made from the Briefing: plain dicts with every link already relative to the
+page (`root` is "" or "../"). Long lists are paginated here, so that no page grows with the pile."""
+
+from __future__ import annotations
+
+from html import escape
+from math import ceil
+
+from ..analysis.briefing import Briefing, Story
+from ..analysis.figures import chart_rows, figure_value
+from ..analysis.labels import CATEGORY_LABELS, TYPE_LABELS, category_label, group_label
+from ..models import Figure, Pair, Source
+
+FIGURES_PER_PAGE = 250
+SOURCES_PER_PAGE = 100
+ALSO_SHOWN = 3  # "also reported by": this many outlets, then a count (the full list is in the data)
+CONTEXT_WORDS = 8  # words shown on each side of a figure's number
+PROVENANCE_LABELS = {"detected": "detected in the text", "editor": "set by an editor",
+                     "derived": "derived (not stated in the text)", "missing": "not stated"}
+
+
+def source_url(source_id: str) -> str:
+    return f"sources/{source_id}.html"
+
+
+def pair_href(root: str, source_id: str, pair_id: str) -> str:
+    return f"{root}{source_url(source_id)}#{pair_id}"
+
+
+def numbered(base: str, page: int) -> str:
+    """figures.html, figures-2.html, …"""
+    return f"{base}.html" if page == 1 else f"{base}-{page}.html"
+
+
+def pages_of(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def pending_labels(pair: Pair) -> list[str]:
+    """One "translation pending" per run of pending sentences (with their number), not one per sentence."""
+    labels = []
+    for i, sentence in enumerate(pair.sentences):
+        if sentence.status != "pending" or (i and pair.sentences[i - 1].status == "pending"):
+            labels.append("")
+            continue
+        run = next((j for j in range(i, len(pair.sentences)) if pair.sentences[j].status != "pending"),
+                   len(pair.sentences)) - i
+        labels.append("translation pending" + (f" ({run} sentences)" if run > 1 else ""))
+    return labels
+
+
+def also_reported(briefing: Briefing, source: Source, pair: Pair) -> dict | None:
+    """The paragraphs of other outlets that carry the same statement: the first few, and how many more
+    (the full list is in the data)."""
+    shown, total = briefing.matches.also(source.meta.id, pair.id, ALSO_SHOWN)
+    if not shown:
+        return None
+    by_id = briefing.by_id
+    return {"links": [{"href": f"{s}.html#{p}", "outlet": by_id[s].meta.outlet, "number": briefing.pair_number[(s, p)]}
+                      for s, p in shown], "more": total - len(shown)}
+
+
+def pair_view(briefing: Briefing, source: Source, pair: Pair) -> dict:
+    return {"id": pair.id, "number": pair.number, "kind": pair.kind, "status": pair.status,
+            "also": also_reported(briefing, source, pair),
+            "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "n": i, "pending_label": label}
+                          for i, (s, label) in enumerate(zip(pair.sentences, pending_labels(pair), strict=True), 1)],
+            "flags": [{"n": i, "check": f.check, "text": str(f)} for i, s in enumerate(pair.sentences, 1)
+                      for f in s.flags],
+            "suggestions": [{"n": i, "text": s.suggestion} for i, s in enumerate(pair.sentences, 1) if s.suggestion]}
+
+
+def source_card(source: Source, figures: int, root: str) -> dict:
+    meta = source.meta
+    return {"id": meta.id, "href": f"{root}{source_url(meta.id)}", "outlet": meta.outlet,
+            "outlet_en": source.outlet_en.text if source.outlet_en.status != "original" else "",
+            "outlet_en_machine": source.outlet_en.status == "machine",
+            "date": meta.date.replace("T", " "), "headline": meta.headline, "headline_en": source.headline_en.text,
+            "headline_status": source.headline_en.status,
+            "headline_derived": meta.provenance.get("headline") == "derived",
+            "pairs": len(source.pairs), "sentences": sum(len(p.sentences) for p in source.pairs),
+            "words": sum(len(p.ar.split()) for p in source.pairs), "figures": figures, "removed": len(source.removed)}
+
+
+def source_page(briefing: Briefing, source: Source, figures: int, neighbours: tuple[Source | None, Source | None]
+                ) -> dict:
+    meta = source.meta
+    previous, following = neighbours
+    return {"source": source_card(source, figures, "../"),
+            "meta": [(name, getattr(meta, name), PROVENANCE_LABELS[meta.provenance.get(name, "missing")])
+                     for name in ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byline", "url")
+                     if getattr(meta, name)],
+            "pairs": [pair_view(briefing, source, p) for p in source.pairs],
+            "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in source.removed],
+            "notes": list(source.notes), "warnings": list(source.warnings),
+            "prev": {"href": f"{previous.meta.id}.html", "outlet": previous.meta.outlet} if previous else None,
+            "next": {"href": f"{following.meta.id}.html", "outlet": following.meta.outlet} if following else None}
+
+
+def _sentence(sources: dict[str, Source], figure: Figure):
+    pair = next(p for p in sources[figure.source_id].pairs if p.id == figure.pair_id)
+    return pair.sentences[figure.sentence - 1]
+
+
+def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
+    """A figure with a few words around its number (the sentence itself stays on the source page)."""
+    sentence = _sentence(sources, figure)
+    before = sentence.ar[:figure.start].split()
+    after = sentence.ar[figure.end:].split()
+    english = sentence.en.split()
+    meta = sources[figure.source_id].meta
+    return {"id": figure.id, "value": figure_value(figure), "noun": figure.noun,
+            "group": group_label(figure.group), "claimant": figure.claimant or meta.outlet,
+            "outlet": meta.outlet, "date": meta.date[:10], "stated_day": figure.stated_day,
+            "ar_before": ("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:]) + " ",
+            "ar_match": sentence.ar[figure.start:figure.end],
+            "ar_after": " " + " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else ""),
+            "en": " ".join(english[:40]) + (" …" if len(english) > 40 else ""), "status": sentence.status,
+            "href": pair_href(root, figure.source_id, figure.pair_id), "review": figure.review, "note": figure.note}
+
+
+def figure_pages(figures: list[Figure], sources: dict[str, Source], base: str = "figures") -> dict[str, str]:
+    """figure id → the page (and anchor) where its row stands, for links from the summary."""
+    people = sorted((f for f in figures if f.is_people), key=lambda f: _order(f, sources))
+    return {f.id: f"{numbered(base, i // FIGURES_PER_PAGE + 1)}#{f.id}" for i, f in enumerate(people)}
+
+
+def _order(figure: Figure, sources: dict[str, Source]) -> tuple:
+    categories = list(CATEGORY_LABELS)
+    meta = sources[figure.source_id].meta
+    rank = categories.index(figure.category) if figure.category in categories else len(categories)
+    return (rank, meta.date == "", meta.date, meta.outlet, figure.source_id, figure.id)
+
+
+def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: list[dict], base: str = "figures"
+                  ) -> list[dict]:
+    """The key-figures pages: counts of people only, grouped by category, FIGURES_PER_PAGE rows a page;
+    the first page also holds the disagreements, the chart and the count of other numbers by type."""
+    people = sorted((f for f in figures if f.is_people), key=lambda f: _order(f, sources))
+    others: dict[str, int] = {}
+    for figure in figures:
+        if not figure.is_people:
+            label = "rejected by an editor" if figure.review == "rejected" else TYPE_LABELS.get(figure.type, figure.type)
+            others[label] = others.get(label, 0) + 1
+    chunks = pages_of(people, FIGURES_PER_PAGE)
+    views = []
+    for number, chunk in enumerate(chunks, 1):
+        groups: dict[str, list[dict]] = {}
+        for figure in chunk:
+            groups.setdefault(figure.category, []).append(figure_row(figure, sources, ""))
+        views.append({"file": numbered(base, number), "page": number, "pages": len(chunks),
+                      "groups": [{"key": k, "label": category_label(k), "rows": rows} for k, rows in groups.items()],
+                      "total": len(people), "others": sorted(others.items()), "first": number == 1,
+                      "disagreements": disputes if number == 1 else [], "chart": chart(people, sources) if number == 1
+                      else {"svg": "", "table": [], "by_group": [], "label": ""},
+                      "pagination": [{"n": n, "href": numbered(base, n), "current": n == number}
+                                for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []})
+    return views
+
+
+def chart(figures: list[Figure], sources: dict[str, Source], category: str = "killed") -> dict:
+    """Numbers of one category by group and source: SVG bars, a table with the same data, and a sentence."""
+    rows = chart_rows(figures, sources, category)[:40]
+    label = category_label(category)
+    if not rows:
+        return {"svg": "", "table": [], "label": label, "by_group": []}
+    width, label_w, bar_h, gap = 680, 330, 22, 6
+    height = len(rows) * (bar_h + gap) + gap
+    most = max(r["number"] for r in rows) or 1
+    described: dict[str, list[dict]] = {}
+    for row in rows:
+        described.setdefault(row["group"], []).append(row)
+    sentence = f"{label}, as each source reports it: " + "; ".join(
+        g + ": " + ", ".join(r["value"] + " according to " + r["outlet"] for r in rs)
+        for g, rs in described.items()) + "."
+    parts = [f'<svg class="chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {width} {height}" '
+             f'width="100%" xmlns="http://www.w3.org/2000/svg">',
+             f'<title id="chart-title">{escape(label)}, by group and source</title>',
+             f'<desc id="chart-desc">{escape(sentence)}</desc>']
+    for i, row in enumerate(rows):
+        y = gap + i * (bar_h + gap)
+        length = max(2, int((width - label_w - 70) * row["number"] / most))
+        parts += [f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" class="chart-label">'
+                  f'{escape(row["group"])} · <tspan direction="rtl" unicode-bidi="embed">{escape(row["outlet"])}</tspan>'
+                  f'</text>', f'<rect x="{label_w}" y="{y}" width="{length}" height="{bar_h}" class="chart-bar"/>',
+                  f'<text x="{label_w + length + 6}" y="{y + 15}" class="chart-value">{escape(row["value"])}</text>']
+    parts.append("</svg>")
+    return {"svg": "\n".join(parts), "table": rows, "label": label,
+            "by_group": [{"group": g, "claims": rs} for g, rs in described.items()]}
+
+
+def link_claims(items: list[dict], root: str, figure_at: dict[str, str]) -> list[dict]:
+    """Claims and cited sentences with their links for a page at `root`."""
+    out = []
+    for item in items:
+        linked = dict(item)
+        if "pair_id" in item:
+            linked["href"] = pair_href(root, item["source_id"], item["pair_id"])
+        if item.get("figure_id") in figure_at:
+            linked["figure_href"] = root + figure_at[item["figure_id"]]
+        out.append(linked)
+    return out
+
+
+def summary_view(story: Story, root: str, figure_at: dict[str, str]) -> dict:
+    """A story's briefing with every citation linked from a page at `root`."""
+    s = story.summary
+    numbers = [{**row, "low": link_claims([row["low"]], root, figure_at)[0],
+                "high": link_claims([row["high"]], root, figure_at)[0]} for row in s.numbers]
+    corroborated = {**s.corroborated, "entries": [{**c, "href": pair_href(root, c["source_id"], c["pair_id"]),
+                                                   "members": link_claims(c["members"], root, figure_at)}
+                                                  for c in s.corroborated["entries"]]}
+    timeline = {**s.timeline, "days": [{**d, "events": link_claims(d["events"], root, figure_at)}
+                                       for d in s.timeline["days"]],
+                "as_stated": link_claims(s.timeline["as_stated"], root, figure_at)}
+    disputes = [{**d, "claims": link_claims(d["claims"], root, figure_at)} for d in s.disagreements]
+    escapes = None if s.escapes is None else {k: link_claims(v, root, figure_at) for k, v in s.escapes.items()}
+    return {"lead": link_claims(s.lead, root, figure_at), "numbers": numbers, "timeline": timeline,
+            "actors": [{**a, "statements": link_claims(a["statements"], root, figure_at)} for a in s.actors],
+            "corroborated": corroborated, "disagreements": disputes, "escapes": escapes}
+
+
+def source_list_pages(sources: list[Source], counts: dict[str, int]) -> list[dict]:
+    """The sources, SOURCES_PER_PAGE a page: the first on the home page, the rest on sources-N.html."""
+    chunks = pages_of(sources, SOURCES_PER_PAGE)
+    total = len(chunks)
+    return [{"file": "index.html" if n == 1 else numbered("sources", n), "page": n, "pages": total,
+             "cards": [source_card(s, counts.get(s.meta.id, 0), "") for s in chunk],
+             "pagination": [{"n": i, "href": "index.html#sources" if i == 1 else numbered("sources", i), "current": i == n}
+                       for i in range(1, total + 1)] if total > 1 else []}
+            for n, chunk in enumerate(chunks, 1)]
+
+
+def page_count(total: int, size: int) -> int:
+    return max(1, ceil(total / size))
