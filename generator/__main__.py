@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import traceback
@@ -28,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--model", help="a local .argosmodel file (ar→en) to translate with")
         command.add_argument("--allow-missing-translations", action="store_true",
                              help="build without a model; English not in the memory is marked pending")
+        if name == "build":
+            command.add_argument("--timings", type=Path, metavar="FILE",
+                                 help="write the seconds each stage took (and cache hits) to FILE as JSON")
         if name == "serve":
             command.add_argument("--port", type=int, default=8000)
     translate = commands.add_parser("translate", parents=[common], help="translate into the memory without rendering",
@@ -38,7 +42,20 @@ def _parser() -> argparse.ArgumentParser:
     translate.add_argument("--force", action="store_true",
                            help="re-translate machine translations too (human edits are never touched)")
     translate.add_argument("--model", help="a local .argosmodel file (ar→en) to translate with")
+    translate.add_argument("--shard", type=_shard, metavar="I/N",
+                           help="translate only the I-th of N equal shares of the missing sentences into its own "
+                                "journal (several can run at once, e.g. in a CI matrix); the next build merges them")
     return parser
+
+
+def _shard(text: str) -> tuple[int, int]:
+    try:
+        index, count = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: write the shard as I/N, e.g. 2/4") from None
+    if not 1 <= index <= count:
+        raise argparse.ArgumentTypeError(f"{text!r}: I must be between 1 and N")
+    return index, count
 
 
 def _logging(verbose: bool) -> None:
@@ -119,9 +136,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "translate":
         from .build import translate_only
 
-        result = translate_only(args.project, options, args.source, args.force)
+        result = translate_only(args.project, options, args.source, args.force, args.shard)
         r = result.report
-        print(f"Translated {r['translated']} sentence(s) of {r['sources']} source(s) into the memory "
+        into = f"the journal {r['journal']} (the next build merges it)" if r["journal"] else "the memory"
+        print(f"Translated {r['translated']} sentence(s) of {r['sources']} source(s) into {into} "
               f"({r['from_memory']} already there, {r['edited']} edited by a person).")
         for error in result.errors:
             print(f"error: {error}", file=sys.stderr)
@@ -132,6 +150,9 @@ def _run(args: argparse.Namespace) -> int:
         return serve(args.project, options, port=args.port)
     result = build(args.project, options)
     _print_report(result.report, result.errors)
+    if args.timings:
+        args.timings.write_text(json.dumps({**result.report["timings"], "total": result.report["seconds"],
+                                            "cache": result.report["cache"]}, indent=1) + "\n", encoding="utf-8")
     return result.exit_code
 
 

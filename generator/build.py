@@ -18,11 +18,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
+
 from .analysis.briefing import Briefing, analyse
 from .analysis.crossref import match
 from .cache import Cache
 from .config import Config, load_config
-from .errors import ConfigError, GeneratorError, SeedError, stage
+from .errors import ConfigError, GeneratorError, ProjectLocked, SeedError, stage
 from .files import UnsafeFile, read_bytes, read_text, regular_files
 from .ingest.read import read_seeds
 from .lock import project_lock
@@ -35,7 +37,7 @@ from .site.render import Renderer, figure_counts
 from .site.write import guard_output, write_site
 from .translation import argos as model
 from .translation.argos import ArgosEngine
-from .translation.memory import JOURNAL, Memory, suggester
+from .translation.memory import JOURNAL, Memory, shard_journal, suggester
 from .translation.pair import outlet_needs_translation, pair_article
 from .translation.qa import Glossary, load_glossary
 from .translation.translate import Engine, TranslationReport, translate_all
@@ -123,18 +125,22 @@ def _engine_loader(config: Config, options: BuildOptions) -> Callable[[int], Eng
 
 
 def _translate(config: Config, options: BuildOptions, articles: list[Article], memory: Memory,
-               force: bool = False) -> tuple[dict[str, Translation], TranslationReport]:
+               force: bool = False, shard: tuple[int, int] | None = None
+               ) -> tuple[dict[str, Translation], TranslationReport]:
     """English for every sentence of the articles; the journal is written after every batch, the memory
     files at the end (merged with what is on disk then), and the English looked up again afterwards so
-    that an edit saved during the build is on the pages too."""
+    that an edit saved during the build is on the pages too. A shard writes its journal only."""
     per_source = {a.meta.id: _sentences(a) for a in articles}
     with stage("translating"):
         english, treport = translate_all(
             [s for sentences in per_source.values() for s in sentences], memory,
             model_id=None if options.engine_loader else model.peek(config, options.model),
             load_engine=_engine_loader(config, options), allow_missing=options.allow_missing_translations,
-            on_batch=memory.flush_journal, max_tokens=config.batch_tokens, max_items=config.batch_size, force=force)
-    if treport.translated or memory.has_journal():
+            on_batch=memory.flush_journal, max_tokens=config.batch_tokens, max_items=config.batch_size, force=force,
+            shard=shard)
+    if shard is not None:
+        memory.flush_journal()
+    elif treport.translated or memory.has_journal():
         with stage("saving the translation memory"):
             memory.flush_journal()
             memory.save(per_source)
@@ -174,21 +180,38 @@ def check(project_dir: Path) -> tuple[list[Source], list[str]]:
     return [pair_article(a, english, glossary, conflicts=conflicts) for a in articles], errors
 
 
-def translate_only(project_dir: Path, options: BuildOptions, source: str | None = None,
-                   force: bool = False) -> BuildResult:
-    """Translate (or with force, re-translate) into the memory without rendering: for translators."""
+def translate_only(project_dir: Path, options: BuildOptions, source: str | None = None, force: bool = False,
+                   shard: tuple[int, int] | None = None) -> BuildResult:
+    """Translate (or with force, re-translate) into the memory without rendering: for translators. A shard
+    (i, n) translates a deterministic 1/n of the missing sentences into its own journal, without the
+    project's lock, so that several can run at once (on one machine or a CI matrix); a build merges them."""
     config = load_config(project_dir, options.settings)
-    with project_lock(config.project_dir):
-        articles, _, errors = _prepared(config, _cache(config, options), Timer())
-        if source is not None:
-            articles = [a for a in articles if a.meta.id == source]
-            if not articles:
-                raise SeedError(f"no source with id {source!r} (ids are seed file names without .txt)")
-        memory = _memory(config)
-        _, treport = _translate(config, replace(options, allow_missing_translations=False), articles, memory, force)
+    if shard is None:
+        with project_lock(config.project_dir):
+            return _translate_only(config, options, source, force, None)
+    journal = shard_journal(*shard)
+    folder = config.content_path / "translations"
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(str(folder / f"{journal}.lock"), timeout=0):
+            return _translate_only(config, options, source, force, shard)
+    except Timeout:
+        raise ProjectLocked(f"shard {shard[0]}/{shard[1]} is already being translated here") from None
+
+
+def _translate_only(config: Config, options: BuildOptions, source: str | None, force: bool,
+                    shard: tuple[int, int] | None) -> BuildResult:
+    articles, _, errors = _prepared(config, _cache(config, options), Timer())
+    if source is not None:
+        articles = [a for a in articles if a.meta.id == source]
+        if not articles:
+            raise SeedError(f"no source with id {source!r} (ids are seed file names without .txt)")
+    memory = _memory(config, shard_journal(*shard) if shard else JOURNAL)
+    _, treport = _translate(config, replace(options, allow_missing_translations=False), articles, memory, force, shard)
     return BuildResult(report={"sources": len(articles), "translated": treport.translated,
                                "from_memory": treport.from_memory, "edited": treport.edited,
-                               "model": treport.model_id}, errors=errors)
+                               "model": treport.model_id, "journal": memory.journal.name if shard else ""},
+                       errors=errors)
 
 
 def _covers(sources: list[Source]) -> str:

@@ -30,6 +30,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import yaml
+from filelock import FileLock, Timeout
 
 from ..arabic import normalize, text_key
 from ..errors import CannotWrite, ConfigError
@@ -56,6 +57,22 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 FIELDS = ("key", "ar", "mt", "model", "edited", "stale", "see")
 JOURNAL = ".journal.jsonl"
 JOURNALS = ".journal*.jsonl"
+SHARD_PREFIX = ".journal-shard-"
+
+
+def shard_journal(index: int, count: int) -> str:
+    return f"{SHARD_PREFIX}{index}-of-{count}.jsonl"
+
+
+def journal_in_use(path: Path) -> bool:
+    """Whether a shard run holds the journal's lock (it appends to it until it ends)."""
+    lock = FileLock(f"{path}.lock", timeout=0)
+    try:
+        lock.acquire()
+    except (Timeout, OSError):
+        return True
+    lock.release()
+    return False
 
 HEADER = (
     "# Translation memory for {source}: one entry per Arabic sentence.\n"
@@ -253,8 +270,12 @@ class Memory:
             self._unjournaled.append(entry)
 
     def _replay(self) -> None:
-        """Machine translations flushed by an interrupted run or a `translate --shard` run."""
+        """Machine translations flushed by an interrupted run or a `translate --shard` run (a shard's journal
+        is left alone while its run holds the journal's lock)."""
         for path in sorted(self.folder.glob(JOURNALS)):
+            if path != self.journal and path.name.startswith(SHARD_PREFIX) and journal_in_use(path):
+                log.info("%s is being written by a running `translate --shard`; merged by a later build", path.name)
+                continue
             self._replayed.append(path)
             for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
                 try:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..arabic import text_key
 from ..errors import ModelUnavailable
 from ..models import Translation
 from ..progress import Progress
@@ -89,6 +90,12 @@ def _engine_translate(sentences: list[str], engine: Engine, memory: Memory, on_b
     return found
 
 
+def in_shard(sentence: str, index: int, count: int) -> bool:
+    """Whether a sentence belongs to shard index (1-based) of count: by its memory key, so every machine
+    splits the same backlog the same way."""
+    return int(text_key(sentence), 16) % count == index - 1
+
+
 def translate_all(
     sentences: list[str],
     memory: Memory,
@@ -99,15 +106,18 @@ def translate_all(
     max_tokens: int = 16384,
     max_items: int = 64,
     force: bool = False,
+    shard: tuple[int, int] | None = None,
 ) -> tuple[dict[str, Translation], TranslationReport]:
-    """English for every sentence: memory first, then the engine for the rest (or pending)."""
+    """English for every sentence: memory first, then the engine for the rest (or pending). With a shard
+    (i, n), only the missing sentences of that deterministic 1/n share are translated."""
     report = TranslationReport(model_id=model_id or "")
     found: dict[str, Translation] = {}
     missing = []
     for sentence in unique(sentences):
         hit = memory.lookup(sentence, model_id)
         if hit is None or (force and hit.status == "machine"):
-            missing.append(sentence)
+            if shard is None or in_shard(sentence, *shard):
+                missing.append(sentence)
         else:
             found[sentence] = hit
             report.edited += hit.status == "edited"
