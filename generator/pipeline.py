@@ -126,23 +126,29 @@ def _established(seed: SeedFile, config: Config) -> bool:
     return any((config.content_path / folder / f"{seed.id}.yml").exists() for folder in ("sources", "translations"))
 
 
+def _outlet(article: Article) -> str:
+    """The outlet for telling copies from reprints ("" when nothing names it)."""
+    return "" if article.meta.provenance.get("outlet") == "derived" else normalize(article.meta.outlet)
+
+
 def deduplicate(prepared: list[tuple[SeedFile, str, Article]], config: Config, errors: list[str]) -> list:
-    """Of two scrapes of one article (nearly all sentences of the shorter in the other), keep the established
-    source, else the one with a plain file name, else the first by name; found through an index of sentences."""
+    """Of two scrapes of one article by one outlet (nearly all sentences of the shorter in the other), keep the
+    established source, else the one with a plain file name, else the first by name; found through an index
+    of sentences. The same wire copy from two outlets is two sources: corroboration, not a duplicate."""
     ranked = sorted(prepared, key=lambda item: (not _established(item[0], config), item[0].id != item[0].name[:-4],
                                                 item[0].name))
     kept: list[tuple[tuple[SeedFile, str, Article], frozenset[str]]] = []
-    by_sentence: dict[str, list[int]] = defaultdict(list)
+    by_sentence: dict[tuple[str, str], list[int]] = defaultdict(list)
     for item in ranked:
-        body = _body_key(item[2])
-        shared = Counter(i for sentence in body for i in by_sentence.get(sentence, ()))
+        body, outlet = _body_key(item[2]), _outlet(item[2])
+        shared = Counter(i for sentence in body for i in by_sentence.get((outlet, sentence), ()))
         twin = next((kept[i][0][2] for i, n in shared.most_common()
                      if n >= 0.9 * min(len(body), len(kept[i][1]))), None)
         if twin is not None:
             errors.append(f"{item[0].name}: the same article as {twin.meta.seed_file}; skipped")
             continue
         for sentence in body:
-            by_sentence[sentence].append(len(kept))
+            by_sentence[(outlet, sentence)].append(len(kept))
         kept.append((item, body))
     return sorted((item for item, _ in kept), key=lambda item: item[0].name)
 
