@@ -11,10 +11,12 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,7 @@ class BuildOptions:
     engine_loader: Callable[[int], Engine] | None = None  # tests inject a stub; default loads Argos
     command: str = "build"  # the command the build runs for (messages name its options)
     use_cache: bool = True
+    search_after: bool = False  # serve: swap the new pages in first, then rebuild the search index
 
 
 @dataclass
@@ -297,18 +300,37 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
         briefing = analyse(sources, figures, found, report)
     with timer("render"), stage("rendering"):
         files = _files(config, briefing, about, note, cache, pair_keys)
+    records = cache.folder / "search" if cache.folder else None
+    story_of: dict[str, str] = {}
     with timer("write"), stage("writing the site"):
-        finish = (lambda staging: _search(timer, staging, sources)) if config.search else None
+        if not config.search:
+            finish = None
+        elif options.search_after:
+            finish = _keep_old_index(output)
+        else:
+            finish = partial(_search, timer, sources=sources, records=records, keys=pair_keys, story_of=story_of)
         write_site(output, files, config.templates_path / "static", roots=config.roots, finish=finish)
+    if config.search and options.search_after:
+        with timer("search"), stage("building the search index"):
+            search.replace_index(output, sources, records, pair_keys, story_of)
     cache.prune()
     report["timings"] = timer.seconds
     report["cache"] = {"hits": cache.hits, "misses": cache.misses}
     return BuildResult(report=report, errors=errors)
 
 
-def _search(timer: Timer, staging: Path, sources: list[Source]) -> None:
+def _search(timer: Timer, staging: Path, *, sources: list[Source], records: Path | None, keys: dict[str, str],
+            story_of: dict[str, str]) -> None:
     with timer("search"), stage("building the search index"):
-        search.write_index(staging, sources)
+        search.write_index(staging, sources, records, keys, story_of)
+
+
+def _keep_old_index(output: Path) -> Callable[[Path], None]:
+    """serve: the new pages go live with the previous search index; the new index follows."""
+    def finish(staging: Path) -> None:
+        if (output / search.BUNDLE).is_dir():
+            shutil.copytree(output / search.BUNDLE, staging / search.BUNDLE, copy_function=os.link)
+    return finish
 
 
 def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cache,

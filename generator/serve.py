@@ -15,7 +15,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .build import BuildOptions, BuildResult, build
@@ -143,7 +143,7 @@ def serve(project: Path, options: BuildOptions, port: int = 8000, host: str = "1
         def _setup_logging(self) -> None:  # our logging already prints; theirs would print every line twice
             logging.getLogger("livereload").setLevel(logging.INFO)
 
-    rebuilder = Rebuilder(project, options)
+    rebuilder = Rebuilder(project, replace(options, search_after=True))
     rebuilder.rebuild()
     config = load_config(project, options.settings)
     if not config.output_path.is_dir():

@@ -157,11 +157,19 @@ def _score_people(scores: Scores, item: dict, number: Number, claimant: str, whe
         scores.claimant_right += _same_claimant(item["claimant"], claimant)
 
 
+_ALIASES = {"sohr": "syrian observatory", "un": "united nations", "afp": "france presse", "msf": "doctors"}
+_GENERIC = {"the", "of", "and", "sources", "source", "ministry", "spokesman", "spokesperson", "chief"}
+
+
 def _same_claimant(gold: str, found: str) -> bool:
-    """Informative only: both empty, or a word in common ("Syrian Observatory" ~ "SOHR" is not)."""
+    """Informative only: both empty, or a significant word in common (with a few abbreviations spelt out)."""
     if not gold or not found:
         return not gold and not found
-    return bool(set(gold.lower().replace("-", " ").split()) & set(found.lower().replace("-", " ").split()))
+
+    def words(text: str) -> set[str]:
+        text = text.lower().replace("-", " ")
+        return set(" ".join(_ALIASES.get(w, w) for w in text.split()).split()) - _GENERIC
+    return bool(words(gold) & words(found)) or gold.lower() == found.lower()
 
 
 def _context(sentence: str, where: dict | Number) -> str:

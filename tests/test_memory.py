@@ -153,7 +153,7 @@ def test_journals_of_shards_are_merged(tmp_path):
     assert merged.lookup("جملة ثانية.", "m").text == "from shard 2" and merged.lookup(AR, "m").text == "from shard 1"
     merged.save({"src": [AR, "جملة ثانية."]})
     merged.close_journal()
-    assert not list(tmp_path.glob(".journal*")) and Memory(tmp_path).lookup(AR, "m").text == "from shard 1"
+    assert not list(tmp_path.glob(".journal*.jsonl")) and Memory(tmp_path).lookup(AR, "m").text == "from shard 1"
 
 
 def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):

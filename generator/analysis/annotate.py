@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..arabic import ascii_digits, content_words, normalize, text_key
 from ..dates import resolve, stated_day
 from ..models import Article, Number, Paragraph, SentenceNote
-from .number_bridge import claimant_of, mentions_actor, numbers_in
+from .numbers import claimant_of, mentions_actor, numbers_in
 
 _EVENT_WORDS = frozenset(normalize(w) for w in ("هجوم", "هاجم", "اشتباكات", "هروب", "قتل", "مقتل", "انفجار",
                                                 "غارة", "قصف", "اعتقال", "فيضان", "زلزال"))

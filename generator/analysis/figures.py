@@ -9,7 +9,7 @@ import hashlib
 from collections import defaultdict
 
 from ..models import Figure, Source
-from .labels import CATEGORY_LABELS, category_label, group_label
+from .labels import category_label, category_order, group_label
 
 
 def figure_id(source_id: str, sentence_key: str, start: int) -> str:
@@ -72,7 +72,7 @@ def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dic
             claims = sorted(claims, key=lambda f: _by_date(f, sources))
             out.append({"category": category, "label": f"{category_label(category)}: {group_label(group)}",
                         "claims": [claim(f, sources) for f in claims]})
-    order = list(CATEGORY_LABELS)
+    order = category_order()
     return sorted(out, key=lambda d: (order.index(d["category"]) if d["category"] in order else 99, d["label"]))
 
 

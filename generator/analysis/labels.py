@@ -1,15 +1,10 @@
-"""English labels for categories of people counts, groups and number types, as the pages show them."""
+"""English labels for categories of people counts, groups and number types, as the pages show them
+(the category and group labels live in number_rules.yml beside the rules that give them)."""
 
 from __future__ import annotations
 
-from .number_bridge import rules
+from .number_lexicon import lexicon
 
-CATEGORY_LABELS = {
-    "killed": "Killed", "wounded": "Wounded", "missing": "Missing", "escaped": "Escaped or fled",
-    "recaptured": "Recaptured", "hostages": "Taken hostage or captive", "arrested": "Arrested or captured",
-    "detained": "Detained or held", "displaced": "Displaced", "surrendered": "Surrendered",
-    "attackers": "Attackers", "other people": "Other counts of people",
-}
 TYPE_LABELS = {
     "people": "people", "money": "money", "percent": "percentage", "year": "year", "date": "date",
     "time": "time of day", "age": "age", "duration": "duration", "measure": "measurement",
@@ -18,10 +13,13 @@ TYPE_LABELS = {
 }
 
 
+def category_order() -> list[str]:
+    return list(lexicon().category_labels)
+
+
 def category_label(category: str) -> str:
-    return CATEGORY_LABELS.get(category, category or "not a count of people")
+    return lexicon().category_labels.get(category, category or "not a count of people")
 
 
 def group_label(group: str) -> str:
-    groups = rules()["groups"]
-    return groups[group]["label"] if group in groups else (group or "not stated")
+    return lexicon().group_labels.get(group, group or "not stated")

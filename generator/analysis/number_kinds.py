@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from .number_people import Counted
 from .number_scan import OPEN_MARKS, QUOTES, Seen, Sentence
-from .number_spans import DASHES, Raw
+from .number_spans import Raw
+from .number_tokens import DASHES
 
 _TIMES = {"time": "time", "version": "identifier", "ratio": "other"}
 _SIZE_MARKS = frozenset("×xX*")
@@ -63,6 +64,8 @@ def code(s: Sentence, raw: Raw) -> bool:
 def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     """What the words right before and after the number say."""
     lex, k = s.lex, s.next(raw.j)
+    if s.ends_before(lex.capacity_before, raw.i, 4):
+        return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "يتسع لـ 60 ألف متفرج"
     if raw.noun >= 0:
         return dual(s, raw)
     if s.ends_before(lex.time_before, raw.i) or (lex.time_after.at(s.forms, k) and within(raw, 0, 24)):
@@ -145,7 +148,7 @@ def age(s: Sentence, raw: Raw, k: int) -> Typed | None:
     if lex.age_after.at(s.forms, after):
         return Typed("age")
     if raw.kind == "words" and s.text_at(raw.i - 1) == "في" and s.tokens[raw.i].norm.startswith("ال") \
-            and within(raw, 20, 90) and raw.value % 10 == 0 and not s.is_word(k):
+            and within(raw, 20, 90) and raw.value % 10 == 0 and (not s.is_word(k) or s.has(k, lex.function_words)):
         return Typed("age")  # "مصففة شعر في السبعين": in her seventies
     if not s.has(k, lex.age_units):
         return None
@@ -173,8 +176,6 @@ def unit(s: Sentence, raw: Raw, k: int, seen: Seen) -> Typed | None:
         return Typed("other", k)
     if raw.multiplied and seen.money and (not s.is_word(k) or s.tokens[k].forms[0] in lex.function_words):
         return Typed("money", -1, seen.money.unit)  # "50 مليون دولار … وليس 34 مليونا"
-    if s.ends_before(lex.capacity_before, raw.i, 3):
-        return Typed("count", k if s.is_word(k) else -1)
     return None
 
 

@@ -89,6 +89,10 @@ def _plain(entries: list[str]) -> Phrases:
 
 
 def _words(entries: list[str]) -> frozenset[str]:
+    return frozenset(normalize(e) for e in entries)
+
+
+def _nouns(entries: list[str]) -> frozenset[str]:
     return frozenset(form for e in entries for form in _expand(e))
 
 
@@ -158,6 +162,7 @@ class Lexicon:
     magnitude_after: Phrases
     magnitude_context: Phrases
     human_nouns: Phrases
+    state_categories: frozenset[str]
     member_nouns: frozenset[str]
     state_context: Phrases
     nisba_not_people: frozenset[str]
@@ -176,12 +181,15 @@ class Lexicon:
     others_words: frozenset[str]
     people_after: frozenset[str]
     people_before: frozenset[str]
+    scan_through: frozenset[str]
     boundary_words: frozenset[str]
     function_words: frozenset[str]
     quantity_verbs: frozenset[str]
     groups: Phrases
+    group_pass: frozenset[str]
     reporting_words: Phrases
     actors: Phrases
+    category_labels: dict[str, str]
     group_labels: dict[str, str]
     dual_stems: dict[str, bool]
     listed_nouns: frozenset[str]
@@ -194,7 +202,7 @@ _BUILDERS = {
     "percent_signs": frozenset, "currencies": _currencies, "measure_units": _labelled, "time_units": _labelled,
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
-    "actors": _labelled, "sport_neutral": frozenset,
+    "actors": _labelled, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "state_categories": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "year_before", "months",
@@ -231,6 +239,7 @@ def load(path: Path = RULES) -> Lexicon:
             built[key] = _build(key, data[key])
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{path}: section '{key}' is malformed ({exc})") from exc
+    _check_categories(path, data)
     built["group_labels"] = {key: g["label"] for key, g in data["groups"].items()}
     built["dual_stems"] = _dual_stems(data["human_nouns"], data["things"], data["member_nouns"],
                                       [w for ws in data["time_units"].values() for w in ws])
@@ -238,6 +247,21 @@ def load(path: Path = RULES) -> Lexicon:
              *[w for ws in data["time_units"].values() for w in ws]]
     built["listed_nouns"] = frozenset(normalize(e) for e in nouns if not e.endswith("+"))
     return Lexicon(**built)
+
+
+_NOT_CATEGORIES = {"", "none", "flight"}  # markers in the cue tables, not categories of people
+
+
+def _check_categories(path: Path, data: dict) -> None:
+    """Every category the rules can give must have a label (so a page never meets one it cannot name)."""
+    labels = data["category_labels"]
+    for section in ("human_nouns", "cues_before", "cues_after", "toll_phrases"):
+        for name in data[section]:
+            if name not in _NOT_CATEGORIES and name not in labels:
+                raise ValueError(f"{path}: {section}: category '{name}' has no label in category_labels")
+    for name in data["state_categories"]:
+        if name not in labels:
+            raise ValueError(f"{path}: state_categories: category '{name}' has no label in category_labels")
 
 
 @cache

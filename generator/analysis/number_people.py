@@ -2,10 +2,11 @@
 in apposition), whether that is people, and for people what happened to them and who they were.
 
 The category comes from the counted noun and its own clause: an event noun ("25 جريحا") wins over every
-verb; then a verb or masdar governing the number ("مقتل 16", "القبض على 104"); then a verb after it
-("17 من جنودها قتلوا"); then a count it is part of ("بينهم سبعة"), a toll named before ("عدد القتلى … إلى
-41"), a noun that names a state (prisoners, refugees) and a count it is coordinated with. Else "other
-people": never a guess from another clause.
+verb; then a verb or masdar governing the number ("مقتل 16", "القبض على 104"; "أصيب … بارتفاع ضغط الدم" is
+an illness, not a wound); then a verb after it whose subject it is ("17 من جنودها قتلوا"); then a count it
+is part of ("بينهم سبعة"), a toll named before ("عدد القتلى … إلى 41"), a noun that names a state (prisoners,
+refugees, attackers), "و30 آخرين" after a count, and a count it is coordinated with ("252 … مقابل 281").
+Else "other people": never a guess from another clause.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from dataclasses import dataclass
 
 from .number_scan import CLITIC_TOKENS, Seen, Sentence
 from .number_spans import Raw
+from .number_tokens import article
 
-STATE_CATEGORIES = frozenset({"detained", "displaced"})  # what a noun says people are, not what happened
 _GROUP_WINDOW = 5
-_GROUP_PASS = frozenset({"من", "هذا", "هذه", "ذلك", "تلك"})
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,8 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
     if hit:
         return Counted("human", k, hit[1], lex.human_nouns.at(s.forms, k) is None)
     if any(f in lex.member_nouns for f in (own[k] if direct else forms)):
-        return Counted("thing" if s.states else "member", k, "", cut and not s.has(k, lex.member_nouns))
+        states = s.states[k] is not None and k - s.states[k][0] <= 8  # "مجلس الأمن … موافقة تسعة أعضاء"
+        return Counted("thing" if states else "member", k, "", cut and not s.has(k, lex.member_nouns))
     if (not direct and lex.groups.at(own, k)) or nisba(s, k):
         return Counted("human", k)  # "15 من ميليشيا الحوثي" (but "3 ميليشيات": three militias)
     if lex.cues_before.at(s.forms, k) or lex.cues_after.at(s.forms, k) or lex.flight_cues.at(s.forms, k):
@@ -65,7 +66,7 @@ def nisba(s: Sentence, k: int) -> bool:
     """A masculine adjective of origin used as a noun: "60 فلسطينيا", "24 أميركيا", "52 تكفيريا"."""
     norm = s.tokens[k].norm
     word = norm[2:] if norm.startswith("ال") else norm
-    if word in s.lex.nisba_not_people or word.endswith("ايا") or len(word) < 4 or word[0] in "وفبلك":
+    if word in s.lex.nisba_not_people or word.endswith("ايا") or len(word) < 4 or word[0] == "و":
         return False
     return word.endswith(("يا", "يين", "يون"))
 
@@ -116,10 +117,9 @@ def definite(s: Sentence, k: int) -> bool:
     """The word at k carries the article (after و ف ب ل ك): "الآلاف", "والثلاثة", "للمعتقلين" (not "آلاف")."""
     if not 0 <= k < len(s.tokens):
         return False
-    norm, text = s.tokens[k].norm, s.tokens[k].text.replace("ـ", "")
-    if norm.endswith(("ه", "ها", "هم", "هن", "هما")) and s.owner[k] < 0 and len(norm) > 4:
+    if s.possessive(k) and s.owner[k] < 0:
         return True  # a noun with a possessive pronoun: "ألقاب بلاده السبعة"
-    return text.startswith(("ال", "لل")) or (text[:1] in "وفبلك" and text[1:].startswith(("ال", "لل")))
+    return article(s.tokens[k].text)
 
 
 def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
@@ -130,6 +130,8 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
         return None
     if not definite(s, raw.i) and (raw.value is None or raw.value > 2):
         return None
+    if (hit := s.lex.human_nouns.ending(s.forms, b)) is not None:
+        return Counted("human", b, hit[1])  # "حالة وفاة واحدة"
     found = noun_kind(s, b, direct=True)
     if found is None and not s.has(b, s.lex.function_words) and not s.has(b, s.lex.quantity_verbs):
         return Counted("unknown", b)  # "للمسارات الثلاثة": a noun with a preposition is still the noun
@@ -141,7 +143,7 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     lex = s.lex
     neutral = lex.sport_neutral if s.sport else frozenset()
     own = noun.category if noun else ""
-    if own and own not in STATE_CATEGORIES and own not in neutral:
+    if own and own not in lex.state_categories and own not in neutral:
         return own
     before, stopped = s.scan_before(number_i)
     for found in (before, s.scan_after(number_j)):
@@ -154,8 +156,10 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         return seen.people.category
     if toll := toll_of(s, number_i):
         return toll
-    if own in STATE_CATEGORIES:
+    if own in lex.state_categories and own not in neutral:
         return own
+    if noun is not None and noun.kind == "others" and seen.people is not None and s.joined(number_i):
+        return seen.people.category  # "قتلت 40 شخصا يوم الجمعة، و30 آخرين يوم السبت"
     before_number = seen.at(stopped)
     if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i):
         return before_number.category
@@ -210,4 +214,4 @@ def stop_word(s: Sentence, k: int) -> bool:
     tok = s.tokens[k]
     if tok.kind != "word":
         return tok.text not in ("\"", "“", "”")
-    return tok.norm not in _GROUP_PASS and tok.forms[0] in s.lex.function_words or tok.norm.startswith("لل")
+    return tok.norm not in s.lex.group_pass and tok.forms[0] in s.lex.function_words or tok.norm.startswith("لل")

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyarabic.araby as araby
+
+from ..models import Number
 from .number_lexicon import Lexicon, Phrases
-from .number_spans import Finder, Raw, Token, tokenize
+from .number_spans import Finder, Raw
+from .number_tokens import Token, tokenize
 
 BOUNDARY_MARKS = frozenset("،,؛;.:!؟?()[]{}«»…-–—")
 OPEN_MARKS = frozenset("(«\"“”'[")
@@ -26,19 +30,19 @@ class Seen:
     of each kind a later number may refer to ("آخرين" → the count of people before)."""
 
     def __init__(self) -> None:
-        self.numbers: list[Any] = []
-        self.last: Any = None
-        self.people: Any = None
-        self.money: Any = None
+        self.numbers: list[Number | None] = []
+        self.last: Number | None = None
+        self.people: Number | None = None
+        self.money: Number | None = None
 
-    def add(self, number: Any) -> None:
+    def add(self, number: Number | None) -> None:
         self.numbers.append(number)
         if number is not None:
             self.last = number
             self.people = number if number.type == "people" else self.people
             self.money = number if number.type == "money" else self.money
 
-    def at(self, index: int) -> Any:
+    def at(self, index: int) -> Number | None:
         return self.numbers[index] if 0 <= index < len(self.numbers) else None
 
 
@@ -55,7 +59,7 @@ class Sentence:
             for k in range(raw.i, raw.j):
                 self.owner[k] = index
         self.sport = self.mentions(lex.score_words)
-        self.states = self.mentions(lex.state_context)
+        self.states = self.running(lex.state_context)
         self.quake = self.mentions(lex.magnitude_context)
         self.prison = self.mentions(lex.prison_words)
         self.tolls = self.running(lex.toll_phrases)
@@ -118,8 +122,16 @@ class Sentence:
         tok = self.tok(k)
         if tok is None or tok.kind != "word":
             return (), False
+        if not self.possessive(k):
+            return tok.forms, False
         cut = tuple(f[:-len(p)] for f in tok.forms for p in _PRONOUNS if f.endswith(p) and len(f) - len(p) >= 3)
         return tok.forms + cut, bool(cut)
+
+    def possessive(self, k: int) -> bool:
+        """The word ends with a pronoun as written ("جنودها", "بلاده"; not the taa marbuta of "جامعة")."""
+        tok = self.tok(k)
+        text = araby.strip_tashkeel(tok.text).replace("ـ", "") if tok is not None and tok.kind == "word" else ""
+        return len(text) > 4 and text.endswith(_PRONOUNS)
 
     def lookup(self, table: Phrases, k: int) -> tuple[int, Any] | None:
         """A phrase of the table at k, the word also tried without a possessive pronoun."""
@@ -188,11 +200,12 @@ class Sentence:
                 first = self.cue_ending(k - hit[0])
                 if hit[1] == "wounded" and first and first[1] == "killed" and first[0] == 1 \
                         and self.tokens[k - hit[0] + 1].norm.startswith("و") \
-                        and not self.tokens[k - hit[0]].norm.endswith("وا"):
-                    return "killed", -1
+                        and self.lex.masdars.ending(self.forms, k - hit[0]):
+                    return "killed", -1  # "مصرع وإصابة العشرات" (not "مستوطنا قتل وأصيب اثنان")
                 return ("" if hit[1] == "none" else hit[1]), -1
-            if self.tokens[k].kind == "word" and self.tokens[k].norm.startswith("و") and self.tokens[k].norm != "و":
-                return "", -1  # "وسجن 29 آخرين": another verb or masdar, another clause
+            if self.tokens[k].kind == "word" and self.tokens[k].norm.startswith("و") and self.tokens[k].norm != "و" \
+                    and not self.tokens[k].norm.endswith("ات") and self.tokens[k].norm not in self.lex.scan_through:
+                return "", -1  # "وسجن 29 آخرين": another verb or masdar, another clause (not "واشتباكات")
             k -= 1
         return "", -1
 
@@ -245,7 +258,7 @@ class Sentence:
             if tok.kind == "punct" and tok.text in ",،" and self.lex.cues_after.at(self.forms, k + 1):
                 k += 1  # "72,291 شخصا في جميع أنحاء البلاد، أصيبوا": an agreeing verb right after the comma
                 continue
-            if self.boundary(k):
+            if self.boundary(k) or self.other_people(k):
                 return ""
             hit = self.lex.cues_after.at(self.forms, k)
             if hit:
@@ -253,6 +266,13 @@ class Sentence:
                 return "" if joined or hit[1] == "none" else hit[1]
             k, budget = k + 1, budget - 1
         return ""
+
+    def other_people(self, k: int) -> bool:
+        """Nouns for people after a preposition other than a partitive من ("يحتفظ المدربون برأيهم في
+        المتسابقين على أمل خطفهم"): a later verb's subject or object is them, not the number's."""
+        before = self.tok(k - 1)
+        return before is not None and before.norm != "من" and before.norm in self.lex.function_words \
+            and self.lex.human_nouns.at(self.forms, k) is not None
 
     def joined(self, k: int) -> bool:
         """A number at k joined to the one before by و ("و 39", "و39")."""

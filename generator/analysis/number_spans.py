@@ -1,4 +1,4 @@
-"""Where the numbers are in one Arabic sentence: tokens, then every number expression with its value.
+"""Where the numbers are in one Arabic sentence: every number expression with its value.
 
 Digits (Western, Arabic-Indic, Persian; thousands separators and decimal points or commas), number words
 in any gender or case, duals of counted nouns, multipliers, ranges, pairs ("2-1", "4×6") and vague
@@ -9,29 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ..arabic import ascii_digits, clitic_forms, normalize
 from .number_lexicon import Lexicon
-
-_TOKEN = re.compile(r"(?P<num>\d+(?:[.,٫٬:]\d+)*)|(?P<word>[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FF]+)"
-                    r"|(?P<latin>[A-Za-z]+)|(?P<punct>\S)")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-DASHES = frozenset("-–—")
-PAIR_SEPARATORS = DASHES | {"/", ":", "×", "x", "X", "*"}
-
-
-@dataclass(frozen=True)
-class Token:
-    """A word, a run of digits or a punctuation mark, with its normalised forms (with and without clitics)."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # word | latin | num | punct
-    norm: str
-    forms: tuple[str, ...]
-    glued: bool  # no space before it
+from .number_tokens import DASHES, PAIR_SEPARATORS, Token, article, parse_digits
 
 
 @dataclass
@@ -51,55 +31,6 @@ class Raw:
     noun: int = -1  # the token of a dual's noun
     stem: str = ""  # a dual's singular ("جرعتين" → جرعه)
     notes: set[str] = field(default_factory=set)
-
-
-@lru_cache(maxsize=65536)
-def _word(text: str) -> tuple[str, tuple[str, ...]]:
-    norm = normalize(text)
-    return norm, _forms(norm)
-
-
-def _forms(norm: str) -> tuple[str, ...]:
-    """Forms longest first; a stripped form shorter than three letters is not offered."""
-    forms = set(clitic_forms(norm)) if norm else {norm}
-    forms |= {"ال" + f[2:] for f in forms if f.startswith("لل") and len(f) > 4}  # لل = ل + ال
-    return tuple(f for f in sorted(forms, key=len, reverse=True) if f == norm or len(f) >= 3)
-
-
-def tokenize(sentence: str) -> list[Token]:
-    """The sentence's tokens; URLs are dropped (their numbers are not quantities)."""
-    plain = ascii_digits(sentence)
-    urls = [m.span() for m in _URL.finditer(plain)]
-    out: list[Token] = []
-    for m in _TOKEN.finditer(plain):
-        if any(a <= m.start() < b for a, b in urls):
-            continue
-        kind = m.lastgroup or "punct"
-        norm, forms = _word(m.group(0)) if kind == "word" else (m.group(0).lower(), (m.group(0).lower(),))
-        out.append(Token(m.start(), m.end(), sentence[m.start():m.end()], kind, norm, forms,
-                         m.start() > 0 and not plain[m.start() - 1].isspace()))
-    return out
-
-
-def parse_digits(text: str) -> int | float | None:
-    """ "72,291" → 72291, "4,5" and "4.5" → 4.5, "2,647.18" → 2647.18; None for "11.2.6" or "14:59"."""
-    if ":" in text or text.count(".") + text.count("٫") > 1:
-        return None
-    parts = re.split(r"[,٬]", text)
-    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and "." not in parts[0]:
-        text = "".join(parts)
-    elif len(parts) == 2 and "." not in text:
-        text = parts[0] + "." + parts[1]
-    else:
-        text = "".join(parts)
-    number = float(text.replace("٫", "."))
-    return int(number) if number.is_integer() else number
-
-
-def _article(text: str) -> bool:
-    """Written with the article, after a proclitic: "الليلة", "والموت" (an adjective agrees with its noun)."""
-    text = text.replace("ـ", "")
-    return text.startswith(("ال", "لل")) or (text[:1] in "وفبلك" and text[1:].startswith(("ال", "لل")))
 
 
 class Finder:
@@ -152,6 +83,9 @@ class Finder:
         hit = self.lex.vague.at(self.forms, k)
         if hit and not self.is_in(k - 1, self.lex.number_words):
             return Raw(k, k + hit[0], vague=hit[1], kind="vague")
+        if self.is_in(k, self.lex.zero_words) and k + 2 < len(self.tokens) and self.tokens[k + 2].kind == "num" \
+                and self.tokens[k + 1].text in PAIR_SEPARATORS:
+            return Raw(k, k + 1, value=0)  # "صفر-2": the first side of a score
         words = self.words(k)
         if words is not None:
             return words
@@ -226,21 +160,17 @@ class Finder:
         """Number words that are not numbers here: weekdays, "أحد" (one of), "واحد من", ordinals, zero."""
         forms = set(self.tokens[k].forms)
         nxt = k + 1
-        if forms & self.lex.one_words:
-            before = self.tokens[k - 1] if k else None
+        if forms & self.lex.one_words and "أحد" not in self.tokens[k].text and "إحد" not in self.tokens[k].text:
+            before = self.tokens[k - 1] if k else None  # "وأحد زملائه" is not "واحد"
             return before is None or before.kind != "word" or self.is_in(k - 1, self.lex.function_words) \
                 or self.lex.subset_cues.ending(self.forms, k - 1) is not None \
-                or self.is_in(nxt, self.lex.one_not_before) or _article(before.text) != _article(self.tokens[k].text)
+                or self.is_in(nxt, self.lex.one_not_before) or article(before.text) != article(self.tokens[k].text)
         if self.tokens[k].norm.startswith("و") and self.is_in(k - 1, self.lex.ordinal_words):
             return True  # "الثاني والعشرين": an ordinal
-        if forms & self.lex.weekday_words and not self.is_in(nxt, self.lex.teen_words):
-            return True
-        if forms & self.lex.teen_heads and not self.is_in(nxt, self.lex.teen_words):
-            return True
-        if forms & self.lex.zero_words:
-            return True
-        if forms & self.lex.teen_words and k and (self.is_in(k - 1, self.lex.ordinal_words)):
-            return True
+        if forms & (self.lex.weekday_words | self.lex.teen_heads) and not self.is_in(nxt, self.lex.teen_words):
+            return True  # "يوم الاثنين", "أحد المعتقلين" (not "أحد عشر")
+        if forms & self.lex.zero_words or (forms & self.lex.teen_words and self.is_in(k - 1, self.lex.ordinal_words)):
+            return True  # "صفر" outside a score, "السابع عشر"
         return self.definite_ordinal(k, value)
 
     def definite_ordinal(self, k: int, value: int) -> bool:
@@ -252,7 +182,7 @@ class Finder:
         before = self.word(k - 1)
         if value == 100 and (before == "في" or norm.startswith("بال")):
             return True
-        if value < 100 and before.endswith(("ه", "ها", "هم")) and self.tokens[k - 1].kind == "word":
+        if value < 100 and self.tokens[k - 1].kind == "word" and self.tokens[k - 1].text.endswith(("ه", "ها", "هم")):
             return True  # "لقبه العشرين": his twentieth title
         return before.startswith("ال") and before not in self.lex.function_words
 
@@ -287,8 +217,8 @@ class Finder:
                 plural = self.lex.dual_stems.get(stem)
                 if plural is not None and (not plural or suffix in ("ان", "تان", "تين")):
                     return stem
-                if suffix == "ان" and stem.endswith("ي") and len(stem) >= 4 \
-                        and stem + "ا" not in self.lex.nisba_not_people:
+                if suffix == "ان" and stem.endswith("ي") and len(stem) >= 4 and stem + "ا" not in self.lex.nisba_not_people \
+                        and not (stem[0] in "يت" and len(stem) <= 4):  # "يسعيان" is a verb
                     return "+" + stem  # a nisba dual, "فلسطينيان" (marked: not from the lexicon)
         return ""
 
@@ -360,6 +290,8 @@ class Finder:
             factor = self.lex.multipliers.get(self.tokens[second.j - 1].norm, 1)
             if low * factor <= high:
                 low = low * factor  # "18–20 ألفاً" = 18000–20000
-        raw.kind = kind if kind != "range" or raw.kind != "dual" else "range"
+        raw.kind = kind
         raw.low, raw.high, raw.value, raw.j, raw.separator = low, high, None, second.j, separator
+        if kind == "ratio" and low is not None and high:
+            raw.low, raw.high, raw.value = None, None, round(low / high, 4)  # "9 من كل 10" = 0.9
         raw.multiplied = raw.multiplied or second.multiplied

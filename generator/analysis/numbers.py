@@ -13,9 +13,10 @@ from __future__ import annotations
 from ..models import Number
 from .number_kinds import Typed, by_context, by_form
 from .number_lexicon import lexicon
-from .number_people import category, counted, definite, group
+from .number_people import Counted, category, counted, definite, group
 from .number_scan import Seen, Sentence
-from .number_spans import Raw, tokenize
+from .number_spans import Raw
+from .number_tokens import tokenize
 
 TYPES = ("people", "money", "percent", "year", "date", "time", "age", "duration", "measure", "magnitude", "count",
          "score", "ordinal", "identifier", "other")
@@ -50,6 +51,8 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     """People or things, from the noun the number counts, or from a verb of killing, arresting … around it.
     An unknown noun is a thing unless such a verb governs the number."""
     noun = counted(s, raw)
+    if noun is not None and _year_like(raw) and noun.kind in ("human", "unknown") and not _listed_noun(s, noun):
+        noun = None  # "كأس العالم 2018 بروسيا": a year before a word that is not a listed noun
     cue = s.scan_before(raw.i)[0] or s.scan_after(raw.j)
     if noun is not None and noun.kind == "others" and not cue and seen.people is None:
         return Typed("other", noun.token)  # "صنع اثنين آخرين": two other goals
@@ -65,6 +68,11 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
             and _nothing_counted_after(s, raw):
         return Typed("people")  # "أدين الثلاثة بارتكاب …": the three (people)
     return None
+
+
+def _listed_noun(s: Sentence, noun: Counted) -> bool:
+    """The word is in the lexicon of nouns for people (not only shaped like one)."""
+    return bool(s.lex.human_nouns.at(s.bare_forms(noun.token), noun.token))
 
 
 def _nothing_counted_after(s: Sentence, raw: Raw) -> bool:
@@ -100,8 +108,8 @@ def _fallback(s: Sentence, raw: Raw, seen: Seen) -> Typed:
 def _after_a_name(s: Sentence, raw: Raw) -> bool:
     """A word found in no table right before a number that counts nothing: part of a name."""
     b = s.prev(raw.i)
-    if b != raw.i - 1 or not s.is_word(b) or not s.text_at(raw.i).isdigit():
-        return False
+    if b != raw.i - 1 or not s.is_word(b) or not s.text_at(raw.i).isdigit() or s.tokens[b].norm[:1] in "يت":
+        return False  # "تحيل 41": a verb, not a name
     lex, forms = s.lex, s.tokens[b].forms
     words = (lex.function_words, lex.quantity_verbs, lex.boundary_words, lex.member_nouns, lex.others_words)
     if any(f in table for f in forms for table in words):

@@ -8,7 +8,7 @@ from math import ceil
 
 from ..analysis.briefing import Briefing, Story
 from ..analysis.figures import chart_rows, figure_value
-from ..analysis.labels import CATEGORY_LABELS, TYPE_LABELS, category_label, group_label
+from ..analysis.labels import TYPE_LABELS, category_label, category_order, group_label
 from ..models import Figure, Pair, Source
 
 FIGURES_PER_PAGE = 250
@@ -126,7 +126,7 @@ def figure_pages(figures: list[Figure], sources: dict[str, Source], base: str = 
 
 
 def _order(figure: Figure, sources: dict[str, Source]) -> tuple:
-    categories = list(CATEGORY_LABELS)
+    categories = category_order()
     meta = sources[figure.source_id].meta
     rank = categories.index(figure.category) if figure.category in categories else len(categories)
     return (rank, meta.date == "", meta.date, meta.outlet, figure.source_id, figure.id)

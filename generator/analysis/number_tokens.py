@@ -1,0 +1,87 @@
+"""Tokens of one Arabic sentence: words with their normalised forms (with and without proclitics),
+runs of digits (any script), Latin words and marks; and the value of a run of digits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..arabic import ascii_digits, clitic_forms, normalize
+
+_TOKEN = re.compile(r"(?P<num>\d+(?:[.,٫٬:]\d+)*)|(?P<word>[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FF]+)"
+                    r"|(?P<latin>[A-Za-z]+)|(?P<punct>\S)")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+DASHES = frozenset("-–—")
+PAIR_SEPARATORS = DASHES | {"/", ":", "×", "x", "X", "*"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, a run of digits or a punctuation mark, with its normalised forms (with and without clitics)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # word | latin | num | punct
+    norm: str
+    forms: tuple[str, ...]
+    glued: bool  # no space before it
+
+
+@lru_cache(maxsize=65536)
+def _word(text: str) -> tuple[str, tuple[str, ...]]:
+    norm = normalize(text)
+    return norm, _forms(norm)
+
+
+def _forms(norm: str) -> tuple[str, ...]:
+    """Forms longest first. A stripped form shorter than three letters is offered only after و or ف ("وأن",
+    "فمن"); none without a first ك, which is far more often a root letter ("كاميرا", "كبيرين") than "like"."""
+    forms = set(clitic_forms(norm)) if norm else {norm}
+    forms |= {"ال" + f[2:] for f in forms if f.startswith("لل") and len(f) > 4}  # لل = ل + ال
+    if norm.startswith("ك"):
+        forms = {f for f in forms if f == norm or not norm.endswith(f)}
+    short = {norm[1:]} if norm[:1] in "وف" and len(norm) == 3 else set()
+    return tuple(f for f in sorted(forms, key=len, reverse=True) if f == norm or len(f) >= 3 or f in short)
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """The sentence's tokens; URLs are dropped (their numbers are not quantities)."""
+    plain = ascii_digits(sentence)
+    urls = [m.span() for m in _URL.finditer(plain)]
+    out: list[Token] = []
+    url = 0
+    for m in _TOKEN.finditer(plain):
+        while url < len(urls) and urls[url][1] <= m.start():
+            url += 1
+        if url < len(urls) and urls[url][0] <= m.start():
+            continue
+        kind = m.lastgroup or "punct"
+        norm, forms = _word(m.group(0)) if kind == "word" else (m.group(0).lower(), (m.group(0).lower(),))
+        out.append(Token(m.start(), m.end(), sentence[m.start():m.end()], kind, norm, forms,
+                         m.start() > 0 and not plain[m.start() - 1].isspace()))
+    return out
+
+
+def parse_digits(text: str) -> int | float | None:
+    """ "72,291" → 72291, "4,5" and "4.5" → 4.5, "2,647.18" → 2647.18; None for "11.2.6" or "14:59"."""
+    if re.fullmatch(r"\d{1,3}(?:\.000)+|\d{1,3}(?:\.\d{3}){2,}", text):
+        return int(text.replace(".", ""))  # "5.000", "1.742.000": thousands written with points
+    if ":" in text or text.count(".") + text.count("٫") > 1:
+        return None
+    parts = re.split(r"[,٬]", text)
+    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and "." not in parts[0]:
+        text = "".join(parts)
+    elif len(parts) == 2 and "." not in text:
+        text = parts[0] + "." + parts[1]
+    else:
+        text = "".join(parts)
+    number = float(text.replace("٫", "."))
+    return int(number) if number.is_integer() else number
+
+
+def article(text: str) -> bool:
+    """Written with the article, after a proclitic: "الليلة", "والموت" (an adjective agrees with its noun)."""
+    text = text.replace("ـ", "")
+    return text.startswith(("ال", "لل")) or (text[:1] in "وفبلك" and text[1:].startswith(("ال", "لل")))
