@@ -24,6 +24,7 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """A comparison form: no diacritics or tatweel, one alef/yaa/taa form, no punctuation, ASCII digits."""
     text = unicodedata.normalize("NFKC", text)

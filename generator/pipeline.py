@@ -118,7 +118,8 @@ def ingest_all(seeds: list[SeedFile], config: Config, cache: Cache, errors: list
 
 
 def _body_key(article: Article) -> frozenset[str]:
-    return frozenset(normalize(s) for p in article.paragraphs if p.kind == "body" for s in p.sentences)
+    """The memory keys (hashes of the normalised text) of the body sentences."""
+    return frozenset(n.key for p in article.paragraphs if p.kind == "body" for n in p.notes)
 
 
 def _established(seed: SeedFile, config: Config) -> bool:

@@ -39,18 +39,24 @@ def similarity(a: str, b: str) -> float:
     return score(content_words(a), content_words(b))
 
 
-def candidate_pairs(word_sets: list[frozenset[str]]) -> Iterable[tuple[int, int]]:
-    """Pairs (i < j) of distinct word sets that share at least MIN_SHARED indexed words."""
+def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOLD) -> Iterable[tuple[int, int]]:
+    """Pairs (i < j) of distinct word sets that share at least MIN_SHARED indexed words, and could still
+    reach the threshold counting every unindexed (common) word as shared."""
     frequency = Counter(w for words in word_sets for w in words)
     cap = max(50, int(COMMON * len(word_sets)))
     postings: dict[str, list[int]] = defaultdict(list)
+    common = []
     for i, words in enumerate(word_sets):
+        common.append(sum(1 for w in words if frequency[w] > cap))
         for word in words:
             if frequency[word] <= cap:
                 postings[word].append(i)
+    sizes = [len(w) for w in word_sets]
     for i, words in enumerate(word_sets):
         shared = Counter(j for word in words if word in postings for j in postings[word] if j > i)
-        yield from ((i, j) for j, n in shared.items() if n >= MIN_SHARED)
+        for j, n in shared.items():
+            if n >= MIN_SHARED and n + min(common[i], common[j]) >= threshold * min(sizes[i], sizes[j]):
+                yield i, j
 
 
 def paragraph_words(source: Source) -> list[tuple[str, frozenset[str]]]:
@@ -99,7 +105,7 @@ def match(sources: list[Source], threshold: float = THRESHOLD) -> Matches:
         distinct.setdefault(words, len(distinct))
     word_sets = list(distinct)
     linked: list[list[tuple[float, int]]] = [[] for _ in word_sets]
-    for i, j in candidate_pairs(word_sets):
+    for i, j in candidate_pairs(word_sets, threshold):
         if (value := score(word_sets[i], word_sets[j])) >= threshold:
             linked[i].append((value, j))
             linked[j].append((value, i))

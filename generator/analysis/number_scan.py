@@ -51,7 +51,7 @@ class Sentence:
 
     def __init__(self, lex: Lexicon, sentence: str) -> None:
         self.lex, self.text = lex, sentence
-        self.tokens: list[Token] = tokenize(sentence)
+        self.tokens: tuple[Token, ...] = tokenize(sentence)
         self.forms = [t.forms for t in self.tokens]
         self.raws: list[Raw] = Finder(lex, self.tokens).find()
         self.owner = [-1] * len(self.tokens)

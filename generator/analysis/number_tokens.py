@@ -46,8 +46,10 @@ def _forms(norm: str) -> tuple[str, ...]:
     return tuple(f for f in sorted(forms, key=len, reverse=True) if f == norm or len(f) >= 3 or f in short)
 
 
-def tokenize(sentence: str) -> list[Token]:
-    """The sentence's tokens; URLs are dropped (their numbers are not quantities)."""
+@lru_cache(maxsize=1024)
+def tokenize(sentence: str) -> tuple[Token, ...]:
+    """The sentence's tokens; URLs are dropped (their numbers are not quantities). Cached: numbers, the
+    claimant and the actors of one sentence are read from the same tokens."""
     plain = ascii_digits(sentence)
     urls = [m.span() for m in _URL.finditer(plain)]
     out: list[Token] = []
@@ -61,7 +63,7 @@ def tokenize(sentence: str) -> list[Token]:
         norm, forms = _word(m.group(0)) if kind == "word" else (m.group(0).lower(), (m.group(0).lower(),))
         out.append(Token(m.start(), m.end(), sentence[m.start():m.end()], kind, norm, forms,
                          m.start() > 0 and not plain[m.start() - 1].isspace()))
-    return out
+    return tuple(out)
 
 
 def parse_digits(text: str) -> int | float | None:

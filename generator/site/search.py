@@ -1,8 +1,10 @@
-"""Search across both languages with Pagefind: one record per paragraph pair, linking to the pair.
+"""Search across both languages with Pagefind: one record page per source, a section per paragraph pair.
 
-Each pair becomes a tiny page in a scratch folder that Pagefind's command line indexes into the
-site's `pagefind/` bundle; the page's `target` metadata is the pair's address on the site, which
-the search page links to. (Pagefind's Python API answers one request per 0.1 s, far slower.)
+Each source becomes a small page in a records folder (kept in the cache and rewritten only for sources
+that changed) that Pagefind's command line indexes into the site's `pagefind/` bundle. The page's
+`target` metadata is the source page; each pair is a section under a heading whose id is the pair's
+anchor, which Pagefind returns as a sub-result, so the search page links straight to the paragraph.
+(Pagefind's Python API answers one request per 0.1 s, far slower; a page per pair costs twice the time.)
 """
 
 from __future__ import annotations
@@ -22,42 +24,40 @@ log = logging.getLogger(__name__)
 BUNDLE = "pagefind"
 
 
-def records(source: Source, story: str = "") -> list[dict[str, str]]:
-    """A search record per pair: its Arabic and English, titled with the outlet, headline and number."""
-    title = source.headline_en.text if source.headline_en.status != "pending" else source.meta.headline
+def record_page(source: Source, story: str = "") -> str:
+    """The source as Pagefind reads it: its title, its story (a filter), and a section per pair."""
+    meta = source.meta
+    title = source.headline_en.text if source.headline_en.status != "pending" else meta.headline
     title = title if len(title) <= 90 else title[:89].rsplit(" ", 1)[0] + "…"
-    return [{"target": f"sources/{source.meta.id}.html#{pair.id}", "ar": pair.ar, "en": pair.en, "story": story,
-             "title": f"{source.meta.outlet} ¶{pair.number} · {title}"} for pair in source.pairs]
-
-
-def _page(record: dict[str, str]) -> str:
-    story = f'<span data-pagefind-filter="story">{escape(record["story"])}</span>' if record["story"] else ""
+    story_filter = f'<p hidden data-pagefind-filter="story">{escape(story)}</p>' if story else ""
+    sections = "".join(
+        f'<section><h2 id="{escape(pair.id)}">¶{pair.number}</h2>'
+        f'<p lang="ar" dir="rtl">{escape(pair.ar)}</p><p>{escape(pair.en)}</p></section>' for pair in source.pairs)
     return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title></head><body>'
-            f'<main data-pagefind-body data-pagefind-meta="target:{escape(record["target"])}">'
-            f'<h1 data-pagefind-meta="title" data-pagefind-ignore>{escape(record["title"])}</h1>'
-            f'<div hidden data-pagefind-ignore>{story}</div>'
-            f'<p lang="ar" dir="rtl">{escape(record["ar"])}</p><p>{escape(record["en"])}</p></main></body></html>')
+            f'<main data-pagefind-body data-pagefind-meta="target:sources/{escape(meta.id)}.html">'
+            f'<h1 data-pagefind-meta="title" data-pagefind-ignore>{escape(meta.outlet)} · {escape(title)}</h1>'
+            f'{story_filter}{sections}</main></body></html>')
 
 
 def update_records(folder: Path, sources: list[Source], keys: dict[str, str], story_of: dict[str, str]) -> None:
-    """Keep one folder of record pages per source in `folder`, rewriting only the sources whose pages or
-    story changed (`keys` says what each shows) and removing those no longer built."""
+    """Keep one record page per source in `folder`, rewriting only the sources whose pages or story changed
+    (`keys` says what each shows) and removing those no longer built."""
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {source.meta.id for source in sources}
     for stale in folder.iterdir():
-        if stale.is_dir() and stale.name not in wanted:
-            shutil.rmtree(stale, ignore_errors=True)
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)  # the per-pair layout of earlier versions
+        elif stale.name.removeprefix(".").removesuffix(".key").removesuffix(".html") not in wanted:
+            stale.unlink(missing_ok=True)
     for source in sources:
         story = story_of.get(source.meta.id, "")
         stamp = f"{keys.get(source.meta.id, '')}|{story}"
-        target = folder / source.meta.id
-        if stamp.strip("|") and (target / ".key").is_file() and (target / ".key").read_text() == stamp:
+        path = folder / f"{source.meta.id}.html"
+        marker = folder / f".{source.meta.id}.key"
+        if stamp.strip("|") and path.is_file() and marker.is_file() and marker.read_text() == stamp:
             continue
-        shutil.rmtree(target, ignore_errors=True)
-        target.mkdir()
-        for number, record in enumerate(records(source, story)):
-            (target / f"r{number}.html").write_text(_page(record), encoding="utf-8")
-        (target / ".key").write_text(stamp, encoding="utf-8")
+        path.write_text(record_page(source, story), encoding="utf-8")
+        marker.write_text(stamp, encoding="utf-8")
 
 
 def run_pagefind(records_dir: Path, bundle: Path) -> bool:

@@ -59,21 +59,31 @@
       }).then(function (found) {
         return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }));
       }).then(function (items) {
-        status.textContent = items.length ? items.length + " paragraph(s) found for “" + query + "”." :
-          "Nothing found for “" + query + "”.";
+        var shown = 0;
         items.forEach(function (item) {
-          var li = document.createElement("li");
-          var a = document.createElement("a");
-          a.href = (item.meta && item.meta.target) || item.url.replace(/^\//, "");
-          a.textContent = (item.meta && item.meta.title) || item.url;
-          var p = document.createElement("p");
-          p.className = "excerpt";
-          p.setAttribute("dir", "auto");
-          p.innerHTML = item.excerpt;  /* Pagefind escapes the text and adds only <mark> */
-          li.appendChild(a);
-          li.appendChild(p);
-          list.appendChild(li);
+          var target = (item.meta && item.meta.target) || item.url.replace(/^\//, "");
+          /* A record is a source; its sections (one per paragraph pair, under a heading whose id is the
+             pair's anchor) come back as sub-results: the best three link straight to their paragraphs. */
+          var subs = (item.sub_results || []).filter(function (s) { return s.anchor && s.anchor.id; });
+          subs.sort(function (a, b) { return (b.locations || []).length - (a.locations || []).length; });
+          var parts = subs.length ? subs.slice(0, 3) : [{ title: "", excerpt: item.excerpt, anchor: null }];
+          parts.forEach(function (sub) {
+            var li = document.createElement("li");
+            var a = document.createElement("a");
+            a.href = target + (sub.anchor ? "#" + sub.anchor.id : "");
+            a.textContent = ((item.meta && item.meta.title) || item.url) + (sub.title ? " — " + sub.title : "");
+            var p = document.createElement("p");
+            p.className = "excerpt";
+            p.setAttribute("dir", "auto");
+            p.innerHTML = sub.excerpt;  /* Pagefind escapes the text and adds only <mark> */
+            li.appendChild(a);
+            li.appendChild(p);
+            list.appendChild(li);
+            shown += 1;
+          });
         });
+        status.textContent = shown ? shown + " paragraph(s) found for “" + query + "”." :
+          "Nothing found for “" + query + "”.";
       }).catch(function () {
         status.textContent = "The search index could not be loaded.";
       });
