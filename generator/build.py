@@ -23,8 +23,9 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from .analysis.briefing import Briefing, analyse
-from .analysis.crossref import match
-from .cache import Cache
+from .analysis.crossref import Matches, match
+from .cache import Cache, PageManifest
+from .cache import key as cache_key
 from .config import Config, load_config
 from .errors import ConfigError, GeneratorError, ProjectLocked, SeedError, stage
 from .files import UnsafeFile, read_bytes, read_text, regular_files
@@ -33,7 +34,7 @@ from .lock import project_lock
 from .models import Article, SeedFile, Source, Translation
 from .pipeline import ingest_all, pair_all
 from .pipeline import prepare as prepare_one
-from .site import search
+from .site import search, views
 from .site.export import briefing_json, figures_exports, source_json
 from .site.render import Renderer, figure_counts
 from .site.write import guard_output, write_site
@@ -288,18 +289,18 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
     with timer("pair"):
         suggest = suggester(memory.stale_edits([s for a in articles for s in _sentences(a)]))
         conflicts = memory.conflicts()
-        sources, figures, pair_keys = pair_all(articles, keys, english, glossary, glossary_digest, suggest,
-                                               conflicts, cache, _sentences, errors)
+        sources, figures, pair_keys, lines = pair_all(articles, keys, english, glossary, glossary_digest, suggest,
+                                                      conflicts, cache, _sentences, errors)
     if not sources:
         raise SeedError("no source could be built:" + "".join(f"\n  {e}" for e in errors))
     with timer("analyse"), stage("linking statements across sources"):
-        found = match(sources)
+        found = _matches(sources, keys, cache)
     report = _report(config, sources, figures, len(found.statements), treport, errors)
     report.update(conflicts=len(conflicts), memory_written=memory.written)
     with timer("analyse"), stage("analysing"):
         briefing = analyse(sources, figures, found, report)
     with timer("render"), stage("rendering"):
-        files = _files(config, briefing, about, note, cache, pair_keys)
+        files, kept = _files(config, briefing, about, note, cache, pair_keys, output, lines)
     records = cache.folder / "search" if cache.folder else None
     story_of: dict[str, str] = {}
     with timer("write"), stage("writing the site"):
@@ -313,10 +314,21 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
     if config.search and options.search_after:
         with timer("search"), stage("building the search index"):
             search.replace_index(output, sources, records, pair_keys, story_of)
+    kept.save()
     cache.prune()
     report["timings"] = timer.seconds
     report["cache"] = {"hits": cache.hits, "misses": cache.misses}
     return BuildResult(report=report, errors=errors)
+
+
+def _matches(sources: list[Source], keys: dict[str, str], cache: Cache) -> Matches:
+    """Statements across sources depend only on the Arabic and the report dates: cached under those."""
+    entry = cache_key("match", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}\x01{s.meta.date}" for s in sources))
+    found = cache.get("match", entry)
+    if not isinstance(found, Matches):
+        found = match(sources)
+        cache.put("match", entry, found)
+    return found
 
 
 def _search(timer: Timer, staging: Path, *, sources: list[Source], records: Path | None, keys: dict[str, str],
@@ -333,32 +345,41 @@ def _keep_old_index(output: Path) -> Callable[[Path], None]:
     return finish
 
 
-def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cache,
-           pair_keys: dict[str, str]) -> dict[str, str | bytes]:
-    """Every page and data file of the site; source pages and their data files come from the cache when
-    nothing they show has changed."""
+def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cache, pair_keys: dict[str, str],
+           output: Path, lines: dict[str, tuple[str, str]]) -> tuple[dict[str, str | bytes | Path], PageManifest]:
+    """Every page and data file of the site. A source's page and data file that show nothing new since the
+    last build are kept as they are (linked from the current site, checked by size and time), else taken
+    from the cache, else rendered."""
     site = {"title": config.title, "description": config.description,
             "footer": f"Built {briefing.report['build_date']} from {len(briefing.sources)} scraped Arabic reports. "
                       "English is machine translation (Argos Translate) unless marked edited; check the Arabic "
                       "before quoting."}
     renderer = Renderer(config.templates_path, site, config.roots)
-    files: dict[str, str | bytes] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
-                                     **figures_exports(briefing), "data/briefing.json": briefing_json(briefing)}
+    files: dict[str, str | bytes | Path] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
+                                            **figures_exports(briefing, lines),
+                                            "data/briefing.json": briefing_json(briefing)}
     templates = _templates_digest(config)
     sources = list(briefing.sources)
     counts = figure_counts(briefing)
+    kept = PageManifest(cache, output)
     for i, source in enumerate(sources):
         neighbours = [s.meta.id + s.meta.outlet for s in sources[max(0, i - 1):i + 2]]
         also_here = [briefing.matches.also(source.meta.id, p.id) for p in source.pairs]
         entry = hashlib.sha1(repr((pair_keys[source.meta.id], templates, site, neighbours, also_here,
                                    _outlets(briefing, also_here))).encode()).hexdigest()
+        paths = (views.source_url(source.meta.id), f"data/sources/{source.meta.id}.json")
+        if kept.unchanged(entry, paths):
+            files.update({path: output / path for path in paths})
+            cache.keep("page", entry)
+            continue
         cached = cache.get("page", entry)
         if cached is None:
             cached = {**dict([renderer.source_page(briefing, i, counts)]),
                       f"data/sources/{source.meta.id}.json": source_json(briefing, source)}
             cache.put("page", entry, cached)
         files.update(cached)  # type: ignore[arg-type]
-    return files
+        kept.record(entry, paths)
+    return files, kept
 
 
 def _outlets(briefing: Briefing, also_here: list) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -75,6 +76,10 @@ class Cache:
         self.hits += 1
         return value
 
+    def keep(self, kind: str, entry: str) -> None:
+        """Mark an entry used without loading it."""
+        self.used.setdefault(kind, set()).add(entry)
+
     def put(self, kind: str, entry: str, value: object) -> None:
         self.used.setdefault(kind, set()).add(entry)
         if self.folder is None:
@@ -98,3 +103,45 @@ class Cache:
                 if path.stem not in used:
                     with contextlib.suppress(OSError):
                         path.unlink()
+
+
+class PageManifest:
+    """Which cache entry each kept page of the current site was made from, with its size, time and inode:
+    a page whose entry is unchanged and whose file nobody touched is linked into the next site as it is."""
+
+    def __init__(self, cache: Cache, output: Path):
+        self.path = cache.folder / "pages.json" if cache.folder else None
+        self.output = output
+        self.known: dict[str, list] = {}
+        self.made: dict[str, str] = {}
+        if self.path is not None and self.path.is_file():
+            with contextlib.suppress(OSError, ValueError):
+                self.known = json.loads(self.path.read_text(encoding="utf-8"))
+
+    def unchanged(self, entry: str, paths: tuple[str, ...]) -> bool:
+        for path in paths:
+            known = self.known.get(path)
+            try:
+                info = (self.output / path).stat()
+            except OSError:
+                return False
+            if known != [entry, info.st_size, info.st_mtime_ns, info.st_ino]:
+                return False
+        self.made.update((path, entry) for path in paths)
+        return True
+
+    def record(self, entry: str, paths: tuple[str, ...]) -> None:
+        self.made.update((path, entry) for path in paths)
+
+    def save(self) -> None:
+        """After the new site is in place: remember its pages."""
+        if self.path is None:
+            return
+        state = {}
+        for path, entry in self.made.items():
+            with contextlib.suppress(OSError):
+                info = (self.output / path).stat()
+                state[path] = [entry, info.st_size, info.st_mtime_ns, info.st_ino]
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(state), encoding="utf-8")

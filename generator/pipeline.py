@@ -28,6 +28,7 @@ from .ingest.clean import clean
 from .ingest.segment import segment
 from .ingest.sources import describe, editor_file, load_editor_fields
 from .models import Article, Figure, SeedFile, Source, Translation
+from .site.export import figure_lines
 from .translation.pair import pair_article
 from .translation.qa import Glossary
 
@@ -169,9 +170,10 @@ def translations_digest(article: Article, english: dict[str, Translation], sugge
 def pair_all(articles: list[Article], keys: dict[str, str], english: dict[str, Translation], glossary: Glossary,
              glossary_digest: str, suggest: Callable[[str], str], conflicts: dict[str, str], cache: Cache,
              sentences_of: Callable[[Article], list[str]], errors: list[str]
-             ) -> tuple[list[Source], list[Figure], dict[str, str]]:
-    """Pair each article with its English and collect its figures; cached per source."""
-    sources, figures, pair_keys = [], [], {}
+             ) -> tuple[list[Source], list[Figure], dict[str, str], dict[str, tuple[str, str]]]:
+    """Pair each article with its English and collect its figures (and their lines of figures.json and
+    figures.csv); cached per source."""
+    sources, figures, pair_keys, lines = [], [], {}, {}
     for article in articles:
         k = key("pair", keys[article.meta.id], glossary_digest,
                 translations_digest(article, english, suggest, conflicts, sentences_of(article)))
@@ -184,17 +186,19 @@ def pair_all(articles: list[Article], keys: dict[str, str], english: dict[str, T
             sources.append(done[0])
             figures.extend(done[1])
             pair_keys[article.meta.id] = k
-    return sources, figures, pair_keys
+            lines[article.meta.id] = done[2]
+    return sources, figures, pair_keys, lines
 
 
 def _pair_safely(article: Article, english: dict[str, Translation], glossary: Glossary,
                  suggest: Callable[[str], str], conflicts: dict[str, str], errors: list[str]
-                 ) -> tuple[Source, list[Figure]] | None:
+                 ) -> tuple[Source, list[Figure], tuple[str, str]] | None:
     try:
         with stage("pairing", article.meta.seed_file):
             source = pair_article(article, english, glossary, suggest, conflicts)
         with stage("counting the figures of", article.meta.seed_file):
-            return source, figures_of(source)
+            figures = figures_of(source)
+            return source, figures, figure_lines(figures, source)
     except GeneratorError:
         raise
     except Exception as exc:  # a bug met on this article: skip it, build the others

@@ -223,7 +223,7 @@ def _build(key: str, spec: Any) -> Any:
 
 def load(path: Path = RULES) -> Lexicon:
     """Read and validate a rules file into a Lexicon; ValueError names the file and the key at fault."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     expected = [f.name for f in fields(Lexicon) if f.name not in _DERIVED]
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of sections")

@@ -26,7 +26,7 @@ _NBSP = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _MOJIBAKE = re.compile(r"[ØÙ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 
 
-_UTF16_HIGH = frozenset({0x00, 0x06, 0x20, 0xFB, 0xFC, 0xFD, 0xFE})  # high bytes of ASCII, Arabic, punctuation
+_UTF16_HIGH = bytes((0x00, 0x06, 0x20, 0xFB, 0xFC, 0xFD, 0xFE))  # high bytes of ASCII, Arabic, punctuation
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -35,7 +35,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if len(data) < 8 or len(data) % 2:
         return None
     for codec, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
-        if sum(b in _UTF16_HIGH for b in high) >= 0.9 * len(high):
+        if len(high) - len(high.translate(None, _UTF16_HIGH)) >= 0.9 * len(high):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError:

@@ -63,7 +63,7 @@ def story_record(story: Story) -> dict:
 
 def briefing_json(briefing: Briefing) -> str:
     report = briefing.report
-    return _json({"schema_version": SCHEMA_VERSION,
+    return _json(compact=True, data={"schema_version": SCHEMA_VERSION,
                   "build": {"date": report["build_date"], "model": report["model"], "sources": report["sources"]},
                   "stories": [story_record(s) for s in briefing.stories],
                   "sources": [source_record(s) for s in briefing.sources],
@@ -95,14 +95,23 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-def figures_exports(briefing: Briefing) -> dict[str, str]:
-    """data/figures.json and data/figures.csv (UTF-8 with BOM so that spreadsheet programs read Arabic)."""
-    by_id = briefing.by_id
-    records = [figure_record(f, by_id[f.source_id]) for f in briefing.figures]
+def figure_lines(figures: list[Figure], source: Source) -> tuple[str, str]:
+    """One source's part of figures.json (a record a line) and of figures.csv: made with the source's
+    other per-source work and cached with it."""
+    records = [figure_record(f, source) for f in figures]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FIGURE_FIELDS, lineterminator="\n")
-    writer.writeheader()
     writer.writerows({k: spreadsheet_safe(v) for k, v in record.items()} for record in records)
-    lines = ",\n".join(_json(r, compact=True).rstrip("\n") for r in records)
-    return {"data/figures.json": f'{{"schema_version": {SCHEMA_VERSION}, "figures": [\n{lines}\n]}}\n',
-            "data/figures.csv": "\ufeff" + buffer.getvalue()}
+    return ",\n".join(_json(r, compact=True).rstrip("\n") for r in records), buffer.getvalue()
+
+
+def figures_exports(briefing: Briefing, lines: dict[str, tuple[str, str]] | None = None) -> dict[str, str]:
+    """data/figures.json and data/figures.csv (UTF-8 with BOM so that spreadsheet programs read Arabic)."""
+    by_source: dict[str, list[Figure]] = {}
+    for figure in briefing.figures:
+        by_source.setdefault(figure.source_id, []).append(figure)
+    parts = [(lines or {}).get(s.meta.id) or figure_lines(by_source.get(s.meta.id, []), s) for s in briefing.sources]
+    records = ",\n".join(j for j, _ in parts if j)
+    header = ",".join(FIGURE_FIELDS) + "\n"
+    return {"data/figures.json": f'{{"schema_version": {SCHEMA_VERSION}, "figures": [\n{records}\n]}}\n',
+            "data/figures.csv": "\ufeff" + header + "".join(c for _, c in parts)}

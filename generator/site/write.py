@@ -90,10 +90,11 @@ def _copy_static(static: Path, target: Path, roots: tuple[Path, ...]) -> None:
         raise ConfigError(f"static file {exc}") from None
 
 
-def write_site(output: Path, files: dict[str, str | bytes], static: Path | None = None,
+def write_site(output: Path, files: dict[str, str | bytes | Path], static: Path | None = None,
                finish: Callable[[Path], object] | None = None, roots: tuple[Path, ...] = ()) -> None:
     """Write every file into a fresh folder (then let `finish` add to it), then swap it in for `output`
-    (already checked by guard_output). A full disk or read-only folder is CannotWrite, the old site kept."""
+    (already checked by guard_output). A Path as content is a file of the current site to keep as it is (hard
+    linked). A full disk or read-only folder is CannotWrite, the old site kept."""
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         clean_staging(output)
@@ -105,10 +106,15 @@ def write_site(output: Path, files: dict[str, str | bytes], static: Path | None 
         (staging / STAMP).write_text(STAMP_TEXT, encoding="utf-8")
         if static is not None and static.is_dir():
             _copy_static(static, staging / "static", roots or (static.resolve(),))
+        folders: set[Path] = set()
         for relative, content in sorted(files.items()):
             target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            if isinstance(content, Path):
+                os.link(content, target)  # unchanged since the last build: the same file, not a copy
+            elif isinstance(content, bytes):
                 target.write_bytes(content)
             else:
                 target.write_text(content, encoding="utf-8")
