@@ -73,6 +73,8 @@ def _print_report(report: dict, errors: list[str]) -> None:
           f"{report['seconds']} s.")
     if report.get("flags"):
         print("Translation checks: " + ", ".join(f"{n} {check}" for check, n in report["flags"].items()))
+    for warning in report.get("warnings", []):
+        print(f"warning: {warning}", file=sys.stderr)
     if report.get("conflicts"):
         print(f"warning: {report['conflicts']} sentence(s) have two different edits in the translation memory; "
               "neither is used until one is removed (see the ⚑ conflict flags)", file=sys.stderr)

@@ -24,6 +24,7 @@ from filelock import FileLock, Timeout
 
 from .analysis.briefing import Briefing, analyse
 from .analysis.crossref import Matches, match
+from .analysis.reviews import apply_reviews, load_reviews
 from .cache import Cache, PageManifest
 from .cache import key as cache_key
 from .config import Config, load_config
@@ -35,7 +36,7 @@ from .models import Article, SeedFile, Source, Translation
 from .pipeline import ingest_all, pair_all
 from .pipeline import prepare as prepare_one
 from .site import search, views
-from .site.export import briefing_json, figures_exports, source_json
+from .site.export import briefing_json, figure_lines, figures_exports, source_json
 from .site.render import Renderer, figure_counts
 from .site.write import guard_output, write_site
 from .translation import argos as model
@@ -293,14 +294,17 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
                                                       conflicts, cache, _sentences, errors)
     if not sources:
         raise SeedError("no source could be built:" + "".join(f"\n  {e}" for e in errors))
+    figures, warnings, reviewed = _reviewed(config, sources, figures, lines)
     with timer("analyse"), stage("linking statements across sources"):
         found = _matches(sources, keys, cache)
     report = _report(config, sources, figures, len(found.statements), treport, errors)
-    report.update(conflicts=len(conflicts), memory_written=memory.written)
+    report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
+                  reviewed=sum(1 for f in figures if f.review))
     with timer("analyse"), stage("analysing"):
         briefing = analyse(sources, figures, found, report)
     with timer("render"), stage("rendering"):
-        files, kept = _files(config, briefing, about, note, cache, pair_keys, output, lines)
+        files, kept = _files(config, briefing, about, note, cache, {k: v + reviewed.get(k, "") for k, v in
+                                                                    pair_keys.items()}, output, lines)
     records = cache.folder / "search" if cache.folder else None
     story_of: dict[str, str] = {}
     with timer("write"), stage("writing the site"):
@@ -319,6 +323,23 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
     report["timings"] = timer.seconds
     report["cache"] = {"hits": cache.hits, "misses": cache.misses}
     return BuildResult(report=report, errors=errors)
+
+
+def _reviewed(config: Config, sources: list[Source], figures: list, lines: dict[str, tuple[str, str]]
+              ) -> tuple[list, list[str], dict[str, str]]:
+    """The editor's decisions on figures (content/figures.yml) applied; the sources they touch get their
+    data lines made again and a digest of the decisions for their page's key."""
+    path = config.content_path / "figures.yml"
+    with stage("reading the editor's decisions on figures"):
+        figures, warnings = apply_reviews(figures, load_reviews(path, config.roots), path)
+    touched: dict[str, list] = {}
+    for figure in figures:
+        if figure.review:
+            touched.setdefault(figure.source_id, []).append(figure)
+    by_id = {s.meta.id: s for s in sources}
+    for source_id in touched:
+        lines[source_id] = figure_lines([f for f in figures if f.source_id == source_id], by_id[source_id])
+    return figures, warnings, {k: hashlib.sha1(repr(v).encode()).hexdigest() for k, v in touched.items()}
 
 
 def _matches(sources: list[Source], keys: dict[str, str], cache: Cache) -> Matches:

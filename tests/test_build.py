@@ -259,3 +259,35 @@ def test_csv_cells_are_safe_for_spreadsheets(project, stub_engine):
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
         assert row["value"] == "" or row["value"].replace(".", "").isdigit()  # numbers stay numbers
+
+
+def test_an_editor_checks_corrects_and_rejects_figures_by_id(project, stub_engine):
+    run(project, stub_engine)
+    site = project / "site"
+    people = [f for f in briefing(site)["figures"] if f["type"] == "people"]
+    checked, corrected, rejected = people[0]["id"], people[1]["id"], people[2]["id"]
+    (project / "content" / "figures.yml").write_text(
+        f"{checked}:\n  status: checked\n  note: Matches the statement.\n"
+        f"{corrected}:\n  value: 4321\n  category: wounded\n"
+        f"{rejected}:\n  status: rejected\n  note: A capacity, not people present.\n"
+        "f-0000000000:\n  status: checked\n", encoding="utf-8")
+    result = run(project, StubEngine())
+    assert any("f-0000000000 names no figure" in w for w in result.report["warnings"])
+    figures = {f["id"]: f for f in briefing(site)["figures"]}
+    assert figures[checked]["review"] == "checked"
+    assert (figures[corrected]["value"], figures[corrected]["category"], figures[corrected]["review"]) == (
+        4321, "wounded", "corrected") and figures[corrected]["note"].startswith("the text says")
+    assert figures[rejected]["review"] == "rejected"
+    page = soup(site / "figures.html")
+    rows = {r["id"]: r for r in page.select("table.figures tbody tr")}
+    assert rejected not in rows and "checked by an editor" in rows[checked].get_text()
+    assert "4,321" in rows[corrected].get_text() and "corrected by an editor" in rows[corrected].get_text()
+    assert page.select_one(f"ul.rejected li#{rejected}") is not None
+
+
+def test_a_mistake_in_the_figures_file_names_file_line_and_field(project, stub_engine):
+    from generator.errors import ConfigError
+
+    (project / "content" / "figures.yml").write_text("f-1234567890:\n  category: eaten\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"figures\.yml:1: f-1234567890: category: 'eaten' is not allowed"):
+        run(project, stub_engine)

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from ..arabic import words
+from ..arabic import normalize, words
 from ..dates import parse_date
 from ..errors import ConfigError
 from ..files import UnsafeFile, read_text
@@ -46,9 +46,27 @@ def load_editor_fields(path: Path, roots: tuple[Path, ...] | None = None) -> dic
             if k in FIELDS and v is not None}
 
 
+# Words that make a title suffix or masthead part a section or topic of a site, not the site's name.
+_SECTION_WORDS = frozenset(normalize(w) for w in (
+    "أخبار اخبار الأخبار خبر عاجل متابعات ومتابعات تقارير محليات عربي دولي عربية دولية عالمي العالم سياسة السياسة "
+    "اقتصاد الاقتصاد رياضة الرياضة ثقافة فن منوعات تكنولوجيا صحة مجتمع آراء مقالات رأي الرئيسية "
+    "news world politics business sport sports culture opinion latest breaking middle east home video").split())
+
+
+def section_label(text: str) -> bool:
+    """A title suffix such as "ISIL / ISIS News" or "أخبار سوريا": a section or topic label, not an outlet."""
+    words = normalize(text).split()
+    if not words or "/" in text or "›" in text or "»" in text:
+        return bool(words)
+    generic = sum(w in _SECTION_WORDS for w in words)
+    return generic == len(words) or (words[0] in _SECTION_WORDS and len(words) <= 3)
+
+
 def _detected(meta: dict[str, str]) -> dict[str, str]:
     found = {}
-    outlet = meta.get("masthead") or meta.get("dateline_outlet") or meta.get("prefix_outlet") or meta.get("site_label")
+    site_label = meta.get("site_label", "")
+    outlet = meta.get("masthead") or meta.get("dateline_outlet") or meta.get("prefix_outlet") or (
+        site_label if site_label and not section_label(site_label) else "")
     if outlet:
         found["outlet"] = outlet
     if meta.get("headline"):

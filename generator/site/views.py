@@ -87,6 +87,7 @@ def source_page(briefing: Briefing, source: Source, figures: int, neighbours: tu
     meta = source.meta
     previous, following = neighbours
     return {"source": source_card(source, figures, "../"),
+            "outlet_missing": f"content/sources/{meta.id}.yml" if meta.provenance.get("outlet") == "derived" else "",
             "meta": [(name, getattr(meta, name), PROVENANCE_LABELS[meta.provenance.get(name, "missing")])
                      for name in ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byline", "url")
                      if getattr(meta, name)],
@@ -151,6 +152,8 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
         views.append({"file": numbered(base, number), "page": number, "pages": len(chunks),
                       "groups": [{"key": k, "label": category_label(k), "rows": rows} for k, rows in groups.items()],
                       "total": len(people), "others": sorted(others.items()), "first": number == 1,
+                      "rejected": [figure_row(f, sources, "") for f in figures if f.review == "rejected"][:200]
+                      if number == 1 else [],
                       "disagreements": disputes if number == 1 else [], "chart": chart(people, sources) if number == 1
                       else {"svg": "", "table": [], "by_group": [], "label": ""},
                       "pagination": [{"n": n, "href": numbered(base, n), "current": n == number}
