@@ -22,9 +22,11 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from .analysis.briefing import Briefing, analyse
+from .analysis import stories, story_edits
+from .analysis.briefing import Briefing, Plan, analyse
 from .analysis.crossref import Matches, match
 from .analysis.reviews import apply_reviews, load_reviews
+from .analysis.stories import Group
 from .cache import Cache, PageManifest
 from .cache import key as cache_key
 from .config import Config, load_config
@@ -35,7 +37,7 @@ from .lock import project_lock
 from .models import Article, SeedFile, Source, Translation
 from .pipeline import ingest_all, pair_all
 from .pipeline import prepare as prepare_one
-from .site import search, views
+from .site import feed, search, views
 from .site.export import briefing_json, figure_lines, figures_exports, source_json
 from .site.render import Renderer, figure_counts
 from .site.write import guard_output, write_site
@@ -300,13 +302,18 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
     report = _report(config, sources, figures, len(found.statements), treport, errors)
     report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
                   reviewed=sum(1 for f in figures if f.review))
+    with timer("analyse"), stage("grouping reports into stories"):
+        plans, redirects, story_warnings, written = _stories(config, sources, found)
+    report["warnings"] = [*report["warnings"], *story_warnings]
+    if written:
+        report["memory_written"] = {**report["memory_written"], **written}
     with timer("analyse"), stage("analysing"):
-        briefing = analyse(sources, figures, found, report)
+        briefing = analyse(sources, figures, found, report, plans, redirects)
     with timer("render"), stage("rendering"):
         files, kept = _files(config, briefing, about, note, cache, {k: v + reviewed.get(k, "") for k, v in
                                                                     pair_keys.items()}, output, lines)
     records = cache.folder / "search" if cache.folder else None
-    story_of: dict[str, str] = {}
+    story_of = {m: s.id for s in briefing.stories for m in s.members} if len(briefing.stories) > 1 else {}
     with timer("write"), stage("writing the site"):
         if not config.search:
             finish = None
@@ -323,6 +330,52 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
     report["timings"] = timer.seconds
     report["cache"] = {"hits": cache.hits, "misses": cache.misses}
     return BuildResult(report=report, errors=errors)
+
+
+def _why(group: Group, members: list[Source], edited: bool) -> str:
+    """Why a story's reports are together, in a sentence."""
+    dates = sorted(s.meta.date[:10] for s in members if s.meta.date)
+    parts = []
+    if len(members) > 1:
+        if group.statements:
+            parts.append(f"its reports share {group.statements} statement{'s' if group.statements != 1 else ''}")
+        if group.names:
+            parts.append("names and places: " + "، ".join(group.names))
+    if dates:
+        parts.append(f"reported {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else ""))
+    if group.undated:
+        parts.append(f"{group.undated} undated report{'s' if group.undated != 1 else ''} grouped by content alone")
+    if edited:
+        parts.append("arranged by an editor (content/stories.yml)")
+    return "; ".join(parts)
+
+
+def _stories(config: Config, sources: list[Source], found: Matches
+             ) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str]]:
+    """Stories with lasting ids (content/stories.lock.yml, kept up to date) and the editors' decisions
+    (content/stories.yml) applied."""
+    groups, profiles = stories.group(sources, found)
+    by_id = {s.meta.id: s for s in sources}
+    order = {s.meta.id: (s.meta.date or "9999", s.meta.id) for s in sources}
+    lock_path, edits_path = config.content_path / "stories.lock.yml", config.content_path / "stories.yml"
+    lock, old_redirects = story_edits.load_lock(lock_path, config.roots)
+    first = {s.meta.id: s.meta.date for s in sources}
+    assigned, redirects = story_edits.assign_ids([g.members for g in groups], lock, first)
+    overrides = story_edits.load_overrides(edits_path, config.roots)
+    final, merged, warnings = story_edits.apply_overrides(assigned, overrides, set(by_id), edits_path, order)
+    automatic = {g.members for g in groups}
+    redirects = {**old_redirects, **redirects, **merged}
+    redirects = {old: new for old, new in redirects.items() if old not in {a.id for a in final}}
+    written = {}
+    if story_edits.save_lock(lock_path, final, redirects):
+        written[str(lock_path)] = hashlib.sha1(lock_path.read_bytes()).hexdigest()
+    plans = []
+    for story in final:
+        members = [by_id[m] for m in story.members]
+        names = overrides.names.get(story.id, {})
+        why = _why(stories.describe([profiles[m] for m in story.members]), members, story.members not in automatic)
+        plans.append(Plan(story.id, story.members, why, names.get("title_ar", ""), names.get("title_en", "")))
+    return plans, redirects, warnings, written
 
 
 def _reviewed(config: Config, sources: list[Source], figures: list, lines: dict[str, tuple[str, str]]
@@ -375,10 +428,12 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
             "footer": f"Built {briefing.report['build_date']} from {len(briefing.sources)} scraped Arabic reports. "
                       "English is machine translation (Argos Translate) unless marked edited; check the Arabic "
                       "before quoting."}
-    renderer = Renderer(config.templates_path, site, config.roots)
+    renderer = Renderer(config.templates_path, site, config.roots, stories=len(briefing.stories) > 1)
     files: dict[str, str | bytes | Path] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
                                             **figures_exports(briefing, lines),
-                                            "data/briefing.json": briefing_json(briefing)}
+                                            "data/briefing.json": briefing_json(briefing),
+                                            "feed.xml": feed.atom(briefing, config.title, config.description,
+                                                                  config.base_url, briefing.report["build_date"])}
     templates = _templates_digest(config)
     sources = list(briefing.sources)
     counts = figure_counts(briefing)

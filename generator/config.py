@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -44,6 +45,12 @@ def _iso_date(value: str | None) -> str | None:
         dt.date.fromisoformat(value)
     except ValueError:
         return "must be a date like 2022-01-26"
+    return None
+
+
+def _url(value: str) -> str | None:
+    if value and not re.match(r"^https?://[^\s/]+(/[^\s]*)?$", value):
+        return "must be an http(s) address like https://user.github.io/repo/ (or empty)"
     return None
 
 
@@ -92,6 +99,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("build_date", (str, type(None)), None,
             "Date printed as the build date (ISO, quoted or not); default SOURCE_DATE_EPOCH or today.", _iso_date),
     Setting("search", bool, True, "Build the search index (Pagefind); false skips it (faster previews)."),
+    Setting("base_url", str, "", "The site's public address (https://user.github.io/repo/): canonical links, the "
+            "feed's absolute links and the sitemap. Empty: links stay relative.", _url),
     Setting("workers", int, 0, "Processes for per-source work (cleaning, annotation); 0 means one per core.",
             _between(0, 256)),
 )
@@ -117,6 +126,7 @@ class Config:
     max_decoding_length: int
     build_date: str | None
     search: bool
+    base_url: str
     workers: int
     project_dir: Path = Path(".")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 KIB, MIB = 1024, 1024 * 1024
@@ -103,3 +104,16 @@ def regular_files(folder: Path, roots: tuple[Path, ...], suffixes: tuple[str, ..
             continue
         files.append(path)
     return files, problems
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text so that readers see the old file or the new one, never half of either."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)  # no fsync: the rename is atomic for a killed process
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

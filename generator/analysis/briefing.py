@@ -6,7 +6,7 @@ The site stage only maps it to pages and files; nothing there computes figures, 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..models import Figure, Source, Statement
@@ -49,10 +49,15 @@ class Briefing:
     matches: Matches
     stories: tuple[Story, ...]
     report: dict
+    redirects: dict[str, str] = field(default_factory=dict)  # story ids merged away → the story they joined
 
     @property
     def statements(self) -> tuple[Statement, ...]:
         return self.matches.statements
+
+    @cached_property
+    def story_of(self) -> dict[str, Story]:
+        return {member: story for story in self.stories for member in story.members}
 
     @cached_property
     def statement_of(self) -> dict[tuple[str, str], Statement]:
@@ -93,9 +98,50 @@ def span(sources: list[Source]) -> tuple[str, str]:
     return (dates[0], dates[-1]) if dates else ("", "")
 
 
-def analyse(sources: list[Source], figures: list[Figure], matches: Matches, report: dict) -> Briefing:
-    """One story holding every source (stories of their own come with story grouping)."""
-    story = Story(id="all", title_ar="", title_en="", members=tuple(s.meta.id for s in sources), why="",
-                  span=span(sources), summary=summarise(sources, figures, list(matches.statements)),
-                  figure_ids=tuple(f.id for f in figures))
-    return Briefing(sources=tuple(sources), figures=tuple(figures), matches=matches, stories=(story,), report=report)
+@dataclass(frozen=True)
+class Plan:
+    """A story as grouping and the editors decided it, before its briefing is written."""
+
+    id: str
+    members: tuple[str, ...]
+    why: str
+    title_ar: str = ""
+    title_en: str = ""
+
+
+def _title(members: list[Source]) -> tuple[str, str]:
+    """The headline of the earliest report that has one of its own, and its English."""
+    for source in members:
+        if source.meta.provenance.get("headline") != "derived":
+            return source.meta.headline, source.headline_en.text if source.headline_en.status != "pending" else ""
+    return members[0].meta.headline, ""
+
+
+def story_statements(statements: list[Statement], members: set[str]) -> list[Statement]:
+    """The statements as carried inside one story (never across stories)."""
+    out = []
+    for statement in statements:
+        inside = tuple(m for m in statement.members if m[0] in members)
+        if len({m[0] for m in inside}) > 1:
+            out.append(Statement(statement.id, inside))
+    return out
+
+
+def analyse(sources: list[Source], figures: list[Figure], matches: Matches, report: dict,
+            plans: list[Plan] | None = None, redirects: dict[str, str] | None = None) -> Briefing:
+    """Every story's briefing from its own reports, figures and statements (one story for the whole pile
+    when no plan is given)."""
+    plans = plans or [Plan("all", tuple(s.meta.id for s in sources), "")]
+    by_id = {s.meta.id: s for s in sources}
+    stories = []
+    for plan in plans:
+        members = [by_id[m] for m in plan.members]
+        inside = set(plan.members)
+        own = [f for f in figures if f.source_id in inside]
+        title_ar, title_en = _title(members)
+        stories.append(Story(id=plan.id, title_ar=plan.title_ar or title_ar, title_en=plan.title_en or title_en,
+                             members=plan.members, why=plan.why, span=span(members),
+                             summary=summarise(members, own, story_statements(list(matches.statements), inside)),
+                             figure_ids=tuple(f.id for f in own)))
+    return Briefing(sources=tuple(sources), figures=tuple(figures), matches=matches, stories=tuple(stories),
+                    report=report, redirects=redirects or {})

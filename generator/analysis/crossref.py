@@ -80,16 +80,17 @@ class Matches:
     linked: tuple[tuple[int, ...], ...] = ()  # text → the other texts it matches
     statements: tuple[Statement, ...] = ()  # for the summary: leader clusters reported by 2+ sources
 
-    def also(self, source_id: str, pair_id: str, limit: int = 3) -> tuple[list[tuple[str, str]], int]:
-        """Up to `limit` paragraphs of other sources that match this one (its copies first), and how many
-        there are in all."""
+    def also(self, source_id: str, pair_id: str, limit: int = 3, within: set[str] | None = None
+             ) -> tuple[list[tuple[str, str]], int]:
+        """Up to `limit` paragraphs of other sources (of those `within`, when given) that match this one (its
+        copies first), and how many there are in all."""
         text = self.text_of.get((source_id, pair_id))
         if text is None:
             return [], 0
         shown, total = [], 0
         for other in (text, *self.linked[text]):
             for member in self.members[other]:
-                if member[0] != source_id:
+                if member[0] != source_id and (within is None or member[0] in within):
                     total += 1
                     if len(shown) < limit:
                         shown.append(member)

@@ -20,6 +20,7 @@ from ..arabic import normalize
 
 RULES = Path(__file__).with_name("number_rules.yml")
 _SOUND = ("ون", "ين", "ي", "ان", "ا")  # what "+" adds: plurals, construct, dual, accusative
+WEAK = "~"  # marks a category of people_cues: it names what happened to people, never that they are people
 
 
 @dataclass(frozen=True)
@@ -147,8 +148,14 @@ class Lexicon:
     age_only_units: frozenset[str]
     age_before: Phrases
     age_after: Phrases
+    age_words: Phrases
+    age_bare_before: Phrases
+    age_groups: frozenset[str]
+    age_comparisons: Phrases
+    death_words: Phrases
     year_before: Phrases
     era_suffixes: frozenset[str]
+    year_after: Phrases
     months: Phrases
     time_before: Phrases
     time_after: Phrases
@@ -166,10 +173,13 @@ class Lexicon:
     member_nouns: frozenset[str]
     state_context: Phrases
     nisba_not_people: frozenset[str]
+    nationalities: frozenset[str]
     things: Phrases
     cues_before: Phrases
     cues_after: Phrases
     masdars: Phrases
+    people_cues: Phrases
+    suspension_words: Phrases
     illness_words: Phrases
     flight_cues: Phrases
     prison_words: Phrases
@@ -178,6 +188,7 @@ class Lexicon:
     toll_links: frozenset[str]
     subset_cues: Phrases
     coordinators: Phrases
+    count_heads: Phrases
     others_words: frozenset[str]
     people_after: frozenset[str]
     people_before: frozenset[str]
@@ -202,10 +213,12 @@ _BUILDERS = {
     "percent_signs": frozenset, "currencies": _currencies, "measure_units": _labelled, "time_units": _labelled,
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
-    "actors": _labelled, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "state_categories": frozenset,
+    "actors": _labelled, "count_heads": _labelled,
+    "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "state_categories": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e)),
 }
-_PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "year_before", "months",
+_PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
+                 "age_comparisons", "death_words", "year_after", "suspension_words", "year_before", "months",
                  "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before",
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words",
@@ -249,13 +262,13 @@ def load(path: Path = RULES) -> Lexicon:
     return Lexicon(**built)
 
 
-_NOT_CATEGORIES = {"", "none", "flight"}  # markers in the cue tables, not categories of people
+_NOT_CATEGORIES = {"", "none", "flight", "lost"}  # markers in the cue tables, not categories of people
 
 
 def _check_categories(path: Path, data: dict) -> None:
     """Every category the rules can give must have a label (so a page never meets one it cannot name)."""
     labels = data["category_labels"]
-    for section in ("human_nouns", "cues_before", "cues_after", "toll_phrases"):
+    for section in ("human_nouns", "cues_before", "cues_after", "toll_phrases", "people_cues"):
         for name in data[section]:
             if name not in _NOT_CATEGORIES and name not in labels:
                 raise ValueError(f"{path}: {section}: category '{name}' has no label in category_labels")

@@ -105,7 +105,18 @@ def _noun_after(s: Sentence, raw: Raw) -> Counted | None:
     if (raw.kind == "vague" or raw.kind == "words") and definite(s, raw.i):
         found = noun_kind(s, k, direct=True) if raw.kind == "words" and definite(s, k) else None
         return found  # "الآلاف منازلهم", "الاثنان دليل": an indefinite word is not their noun
+    if raw.kind in ("digits", "words") and s.is_word(k) and with_article(s.tokens[k].norm):
+        return None  # "في 2017 الشريك التجاري": a cardinal's counted noun has no article
     return noun_kind(s, k, direct=True)
+
+
+def with_article(norm: str) -> bool:
+    """A normalised word written with the article, after a proclitic, and a stem of three letters or more
+    ("المواطنين", "بالتعيين"; not "بالغا", "والده")."""
+    for head in ("ال", "وال", "بال", "فال", "كال", "لل", "ولل"):
+        if norm.startswith(head) and len(norm) - len(head) >= 3:
+            return True
+    return False
 
 
 def _human_at(s: Sentence, k: int) -> bool:

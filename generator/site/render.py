@@ -55,16 +55,19 @@ def _where(exc: jinja2.TemplateError, template: str) -> str:
 class Renderer:
     """Renders every page of the site into a dict of relative path -> text."""
 
-    def __init__(self, templates: Path, site: dict, roots: tuple[Path, ...] | None = None):
+    ONE_STORY = (("Summary", "index.html"), ("Sources", "index.html#sources"), ("Key figures", "figures.html"),
+                 ("Search", "search.html"), ("About", "about.html"))
+    STORIES = (("Stories", "index.html"), ("Sources", "sources.html"), ("Key figures", "figures.html"),
+               ("Search", "search.html"), ("About", "about.html"))
+
+    def __init__(self, templates: Path, site: dict, roots: tuple[Path, ...] | None = None, stories: bool = False):
         self.env = environment(templates, roots)
         self.site = site
+        self.menu = self.STORIES if stories else self.ONE_STORY
 
     def page(self, template: str, path: str, **context) -> tuple[str, str]:
         root = "../" * path.count("/")
-        nav = [{"label": label, "href": f"{root}{target}", "current": target == path}
-               for label, target in (("Summary", "index.html"), ("Sources", "index.html#sources"),
-                                     ("Key figures", "figures.html"), ("Search", "search.html"),
-                                     ("About", "about.html"))]
+        nav = [{"label": label, "href": f"{root}{target}", "current": target == path} for label, target in self.menu]
         try:
             html = self.env.get_template(template).render(site=self.site, root=root, nav=nav, path=path, **context)
         except jinja2.TemplateError as exc:
@@ -80,25 +83,49 @@ class Renderer:
                          **views.source_page(briefing, source, counts.get(source.meta.id, 0), neighbours))
 
     def site_pages(self, briefing: Briefing, about_md: str, summary_md: str) -> dict[str, str]:
-        """Every page but the source pages: the summary, source lists, key figures, about and search."""
-        by_id = briefing.by_id
-        story = briefing.stories[0]
-        figure_at = views.figure_pages(list(briefing.figures), by_id)
-        figure_views = views.figures_views(list(briefing.figures), by_id, views.summary_view(
-            story, "", figure_at)["disagreements"])
-        lists = views.source_list_pages(list(briefing.sources), figure_counts(briefing))
-        report = briefing.report
-        pages = dict([
-            self.page("index.html", "index.html", **views.summary_view(story, "", figure_at), totals=report,
-                      editor_note=markdown(summary_md) if summary_md.strip() else "", sources=lists[0]),
-            self.page("about.html", "about.html", body=markdown(about_md), report=report),
-            self.page("search.html", "search.html"),
-        ])
-        for listing in lists[1:]:
+        """Every page but the source pages: the briefing (or the stories and a page each), source lists, key
+        figures, about and search."""
+        report, note = briefing.report, markdown(summary_md) if summary_md.strip() else ""
+        lists = views.source_list_pages(list(briefing.sources), figure_counts(briefing), len(briefing.stories) == 1)
+        pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report),
+                      self.page("search.html", "search.html", stories=self._story_filter(briefing))])
+        if len(briefing.stories) == 1:
+            story = briefing.stories[0]
+            figure_at = views.figure_pages(list(briefing.figures), briefing.by_id)
+            summary = views.summary_view(story, "", figure_at)
+            pages.update([self.page("index.html", "index.html", **summary, totals=report, editor_note=note,
+                                    sources=lists[0], figures_href="figures.html")])
+            disputes = summary["disagreements"]
+        else:
+            pages.update(self._stories(briefing, report, note))
+            disputes = []
+        for listing in lists[1 if len(briefing.stories) == 1 else 0:]:
             pages.update([self.page("sources.html", listing["file"], sources=listing, totals=report)])
-        for view in figure_views:
-            pages.update([self.page("figures.html", view["file"], **view)])
+        for view in views.figures_views(list(briefing.figures), briefing.by_id, disputes):
+            pages.update([self.page("figures.html", view["file"], **view, story=None)])
         return pages
+
+    def _stories(self, briefing: Briefing, report: dict, note: str) -> dict[str, str]:
+        pages = {}
+        for listing in views.story_list_pages(briefing):
+            pages.update([self.page("stories.html", listing["file"], listing=listing, totals=report, editor_note=note)])
+        for story in briefing.stories:
+            view = views.story_page(story, briefing)
+            pages.update([self.page("story.html", views.story_url(story.id), **view,
+                                    totals={**report, "covers": view["story"]["covers"]})])
+            for figures in views.story_figure_views(story, briefing):
+                pages.update([self.page("figures.html", figures["file"], **figures)])
+        for old, new in briefing.redirects.items():
+            pages.update([self.page("redirect.html", views.story_url(old), target=f"{new}.html")])
+        return pages
+
+    @staticmethod
+    def _story_filter(briefing: Briefing) -> list[dict]:
+        """The stories to filter search by (none on a one-story site)."""
+        if len(briefing.stories) == 1:
+            return []
+        return [{"id": s.id, "title": s.title_en or s.title_ar} for s in sorted(briefing.stories, key=lambda s: s.id)
+                if len(s.members) > 1]
 
 
 def figure_counts(briefing: Briefing) -> dict[str, int]:

@@ -52,7 +52,9 @@ def pending_labels(pair: Pair) -> list[str]:
 def also_reported(briefing: Briefing, source: Source, pair: Pair) -> dict | None:
     """The paragraphs of other outlets that carry the same statement: the first few, and how many more
     (the full list is in the data)."""
-    shown, total = briefing.matches.also(source.meta.id, pair.id, ALSO_SHOWN)
+    story = briefing.story_of.get(source.meta.id)
+    inside = set(story.members) if story and len(briefing.stories) > 1 else None
+    shown, total = briefing.matches.also(source.meta.id, pair.id, ALSO_SHOWN, inside)
     if not shown:
         return None
     by_id = briefing.by_id
@@ -94,8 +96,18 @@ def source_page(briefing: Briefing, source: Source, figures: int, neighbours: tu
             "pairs": [pair_view(briefing, source, p) for p in source.pairs],
             "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in source.removed],
             "notes": list(source.notes), "warnings": list(source.warnings),
+            "story": _story_link(briefing, source),
             "prev": {"href": f"{previous.meta.id}.html", "outlet": previous.meta.outlet} if previous else None,
             "next": {"href": f"{following.meta.id}.html", "outlet": following.meta.outlet} if following else None}
+
+
+def _story_link(briefing: Briefing, source: Source) -> dict | None:
+    """The story a source belongs to (sites with several stories)."""
+    story = briefing.story_of.get(source.meta.id)
+    if story is None or len(briefing.stories) == 1:
+        return None
+    return {"href": f"../{story_url(story.id)}", "title_ar": story.title_ar, "title_en": story.title_en,
+            "reports": len(story.members)}
 
 
 def _sentence(sources: dict[str, Source], figure: Figure):
@@ -144,15 +156,16 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
             label = "rejected by an editor" if figure.review == "rejected" else TYPE_LABELS.get(figure.type, figure.type)
             others[label] = others.get(label, 0) + 1
     chunks = pages_of(people, FIGURES_PER_PAGE)
+    root = "../" * base.count("/")
     views = []
     for number, chunk in enumerate(chunks, 1):
         groups: dict[str, list[dict]] = {}
         for figure in chunk:
-            groups.setdefault(figure.category, []).append(figure_row(figure, sources, ""))
+            groups.setdefault(figure.category, []).append(figure_row(figure, sources, root))
         views.append({"file": numbered(base, number), "page": number, "pages": len(chunks),
                       "groups": [{"key": k, "label": category_label(k), "rows": rows} for k, rows in groups.items()],
                       "total": len(people), "others": sorted(others.items()), "first": number == 1,
-                      "rejected": [figure_row(f, sources, "") for f in figures if f.review == "rejected"][:200]
+                      "rejected": [figure_row(f, sources, root) for f in figures if f.review == "rejected"][:200]
                       if number == 1 else [],
                       "disagreements": disputes if number == 1 else [], "chart": chart(people, sources) if number == 1
                       else {"svg": "", "table": [], "by_group": [], "label": ""},
@@ -223,16 +236,96 @@ def summary_view(story: Story, root: str, figure_at: dict[str, str]) -> dict:
             "corroborated": corroborated, "disagreements": disputes, "escapes": escapes}
 
 
-def source_list_pages(sources: list[Source], counts: dict[str, int]) -> list[dict]:
-    """The sources, SOURCES_PER_PAGE a page: the first on the home page, the rest on sources-N.html."""
+def source_list_pages(sources: list[Source], counts: dict[str, int], home: bool = True) -> list[dict]:
+    """The sources, SOURCES_PER_PAGE a page: the first on the home page (or on sources.html when the home
+    page lists stories), the rest on sources-N.html."""
     chunks = pages_of(sources, SOURCES_PER_PAGE)
     total = len(chunks)
-    return [{"file": "index.html" if n == 1 else numbered("sources", n), "page": n, "pages": total,
+    first = ("index.html", "index.html#sources") if home else ("sources.html", "sources.html")
+    return [{"file": first[0] if n == 1 else numbered("sources", n), "page": n, "pages": total,
              "cards": [source_card(s, counts.get(s.meta.id, 0), "") for s in chunk],
-             "pagination": [{"n": i, "href": "index.html#sources" if i == 1 else numbered("sources", i), "current": i == n}
-                       for i in range(1, total + 1)] if total > 1 else []}
+             "pagination": [{"n": i, "href": first[1] if i == 1 else numbered("sources", i), "current": i == n}
+                            for i in range(1, total + 1)] if total > 1 else []}
             for n, chunk in enumerate(chunks, 1)]
 
 
 def page_count(total: int, size: int) -> int:
     return max(1, ceil(total / size))
+
+
+STORIES_PER_PAGE = 60
+
+
+def story_url(story_id: str) -> str:
+    return f"stories/{story_id}.html"
+
+
+def headline_range(story: Story) -> str:
+    """The story's first headline number as a range: "killed: 120–123"."""
+    if not story.summary.numbers:
+        return ""
+    row = story.summary.numbers[0]
+    low, high = row["low"]["value"], row["high"]["value"]
+    return f"{row['label'].split(',')[0]}: {low}" + ("" if row["same"] else f" to {high}")
+
+
+def story_card(story: Story, briefing: Briefing, root: str) -> dict:
+    by_id = briefing.by_id
+    members = [by_id[m] for m in story.members]
+    first, last = story.span
+    outlets = len({s.meta.outlet for s in members})
+    dated = f", dated {first}" + (f" to {last}" if last != first else "") if first else ", undated"
+    return {"id": story.id, "href": f"{root}{story_url(story.id)}", "title_ar": story.title_ar,
+            "title_en": story.title_en, "reports": len(members), "outlets": outlets,
+            "covers": f"{len(members)} Arabic report(s) from {outlets} outlet(s){dated}.",
+            "first": first, "last": last, "figure": headline_range(story),
+            "outlet": members[0].meta.outlet, "source_href": f"{root}{source_url(members[0].meta.id)}"}
+
+
+def _activity(story: Story) -> tuple:
+    """Newest activity first; undated stories after the dated ones."""
+    return (story.span[1] != "", story.span[1], story.id)
+
+
+def story_list_pages(briefing: Briefing) -> list[dict]:
+    """The home page's list of stories, STORIES_PER_PAGE a page: stories with two or more reports first,
+    newest activity first, then single reports, compactly."""
+    several = sorted((s for s in briefing.stories if len(s.members) > 1), key=_activity, reverse=True)
+    single = sorted((s for s in briefing.stories if len(s.members) == 1), key=_activity, reverse=True)
+    ordered = [(s, True) for s in several] + [(s, False) for s in single]
+    chunks = pages_of(ordered, STORIES_PER_PAGE)
+    total = len(chunks)
+    return [{"file": "index.html" if n == 1 else numbered("stories", n), "page": n, "pages": total,
+             "several": [story_card(s, briefing, "") for s, full in chunk if full],
+             "single": [story_card(s, briefing, "") for s, full in chunk if not full],
+             "counts": {"stories": len(briefing.stories), "several": len(several), "single": len(single)},
+             "pagination": [{"n": i, "href": numbered("stories", i) if i > 1 else "index.html", "current": i == n}
+                            for i in range(1, total + 1)] if total > 1 else []}
+            for n, chunk in enumerate(chunks, 1)]
+
+
+def story_page(story: Story, briefing: Briefing) -> dict:
+    """A story's own briefing page, at stories/<id>.html."""
+    by_id = briefing.by_id
+    own = [f for f in briefing.figures if f.source_id in set(story.members)]
+    figure_at = figure_pages(own, by_id, base=f"stories/{story.id}-figures")
+    counts: dict[str, int] = {}
+    for figure in own:
+        if figure.is_people:
+            counts[figure.source_id] = counts.get(figure.source_id, 0) + 1
+    return {**summary_view(story, "../", figure_at), "story": story_card(story, briefing, "../"), "why": story.why,
+            "figures_href": f"{story.id}-figures.html",
+            "cards": [source_card(by_id[m], counts.get(m, 0), "../") for m in story.members]}
+
+
+def story_figure_views(story: Story, briefing: Briefing) -> list[dict]:
+    """The story's key-figures pages (disagreements and chart from its own figures only)."""
+    by_id = briefing.by_id
+    own = [f for f in briefing.figures if f.source_id in set(story.members)]
+    disputes = summary_view(story, "../", figure_pages(own, by_id, base=f"stories/{story.id}-figures"))["disagreements"]
+    views = figures_views(own, by_id, disputes, base=f"stories/{story.id}-figures")
+    for view in views:
+        view["story"] = story_card(story, briefing, "../")
+        for link in view["pagination"]:
+            link["href"] = link["href"].removeprefix("stories/")
+    return views

@@ -22,7 +22,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -34,7 +33,7 @@ from filelock import FileLock, Timeout
 
 from ..arabic import normalize, text_key
 from ..errors import CannotWrite, ConfigError
-from ..files import DATA_LIMIT, UnsafeFile, read_bytes, regular_files
+from ..files import DATA_LIMIT, UnsafeFile, read_bytes, regular_files, write_atomic
 from ..models import Translation
 
 log = logging.getLogger(__name__)
@@ -154,19 +153,6 @@ def parse(path: Path, data: bytes) -> list[Entry]:
                              model=item.get("model", ""), edited=item.get("edited", "").strip(),
                              stale=stale in ("true", "yes"), see=item.get("see", "")))
     return entries
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text so that readers see the old file or the new one, never half of either."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)  # no fsync: the rename is atomic for a killed process
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _digest(data: bytes) -> str:

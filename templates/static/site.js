@@ -54,8 +54,10 @@
       }
       status.textContent = "Searching…";
       list.innerHTML = "";
+      var story = form.querySelector("select[name=story]");
+      var options = story && story.value ? { filters: { story: story.value } } : {};
       load().then(function (pagefind) {
-        return pagefind.search(query);
+        return pagefind.search(query, options);
       }).then(function (found) {
         return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }));
       }).then(function (items) {
@@ -92,11 +94,16 @@
       event.preventDefault();
       var query = input.value.trim();
       if (query) {
-        history.replaceState(null, "", "?q=" + encodeURIComponent(query));
+        var story = form.querySelector("select[name=story]");
+        history.replaceState(null, "", "?q=" + encodeURIComponent(query) +
+          (story && story.value ? "&story=" + encodeURIComponent(story.value) : ""));
         run(query);
       }
     });
-    var initial = new URLSearchParams(location.search).get("q");
+    var params = new URLSearchParams(location.search);
+    var chosen = form.querySelector("select[name=story]");
+    if (chosen && params.get("story")) { chosen.value = params.get("story"); }
+    var initial = params.get("q");
     if (initial) { input.value = initial; run(initial); }
   }
 

@@ -1,0 +1,185 @@
+"""Stories: the pile grouped into the events it reports, deterministically and with reasons.
+
+Two reports belong to one story when they were published within a few days of each other (undated
+reports are grouped by content alone) and their content agrees: their words are alike (TF-IDF cosine
+over the headline and body, the headline counted twice, rarity measured on the pile itself) or they
+carry two or more of the same statements (the cross-source matches). Reprints of one article go together
+at once. Candidate pairs come from an inverted index of each report's most telling words, never from all
+pairs of reports; a story is a connected group of such pairs. Each story records why its members are
+together: the statements they share, the names and places they share, and their dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..arabic import STOP_WORDS, normalize, stem
+from ..models import Source
+from .crossref import Matches
+
+WINDOW_DAYS = 5  # a report joins a story with a report published within this many days of it
+SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
+TOP_TERMS = 40  # each report's most telling words index it for candidates
+COMMON = 0.05  # words in more than this share of reports (and more than 50) are not indexed
+_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a report is about, as grouping reads it."""
+
+    source_id: str
+    date: dt.date | None
+    vector: dict[str, float]  # normalised TF-IDF weights of its content words
+    statements: frozenset[str]  # the statements (leader clusters) it carries
+    body: frozenset[str]  # its sentence keys: reprints share them all
+    shown: dict[str, str]  # content word → a form as written, for the reasons shown on the page
+
+
+@dataclass(frozen=True)
+class Group:
+    members: tuple[str, ...]  # source ids, oldest report first
+    statements: int  # statements carried by two or more members
+    names: tuple[str, ...]  # words most members share, as written
+    undated: int
+
+
+def _date(source: Source) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(source.meta.date[:10]) if source.meta.date else None
+    except ValueError:
+        return None
+
+
+def _counts(source: Source) -> tuple[Counter, dict[str, str]]:
+    """Content words of the headline (twice) and body, and a written form of each."""
+    counts: Counter = Counter()
+    shown: dict[str, str] = {}
+    texts = [source.meta.headline, source.meta.headline, *(p.ar for p in source.pairs if p.kind == "body")]
+    for text in texts:
+        for word in text.split():
+            normal = normalize(word)
+            if not normal or normal in STOP_WORDS:
+                continue
+            key = stem(normal)
+            if len(key) >= 3 and key not in STOP_WORDS:
+                counts[key] += 1
+                shown.setdefault(key, _PUNCT.sub("", word))
+    return counts, shown
+
+
+def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
+    statement_of = {m: st.id for st in matches.statements for m in st.members}
+    counted = [_counts(s) for s in sources]
+    frequency = Counter(w for counts, _ in counted for w in counts)
+    total = len(sources) + 1
+    out = []
+    for source, (counts, shown) in zip(sources, counted, strict=True):
+        weights = {w: (1 + math.log(n)) * (math.log(total / (frequency[w] + 1)) + 1) for w, n in counts.items()
+                   if frequency[w] > 1}  # a word no other report has cannot link it to one
+        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+        body = [p for p in source.pairs if p.kind == "body"]
+        out.append(Profile(source.meta.id, _date(source), {w: x / norm for w, x in weights.items()},
+                           frozenset(statement_of[(source.meta.id, p.id)] for p in body
+                                     if (source.meta.id, p.id) in statement_of),
+                           frozenset(n.key for p in body for n in p.notes), shown))
+    return out
+
+
+def cosine(a: Profile, b: Profile) -> float:
+    small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
+    return sum(x * large.get(w, 0.0) for w, x in small.items())
+
+
+def near(a: Profile, b: Profile) -> bool:
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= WINDOW_DAYS
+
+
+def linked(a: Profile, b: Profile) -> bool:
+    """Whether two reports tell the same story."""
+    return near(a, b) and (len(a.statements & b.statements) >= 2 or cosine(a, b) >= SIMILAR)
+
+
+class _Union:
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _candidates(items: list[Profile]) -> Iterable[tuple[int, int]]:
+    """Pairs that could reach the threshold: they share telling words (their dot product over each one's
+    top words is a fair share of the threshold) or two statements."""
+    cap = max(50, int(COMMON * len(items)))
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, profile in enumerate(items):
+        top = sorted(profile.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        for word, weight in top:
+            postings[word].append((i, weight))
+        for statement in profile.statements:
+            postings["\x00" + statement].append((i, 1.0))
+    for i, profile in enumerate(items):
+        partial: dict[int, float] = defaultdict(float)
+        top = sorted(profile.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        for word, weight in [*top, *(("\x00" + s, 1.0) for s in profile.statements)]:
+            listed = postings.get(word, ())
+            if len(listed) > cap:
+                continue
+            for j, other in listed:
+                if j > i:
+                    partial[j] += weight * other
+        yield from (j_pair for j, value in partial.items() if value >= SIMILAR / 3 for j_pair in [(i, j)])
+
+
+def _reprints(items: list[Profile], union: _Union) -> None:
+    """Reports whose bodies are the same article (reprints of wire copy) join at once."""
+    first: dict[frozenset[str], int] = {}
+    for i, profile in enumerate(items):
+        if profile.body:
+            j = first.setdefault(profile.body, i)
+            if j != i:
+                union.join(i, j)
+
+
+def group(sources: list[Source], matches: Matches) -> tuple[list[Group], dict[str, Profile]]:
+    """The stories of a pile, each with its members oldest first, and every report's profile."""
+    items = profiles(sources, matches)
+    union = _Union(len(items))
+    _reprints(items, union)
+    for i, j in _candidates(items):
+        if union.find(i) != union.find(j) and linked(items[i], items[j]):
+            union.join(i, j)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        members[union.find(i)].append(i)
+    groups = sorted((describe([items[i] for i in found]) for found in members.values()), key=lambda g: g.members)
+    return groups, {p.source_id: p for p in items}
+
+
+def describe(members: list[Profile]) -> Group:
+    """A story's members oldest first, and what they share."""
+    ordered = sorted(members, key=lambda p: (p.date or dt.date.max, p.source_id))
+    statements = Counter(s for p in members for s in p.statements)
+    weight: Counter = Counter()
+    for profile in members:
+        for word, value in profile.vector.items():
+            weight[word] += value
+    shared = [w for w in weight if sum(w in p.vector for p in members) >= max(2, len(members) / 2)]
+    names = sorted(shared, key=lambda w: (-weight[w], w))[:6]
+    shown = {w: p.shown[w] for p in reversed(ordered) for w in names if w in p.shown}
+    return Group(members=tuple(p.source_id for p in ordered), statements=sum(1 for n in statements.values() if n > 1),
+                 names=tuple(shown.get(w, w) for w in names), undated=sum(1 for p in members if p.date is None))

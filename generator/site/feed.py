@@ -1,0 +1,69 @@
+"""feed.xml: an Atom feed of the stories, newest activity first, so that readers can follow the site in
+a feed reader. With `base_url` set, links and ids are absolute; without it links are relative to the feed
+(feed readers resolve them) and ids are tag: URIs under the reserved .invalid domain."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ..analysis.briefing import Briefing, Story
+from .views import headline_range, story_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+ET.register_namespace("", ATOM)
+
+
+def _when(date: str, fallback: str) -> str:
+    day = (date or fallback)[:10]
+    return f"{day}T00:00:00Z"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "briefing"
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _story_path(briefing: Briefing, story: Story) -> str:
+    return "index.html" if len(briefing.stories) == 1 else story_url(story.id)
+
+
+def atom(briefing: Briefing, title: str, description: str, base_url: str, built: str) -> str:
+    """The feed, as text."""
+    def address(path: str) -> str:
+        return f"{base_url.rstrip('/')}/{path}" if base_url else path
+
+    def identity(path: str) -> str:
+        return address(path) if base_url else f"tag:{_slug(title)}.invalid,2000:{path}"
+
+    stories = sorted(briefing.stories, key=lambda s: (s.span[1], s.id), reverse=True)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _add(feed, "title", title)
+    _add(feed, "subtitle", description)
+    _add(feed, "id", identity("index.html"))
+    _add(feed, "updated", _when(stories[0].span[1] if stories else "", built))
+    _add(feed, "link", rel="self", href=address("feed.xml"))
+    _add(feed, "link", rel="alternate", href=address("index.html"))
+    _add(feed, "generator", "Arabic news briefing generator")
+    by_id = briefing.by_id
+    for story in stories:
+        entry = _add(feed, "entry")
+        path = _story_path(briefing, story)
+        _add(entry, "title", story.title_en or story.title_ar)
+        _add(entry, "id", identity(path))
+        _add(entry, "updated", _when(story.span[1], built))
+        _add(entry, "link", rel="alternate", href=address(path))
+        outlets = sorted({by_id[m].meta.outlet for m in story.members})
+        first, last = story.span
+        dated = f"{first} to {last}" if first and last != first else first or "undated"
+        figure = headline_range(story)
+        summary = (f"{len(story.members)} report(s) from {len(outlets)} outlet(s) ({', '.join(outlets[:5])}), "
+                   f"{dated}." + (f" {figure}." if figure else "") + (f" {story.title_ar}" if story.title_en else ""))
+        _add(entry, "summary", summary)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
