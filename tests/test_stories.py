@@ -1,0 +1,135 @@
+"""Stories: the seeds and three other events in one pile give four stories, each with its own briefing;
+ids last; editors have the final say; nothing crosses from one story to another."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import BuildOptions, build
+from tests.conftest import ROOT, make_project
+from tests.html_helpers import raw_briefing, soup
+from tests.stub import StubEngine
+
+EVENTS = ("event2", "event3", "event4")
+
+
+def add_event(project: Path, event: str) -> None:
+    for path in (ROOT / "tests" / "fixtures" / event / "seeds").glob("*.txt"):
+        shutil.copy(path, project / "seeds" / f"{event}-{path.name}")
+
+
+def pile(tmp: Path, events: tuple[str, ...] = EVENTS) -> Path:
+    project = make_project(tmp / "p")
+    (project / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")
+    for event in events:
+        add_event(project, event)
+    return project
+
+
+def run(project: Path):
+    return build(project, BuildOptions(engine_loader=StubEngine().loader))
+
+
+def event_of(source_id: str) -> str:
+    return source_id.split("-")[0] if source_id.startswith("event") else "seeds"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = pile(tmp_path_factory.mktemp("stories"))
+    result = run(project)
+    assert result.exit_code == 0, result.errors
+    return project / "site"
+
+
+def test_four_events_give_four_pure_complete_stories(site):
+    stories = raw_briefing(site)["stories"]
+    assert len(stories) == 4
+    for story in stories:
+        assert len({event_of(m) for m in story["members"]}) == 1  # no story mixes two events
+    assert sorted(len(s["members"]) for s in stories) == [3, 4, 5, 5]
+    seeds = next(s for s in stories if event_of(s["members"][0]) == "seeds")
+    assert "statement" in seeds["why"] and seeds["title_ar"] and set(seeds) >= {"id", "span", "summary"}
+
+
+def test_home_lists_stories_and_each_has_a_briefing_and_figures(site):
+    home = soup(site / "index.html")
+    cards = home.select(".story-list .story-card")
+    assert len(cards) == 4
+    for card in cards:
+        story = soup(site / card.a["href"])
+        assert story.select_one(".why") and story.select("ol.lead > li")
+        for link in story.select("ol.lead a.cite, .source-card a"):
+            path = (site / "stories" / link["href"].split("#")[0]).resolve()
+            assert path.exists(), link["href"]
+        figures = story.find("a", string="Key figures of this story")["href"]
+        assert (site / "stories" / figures).exists()
+
+
+def test_nothing_crosses_stories(site):
+    data = raw_briefing(site)
+    story_of = {m: s["id"] for s in data["stories"] for m in s["members"]}
+    for source in data["sources"]:
+        page = soup(site / source["url_path"])
+        assert page.select_one(".kicker a")["href"] == f"../stories/{story_of[source['id']]}.html"
+        for link in page.select(".also a"):
+            other = link["href"].split(".html")[0]
+            assert story_of[other] == story_of[source["id"]], (source["id"], other)
+    for story in data["stories"]:
+        for dispute in story["summary"]["disagreements"]:
+            assert {story_of[c["source_id"]] for c in dispute["claims"]} == {story["id"]}
+
+
+def test_the_feed_lists_every_story(site):
+    feed = ET.parse(site / "feed.xml").getroot()
+    entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 4
+    links = {e.find("{http://www.w3.org/2005/Atom}link").get("href") for e in entries}
+    assert all((site / link).exists() for link in links)
+
+
+def test_ids_last_when_reports_arrive_and_editors_decide(tmp_path):
+    project = pile(tmp_path, ("event2",))
+    run(project)
+    first = {tuple(s["members"]): s["id"] for s in raw_briefing(project / "site")["stories"]}
+    add_event(project, "event3")
+    add_event(project, "event4")
+    run(project)
+    later = raw_briefing(project / "site")["stories"]
+    assert {s["id"] for s in later} >= set(first.values())  # earlier stories keep their ids
+    by_event = {event_of(s["members"][0]): s["id"] for s in later}
+    (project / "content" / "stories.yml").write_text(yaml.safe_dump({
+        "names": {by_event["event3"]: {"title_en": "The Derna flood"}},
+        "merge": [[by_event["event2"], by_event["event4"]]],
+        "split": [["event3-05_maghreb_mirror"]],
+        "pin": {"003_d53ac884832c097b": by_event["event3"], "nobody": by_event["seeds"]},
+        "exclude": ["000_7ad85326219839b7"],
+    }, allow_unicode=True), encoding="utf-8")
+    result = run(project)
+    assert any("report nobody is not in this build" in w for w in result.report["warnings"])
+    stories = {s["id"]: s for s in raw_briefing(project / "site")["stories"]}
+    kept = min((by_event["event2"], by_event["event4"]), key=lambda i: i)  # the older id stays
+    merged_away = by_event["event4"] if kept == by_event["event2"] else by_event["event2"]
+    assert merged_away not in stories and "event4-01_khabur_gate" in stories[kept]["members"]
+    redirect = soup(project / "site" / "stories" / f"{merged_away}.html")
+    assert redirect.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith(f"{kept}.html")
+    assert stories[by_event["event3"]]["title_en"] == "The Derna flood"
+    assert "003_d53ac884832c097b" in stories[by_event["event3"]]["members"]
+    alone = next(s for s in stories.values() if s["members"] == ["event3-05_maghreb_mirror"])
+    assert alone["id"] not in by_event.values()
+    assert not any("000_7ad85326219839b7" in s["members"] for s in stories.values())
+    lock = yaml.safe_load((project / "content" / "stories.lock.yml").read_text(encoding="utf-8"))
+    assert lock["redirects"][merged_away] == kept
+
+
+def test_a_one_story_site_keeps_its_layout(tmp_path):
+    project = make_project(tmp_path / "p")
+    run(project)
+    home = soup(project / "site" / "index.html")
+    assert home.select("ol.lead > li") and not home.select(".story-list")
+    assert not (project / "site" / "stories").exists()
