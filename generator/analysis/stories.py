@@ -78,10 +78,12 @@ def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
     counted = [_counts(s) for s in sources]
     frequency = Counter(w for counts, _ in counted for w in counts)
     total = len(sources) + 1
+    widespread = max(5, len(sources) // 2)
     out = []
     for source, (counts, shown) in zip(sources, counted, strict=True):
         weights = {w: (1 + math.log(n)) * (math.log(total / (frequency[w] + 1)) + 1) for w, n in counts.items()
-                   if frequency[w] > 1}  # a word no other report has cannot link it to one
+                   if 1 < frequency[w] <= widespread}  # a word no other report has cannot link it to one; a
+        #                                              word most reports have (the pile's region) tells nothing
         norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
         body = [p for p in source.pairs if p.kind == "body"]
         out.append(Profile(source.meta.id, _date(source), {w: x / norm for w, x in weights.items()},
@@ -101,8 +103,12 @@ def near(a: Profile, b: Profile) -> bool:
 
 
 def linked(a: Profile, b: Profile) -> bool:
-    """Whether two reports tell the same story."""
-    return near(a, b) and (len(a.statements & b.statements) >= 2 or cosine(a, b) >= SIMILAR)
+    """Whether two reports tell the same story: alike in their words, or carrying two of the same statements
+    while not unlike in their words (two boilerplate paragraphs alone do not make a story)."""
+    if not near(a, b):
+        return False
+    similar = cosine(a, b)
+    return similar >= SIMILAR or (len(a.statements & b.statements) >= 2 and similar >= SIMILAR / 3)
 
 
 class _Union:
