@@ -45,6 +45,18 @@ def _parser() -> argparse.ArgumentParser:
     translate.add_argument("--shard", type=_shard, metavar="I/N",
                            help="translate only the I-th of N equal shares of the missing sentences into its own "
                                 "journal (several can run at once, e.g. in a CI matrix); the next build merges them")
+    export = commands.add_parser("export-tm", parents=[common], help="write the translation memory as TMX or XLIFF",
+                                 description="Write the translation memory (or one source's part) as TMX 1.4b "
+                                             "(OmegaT, Okapi) or XLIFF 2.0, machine output marked as such.",
+                                 epilog=EXIT_CODES_HELP)
+    export.add_argument("--format", choices=("tmx", "xliff"), default="tmx")
+    export.add_argument("--source", help="only this source id")
+    export.add_argument("-o", "--output", type=Path, help="the file to write (default: standard output)")
+    importer = commands.add_parser("import-tm", parents=[common], help="take a translator's TMX or XLIFF back",
+                                   description="Take a translator's TMX or XLIFF file back into the memory: every "
+                                               "unit whose English differs from the machine output becomes an edit.",
+                                   epilog=EXIT_CODES_HELP)
+    importer.add_argument("file", type=Path)
     return parser
 
 
@@ -56,6 +68,28 @@ def _shard(text: str) -> tuple[int, int]:
     if not 1 <= index <= count:
         raise argparse.ArgumentTypeError(f"{text!r}: I must be between 1 and N")
     return index, count
+
+
+def _tm(args: argparse.Namespace) -> int:
+    from .tm import export, import_file
+
+    if args.command == "export-tm":
+        text = export(args.project, args.format, args.source)
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+            print(f"Wrote {args.output} ({args.format.upper()}).")
+        else:
+            sys.stdout.write(text)
+        return 0
+    report = import_file(args.project, args.file)
+    total = sum(report.edits.values())
+    print(f"Imported {total} edit(s) into {len(report.edits)} memory file(s); {report.unchanged} unit(s) unchanged; "
+          f"{len(report.unmatched)} unit(s) match no sentence.")
+    for unit in report.unmatched:
+        print(f"warning: no sentence in the memory for unit {unit}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0
 
 
 def _logging(verbose: bool) -> None:
@@ -133,6 +167,8 @@ def _run(args: argparse.Namespace) -> int:
         sources, errors = check(args.project)
         _print_check(sources, errors)
         return 1 if errors else 0
+    if args.command in ("export-tm", "import-tm"):
+        return _tm(args)
     options = BuildOptions(model=args.model, command=args.command,
                            allow_missing_translations=getattr(args, "allow_missing_translations", False))
     if args.command == "translate":

@@ -14,7 +14,9 @@ class SeedFile:
     text: str
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # shown on the source page, not only in its details: replaced bytes …
-    id: str = ""  # the source id (from the file name)
+    id: str = ""  # the source id (from the file name, or the record)
+    meta: tuple[tuple[str, str], ...] = ()  # metadata a reader found (a page's <meta>, a record's fields)
+    removed: tuple[Removed, ...] = ()  # lines a reader dropped before cleaning (a saved page's chrome)
 
 
 @dataclass(frozen=True)

@@ -55,8 +55,9 @@ def prepare(seed: SeedFile, config: Config) -> tuple[Article | None, list[str]]:
             errors.append(f"{exc} (built with the detected metadata)")
             editor = {}
         with stage("reading the metadata of", seed.name):
-            meta = describe(seed.name, cleaned.meta, paragraphs, editor)
-        article = Article(meta=meta, paragraphs=paragraphs, removed=cleaned.removed, notes=seed.notes,
+            meta = describe(seed.name, cleaned.meta, paragraphs, editor, dict(seed.meta), seed.id)
+        removed = (*seed.removed, *cleaned.removed) if seed.removed else cleaned.removed
+        article = Article(meta=meta, paragraphs=paragraphs, removed=removed, notes=seed.notes,
                           warnings=seed.warnings)
         with stage("annotating", seed.name):
             return annotate(article), errors
@@ -84,8 +85,8 @@ def _editor_digest(config: Config, seed: SeedFile) -> str:
 
 
 def ingest_key(seed: SeedFile, config: Config) -> str:
-    return key("ingest", seed.name, seed.id, seed.text, repr(seed.notes), repr(seed.warnings),
-               _editor_digest(config, seed), str(config.content_path))
+    return key("ingest", seed.name, seed.id, seed.text, repr(seed.notes), repr(seed.warnings), repr(seed.meta),
+               repr(seed.removed), _editor_digest(config, seed), str(config.content_path))
 
 
 def workers(config: Config) -> int:

@@ -1,19 +1,23 @@
 """The types a number's writing and the words right around it decide: a time, a code, a date, a
-percentage, a score, a year, an age, a duration, money, a measure, a magnitude, a rank or identifier.
-What is left (people, things, other) is decided from the noun counted (numbers.py, number_people.py).
+percentage, a score, a year, an age (number_age.py), a duration, money, a measure, a magnitude, a rank or
+identifier. What is left (people, things, other) is decided from the noun counted (numbers.py,
+number_people.py, number_refs.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .number_people import Counted
+from .number_age import age
+from .number_lexicon import Phrases
+from .number_people import Counted, definite, year_follows
 from .number_scan import OPEN_MARKS, QUOTES, Seen, Sentence
 from .number_spans import Raw
 from .number_tokens import DASHES
 
 _TIMES = {"time": "time", "version": "identifier", "ratio": "other"}
 _SIZE_MARKS = frozenset("×xX*")
+_QUOTES = QUOTES | {"«", "»"}
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,8 @@ def by_form(s: Sentence, raw: Raw) -> Typed | None:
     small = all(v is not None and v <= 20 for v in (raw.low, raw.high)) and not raw.multiplied
     if 0 in (raw.low, raw.high) or (small and (s.sport or raw.separator not in DASHES)):
         return Typed("score")
-    if raw.separator in DASHES:
-        raw.kind = "range"
+    if raw.separator in DASHES or (raw.separator == "/" and within(raw, 600, 2100)):
+        raw.kind = "range"  # "2000-4000", "1436/1437هـ"
     return None
 
 
@@ -66,21 +70,30 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     lex, k = s.lex, s.next(raw.j)
     if s.ends_before(lex.capacity_before, raw.i, 4):
         return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "يتسع لـ 60 ألف متفرج"
+    if score(s, raw, raw.noun if raw.noun >= 0 else k):
+        return Typed("score")
     if raw.noun >= 0:
         return dual(s, raw)
     if s.ends_before(lex.time_before, raw.i) or (lex.time_after.at(s.forms, k) and within(raw, 0, 24)):
         return Typed("time")
     if s.ends_before(lex.ordinal_before, raw.i) or rank(s, raw):
         return Typed("ordinal")
-    if identifier(s, raw, k):
-        return Typed("identifier")
+    if identifier(s, raw, k) or listed_code(s, raw):
+        return Typed("identifier")  # "المركز الانتخابي 1068 …، و 1069"
+    if raw.kind == "digits" and s.text_at(raw.i - 1) == "(" and s.text_at(raw.j) == ")" \
+            and after_adjective(s, raw, lex.ordinal_before):
+        return Typed("ordinal")  # "بالدورة التأهيلية (45)"
     if raw.kind in ("digits", "range") and year(s, raw):
         return Typed("year")
     if raw.kind == "range" and within(raw, 1900, 2100) and not raw.multiplied and raw.separator != "أو":
         return Typed("year")  # "1993-1994", "2017/2018", "من 2008 إلى 2011"
-    if lex.months.at(s.forms, k) and within(raw, 1, 31):
+    if within(raw, 1, 31) and (lex.months.at(s.forms, k) or day_before_day(s, k)):
         return Typed("date")
-    return age(s, raw, k) or unit(s, raw, k, seen)
+    if one_in(s, raw):
+        return Typed("other")
+    if found := age(s, raw, k, seen):
+        return Typed("age", found.unit)
+    return unit(s, raw, k, seen)
 
 
 def rank(s: Sentence, raw: Raw) -> bool:
@@ -94,7 +107,7 @@ def rank(s: Sentence, raw: Raw) -> bool:
 def dual(s: Sentence, raw: Raw) -> Typed:
     """A dual noun is its own counted noun: "يومين" 2 days, "جرعتين" 2 doses, "قتيلين" 2 killed."""
     lex, stem = s.lex, raw.stem
-    if lex.time_units.word(stem) is not None:
+    if lex.time_units.word(stem) is not None or decades(s, raw, raw.noun):
         return Typed("duration", raw.noun)
     if lex.things.word(stem) is not None:
         return Typed("count", raw.noun)
@@ -109,16 +122,32 @@ def within(raw: Raw, low: float, high: float) -> bool:
 
 def identifier(s: Sentence, raw: Raw, k: int) -> bool:
     """ "رقم 28", "راديو 4", "القرار الأممي 2254", "آيفون 8 بلس", a bare number in quotes, a title."""
-    lex, b = s.lex, s.prev(raw.i)
-    if s.ends_before(lex.identifier_before, raw.i) or s.has(k, lex.identifier_after):
+    lex = s.lex
+    if s.has(k, lex.identifier_after):
         return True
-    if raw.kind == "digits" and b >= 1 and s.tokens[b].norm.startswith("ال") \
-            and lex.identifier_before.ending(s.forms, b - 1):
-        return True  # "القرار الأممي 2254"
+    if s.ends_before(lex.identifier_before, raw.i) or (raw.kind == "digits" and after_adjective(s, raw,
+                                                                                               lex.identifier_before)):
+        return not counts_people(s, raw, k)  # "القرار الأممي 2254"; but "أيد القرار 177 نائبا"
     quoted = s.text_at(raw.i - 1) in QUOTES | {"«"} and s.text_at(raw.j) in QUOTES | {"»"}
     if quoted and raw.kind in ("digits", "words"):
         return True
-    return raw.kind == "words" and s.text_at(raw.i - 1) in OPEN_MARKS and s.has(raw.i - 2, lex.title_before)
+    return titled(s, raw)
+
+
+def titled(s: Sentence, raw: Raw) -> bool:
+    """In a title or a name right after its noun: "بفيلم «ثلاثة وجوه»", "باسم "النشطاء الإماراتيين الخمسة""; a
+    year in a name is a year ("رؤية 2030")."""
+    if raw.kind == "words" and s.text_at(raw.i - 1) in OPEN_MARKS and s.has(raw.i - 2, s.lex.title_before):
+        return True
+    if within(raw, 1000, 2100):
+        return False
+    for q in range(raw.i - 1, max(raw.i - 6, -1), -1):
+        if s.owner[q] >= 0 or (s.boundary(q) and s.text_at(q) not in _QUOTES):
+            return False
+        if s.text_at(q) in _QUOTES:
+            closed = any(s.text_at(m) in _QUOTES for m in range(raw.j, min(raw.j + 4, len(s.tokens))))
+            return closed and s.has(q - 1, s.lex.title_before)
+    return False
 
 
 def year(s: Sentence, raw: Raw) -> bool:
@@ -133,39 +162,24 @@ def year(s: Sentence, raw: Raw) -> bool:
     suffix = s.tok(raw.j)
     if suffix is not None and suffix.kind == "word" and suffix.norm in lex.era_suffixes:
         return True
+    if lex.year_after.at(s.forms, raw.j):
+        return True  # "ما بين 2100 و1600 قبل الميلاد"
     b = s.prev(raw.i)
     if s.text_at(b) == ")":
         b -= 1
     return bool(lex.months.ending(s.forms, b))
 
 
-def age(s: Sentence, raw: Raw, k: int) -> Typed | None:
-    """ "(35 عاما)", "يبلغ من العمر 29 عاما", "في الأربعين من العمر", "الـ15 والـ16 من عمرهما", "49 ربيعا"."""
-    lex = s.lex
-    after = k
-    while after < min(k + 6, len(s.tokens)) and (s.owner[after] >= 0 or s.tokens[after].norm in ("و", "وال", "ال")):
-        after += 1
-    if lex.age_after.at(s.forms, after):
-        return Typed("age")
-    if raw.kind == "words" and s.text_at(raw.i - 1) == "في" and s.tokens[raw.i].norm.startswith("ال") \
-            and within(raw, 20, 90) and raw.value % 10 == 0 and (not s.is_word(k) or s.has(k, lex.function_words)):
-        return Typed("age")  # "مصففة شعر في السبعين": in her seventies
-    if not s.has(k, lex.age_units):
-        return None
-    paren = s.text_at(raw.i - 1) == "(" or ")" in (s.text_at(raw.j), s.text_at(k + 1))
-    if s.has(k, lex.age_only_units) or paren or s.ends_before(lex.age_before, raw.i, 3):
-        return Typed("age", k)
-    return None
-
-
 def unit(s: Sentence, raw: Raw, k: int, seen: Seen) -> Typed | None:
     """A duration, money, a measure, a magnitude, a ratio or a capacity, from the words after the number."""
     lex = s.lex
     at = k + 1 if raw.kind == "vague" and s.tok(k) is not None and s.tokens[k].norm == "من" else k
-    if raw.kind != "vague" and lex.time_units.at(s.forms, at):
+    if raw.kind != "vague" and lex.time_units.at(s.forms, at) and not year_follows(s, at):
         return Typed("duration", at)
-    if raw.kind == "words" and lex.time_units.ending(s.forms, raw.i - 1) and (raw.value or 0) <= 2:
-        return Typed("duration", raw.i - 1)  # "الليلة الواحدة"
+    if raw.kind != "vague" and decades(s, raw, at):
+        return Typed("duration", at)
+    if (b := unit_before(s, raw)) >= 0:
+        return Typed("duration", b)  # "الليلة الواحدة", "خلال السنوات العشر الماضية", "الأشهر الـ12 الأخيرة"
     if hit := lex.currencies.at(s.forms, at):
         return Typed("money", at, currency(s, at + hit[0], hit[1]))
     if hit := lex.measure_units.at(s.forms, at):
@@ -174,8 +188,12 @@ def unit(s: Sentence, raw: Raw, k: int, seen: Seen) -> Typed | None:
         return Typed("magnitude")
     if lex.ratio_words.at(s.forms, k):
         return Typed("other", k)
-    if raw.multiplied and seen.money and (not s.is_word(k) or s.tokens[k].forms[0] in lex.function_words):
+    bare = not s.is_word(k) or s.tokens[k].forms[0] in lex.function_words
+    if raw.multiplied and seen.money and bare:
         return Typed("money", -1, seen.money.unit)  # "50 مليون دولار … وليس 34 مليونا"
+    if (raw.multiplied or raw.kind == "vague") and bare and any(s.lookup(lex.money_words, b)
+                                                                for b in range(s.prev(raw.i), s.prev(raw.i) - 3, -1)):
+        return Typed("money", -1, "unknown")  # "تقدر ميزانياتها بالملايين", "صافي مبيعاتهم من 103.9 مليون"
     return None
 
 
@@ -185,3 +203,89 @@ def currency(s: Sentence, k: int, entry: tuple[str, dict[str, str]]) -> str:
     if k < len(s.tokens):
         return next((adjectives[f] for f in s.forms[k] if f in adjectives), code)
     return code
+
+
+def score(s: Sentence, raw: Raw, g: int) -> bool:
+    """A side of a match result in words: "بنتيجة 16 هدفا", "بثلاثة أهداف مقابل هدف واحد", "بهدفين مقابل هدف"."""
+    lex = s.lex
+    if not s.sport or raw.kind not in ("digits", "words", "dual"):
+        return False
+    if s.has(g, lex.goal_nouns):
+        return bool(s.ends_before(lex.score_before, raw.i)) or s.has(g + 1, lex.score_links)
+    b = raw.i - 1  # "مقابل هدف واحد": the number after its noun
+    return raw.kind == "words" and s.has(b, lex.goal_nouns) and s.has(b - 1, lex.score_links)
+
+
+def listed_with(s: Sentence, raw: Raw) -> bool:
+    """Only marks and و between this number and the one before: "(2216)، (2231)"."""
+    return _before_in_list(s, raw) >= 0
+
+
+def _before_in_list(s: Sentence, raw: Raw) -> int:
+    """The index of the number before this one when only marks and و are between them; -1."""
+    k = raw.i - 1
+    while k >= 0 and s.owner[k] < 0 and (s.tokens[k].kind == "punct" or s.tokens[k].norm == "و"):
+        k -= 1
+    return s.owner[k] if k >= 0 and s.owner[k] >= 0 and raw.i - k <= 4 else -1
+
+
+def listed_code(s: Sentence, raw: Raw) -> bool:
+    """Listed after a number that a code noun names: "المادتين 5 و6", "المركز الانتخابي 1068 …، و 1069"."""
+    before = _before_in_list(s, raw)
+    if before < 0:
+        return False
+    first = s.raws[before]
+    return bool(s.ends_before(s.lex.identifier_before, first.i)) and not counts_people(s, first, s.next(first.j))
+
+
+def counts_people(s: Sentence, raw: Raw, k: int) -> bool:
+    """A noun for people after the number in the form of its counted noun: accusative after 11-99 ("177
+    نائبا"), after a multiplier ("20 مليون سائح"); not "1068 رجال" (a plural after a large number)."""
+    if not s.is_word(k) or not s.lex.human_nouns.at(s.bare_forms(k), k):
+        return False
+    return raw.multiplied or s.tokens[k].norm.endswith("ا") or (raw.value or 0) <= 10
+
+
+def after_adjective(s: Sentence, raw: Raw, table: Phrases) -> bool:
+    """A noun of the table, then a definite adjective, then the number: "القرار الأممي 2254", "الدورة
+    التأهيلية (45)"."""
+    b = s.prev(raw.i)
+    return b >= 1 and s.tokens[b].norm.startswith("ال") and bool(table.ending(s.forms, b - 1))
+
+
+def day_before_day(s: Sentence, k: int) -> bool:
+    """ "في 10 و11 أبريل": a day joined by و to a day of a month."""
+    if s.text_at(k) != "و" or k + 1 >= len(s.tokens) or s.owner[k + 1] < 0:
+        return False
+    after = s.raws[s.owner[k + 1]]
+    return within(after, 1, 31) and bool(s.lex.months.at(s.forms, s.next(after.j)))
+
+
+def one_in(s: Sentence, raw: Raw) -> bool:
+    """One in N: "كل فرد من بين خمسة أفراد", "واحد من كل عشرة" (a ratio, not a count)."""
+    b = s.prev(raw.i)
+    hit = s.lex.ratio_before.ending(s.forms, b)
+    if hit is None:
+        return False
+    start = b - hit[0]
+    return any(s.has(m, s.lex.ratio_one) for m in range(max(start - 3, 0), start + 1))
+
+
+def decades(s: Sentence, raw: Raw, k: int) -> bool:
+    """ "بعد ستة عقود", "نحو ستة عقود من حكم": decades after a word of time or a qualifier (else contracts)."""
+    if not s.has(k, s.lex.decade_units):
+        return False
+    b = s.prev(raw.i)
+    return bool(s.ends_before(s.lex.duration_before, raw.i, 2) or s.lex.qualifiers[0].ending(s.forms, b))
+
+
+def unit_before(s: Sentence, raw: Raw) -> int:
+    """The noun of time a number agrees with after it: "الليلة الواحدة", "السنوات العشر", "الأشهر الـ12"; -1."""
+    b, numeral = raw.i - 1, definite(s, raw.i)
+    if raw.kind == "digits" and s.text_at(b).replace("ـ", "") == "ال":
+        b, numeral = b - 1, True
+    elif raw.kind != "words":
+        return -1
+    if b < 0 or not s.lex.time_units.ending(s.forms, b):
+        return -1
+    return b if (raw.value or 0) <= 2 or (numeral and definite(s, b)) else -1

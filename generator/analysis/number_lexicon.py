@@ -80,6 +80,12 @@ def _expand(entry: str) -> list[str]:
     return forms
 
 
+def _feminine_plural(entry: str) -> list[str]:
+    """ "بلدة" → "بلدات": a thing ending in taa marbuta also stands for its sound feminine plural."""
+    word = normalize(entry)
+    return [word[:-1] + "ات"] if " " not in word and word.endswith("ه") and len(word) >= 4 else []
+
+
 def _labelled(spec: dict[str, list[str]], expand: bool = False) -> Phrases:
     return phrases((form, label) for label, entries in spec.items() for e in entries
                    for form in (_expand(e) if expand else [e]))
@@ -141,6 +147,8 @@ class Lexicon:
     percent_signs: frozenset[str]
     ratio_words: Phrases
     ratio_phrases: Phrases
+    ratio_before: Phrases
+    ratio_one: frozenset[str]
     currencies: Phrases
     measure_units: Phrases
     time_units: Phrases
@@ -151,10 +159,13 @@ class Lexicon:
     age_words: Phrases
     age_bare_before: Phrases
     age_groups: frozenset[str]
+    duration_before: Phrases
+    decade_units: frozenset[str]
     age_comparisons: Phrases
     death_words: Phrases
     year_before: Phrases
     era_suffixes: frozenset[str]
+    bare_year_before: frozenset[str]
     year_after: Phrases
     months: Phrases
     time_before: Phrases
@@ -164,6 +175,9 @@ class Lexicon:
     identifier_after: frozenset[str]
     title_before: frozenset[str]
     score_words: Phrases
+    score_before: Phrases
+    goal_nouns: frozenset[str]
+    score_links: frozenset[str]
     capacity_before: Phrases
     magnitude_before: Phrases
     magnitude_after: Phrases
@@ -179,6 +193,8 @@ class Lexicon:
     cues_after: Phrases
     masdars: Phrases
     people_cues: Phrases
+    armed_nouns: frozenset[str]
+    reflexives: Phrases
     suspension_words: Phrases
     illness_words: Phrases
     flight_cues: Phrases
@@ -189,6 +205,10 @@ class Lexicon:
     subset_cues: Phrases
     coordinators: Phrases
     count_heads: Phrases
+    people_relatives: frozenset[str]
+    money_words: Phrases
+    vague_not_people_after: frozenset[str]
+    verb_lookalikes: frozenset[str]
     others_words: frozenset[str]
     people_after: frozenset[str]
     people_before: frozenset[str]
@@ -209,16 +229,17 @@ class Lexicon:
 _BUILDERS = {
     "number_words": _number_words, "multipliers": lambda s: {normalize(w): int(v) for w, v in s.items()},
     "vague": lambda s: phrases(s.items()), "qualifiers": _qualifiers,
-    "range_words": lambda s: {"to": _words(s["to"]), "or": _words(s["or"]), "between": _plain(s["between"])},
+    "range_words": lambda s: {"to": _words(s["to"]), "or": _words(s["or"]), "between": _plain(s["between"]),
+                              "change": _plain(s["change"])},
     "percent_signs": frozenset, "currencies": _currencies, "measure_units": _labelled, "time_units": _labelled,
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
     "actors": _labelled, "count_heads": _labelled,
-    "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "state_categories": frozenset,
-    "things": lambda s: phrases((f, e) for e in s for f in _expand(e)),
+    "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
+    "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
-                 "age_comparisons", "death_words", "year_after", "suspension_words", "year_before", "months",
+                 "age_comparisons", "death_words", "reflexives", "money_words", "duration_before", "ratio_before", "score_before", "year_after", "suspension_words", "year_before", "months",
                  "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before",
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words",
@@ -262,7 +283,7 @@ def load(path: Path = RULES) -> Lexicon:
     return Lexicon(**built)
 
 
-_NOT_CATEGORIES = {"", "none", "flight", "lost"}  # markers in the cue tables, not categories of people
+_NOT_CATEGORIES = {"", "none", "flight", "lost", "captured", "handed"}  # markers in the cue tables, not categories of people
 
 
 def _check_categories(path: Path, data: dict) -> None:

@@ -1,23 +1,16 @@
 """What a number counts: the noun it governs (the tamyiz after it, "من" + a definite noun, a noun before it
-in apposition), whether that is people, and for people what happened to them and who they were.
-
-The category comes from the counted noun and its own clause: an event noun ("25 جريحا") wins over every
-verb; then a verb or masdar governing the number ("مقتل 16", "القبض على 104"; "أصيب … بارتفاع ضغط الدم" is
-an illness, not a wound); then a verb after it whose subject it is ("17 من جنودها قتلوا"); then a count it
-is part of ("بينهم سبعة"), a toll named before ("عدد القتلى … إلى 41"), a noun that names a state (prisoners,
-refugees, attackers), "و30 آخرين" after a count, and a count it is coordinated with ("252 … مقابل 281").
-Else "other people": never a guess from another clause.
+in apposition), and whether that is people: a noun of the lexicon, an adjective of origin ("60 فلسطينيا",
+"160 ألف بوروندي"), a member of a group, "آخرين", or a verb or relative pronoun that agrees with people
+("33 تلقوا العلاج", "الخمسة آلاف الذين"). What happened to them is number_category.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .number_scan import CLITIC_TOKENS, Seen, Sentence
+from .number_scan import CLITIC_TOKENS, Sentence
 from .number_spans import Raw
 from .number_tokens import article
-
-_GROUP_WINDOW = 5
 
 
 @dataclass(frozen=True)
@@ -57,18 +50,30 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
         return Counted("human", k)  # "15 من ميليشيا الحوثي" (but "3 ميليشيات": three militias)
     if lex.cues_before.at(s.forms, k) or lex.cues_after.at(s.forms, k) or lex.flight_cues.at(s.forms, k):
         return None
+    if direct and (tok.norm in lex.people_relatives or plural_verb(s, tok.norm)):
+        return Counted("verb", k)  # "من بينهم 33 تلقوا العلاج", "الخمسة آلاف الذين يعيشون"
     if direct and tok.norm[:1] in "لبك" and len(tok.norm) >= 5:
         return None  # "مخيم بسمة 5 لتخفيف …": a preposition, not the counted noun
     return Counted("unknown", k)
 
 
 def nisba(s: Sentence, k: int) -> bool:
-    """A masculine adjective of origin used as a noun: "60 فلسطينيا", "24 أميركيا", "52 تكفيريا"."""
+    """A masculine adjective of origin used as a noun: "60 فلسطينيا", "24 أميركيا", "52 تكفيريا"; of a country
+    or people (nationalities) also singular or feminine plural: "160 ألف بوروندي", "3 فلسطينيات"."""
     norm = s.tokens[k].norm
     word = norm[2:] if norm.startswith("ال") else norm
+    if word in s.lex.nationalities or (word.endswith("يات") and word[:-2] in s.lex.nationalities):
+        return True  # of a country or people, also singular or feminine plural: "160 ألف بوروندي"
     if word in s.lex.nisba_not_people or word.endswith("ايا") or len(word) < 4 or word[0] == "و":
         return False
     return word.endswith(("يا", "يين", "يون"))
+
+
+def plural_verb(s: Sentence, norm: str) -> bool:
+    """A verb that agrees with a plural of people: past "تلقوا", "ظهروا"; present "يعيشون"."""
+    if len(norm) < 4 or norm.startswith(("ال", "و", "ف")) or norm in s.lex.verb_lookalikes:
+        return False  # "واشتروا": a verb joined by و starts another clause
+    return (norm.endswith("وا") and norm[-3] not in "اوي") or (norm[0] == "ي" and norm.endswith("ون") and len(norm) >= 5)
 
 
 def counted(s: Sentence, raw: Raw) -> Counted | None:
@@ -105,9 +110,24 @@ def _noun_after(s: Sentence, raw: Raw) -> Counted | None:
     if (raw.kind == "vague" or raw.kind == "words") and definite(s, raw.i):
         found = noun_kind(s, k, direct=True) if raw.kind == "words" and definite(s, k) else None
         return found  # "الآلاف منازلهم", "الاثنان دليل": an indefinite word is not their noun
+    b = s.prev(raw.i)
+    if b >= 0 and with_article(s.tokens[b].norm) and s.owner[b] < 0 and s.tok(k) is not None \
+            and plural_verb(s, s.tokens[k].norm):
+        return None  # "من الفرقة 30 تلقوا تدريبات": the verb agrees with a noun before, not with the number
+    if year_follows(s, k):
+        return None  # "حوالي 1.2 مليار عام 2017": the word for the year that follows
+    if (head := s.lex.count_heads.at(s.forms, k)) and head[1] == "of" and _human_at(s, k + head[0]):
+        return noun_kind(s, k + head[0])  # "ليرتفع إلى 93 تعداد القتلى"
     if raw.kind in ("digits", "words") and s.is_word(k) and with_article(s.tokens[k].norm):
         return None  # "في 2017 الشريك التجاري": a cardinal's counted noun has no article
     return noun_kind(s, k, direct=True)
+
+
+def year_follows(s: Sentence, k: int) -> bool:
+    """ "عام 2017" at k: the word for a year and the year, not a unit after a number."""
+    nxt = s.tok(k + 1)
+    return bool(s.lex.year_before.at(s.forms, k)) and nxt is not None and nxt.kind == "num" \
+        and nxt.norm.isdigit() and 1900 <= int(nxt.norm) <= 2100
 
 
 def with_article(norm: str) -> bool:
@@ -135,94 +155,39 @@ def definite(s: Sentence, k: int) -> bool:
 
 def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
     """A number word right after a noun it agrees with in definiteness, as its adjective: "المعتقلين الثلاثة",
-    "الأبيات الأحد عشر", "قطيع واحد", "مهاجمين اثنين"; an indefinite one only for one and two."""
-    b = raw.i - 1
-    if raw.kind != "words" or b < 0 or not s.is_word(b) or definite(s, b) != definite(s, raw.i):
+    "الأبيات الأحد عشر", "قطيع واحد", "مهاجمين اثنين"; an indefinite one only for one and two. Digits written
+    with the article too ("اللاعبين الـ 23"); after a noun's complement, the noun ("أعضاء المجلس الخمسة عشر")."""
+    b, numeral = raw.i - 1, definite(s, raw.i)
+    if raw.kind == "digits" and s.text_at(b).replace("ـ", "") == "ال":  # "اللاعبين الـ 23", "نواب حزبه الـ 149"
+        return _plural_people(s, b - 1) or _construct_head(s, b - 1)  # (but "الرئيس الـ45": an ordinal)
+    if raw.kind != "words":
         return None
-    if not definite(s, raw.i) and (raw.value is None or raw.value > 2):
+    if b < 0 or not s.is_word(b) or definite(s, b) != numeral or (not numeral and (raw.value or 3) > 2):
         return None
     if (hit := s.lex.human_nouns.ending(s.forms, b)) is not None:
         return Counted("human", b, hit[1])  # "حالة وفاة واحدة"
+    if numeral and (raw.value or 0) >= 2 and (head := _construct_head(s, b)) is not None:
+        return head
     found = noun_kind(s, b, direct=True)
     if found is None and not s.has(b, s.lex.function_words) and not s.has(b, s.lex.quantity_verbs):
         return Counted("unknown", b)  # "للمسارات الثلاثة": a noun with a preposition is still the noun
     return found if found is not None and found.kind in ("human", "member", "thing", "unknown") else None
 
 
-def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, seen: Seen) -> str:
-    """What happened to the people counted (see the module's docstring for the order)."""
-    lex = s.lex
-    neutral = lex.sport_neutral if s.sport else frozenset()
-    own = noun.category if noun else ""
-    if own and own not in lex.state_categories and own not in neutral:
-        return own
-    before, stopped = s.scan_before(number_i)
-    for found in (before, s.scan_after(number_j)):
-        found = escaped_or_displaced(s, found, own)
-        if found == "wounded" and any(s.lex.illness_words.at(s.forms, k) for k in range(number_j, number_j + 6)):
-            return "other people"  # "أصيب 751 منهن بارتفاع ضغط الدم": ill, not wounded
-        if found and found not in neutral:
-            return found
-    if seen.people is not None and s.ends_before(lex.subset_cues, number_i, 2):
-        return seen.people.category
-    if toll := toll_of(s, number_i):
-        return toll
-    if own in lex.state_categories and own not in neutral:
-        return own
-    if noun is not None and noun.kind == "others" and seen.people is not None and s.joined(number_i):
-        return seen.people.category  # "قتلت 40 شخصا يوم الجمعة، و30 آخرين يوم السبت"
-    before_number = seen.at(stopped)
-    if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i):
-        return before_number.category
-    return "other people"
+def _construct_head(s: Sentence, b: int) -> Counted | None:
+    """A noun for people without the article right before the definite noun at b, its complement: "أعضاء
+    المجلس الخمسة عشر", "نواب حزبه الـ 149"."""
+    if b < 1 or not s.is_word(b - 1) or definite(s, b - 1) or (b >= 2 and s.owner[b - 2] >= 0):
+        return None  # "3369 طالباً …": the noun of another number
+    if not (s.tokens[b].norm.startswith("ال") or s.possessive(b)) or s.lex.things.at(s.bare_forms(b), b):
+        return None  # "طالبا للمسارات الثلاثة", "قادة الدول الـ28": the number counts the noun after
+    found = noun_kind(s, b - 1, direct=True)
+    return found if found is not None and found.kind in ("human", "member") else None
 
 
-def escaped_or_displaced(s: Sentence, found: str, own: str) -> str:
-    """Fleeing: escaped from custody (a prison, detainees), else displaced."""
-    if found != "flight":
-        return found
-    return "escaped" if own == "detained" or s.prison else "displaced"
-
-
-def toll_of(s: Sentence, i: int) -> str:
-    """ "ارتفع عدد القتلى … إلى 41 شخصا": a toll named before, the number after إلى / بلغ."""
-    toll = s.tolls[i] if i < len(s.tolls) else None
-    if toll is None or i - toll[0] > 25:
-        return ""
-    return toll[1] if any(s.has(k, s.lex.toll_links) for k in range(max(i - 4, 0), i)) else ""
-
-
-def coordinated(s: Sentence, stopped: int, i: int) -> bool:
-    """The number before (index `stopped` among the sentence's numbers) and this one joined by و or مقابل."""
-    start = s.raws[stopped].j
-    return any(s.lex.coordinators.at(s.forms, k) or s.tokens[k].norm.startswith("و") for k in range(start, i)
-               if s.tokens[k].kind == "word")
-
-
-def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
-    """Who was counted: a group named in the noun phrase; "آخرين"/"منهم" take the group of the count
-    before; a possessive ("جنودها") the first group the sentence names."""
-    if noun is None:
-        return ""
-    if noun.kind in ("others", "pronoun"):
-        return seen.people.group if seen.people is not None else ""
-    if noun.possessive:
-        return s.first_group
-    generic = ""
-    k = noun.token
-    while k < min(noun.token + _GROUP_WINDOW, len(s.tokens)):
-        if k > noun.token and (s.owner[k] >= 0 or s.boundary(k) or stop_word(s, k)):
-            break
-        hit = s.lookup(s.lex.groups, k)
-        if hit and hit[1] != "people":
-            return hit[1]
-        generic = generic or (hit[1] if hit else "")
-        k += hit[0] if hit else 1
-    return generic
-
-
-def stop_word(s: Sentence, k: int) -> bool:
-    tok = s.tokens[k]
-    if tok.kind != "word":
-        return tok.text not in ("\"", "“", "”")
-    return tok.norm not in s.lex.group_pass and tok.forms[0] in s.lex.function_words or tok.norm.startswith("لل")
+def _plural_people(s: Sentence, b: int) -> Counted | None:
+    """A definite plural noun for people before digits written with the article: "المرشحين الـ55"."""
+    if b < 0 or not s.is_word(b) or not definite(s, b) or not s.tokens[b].norm.endswith(("ين", "ون", "ات")):
+        return None
+    found = noun_kind(s, b)
+    return found if found is not None and found.kind in ("human", "member") else None

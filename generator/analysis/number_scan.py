@@ -54,6 +54,7 @@ class Sentence:
         self.tokens: tuple[Token, ...] = tokenize(sentence)
         self.forms = [t.forms for t in self.tokens]
         self.raws: list[Raw] = Finder(lex, self.tokens).find()
+        self._mentioned: dict[str, bool] = {}
         self.owner = [-1] * len(self.tokens)
         for index, raw in enumerate(self.raws):
             for k in range(raw.i, raw.j):
@@ -74,8 +75,14 @@ class Sentence:
             self._first_group = first
         return self._first_group
 
-    def mentions(self, table: Phrases) -> bool:
-        return any(table.at(self.forms, k) for k in range(len(self.tokens)))
+    def mentions(self, table: Phrases, name: str = "") -> bool:
+        """Whether a phrase of the table is in the sentence (computed once per sentence for a named table)."""
+        if name in self._mentioned:
+            return self._mentioned[name]
+        found = any(table.at(self.forms, k) for k in range(len(self.tokens)))
+        if name:
+            self._mentioned[name] = found
+        return found
 
     def running(self, table: Phrases) -> list[tuple[int, Any] | None]:
         """For every token, the latest phrase of the table that ends before it: (its last token, its value)."""
@@ -235,7 +242,7 @@ class Sentence:
         if hit:
             return hit
         hit = self.lex.flight_cues.ending(self.forms, k)
-        return (hit[0], "flight") if hit else None
+        return (hit[0], "flight") if hit else self.lex.people_cues.ending(self.forms, k)
 
     def scan_after(self, j: int) -> str:
         """The first verb after the number (and its noun phrase) whose subject is the people counted:

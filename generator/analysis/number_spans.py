@@ -255,8 +255,8 @@ class Finder:
         else:
             return
         second = self.second(j + width, kind == "pair")
-        if second is None:
-            return
+        if second is None or (kind == "range" and sep.forms[0] in lex.range_words["to"] and self.change(raw, second)):
+            return  # "ارتفع بنحو 507 آلاف إلى 29.265 مليون": a change and the level reached
         self.join(raw, second, kind, sep.text if kind == "pair" else sep.norm)
 
     def day_month_year(self, j: int) -> bool:
@@ -264,6 +264,14 @@ class Finder:
         toks = self.tokens[j:j + 4]
         return len(toks) == 4 and toks[1].kind == "num" and toks[2].text == toks[0].text \
             and toks[3].kind == "num" and len(toks[3].norm) == 4 and len(toks[1].norm) <= 2
+
+    def change(self, raw: Raw, second: Raw) -> bool:
+        """By how much, then a level far from it ("بنحو 507 آلاف إلى 29.265 مليون"; not "بنحو 1 إلى 1.5%"); from
+        where after a verb of change ("قلص … من 103.9 مليون إلى 81 مليونا")."""
+        table, i = self.lex.range_words["change"], raw.i
+        if table.ending(self.forms, i - 1):
+            return raw.value is not None and second.value is not None and second.value > 3 * raw.value
+        return self.word(i - 1) == "من" and any(table.ending(self.forms, k) for k in range(max(i - 9, 0), i - 1))
 
     def between(self, i: int) -> bool:
         """ "بين" (or "من") one or two words before the number: "بين 2000 و4000", "بين عامي 1982 و1983"."""

@@ -11,9 +11,11 @@ where the numbers are is number_spans.py.
 from __future__ import annotations
 
 from ..models import Number
-from .number_kinds import Typed, by_context, by_form
-from .number_lexicon import lexicon
-from .number_people import Counted, category, counted, definite, group
+from .number_category import category, group
+from .number_kinds import Typed, by_context, by_form, listed_with
+from .number_lexicon import WEAK, lexicon
+from .number_people import Counted, counted, definite
+from .number_refs import referred, year_like
 from .number_scan import Seen, Sentence
 from .number_spans import Raw
 from .number_tokens import tokenize
@@ -48,26 +50,32 @@ def _number(s: Sentence, raw: Raw, seen: Seen) -> Number:
 
 
 def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
-    """People or things, from the noun the number counts, or from a verb of killing, arresting … around it.
-    An unknown noun is a thing unless such a verb governs the number."""
-    noun = counted(s, raw)
-    if noun is not None and _year_like(raw) and noun.kind in ("human", "unknown") and not _listed_noun(s, noun):
+    """People or things, from the noun the number counts, the people it refers to (number_refs.py), or from a
+    verb of killing, arresting … around it. An unknown noun is a thing unless such a verb governs the number."""
+    noun, yearish = counted(s, raw), _yearish(s, raw)
+    if noun is not None and yearish and noun.kind in ("human", "unknown", "verb") and not _listed_noun(s, noun):
         noun = None  # "كأس العالم 2018 بروسيا": a year before a word that is not a listed noun
-    cue = s.scan_before(raw.i)[0] or s.scan_after(raw.j)
+    noun = referred(s, raw, seen, noun) or noun
+    cue = _strong(s.scan_before(raw.i)[0]) or _strong(s.scan_after(raw.j))
     if noun is not None and noun.kind == "others" and not cue and seen.people is None:
         return Typed("other", noun.token)  # "صنع اثنين آخرين": two other goals
-    if noun is not None and noun.kind in ("human", "member", "others", "pronoun"):
+    if noun is not None and noun.kind in ("human", "member", "others", "pronoun", "verb"):
         return Typed("people", noun.token, counted=noun)
     if noun is not None and noun.kind == "thing":
         return Typed("count", noun.token)
-    if cue and (not _year_like(raw) or s.cue_ending(s.prev(raw.i))):
+    if cue and (not yearish or s.cue_ending(s.prev(raw.i))):
         return Typed("people", noun.token if noun else -1, counted=noun)
-    if noun is not None and noun.kind == "unknown" and not _year_like(raw):
+    if noun is not None and noun.kind == "unknown" and not yearish:
         return Typed("count", noun.token)
     if noun is None and raw.kind == "words" and definite(s, raw.i) and 2 <= (raw.value or 0) <= 10 \
             and _nothing_counted_after(s, raw):
         return Typed("people")  # "أدين الثلاثة بارتكاب …": the three (people)
     return None
+
+
+def _strong(cue: str) -> str:
+    """A cue that makes a number a count of people (not one of people_cues: "ضبط" also seizes goods)."""
+    return "" if cue.startswith(WEAK) else cue
 
 
 def _listed_noun(s: Sentence, noun: Counted) -> bool:
@@ -81,24 +89,30 @@ def _nothing_counted_after(s: Sentence, raw: Raw) -> bool:
     return tok is None or tok.kind != "word" or s.has(raw.j, s.lex.function_words) or tok.norm[:1] in "بل"
 
 
-def _year_like(raw: Raw) -> bool:
-    return raw.kind == "digits" and raw.value is not None and float(raw.value).is_integer() \
-        and 1900 <= raw.value <= 2100 and not raw.multiplied
+_year_like = year_like
+
+
+def _yearish(s: Sentence, raw: Raw) -> bool:
+    """Shaped like a year and not a quantity: "أكثر من 2000 سؤال" is not a year."""
+    return year_like(raw) and not _qualifier(s, raw)
 
 
 def _fallback(s: Sentence, raw: Raw, seen: Seen) -> Typed:
     """No unit, no noun, no verb: a year, a code, the type of the number it is listed with, or other."""
     last = seen.last
     digits = s.text_at(raw.i)
-    if _year_like(raw) and digits.isdigit():
+    if _yearish(s, raw) and digits.isdigit():
         return Typed("year")
+    if raw.kind == "digits" and len(digits) == 4 and 1000 <= raw.value <= 2100 and s.has(s.prev(raw.i),
+                                                                                         s.lex.bare_year_before):
+        return Typed("year")  # "تبنت القانون في 1789"
     if raw.kind == "range" and all(v is not None and 1900 <= v <= 2100 for v in (raw.low, raw.high)):
         return Typed("year")
     if raw.kind == "digits" and not raw.multiplied and digits.isdigit() and len(digits) >= 5:
         return Typed("identifier")  # a phone number, a code
     if raw.kind == "digits" and not raw.multiplied and _after_a_name(s, raw):
         return Typed("identifier")  # "سبوتنك 1", "سكاي 1"
-    if last is not None and last.type not in ("people", "other") and _listed_with(s, raw):
+    if last is not None and last.type not in ("people", "other") and listed_with(s, raw):
         return Typed(last.type, -1, last.unit)
     if last is not None and last.type in ("count", "people") and s.joined(raw.i) and raw.kind == "digits":
         return Typed(last.type)  # "156 دولة …، و 117 …": the noun is not repeated
@@ -117,14 +131,6 @@ def _after_a_name(s: Sentence, raw: Raw) -> bool:
     tables = (lex.cues_before, lex.cues_after, lex.flight_cues, lex.human_nouns, lex.things, lex.qualifiers[0],
               lex.toll_phrases, lex.months, lex.year_before, lex.subset_cues, lex.coordinators, lex.time_units)
     return not any(t.ending(s.forms, b) for t in tables)
-
-
-def _listed_with(s: Sentence, raw: Raw) -> bool:
-    """Only marks and و between this number and the one before: "(2216)، (2231)"."""
-    k = raw.i - 1
-    while k >= 0 and s.owner[k] < 0 and (s.tokens[k].kind == "punct" or s.tokens[k].norm == "و"):
-        k -= 1
-    return k >= 0 and s.owner[k] >= 0 and raw.i - k <= 4
 
 
 def _qualifier(s: Sentence, raw: Raw) -> str:

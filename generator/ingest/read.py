@@ -7,6 +7,7 @@ import hashlib
 import logging
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from ..arabic import arabic_ratio
@@ -181,19 +182,48 @@ def read_seed(path: Path, roots: tuple[Path, ...] | None = None, max_bytes: int 
 
 def read_seeds(folder: Path, roots: tuple[Path, ...] | None = None,
                max_bytes: int = SEED_LIMIT) -> tuple[list[SeedFile], list[str]]:
-    """Every *.txt in folder, sorted by name, and one error message per unusable file."""
+    """Every article of the folder, by kind: *.txt scrapes, saved pages (.html/.htm), scrapers' records
+    (.json/.jsonl) and Markdown with front matter (.md); one error message per unusable file or record, and
+    files of other kinds named and skipped (hidden files are ignored)."""
+    from .formats import SUFFIXES, read_input, skipped
+
     if not folder.is_dir():
         raise SeedError(f"seed folder {folder} does not exist")
     roots = roots or (folder.resolve(),)
-    paths, problems = regular_files(folder, roots, (".txt",))
-    errors = [p.replace(f"{folder}/", "", 1) for p in problems]
-    seeds = []
+    paths, problems = regular_files(folder, roots)
+    errors = [p.replace(f"{folder}/", "", 1) for p in problems if not Path(p.split(":")[0]).name.startswith(".")]
+    seeds: list[SeedFile] = []
     for path in paths:
+        suffix = path.suffix.lower()
+        if path.name.startswith("."):
+            continue
+        if suffix not in SUFFIXES:
+            errors.append(skipped(path))
+            continue
         try:
-            seeds.append(read_seed(path, roots, max_bytes))
+            if suffix == ".txt":
+                seeds.append(read_seed(path, roots, max_bytes))
+                continue
+            articles, bad = read_input(path, roots)
         except SeedError as exc:
             errors.append(str(exc))
-    return seeds, errors
+            continue
+        errors.extend(bad)
+        seeds.extend(SeedFile(path=str(path), name=a.name, text=a.text, notes=a.notes, warnings=a.warnings,
+                              id=a.id, meta=tuple(a.meta.items()), removed=a.removed) for a in articles)
+    return _unique_ids(seeds), errors
+
+
+def _unique_ids(seeds: list[SeedFile]) -> list[SeedFile]:
+    """Two inputs never share an id ("page.html" and "page.txt"): the later one gets a hash of its name."""
+    seen: set[str] = set()
+    out = []
+    for seed in seeds:
+        if seed.id in seen:
+            seed = replace(seed, id=f"{seed.id}-{hashlib.sha1(seed.name.encode('utf-8')).hexdigest()[:6]}")
+        seen.add(seed.id)
+        out.append(seed)
+    return out
 
 
 _ID_SAFE = re.compile(r"[a-z0-9][a-z0-9_-]*")

@@ -85,10 +85,11 @@ def editor_file(content_dir: Path, source: str) -> Path:
 
 
 def describe(seed_name: str, meta: dict[str, str], paragraphs: tuple[Paragraph, ...],
-             editor: dict[str, str]) -> SourceMeta:
-    """Merge detected metadata with the editor's fields; record where each field came from."""
-    sid = source_id(seed_name)
-    detected = _detected(meta)
+             editor: dict[str, str], given: dict[str, str] | None = None, sid: str = "") -> SourceMeta:
+    """Merge detected metadata with the editor's fields; record where each field came from. Metadata a
+    reader found in a page or record (`given`) comes before what the cleaner detects in the text."""
+    sid = sid or source_id(seed_name)
+    detected = {**_detected(meta), **{k: v for k, v in (given or {}).items() if k in FIELDS and v}}
     values, provenance = {}, {}
     for name in FIELDS:
         if name in editor:

@@ -248,6 +248,59 @@ class Memory:
                     seen.setdefault(entry.key, entry)
         return list(seen.values())
 
+    def sentences(self, source: str | None = None) -> list[tuple[str, str, str, str, str, tuple[str, ...]]]:
+        """(key, Arabic, English, origin "edited"|"mt", model, sources) per sentence, in file order, each
+        key once: what the translators' formats export."""
+        holders: dict[str, list[str]] = defaultdict(list)
+        for name, memory_file in self.files.items():
+            for entry in memory_file.entries:
+                holders[entry.key].append(name)
+        edits, machine, _, _ = self._indexes()
+        out, seen = [], set()
+        for name, memory_file in sorted(self.files.items()):
+            if source is not None and name != source:
+                continue
+            for entry in memory_file.entries:
+                if entry.key in seen or entry.stale:
+                    continue
+                seen.add(entry.key)
+                found = edits.get(entry.key, {})
+                if len(found) == 1:
+                    out.append((entry.key, entry.ar, next(iter(found)), "edited", "", tuple(holders[entry.key])))
+                else:
+                    model, text = next(iter(machine.get(entry.key, {}).items()), ("", ""))
+                    out.append((entry.key, entry.ar, text, "mt", model, tuple(holders[entry.key])))
+        return out
+
+    def machine_output(self, key: str) -> str:
+        """The stored machine translation of a sentence (any model), or ""."""
+        return next(iter(self._indexes()[1].get(key, {}).values()), "")
+
+    def apply_edits(self, edits: list[tuple[str, str]]) -> dict[str, int]:
+        """Write each (key, English) as the `edited:` of the sentence, in the file that holds its machine
+        output (else the first that lists it), merging with the file as it is on disk now. Returns the
+        number of edits per file."""
+        home = self._indexes()[2]
+        by_file: dict[str, dict[str, str]] = defaultdict(dict)
+        for key, text in edits:
+            holder = home.get(key) or next((n for n, f in sorted(self.files.items())
+                                            if any(e.key == key for e in f.entries)), None)
+            if holder is not None:
+                by_file[holder][key] = text
+        for name, changes in by_file.items():
+            self._edit_file(name, changes)
+        self._index = None
+        return {name: len(changes) for name, changes in by_file.items()}
+
+    def _edit_file(self, source: str, changes: dict[str, str]) -> None:
+        path = self.folder / f"{source}.yml"
+        for _ in range(5):
+            base = self._current(source, path)
+            entries = [replace(e, edited=changes[e.key]) if e.key in changes else e for e in base.entries]
+            if self._write(source, path, base, entries):
+                return
+        raise ConfigError(f"{path}: changed on disk five times while being saved; not written this time")
+
     # -- recording ----------------------------------------------------------------------------------
     def record(self, ar: str, mt: str, model_id: str, journal: bool = True) -> None:
         entry = Entry(key=text_key(ar), ar=ar, mt=mt, model=model_id)
@@ -329,21 +382,26 @@ class Memory:
             if entries == base.entries or (not entries and not path.exists()):
                 self.files[source] = base
                 return
-            body = yaml.dump({"source": source, "entries": [e.as_dict() for e in entries]}, Dumper=_Dumper,
-                             allow_unicode=True, sort_keys=False, width=10_000)
-            text = HEADER.format(source=source) + body
-            if path.exists() and _digest(path.read_bytes()) != base.digest:
-                continue  # edited again between our read and our write: merge once more
-            try:
-                write_atomic(path, text)
-            except OSError as exc:
-                raise CannotWrite(f"cannot write the translation memory {path}: {exc.strerror} (the new "
-                                  "translations are kept in the journal)") from None
-            self.files[source] = MemoryFile(path, _digest(text.encode("utf-8")), entries)
-            self.written[str(path)] = self.files[source].digest
-            self._index = None
-            return
+            if self._write(source, path, base, entries):
+                return
         raise ConfigError(f"{path}: changed on disk five times while being saved; not written this time")
+
+    def _write(self, source: str, path: Path, base: MemoryFile, entries: list[Entry]) -> bool:
+        """Write the file unless it changed since `base` was read (then False: merge again)."""
+        body = yaml.dump({"source": source, "entries": [e.as_dict() for e in entries]}, Dumper=_Dumper,
+                         allow_unicode=True, sort_keys=False, width=10_000)
+        text = HEADER.format(source=source) + body
+        if path.exists() and _digest(path.read_bytes()) != base.digest:
+            return False  # edited again between our read and our write
+        try:
+            write_atomic(path, text)
+        except OSError as exc:
+            raise CannotWrite(f"cannot write the translation memory {path}: {exc.strerror} (the new "
+                              "translations are kept in the journal)") from None
+        self.files[source] = MemoryFile(path, _digest(text.encode("utf-8")), entries)
+        self.written[str(path)] = self.files[source].digest
+        self._index = None
+        return True
 
     def _machine(self, key: str, ar: str) -> Entry | None:
         """This run's machine output for a sentence, else any stored one."""

@@ -1,0 +1,146 @@
+"""What happened to the people a number counts (its category) and who they were (its group).
+
+The category comes from the counted noun and its own clause: an event noun ("25 جريحا") or an adjective of
+the noun naming one ("3 من المواطنين الأمريكيين المعتقلين") wins over every verb; then a verb or masdar
+governing the number ("مقتل 16", "القبض على 104"; "أصيب … بارتفاع ضغط الدم" is an illness, not a wound,
+"توقيف … عن العمل" a suspension, not an arrest); then a verb after it whose subject it is ("17 من جنودها
+قتلوا"); then a count it is part of ("بينهم سبعة"), a toll named before ("عدد القتلى … إلى 41"), a noun that
+names a state (prisoners, refugees, attackers), "و30 آخرين" after a count, and a count it is coordinated with
+("252 … مقابل 281"). Else "other people": never a guess from another clause.
+"""
+
+from __future__ import annotations
+
+from .number_lexicon import WEAK
+from .number_people import Counted, nisba, with_article
+from .number_scan import CLITIC_TOKENS, Seen, Sentence
+
+_GROUP_WINDOW = 5
+_UNARMED = frozenset({"civilians", "foreigners", "prisoners", "guards", "people"})  # groups of the rules that are not armed
+
+
+def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, seen: Seen) -> str:
+    """What happened to the people counted (see the module's docstring for the order)."""
+    lex = s.lex
+    neutral = lex.sport_neutral if s.sport else frozenset()
+    own = (noun.category or described(s, noun.token)) if noun else ""
+    if own and own not in lex.state_categories and own not in neutral:
+        return own
+    before, stopped = s.scan_before(number_i)
+    for found in (before, s.scan_after(number_j)):
+        found = resolved(s, found, own, noun, number_j)
+        if undone(s, found, number_j):
+            return "other people"  # "أصيب 751 منهن بارتفاع ضغط الدم": ill; "توقيف … عن العمل": suspended
+        if found and found not in neutral:
+            return found
+    if seen.people is not None and s.ends_before(lex.subset_cues, number_i, 2):
+        return seen.people.category
+    if toll := toll_of(s, number_i):
+        return toll
+    if own in lex.state_categories and own not in neutral:
+        return own
+    if noun is not None and noun.kind == "others" and seen.people is not None and s.joined(number_i):
+        return seen.people.category  # "قتلت 40 شخصا يوم الجمعة، و30 آخرين يوم السبت"
+    before_number = seen.at(stopped)
+    if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i):
+        return before_number.category
+    return "other people"
+
+
+def described(s: Sentence, k: int) -> str:
+    """The category an adjective of the counted noun names: "3 من المواطنين الأمريكيين المعتقلين" (detained),
+    "ألف أسرة مهاجرين", "المجندين الـ16 المصابين". An adjective agrees with its noun in definiteness: a
+    definite noun after an indefinite one is its complement ("عائلات الشهداء"), not its adjective."""
+    head, steps, m = with_article(s.tokens[k].norm), 0, k + 1
+    while m < len(s.tokens) and steps < 4:
+        tok = s.tokens[m]
+        if s.owner[m] >= 0 or tok.norm in CLITIC_TOKENS:
+            m += 1
+            continue
+        if tok.kind != "word" or s.boundary(m) or with_article(tok.norm) != head:
+            return ""
+        hit = s.lex.human_nouns.at(s.bare_forms(m), m)  # as written: not "وإصابة 10 آخرين"
+        if hit and hit[1]:
+            return hit[1]
+        if not hit and not nisba(s, m):
+            return ""
+        m, steps = m + 1, steps + 1
+    return ""
+
+
+def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) -> str:
+    """A cue's category: fleeing is escaped from custody (a prison, detainees), else displaced; a side's loss
+    ("فقدت 27 من عناصرها") is killed when members, soldiers or fighters are counted, else names nothing."""
+    found = found.lstrip(WEAK)
+    if found == "flight":
+        return "escaped" if own == "detained" or s.prison else "displaced"
+    if found == "lost":
+        return "killed" if noun is not None and armed(s, noun) else ""
+    if found == "captured":
+        return "detained" if noun is not None and armed(s, noun) else "hostages"
+    if found == "handed":
+        return "surrendered" if any(s.lex.reflexives.at(s.forms, k) for k in range(j, j + 10)) else ""
+    return found
+
+
+def armed(s: Sentence, noun: Counted) -> bool:
+    """Members of a group, soldiers or fighters (a group of the rules that is not of civilians or staff); for
+    people referred to ("العشرات منها"), the group the sentence names first."""
+    if noun.kind in ("pronoun", "others", "verb"):
+        return s.first_group not in ("", *_UNARMED)
+    hit = s.lookup(s.lex.groups, noun.token)
+    forms, _ = s.noun_forms(noun.token)
+    return noun.kind == "member" or (hit is not None and hit[1] not in _UNARMED) \
+        or any(f in s.lex.armed_nouns for f in forms)
+
+
+def undone(s: Sentence, found: str, j: int) -> bool:
+    """Words in the count's noun phrase that undo its cue: an illness after "أصيب", "عن العمل" after "توقيف"."""
+    table = {"wounded": s.lex.illness_words, "arrested": s.lex.suspension_words}.get(found)
+    return table is not None and any(table.at(s.forms, k) for k in range(j, j + 6))
+
+
+def toll_of(s: Sentence, i: int) -> str:
+    """ "ارتفع عدد القتلى … إلى 41 شخصا": a toll named before, the number after إلى / بلغ."""
+    toll = s.tolls[i] if i < len(s.tolls) else None
+    if toll is None or i - toll[0] > 25:
+        return ""
+    return toll[1] if any(s.has(k, s.lex.toll_links) for k in range(max(i - 4, 0), i)) else ""
+
+
+def coordinated(s: Sentence, stopped: int, i: int) -> bool:
+    """The number before (index `stopped` among the sentence's numbers) and this one joined by و ("و39",
+    "ثلاثة ليبيين واثنين") or مقابل."""
+    start, tok = s.raws[stopped].j, s.tokens[i]
+    glued = s.text_at(i - 1) == "و" or (tok.norm.startswith("و") and tok.norm not in s.lex.number_words)
+    return glued or any(s.lex.coordinators.at(s.forms, k) or s.tokens[k].norm.startswith("و")
+                              for k in range(start, i) if s.tokens[k].kind == "word")
+
+
+def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
+    """Who was counted: a group named in the noun phrase; "آخرين"/"منهم" take the group of the count
+    before; a possessive ("جنودها") the first group the sentence names."""
+    if noun is None:
+        return ""
+    if noun.kind in ("others", "pronoun", "verb"):
+        return seen.people.group if seen.people is not None else ""
+    if noun.possessive:
+        return s.first_group
+    generic = ""
+    k = noun.token
+    while k < min(noun.token + _GROUP_WINDOW, len(s.tokens)):
+        if k > noun.token and (s.owner[k] >= 0 or s.boundary(k) or stop_word(s, k)):
+            break
+        hit = s.lookup(s.lex.groups, k)
+        if hit and hit[1] != "people":
+            return hit[1]
+        generic = generic or (hit[1] if hit else "")
+        k += hit[0] if hit else 1
+    return generic
+
+
+def stop_word(s: Sentence, k: int) -> bool:
+    tok = s.tokens[k]
+    if tok.kind != "word":
+        return tok.text not in ("\"", "“", "”")
+    return tok.norm not in s.lex.group_pass and tok.forms[0] in s.lex.function_words or tok.norm.startswith("لل")
