@@ -12,7 +12,6 @@ the output must grow linearly. Goal: the 1,000-repetition seed builds in under 2
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,6 @@ def build(repetitions: int, folder: Path) -> tuple[float, int]:
     project = folder / f"r{repetitions}"
     (project / "seeds").mkdir(parents=True)
     (project / "content").mkdir()
-    shutil.copytree(ROOT / "templates", project / "templates")
     (project / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")
     sentence = " ".join(f"وقال المرصد إن {n} قتلى سقطوا" for n in range(repetitions))
     (project / "seeds" / "claims.txt").write_text(sentence + "\n", encoding="utf-8")

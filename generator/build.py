@@ -39,7 +39,7 @@ from .pipeline import ingest_all, pair_all
 from .pipeline import prepare as prepare_one
 from .site import feed, search, views
 from .site.export import briefing_json, figure_lines, figures_exports, source_json
-from .site.render import Renderer, figure_counts
+from .site.render import DEFAULT_TEMPLATES, Renderer, figure_counts
 from .site.write import guard_output, write_site
 from .translation import argos as model
 from .translation.argos import ArgosEngine
@@ -273,6 +273,7 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
 
 
 def _templates_digest(config: Config) -> str:
+    """The project's templates (the generator's own are covered by the code version)."""
     files, _ = regular_files(config.templates_path, config.roots, recursive=True)
     digest = hashlib.sha1()
     for path in files:
@@ -321,7 +322,8 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
             finish = _keep_old_index(output)
         else:
             finish = partial(_search, timer, sources=sources, records=records, keys=pair_keys, story_of=story_of)
-        write_site(output, files, config.templates_path / "static", roots=config.roots, finish=finish)
+        write_site(output, files, (DEFAULT_TEMPLATES / "static", config.templates_path / "static"), roots=config.roots,
+                   finish=finish)
     if config.search and options.search_after:
         with timer("search"), stage("building the search index"):
             search.replace_index(output, sources, records, pair_keys, story_of)

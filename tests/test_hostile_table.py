@@ -347,8 +347,7 @@ CASES = [
          check=lambda p, out: "root:" not in out),
     Case("a static file links to /etc/shadow", link("templates/static/x.txt", "/etc/shadow"), 2,
          r"static file .*x\.txt: a symbolic link .* outside the project"),
-    Case("a template links outside the project", both(lambda p: (p / "templates" / "about.html").unlink(),
-                                                      link("templates/about.html", OUTSIDE)), 2,
+    Case("a template links outside the project", link("templates/about.html", OUTSIDE), 2,
          r"template .*outside the project"),
     Case("a template with an error", write("templates/about.html", "{% extends 'base.html' %}{% block main %}"
                                                                    "{{ nope.x }}{% endblock %}"), 2,

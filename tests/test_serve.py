@@ -80,8 +80,7 @@ def test_serve_reloads_the_open_page_and_shows_build_errors(tmp_path):
             (project / "content" / "site.yml").write_text("title: A changed title for the test\n", encoding="utf-8")
             page.wait_for_function("document.title.includes('A changed title for the test')", timeout=30_000)
 
-            template = project / "templates" / "about.html"
-            good = template.read_text(encoding="utf-8")
+            template = project / "templates" / "about.html"  # a project's template overrides the default
             template.write_text("{% extends 'base.html' %}{% block main %}{{ broken.x }}{% endblock %}",
                                 encoding="utf-8")  # right after the last reload: no quiet period any more
             page.wait_for_selector(".build-error", timeout=30_000)
@@ -89,7 +88,7 @@ def test_serve_reloads_the_open_page_and_shows_build_errors(tmp_path):
             assert "rebuild failed" in log_path.read_text()
             assert process.poll() is None  # still serving
 
-            template.write_text(good, encoding="utf-8")
+            template.unlink()  # back to the generator's own
             page.wait_for_function("!document.querySelector('.build-error')", timeout=30_000)
             browser.close()
     log = log_path.read_text()

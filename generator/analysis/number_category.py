@@ -11,7 +11,7 @@ names a state (prisoners, refugees, attackers), "و30 آخرين" after a count,
 
 from __future__ import annotations
 
-from .number_lexicon import WEAK
+from .number_lexicon import WEAK, Phrases
 from .number_people import Counted, nisba, with_article
 from .number_scan import CLITIC_TOKENS, Seen, Sentence
 
@@ -79,8 +79,17 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
     if found == "captured":
         return "detained" if noun is not None and armed(s, noun) else "hostages"
     if found == "handed":
-        return "surrendered" if any(s.lex.reflexives.at(s.forms, k) for k in range(j, j + 10)) else ""
+        return "surrendered" if _after(s, s.lex.reflexives, j, 10) else ""
+    if found == "received":
+        return "wounded" if _after(s, s.lex.treatment_words, j, 4) else ""
+    if found == "departed":
+        evacuated = noun is not None and armed(s, noun) or s.mentions(s.lex.evacuation_words, "evacuation")
+        return "displaced" if evacuated else ""
     return found
+
+
+def _after(s: Sentence, table: Phrases, j: int, reach: int) -> bool:
+    return any(table.at(s.forms, k) for k in range(j, j + reach))
 
 
 def armed(s: Sentence, noun: Counted) -> bool:

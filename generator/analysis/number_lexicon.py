@@ -195,6 +195,8 @@ class Lexicon:
     people_cues: Phrases
     armed_nouns: frozenset[str]
     reflexives: Phrases
+    treatment_words: Phrases
+    evacuation_words: Phrases
     suspension_words: Phrases
     illness_words: Phrases
     flight_cues: Phrases
@@ -219,6 +221,7 @@ class Lexicon:
     groups: Phrases
     group_pass: frozenset[str]
     reporting_words: Phrases
+    roles: Phrases
     actors: Phrases
     category_labels: dict[str, str]
     group_labels: dict[str, str]
@@ -234,12 +237,13 @@ _BUILDERS = {
     "percent_signs": frozenset, "currencies": _currencies, "measure_units": _labelled, "time_units": _labelled,
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
-    "actors": _labelled, "count_heads": _labelled,
+    "actors": _labelled, "roles": _labelled, "count_heads": _labelled,
     "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
-                 "age_comparisons", "death_words", "reflexives", "money_words", "duration_before", "ratio_before", "score_before", "year_after", "suspension_words", "year_before", "months",
+                 "age_comparisons", "death_words", "reflexives", "money_words", "duration_before", "ratio_before", "score_before", "treatment_words",
+                 "evacuation_words", "year_after", "suspension_words", "year_before", "months",
                  "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before",
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words",
@@ -283,7 +287,7 @@ def load(path: Path = RULES) -> Lexicon:
     return Lexicon(**built)
 
 
-_NOT_CATEGORIES = {"", "none", "flight", "lost", "captured", "handed"}  # markers in the cue tables, not categories of people
+_NOT_CATEGORIES = {"", "none", "flight", "lost", "captured", "handed", "received", "departed"}  # markers in the cue tables, not categories of people
 
 
 def _check_categories(path: Path, data: dict) -> None:

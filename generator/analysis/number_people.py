@@ -62,8 +62,8 @@ def nisba(s: Sentence, k: int) -> bool:
     or people (nationalities) also singular or feminine plural: "160 ألف بوروندي", "3 فلسطينيات"."""
     norm = s.tokens[k].norm
     word = norm[2:] if norm.startswith("ال") else norm
-    if word in s.lex.nationalities or (word.endswith("يات") and word[:-2] in s.lex.nationalities):
-        return True  # of a country or people, also singular or feminine plural: "160 ألف بوروندي"
+    if (word in s.lex.nationalities and word == norm) or (word.endswith("يات") and word[:-2] in s.lex.nationalities):
+        return True  # "160 ألف بوروندي" (but "الاتحاد الأوروبي الثماني والعشرين": an adjective)
     if word in s.lex.nisba_not_people or word.endswith("ايا") or len(word) < 4 or word[0] == "و":
         return False
     return word.endswith(("يا", "يين", "يون"))
@@ -159,7 +159,8 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
     with the article too ("اللاعبين الـ 23"); after a noun's complement, the noun ("أعضاء المجلس الخمسة عشر")."""
     b, numeral = raw.i - 1, definite(s, raw.i)
     if raw.kind == "digits" and s.text_at(b).replace("ـ", "") == "ال":  # "اللاعبين الـ 23", "نواب حزبه الـ 149"
-        return _plural_people(s, b - 1) or _construct_head(s, b - 1)  # (but "الرئيس الـ45": an ordinal)
+        found = _plural_people(s, b - 1)  # (but "الرئيس الـ45", "ملوك الأسرة ال17": ordinals)
+        return found or (_construct_head(s, b - 1) if s.possessive(b - 1) else None)
     if raw.kind != "words":
         return None
     if b < 0 or not s.is_word(b) or definite(s, b) != numeral or (not numeral and (raw.value or 3) > 2):

@@ -148,20 +148,28 @@ def _qualifier(s: Sentence, raw: Raw) -> str:
 
 def claimant_of(sentence: str) -> str:
     """Who says so: the actor named right after a reporting word ("قال المرصد", "بحسب وزارة الصحة",
-    "أعلنت الوزارة") or just before it ("قوات سوريا الديمقراطية قد قالت"); "" when none is named."""
+    "أعلنت الوزارة") or just before it ("قوات سوريا الديمقراطية قد قالت"), else a role right after it ("وأعلن
+    وزير الداخلية النمساوي", "وبحسب الإحصاءات الرسمية"), or before a headline's colon ("دراسة: …"); "" when
+    none is named."""
     lex = lexicon()
-    forms = [t.forms for t in tokenize(sentence)]
+    tokens = tokenize(sentence)
+    forms = [t.forms for t in tokens]
     for k in range(len(forms)):
         hit = lex.reporting_words.at(forms, k)
         if not hit:
             continue
-        for j in range(k + hit[0], min(k + hit[0] + 6, len(forms))):
+        after = range(k + hit[0], min(k + hit[0] + 6, len(forms)))
+        for j in after:
             if actor := lex.actors.at(forms, j):
                 return actor[1]
         for j in range(k - 1, max(k - 5, -1), -1):
             if actor := lex.actors.ending(forms, j):
                 return actor[1]
-    return ""
+        if role := lex.roles.at(forms, k + hit[0]):
+            return role[1]
+    head = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), -1)
+    hit = lex.actors.ending(forms, head - 1) or lex.roles.ending(forms, head - 1) if head > 0 else None
+    return hit[1] if hit and hit[0] == head else ""
 
 
 def mentions_actor(sentence: str) -> bool:

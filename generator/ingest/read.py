@@ -192,6 +192,8 @@ def read_seeds(folder: Path, roots: tuple[Path, ...] | None = None,
     roots = roots or (folder.resolve(),)
     paths, problems = regular_files(folder, roots)
     errors = [p.replace(f"{folder}/", "", 1) for p in problems if not Path(p.split(":")[0]).name.startswith(".")]
+    errors += [f"{path.name}: a folder, not a file; skipped" for path in sorted(folder.iterdir())
+               if path.is_dir() and path.suffix.lower() in SUFFIXES]
     seeds: list[SeedFile] = []
     for path in paths:
         suffix = path.suffix.lower()

@@ -33,9 +33,15 @@ class SafeLoader(jinja2.BaseLoader):
         return source, str(path), lambda: path.exists() and path.stat().st_mtime == mtime
 
 
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
 def environment(templates: Path, roots: tuple[Path, ...] | None = None) -> jinja2.Environment:
-    """The one Jinja environment: autoescaping on, undefined names are errors."""
-    return jinja2.Environment(loader=SafeLoader(templates, roots or (templates.resolve(),)),
+    """The one Jinja environment: the project's templates/ first (file by file), then the generator's own;
+    autoescaping on, undefined names are errors."""
+    loader = jinja2.ChoiceLoader([SafeLoader(templates, roots or (templates.resolve(),)),
+                                  jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES))])
+    return jinja2.Environment(loader=loader,
                               autoescape=jinja2.select_autoescape(["html"]), undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 

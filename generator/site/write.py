@@ -85,12 +85,13 @@ def _copy_static(static: Path, target: Path, roots: tuple[Path, ...]) -> None:
         for path in files:
             destination = target / path.relative_to(static)
             destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.unlink(missing_ok=True)
             destination.write_bytes(read_bytes(path, roots, STATIC_LIMIT))
     except UnsafeFile as exc:
         raise ConfigError(f"static file {exc}") from None
 
 
-def write_site(output: Path, files: dict[str, str | bytes | Path], static: Path | None = None,
+def write_site(output: Path, files: dict[str, str | bytes | Path], static: tuple[Path, ...] = (),
                finish: Callable[[Path], object] | None = None, roots: tuple[Path, ...] = ()) -> None:
     """Write every file into a fresh folder (then let `finish` add to it), then swap it in for `output`
     (already checked by guard_output). A Path as content is a file of the current site to keep as it is (hard
@@ -104,8 +105,9 @@ def write_site(output: Path, files: dict[str, str | bytes | Path], static: Path 
                           "unchanged") from None
     try:
         (staging / STAMP).write_text(STAMP_TEXT, encoding="utf-8")
-        if static is not None and static.is_dir():
-            _copy_static(static, staging / "static", roots or (static.resolve(),))
+        for folder in static:  # the generator's own, then the project's (which may replace a file)
+            if folder.is_dir():
+                _copy_static(folder, staging / "static", (folder.resolve(), *roots))
         folders: set[Path] = set()
         for relative, content in sorted(files.items()):
             target = staging / relative
