@@ -401,14 +401,17 @@ def generated_corpus(articles: Sequence[CorpusArticle], n: int, seed: int) -> li
 
 
 def reprints_corpus(seed_dir: Path, copies: int, seed: int) -> list[SeedText]:
-    """Every seed of seed_dir reprinted `copies` times: new file names, one counter line appended."""
+    """Every seed of seed_dir reprinted `copies` times by other outlets, as wire copy is: a masthead of
+    another outlet on top, one counter line appended; the article itself unchanged."""
     rng = random.Random(f"reprints-{seed}-{copies}")
     out = []
     for path in sorted(seed_dir.glob("*.txt")):
         text = path.read_bytes().decode("utf-8", errors="surrogateescape")
         for copy in range(copies):
+            outlet = OUTLETS[copy % len(OUTLETS)][0] + ("" if copy < len(OUTLETS) else f" {copy // len(OUTLETS) + 1}")
             line = _digits(f"{rng.randint(20, 9999)} مشاهدة", rng)
-            out.append(SeedText(name=f"{path.stem}_r{copy:03d}.txt", text=text.rstrip("\n") + f"\n\n{line}\n",
+            out.append(SeedText(name=f"{path.stem}_r{copy:03d}.txt",
+                                text=f"{outlet} | أخبار\n\n" + text.rstrip("\n") + f"\n\n{line}\n",
                                 reprint_of=path.name))
     return out
 

@@ -45,6 +45,8 @@ What the numbers mean:
                   inherit this process's size as its starting ru_maxrss.
   sum RSS MB      sampled (every 50 ms, from /proc): the largest total RSS of all processes of the tree at
                   one instant; "procs" is the most processes seen at once. Short peaks can be missed.
+                  The notes under each table give the largest sampled RSS per process name (VmHWM):
+                  "python" is the build and any pool workers, "pagefind" the search indexer.
   site MB, files  everything written to the output folder (site/ or public/), in bytes (1 MB = 10^6 B);
                   "search MB" is the pagefind/ bundle in it.
   largest page    the largest .html file (1 MB = 10^6 bytes for the "no page over 1 MB" check).
@@ -72,6 +74,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -109,6 +112,7 @@ class Measured:
     largest: str  # the process that had peak_sampled
     processes: int  # most processes seen at once
     pagefind_seconds: float  # sampled lifetime of Pagefind processes in the tree
+    peaks: dict[str, int] = field(default_factory=dict)  # bytes: largest sampled RSS (VmHWM) per process name
     stdout: str = field(repr=False, default="")
     stderr: str = field(repr=False, default="")
 
@@ -166,6 +170,7 @@ class TreeSampler(threading.Thread):
         self.stopped = threading.Event()
         self.peak_sum = self.peak_single = self.processes = 0
         self.largest = ""
+        self.peaks: dict[str, int] = {}  # process name -> largest VmHWM (kB)
         self.pagefind: dict[int, list[float]] = {}  # pid -> [first seen, last seen]
 
     def run(self) -> None:
@@ -184,6 +189,7 @@ class TreeSampler(threading.Thread):
         for pid in pids:
             rss, hwm = _memory_kb(pid)
             total += rss
+            self.peaks[table[pid][1]] = max(self.peaks.get(table[pid][1], 0), hwm)
             if hwm > self.peak_single:
                 self.peak_single, self.largest = hwm, table[pid][1]
             if "pagefind" in table[pid][1] or "pagefind" in _cmdline(pid):
@@ -229,7 +235,7 @@ def run_measured(command: Sequence[str], cwd: Path, env: dict[str, str] | None =
                         peak_sum=sampler.peak_sum * 1024, peak_sampled=sampler.peak_single * 1024,
                         largest=sampler.largest, processes=sampler.processes,
                         pagefind_seconds=sampler.pagefind_seconds(),
-                        stdout=out_file.read_text(errors="replace"), stderr=err_file.read_text(errors="replace"))
+                        peaks={name: kb * 1024 for name, kb in sampler.peaks.items()}, stdout=out_file.read_text(errors="replace"), stderr=err_file.read_text(errors="replace"))
 
 
 # ---------------------------------------------------------------- the built site
@@ -328,6 +334,17 @@ def _crashed(measured: Measured) -> bool:
     return measured.exit_code not in (0, 1) or "Traceback (most recent call last)" in measured.stderr
 
 
+def _failure(stderr: str) -> str:
+    """What to show of a failed build: a traceback's last lines, else the first error and a few lines after it."""
+    lines = stderr.strip().splitlines()
+    if "Traceback (most recent call last)" in stderr:
+        return "\n".join(lines[-8:])
+    first = next((i for i, line in enumerate(lines) if "error" in line.lower()), max(0, len(lines) - 4))
+    shown = lines[first:first + 4]
+    more = len(lines) - first - len(shown)
+    return "\n".join(shown + ([f"… ({more} more lines)"] if more > 0 else []))
+
+
 def _build_report(measured: Measured, stages: dict[str, float] | None, site: Path) -> BuildReport:
     ok = not _crashed(measured)
     if stages and "search" in stages:
@@ -338,7 +355,7 @@ def _build_report(measured: Measured, stages: dict[str, float] | None, site: Pat
         search, source = None, ""
     built = re.search(r"Built (\d+) source", measured.stdout)
     errors = sum(line.startswith("error:") for line in measured.stderr.splitlines())
-    crash = "" if ok else "\n".join(measured.stderr.strip().splitlines()[-8:]) or f"exit {measured.exit_code}"
+    crash = "" if ok else _failure(measured.stderr) or f"exit {measured.exit_code}"
     return BuildReport(measured, stages, search, source, int(built.group(1)) if built else None, errors, crash,
                        site_stats(site) if ok else None)
 
@@ -447,21 +464,37 @@ def write_edit(project: Path, source_id: str, arabic_sentence: str, english: str
     return path
 
 
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _briefing(project: Path) -> dict:
-    path = project / "site" / "data" / "briefing.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return _read_json(project / "site" / "data" / "briefing.json")
 
 
-def _sentences(briefing: dict) -> Iterator[tuple[str, dict]]:
-    for source in briefing.get("sources", []):
-        for pair in source.get("pairs", []):
+def _pairs(project: Path, source: dict) -> list[dict]:
+    """A source's pairs: inline in briefing.json (schema 1), or in the file its data_path names (schema 2)."""
+    pairs = source.get("pairs")
+    if not isinstance(pairs, list) and source.get("data_path"):
+        pairs = _read_json(project / "site" / source["data_path"]).get("pairs")
+    return pairs if isinstance(pairs, list) else []
+
+
+def _sentences(project: Path) -> Iterator[tuple[str, dict]]:
+    """(source id, sentence) for every sentence of the built site, from data/briefing.json and what it links."""
+    for source in _briefing(project).get("sources", []):
+        for pair in _pairs(project, source):
             for sentence in pair.get("sentences", []):
                 yield source.get("id", ""), sentence
 
 
 def pick_sentence(project: Path) -> tuple[str, str] | None:
-    """(source id, Arabic sentence) from the middle of the built site's data/briefing.json."""
-    candidates = [(sid, s["ar"]) for sid, s in _sentences(_briefing(project)) if len(s.get("ar", "").split()) >= 6]
+    """(source id, Arabic sentence) from the middle of the built site's data (data/briefing.json and its links)."""
+    candidates = [(sid, s["ar"]) for sid, s in _sentences(project) if len(s.get("ar", "").split()) >= 6]
     return candidates[len(candidates) // 2] if candidates else None
 
 
@@ -482,7 +515,7 @@ def edit_step(generator: Generator, project: Path) -> IncrementalStep:
     write_edit(project, source_id, sentence, english)
     report = generator.build(project)
     shown = any(sid == source_id and s.get("ar") == sentence and s.get("en") == english
-                for sid, s in _sentences(_briefing(project)))
+                for sid, s in _sentences(project))
     return IncrementalStep("edit one translation", report, shown, f"{source_id}: {sentence[:40]}…")
 
 
@@ -605,10 +638,15 @@ def run_corpus(name: str, kind: str, size: int, articles: Sequence[corpora.Corpu
 
 def incremental(generator: Generator, project: Path, articles: Sequence[corpora.CorpusArticle], seed: int,
                 name: str) -> list[IncrementalStep]:
-    log(f"[{name}] incremental: edit one translation …")
-    edit = edit_step(generator, project)
-    log(f"[{name}] incremental: add one seed …")
-    return [edit, add_seed_step(generator, project, extra_seed(articles, seed))]
+    steps = []
+    for label, step in (("edit one translation", lambda: edit_step(generator, project)),
+                        ("add one seed", lambda: add_seed_step(generator, project, extra_seed(articles, seed)))):
+        log(f"[{name}] incremental: {label} …")
+        try:
+            steps.append(step())
+        except Exception as exc:  # the harness, not the build (e.g. the site's data format changed): go on
+            steps.append(IncrementalStep(label, None, False, f"benchmark error: {type(exc).__name__}: {exc}"))
+    return steps
 
 
 def _build_line(build: BuildReport) -> str:
@@ -667,6 +705,11 @@ def _hugo_rows(hugo: HugoReport) -> list[list[str]]:
     return rows
 
 
+def _peaks(measured: Measured) -> str:
+    ranked = sorted(measured.peaks.items(), key=lambda item: -item[1])
+    return ", ".join(f"{name} {size / MB:.0f} MB" for name, size in ranked) or "–"
+
+
 def corpus_table(report: CorpusReport) -> str:
     title = f"== {report.name}: {report.files} seed files, {report.input_bytes / MB:.2f} MB input =="
     if report.note:
@@ -692,14 +735,16 @@ def _corpus_notes(report: CorpusReport) -> list[str]:
         notes += [f"baseline: {h.error}" for h in report.hugo if h.error]
     for i, build in enumerate(report.builds, 1):
         notes.append(f"generator #{i}: exit {build.measured.exit_code}; {build.sources} sources built; "
-                     f"{build.error_lines} 'error:' lines on stderr; largest process: {build.measured.largest}")
+                     f"{build.error_lines} 'error:' lines on stderr; peak RSS by process: {_peaks(build.measured)}")
         notes.append("per-stage times: " + (", ".join(f"{k} {v:.2f}" for k, v in build.timings.items())
                                             if build.timings else "n/a"))
         if build.crash:
             notes.append("build failed; last lines of stderr:\n    " + build.crash.replace("\n", "\n    "))
     for step in report.incremental:
-        notes.append(f"incremental {step.name}: {'applied' if step.applied else 'NOT visible in the site'} "
-                     f"({step.detail})")
+        state = "not run" if step.build is None else "applied" if step.applied else "NOT visible in the site"
+        notes.append(f"incremental {step.name}: {state} ({step.detail})")
+        if step.build and step.build.crash:
+            notes.append("    build failed; stderr:\n      " + step.build.crash.replace("\n", "\n      "))
     return notes
 
 
@@ -905,7 +950,8 @@ def _to_json(reports: Sequence[CorpusReport], items: Sequence[Goal], options: Op
         whole, bare = r.ratios()
         data = asdict(r)
         for run in [*data["builds"], *(s["build"] for s in data["incremental"] if s["build"])]:
-            run["measured"]["stderr"] = run["measured"]["stderr"][-2000:]  # the end: the report or a traceback
+            text = run["measured"]["stderr"]  # the head (first errors) and the tail (report or traceback)
+            run["measured"]["stderr"] = text if len(text) <= 4000 else f"{text[:2000]}\n…\n{text[-2000:]}"
         data["summary"] = {"build_seconds": r.build_seconds(), "build_without_search": r.build_without_search(),
                            "search_seconds": r.search_seconds(), "peak_rss": r.peak_rss(),
                            "hugo_seconds": r.hugo_seconds(), "ratio": whole, "ratio_without_search": bare}
@@ -921,7 +967,11 @@ def run(options: Options, json_path: Path | None) -> int:
     generator = Generator(options.workdir)
     reports = []
     for name, kind, size in corpus_plan(options):
-        report = run_corpus(name, kind, size, articles, options, generator)
+        try:
+            report = run_corpus(name, kind, size, articles, options, generator)
+        except Exception as exc:  # a failure of this script on one corpus: report it and go on with the others
+            report = CorpusReport(name, kind, size, note="benchmark error:\n" + traceback.format_exc(limit=-3))
+            log(f"[{name}] benchmark error: {exc}")
         print(corpus_table(report) + "\n", flush=True)
         reports.append(report)
     if not generator.timings_supported:
