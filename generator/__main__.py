@@ -49,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
                                  description="Write the translation memory (or one source's part) as TMX 1.4b "
                                              "(OmegaT, Okapi) or XLIFF 2.0, machine output marked as such.",
                                  epilog=EXIT_CODES_HELP)
-    export.add_argument("--format", choices=("tmx", "xliff"), default="tmx")
+    export.add_argument("--format", choices=("tmx", "xliff", "jsonl"), default="tmx",
+                        help="tmx or xliff for translators; jsonl: the machine output as a journal (the Pages "
+                             "workflow's cache)")
     export.add_argument("--source", help="only this source id")
     export.add_argument("-o", "--output", type=Path, help="the file to write (default: standard output)")
     importer = commands.add_parser("import-tm", parents=[common], help="take a translator's TMX or XLIFF back",
@@ -57,6 +59,16 @@ def _parser() -> argparse.ArgumentParser:
                                                "unit whose English differs from the machine output becomes an edit.",
                                    epilog=EXIT_CODES_HELP)
     importer.add_argument("file", type=Path)
+    new = commands.add_parser("new", parents=[common], help="start a new briefing project in DIR",
+                              description="Create a project in DIR (new or empty): content/site.yml with every "
+                                          "setting, about.md, glossary.yml, seeds/, .gitignore, the Pages workflow "
+                                          "and a README.", epilog=EXIT_CODES_HELP)
+    new.add_argument("dir", type=Path)
+    new.add_argument("--generator", help="what the new project's workflow installs the generator from (pip "
+                                         "requirement; default: where this one came from)")
+    setting = commands.add_parser("setting", parents=[common], help="print one setting's value",
+                                  description="Print the value of one setting of content/site.yml (scripts, CI).")
+    setting.add_argument("name")
     return parser
 
 
@@ -169,6 +181,21 @@ def _run(args: argparse.Namespace) -> int:
         return 1 if errors else 0
     if args.command in ("export-tm", "import-tm"):
         return _tm(args)
+    if args.command == "new":
+        from .scaffold import new_project
+
+        written = new_project(args.dir, args.generator)
+        print(f"Created {args.dir} ({len(written)} files). Put articles in {args.dir}/seeds and run: "
+              f"python -m generator --project {args.dir} build")
+        return 0
+    if args.command == "setting":
+        from .config import SCHEMA, load_config
+
+        if args.name not in {s.name for s in SCHEMA}:
+            raise GeneratorError(f"no setting {args.name!r} (known: {', '.join(s.name for s in SCHEMA)})")
+        value = getattr(load_config(args.project), args.name)
+        print(json.dumps(value) if not isinstance(value, str) else value)
+        return 0
     options = BuildOptions(model=args.model, command=args.command,
                            allow_missing_translations=getattr(args, "allow_missing_translations", False))
     if args.command == "translate":

@@ -101,6 +101,9 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("search", bool, True, "Build the search index (Pagefind); false skips it (faster previews)."),
     Setting("base_url", str, "", "The site's public address (https://user.github.io/repo/): canonical links, the "
             "feed's absolute links and the sitemap. Empty: links stay relative.", _url),
+    Setting("commit_translations", bool, False,
+            "In the GitHub Pages workflow: commit the run's new machine translations to the branch (for post-editing); "
+            "they are uploaded as an artifact either way."),
     Setting("workers", int, 0, "Processes for per-source work (cleaning, annotation); 0 means one per core.",
             _between(0, 256)),
 )
@@ -127,6 +130,7 @@ class Config:
     build_date: str | None
     search: bool
     base_url: str
+    commit_translations: bool
     workers: int
     project_dir: Path = Path(".")
 

@@ -3,6 +3,7 @@ for OmegaT's tm/ folder and Okapi, XLIFF 2.0 for CAT tools), and a translator's 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -30,6 +31,9 @@ def export(project: Path, kind: str, source: str | None = None) -> str:
         raise ConfigError(f"no translation memory for a source {source!r} (content/translations/{source}.yml)")
     units = [Unit(key=key, source=ar, target=en, origin=origin, model=model, sources=sources)
              for key, ar, en, origin, model, sources in memory.sentences(source)]
+    if kind == "jsonl":  # the machine output as a journal, which a build merges like a stopped build's
+        return "".join(json.dumps({"ar": u.source, "mt": u.target, "model": u.model}, ensure_ascii=False) + "\n"
+                       for u in units if u.origin == "mt" and u.target)
     if kind == "tmx":
         return tm_formats.to_tmx(units, _version())
     return tm_formats.to_xliff(units, _version(), source or "")

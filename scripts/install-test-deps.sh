@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
-pip install torch==2.13.0
+pip install torch==2.13.0  # the tests' synthetic model is built with transformers, which needs it
+pip install --no-deps argostranslate==1.11.0  # its package code only (see README)
 pip install -e '.[test]'
 
 missing=()

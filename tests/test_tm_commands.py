@@ -39,3 +39,17 @@ def test_export_of_an_unknown_source_is_an_error(project):
     build(project, BuildOptions(engine_loader=StubEngine().loader))
     result = run_cli(project, "export-tm", "--source", "nope")
     assert result.returncode == 2 and "no translation memory for a source 'nope'" in result.stderr
+
+
+def test_the_workflows_journal_brings_a_runs_translations_back(project):
+    import shutil
+
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    journal = run_cli(project, "export-tm", "--format", "jsonl")
+    assert journal.returncode == 0 and journal.stdout.count("\n") > 50
+    shutil.rmtree(project / "content" / "translations")  # a fresh checkout: nothing committed
+    (project / "content" / "translations").mkdir()
+    (project / "content" / "translations" / ".journal-ci.jsonl").write_text(journal.stdout, encoding="utf-8")
+    result = build(project, BuildOptions(allow_missing_translations=True, settings={"fetch_model": False}))
+    assert result.report["pending"] == 0 and result.report["translated"] == 0
+    assert not (project / "content" / "translations" / ".journal-ci.jsonl").exists()  # merged into the memory

@@ -31,3 +31,26 @@ def test_workflow_builds_with_the_model_from_argos_index_and_caches_it():
     text = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     assert "python -m generator build" in text and "actions/cache" in text and "ARGOS_PACKAGES_DIR" in text
     assert "actions/deploy-pages" in text
+
+
+def test_the_workflow_is_the_one_new_projects_get():
+    from generator.scaffold import workflow
+
+    assert (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8") == workflow("pip install -e .")
+
+
+def test_the_workflow_keeps_and_offers_back_the_runs_translations():
+    text = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "actions/cache/restore" in text and "restore-keys" in text and "actions/cache/save" in text
+    assert "hashFiles('content/translations/*.yml')" in text and ".journal-ci.jsonl" in text
+    assert "actions/upload-artifact" in text and "contents: write" in text
+    assert "setting commit_translations" in text and "git push" in text
+
+
+def test_a_new_projects_workflow_is_valid_and_installs_the_generator(tmp_path):
+    from generator.scaffold import new_project
+
+    new_project(tmp_path / "briefing", "arabic-briefing-generator @ git+https://github.com/example/gen@abc123")
+    path = tmp_path / "briefing" / ".github" / "workflows" / "pages.yml"
+    assert lint(path) == []
+    assert 'pip install "arabic-briefing-generator @ git+https://github.com/example/gen@abc123"' in path.read_text()

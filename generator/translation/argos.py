@@ -31,9 +31,22 @@ def _model_id(name: str, version: str, size: int) -> str:
     return f"{name} {version or '?'} ({size} bytes)"
 
 
+ARGOS_MISSING = ("Argos Translate is not installed: `pip install --no-deps argostranslate` (the generator uses its "
+                 "package code only, not its PyTorch-based sentence splitters), or `pip install -e '.[full]'`")
+
+
+def _argos():
+    """argostranslate.package, or ModelUnavailable saying how to install it."""
+    try:
+        from argostranslate import package as argos_package
+    except ImportError:
+        raise ModelUnavailable(ARGOS_MISSING) from None
+    return argos_package
+
+
 def _installed():
     """The installed ar→en Argos package object, or None."""
-    from argostranslate import package as argos_package
+    argos_package = _argos()
 
     for pkg in argos_package.get_installed_packages():
         if pkg.from_code == FROM and pkg.to_code == TO and getattr(pkg, "type", "translate") == "translate":
@@ -74,6 +87,8 @@ def peek(config: Config, cli_model: str | None) -> str | None:
             return None
     try:
         pkg = _installed()
+    except ModelUnavailable:
+        return None
     except Exception as exc:  # a broken package folder must not stop a build that needs no model
         log.warning("could not list installed Argos packages: %s", exc)
         return None
@@ -81,7 +96,7 @@ def peek(config: Config, cli_model: str | None) -> str | None:
 
 
 def _install_file(path: Path):
-    from argostranslate import package as argos_package
+    argos_package = _argos()
 
     folder, version, _ = _file_info(path)
     pkg = _installed()
@@ -96,7 +111,7 @@ def _install_file(path: Path):
 
 def _fetch() -> object | None:
     """Install ar→en from Argos' package index; None when the index cannot be reached."""
-    from argostranslate import package as argos_package
+    argos_package = _argos()
     from argostranslate import settings as argos_settings
 
     previous = socket.getdefaulttimeout()
