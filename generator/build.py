@@ -426,7 +426,7 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
     """Every page and data file of the site. A source's page and data file that show nothing new since the
     last build are kept as they are (linked from the current site, checked by size and time), else taken
     from the cache, else rendered."""
-    site = {"title": config.title, "description": config.description,
+    site = {"title": config.title, "description": config.description, "base_url": config.base_url,
             "footer": f"Built {briefing.report['build_date']} from {len(briefing.sources)} scraped Arabic reports. "
                       "English is machine translation (Argos Translate) unless marked edited; check the Arabic "
                       "before quoting."}
@@ -457,6 +457,7 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
             cache.put("page", entry, cached)
         files.update(cached)  # type: ignore[arg-type]
         kept.record(entry, paths)
+    files.update(feed.robots_and_sitemap(files, config.base_url))
     return files, kept
 
 

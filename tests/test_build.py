@@ -38,8 +38,8 @@ def assert_links_resolve(site: Path) -> None:
         for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
             for element in parsed.find_all(tag):
                 target = element.get(attr, "")
-                if target.startswith("data:"):
-                    continue
+                if target.startswith("data:") or "canonical" in (element.get("rel") or []):
+                    continue  # a canonical address is absolute by definition
                 assert not target.startswith(("/", "http://", "https://", "//")), (page, target)
                 path, _, anchor = target.partition("#")
                 destination = (page.parent / path).resolve() if path else page
@@ -291,3 +291,23 @@ def test_a_mistake_in_the_figures_file_names_file_line_and_field(project, stub_e
     (project / "content" / "figures.yml").write_text("f-1234567890:\n  category: eaten\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"figures\.yml:1: f-1234567890: category: 'eaten' is not allowed"):
         run(project, stub_engine)
+
+
+def test_sharing_canonical_addresses_cards_sitemap_and_robots(project, stub_engine):
+    import xml.etree.ElementTree as ET
+
+    (project / "content" / "site.yml").write_text("base_url: https://example.github.io/briefing/\n", encoding="utf-8")
+    run(project, stub_engine)
+    site = project / "site"
+    for page in all_pages(site):
+        parsed = soup(page)
+        relative = page.relative_to(site).as_posix()
+        assert parsed.find("link", rel="canonical")["href"] == f"https://example.github.io/briefing/{relative}"
+        assert parsed.find("meta", property="og:title")["content"] and parsed.find("meta", attrs={"name": "twitter:card"})
+    source = soup(site / "sources" / "001_843f77042b170b03.html")
+    description = source.find("meta", property="og:description")["content"]
+    assert "التحالف" in description and "STUB-EN" in description  # both languages
+    locs = [e.text for e in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert len(locs) == len(all_pages(site)) and all(loc.startswith("https://example.github.io/briefing/") for loc in locs)
+    assert "Sitemap: https://example.github.io/briefing/sitemap.xml" in (site / "robots.txt").read_text()
+    assert_links_resolve(site)  # still relative, so the site works from disk and under a sub-path

@@ -33,9 +33,7 @@ def age(s: Sentence, raw: Raw, k: int, seen: Seen) -> Age | None:
         after += 1
     if lex.age_after.at(s.forms, after) or decade_of_life(s, raw, k):
         return Age()
-    if lex.time_units.at(s.forms, k) is None and s.text_at(k) == "و" and k + 1 < len(s.tokens) and s.owner[k + 1] >= 0 \
-            and lex.age_units.intersection(s.forms[after] if after < len(s.tokens) else ()):
-        k = after  # "أعمارهن 19 و32 و44 سنة": the unit after the list
+    k = _unit_after_list(s, k, after)
     unit = lex.time_units.at(s.forms, k) is not None
     if (unit or _bare(s, k)) and said(s, _list_start(s, raw), unit):
         return Age(k if unit else -1)
@@ -47,6 +45,14 @@ def age(s: Sentence, raw: Raw, k: int, seen: Seen) -> Age | None:
             or s.ends_before(lex.age_comparisons, raw.i, 1) or at_death(s, raw):
         return Age(k)
     return None
+
+
+def _unit_after_list(s: Sentence, k: int, after: int) -> int:
+    """ "أعمارهن 19 و32 و44 سنة": for a number that a list of numbers follows, the unit of age after the list."""
+    listed = s.text_at(k) == "و" and k + 1 < len(s.tokens) and s.owner[k + 1] >= 0
+    if listed and after < len(s.tokens) and s.lex.age_units.intersection(s.forms[after]):
+        return after
+    return k
 
 
 def said(s: Sentence, i: int, unit: bool) -> bool:

@@ -51,13 +51,13 @@ def described(s: Sentence, k: int) -> str:
     """The category an adjective of the counted noun names: "3 من المواطنين الأمريكيين المعتقلين" (detained),
     "ألف أسرة مهاجرين", "المجندين الـ16 المصابين". An adjective agrees with its noun in definiteness: a
     definite noun after an indefinite one is its complement ("عائلات الشهداء"), not its adjective."""
-    head, steps, m = with_article(s.tokens[k].norm), 0, k + 1
+    head, steps, m = with_article(s.tokens[k].text), 0, k + 1
     while m < len(s.tokens) and steps < 4:
         tok = s.tokens[m]
         if s.owner[m] >= 0 or tok.norm in CLITIC_TOKENS:
             m += 1
             continue
-        if tok.kind != "word" or s.boundary(m) or with_article(tok.norm) != head:
+        if tok.kind != "word" or s.boundary(m) or with_article(tok.text) != head:
             return ""
         hit = s.lex.human_nouns.at(s.bare_forms(m), m)  # as written: not "وإصابة 10 آخرين"
         if hit and hit[1]:

@@ -230,8 +230,13 @@ def _before_in_list(s: Sentence, raw: Raw) -> int:
 
 
 def listed_code(s: Sentence, raw: Raw) -> bool:
-    """Listed after a number that a code noun names: "المادتين 5 و6", "المركز الانتخابي 1068 …، و 1069"."""
+    """Listed after a number that a code noun names: "المادتين 5 و6"; or a parallel item, joined by و and
+    followed by the same word: "المركز الانتخابي 1068 رجال مبنى البلدية، و 1069 رجال مدرسة …"."""
     before = _before_in_list(s, raw)
+    if before < 0 and s.joined(raw.i) and s.owner[raw.i] > 0:
+        last = s.raws[s.owner[raw.i] - 1]
+        same = s.is_word(raw.j) and s.text_at(last.j) == s.text_at(raw.j)
+        before = s.owner[raw.i] - 1 if same and raw.i - last.j <= 10 else -1
     if before < 0:
         return False
     first = s.raws[before]

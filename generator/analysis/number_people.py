@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pyarabic.araby as araby
+
 from .number_scan import CLITIC_TOKENS, Sentence
 from .number_spans import Raw
 from .number_tokens import article
+
+_ARTICLES = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,8 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
     tok, lex = s.tok(k), s.lex
     if tok is None or tok.kind != "word" or s.owner[k] >= 0 or s.boundary(k) or tok.norm in CLITIC_TOKENS:
         return None
+    if direct and (tok.norm in lex.people_relatives or plural_verb(s, tok.norm)):
+        return Counted("verb", k)  # "من بينهم 33 تلقوا العلاج", "الخمسة آلاف الذين يعيشون"
     if any(f in lex.function_words or f in lex.quantity_verbs for f in tok.forms):
         return None
     forms, cut = s.noun_forms(k)
@@ -50,8 +56,6 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
         return Counted("human", k)  # "15 من ميليشيا الحوثي" (but "3 ميليشيات": three militias)
     if lex.cues_before.at(s.forms, k) or lex.cues_after.at(s.forms, k) or lex.flight_cues.at(s.forms, k):
         return None
-    if direct and (tok.norm in lex.people_relatives or plural_verb(s, tok.norm)):
-        return Counted("verb", k)  # "من بينهم 33 تلقوا العلاج", "الخمسة آلاف الذين يعيشون"
     if direct and tok.norm[:1] in "لبك" and len(tok.norm) >= 5:
         return None  # "مخيم بسمة 5 لتخفيف …": a preposition, not the counted noun
     return Counted("unknown", k)
@@ -111,14 +115,14 @@ def _noun_after(s: Sentence, raw: Raw) -> Counted | None:
         found = noun_kind(s, k, direct=True) if raw.kind == "words" and definite(s, k) else None
         return found  # "الآلاف منازلهم", "الاثنان دليل": an indefinite word is not their noun
     b = s.prev(raw.i)
-    if b >= 0 and with_article(s.tokens[b].norm) and s.owner[b] < 0 and s.tok(k) is not None \
+    if b >= 0 and with_article(s.tokens[b].text) and s.owner[b] < 0 and s.tok(k) is not None \
             and plural_verb(s, s.tokens[k].norm):
         return None  # "من الفرقة 30 تلقوا تدريبات": the verb agrees with a noun before, not with the number
     if year_follows(s, k):
         return None  # "حوالي 1.2 مليار عام 2017": the word for the year that follows
     if (head := s.lex.count_heads.at(s.forms, k)) and head[1] == "of" and _human_at(s, k + head[0]):
         return noun_kind(s, k + head[0])  # "ليرتفع إلى 93 تعداد القتلى"
-    if raw.kind in ("digits", "words") and s.is_word(k) and with_article(s.tokens[k].norm):
+    if raw.kind in ("digits", "words") and s.is_word(k) and with_article(s.tokens[k].text):
         return None  # "في 2017 الشريك التجاري": a cardinal's counted noun has no article
     return noun_kind(s, k, direct=True)
 
@@ -130,13 +134,11 @@ def year_follows(s: Sentence, k: int) -> bool:
         and nxt.norm.isdigit() and 1900 <= int(nxt.norm) <= 2100
 
 
-def with_article(norm: str) -> bool:
-    """A normalised word written with the article, after a proclitic, and a stem of three letters or more
-    ("المواطنين", "بالتعيين"; not "بالغا", "والده")."""
-    for head in ("ال", "وال", "بال", "فال", "كال", "لل", "ولل"):
-        if norm.startswith(head) and len(norm) - len(head) >= 3:
-            return True
-    return False
+def with_article(text: str) -> bool:
+    """A word written with the article, after a proclitic, and a stem of three letters or more ("المواطنين",
+    "بالتعيين"; not "بالغا", "والده", nor "ألقاب", whose alef carries a hamza)."""
+    word = araby.strip_tashkeel(text).replace("ـ", "")
+    return any(word.startswith(head) and len(word) - len(head) >= 3 for head in _ARTICLES)
 
 
 def _human_at(s: Sentence, k: int) -> bool:

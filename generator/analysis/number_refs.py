@@ -18,15 +18,17 @@ _REACH = 25  # how far before a number a count of people may be named, in tokens
 
 def referred(s: Sentence, raw: Raw, seen: Seen, noun: Counted | None) -> Counted | None:
     """The people a number with no noun (or an unknown one, after "منهم") refers to; None when it is not people."""
-    if noun is not None and noun.kind not in ("unknown",):
+    if noun is not None and noun.kind != "unknown":
         return None
     if part_of_people(s, raw):
         return Counted("pronoun", s.prev(raw.i))
+    if found := apposition(s, raw):
+        return found  # the noun after its parentheses is not its noun
     if noun is not None:
         return None
     if year_like(raw):
         return None
-    return apposition(s, raw) or named_count(s, raw, seen) or _as_noun(s, raw)
+    return named_count(s, raw, seen) or _as_noun(s, raw)
 
 
 def year_like(raw: Raw) -> bool:
@@ -42,8 +44,11 @@ def part_of_people(s: Sentence, raw: Raw) -> bool:
 
 
 def apposition(s: Sentence, raw: Raw) -> Counted | None:
-    """ "من السكان (17 مليون)": in parentheses right after a noun for people."""
+    """ "من السكان (17 مليون) في حاجة": in parentheses right after a noun for people, and no noun of its own
+    after them (not "قروض الأسرة (34500) قرض")."""
     if s.text_at(raw.i - 1) != "(" or s.text_at(raw.j) != ")":
+        return None
+    if s.is_word(raw.j + 1) and not s.has(raw.j + 1, s.lex.function_words):
         return None
     found = noun_kind(s, raw.i - 2)
     return found if found is not None and found.kind == "human" else None

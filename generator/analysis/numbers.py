@@ -2,10 +2,12 @@
 for counts of people only, a category (killed, wounded …) and a group; and who says so.
 
 How a number is written decides first (a percent sign, "14:59", "إف-16", "2-1" in a match report); then
-the words right around it (a month after it, "عام" or an era suffix, an age or time cue, a unit, a
-currency, a rank or identifier noun before it: number_kinds.py); then the noun it counts and the verbs of
-its own clause (number_people.py). The Arabic knowledge is data, in number_rules.yml (number_lexicon.py);
-where the numbers are is number_spans.py.
+the words right around it (a month after it, "عام" or an era suffix, an age (number_age.py) or time cue, a
+unit, a currency, a rank or identifier noun before it: number_kinds.py); then the noun it counts
+(number_people.py), the people it refers to without a noun ("منهم 14", "عدد المستخدمين … 1.2 مليار":
+number_refs.py) and the verbs of its own clause; for people, what happened to them (number_category.py).
+The Arabic knowledge is data, in number_rules.yml (number_lexicon.py); where the numbers are is
+number_spans.py.
 """
 
 from __future__ import annotations

@@ -67,3 +67,16 @@ def atom(briefing: Briefing, title: str, description: str, base_url: str, built:
                    f"{dated}." + (f" {figure}." if figure else "") + (f" {story.title_ar}" if story.title_en else ""))
         _add(entry, "summary", summary)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def robots_and_sitemap(files: dict, base_url: str) -> dict[str, str]:
+    """robots.txt (everything may be indexed; the sitemap named when the site's address is known) and, with
+    base_url, sitemap.xml listing every page (sitemaps need absolute addresses)."""
+    if not base_url:
+        return {"robots.txt": "User-agent: *\nAllow: /\n"}
+    base = base_url.rstrip("/")
+    urlset = ET.Element("urlset", xmlns="http://www.sitemaps.org/schemas/sitemap/0.9")
+    for path in sorted(p for p in files if p.endswith(".html")):
+        ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = f"{base}/{path}"
+    sitemap = '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
+    return {"robots.txt": f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n", "sitemap.xml": sitemap}

@@ -71,11 +71,15 @@ class Renderer:
         self.site = site
         self.menu = self.STORIES if stories else self.ONE_STORY
 
-    def page(self, template: str, path: str, **context) -> tuple[str, str]:
+    def page(self, template: str, path: str, share: dict | None = None, **context) -> tuple[str, str]:
         root = "../" * path.count("/")
+        base = self.site.get("base_url", "")
+        share = {"title": self.site["title"], "description": self.site["description"], "type": "website",
+                 **(share or {}), "url": f"{base.rstrip('/')}/{path}" if base else ""}
         nav = [{"label": label, "href": f"{root}{target}", "current": target == path} for label, target in self.menu]
         try:
-            html = self.env.get_template(template).render(site=self.site, root=root, nav=nav, path=path, **context)
+            html = self.env.get_template(template).render(site=self.site, root=root, nav=nav, path=path, share=share,
+                                                          **context)
         except jinja2.TemplateError as exc:
             raise ConfigError(f"template error: {_where(exc, template)}{exc}") from None
         return path, html
@@ -85,7 +89,7 @@ class Renderer:
         sources = briefing.sources
         source = sources[index]
         neighbours = (sources[index - 1] if index > 0 else None, sources[index + 1] if index + 1 < len(sources) else None)
-        return self.page("source.html", views.source_url(source.meta.id),
+        return self.page("source.html", views.source_url(source.meta.id), share=views.source_share(source),
                          **views.source_page(briefing, source, counts.get(source.meta.id, 0), neighbours))
 
     def site_pages(self, briefing: Briefing, about_md: str, summary_md: str) -> dict[str, str]:
@@ -117,7 +121,7 @@ class Renderer:
             pages.update([self.page("stories.html", listing["file"], listing=listing, totals=report, editor_note=note)])
         for story in briefing.stories:
             view = views.story_page(story, briefing)
-            pages.update([self.page("story.html", views.story_url(story.id), **view,
+            pages.update([self.page("story.html", views.story_url(story.id), share=views.story_share(story), **view,
                                     totals={**report, "covers": view["story"]["covers"]})])
             for figures in views.story_figure_views(story, briefing):
                 pages.update([self.page("figures.html", figures["file"], **figures)])

@@ -329,3 +329,22 @@ def story_figure_views(story: Story, briefing: Briefing) -> list[dict]:
         for link in view["pagination"]:
             link["href"] = link["href"].removeprefix("stories/")
     return views
+
+
+def _both(english: str, arabic: str) -> str:
+    return f"{english} — {arabic}" if english and arabic and english != arabic else (english or arabic)
+
+
+def source_share(source: Source) -> dict:
+    """What a link to a source page shows in social media and chat apps: its headline in both languages."""
+    meta = source.meta
+    english = source.headline_en.text if source.headline_en.status != "pending" else ""
+    return {"title": english or meta.headline, "type": "article",
+            "description": _both(english, meta.headline) + f" ({meta.outlet}{', ' + meta.date[:10] if meta.date else ''})"}
+
+
+def story_share(story: Story) -> dict:
+    first, last = story.span
+    dated = f", {first}" + (f" to {last}" if last != first else "") if first else ""
+    return {"title": story.title_en or story.title_ar, "type": "article",
+            "description": _both(story.title_en, story.title_ar) + f" ({len(story.members)} reports{dated})"}
