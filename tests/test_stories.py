@@ -69,6 +69,10 @@ def test_home_lists_stories_and_each_has_a_briefing_and_figures(site):
             assert path.exists(), link["href"]
         figures = story.find("a", string="Key figures of this story")["href"]
         assert (site / "stories" / figures).exists()
+    how = home.find("a", string="How stories are made")["href"]
+    page, anchor = how.split("#")
+    section = soup(site / page).find(id=anchor)
+    assert section and "stories.yml" in section.parent.get_text()
 
 
 def test_nothing_crosses_stories(site):

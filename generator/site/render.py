@@ -10,6 +10,7 @@ import jinja2
 from markdown_it import MarkdownIt
 
 from ..analysis.briefing import Briefing
+from ..analysis.stories import SIMILAR, WINDOW_DAYS
 from ..errors import ConfigError
 from ..files import UnsafeFile, read_text
 from . import views
@@ -97,7 +98,8 @@ class Renderer:
         figures, about and search."""
         report, note = briefing.report, markdown(summary_md) if summary_md.strip() else ""
         lists = views.source_list_pages(list(briefing.sources), figure_counts(briefing), len(briefing.stories) == 1)
-        pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report),
+        pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report,
+                                        story_rules={"window": WINDOW_DAYS, "similar": SIMILAR}),
                       self.page("search.html", "search.html", stories=self._story_filter(briefing))])
         if len(briefing.stories) == 1:
             story = briefing.stories[0]
