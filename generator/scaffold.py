@@ -131,12 +131,22 @@ jobs:
             cp .translations-cache/journal.jsonl content/translations/.journal-ci.jsonl
           fi
       - name: Build (the model comes from Argos' package index on the first run, then from the cache)
-        run: python -m generator build
-      - name: Keep this run's machine translations for the next runs
+        run: |
+          # exit 1: some articles were skipped (named in the log and in a banner on the site); publish the rest
+          status=0
+          python -m generator build || status=$?
+          if [ "$status" = 1 ]; then
+            echo "::warning title=Some articles were skipped::the build log names each one and why"
+          elif [ "$status" != 0 ]; then
+            exit "$status"
+          fi
+      - name: Keep this run's machine translations for the next runs (also when the build failed)
+        if: ${{ !cancelled() }}
         run: |
           mkdir -p .translations-cache
           python -m generator export-tm --format jsonl -o .translations-cache/journal.jsonl
       - uses: actions/cache/save@v4
+        if: ${{ !cancelled() }}
         with:
           path: .translations-cache
           key: translations-${{ steps.memory.outputs.hash }}-${{ github.run_id }}

@@ -54,3 +54,33 @@ def test_a_new_projects_workflow_is_valid_and_installs_the_generator(tmp_path):
     path = tmp_path / "briefing" / ".github" / "workflows" / "pages.yml"
     assert lint(path) == []
     assert 'pip install "arabic-briefing-generator @ git+https://github.com/example/gen@abc123"' in path.read_text()
+
+
+def _build_step(status: int, tmp_path: Path) -> subprocess.CompletedProcess:
+    """The workflow's build step, run by bash with `python -m generator build` exiting with status."""
+    import yaml
+
+    steps = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    script = next(step["run"] for step in steps if step.get("name", "").startswith("Build"))
+    fake = tmp_path / "bin"
+    fake.mkdir(exist_ok=True)
+    (fake / "python").write_text(f"#!/bin/sh\nexit {status}\n")
+    (fake / "python").chmod(0o755)
+    return subprocess.run(["bash", "-e", "-c", script], capture_output=True, text=True,
+                          env={"PATH": f"{fake}:/usr/bin:/bin"})
+
+
+def test_skipped_articles_still_publish_with_a_warning_and_other_failures_stop(tmp_path):
+    assert _build_step(0, tmp_path).returncode == 0
+    skipped = _build_step(1, tmp_path)
+    assert skipped.returncode == 0 and skipped.stdout.startswith("::warning title=Some articles were skipped")
+    for status in (2, 4, 70):
+        assert _build_step(status, tmp_path).returncode == status
+
+
+def test_the_runs_translations_are_kept_even_when_the_build_fails():
+    import yaml
+
+    steps = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    keep = [step for step in steps if "export-tm" in step.get("run", "") or step.get("uses", "").startswith("actions/cache/save")]
+    assert len(keep) == 2 and all(step.get("if") == "${{ !cancelled() }}" for step in keep)
