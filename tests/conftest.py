@@ -23,6 +23,20 @@ os.environ["ARGOS_PACKAGE_INDEX"] = (_ARGOS_HOME / "no-index").as_uri() + "/"
 os.environ.pop("BRIEFING_ARGOS_MODEL", None)
 os.environ["SOURCE_DATE_EPOCH"] = "1643155200"  # 2022-01-26: deterministic pages
 
+# The generator is installed with `pip install --no-deps argostranslate`: Argos' sentence splitters
+# (stanza, minisbd, spaCy) are absent on a user's machine even when this one has them. Make them
+# unimportable here and in every `python -m generator` the tests start, so that using one fails a test.
+SPLITTERS = ("stanza", "minisbd", "spacy")
+_BLOCKED = _ARGOS_HOME / "no-splitters"
+for _name in SPLITTERS:
+    (_BLOCKED / _name).mkdir(parents=True, exist_ok=True)
+    (_BLOCKED / _name / "__init__.py").write_text(
+        f"raise ModuleNotFoundError('No module named {_name!r} (blocked by the tests: not installed by --no-deps)')\n")
+sys.path.insert(0, str(_BLOCKED))
+for _name in SPLITTERS:
+    sys.modules.pop(_name, None)
+PYTHONPATH = os.pathsep.join((str(_BLOCKED), str(ROOT)))  # for every `python -m generator` a test starts
+
 from tests.stub import StubEngine  # noqa: E402
 
 
@@ -64,6 +78,6 @@ def synthetic_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run_cli(project: Path, *args: str, env: dict[str, str] | None = None, timeout: int = 600):
     """Run `python -m generator` in a project folder, as a user would."""
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    full_env = {**os.environ, "PYTHONPATH": PYTHONPATH, **(env or {})}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, env=full_env,
                           capture_output=True, text=True, timeout=timeout)

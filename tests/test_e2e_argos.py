@@ -111,3 +111,16 @@ def test_missing_model_file_is_named(tmp_path, argos_env):
     project = make_project(tmp_path / "p")
     result = run_cli(project, "build", "--model", "nowhere.argosmodel", env=argos_env)
     assert result.returncode == 3 and "nowhere.argosmodel does not exist" in result.stderr
+
+
+def test_a_model_file_that_would_write_outside_the_package_folder_is_refused(tmp_path, argos_env):
+    import zipfile
+
+    bad = tmp_path / "bad.argosmodel"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("translate-ar_en/metadata.json", json.dumps({"from_code": "ar", "to_code": "en"}))
+        archive.writestr("translate-ar_en/../../escaped.txt", "x")
+    project = make_project(tmp_path / "p")
+    result = run_cli(project, "build", "--model", str(bad), env=argos_env)
+    assert result.returncode == 3 and "would be written outside" in result.stderr, result.stderr
+    assert not list(tmp_path.rglob("escaped.txt"))

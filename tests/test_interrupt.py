@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.translation.memory import Memory
-from tests.conftest import ROOT, make_project, run_cli
+from tests.conftest import PYTHONPATH, ROOT, make_project, run_cli
 
 
 def memory_entries(project: Path) -> int:
@@ -36,7 +36,7 @@ def test_interrupted_build_resumes_from_memory(tmp_path, synthetic_model, how):
     assert run_cli(project, "build", "--allow-missing-translations", env=env).returncode == 0
     before = snapshot(project / "site")
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--model", str(synthetic_model)],
-                               cwd=project, env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+                               cwd=project, env={**os.environ, "PYTHONPATH": PYTHONPATH, **env},
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None and memory_entries(project) == 0:

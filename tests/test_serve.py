@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.serve import Rebuilder, snapshot
-from tests.conftest import ROOT, make_project, run_cli
+from tests.conftest import PYTHONPATH, ROOT, make_project, run_cli
 from tests.test_browser import ARGS, CHROMIUM
 
 
@@ -50,7 +50,7 @@ def serving(project: Path, log_path: Path, *args: str, env: dict[str, str] | Non
     port = free_port()
     log = log_path.open("w")
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port), *args], cwd=project,
-                               env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, stdout=log,
+                               env={**os.environ, "PYTHONPATH": PYTHONPATH, **(env or {})}, stdout=log,
                                stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:

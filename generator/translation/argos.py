@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import socket
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +96,27 @@ def peek(config: Config, cli_model: str | None) -> str | None:
     return _ref(pkg).model_id if pkg else None
 
 
+def _unpack(path: Path) -> None:
+    """What argostranslate.package.install_from_path does (unzip into Argos' package folder, under its lock),
+    without importing argostranslate.translate: that imports the sentence splitters (stanza, minisbd, spaCy),
+    which a `--no-deps` install does not have and the generator does not use. Members that would land outside
+    the package folder are refused."""
+    argos_package = _argos()
+    from argostranslate import settings as argos_settings
+
+    target = Path(argos_settings.package_data_dir).resolve()
+    with argos_package.package_lock, zipfile.ZipFile(path) as archive:
+        for member in archive.namelist():
+            if member.startswith(("/", "\\")) or ".." in Path(member).parts or \
+                    not (target / member).resolve().is_relative_to(target):
+                raise ModelUnavailable(f"{path}: the archive member {member!r} would be written outside {target}")
+        target.mkdir(parents=True, exist_ok=True)
+        archive.extractall(target)
+    translate = sys.modules.get("argostranslate.translate")
+    if translate is not None:  # loaded by someone else: its cached language list is stale now
+        translate.get_installed_languages.cache_clear()
+
+
 def _install_file(path: Path):
     argos_package = _argos()
 
@@ -102,7 +124,7 @@ def _install_file(path: Path):
     pkg = _installed()
     if pkg is None or Path(pkg.package_path).name != folder or pkg.package_version != version:
         log.info("installing Argos package from %s", path)
-        argos_package.install_from_path(path)
+        _unpack(path)
     for candidate in argos_package.get_installed_packages():
         if Path(candidate.package_path).name == folder:
             return candidate
@@ -127,7 +149,7 @@ def _fetch() -> object | None:
         for available in argos_package.get_available_packages():
             if available.from_code == FROM and available.to_code == TO:
                 log.info("downloading %s %s from Argos' package index", available, available.package_version)
-                argos_package.install_from_path(available.download())
+                _unpack(available.download())
                 return _installed()
         return None
     finally:
