@@ -169,6 +169,7 @@ def _prepared(config: Config, cache: Cache, timer: Timer) -> tuple[list[Article]
         seeds, errors = read_seeds(config.seeds_path, config.roots)
     with timer("prepare"):
         articles, keys = ingest_all(seeds, config, cache, errors)
+        cache.flush()  # an interrupted build keeps this work
     if not articles:
         raise SeedError("no usable seed files in " + str(config.seeds_path) + "".join(f"\n  {e}" for e in errors))
     return articles, keys, errors
@@ -321,7 +322,8 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
         elif options.search_after:
             finish = _keep_old_index(output)
         else:
-            finish = partial(_search, timer, sources=sources, records=records, keys=pair_keys, story_of=story_of)
+            finish = partial(_search, timer, sources=sources, records=records, keys=pair_keys, story_of=story_of,
+                             previous=output / search.BUNDLE)
         write_site(output, files, (DEFAULT_TEMPLATES / "static", config.templates_path / "static"), roots=config.roots,
                    finish=finish)
     if config.search and options.search_after:
@@ -329,6 +331,7 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
             search.replace_index(output, sources, records, pair_keys, story_of)
     kept.save()
     cache.prune()
+    cache.close()
     report["timings"] = timer.seconds
     report["cache"] = {"hits": cache.hits, "misses": cache.misses}
     return BuildResult(report=report, errors=errors)
@@ -408,9 +411,9 @@ def _matches(sources: list[Source], keys: dict[str, str], cache: Cache) -> Match
 
 
 def _search(timer: Timer, staging: Path, *, sources: list[Source], records: Path | None, keys: dict[str, str],
-            story_of: dict[str, str]) -> None:
+            story_of: dict[str, str], previous: Path) -> None:
     with timer("search"), stage("building the search index"):
-        search.write_index(staging, sources, records, keys, story_of)
+        search.write_index(staging, sources, records, keys, story_of, previous)
 
 
 def _keep_old_index(output: Path) -> Callable[[Path], None]:

@@ -12,9 +12,8 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import pickle
-import tempfile
+import sqlite3
 from functools import cache
 from pathlib import Path
 
@@ -45,29 +44,84 @@ def key(*parts: str | bytes) -> str:
 
 
 class Cache:
-    """Pickled values by kind and key; a disabled cache stores nothing and finds nothing."""
+    """Pickled values by kind and key in one SQLite file (.cache/cache.sqlite3): thousands of entries cost
+    one file, not one file each (creating files is what a cold build on a slow disk waits for). Puts are
+    kept in memory and written in one short transaction at a time, so that shards translating at once
+    never wait long for each other; a cache that cannot be read or written only makes a build slower.
+    A disabled cache stores nothing and finds nothing."""
+
+    FILE = "cache.sqlite3"
+    OLD_LAYOUT = ("ingest", "pair", "page", "match")  # folders of pickles written by earlier versions
+    FLUSH_EVERY = 256
 
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.used: dict[str, set[str]] = {}
         self.hits = self.misses = 0
+        self.pending: list[tuple[str, str, bytes]] = []
+        self._db: sqlite3.Connection | None = None
+        self._broken = folder is None
 
-    def _path(self, kind: str, entry: str) -> Path:
-        return self.folder / kind / entry[:2] / f"{entry}.pickle"  # type: ignore[operator]
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None or self._broken:
+            return self._db
+        assert self.folder is not None
+        path = self.folder / self.FILE
+        for _attempt in range(2):
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, timeout=60, check_same_thread=False, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=OFF")  # a torn cache is detected and rebuilt, never trusted
+                db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, entry TEXT NOT NULL, "
+                           "value BLOB NOT NULL, PRIMARY KEY (kind, entry)) WITHOUT ROWID")
+                self._db = db
+                break
+            except sqlite3.DatabaseError as exc:  # not a database, or damaged: start again once
+                log.warning("the cache %s is unusable (%s); starting a new one", path, exc)
+                for suffix in ("", "-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        Path(f"{path}{suffix}").unlink()
+            except OSError as exc:
+                log.warning("the cache %s cannot be used (%s); building without it", path, exc)
+                break
+        if self._db is None:
+            self._broken = True
+        else:
+            self._drop_old_layout()
+        return self._db
+
+    def _drop_old_layout(self) -> None:
+        assert self.folder is not None
+        for kind in self.OLD_LAYOUT:
+            old = self.folder / kind
+            if old.is_dir() and not old.is_symlink():
+                for path in old.glob("*/*.pickle"):
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+                for shard in old.iterdir():
+                    with contextlib.suppress(OSError):
+                        shard.rmdir()
+                with contextlib.suppress(OSError):
+                    old.rmdir()
 
     def get(self, kind: str, entry: str) -> object | None:
         self.used.setdefault(kind, set()).add(entry)
-        if self.folder is None:
+        db = self._connect()
+        if db is None:
             return None
-        path = self._path(kind, entry)
         try:
-            with path.open("rb") as handle:
-                stored_key, value = pickle.load(handle)
-        except FileNotFoundError:
+            row = db.execute("SELECT value FROM entries WHERE kind = ? AND entry = ?", (kind, entry)).fetchone()
+        except sqlite3.Error as exc:
+            log.debug("cache entry %s/%s not read: %s", kind, entry, exc)
+            row = None
+        if row is None:
             self.misses += 1
             return None
+        try:
+            stored_key, value = pickle.loads(row[0])
         except Exception as exc:  # truncated, from another version, anything: rebuild, never trust
-            log.debug("cache entry %s unusable (%s); rebuilt", path, exc)
+            log.debug("cache entry %s/%s unusable (%s); rebuilt", kind, entry, exc)
             self.misses += 1
             return None
         if stored_key != entry:
@@ -82,27 +136,59 @@ class Cache:
 
     def put(self, kind: str, entry: str, value: object) -> None:
         self.used.setdefault(kind, set()).add(entry)
-        if self.folder is None:
+        if self._broken:
             return
-        path = self._path(kind, entry)
+        self.pending.append((kind, entry, pickle.dumps((entry, value), protocol=pickle.HIGHEST_PROTOCOL)))
+        if len(self.pending) >= self.FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending entries in one transaction."""
+        pending, self.pending = self.pending, []
+        db = self._connect() if pending else None
+        if db is None:
+            return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump((entry, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError as exc:  # a cache that cannot be written only makes the next build slower
-            log.debug("cache entry %s not written: %s", path, exc)
+            with _transaction(db):
+                db.executemany("INSERT OR REPLACE INTO entries (kind, entry, value) VALUES (?, ?, ?)", pending)
+        except sqlite3.Error as exc:  # locked too long, disk full: the next build redoes this work
+            log.debug("%d cache entries not written: %s", len(pending), exc)
 
     def prune(self) -> None:
-        """Remove the entries of the kinds used in this build that this build did not use."""
-        if self.folder is None:
+        """Write what is pending, then remove the entries of the kinds used in this build that it did not use."""
+        self.flush()
+        db = self._connect() if self.used else None
+        if db is None:
             return
-        for kind, used in self.used.items():
-            for path in (self.folder / kind).glob("*/*.pickle"):
-                if path.stem not in used:
-                    with contextlib.suppress(OSError):
-                        path.unlink()
+        try:
+            with _transaction(db):
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, entry TEXT, PRIMARY KEY (kind, entry))")
+                db.execute("DELETE FROM used")
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)",
+                               ((kind, entry) for kind, entries in self.used.items() for entry in entries))
+                for kind in self.used:
+                    db.execute("DELETE FROM entries WHERE kind = ? AND NOT EXISTS (SELECT 1 FROM used u "
+                               "WHERE u.kind = entries.kind AND u.entry = entries.entry)", (kind,))
+        except sqlite3.Error as exc:
+            log.debug("cache not pruned: %s", exc)
+
+    def close(self) -> None:
+        self.flush()
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection):
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 class PageManifest:

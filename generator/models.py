@@ -94,6 +94,7 @@ class Article:
     removed: tuple[Removed, ...]
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # what a reader of the page must see (replaced bytes, legacy encoding …)
+    terms: tuple[tuple[str, int, str], ...] = ()  # content words of headline (twice) and body: stem, count, as written
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class Source:
     removed: tuple[Removed, ...]
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    terms: tuple[tuple[str, int, str], ...] = ()  # as on its Article: what stories compare
 
 
 @dataclass(frozen=True)

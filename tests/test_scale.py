@@ -3,9 +3,11 @@ processes (the same site byte for byte), incremental rebuilds, translation shard
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import pickle
 import shutil
+import sqlite3
 from pathlib import Path
 
 import yaml
@@ -48,12 +50,13 @@ def test_a_cache_entry_that_does_not_match_or_load_is_rebuilt(tmp_path):
     build(project, BuildOptions(engine_loader=StubEngine().loader))
     build(project, BuildOptions(engine_loader=StubEngine().loader))  # now everything is in the memory
     reference = site_bytes(project / "site")
-    entries = sorted((project / ".cache" / "ingest").glob("*/*.pickle"))
-    entries[0].write_bytes(b"not a pickle")  # torn
-    stored_key, value = pickle.loads(entries[1].read_bytes())
-    entries[1].write_bytes(pickle.dumps(("another key", value)))  # someone else's entry under this name
-    stored_key, value = pickle.loads(entries[2].read_bytes())
-    entries[2].write_bytes(pickle.dumps((stored_key, None)))  # matches, but holds nothing usable
+    with sqlite3.connect(project / ".cache" / "cache.sqlite3") as db:
+        entries = db.execute("SELECT entry, value FROM entries WHERE kind = 'ingest' ORDER BY entry").fetchall()
+        torn = (b"not a pickle", entries[0][0])
+        _, value = pickle.loads(entries[1][1])
+        other = (pickle.dumps(("another key", value)), entries[1][0])  # someone else's entry under this name
+        empty = (pickle.dumps((entries[2][0], None)), entries[2][0])  # matches, but holds nothing usable
+        db.executemany("UPDATE entries SET value = ? WHERE kind = 'ingest' AND entry = ?", [torn, other, empty])
     result = build(project, BuildOptions(engine_loader=StubEngine().loader))
     assert result.report["cache"]["misses"] >= 2
     assert site_bytes(project / "site") == reference
@@ -88,3 +91,54 @@ def test_shards_translate_disjoint_shares_and_a_build_merges_them(tmp_path):
     assert final.sentences_seen == 0 and result.report["translated"] == 0  # all merged from the journals
     assert not list((project / "content" / "translations").glob(".journal*.jsonl"))
     assert len(Memory(project / "content" / "translations").known()) == len(first | second)
+
+
+def test_a_cache_file_that_is_not_a_database_is_replaced_and_old_pickles_are_removed(tmp_path):
+    project = pile(make_project(tmp_path / "p"))
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    build(project, BuildOptions(engine_loader=StubEngine().loader))  # now everything is in the memory
+    reference = site_bytes(project / "site")
+    cache = project / ".cache"
+    (cache / "cache.sqlite3").write_bytes(b"garbage, not SQLite" * 100)
+    for suffix in ("-wal", "-shm"):
+        (cache / f"cache.sqlite3{suffix}").unlink(missing_ok=True)
+    old = cache / "ingest" / "ab" / "ab12.pickle"  # the layout of earlier versions
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"old")
+    result = build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert result.report["cache"]["hits"] == 0 and site_bytes(project / "site") == reference
+    assert not (cache / "ingest").exists()
+    again = build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert again.report["cache"]["misses"] == 0
+
+
+def fragments(bundle: Path) -> str:
+    """The text of every page Pagefind indexed (its fragments are gzipped JSON behind a signature)."""
+    return "".join(gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+                   for path in sorted((bundle / "fragment").glob("*.pf_fragment")))
+
+
+def test_pagefind_runs_only_when_what_search_finds_has_changed(tmp_path, monkeypatch):
+    from generator.site import search
+
+    runs = []
+    real = search.run_pagefind
+    monkeypatch.setattr(search, "run_pagefind", lambda *args: runs.append(args) or real(*args))
+    project = pile(make_project(tmp_path / "p"))
+    (project / "content" / "site.yml").write_text("search: true\n", encoding="utf-8")
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    build(project, BuildOptions(engine_loader=StubEngine().loader))  # everything from the memory now
+    entry = project / "site" / "pagefind" / "pagefind-entry.json"
+    before, runs[:] = entry.stat(), []
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert runs == [] and entry.stat().st_ino == before.st_ino  # the same bundle, linked into the new site
+    memory_file = project / "content" / "translations" / "003_d53ac884832c097b.yml"
+    data = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
+    data["entries"][-1]["edited"] = "An edit that search must find."
+    memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert len(runs) == 1 and "An edit that search must find." in fragments(project / "site" / "pagefind")
+    shutil.rmtree(project / "site" / "pagefind")  # a bundle that is gone is made again, never assumed
+    runs[:] = []
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert len(runs) == 1 and entry.is_file()

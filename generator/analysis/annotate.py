@@ -7,9 +7,10 @@ notes; nothing downstream rescans the Arabic.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
-from ..arabic import ascii_digits, content_words, normalize, text_key
+from ..arabic import STOP_WORDS, ascii_digits, content_words, normalize, stem, text_key
 from ..dates import resolve, stated_day
 from ..models import Article, Number, Paragraph, SentenceNote
 from .numbers import claimant_of, mentions_actor, numbers_in
@@ -51,7 +52,29 @@ def annotate_paragraph(paragraph: Paragraph, published: str) -> Paragraph:
     return replace(paragraph, notes=tuple(notes))
 
 
+_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
+    """The content words of the headline (counted twice) and the body, with how often each stands and a
+    form of it as written (for the reasons shown on a story's page): what grouping into stories compares."""
+    counts: Counter = Counter()
+    shown: dict[str, str] = {}
+    texts = [article.meta.headline, article.meta.headline, *(p.text for p in article.paragraphs if p.kind == "body")]
+    for text in texts:
+        for word in text.split():
+            normal = normalize(word)
+            if not normal or normal in STOP_WORDS:
+                continue
+            key = stem(normal)
+            if len(key) >= 3 and key not in STOP_WORDS:
+                counts[key] += 1
+                shown.setdefault(key, _PUNCT.sub("", word))
+    return tuple((key, n, shown[key]) for key, n in counts.items())
+
+
 def annotate(article: Article) -> Article:
-    """The article with every paragraph annotated."""
+    """The article with every paragraph annotated, and its terms."""
     published = article.meta.date
-    return replace(article, paragraphs=tuple(annotate_paragraph(p, published) for p in article.paragraphs))
+    return replace(article, paragraphs=tuple(annotate_paragraph(p, published) for p in article.paragraphs),
+                   terms=terms(article))

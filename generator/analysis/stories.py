@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..arabic import STOP_WORDS, normalize, stem
 from ..models import Source
 from .crossref import Matches
 
@@ -26,7 +24,6 @@ WINDOW_DAYS = 5  # a report joins a story with a report published within this ma
 SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
 TOP_TERMS = 40  # each report's most telling words index it for candidates
 COMMON = 0.05  # words in more than this share of reports (and more than 50) are not indexed
-_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 
 
 @dataclass(frozen=True)
@@ -57,20 +54,9 @@ def _date(source: Source) -> dt.date | None:
 
 
 def _counts(source: Source) -> tuple[Counter, dict[str, str]]:
-    """Content words of the headline (twice) and body, and a written form of each."""
-    counts: Counter = Counter()
-    shown: dict[str, str] = {}
-    texts = [source.meta.headline, source.meta.headline, *(p.ar for p in source.pairs if p.kind == "body")]
-    for text in texts:
-        for word in text.split():
-            normal = normalize(word)
-            if not normal or normal in STOP_WORDS:
-                continue
-            key = stem(normal)
-            if len(key) >= 3 and key not in STOP_WORDS:
-                counts[key] += 1
-                shown.setdefault(key, _PUNCT.sub("", word))
-    return counts, shown
+    """Content words of the headline (twice) and body, and a written form of each (noted per source by
+    the analysis stage, so that grouping a large pile again after one edit reads no Arabic)."""
+    return Counter({word: n for word, n, _ in source.terms}), {word: form for word, _, form in source.terms}
 
 
 def profiles(sources: list[Source], matches: Matches) -> list[Profile]:

@@ -9,6 +9,8 @@ anchor, which Pagefind returns as a sub-result, so the search page links straigh
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -18,6 +20,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
+from ..files import write_atomic
 from ..models import Source
 
 log = logging.getLogger(__name__)
@@ -39,32 +42,68 @@ def record_page(source: Source, story: str = "") -> str:
             f'{story_filter}{sections}</main></body></html>')
 
 
-def update_records(folder: Path, sources: list[Source], keys: dict[str, str], story_of: dict[str, str]) -> None:
+STAMPS = ".stamps.json"  # source id → what its record page shows (one file, not a marker per source)
+
+
+def update_records(folder: Path, sources: list[Source], keys: dict[str, str], story_of: dict[str, str]) -> str:
     """Keep one record page per source in `folder`, rewriting only the sources whose pages or story changed
-    (`keys` says what each shows) and removing those no longer built."""
+    (`keys` says what each shows) and removing those no longer built. Returns a digest of what the records
+    show ("" when some source has no key to tell it by)."""
     folder.mkdir(parents=True, exist_ok=True)
-    wanted = {source.meta.id for source in sources}
+    try:
+        known = json.loads((folder / STAMPS).read_text(encoding="utf-8"))
+        known = known if isinstance(known, dict) else {}
+    except (OSError, ValueError):
+        known = {}
+    wanted = {f"{source.meta.id}.html" for source in sources}
     for stale in folder.iterdir():
         if stale.is_dir():
             shutil.rmtree(stale, ignore_errors=True)  # the per-pair layout of earlier versions
-        elif stale.name.removeprefix(".").removesuffix(".key").removesuffix(".html") not in wanted:
-            stale.unlink(missing_ok=True)
-    for source in sources:
-        story = story_of.get(source.meta.id, "")
-        stamp = f"{keys.get(source.meta.id, '')}|{story}"
-        path = folder / f"{source.meta.id}.html"
-        marker = folder / f".{source.meta.id}.key"
-        if stamp.strip("|") and path.is_file() and marker.is_file() and marker.read_text() == stamp:
-            continue
-        path.write_text(record_page(source, story), encoding="utf-8")
-        marker.write_text(stamp, encoding="utf-8")
+        elif stale.name not in (STAMPS, INDEXED) and stale.name not in wanted:
+            stale.unlink(missing_ok=True)  # sources no longer built, and the marker files of earlier versions
+    stamps = {}
+    try:
+        for source in sources:
+            story = story_of.get(source.meta.id, "")
+            stamp = f"{keys.get(source.meta.id, '')}|{story}"
+            path = folder / f"{source.meta.id}.html"
+            if not (stamp.strip("|") and known.get(source.meta.id) == stamp and path.is_file()):
+                path.write_text(record_page(source, story), encoding="utf-8")
+            stamps[source.meta.id] = stamp
+    finally:  # what was written so far is known, even when a write failed
+        write_atomic(folder / STAMPS, json.dumps(stamps, sort_keys=True))
+    if any(not stamp.strip("|") for stamp in stamps.values()):
+        return ""
+    return hashlib.sha1(json.dumps([stamps, INDEX_OPTIONS], sort_keys=True).encode("utf-8")).hexdigest()
+
+
+INDEXED = ".indexed.json"  # the records' digest and the bundle Pagefind made of them
+INDEX_OPTIONS = ["--force-language", "en"]
+
+
+def _entry_hash(bundle: Path) -> str:
+    try:
+        return hashlib.sha1((bundle / "pagefind-entry.json").read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _indexed(records_dir: Path, digest: str, previous: Path | None) -> bool:
+    """Whether `previous` is the bundle Pagefind made of exactly these records."""
+    if not digest or previous is None or not (previous / "pagefind.js").is_file():
+        return False
+    try:
+        known = json.loads((records_dir / INDEXED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return known == {"records": digest, "bundle": _entry_hash(previous)}
 
 
 def run_pagefind(records_dir: Path, bundle: Path) -> bool:
     """Index the record pages into a Pagefind bundle; False, with a warning, when Pagefind fails."""
     # One index for both scripts: Pagefind's English rules leave Arabic words as they are.
     command = [sys.executable, "-m", "pagefind", "--site", str(records_dir), "--output-path", str(bundle),
-               "--force-language", "en"]
+               *INDEX_OPTIONS]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -78,20 +117,35 @@ def run_pagefind(records_dir: Path, bundle: Path) -> bool:
 
 
 def write_index(site: Path, sources: list[Source], records_dir: Path | None = None,
-                keys: dict[str, str] | None = None, story_of: dict[str, str] | None = None) -> bool:
+                keys: dict[str, str] | None = None, story_of: dict[str, str] | None = None,
+                previous: Path | None = None) -> bool:
     """Write the Pagefind bundle into site/pagefind from records kept in records_dir (a scratch folder
-    when there is none)."""
+    when there is none). When the records are those the `previous` bundle was made of, that bundle is
+    linked in as it is: Pagefind runs only when something a search finds has changed."""
     if records_dir is None:
         with tempfile.TemporaryDirectory(prefix="search-records-") as tmp:
             update_records(Path(tmp), sources, {}, story_of or {})
             return run_pagefind(Path(tmp), site / BUNDLE)
-    update_records(records_dir, sources, keys or {}, story_of or {})
-    return run_pagefind(records_dir, site / BUNDLE)
+    digest = update_records(records_dir, sources, keys or {}, story_of or {})
+    if _indexed(records_dir, digest, previous):
+        assert previous is not None
+        shutil.copytree(previous, site / BUNDLE, copy_function=os.link)
+        return True
+    (records_dir / INDEXED).unlink(missing_ok=True)
+    if not run_pagefind(records_dir, site / BUNDLE):
+        return False
+    if digest:
+        write_atomic(records_dir / INDEXED, json.dumps({"records": digest, "bundle": _entry_hash(site / BUNDLE)}))
+    return True
 
 
 def replace_index(site: Path, sources: list[Source], records_dir: Path | None, keys: dict[str, str],
                   story_of: dict[str, str]) -> bool:
-    """Build a new bundle beside the live one and swap it in (serve: pages first, the index after)."""
+    """Build a new bundle beside the live one and swap it in (serve: pages first, the index after); nothing
+    to do when the live bundle was made of these very records."""
+    if records_dir is not None and _indexed(records_dir, update_records(records_dir, sources, keys, story_of),
+                                            site / BUNDLE):
+        return True
     fresh = site / f".{BUNDLE}-new"
     shutil.rmtree(fresh, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix="search-site-", dir=site.parent))
