@@ -1,12 +1,12 @@
 """Typed numbers and key figures against the gold: the corpus halves (bench/gold/FIGURES.md) and the
 hand-written gold of the seeds and of event2.
 
-Usage: python bench/figures.py [--half tune|tune2|heldout|both] [--corpus DIR] [-v] [--check]
+Usage: python bench/figures.py [--half tune|tune2|tune3|heldout|both] [--corpus DIR] [-v] [--check]
 
 Prints, per gold set: people-count precision and recall, category accuracy on matched people counts,
 type accuracy over all gold numbers, a type confusion table, the year/age/money/identifier numbers typed
-as people (must be 0) and claimant agreement (informative). "both" (the default) scores the two tuning
-batches (tune, tune2) and the held-out half. -v lists every miss and false positive of the tuning batches
+as people (must be 0) and claimant agreement (informative). "both" (the default) scores the three tuning
+batches (tune, tune2, tune3) and the held-out half. -v lists every miss and false positive of the tuning batches
 and of the fixtures (never of the held-out half). Exit 0 (a report); with --check, 1 when a
 target is missed.
 """

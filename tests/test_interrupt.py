@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.translation.memory import Memory
-from tests.conftest import PYTHONPATH, ROOT, make_project, run_cli
+from tests.conftest import PYTHONPATH, make_project, run_cli
 
 
 def memory_entries(project: Path) -> int:

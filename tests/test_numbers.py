@@ -1,6 +1,6 @@
 """Typed numbers of one Arabic sentence (generator/analysis/numbers.py): types before categories, the
 category from the counted noun and its own clause, the rules file validated, linear time, and the gold
-(seeds, event2 and, when ../shared/corpus is there, the tuning batches of bench/gold: tune and tune2).
+(seeds, event2 and, when ../shared/corpus is there, the tuning batches of bench/gold: tune, tune2 and tune3).
 
 KINDS holds one made-up sentence per kind of wording the rules must read (nouns for people by class, people
 referred to without a noun, categories from the noun phrase and the count's own clause, ages, durations,
@@ -173,6 +173,35 @@ KINDS = [
     ("وارتفع عدد العاملين بنحو 507 آلاف إلى 29 مليون شخص.", "29 مليون", "people", "other people", 29000000),
     ("وعرفت القضية باسم \"المعتقلين الخمسة\" في الإعلام.", "الخمسة", "identifier", None, 5),
     ("وتروج الحكومة للخطة المعروفة باسم \"رؤية 2030\".", "2030", "year", None, 2030),
+    # kinds of failure of the third tuning batch (tune3), each with the look-alike that must not change
+    ("وبلغت حصيلة الإصابات 40 حالة ووفاة ثلاثة أشخاص في الحريق.", "40", "people", "wounded", 40),  # not "حالة وفاة"
+    ("وقضت محكمة الجنايات، الأحد، بإعدام 9 متهمين في القضية.", "9", "people", "other people", 9),  # sentenced
+    ("وهددت الجماعة بإعدام 6 رهائن.", "6", "people", "hostages", 6),
+    ("وقامت السلطات في الشهر الماضي بإعدام 4 مدانين.", "4", "people", "killed", 4),  # carried out
+    ("وقبضت الشرطة على نحو 30 مشتبها في المدينة.", "30", "people", "arrested", 30),
+    ("وشوهد العشرات من عناصر الميليشيا وهم يفرون من مواقعهم.", "العشرات", "people", "escaped", None),  # fighters
+    ("وفر المئات من سكان القرية من القصف.", "المئات", "people", "displaced", None),  # residents
+    ("وقالت الوكالة إن 120 ألف شخص راحوا ضحية المجاعة.", "120 ألف", "people", "killed", 120000),
+    ("وفاز المرشح بتأييد 40 نائبا من أصل 65.", "65", "people", "other people", 65),  # the total
+    ("وحصل القرار على تأييد 9 دول من أصل 15.", "15", "count", None, 15),
+    ("ويعاني مليوني طفل من سوء التغذية.", "مليوني", "people", "other people", 2000000),  # a dual of million
+    ("وتقدر قيمة الصفقة بـ 3.5 ملياري دولار.", "3.5 ملياري", "money", None, 3500000000),  # a multiplier
+    ("واستجوبت الشرطة 12 بريطانياً في القضية.", "12", "people", "other people", 12),  # tanween: not the country
+    ("ويعالج المستشفى 250 مصابا بالسرطان.", "250", "people", "other people", 250),  # ill, not wounded
+    ("وارتفع عدد المصابين بالكوليرا إلى 900.", "900", "people", "other people", 900),
+    ("وارتفع عدد المصابين في الانفجار إلى 60.", "60", "people", "wounded", 60),
+    ("ونشرت الدار كتاب واحد فقط هذا العام.", "واحد", "count", None, 1),  # one book, not writers
+    ("وقتل كاتب واحد في الهجوم.", "واحد", "people", "killed", 1),
+    ("وتنتظر الخطة موافقة عضوين بمجلس الأمن.", "عضوين", "count", None, 2),  # member states
+    ("وقتل عضوين في الحزب بالرصاص.", "عضوين", "people", "killed", 2),
+    ("وقالت المنظمة إن التحالف قتل وجرح مئات المدنيين.", "مئات", "people", "killed", None),  # killed and wounded
+    ("وقالت الوزارة إن شرطيا قتل وجرح اثنان آخران في الكمين.", "اثنان", "people", "wounded", 2),
+    ("وأطلق المسلح النار على خمسة حراس عام 2009 فأرداهم قتلى.", "خمسة", "people", "killed", 5),  # past the year
+    ("ويقع الموقع على مسافة لا تتجاوز 15 كم من الحدود.", "15", "measure", None, 15),  # a limit with a unit
+    ("ويبلغ ارتفاع البرج 800 قدما.", "800", "measure", None, 800),
+    ("واختطف المسلحون 40 مزارعا وأكثر من عشرين طفلا.", "عشرين", "people", "hostages", 20),  # و + qualifier
+    ("وهاجم ذئب 3 أطفال في القرية.", "3", "people", "other people", 3),  # attacked, not attackers
+    ("وهاجم 50 مسلحا نقطة التفتيش.", "50", "people", "attackers", 50),
 ]
 # (sentence, number text): a noun for people is near, but the number does not count people
 NOT_PEOPLE = [
@@ -186,6 +215,8 @@ NOT_PEOPLE = [
     ("وتقع الدائرة في المركز الانتخابي 1068 رجال مبنى البلدية.", "1068"),
     ("ومنذ 2016 يتعرضون لملاحقات أمنية.", "2016"),
     ("وضمت المجموعة 54 عنصرا من الفرقة 30 تلقوا تدريبات.", "30"),
+    ("وقال إن أكثر من 60 ناشطا اعتقلوا وأكثر من 90 صحيفة أغلقت.", "90"),
+    ("أقيمت كأس العالم 2018 روسيا بمشاركة 32 منتخبا.", "2018"),
 ]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.serve import Rebuilder, snapshot
-from tests.conftest import PYTHONPATH, ROOT, make_project, run_cli
+from tests.conftest import PYTHONPATH, make_project, run_cli
 from tests.test_browser import ARGS, CHROMIUM
 
 

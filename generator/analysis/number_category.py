@@ -25,7 +25,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     neutral = lex.sport_neutral if s.sport else frozenset()
     own = (noun.category or described(s, noun.token)) if noun else ""
     if own and own not in lex.state_categories and own not in neutral:
-        return own
+        ill = undone(s, own, number_j) or (noun is not None and noun.token < number_i and undone(s, own, noun.token + 1))
+        return "other people" if ill else own  # "3388 مصابة بتسمم الحمل", "عدد المصابين بالفيروس … 300": ill
     before, stopped = s.scan_before(number_i)
     for found in (before, s.scan_after(number_j)):
         found = resolved(s, found, own, noun, number_j)
@@ -44,7 +45,21 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     before_number = seen.at(stopped)
     if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i):
         return before_number.category
+    if seen.last is not None and seen.last is seen.people and qualified_pair(s, number_i):
+        return seen.people.category  # "خطف 170 سنيا وأكثر من ستين مسيحيا"
     return "other people"
+
+
+def qualified_pair(s: Sentence, i: int) -> bool:
+    """A qualifier joined by و right before the number, and right before it a count and its noun: "170 سنيا
+    وأكثر من ستين"."""
+    hit = s.lex.qualifiers[0].ending(s.forms, s.prev(i))
+    if hit is None:
+        return False
+    start = s.prev(i) - hit[0] + 1
+    if not s.tokens[start].norm.startswith("و"):
+        return False
+    return any(s.owner[k] >= 0 for k in range(max(start - 2, 0), start))
 
 
 def described(s: Sentence, k: int) -> str:
@@ -73,7 +88,7 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
     ("فقدت 27 من عناصرها") is killed when members, soldiers or fighters are counted, else names nothing."""
     found = found.lstrip(WEAK)
     if found == "flight":
-        return "escaped" if own == "detained" or s.prison else "displaced"
+        return "escaped" if own == "detained" or s.prison or fighters(s, noun) else "displaced"
     if found == "lost":
         return "killed" if noun is not None and armed(s, noun) else ""
     if found == "captured":
@@ -103,6 +118,15 @@ def armed(s: Sentence, noun: Counted) -> bool:
         or any(f in s.lex.armed_nouns for f in forms)
 
 
+def fighters(s: Sentence, noun: Counted | None) -> bool:
+    """Soldiers, fighters or members of an armed group counted by their noun ("المئات من مقاتليه", "مئات العناصر
+    من مليشيات الحوثي"): fleeing, they escape a position; civilians, families and migrants are displaced."""
+    if noun is None or noun.kind not in ("human", "member"):
+        return False
+    forms, _ = s.noun_forms(noun.token)
+    return any(f in s.lex.armed_nouns for f in forms) or group(s, noun.token, noun, Seen()) not in ("", *_UNARMED)
+
+
 def undone(s: Sentence, found: str, j: int) -> bool:
     """Words in the count's noun phrase that undo its cue: an illness after "أصيب", "عن العمل" after "توقيف"."""
     table = {"wounded": s.lex.illness_words, "arrested": s.lex.suspension_words}.get(found)
@@ -114,7 +138,9 @@ def toll_of(s: Sentence, i: int) -> str:
     toll = s.tolls[i] if i < len(s.tolls) else None
     if toll is None or i - toll[0] > 25:
         return ""
-    return toll[1] if any(s.has(k, s.lex.toll_links) for k in range(max(i - 4, 0), i)) else ""
+    if not any(s.has(k, s.lex.toll_links) for k in range(max(i - 4, 0), i)):
+        return ""
+    return "other people" if undone(s, toll[1], toll[0] + 1) else toll[1]  # "عدد المصابين بفيروس … إلى 300": ill
 
 
 def coordinated(s: Sentence, stopped: int, i: int) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .number_age import age
 from .number_lexicon import Phrases
-from .number_people import Counted, definite, year_follows
+from .number_people import Counted, among_states, definite, year_follows
 from .number_scan import OPEN_MARKS, QUOTES, Seen, Sentence
 from .number_spans import Raw
 from .number_tokens import DASHES
@@ -68,7 +68,8 @@ def code(s: Sentence, raw: Raw) -> bool:
 def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     """What the words right before and after the number say."""
     lex, k = s.lex, s.next(raw.j)
-    if s.ends_before(lex.capacity_before, raw.i, 4):
+    measured = lex.measure_units.at(s.forms, k) or lex.currencies.at(s.forms, k) or lex.time_units.at(s.forms, k)
+    if s.ends_before(lex.capacity_before, raw.i, 4) and not measured:  # (but "لا تتجاوز 10 كم": a distance)
         return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "يتسع لـ 60 ألف متفرج"
     if score(s, raw, raw.noun if raw.noun >= 0 else k):
         return Typed("score")
@@ -109,8 +110,8 @@ def dual(s: Sentence, raw: Raw) -> Typed:
     lex, stem = s.lex, raw.stem
     if lex.time_units.word(stem) is not None or decades(s, raw, raw.noun):
         return Typed("duration", raw.noun)
-    if lex.things.word(stem) is not None:
-        return Typed("count", raw.noun)
+    if lex.things.word(stem) is not None or (stem in lex.member_nouns and among_states(s, raw.noun)):
+        return Typed("count", raw.noun)  # "جرعتين", "عضوين بمجلس الأمن" (two member states)
     found = lex.human_nouns.word(stem)
     return Typed("people", raw.noun, counted=Counted("human", raw.noun, found or ""))
 

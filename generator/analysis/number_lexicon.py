@@ -40,7 +40,7 @@ class Phrases:
             return None
         for form in forms[i]:
             for words, value in self.forward.get(form, ()):
-                if i + len(words) <= len(forms) and all(w in forms[i + k] for k, w in enumerate(words)):
+                if i + len(words) <= len(forms) and all(_inner(w, forms[i + k], k) for k, w in enumerate(words)):
                     return len(words), value
         return None
 
@@ -51,9 +51,15 @@ class Phrases:
         for form in forms[j]:
             for words, value in self.backward.get(form, ()):
                 i = j - len(words) + 1
-                if i >= 0 and all(w in forms[i + k] for k, w in enumerate(words)):
+                if i >= 0 and all(_inner(w, forms[i + k], k) for k, w in enumerate(words)):
                     return len(words), value
         return None
+
+
+def _inner(word: str, forms: tuple[str, ...], k: int) -> bool:
+    """A phrase's k-th word among a token's forms; after the first, not behind the conjunction و: "حالة ووفاة
+    شخصين" is a case (of injury) and a death, not "حالة وفاة"."""
+    return word in forms and (k == 0 or "و" + word not in forms)
 
 
 def phrases(items: Iterable[tuple[str, Any]]) -> Phrases:
@@ -195,6 +201,8 @@ class Lexicon:
     people_cues: Phrases
     armed_nouns: frozenset[str]
     reflexives: Phrases
+    carried_out: frozenset[str]
+    wounding_verbs: frozenset[str]
     treatment_words: Phrases
     evacuation_words: Phrases
     suspension_words: Phrases
@@ -287,7 +295,7 @@ def load(path: Path = RULES) -> Lexicon:
     return Lexicon(**built)
 
 
-_NOT_CATEGORIES = {"", "none", "flight", "lost", "captured", "handed", "received", "departed"}  # markers in the cue tables, not categories of people
+_NOT_CATEGORIES = {"", "none", "sentence", "flight", "lost", "captured", "handed", "received", "departed"}  # markers in the cue tables, not categories of people
 
 
 def _check_categories(path: Path, data: dict) -> None:

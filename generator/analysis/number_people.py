@@ -50,8 +50,7 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
     if hit:
         return Counted("human", k, hit[1], lex.human_nouns.at(s.forms, k) is None)
     if any(f in lex.member_nouns for f in (own[k] if direct else forms)):
-        states = s.states[k] is not None and k - s.states[k][0] <= 8  # "مجلس الأمن … موافقة تسعة أعضاء"
-        return Counted("thing" if states else "member", k, "", cut and not s.has(k, lex.member_nouns))
+        return Counted("thing" if among_states(s, k) else "member", k, "", cut and not s.has(k, lex.member_nouns))
     if (not direct and lex.groups.at(own, k)) or nisba(s, k):
         return Counted("human", k)  # "15 من ميليشيا الحوثي" (but "3 ميليشيات": three militias)
     if lex.cues_before.at(s.forms, k) or lex.cues_after.at(s.forms, k) or lex.flight_cues.at(s.forms, k):
@@ -61,6 +60,13 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
     return Counted("unknown", k)
 
 
+def among_states(s: Sentence, k: int) -> bool:
+    """Members of a body of states: "مجلس الأمن … موافقة تسعة أعضاء", "انتظار عضوين بمجلس الأمن"."""
+    before = s.states[k] is not None and k - s.states[k][0] <= 8
+    after = k + 2 if s.tok(k + 1) is not None and s.tokens[k + 1].norm in ("في", "من") else k + 1
+    return before or bool(s.lex.state_context.at(s.forms, after))
+
+
 def nisba(s: Sentence, k: int) -> bool:
     """A masculine adjective of origin used as a noun: "60 فلسطينيا", "24 أميركيا", "52 تكفيريا"; of a country
     or people (nationalities) also singular or feminine plural: "160 ألف بوروندي", "3 فلسطينيات"."""
@@ -68,6 +74,8 @@ def nisba(s: Sentence, k: int) -> bool:
     word = norm[2:] if norm.startswith("ال") else norm
     if (word in s.lex.nationalities and word == norm) or (word.endswith("يات") and word[:-2] in s.lex.nationalities):
         return True  # "160 ألف بوروندي" (but "الاتحاد الأوروبي الثماني والعشرين": an adjective)
+    if word.endswith("يا") and s.tokens[k].text.replace("ـ", "").endswith(("ياً", "يًا")) and len(word) >= 4:
+        return True  # "19 روسياً": a country's name takes no tanween, its adjective does
     if word in s.lex.nisba_not_people or word.endswith("ايا") or len(word) < 4 or word[0] == "و":
         return False
     return word.endswith(("يا", "يين", "يون"))
@@ -167,6 +175,8 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
         return None
     if b < 0 or not s.is_word(b) or definite(s, b) != numeral or (not numeral and (raw.value or 3) > 2):
         return None
+    if raw.value == 1 and s.lex.things.at(s.forms, b) is not None:
+        return Counted("thing", b)  # "كتاب واحد": one book (كتاب is also the plural "writers")
     if (hit := s.lex.human_nouns.ending(s.forms, b)) is not None:
         return Counted("human", b, hit[1])  # "حالة وفاة واحدة"
     if numeral and (raw.value or 0) >= 2 and (head := _construct_head(s, b)) is not None:

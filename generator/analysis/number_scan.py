@@ -206,18 +206,32 @@ class Sentence:
                     k -= 1  # "خلال الهجوم وما لحقه من قصف واشتباكات 63": a weak masdar names nothing here
                     continue
                 return "", -1  # the masdar's own object stands between it and the number
+            if hit and hit[1] == "attackers" and self.object_between(k, i):
+                return "", -1  # "هاجم دب أشيب واحدا": the subject stands between, the number is attacked
+            if hit and hit[1] == "sentence":  # "قضت … بإعدام 17" (sentenced), "قامت السلطات بإعدام 5" (killed)
+                return ("killed" if self.carried_out(k - hit[0]) else ""), -1
             if hit:
                 first = self.cue_ending(k - hit[0])
-                if hit[1] == "wounded" and first and first[1] == "killed" and first[0] == 1 \
-                        and self.tokens[k - hit[0] + 1].norm.startswith("و") \
-                        and self.lex.masdars.ending(self.forms, k - hit[0]):
-                    return "killed", -1  # "مصرع وإصابة العشرات" (not "مستوطنا قتل وأصيب اثنان")
+                second = self.tokens[k - hit[0] + 1].norm
+                if hit[1] == "wounded" and first and first[1] == "killed" and first[0] == 1 and second.startswith("و") \
+                        and (self.lex.masdars.ending(self.forms, k - hit[0]) or second[1:] in self.lex.wounding_verbs
+                             and not self.has(self.raws[self.owner[i]].j, self.lex.others_words)):
+                    return "killed", -1  # "مصرع وإصابة العشرات", "قتل وجرح آلاف" (not "عسكريا قتل وجرح اثنان آخران")
                 return ("" if hit[1] == "none" else hit[1]), -1
             if self.tokens[k].kind == "word" and self.tokens[k].norm.startswith("و") and self.tokens[k].norm != "و" \
                     and not self.tokens[k].norm.endswith("ات") and self.tokens[k].norm not in self.lex.scan_through:
                 return "", -1  # "وسجن 29 آخرين": another verb or masdar, another clause (not "واشتباكات")
             k -= 1
         return "", -1
+
+    def carried_out(self, k: int) -> bool:
+        """A verb of carrying out ("قامت", "نفذت") in the clause before token k, within 12 tokens."""
+        for m in range(k, max(k - 12, -1), -1):
+            if self.has(m, self.lex.carried_out):
+                return True
+            if self.text_at(m) not in "()" and self.boundary(m):
+                return False
+        return False
 
     def object_between(self, k: int, i: int) -> bool:
         """A word other than particles and qualifiers between a masdar at k and the number at i."""
@@ -255,7 +269,7 @@ class Sentence:
         while k < len(self.tokens) and budget > 0:
             tok = self.tokens[k]
             if self.owner[k] >= 0:
-                if not self.joined(k):
+                if not self.joined(k) and not self.dated(k):
                     return ""
                 k = self.raws[self.owner[k]].j
                 continue
@@ -276,6 +290,12 @@ class Sentence:
                 return "" if joined or hit[1] == "none" else hit[1]
             k, budget = k + 1, budget - 1
         return ""
+
+    def dated(self, k: int) -> bool:
+        """A year right after its word ("عام 1985") inside the clause: "على سبعة جنود عام 1985 فأرداهم قتلى"."""
+        raw = self.raws[self.owner[k]]
+        return raw.kind == "digits" and raw.value is not None and 1000 <= raw.value <= 2100 and k == raw.i \
+            and bool(self.lex.year_before.ending(self.forms, k - 1))
 
     def other_people(self, k: int) -> bool:
         """Nouns for people after a preposition other than a partitive من ("يحتفظ المدربون برأيهم في
