@@ -137,3 +137,33 @@ def test_a_one_story_site_keeps_its_layout(tmp_path):
     home = soup(project / "site" / "index.html")
     assert home.select("ol.lead > li") and not home.select(".story-list")
     assert not (project / "site" / "stories").exists()
+
+
+def _profile(name: str, vector: dict[str, float], statements: tuple[str, ...] = ()):
+    import datetime as dt
+    import math
+
+    from generator.analysis.stories import Profile
+
+    norm = math.sqrt(sum(x * x for x in vector.values()))
+    return Profile(name, dt.date(2022, 1, 21), {w: x / norm for w, x in vector.items()}, frozenset(statements),
+                   frozenset({name}), {w: w for w in vector})
+
+
+def _grouped(monkeypatch, items) -> list[tuple[str, ...]]:
+    from generator.analysis import stories
+    from generator.analysis.crossref import Matches
+
+    monkeypatch.setattr(stories, "profiles", lambda sources, matches: items)
+    groups, _ = stories.group([], Matches.__new__(Matches))
+    return sorted(g.members for g in groups)
+
+
+def test_one_similar_pair_does_not_chain_a_report_into_a_story_unlike_it(monkeypatch):
+    story = [_profile(f"b{i}", {"camp": 0.55, "flood": 0.835, f"x{i}": 0.05}) for i in range(3)]
+    story[0] = _profile("b0", {"prison": 0.55, "flood": 0.835})
+    other = _profile("a", {"vote": 0.85, "prison": 0.53})  # like b0 (cosine ≈ 0.29), unlike the rest
+    assert _grouped(monkeypatch, [*story, other]) == [("a",), ("b0", "b1", "b2")]
+    shared = _profile("a", {"vote": 0.85, "prison": 0.53}, ("s1", "s2"))  # the same statements: it joins
+    story[0] = _profile("b0", {"prison": 0.55, "flood": 0.835}, ("s1", "s2"))
+    assert _grouped(monkeypatch, [*story, shared]) == [("a", "b0", "b1", "b2")]

@@ -5,7 +5,8 @@ reports are grouped by content alone) and their content agrees: their words are 
 over the headline and body, the headline counted twice, rarity measured on the pile itself) or they
 carry two or more of the same statements (the cross-source matches). Reprints of one article go together
 at once. Candidate pairs come from an inverted index of each report's most telling words, never from all
-pairs of reports; a story is a connected group of such pairs. Each story records why its members are
+pairs of reports; linked pairs join their stories strongest first, and a pair linked by words alone joins
+two stories only when they are alike on average too (no chaining of two events through one pair). Each story records why its members are
 together: the statements they share, the names and places they share, and their dates.
 """
 
@@ -22,6 +23,7 @@ from .crossref import Matches
 
 WINDOW_DAYS = 5  # a report joins a story with a report published within this many days of it
 SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
+JOIN_AVERAGE = SIMILAR / 2  # two stories join on a similar pair only when alike on average as well
 TOP_TERMS = 40  # each report's most telling words index it for candidates
 COMMON = 0.05  # words in more than this share of reports (and more than 50) are not indexed
 
@@ -88,15 +90,6 @@ def near(a: Profile, b: Profile) -> bool:
     return a.date is None or b.date is None or abs((a.date - b.date).days) <= WINDOW_DAYS
 
 
-def linked(a: Profile, b: Profile) -> bool:
-    """Whether two reports tell the same story: alike in their words, or carrying two of the same statements
-    while not unlike in their words (two boilerplate paragraphs alone do not make a story)."""
-    if not near(a, b):
-        return False
-    similar = cosine(a, b)
-    return similar >= SIMILAR or (len(a.statements & b.statements) >= 2 and similar >= SIMILAR / 3)
-
-
 class _Union:
     def __init__(self, size: int):
         self.parent = list(range(size))
@@ -148,13 +141,47 @@ def _reprints(items: list[Profile], union: _Union) -> None:
 
 
 def group(sources: list[Source], matches: Matches) -> tuple[list[Group], dict[str, Profile]]:
-    """The stories of a pile, each with its members oldest first, and every report's profile."""
+    """The stories of a pile, each with its members oldest first, and every report's profile.
+
+    Reprints join first. Then linked pairs are taken strongest first: pairs carrying the same statements,
+    then by similarity. A linked pair joins the two stories its reports are in when their statements link
+    them, or when the two stories are alike on average (the mean similarity between their reports, read
+    from the sums of their vectors, at least JOIN_AVERAGE): one similar pair of reports does not chain two
+    events into one story."""
     items = profiles(sources, matches)
     union = _Union(len(items))
     _reprints(items, union)
+    sums: dict[int, dict[str, float]] = {}
+    sizes: Counter = Counter()
+    for i, profile in enumerate(items):
+        root = union.find(i)
+        total = sums.setdefault(root, defaultdict(float))
+        sizes[root] += 1
+        for word, value in profile.vector.items():
+            total[word] += value
+    links = []
     for i, j in _candidates(items):
-        if union.find(i) != union.find(j) and linked(items[i], items[j]):
-            union.join(i, j)
+        a, b = items[i], items[j]
+        if not near(a, b):
+            continue
+        similar = cosine(a, b)
+        by_statements = len(a.statements & b.statements) >= 2 and similar >= SIMILAR / 3
+        if by_statements or similar >= SIMILAR:
+            links.append((not by_statements, -similar, i, j))
+    for by_words, _, i, j in sorted(links):
+        a, b = union.find(i), union.find(j)
+        if a == b:
+            continue
+        small, large = sorted((sums[a], sums[b]), key=len)
+        average = sum(x * large.get(w, 0.0) for w, x in small.items()) / (sizes[a] * sizes[b])
+        if by_words and average < JOIN_AVERAGE:
+            continue
+        union.join(a, b)
+        kept = union.find(a)
+        gone = b if kept == a else a
+        for word, value in sums.pop(gone).items():
+            sums[kept][word] += value
+        sizes[kept] += sizes.pop(gone)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         members[union.find(i)].append(i)

@@ -10,7 +10,7 @@ import jinja2
 from markdown_it import MarkdownIt
 
 from ..analysis.briefing import Briefing
-from ..analysis.stories import SIMILAR, WINDOW_DAYS
+from ..analysis.stories import JOIN_AVERAGE, SIMILAR, WINDOW_DAYS
 from ..errors import ConfigError
 from ..files import UnsafeFile, read_text
 from . import views
@@ -99,7 +99,7 @@ class Renderer:
         report, note = briefing.report, markdown(summary_md) if summary_md.strip() else ""
         lists = views.source_list_pages(list(briefing.sources), figure_counts(briefing), len(briefing.stories) == 1)
         pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report,
-                                        story_rules={"window": WINDOW_DAYS, "similar": SIMILAR}),
+                                        story_rules={"window": WINDOW_DAYS, "similar": SIMILAR, "average": JOIN_AVERAGE}),
                       self.page("search.html", "search.html", stories=self._story_filter(briefing))])
         if len(briefing.stories) == 1:
             story = briefing.stories[0]
