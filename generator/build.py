@@ -305,7 +305,7 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
     report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
                   reviewed=sum(1 for f in figures if f.review))
     with timer("analyse"), stage("grouping reports into stories"):
-        plans, redirects, story_warnings, written = _stories(config, sources, found)
+        plans, redirects, story_warnings, written = _stories(config, sources, found, cache, keys)
     report["warnings"] = [*report["warnings"], *story_warnings]
     if written:
         report["memory_written"] = {**report["memory_written"], **written}
@@ -355,11 +355,18 @@ def _why(group: Group, members: list[Source], edited: bool) -> str:
     return "; ".join(parts)
 
 
-def _stories(config: Config, sources: list[Source], found: Matches
+def _stories(config: Config, sources: list[Source], found: Matches, cache: Cache, keys: dict[str, str]
              ) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str]]:
     """Stories with lasting ids (content/stories.lock.yml, kept up to date) and the editors' decisions
-    (content/stories.yml) applied."""
-    groups, profiles = stories.group(sources, found)
+    (content/stories.yml) applied. The grouping reads only the Arabic and the dates: it is cached under the
+    sources' preparation keys, so that an edited translation does not group the pile again."""
+    entry = cache_key("stories", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}" for s in sources))
+    grouped = cache.get("stories", entry)
+    if grouped is None:
+        grouped = stories.group(sources, found)
+        cache.put("stories", entry, grouped)
+    groups, profiles = grouped  # type: ignore[misc]
+    described = {frozenset(g.members): g for g in groups}
     by_id = {s.meta.id: s for s in sources}
     order = {s.meta.id: (s.meta.date or "9999", s.meta.id) for s in sources}
     lock_path, edits_path = config.content_path / "stories.lock.yml", config.content_path / "stories.yml"
@@ -378,7 +385,8 @@ def _stories(config: Config, sources: list[Source], found: Matches
     for story in final:
         members = [by_id[m] for m in story.members]
         names = overrides.names.get(story.id, {})
-        why = _why(stories.describe([profiles[m] for m in story.members]), members, story.members not in automatic)
+        group = described.get(frozenset(story.members)) or stories.describe([profiles[m] for m in story.members])
+        why = _why(group, members, story.members not in automatic)
         plans.append(Plan(story.id, story.members, why, names.get("title_ar", ""), names.get("title_en", "")))
     return plans, redirects, warnings, written
 
