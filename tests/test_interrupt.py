@@ -32,6 +32,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_interrupted_build_resumes_from_memory(tmp_path, synthetic_model, how):
     project = make_project(tmp_path / "p")
+    with (project / "content" / "site.yml").open("a", encoding="utf-8") as handle:
+        handle.write("\nbatch_size: 4  # many small batches: the signal lands while translating, not at exit\n")
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "argos")}
     assert run_cli(project, "build", "--allow-missing-translations", env=env).returncode == 0
     before = snapshot(project / "site")
