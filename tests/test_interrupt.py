@@ -25,6 +25,12 @@ def memory_entries(project: Path) -> int:
     return len(Memory(folder).known())
 
 
+def default_sigint() -> None:
+    """Ctrl-C's default in the child even when the tests run with SIGINT ignored (a shell's `pytest &`
+    starts them so, and a child inherits an ignored signal: Python then never raises KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
@@ -39,17 +45,18 @@ def test_interrupted_build_resumes_from_memory(tmp_path, synthetic_model, how):
     before = snapshot(project / "site")
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--model", str(synthetic_model)],
                                cwd=project, env={**os.environ, "PYTHONPATH": PYTHONPATH, **env},
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None and memory_entries(project) == 0:
         time.sleep(0.05)
     assert process.poll() is None, "the build finished before it could be interrupted"
     process.send_signal(how)
-    _, stderr = process.communicate(timeout=60)
+    stdout, stderr = process.communicate(timeout=60)
     kept = memory_entries(project)
     assert kept > 0
     if how == signal.SIGINT:
-        assert process.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr
+        assert process.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr, (
+            process.returncode, stdout[-800:], stderr[-800:])
     assert snapshot(project / "site") == before  # the previous site is intact
     assert not [p for p in project.iterdir() if p.name.startswith(".site-")] or how == signal.SIGKILL
 
