@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import logging
 import os
@@ -86,6 +87,21 @@ class Timer:
             yield
         finally:
             self.seconds[name] = round(self.seconds.get(name, 0) + time.perf_counter() - started, 3)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector paused for a build: a build makes millions of objects that live until its end
+    (a warm build of 1,000 sources unpickles them all) and almost no cycles (about 35,000 objects of cyclic
+    garbage in a cold build of 1,000 sources), so the collector's repeated passes over the growing heap cost
+    up to a third of a warm build and free nothing. Resumed afterwards (serve builds again and again)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def build_date(config: Config) -> str:
@@ -195,13 +211,13 @@ def translate_only(project_dir: Path, options: BuildOptions, source: str | None 
     project's lock, so that several can run at once (on one machine or a CI matrix); a build merges them."""
     config = load_config(project_dir, options.settings)
     if shard is None:
-        with project_lock(config.project_dir):
+        with project_lock(config.project_dir), gc_paused():
             return _translate_only(config, options, source, force, None)
     journal = shard_journal(*shard)
     folder = config.content_path / "translations"
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        with FileLock(str(folder / f"{journal}.lock"), timeout=0):
+        with FileLock(str(folder / f"{journal}.lock"), timeout=0), gc_paused():
             return _translate_only(config, options, source, force, shard)
     except Timeout:
         raise ProjectLocked(f"shard {shard[0]}/{shard[1]} is already being translated here") from None
@@ -264,7 +280,7 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
     options = options or BuildOptions()
     started = time.perf_counter()
     config = load_config(project_dir, options.settings)
-    with project_lock(config.project_dir):
+    with project_lock(config.project_dir), gc_paused():
         output = guard_output(config.output_path, config.project_dir, (
             config.seeds_path, config.content_path, config.templates_path, config.project_dir / ".git",
             config.project_dir / CACHE_DIR))

@@ -23,11 +23,15 @@ FORMAT = 1  # bump when the layout of cached values changes (the code hash cover
 
 @cache
 def code_version() -> str:
-    """A hash of the generator's own code and rules files: any change to them invalidates every entry."""
+    """A hash of the generator's own code, rules files and default templates: any change to them invalidates
+    every entry (cached pages were rendered with those templates)."""
+    return package_digest(Path(__file__).resolve().parent)
+
+
+def package_digest(package: Path) -> str:
     digest = hashlib.sha1(str(FORMAT).encode())
-    package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yml") and "__pycache__" not in path.parts:
+        if path.is_file() and path.suffix != ".pyc" and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(package)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -142,3 +142,20 @@ def test_pagefind_runs_only_when_what_search_finds_has_changed(tmp_path, monkeyp
     runs[:] = []
     build(project, BuildOptions(engine_loader=StubEngine().loader))
     assert len(runs) == 1 and entry.is_file()
+
+
+def test_the_code_version_covers_the_default_templates(tmp_path):
+    """Cached pages were rendered with the generator's own templates: changing one must invalidate them."""
+    from generator.cache import package_digest
+
+    package = tmp_path / "generator"
+    shutil.copytree(ROOT / "generator", package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = package_digest(package)
+    assert package_digest(package) == before
+    for name in ("templates/source.html", "templates/static/style.css", "analysis/number_rules.yml"):
+        path = package / name
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        assert package_digest(package) != before, name
+        path.write_bytes(original)
+    assert package_digest(package) == before

@@ -10,12 +10,32 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import SeedError
+from ..files import MIB
 from .extracted import Extracted, Reader, Reading
-from .html import read_html
-from .markdown import read_markdown
-from .records import RECORDS_LIMIT, read_records
 
 __all__ = ["READERS", "RECORDS_LIMIT", "SUFFIXES", "Extracted", "Reader", "Reading", "read_input", "skipped"]
+RECORDS_LIMIT = 256 * MIB  # a records file holds many articles; each record is still capped at SEED_LIMIT
+
+
+# The readers import their libraries when a file of their kind is met: trafilatura, htmldate and lxml take
+# a seventh of a second to import, which a pile of .txt scrapes (and every rebuild of one) need not pay.
+def read_html(path: Path, roots: tuple[Path, ...]) -> Reading:
+    from .html import read_html as read
+
+    return read(path, roots)
+
+
+def read_records(path: Path, roots: tuple[Path, ...]) -> Reading:
+    from .records import read_records as read
+
+    return read(path, roots)
+
+
+def read_markdown(path: Path, roots: tuple[Path, ...]) -> Reading:
+    from .markdown import read_markdown as read
+
+    return read(path, roots)
+
 
 READERS: dict[str, Reader] = {
     ".html": read_html,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SeedError
-from ..files import MIB, SEED_LIMIT
+from ..files import SEED_LIMIT
 from .extracted import (
     Extracted,
     Reading,
@@ -25,11 +25,11 @@ from .extracted import (
     squash,
     strip_affix,
 )
+from .formats import RECORDS_LIMIT
 from .html import parse, visible_lines
 from .html_meta import title_affix
 from .read import source_id
 
-RECORDS_LIMIT = 256 * MIB  # a records file holds many articles; each record is still capped at SEED_LIMIT
 TEXT_KEYS = ("text", "content", "maintext", "raw_text", "body")
 TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "source_url", "link", "canonical_url")
