@@ -59,7 +59,7 @@ def grouped(folder: Path) -> tuple[dict[str, str], dict[str, int], float]:
     """seed file name → source id, source id → story number, and the seconds grouping took."""
     config = load_config(folder)
     seeds, errors = read_seeds(config.seeds_path, config.roots)
-    articles, _ = ingest_all(seeds, config, Cache(None), errors)
+    articles = [p.article for p in ingest_all(seeds, config, Cache(None), errors)[0]]
     sources = [pair_article(a, {}) for a in articles]
     started = time.perf_counter()
     groups, _ = group(sources, match(sources))

@@ -36,7 +36,7 @@ from .files import UnsafeFile, read_bytes, read_text, regular_files
 from .ingest.read import read_seeds
 from .lock import project_lock
 from .models import Article, SeedFile, Source, Translation
-from .pipeline import ingest_all, pair_all
+from .pipeline import Prepared, ingest_all, pair_all
 from .pipeline import prepare as prepare_one
 from .site import feed, search, views
 from .site.export import briefing_json, figure_lines, figures_exports, source_json
@@ -45,7 +45,7 @@ from .site.write import guard_output, write_site
 from .translation import argos as model
 from .translation.argos import ArgosEngine
 from .translation.memory import JOURNAL, Memory, shard_journal, suggester
-from .translation.pair import outlet_needs_translation, pair_article
+from .translation.pair import pair_article
 from .translation.qa import Glossary, load_glossary
 from .translation.translate import Engine, TranslationReport, translate_all
 
@@ -136,24 +136,18 @@ def _glossary(config: Config) -> tuple[Glossary, str]:
     return glossary, digest
 
 
-def _sentences(article: Article) -> list[str]:
-    """What is translated for a source: its headline, its outlet's name when Arabic, every sentence."""
-    return [article.meta.headline, *([article.meta.outlet] if outlet_needs_translation(article) else []),
-            *(s for p in article.paragraphs for s in p.sentences)]
-
-
 def _engine_loader(config: Config, options: BuildOptions) -> Callable[[int], Engine]:
     return options.engine_loader or (lambda missing: ArgosEngine(
         model.resolve(config, options.model, missing, build_hint=options.command != "translate"), config))
 
 
-def _translate(config: Config, options: BuildOptions, articles: list[Article], memory: Memory,
+def _translate(config: Config, options: BuildOptions, articles: list[Prepared], memory: Memory,
                force: bool = False, shard: tuple[int, int] | None = None
                ) -> tuple[dict[str, Translation], TranslationReport]:
     """English for every sentence of the articles; the journal is written after every batch, the memory
     files at the end (merged with what is on disk then), and the English looked up again afterwards so
     that an edit saved during the build is on the pages too. A shard writes its journal only."""
-    per_source = {a.meta.id: _sentences(a) for a in articles}
+    per_source = {a.meta.id: list(a.sentences) for a in articles}
     with stage("translating"):
         english, treport = translate_all(
             [s for sentences in per_source.values() for s in sentences], memory,
@@ -180,9 +174,9 @@ def prepare(seed: SeedFile, config: Config) -> Article:
     return article
 
 
-def _prepared(config: Config, cache: Cache, timer: Timer) -> tuple[list[Article], dict[str, str], list[str]]:
+def _prepared(config: Config, cache: Cache, timer: Timer) -> tuple[list[Prepared], dict[str, str], list[str]]:
     with timer("read"), stage("reading the seeds"):
-        seeds, errors = read_seeds(config.seeds_path, config.roots)
+        seeds, errors = read_seeds(config.seeds_path, config.roots, memo=cache)
     with timer("prepare"):
         articles, keys = ingest_all(seeds, config, cache, errors)
         cache.flush()  # an interrupted build keeps this work
@@ -197,11 +191,11 @@ def check(project_dir: Path) -> tuple[list[Source], list[str]]:
     config = load_config(project_dir)
     articles, _, errors = _prepared(config, Cache(None), Timer())
     memory = _memory(config)
-    sentences = [s for a in articles for s in _sentences(a)]
+    sentences = [s for a in articles for s in a.sentences]
     english = {s: hit for s in sentences if (hit := memory.lookup(s, None))}
     glossary, _ = _glossary(config)
     conflicts = memory.conflicts()
-    return [pair_article(a, english, glossary, conflicts=conflicts) for a in articles], errors
+    return [pair_article(a.article, english, glossary, conflicts=conflicts) for a in articles], errors
 
 
 def translate_only(project_dir: Path, options: BuildOptions, source: str | None = None, force: bool = False,
@@ -290,9 +284,10 @@ def build(project_dir: Path, options: BuildOptions | None = None) -> BuildResult
 
 
 def _templates_digest(config: Config) -> str:
-    """The project's templates (the generator's own are covered by the code version)."""
-    files, _ = regular_files(config.templates_path, config.roots, recursive=True)
-    digest = hashlib.sha1()
+    """The project's templates (the generator's own are covered by the code version), and any it cannot use
+    (a link out of the project): then the pages that use it are rendered again, and the error is met there."""
+    files, problems = regular_files(config.templates_path, config.roots, recursive=True)
+    digest = hashlib.sha1("\0".join(problems).encode())
     for path in files:
         digest.update(str(path.relative_to(config.templates_path)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -308,10 +303,10 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
     with timer("translate"):
         english, treport = _translate(config, options, articles, memory)
     with timer("pair"):
-        suggest = suggester(memory.stale_edits([s for a in articles for s in _sentences(a)]))
+        suggest = suggester(memory.stale_edits([s for a in articles for s in a.sentences]))
         conflicts = memory.conflicts()
         sources, figures, pair_keys, lines = pair_all(articles, keys, english, glossary, glossary_digest, suggest,
-                                                      conflicts, cache, _sentences, errors)
+                                                      conflicts, cache, errors)
     if not sources:
         raise SeedError("no source could be built:" + "".join(f"\n  {e}" for e in errors))
     figures, warnings, reviewed = _reviewed(config, sources, figures, lines)
@@ -349,7 +344,7 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
     cache.prune()
     cache.close()
     report["timings"] = timer.seconds
-    report["cache"] = {"hits": cache.hits, "misses": cache.misses}
+    report["cache"] = {"hits": cache.hits, "misses": cache.misses, "missed": dict(sorted(cache.missed.items()))}
     return BuildResult(report=report, errors=errors)
 
 
@@ -457,13 +452,14 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
             "footer": f"Built {briefing.report['build_date']} from {len(briefing.sources)} scraped Arabic reports. "
                       "English is machine translation (Argos Translate) unless marked edited; check the Arabic "
                       "before quoting."}
-    renderer = Renderer(config.templates_path, site, config.roots, stories=len(briefing.stories) > 1)
+    templates = _templates_digest(config)
+    renderer = Renderer(config.templates_path, site, config.roots, stories=len(briefing.stories) > 1, cache=cache,
+                        templates_digest=templates)
     files: dict[str, str | bytes | Path] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
                                             **figures_exports(briefing, lines),
                                             "data/briefing.json": briefing_json(briefing),
                                             "feed.xml": feed.atom(briefing, config.title, config.description,
                                                                   config.base_url, briefing.report["build_date"])}
-    templates = _templates_digest(config)
     sources = list(briefing.sources)
     counts = figure_counts(briefing)
     kept = PageManifest(cache, output)

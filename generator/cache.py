@@ -62,6 +62,7 @@ class Cache:
         self.folder = folder
         self.used: dict[str, set[str]] = {}
         self.hits = self.misses = 0
+        self.missed: dict[str, int] = {}  # misses by kind
         self.pending: list[tuple[str, str, bytes]] = []
         self._db: sqlite3.Connection | None = None
         self._broken = folder is None
@@ -120,19 +121,23 @@ class Cache:
             log.debug("cache entry %s/%s not read: %s", kind, entry, exc)
             row = None
         if row is None:
-            self.misses += 1
+            self._miss(kind)
             return None
         try:
             stored_key, value = pickle.loads(row[0])
         except Exception as exc:  # truncated, from another version, anything: rebuild, never trust
             log.debug("cache entry %s/%s unusable (%s); rebuilt", kind, entry, exc)
-            self.misses += 1
+            self._miss(kind)
             return None
         if stored_key != entry:
-            self.misses += 1
+            self._miss(kind)
             return None
         self.hits += 1
         return value
+
+    def _miss(self, kind: str) -> None:
+        self.misses += 1
+        self.missed[kind] = self.missed.get(kind, 0) + 1
 
     def keep(self, kind: str, entry: str) -> None:
         """Mark an entry used without loading it."""

@@ -15,6 +15,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from .analysis.annotate import annotate
@@ -27,9 +28,9 @@ from .files import UnsafeFile, read_bytes
 from .ingest.clean import clean
 from .ingest.segment import segment
 from .ingest.sources import describe, editor_file, load_editor_fields
-from .models import Article, Figure, SeedFile, Source, Translation
+from .models import Article, Figure, SeedFile, Source, SourceMeta, Translation
 from .site.export import figure_lines
-from .translation.pair import pair_article
+from .translation.pair import outlet_needs_translation, pair_article
 from .translation.qa import Glossary
 
 log = logging.getLogger(__name__)
@@ -101,27 +102,77 @@ def _run(jobs: list[tuple[SeedFile, Config]], count: int) -> list[tuple[Article 
         return list(pool.map(_prepare_task, jobs, chunksize=max(1, len(jobs) // (count * 8))))
 
 
-def ingest_all(seeds: list[SeedFile], config: Config, cache: Cache, errors: list[str]) -> tuple[list[Article], dict]:
+def sentences_of(article: Article) -> tuple[str, ...]:
+    """What is translated for a source: its headline, its outlet's name when Arabic, every sentence."""
+    return (article.meta.headline, *([article.meta.outlet] if outlet_needs_translation(article) else ()),
+            *(s for p in article.paragraphs for s in p.sentences))
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What the build reads of a prepared article before pairing (cached beside it, a fiftieth of its size)."""
+
+    meta: SourceMeta
+    sentences: tuple[str, ...]
+    body: frozenset[str]  # the memory keys of the body sentences: for telling copies apart
+
+    @classmethod
+    def of(cls, article: Article) -> Outline:
+        body = frozenset(n.key for p in article.paragraphs if p.kind == "body" for n in p.notes)
+        return cls(article.meta, sentences_of(article), body)
+
+
+class Prepared:
+    """A kept article: its outline at hand, the article itself loaded from the cache (or prepared again) only
+    when something needs it, i.e. when its pairing is not cached: a rebuild that changed one translation
+    reads a thousand outlines, not a thousand articles."""
+
+    def __init__(self, outline: Outline, key: str, load: Callable[[], Article], article: Article | None = None):
+        self.outline, self.key, self._load, self._article = outline, key, load, article
+        self.meta, self.sentences = outline.meta, outline.sentences
+
+    @property
+    def article(self) -> Article:
+        if self._article is None:
+            self._article = self._load()
+        return self._article
+
+
+def _loader(seed: SeedFile, config: Config, cache: Cache, entry: str) -> Callable[[], Article]:
+    def load() -> Article:
+        found = cache.get("ingest", entry)
+        article = found[0] if isinstance(found, tuple) and found and isinstance(found[0], Article) else None
+        if article is None:  # gone or damaged since its outline was written: prepared again
+            article, _ = prepare(seed, config)
+            if article is None:
+                raise GeneratorError(f"{seed.name} could not be prepared again")
+            cache.put("ingest", entry, (article, []))
+        return article
+    return load
+
+
+def ingest_all(seeds: list[SeedFile], config: Config, cache: Cache, errors: list[str]) -> tuple[list[Prepared], dict]:
     """Every usable article once (of two scrapes of one article, the established one), and each kept
     article's cache key by source id."""
     keys = [ingest_key(seed, config) for seed in seeds]
-    results: list[Any] = [cache.get("ingest", k) for k in keys]
-    missing = [i for i, found in enumerate(results) if found is None]
+    outlines: list[Any] = [cache.get("outline", k) for k in keys]
+    articles: list[Article | None] = [None] * len(seeds)
+    missing = [i for i, found in enumerate(outlines) if not (isinstance(found, tuple) and len(found) == 2)]
     for i, result in zip(missing, _run([(seeds[i], config) for i in missing], workers(config)), strict=True):
+        article, problems = result
+        outlines[i] = (Outline.of(article) if article is not None else None, problems)
+        articles[i] = article
         cache.put("ingest", keys[i], result)
-        results[i] = result
+        cache.put("outline", keys[i], outlines[i])
     prepared = []
-    for seed, k, (article, problems) in zip(seeds, keys, results, strict=True):
+    for i, (seed, k, (outline, problems)) in enumerate(zip(seeds, keys, outlines, strict=True)):
         errors.extend(problems)
-        if article is not None:
-            prepared.append((seed, k, article))
+        if outline is not None:
+            if articles[i] is None:
+                cache.keep("ingest", k)
+            prepared.append((seed, k, Prepared(outline, k, _loader(seed, config, cache, k), articles[i])))
     kept = deduplicate(prepared, config, errors)
-    return [a for _, _, a in kept], {a.meta.id: k for _, k, a in kept}
-
-
-def _body_key(article: Article) -> frozenset[str]:
-    """The memory keys (hashes of the normalised text) of the body sentences."""
-    return frozenset(n.key for p in article.paragraphs if p.kind == "body" for n in p.notes)
+    return [p for _, _, p in kept], {p.meta.id: k for _, k, p in kept}
 
 
 def _established(seed: SeedFile, config: Config) -> bool:
@@ -129,21 +180,21 @@ def _established(seed: SeedFile, config: Config) -> bool:
     return any((config.content_path / folder / f"{seed.id}.yml").exists() for folder in ("sources", "translations"))
 
 
-def _outlet(article: Article) -> str:
+def _outlet(meta: SourceMeta) -> str:
     """The outlet for telling copies from reprints ("" when nothing names it)."""
-    return "" if article.meta.provenance.get("outlet") == "derived" else normalize(article.meta.outlet)
+    return "" if meta.provenance.get("outlet") == "derived" else normalize(meta.outlet)
 
 
-def deduplicate(prepared: list[tuple[SeedFile, str, Article]], config: Config, errors: list[str]) -> list:
+def deduplicate(prepared: list[tuple[SeedFile, str, Prepared]], config: Config, errors: list[str]) -> list:
     """Of two scrapes of one article by one outlet (nearly all sentences of the shorter in the other), keep the
     established source, else the one with a plain file name, else the first by name; found through an index
     of sentences. The same wire copy from two outlets is two sources: corroboration, not a duplicate."""
     ranked = sorted(prepared, key=lambda item: (not _established(item[0], config), item[0].id != item[0].name[:-4],
                                                 item[0].name))
-    kept: list[tuple[tuple[SeedFile, str, Article], frozenset[str]]] = []
+    kept: list[tuple[tuple[SeedFile, str, Prepared], frozenset[str]]] = []
     by_sentence: dict[tuple[str, str], list[int]] = defaultdict(list)
     for item in ranked:
-        body, outlet = _body_key(item[2]), _outlet(item[2])
+        body, outlet = item[2].outline.body, _outlet(item[2].meta)
         shared = Counter(i for sentence in body for i in by_sentence.get((outlet, sentence), ()))
         twin = next((kept[i][0][2] for i, n in shared.most_common()
                      if n >= 0.9 * min(len(body), len(kept[i][1]))), None)
@@ -156,8 +207,8 @@ def deduplicate(prepared: list[tuple[SeedFile, str, Article]], config: Config, e
     return sorted((item for item, _ in kept), key=lambda item: item[0].name)
 
 
-def translations_digest(article: Article, english: dict[str, Translation], suggest: Callable[[str], str],
-                        conflicts: dict[str, str], sentences: list[str]) -> str:
+def translations_digest(english: dict[str, Translation], suggest: Callable[[str], str], conflicts: dict[str, str],
+                        sentences: tuple[str, ...]) -> str:
     """What pairing reads of the translations: the English, its status, suggestions and conflicts."""
     digest = hashlib.sha1()
     for sentence in sentences:
@@ -168,26 +219,25 @@ def translations_digest(article: Article, english: dict[str, Translation], sugge
     return digest.hexdigest()
 
 
-def pair_all(articles: list[Article], keys: dict[str, str], english: dict[str, Translation], glossary: Glossary,
+def pair_all(prepared: list[Prepared], keys: dict[str, str], english: dict[str, Translation], glossary: Glossary,
              glossary_digest: str, suggest: Callable[[str], str], conflicts: dict[str, str], cache: Cache,
-             sentences_of: Callable[[Article], list[str]], errors: list[str]
-             ) -> tuple[list[Source], list[Figure], dict[str, str], dict[str, tuple[str, str]]]:
+             errors: list[str]) -> tuple[list[Source], list[Figure], dict[str, str], dict[str, tuple[str, str]]]:
     """Pair each article with its English and collect its figures (and their lines of figures.json and
     figures.csv); cached per source."""
     sources, figures, pair_keys, lines = [], [], {}, {}
-    for article in articles:
-        k = key("pair", keys[article.meta.id], glossary_digest,
-                translations_digest(article, english, suggest, conflicts, sentences_of(article)))
+    for item in prepared:
+        k = key("pair", keys[item.meta.id], glossary_digest,
+                translations_digest(english, suggest, conflicts, item.sentences))
         done = cache.get("pair", k)
         if done is None:
-            done = _pair_safely(article, english, glossary, suggest, conflicts, errors)
+            done = _pair_safely(item.article, english, glossary, suggest, conflicts, errors)
             if done is not None:
                 cache.put("pair", k, done)
         if done is not None:
             sources.append(done[0])
             figures.extend(done[1])
-            pair_keys[article.meta.id] = k
-            lines[article.meta.id] = done[2]
+            pair_keys[item.meta.id] = k
+            lines[item.meta.id] = done[2]
     return sources, figures, pair_keys, lines
 
 

@@ -45,20 +45,31 @@ def test_workers_give_the_same_site_byte_for_byte(tmp_path):
     assert {k for k in first if first[k] != second[k]} == set()
 
 
+def damage(project: Path, kind: str) -> None:
+    """A torn entry, someone else's entry under this name, and one that matches but holds nothing usable."""
+    with sqlite3.connect(project / ".cache" / "cache.sqlite3") as db:
+        entries = db.execute("SELECT entry, value FROM entries WHERE kind = ? ORDER BY entry", (kind,)).fetchall()
+        _, value = pickle.loads(entries[1][1])
+        db.executemany("UPDATE entries SET value = ? WHERE kind = ? AND entry = ?", [
+            (b"not a pickle", kind, entries[0][0]),
+            (pickle.dumps(("another key", value)), kind, entries[1][0]),
+            (pickle.dumps((entries[2][0], None)), kind, entries[2][0])])
+
+
 def test_a_cache_entry_that_does_not_match_or_load_is_rebuilt(tmp_path):
     project = pile(make_project(tmp_path / "p"))
     build(project, BuildOptions(engine_loader=StubEngine().loader))
     build(project, BuildOptions(engine_loader=StubEngine().loader))  # now everything is in the memory
     reference = site_bytes(project / "site")
-    with sqlite3.connect(project / ".cache" / "cache.sqlite3") as db:
-        entries = db.execute("SELECT entry, value FROM entries WHERE kind = 'ingest' ORDER BY entry").fetchall()
-        torn = (b"not a pickle", entries[0][0])
-        _, value = pickle.loads(entries[1][1])
-        other = (pickle.dumps(("another key", value)), entries[1][0])  # someone else's entry under this name
-        empty = (pickle.dumps((entries[2][0], None)), entries[2][0])  # matches, but holds nothing usable
-        db.executemany("UPDATE entries SET value = ? WHERE kind = 'ingest' AND entry = ?", [torn, other, empty])
+    damage(project, "outline")  # what every build reads of each source
     result = build(project, BuildOptions(engine_loader=StubEngine().loader))
     assert result.report["cache"]["misses"] >= 2
+    assert site_bytes(project / "site") == reference
+    damage(project, "ingest")  # read only when a source is paired again: here, all of them
+    with sqlite3.connect(project / ".cache" / "cache.sqlite3") as db:
+        db.execute("DELETE FROM entries WHERE kind = 'pair'")
+    result = build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert result.report["cache"]["misses"] >= 3
     assert site_bytes(project / "site") == reference
 
 
@@ -66,13 +77,16 @@ def test_a_second_build_comes_from_the_cache_and_an_edit_renders_one_page(tmp_pa
     project = pile(make_project(tmp_path / "p"))
     build(project, BuildOptions(engine_loader=StubEngine().loader))
     again = build(project, BuildOptions(engine_loader=StubEngine().loader))
-    assert again.report["cache"]["misses"] == 0
+    # nothing per source is made again; only pages that show the build report (now "from memory") are
+    assert set(again.report["cache"]["missed"]) <= {"html"}
     memory_file = project / "content" / "translations" / "003_d53ac884832c097b.yml"
     data = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
     data["entries"][-1]["edited"] = "An edit that must reach its page."
     memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     edited = build(project, BuildOptions(engine_loader=StubEngine().loader))
-    assert edited.report["cache"]["misses"] == 2  # that source's pairing and its page, nothing else
+    missed = edited.report["cache"]["missed"]
+    assert missed.pop("pair") == 1 and missed.pop("page") == 1  # that source's pairing and its page
+    assert set(missed) <= {"html"}  # and site pages that quote the edited sentence, if any
     page = (project / "site" / "sources" / "003_d53ac884832c097b.html").read_text(encoding="utf-8")
     assert "An edit that must reach its page." in page
 
@@ -109,7 +123,8 @@ def test_a_cache_file_that_is_not_a_database_is_replaced_and_old_pickles_are_rem
     assert result.report["cache"]["hits"] == 0 and site_bytes(project / "site") == reference
     assert not (cache / "ingest").exists()
     again = build(project, BuildOptions(engine_loader=StubEngine().loader))
-    assert again.report["cache"]["misses"] == 0
+    # nothing per source is made again; only pages that show the build report (now "from memory") are
+    assert set(again.report["cache"]["missed"]) <= {"html"}
 
 
 def fragments(bundle: Path) -> str:
@@ -159,3 +174,32 @@ def test_the_code_version_covers_the_default_templates(tmp_path):
         assert package_digest(package) != before, name
         path.write_bytes(original)
     assert package_digest(package) == before
+
+
+def test_cached_pages_and_seeds_follow_every_change(tmp_path):
+    """Site pages come from the cache only when their template and everything they show are unchanged; a seed
+    is decoded again when its bytes change."""
+    project = make_project(tmp_path / "p")
+    (project / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    build(project, BuildOptions(engine_loader=StubEngine().loader))  # its report says "from memory" now
+    again = build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert again.report["cache"]["missed"] == {}  # every page, seed and source from the cache
+    override = project / "templates" / "search.html"
+    override.write_text("{% extends 'base.html' %}{% block main %}<p>A project's own search page.</p>"
+                        "{% endblock %}", encoding="utf-8")
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert "A project's own search page." in (project / "site" / "search.html").read_text(encoding="utf-8")
+    (project / "content" / "about.md").write_text("# About\n\nA sentence written after the last build.\n",
+                                                  encoding="utf-8")
+    override.unlink()
+    result = build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert "A sentence written after the last build." in (project / "site" / "about.html").read_text(encoding="utf-8")
+    assert "A project's own search page." not in (project / "site" / "search.html").read_text(encoding="utf-8")
+    assert result.report["cache"]["missed"].get("seed") is None
+    seed = sorted((project / "seeds").glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8").replace("الحسكة", "القامشلي", 1), encoding="utf-8")
+    result = build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert result.report["cache"]["missed"]["seed"] == 1
+    page = (project / "site" / "sources" / f"{seed.stem}.html").read_text(encoding="utf-8")
+    assert "القامشلي" in page

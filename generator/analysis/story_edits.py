@@ -50,11 +50,16 @@ class Assigned:
     members: tuple[str, ...]
 
 
+# libyaml when PyYAML has it: the lock lists every report of the pile and is read and written every build
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _load_yaml(path: Path, roots: tuple[Path, ...]) -> object:
     if not (path.exists() or path.is_symlink()):
         return None
     try:
-        return yaml.safe_load(read_text(path, roots))
+        return yaml.load(read_text(path, roots), Loader=_LOADER)
     except UnsafeFile as exc:
         raise ConfigError(str(exc)) from None
     except yaml.YAMLError as exc:
@@ -197,8 +202,9 @@ def apply_overrides(assigned: list[Assigned], overrides: Overrides, sources: set
 
 def save_lock(path: Path, stories: list[Assigned], redirects: dict[str, str]) -> bool:
     """Write the lock when it changed; True when written."""
-    body = yaml.safe_dump({"stories": {a.id: list(a.members) for a in sorted(stories, key=lambda a: a.id)},
-                           "redirects": dict(sorted(redirects.items()))}, allow_unicode=True, sort_keys=False)
+    body = yaml.dump({"stories": {a.id: list(a.members) for a in sorted(stories, key=lambda a: a.id)},
+                      "redirects": dict(sorted(redirects.items()))}, Dumper=_DUMPER, allow_unicode=True,
+                     sort_keys=False)
     text = LOCK_HEADER + body
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False

@@ -9,8 +9,10 @@ import re
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
 from ..arabic import arabic_ratio
+from ..cache import key
 from ..errors import SeedError
 from ..files import SEED_LIMIT, UnsafeFile, read_bytes, regular_files
 from ..models import SeedFile
@@ -164,12 +166,32 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
     return unicodedata.normalize("NFC", text), notes
 
 
-def read_seed(path: Path, roots: tuple[Path, ...] | None = None, max_bytes: int = SEED_LIMIT) -> SeedFile:
-    """Read one seed file; raise SeedError naming the file when it cannot be used."""
+class Memo(Protocol):
+    """Where decoded seeds are kept between builds (the build's cache), under the hash of their bytes."""
+
+    def get(self, kind: str, entry: str) -> object | None: ...
+
+    def put(self, kind: str, entry: str, value: object) -> None: ...
+
+
+def read_seed(path: Path, roots: tuple[Path, ...] | None = None, max_bytes: int = SEED_LIMIT,
+              memo: Memo | None = None) -> SeedFile:
+    """Read one seed file; raise SeedError naming the file when it cannot be used. With a memo, a file whose
+    name and bytes were decoded before is not decoded again."""
     try:
         data = read_bytes(path, roots or (path.parent.resolve(),), max_bytes)
     except UnsafeFile as exc:
         raise SeedError(str(exc).replace(str(path), path.name, 1)) from None
+    entry = key("seed", path.name, data) if memo is not None else ""
+    if memo is not None and isinstance(seed := memo.get("seed", entry), SeedFile):
+        return replace(seed, path=str(path))
+    seed = _decoded(path, data)
+    if memo is not None:
+        memo.put("seed", entry, seed)
+    return seed
+
+
+def _decoded(path: Path, data: bytes) -> SeedFile:
     text, notes, warnings = decode(data, path.name)
     text, more = normalise_text(text)
     if not text.strip():
@@ -180,8 +202,8 @@ def read_seed(path: Path, roots: tuple[Path, ...] | None = None, max_bytes: int 
                     warnings=tuple(warnings), id=source_id(path.name))
 
 
-def read_seeds(folder: Path, roots: tuple[Path, ...] | None = None,
-               max_bytes: int = SEED_LIMIT) -> tuple[list[SeedFile], list[str]]:
+def read_seeds(folder: Path, roots: tuple[Path, ...] | None = None, max_bytes: int = SEED_LIMIT,
+               memo: Memo | None = None) -> tuple[list[SeedFile], list[str]]:
     """Every article of the folder, by kind: *.txt scrapes, saved pages (.html/.htm), scrapers' records
     (.json/.jsonl) and Markdown with front matter (.md); one error message per unusable file or record, and
     files of other kinds named and skipped (hidden files are ignored)."""
@@ -204,7 +226,7 @@ def read_seeds(folder: Path, roots: tuple[Path, ...] | None = None,
             continue
         try:
             if suffix == ".txt":
-                seeds.append(read_seed(path, roots, max_bytes))
+                seeds.append(read_seed(path, roots, max_bytes, memo))
                 continue
             articles, bad = read_input(path, roots)
         except SeedError as exc:

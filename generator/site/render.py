@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,8 @@ from markdown_it import MarkdownIt
 
 from ..analysis.briefing import Briefing
 from ..analysis.stories import JOIN_AVERAGE, SIMILAR, WINDOW_DAYS
+from ..cache import Cache
+from ..cache import key as cache_key
 from ..errors import ConfigError
 from ..files import UnsafeFile, read_text
 from . import views
@@ -37,12 +40,19 @@ class SafeLoader(jinja2.BaseLoader):
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def environment(templates: Path, roots: tuple[Path, ...] | None = None) -> jinja2.Environment:
+def environment(templates: Path, roots: tuple[Path, ...] | None = None,
+                compiled: Path | None = None) -> jinja2.Environment:
     """The one Jinja environment: the project's templates/ first (file by file), then the generator's own;
-    autoescaping on, undefined names are errors."""
+    autoescaping on, undefined names are errors. With a `compiled` folder, templates compiled by an earlier
+    build are reused (Jinja checks each against a hash of its source)."""
     loader = jinja2.ChoiceLoader([SafeLoader(templates, roots or (templates.resolve(),)),
                                   jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES))])
-    return jinja2.Environment(loader=loader,
+    bytecode = None
+    if compiled is not None:
+        with contextlib.suppress(OSError):
+            compiled.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(compiled))
+    return jinja2.Environment(loader=loader, bytecode_cache=bytecode,
                               autoescape=jinja2.select_autoescape(["html"]), undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
@@ -67,23 +77,44 @@ class Renderer:
     STORIES = (("Stories", "index.html"), ("Sources", "sources.html"), ("Key figures", "figures.html"),
                ("Search", "search.html"), ("About", "about.html"))
 
-    def __init__(self, templates: Path, site: dict, roots: tuple[Path, ...] | None = None, stories: bool = False):
-        self.env = environment(templates, roots)
+    def __init__(self, templates: Path, site: dict, roots: tuple[Path, ...] | None = None, stories: bool = False,
+                 cache: Cache | None = None, templates_digest: str = ""):
+        compiled = cache.folder / "templates" if cache is not None and cache.folder is not None else None
+        self.env = environment(templates, roots, compiled)
         self.site = site
         self.menu = self.STORIES if stories else self.ONE_STORY
+        self.cache, self.templates_digest = cache, templates_digest
 
-    def page(self, template: str, path: str, share: dict | None = None, **context) -> tuple[str, str]:
+    def page(self, template: str, path: str, share: dict | None = None, cached: bool = True,
+             **context) -> tuple[str, str]:
+        """One page. With a cache, a page whose template and context are those of a page already rendered is
+        taken from the cache (the key is the context's full text: what the template can print)."""
         root = "../" * path.count("/")
         base = self.site.get("base_url", "")
         share = {"title": self.site["title"], "description": self.site["description"], "type": "website",
                  **(share or {}), "url": f"{base.rstrip('/')}/{path}" if base else ""}
         nav = [{"label": label, "href": f"{root}{target}", "current": target == path} for label, target in self.menu]
+        entry = self._entry(template, path, share, nav, context) if cached else None
+        if entry is not None and isinstance(html := self.cache.get("html", entry), str):  # type: ignore[union-attr]
+            return path, html
         try:
             html = self.env.get_template(template).render(site=self.site, root=root, nav=nav, path=path, share=share,
                                                           **context)
         except jinja2.TemplateError as exc:
             raise ConfigError(f"template error: {_where(exc, template)}{exc}") from None
+        if entry is not None:
+            self.cache.put("html", entry, html)  # type: ignore[union-attr]
         return path, html
+
+    def _entry(self, template: str, path: str, share: dict, nav: list, context: dict) -> str | None:
+        """The cache key of a page: None without a cache, or when a value has no stable text (an object's
+        default repr names its address, which another object may have next time)."""
+        if self.cache is None or self.cache.folder is None:
+            return None
+        text = repr((template, path, self.site, share, nav, sorted(context.items())))
+        if " at 0x" in text:
+            return None
+        return cache_key("html", self.templates_digest, text)
 
     def source_page(self, briefing: Briefing, index: int, counts: dict[str, int]) -> tuple[str, str]:
         """sources/<id>.html for the index-th source."""
@@ -91,7 +122,7 @@ class Renderer:
         source = sources[index]
         neighbours = (sources[index - 1] if index > 0 else None, sources[index + 1] if index + 1 < len(sources) else None)
         return self.page("source.html", views.source_url(source.meta.id), share=views.source_share(source),
-                         **views.source_page(briefing, source, counts.get(source.meta.id, 0), neighbours))
+                         cached=False, **views.source_page(briefing, source, counts.get(source.meta.id, 0), neighbours))
 
     def site_pages(self, briefing: Briefing, about_md: str, summary_md: str) -> dict[str, str]:
         """Every page but the source pages: the briefing (or the stories and a page each), source lists, key
