@@ -449,7 +449,7 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
     last build are kept as they are (linked from the current site, checked by size and time), else taken
     from the cache, else rendered."""
     site = {"title": config.title, "description": config.description, "base_url": config.base_url,
-            "footer": f"Built {briefing.report['build_date']} from {len(briefing.sources)} scraped Arabic reports. "
+            "footer": f"Built {briefing.report['build_date']} from scraped Arabic reports. "
                       "English is machine translation (Argos Translate) unless marked edited; check the Arabic "
                       "before quoting."}
     templates = _templates_digest(config)

@@ -154,8 +154,10 @@ class Renderer:
             pages.update([self.page("stories.html", listing["file"], listing=listing, totals=report, editor_note=note)])
         for story in briefing.stories:
             view = views.story_page(story, briefing)
+            # the story's own totals only: a page shows nothing of other stories, so it is rebuilt (or taken
+            # from the cache) as its own reports change
             pages.update([self.page("story.html", views.story_url(story.id), share=views.story_share(story), **view,
-                                    totals={**report, "covers": view["story"]["covers"]})])
+                                    totals={"covers": view["story"]["covers"], "pending": view["pending"]})])
             for figures in views.story_figure_views(story, briefing):
                 pages.update([self.page("figures.html", figures["file"], **figures)])
         for old, new in briefing.redirects.items():

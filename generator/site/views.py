@@ -314,8 +314,9 @@ def story_page(story: Story, briefing: Briefing) -> dict:
     for figure in own:
         if figure.is_people:
             counts[figure.source_id] = counts.get(figure.source_id, 0) + 1
+    pending = sum(1 for m in story.members for p in by_id[m].pairs for s in p.sentences if s.status == "pending")
     return {**summary_view(story, "../", figure_at), "story": story_card(story, briefing, "../"), "why": story.why,
-            "figures_href": f"{story.id}-figures.html",
+            "figures_href": f"{story.id}-figures.html", "pending": pending,
             "cards": [source_card(by_id[m], counts.get(m, 0), "../") for m in story.members]}
 
 
