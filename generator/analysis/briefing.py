@@ -5,7 +5,8 @@ The site stage only maps it to pages and files; nothing there computes figures, 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -68,8 +69,29 @@ class Briefing:
         return {s.meta.id: s for s in self.sources}
 
     @cached_property
+    def _figures_by_source(self) -> dict[str, list[tuple[int, Figure]]]:
+        return by_source(self.figures)
+
+    def figures_of(self, members: Iterable[str]) -> list[Figure]:
+        """The figures of these sources, in the briefing's order (found by source, never by a scan of all)."""
+        return gather(self._figures_by_source, members)
+
+    @cached_property
     def pair_number(self) -> dict[tuple[str, str], int]:
         return {(s.meta.id, p.id): p.number for s in self.sources for p in s.pairs}
+
+
+def by_source(figures: Iterable[Figure]) -> dict[str, list[tuple[int, Figure]]]:
+    """Each source's figures with their places in the list."""
+    out: dict[str, list[tuple[int, Figure]]] = defaultdict(list)
+    for i, figure in enumerate(figures):
+        out[figure.source_id].append((i, figure))
+    return out
+
+
+def gather(indexed: dict[str, list[tuple[int, Figure]]], members: Iterable[str]) -> list[Figure]:
+    found = [item for member in set(members) for item in indexed.get(member, ())]
+    return [figure for _, figure in sorted(found, key=lambda item: item[0])]
 
 
 def outlets_per_pair(statements: list[Statement], sources: dict[str, Source]) -> dict[tuple[str, str], int]:
@@ -117,8 +139,12 @@ def _title(members: list[Source]) -> tuple[str, str]:
     return members[0].meta.headline, ""
 
 
-def story_statements(statements: list[Statement], members: set[str]) -> list[Statement]:
-    """The statements as carried inside one story (never across stories)."""
+def story_statements(statements: list[Statement], members: set[str],
+                     carried: dict[str, list[int]] | None = None) -> list[Statement]:
+    """The statements as carried inside one story (never across stories); with `carried` (the statements
+    each source carries, by index) only those of the members are looked at."""
+    if carried is not None:
+        statements = [statements[i] for i in sorted({i for m in members for i in carried.get(m, ())})]
     out = []
     for statement in statements:
         inside = tuple(m for m in statement.members if m[0] in members)
@@ -133,15 +159,21 @@ def analyse(sources: list[Source], figures: list[Figure], matches: Matches, repo
     when no plan is given)."""
     plans = plans or [Plan("all", tuple(s.meta.id for s in sources), "")]
     by_id = {s.meta.id: s for s in sources}
+    indexed = by_source(figures)
+    statements = list(matches.statements)
+    carried: dict[str, list[int]] = defaultdict(list)
+    for i, statement in enumerate(statements):
+        for source_id in dict.fromkeys(m[0] for m in statement.members):
+            carried[source_id].append(i)
     stories = []
     for plan in plans:
         members = [by_id[m] for m in plan.members]
         inside = set(plan.members)
-        own = [f for f in figures if f.source_id in inside]
+        own = gather(indexed, plan.members)
         title_ar, title_en = _title(members)
         stories.append(Story(id=plan.id, title_ar=plan.title_ar or title_ar, title_en=plan.title_en or title_en,
                              members=plan.members, why=plan.why, span=span(members),
-                             summary=summarise(members, own, story_statements(list(matches.statements), inside)),
+                             summary=summarise(members, own, story_statements(statements, inside, carried)),
                              figure_ids=tuple(f.id for f in own)))
     return Briefing(sources=tuple(sources), figures=tuple(figures), matches=matches, stories=tuple(stories),
                     report=report, redirects=redirects or {})

@@ -308,7 +308,7 @@ def story_page(story: Story, briefing: Briefing) -> dict:
     """A story's own briefing page, at stories/<id>.html."""
     by_id = briefing.by_id
     members = set(story.members)
-    own = [f for f in briefing.figures if f.source_id in members]
+    own = briefing.figures_of(members)
     figure_at = figure_pages(own, by_id, base=f"stories/{story.id}-figures")
     counts: dict[str, int] = {}
     for figure in own:
@@ -324,7 +324,7 @@ def story_figure_views(story: Story, briefing: Briefing) -> list[dict]:
     """The story's key-figures pages (disagreements and chart from its own figures only)."""
     by_id = briefing.by_id
     members = set(story.members)
-    own = [f for f in briefing.figures if f.source_id in members]
+    own = briefing.figures_of(members)
     disputes = summary_view(story, "../", figure_pages(own, by_id, base=f"stories/{story.id}-figures"))["disagreements"]
     views = figures_views(own, by_id, disputes, base=f"stories/{story.id}-figures")
     for view in views:
