@@ -41,7 +41,7 @@ from .pipeline import prepare as prepare_one
 from .site import feed, search, views
 from .site.export import briefing_json, figure_lines, figures_exports, source_json
 from .site.render import DEFAULT_TEMPLATES, Renderer, figure_counts
-from .site.write import guard_output, write_site
+from .site.write import Content, guard_output, write_site
 from .translation import argos as model
 from .translation.argos import ArgosEngine
 from .translation.memory import JOURNAL, Memory, shard_journal, suggester
@@ -445,7 +445,7 @@ def _keep_old_index(output: Path) -> Callable[[Path], None]:
 
 
 def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cache, pair_keys: dict[str, str],
-           output: Path, lines: dict[str, tuple[str, str]]) -> tuple[dict[str, str | bytes | Path], PageManifest]:
+           output: Path, lines: dict[str, tuple[str, str]]) -> tuple[dict[str, Content], PageManifest]:
     """Every page and data file of the site. A source's page and data file that show nothing new since the
     last build are kept as they are (linked from the current site, checked by size and time), else taken
     from the cache, else rendered."""
@@ -456,11 +456,11 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
     templates = _templates_digest(config)
     renderer = Renderer(config.templates_path, site, config.roots, stories=len(briefing.stories) > 1, cache=cache,
                         templates_digest=templates)
-    files: dict[str, str | bytes | Path] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
-                                            **figures_exports(briefing, lines),
-                                            "data/briefing.json": briefing_json(briefing),
-                                            "feed.xml": feed.atom(briefing, config.title, config.description,
-                                                                  config.base_url, briefing.report["build_date"])}
+    files: dict[str, Content] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
+                                 **figures_exports(briefing, lines),
+                                 "data/briefing.json": briefing_json(briefing),
+                                 "feed.xml": feed.atom(briefing, config.title, config.description,
+                                                       config.base_url, briefing.report["build_date"])}
     sources = list(briefing.sources)
     counts = figure_counts(briefing)
     kept = PageManifest(cache, output)
@@ -474,16 +474,36 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
             files.update({path: output / path for path in paths})
             cache.keep("page", entry)
             continue
-        cached = cache.get("page", entry)
-        if cached is None:  # kept as UTF-8 until written: half the memory of Arabic text held as str
-            cached = {path: text.encode("utf-8") for path, text in
-                      [renderer.source_page(briefing, i, counts),
-                       (f"data/sources/{source.meta.id}.json", source_json(briefing, source))]}
-            cache.put("page", entry, cached)
-        files.update(cached)  # type: ignore[arg-type]
+        pages = _Deferred(partial(_source_files, renderer, briefing, i, counts, cache, entry))
+        files.update({path: partial(pages.take, path) for path in paths})  # made as they are written
         kept.record(entry, paths)
     files.update(feed.robots_and_sitemap(files, config.base_url))
     return files, kept
+
+
+def _source_files(renderer: Renderer, briefing: Briefing, index: int, counts: dict[str, int], cache: Cache,
+                  entry: str) -> dict[str, bytes]:
+    """A source's page and data file, from the cache or rendered (as UTF-8: half the memory of a str)."""
+    made = cache.get("page", entry)
+    if not isinstance(made, dict):
+        source = briefing.sources[index]
+        made = {path: text.encode("utf-8") for path, text in
+                [renderer.source_page(briefing, index, counts),
+                 (f"data/sources/{source.meta.id}.json", source_json(briefing, source))]}
+        cache.put("page", entry, made)
+    return made
+
+
+class _Deferred:
+    """Files made together, each handed out once when its turn to be written comes."""
+
+    def __init__(self, make: Callable[[], dict[str, bytes]]):
+        self.make, self.made = make, None
+
+    def take(self, path: str) -> bytes:
+        if self.made is None:
+            self.made = self.make()
+        return self.made.pop(path)
 
 
 def _outlets(briefing: Briefing, also_here: list) -> list[str]:

@@ -91,11 +91,15 @@ def _copy_static(static: Path, target: Path, roots: tuple[Path, ...]) -> None:
         raise ConfigError(f"static file {exc}") from None
 
 
-def write_site(output: Path, files: dict[str, str | bytes | Path], static: tuple[Path, ...] = (),
+Content = str | bytes | Path | Callable[[], str | bytes]
+
+
+def write_site(output: Path, files: dict[str, Content], static: tuple[Path, ...] = (),
                finish: Callable[[Path], object] | None = None, roots: tuple[Path, ...] = ()) -> None:
-    """Write every file into a fresh folder (then let `finish` add to it), then swap it in for `output`
-    (already checked by guard_output). A Path as content is a file of the current site to keep as it is (hard
-    linked). A full disk or read-only folder is CannotWrite, the old site kept."""
+    """Write every file, in the order given, into a fresh folder (then let `finish` add to it), then swap it in
+    for `output` (already checked by guard_output). A Path as content is a file of the current site to keep as
+    it is (hard linked); a callable makes the content when its file is written (so that the pages of a large
+    pile are never all in memory at once). A full disk or read-only folder is CannotWrite, the old site kept."""
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         clean_staging(output)
@@ -109,11 +113,13 @@ def write_site(output: Path, files: dict[str, str | bytes | Path], static: tuple
             if folder.is_dir():
                 _copy_static(folder, staging / "static", (folder.resolve(), *roots))
         folders: set[Path] = set()
-        for relative, content in sorted(files.items()):
+        for relative, content in files.items():
             target = staging / relative
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
+            if callable(content):
+                content = content()
             if isinstance(content, Path):
                 os.link(content, target)  # unchanged since the last build: the same file, not a copy
             elif isinstance(content, bytes):
