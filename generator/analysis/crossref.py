@@ -14,6 +14,7 @@ matches).
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -53,10 +54,16 @@ def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOL
                 postings[word].append(i)
     sizes = [len(w) for w in word_sets]
     for i, words in enumerate(word_sets):
-        shared = Counter(j for word in words if word in postings for j in postings[word] if j > i)
+        shared: Counter = Counter()
+        for word in words:  # each posting list is in order: the texts after i are a slice, counted in C
+            if listed := postings.get(word):
+                shared.update(listed[bisect_right(listed, i):])
+        mine, size = common[i], sizes[i]
         for j, n in shared.items():
-            if n >= MIN_SHARED and n + min(common[i], common[j]) >= threshold * min(sizes[i], sizes[j]):
-                yield i, j
+            if n >= MIN_SHARED:
+                theirs, other = common[j], sizes[j]
+                if n + (mine if mine < theirs else theirs) >= threshold * (size if size < other else other):
+                    yield i, j
 
 
 def paragraph_words(source: Source) -> list[tuple[str, frozenset[str]]]:

@@ -83,7 +83,7 @@ def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
 
 def cosine(a: Profile, b: Profile) -> float:
     small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
-    return sum(x * large.get(w, 0.0) for w, x in small.items())
+    return sum(x * large[w] for w, x in small.items() if w in large)  # the same sum: only zeros are skipped
 
 
 def near(a: Profile, b: Profile) -> bool:
@@ -111,15 +111,14 @@ def _candidates(items: list[Profile]) -> Iterable[tuple[int, int]]:
     top words is a fair share of the threshold) or two statements."""
     cap = max(50, int(COMMON * len(items)))
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for i, profile in enumerate(items):
-        top = sorted(profile.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+    tops = [sorted(profile.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS] for profile in items]
+    for i, (profile, top) in enumerate(zip(items, tops, strict=True)):
         for word, weight in top:
             postings[word].append((i, weight))
         for statement in profile.statements:
             postings["\x00" + statement].append((i, 1.0))
-    for i, profile in enumerate(items):
+    for i, (profile, top) in enumerate(zip(items, tops, strict=True)):
         partial: dict[int, float] = defaultdict(float)
-        top = sorted(profile.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         for word, weight in [*top, *(("\x00" + s, 1.0) for s in profile.statements)]:
             listed = postings.get(word, ())
             if len(listed) > cap:
