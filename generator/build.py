@@ -295,6 +295,13 @@ def _templates_digest(config: Config) -> str:
 
 def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
     timer, cache = Timer(), _cache(config, options)
+    try:
+        return _build_with(config, options, output, timer, cache)
+    finally:
+        cache.close()  # after a failure too: what was done is kept, the database let go (serve builds again)
+
+
+def _build_with(config: Config, options: BuildOptions, output: Path, timer: Timer, cache: Cache) -> BuildResult:
     articles, keys, errors = _prepared(config, cache, timer)
     about, note = _read_optional(config, "about.md"), _read_optional(config, "summary.md")
     glossary, glossary_digest = _glossary(config)
@@ -343,7 +350,6 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
             search.replace_index(output, sources, records, pair_keys, story_of)
     kept.save()
     cache.prune()
-    cache.close()
     report["timings"] = timer.seconds
     report["cache"] = {"hits": cache.hits, "misses": cache.misses, "missed": dict(sorted(cache.missed.items()))}
     return BuildResult(report=report, errors=errors)
@@ -465,10 +471,8 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
     counts = figure_counts(briefing)
     kept = PageManifest(cache, output)
     for i, source in enumerate(sources):
-        neighbours = [s.meta.id + s.meta.outlet for s in sources[max(0, i - 1):i + 2]]
-        also_here = [briefing.matches.also(source.meta.id, p.id) for p in source.pairs]
-        entry = hashlib.sha1(repr((pair_keys[source.meta.id], templates, site, neighbours, also_here,
-                                   _outlets(briefing, also_here))).encode()).hexdigest()
+        entry = hashlib.sha1(repr((pair_keys[source.meta.id], templates, site,
+                                   _shown_beside(briefing, sources, i, counts))).encode()).hexdigest()
         paths = (views.source_url(source.meta.id), f"data/sources/{source.meta.id}.json")
         if kept.unchanged(entry, paths):
             files.update({path: output / path for path in paths})
@@ -506,9 +510,17 @@ class _Deferred:
         return self.made.pop(path)
 
 
-def _outlets(briefing: Briefing, also_here: list) -> list[str]:
-    by_id = briefing.by_id
-    return [by_id[s].meta.outlet for shown, _ in also_here for s, _ in shown]
+def _shown_beside(briefing: Briefing, sources: list[Source], index: int, counts: dict[str, int]) -> tuple:
+    """What a source's page and data file show besides the source itself (its pair key covers that): its
+    neighbours, its story, the other reports of each paragraph, its figure count, and the numbers its
+    paragraphs' texts and statements have in the briefing. A page is reused only when all of it is unchanged."""
+    source = sources[index]
+    sid = source.meta.id
+    statement_of, text_of = briefing.statement_of, briefing.matches.text_of
+    return ([(s.meta.id, s.meta.outlet) for s in sources[max(0, index - 1):index + 2]], views.story_link(briefing, source),
+            counts.get(sid, 0), [views.also_reported(briefing, source, p) for p in source.pairs],
+            [(text_of.get((sid, p.id)), statement_of[(sid, p.id)].id if (sid, p.id) in statement_of else None)
+             for p in source.pairs])
 
 
 __all__ = ["BuildOptions", "BuildResult", "GeneratorError", "build"]

@@ -203,3 +203,61 @@ def test_cached_pages_and_seeds_follow_every_change(tmp_path):
     assert result.report["cache"]["missed"]["seed"] == 1
     page = (project / "site" / "sources" / f"{seed.stem}.html").read_text(encoding="utf-8")
     assert "القامشلي" in page
+
+
+def test_a_warm_rebuild_gives_the_cold_build_site_after_any_change(tmp_path):
+    """After each kind of change, a rebuild from the cache writes the very site a cold build of the same project
+    writes: nothing a page shows (its story, its neighbours, other reports, the briefing's numbering) is stale."""
+    project = pile(make_project(tmp_path / "p"))
+    held = project / "seeds" / "event3-02_mutawassit24.txt"
+    kept_aside = held.read_bytes()
+    held.unlink()
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+
+    def add_seed() -> None:
+        held.write_bytes(kept_aside)
+
+    def remove_seed() -> None:
+        (project / "seeds" / "event2-01_sahel_agency.txt").unlink()
+
+    def name_a_story() -> None:
+        lock = yaml.safe_load((project / "content" / "stories.lock.yml").read_text(encoding="utf-8"))
+        story = next(s for s, members in lock["stories"].items() if "event3-02_mutawassit24" in members)
+        (project / "content" / "stories.yml").write_text(
+            yaml.safe_dump({"names": {story: {"title_en": "A title an editor chose"}}}), encoding="utf-8")
+
+    def edit_a_translation() -> None:
+        path = project / "content" / "translations" / "003_d53ac884832c097b.yml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["entries"][2]["edited"] = "An edit made after the last build."
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    for n, change in enumerate((add_seed, remove_seed, name_a_story, edit_a_translation)):
+        change()
+        cold = tmp_path / f"cold-{n}"
+        shutil.copytree(project, cold, ignore=shutil.ignore_patterns(".cache", "site"))
+        build(project, BuildOptions(engine_loader=StubEngine().loader))
+        build(cold, BuildOptions(engine_loader=StubEngine().loader))
+        assert site_bytes(project / "site") == site_bytes(cold / "site"), change.__name__
+
+
+def test_compiled_templates_that_cannot_be_kept_cost_only_a_compile(tmp_path, monkeypatch):
+    """A cache that cannot be read or written makes a build slower, never fail."""
+    import jinja2
+
+    def refuse(self, bucket):
+        raise PermissionError(13, "Permission denied")
+
+    project = make_project(tmp_path / "p")
+    (project / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "dump_bytecode", refuse)
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "load_bytecode", refuse)
+    result = build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert result.exit_code == 0 and (project / "site" / "index.html").is_file()
+    stale = project / ".cache" / "templates" / "another-version"
+    stale.mkdir(parents=True)
+    (stale / "__jinja2_x.cache").write_bytes(b"old")
+    monkeypatch.undo()
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert not stale.exists()  # compiled by another version of the generator: removed

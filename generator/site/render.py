@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from ..analysis.briefing import Briefing
 from ..analysis.stories import JOIN_AVERAGE, SIMILAR, WINDOW_DAYS
-from ..cache import Cache
+from ..cache import Cache, code_version
 from ..cache import key as cache_key
 from ..errors import ConfigError
 from ..files import UnsafeFile, read_text
@@ -50,11 +51,31 @@ def environment(templates: Path, roots: tuple[Path, ...] | None = None,
     bytecode = None
     if compiled is not None:
         with contextlib.suppress(OSError):
-            compiled.mkdir(parents=True, exist_ok=True)
-            bytecode = jinja2.FileSystemBytecodeCache(str(compiled))
+            folder = compiled / f"{code_version()}-{jinja2.__version__}"  # Jinja checks only the source
+            folder.mkdir(parents=True, exist_ok=True)
+            for old in compiled.iterdir():  # made by another version of the generator
+                if old == folder:
+                    continue
+                if old.is_dir() and not old.is_symlink():
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
+                    old.unlink()
+            bytecode = _Compiled(str(folder))
     return jinja2.Environment(loader=loader, bytecode_cache=bytecode,
                               autoescape=jinja2.select_autoescape(["html"]), undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+class _Compiled(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds; one that cannot be read or written only costs a compile."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 def markdown(text: str) -> str:

@@ -96,12 +96,12 @@ def source_page(briefing: Briefing, source: Source, figures: int, neighbours: tu
             "pairs": [pair_view(briefing, source, p) for p in source.pairs],
             "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in source.removed],
             "notes": list(source.notes), "warnings": list(source.warnings),
-            "story": _story_link(briefing, source),
+            "story": story_link(briefing, source),
             "prev": {"href": f"{previous.meta.id}.html", "outlet": previous.meta.outlet} if previous else None,
             "next": {"href": f"{following.meta.id}.html", "outlet": following.meta.outlet} if following else None}
 
 
-def _story_link(briefing: Briefing, source: Source) -> dict | None:
+def story_link(briefing: Briefing, source: Source) -> dict | None:
     """The story a source belongs to (sites with several stories)."""
     story = briefing.story_of.get(source.meta.id)
     if story is None or len(briefing.stories) == 1:
@@ -314,10 +314,17 @@ def story_page(story: Story, briefing: Briefing) -> dict:
     for figure in own:
         if figure.is_people:
             counts[figure.source_id] = counts.get(figure.source_id, 0) + 1
-    pending = sum(1 for m in story.members for p in by_id[m].pairs for s in p.sentences if s.status == "pending")
+    pending = len({text for m in story.members for text in _pending(by_id[m])})  # as the site's total counts
     return {**summary_view(story, "../", figure_at), "story": story_card(story, briefing, "../"), "why": story.why,
             "figures_href": f"{story.id}-figures.html", "pending": pending,
             "cards": [source_card(by_id[m], counts.get(m, 0), "../") for m in story.members]}
+
+
+def _pending(source: Source) -> list[str]:
+    """The texts of a source still without English: its headline, its outlet's name, its sentences."""
+    return [*([source.meta.headline] if source.headline_en.status == "pending" else []),
+            *([source.meta.outlet] if source.outlet_en.status == "pending" else []),
+            *(s.ar for p in source.pairs for s in p.sentences if s.status == "pending")]
 
 
 def story_figure_views(story: Story, briefing: Briefing) -> list[dict]:
