@@ -61,6 +61,11 @@ class Briefing:
         return {member: story for story in self.stories for member in story.members}
 
     @cached_property
+    def member_sets(self) -> dict[str, frozenset[str]]:
+        """Each story's reports, as a set (made once, not once per paragraph that asks)."""
+        return {story.id: frozenset(story.members) for story in self.stories}
+
+    @cached_property
     def statement_of(self) -> dict[tuple[str, str], Statement]:
         return {member: st for st in self.matches.statements for member in st.members}
 

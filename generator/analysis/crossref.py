@@ -87,7 +87,7 @@ class Matches:
     linked: tuple[tuple[int, ...], ...] = ()  # text → the other texts it matches
     statements: tuple[Statement, ...] = ()  # for the summary: leader clusters reported by 2+ sources
 
-    def also(self, source_id: str, pair_id: str, limit: int = 3, within: set[str] | None = None
+    def also(self, source_id: str, pair_id: str, limit: int = 3, within: frozenset[str] | set[str] | None = None
              ) -> tuple[list[tuple[str, str]], int]:
         """Up to `limit` paragraphs of other sources (of those `within`, when given) that match this one (its
         copies first), and how many there are in all."""
