@@ -53,6 +53,8 @@ class Sentence:
         self.lex, self.text = lex, sentence
         self.tokens: tuple[Token, ...] = tokenize(sentence)
         self.forms = [t.forms for t in self.tokens]
+        self.every_form = frozenset(f for forms in self.forms for f in forms)  # a table none of whose phrases
+        #                                                      starts (or ends) with one of these is not here
         self.raws: list[Raw] = Finder(lex, self.tokens).find()
         self._mentioned: dict[str, bool] = {}
         self.owner = [-1] * len(self.tokens)
@@ -79,7 +81,8 @@ class Sentence:
         """Whether a phrase of the table is in the sentence (computed once per sentence for a named table)."""
         if name in self._mentioned:
             return self._mentioned[name]
-        found = any(table.at(self.forms, k) for k in range(len(self.tokens)))
+        found = not table.forward.keys().isdisjoint(self.every_form) and any(
+            table.at(self.forms, k) for k in range(len(self.tokens)))
         if name:
             self._mentioned[name] = found
         return found
@@ -87,6 +90,8 @@ class Sentence:
     def running(self, table: Phrases) -> list[tuple[int, Any] | None]:
         """For every token, the latest phrase of the table that ends before it: (its last token, its value)."""
         out: list[tuple[int, Any] | None] = []
+        if table.backward.keys().isdisjoint(self.every_form):
+            return [None] * len(self.tokens)
         last = None
         for k in range(len(self.tokens)):
             out.append(last)

@@ -158,7 +158,8 @@ def claimant_of(sentence: str) -> str:
     lex = lexicon()
     tokens = tokenize(sentence)
     forms = [t.forms for t in tokens]
-    for k in range(len(forms)):
+    reporting = not lex.reporting_words.forward.keys().isdisjoint(f for token in forms for f in token)
+    for k in range(len(forms) if reporting else 0):
         hit = lex.reporting_words.at(forms, k)
         if not hit:
             continue
