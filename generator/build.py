@@ -471,7 +471,7 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
     counts = figure_counts(briefing)
     kept = PageManifest(cache, output)
     for i, source in enumerate(sources):
-        entry = hashlib.sha1(repr((pair_keys[source.meta.id], templates, site,
+        entry = hashlib.sha1(repr((pair_keys[source.meta.id], templates, site, renderer.menu,
                                    _shown_beside(briefing, sources, i, counts))).encode()).hexdigest()
         paths = (views.source_url(source.meta.id), f"data/sources/{source.meta.id}.json")
         if kept.unchanged(entry, paths):

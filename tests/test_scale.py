@@ -227,13 +227,25 @@ def test_a_warm_rebuild_gives_the_cold_build_site_after_any_change(tmp_path):
         (project / "content" / "stories.yml").write_text(
             yaml.safe_dump({"names": {story: {"title_en": "A title an editor chose"}}}), encoding="utf-8")
 
+    def exclude_a_report() -> None:
+        (project / "content" / "stories.yml").write_text(yaml.safe_dump({"exclude": ["000_7ad85326219839b7"]}),
+                                                         encoding="utf-8")
+
+    def leave_one_story() -> None:  # the report in no story still shows the site's menu, which changes here
+        (project / "content" / "stories.yml").write_text(yaml.safe_dump({
+            "exclude": ["000_7ad85326219839b7"], "merge": [sorted(lock()["stories"])]}), encoding="utf-8")
+
+    def lock() -> dict:
+        return yaml.safe_load((project / "content" / "stories.lock.yml").read_text(encoding="utf-8"))
+
     def edit_a_translation() -> None:
         path = project / "content" / "translations" / "003_d53ac884832c097b.yml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data["entries"][2]["edited"] = "An edit made after the last build."
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    for n, change in enumerate((add_seed, remove_seed, name_a_story, edit_a_translation)):
+    for n, change in enumerate((add_seed, remove_seed, name_a_story, edit_a_translation, exclude_a_report,
+                                leave_one_story)):
         change()
         cold = tmp_path / f"cold-{n}"
         shutil.copytree(project, cold, ignore=shutil.ignore_patterns(".cache", "site"))
