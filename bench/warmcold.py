@@ -11,7 +11,7 @@ stories.yml, glossary, about/summary, template overrides and site.yml changed) t
 cache, a copy without .cache and site is built cold, and the two sites are compared byte for byte (search off).
 Every difference is printed with the files that differ; the exit status is 1 when any was found. Builds use the
 tests' stub engine (no model). Work goes to $WARMCOLD_WORK or a new temporary folder. Seeded: the same SEED
-gives the same changes. Written to look for stale cache entries; it found two (see the git log).
+gives the same changes. Written to look for stale cache entries; it found one (a source page kept the old menu), now fixed.
 """
 import hashlib
 import json
