@@ -124,3 +124,16 @@ def test_breadcrumbs_anywhere_are_removed(line):
             "وأضاف أن قوات الأمن فرضت حظراً للتجوال في الأحياء المجاورة للسجن حتى إشعار آخر.")
     result = clean(text)
     assert [r.reason for r in result.removed] == ["breadcrumb or section menu"]
+
+
+def test_a_poem_is_the_body_and_chrome_lines_stay_chrome():
+    """A scrape with no sentence at all, only short lines of a few words (verse), keeps them as body
+    paragraphs, one per line, instead of taking them all for page chrome; the chrome around it still goes."""
+    poem = ["على ضفاف النهر القديم", "مشت خطانا في المساء الطويل", "وكان الصمت يحكي عن غياب",
+            "وفي العيون حكاية لا تنتهي", "وقلت للريح خذي ما تبقى", "فما بقي في القلب غير الحنين"]
+    text = "\n\n".join(["قصيدة", *poem, "شارك", "تابعونا على تويتر"]) + "\n"
+    result = clean(text)
+    assert [b.text for b in result.blocks if b.kind == "body"] == poem
+    assert {r.text for r in result.removed} >= {"شارك", "تابعونا على تويتر"}
+    # three short lines are not a poem: still no body
+    assert not any(b.kind == "body" for b in clean("\n\n".join(poem[:3]) + "\n").blocks)

@@ -2,7 +2,8 @@
 
 Two passes. First each line is matched against the kinds of noise in noise.py.
 Then the article's structure decides the rest: the body runs from the first to
-the last full sentence; short lines before it are the headline, dateline and
+the last full sentence (or, in a scrape with no sentence at all, from the first to the
+last line of a few words: a poem); short lines before it are the headline, dateline and
 navigation; short lines after it are page chrome; short lines inside it are
 sub-headings; truncated teasers and repeats of the headline or of the body are
 dropped as duplicates.
@@ -18,6 +19,8 @@ from ..models import Block, CleanResult, Line, Removed
 from .noise import classify, ends_sentence, is_prose, is_sentence_like
 
 MAX_HEADING_WORDS = 8
+VERSE_LINES = 4  # with no sentence or prose line, this many open lines of VERSE_WORDS or more are the body
+VERSE_WORDS = 3  # (a poem, or a list): kept as body paragraphs, not sub-headings
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 _PIPE = re.compile(r"\s+[|｜]\s+")
 _MEDIA_LABEL = re.compile(r"\s*[+|\-–]\s*(?:فيديو|بالفيديو|صور|بالصور|شاهد|video|photos?)\s*$", re.IGNORECASE)
@@ -52,6 +55,7 @@ class _Scan:
         self.decided: dict[int, tuple[str, str]] = {}  # line number -> (action, reason)
         self.meta: dict[str, str] = {}
         self.url_lines: list[Line] = []
+        self.verse = False  # the body is short lines without sentences (see _body_span)
 
     def drop(self, line: Line, reason: str) -> None:
         self.decided[line.number] = ("remove", reason)
@@ -112,7 +116,9 @@ def _body_span(scan: _Scan) -> tuple[int, int]:
     sentences = [ln.number for ln in scan.open_lines() if is_sentence_like(ln.text)]
     if not sentences:
         prose = [ln.number for ln in scan.open_lines() if is_prose(ln.text)]
-        sentences = prose or [ln.number for ln in scan.open_lines()][:1]
+        verse = [ln.number for ln in scan.open_lines() if len(words(ln.text)) >= VERSE_WORDS]
+        scan.verse = not prose and len(verse) >= VERSE_LINES
+        sentences = prose or (verse if scan.verse else [ln.number for ln in scan.open_lines()][:1])
     return (sentences[0], sentences[-1]) if sentences else (0, -1)
 
 
@@ -190,7 +196,8 @@ def _blocks(scan: _Scan, prefix: tuple[int, str] | None) -> list[Block]:
         if prefix and line.number == prefix[0]:
             text = text[len(prefix[1]):].strip()
         kind = "caption" if action == "caption" else "body"
-        if kind == "body" and not is_prose(text) and len(words(text)) <= MAX_HEADING_WORDS:
+        if (kind == "body" and not is_prose(text) and len(words(text)) <= MAX_HEADING_WORDS
+                and not (scan.verse and len(words(text)) >= VERSE_WORDS)):
             kind = "heading"
         elif kind == "body" and _MEDIA_CREDIT_TAIL.search(text) and not ends_sentence(text) and len(words(text)) <= 25:
             kind = "caption"
