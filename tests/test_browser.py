@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import shutil
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -37,15 +38,18 @@ def site(tmp_path_factory) -> Path:
     return project / "site"
 
 
-@pytest.fixture(scope="module")
-def base_url(site, tmp_path_factory) -> str:
-    """The site served at http://127.0.0.1:<port>/repo/, as GitHub Pages serves a project site."""
-    root = tmp_path_factory.mktemp("served")
+def serve(site: Path, root: Path) -> Iterator[str]:
+    """The site served at http://127.0.0.1:<port>/repo/, as GitHub Pages serves a project site, until resumed."""
     (root / "repo").symlink_to(site, target_is_directory=True)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/repo/"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base_url(site, tmp_path_factory) -> Iterator[str]:
+    yield from serve(site, tmp_path_factory.mktemp("served"))
 
 
 @pytest.fixture(scope="module")

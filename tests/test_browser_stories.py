@@ -4,10 +4,8 @@ the links between them, search filtered by story, accessibility (axe) and valid 
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from http.server import ThreadingHTTPServer
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from generator.build import BuildOptions, build
 from tests.conftest import ROOT, make_project
 from tests.html_helpers import raw_briefing
 from tests.stub import StubEngine
-from tests.test_browser import ARTIFACTS, VIEWPORTS, Watched, _Quiet, _validate, browser  # noqa: F401
+from tests.test_browser import ARTIFACTS, VIEWPORTS, Watched, _validate, browser, serve  # noqa: F401
 
 EVENTS = ("event2", "event3", "event4")
 
@@ -32,13 +30,8 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def base_url(site, tmp_path_factory) -> str:
-    root = tmp_path_factory.mktemp("served-stories")
-    (root / "repo").symlink_to(site, target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/repo/"
-    server.shutdown()
+def base_url(site, tmp_path_factory) -> Iterator[str]:
+    yield from serve(site, tmp_path_factory.mktemp("served-stories"))
 
 
 @pytest.fixture(scope="module")
