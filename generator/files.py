@@ -10,6 +10,11 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
 
 KIB, MIB = 1024, 1024 * 1024
 SEED_LIMIT = 2 * MIB  # a news article is a few tens of kB; more is a mis-save, not an article
@@ -78,6 +83,30 @@ def read_text(path: Path, roots: tuple[Path, ...], limit: int = TEXT_LIMIT) -> s
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise UnsafeFile(f"{path}:{line}: not valid UTF-8 (byte {exc.start}); save it as UTF-8") from None
+
+
+def read_yaml_mapping(path: Path, roots: tuple[Path, ...], expected: str) -> tuple[dict, dict[Any, int]]:
+    """An editor's YAML file holding a mapping, and the line of each of its keys: ({}, {}) when the file is
+    missing or empty; ConfigError naming the file when it leads out of the roots, is not valid YAML, or holds
+    something else than `expected` (a mapping, described for the message)."""
+    if not (path.exists() or path.is_symlink()):
+        return {}, {}
+    try:
+        loader = yaml.SafeLoader(read_text(path, roots))
+        try:  # parsed once: the node gives the lines, the data is built from it
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except UnsafeFile as exc:
+        raise ConfigError(str(exc)) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected {expected}")
+    return data, {key.value: key.start_mark.line + 1 for key, _ in node.value}
 
 
 def regular_files(folder: Path, roots: tuple[Path, ...], suffixes: tuple[str, ...] | None = None,

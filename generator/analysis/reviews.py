@@ -17,10 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from ..errors import ConfigError
-from ..files import UnsafeFile, read_text
+from ..files import read_yaml_mapping
 from ..models import Figure
 from .figures import figure_value
 from .number_lexicon import lexicon
@@ -61,21 +59,7 @@ def _problems(key: str, spec: object, line: int, path: Path) -> list[str]:
 
 def load_reviews(path: Path, roots: tuple[Path, ...]) -> dict[str, Review]:
     """The editor's decisions, validated; ConfigError (exit 2) naming file, line and field on a mistake."""
-    if not (path.exists() or path.is_symlink()):
-        return {}
-    try:
-        text = read_text(path, roots)
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except UnsafeFile as exc:
-        raise ConfigError(str(exc)) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping of figure ids (f-…) to decisions")
-    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
+    data, lines = read_yaml_mapping(path, roots, "a mapping of figure ids (f-…) to decisions")
     problems = [p for key, spec in data.items() for p in _problems(str(key), spec, lines.get(key, 0), path)]
     if problems:
         raise ConfigError("\n".join(problems))

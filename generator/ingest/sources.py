@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from ..arabic import normalize, words
 from ..dates import parse_date
 from ..errors import ConfigError
-from ..files import UnsafeFile, read_text
+from ..files import read_yaml_mapping
 from ..models import Paragraph, SourceMeta
 from .read import source_id
 
@@ -19,22 +16,8 @@ FIELDS = ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byl
 EDITOR_KEYS = set(FIELDS) | {"note"}
 def load_editor_fields(path: Path, roots: tuple[Path, ...] | None = None) -> dict[str, str]:
     """The editor's overrides in content/sources/<id>.yml; errors name the file, line and key."""
-    if not (path.exists() or path.is_symlink()):
-        return {}
-    try:
-        text = read_text(path, roots or (path.parent.resolve(),))
-    except UnsafeFile as exc:
-        raise ConfigError(str(exc)) from None
-    try:
-        node = yaml.compose(text)
-        data: Any = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping of fields ({', '.join(sorted(EDITOR_KEYS))})")
-    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if node is not None else {}
+    data, lines = read_yaml_mapping(path, roots or (path.parent.resolve(),),
+                                    f"a mapping of fields ({', '.join(sorted(EDITOR_KEYS))})")
     problems = [f"{path}:{lines.get(k, '?')}: unknown key {k!r} (allowed: {', '.join(sorted(EDITOR_KEYS))})"
                 for k in data if k not in EDITOR_KEYS]
     problems += [f"{path}:{lines.get(k, '?')}: {k!r} must be text, got {type(v).__name__}"
