@@ -199,6 +199,16 @@ def wyaml(path, data):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def set_key(path, key, value):
+    """Set a key of a YAML mapping file, or remove it when value is None."""
+    data = ryaml(path)
+    if value is None:
+        data.pop(key, None)
+    else:
+        data[key] = value
+    wyaml(path, data)
+
+
 def apply(p, a):
     k = a["k"]
     sd = p / "seeds"
@@ -267,13 +277,7 @@ def apply(p, a):
             data.update(a["fields"])
             wyaml(f, data)
     elif k == "figures":
-        f = p / "content" / "figures.yml"
-        data = ryaml(f)
-        if a["dec"] is None:
-            data.pop(a["id"], None)
-        else:
-            data[a["id"]] = a["dec"]
-        wyaml(f, data)
+        set_key(p / "content" / "figures.yml", a["id"], a["dec"])
     elif k == "stories":
         f = p / "content" / "stories.yml"
         data = ryaml(f)
@@ -297,13 +301,7 @@ def apply(p, a):
                 data["exclude"].append(a["src"])
         wyaml(f, data)
     elif k == "glossary":
-        f = p / "content" / "glossary.yml"
-        data = ryaml(f)
-        if a["en"] is None:
-            data.pop(a["term"], None)
-        else:
-            data[a["term"]] = a["en"]
-        wyaml(f, data)
+        set_key(p / "content" / "glossary.yml", a["term"], a["en"])
     elif k == "about":
         f = p / "content" / a["file"]
         if a["text"] is None:
