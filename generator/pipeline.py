@@ -127,8 +127,8 @@ class Prepared:
     when something needs it, i.e. when its pairing is not cached: a rebuild that changed one translation
     reads a thousand outlines, not a thousand articles."""
 
-    def __init__(self, outline: Outline, key: str, load: Callable[[], Article], article: Article | None = None):
-        self.outline, self.key, self._load, self._article = outline, key, load, article
+    def __init__(self, outline: Outline, load: Callable[[], Article], article: Article | None = None):
+        self.outline, self._load, self._article = outline, load, article
         self.meta, self.sentences = outline.meta, outline.sentences
 
     @property
@@ -170,7 +170,7 @@ def ingest_all(seeds: list[SeedFile], config: Config, cache: Cache, errors: list
         if outline is not None:
             if articles[i] is None:
                 cache.keep("ingest", k)
-            prepared.append((seed, k, Prepared(outline, k, _loader(seed, config, cache, k), articles[i])))
+            prepared.append((seed, k, Prepared(outline, _loader(seed, config, cache, k), articles[i])))
     kept = deduplicate(prepared, config, errors)
     return [p for _, _, p in kept], {p.meta.id: k for _, k, p in kept}
 

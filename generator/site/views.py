@@ -327,13 +327,11 @@ def _pending(source: Source) -> list[str]:
             *(s.ar for p in source.pairs for s in p.sentences if s.status == "pending")]
 
 
-def story_figure_views(story: Story, briefing: Briefing) -> list[dict]:
-    """The story's key-figures pages (disagreements and chart from its own figures only)."""
-    by_id = briefing.by_id
-    members = set(story.members)
-    own = briefing.figures_of(members)
-    disputes = summary_view(story, "../", figure_pages(own, by_id, base=f"stories/{story.id}-figures"))["disagreements"]
-    views = figures_views(own, by_id, disputes, base=f"stories/{story.id}-figures")
+def story_figure_views(story: Story, briefing: Briefing, disputes: list[dict]) -> list[dict]:
+    """The story's key-figures pages (chart from its own figures only), with the disagreements of its story
+    page (story_page(...)["disagreements"])."""
+    views = figures_views(briefing.figures_of(story.members), briefing.by_id, disputes,
+                          base=f"stories/{story.id}-figures")
     for view in views:
         view["story"] = story_card(story, briefing, "../")
         for link in view["pagination"]:
