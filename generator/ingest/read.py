@@ -9,10 +9,9 @@ import re
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
 
 from ..arabic import arabic_ratio
-from ..cache import key
+from ..cache import Cache, key
 from ..errors import SeedError
 from ..files import SEED_LIMIT, UnsafeFile, read_bytes, regular_files
 from ..models import SeedFile
@@ -166,17 +165,9 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
     return unicodedata.normalize("NFC", text), notes
 
 
-class Memo(Protocol):
-    """Where decoded seeds are kept between builds (the build's cache), under the hash of their bytes."""
-
-    def get(self, kind: str, entry: str) -> object | None: ...
-
-    def put(self, kind: str, entry: str, value: object) -> None: ...
-
-
 def read_seed(path: Path, roots: tuple[Path, ...] | None = None, max_bytes: int = SEED_LIMIT,
-              memo: Memo | None = None) -> SeedFile:
-    """Read one seed file; raise SeedError naming the file when it cannot be used. With a memo, a file whose
+              memo: Cache | None = None) -> SeedFile:
+    """Read one seed file; raise SeedError naming the file when it cannot be used. With a cache (memo), a file whose
     name and bytes were decoded before is not decoded again."""
     try:
         data = read_bytes(path, roots or (path.parent.resolve(),), max_bytes)
@@ -203,7 +194,7 @@ def _decoded(path: Path, data: bytes) -> SeedFile:
 
 
 def read_seeds(folder: Path, roots: tuple[Path, ...] | None = None, max_bytes: int = SEED_LIMIT,
-               memo: Memo | None = None) -> tuple[list[SeedFile], list[str]]:
+               memo: Cache | None = None) -> tuple[list[SeedFile], list[str]]:
     """Every article of the folder, by kind: *.txt scrapes, saved pages (.html/.htm), scrapers' records
     (.json/.jsonl) and Markdown with front matter (.md); one error message per unusable file or record, and
     files of other kinds named and skipped (hidden files are ignored)."""

@@ -307,8 +307,7 @@ def story_list_pages(briefing: Briefing) -> list[dict]:
 def story_page(story: Story, briefing: Briefing) -> dict:
     """A story's own briefing page, at stories/<id>.html."""
     by_id = briefing.by_id
-    members = set(story.members)
-    own = briefing.figures_of(members)
+    own = briefing.figures_of(story.members)
     figure_at = figure_pages(own, by_id, base=f"stories/{story.id}-figures")
     counts: dict[str, int] = {}
     for figure in own:
