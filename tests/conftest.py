@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Keep Argos away from the user's home and from the network for the whole session,
 # before anything imports argostranslate (it reads these at import time).
 _ARGOS_HOME = Path(tempfile.mkdtemp(prefix="argos-home-"))
+atexit.register(shutil.rmtree, _ARGOS_HOME, ignore_errors=True)  # one per test session: do not pile up in /tmp
 os.environ["XDG_DATA_HOME"] = str(_ARGOS_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_ARGOS_HOME / "config")
 os.environ["XDG_CACHE_HOME"] = str(_ARGOS_HOME / "cache")
