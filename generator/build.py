@@ -25,7 +25,7 @@ from filelock import FileLock, Timeout
 
 from .analysis import stories, story_edits
 from .analysis.briefing import Briefing, Plan, analyse
-from .analysis.crossref import Matches, match
+from .analysis.crossref import Links, Matches, match_and_links
 from .analysis.reviews import apply_reviews, load_reviews
 from .analysis.stories import Group
 from .cache import Cache, PageManifest
@@ -427,12 +427,18 @@ def _reviewed(config: Config, sources: list[Source], figures: list, lines: dict[
 
 
 def _matches(sources: list[Source], keys: dict[str, str], cache: Cache) -> Matches:
-    """Statements across sources depend only on the Arabic and the report dates: cached under those."""
+    """Statements across sources depend only on the Arabic and the report dates: cached under those. When
+    they changed, the links between texts of the last build are reused (Links: the same result)."""
     entry = cache_key("match", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}\x01{s.meta.date}" for s in sources))
     found = cache.get("match", entry)
     if not isinstance(found, Matches):
-        found = match(sources)
+        last = cache_key("links")  # one entry per project: the latest build's
+        previous = cache.get("links", last)
+        found, links = match_and_links(sources, previous=previous if isinstance(previous, Links) else None)
         cache.put("match", entry, found)
+        cache.put("links", last, links)
+    else:
+        cache.keep("links", cache_key("links"))
     return found
 
 

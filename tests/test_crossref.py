@@ -75,3 +75,54 @@ def test_a_statement_reprinted_many_times_is_stored_once():
     assert len(found.members) == len(match(sources).members)  # the same distinct texts, more members
     shown, total = found.also(copies[0].meta.id, copies[0].pairs[3].id)
     assert len(shown) == 3 and total >= 39
+
+
+def _linked_sets(found):
+    return [sorted(found_i) for found_i in found]
+
+
+def test_links_kept_from_the_last_build_are_those_of_comparing_all_again():
+    """A rebuild reuses the last build's links (crossref.Links): after texts come and go, and after words
+    become too common to index or stop being so, it must find exactly what comparing all texts finds."""
+    import random
+
+    from generator.analysis.crossref import common_words, link
+
+    rng = random.Random(7)
+    stories = [[f"w{s}_{k}" for k in range(30)] for s in range(12)]
+    clique = ("a", "b", "c", "d")  # each in 50 texts: indexed while 50 hold it (at most 1,000 texts), 51 → common
+
+    def text(n: int) -> frozenset[str]:
+        return frozenset(set(rng.sample(stories[n % 12], 8)) | {f"rare{n}_{k}" for k in range(rng.randrange(3))})
+
+    def member(n: int) -> frozenset[str]:  # links to the other members through the clique words alone
+        return frozenset({*clique, f"rare{n}_0", f"rare{n}_1"})
+
+    texts = [*(text(n) for n in range(250)), *(member(n) for n in range(250, 300))]
+    commoner = frozenset({"a", "b", "c", "x", "y", "z"})  # makes a, b and c common: the members lose their links
+    assert not common_words(texts) and common_words([*texts, commoner]) == {"a", "b", "c"}
+    changes = {
+        "texts removed": texts[10:],
+        "texts added": [*texts, *(text(n) for n in range(300, 320))],
+        "words become common": [*texts, commoner],
+    }
+    _, before = link(texts)
+    for name, now in changes.items():
+        reused, _ = link(now, previous=before)
+        again, _ = link(now)
+        assert _linked_sets(reused) == _linked_sets(again), name
+        assert sum(map(len, again)) > 300, name  # the texts do link: the check is not vacuous
+    grown = [*texts, commoner]
+    assert link(grown)[0][260] == []  # a member with no indexed word in common with the others
+    _, after = link(grown)
+    reused, _ = link(texts, previous=after)  # and the words stop being common
+    assert _linked_sets(reused) == _linked_sets(link(texts)[0]) and len(reused[260]) == 49
+
+
+def test_a_rebuild_links_the_seeds_as_a_cold_build_does():
+    from generator.analysis.crossref import match, match_and_links
+
+    sources = _seed_sources()
+    _, links = match_and_links(sources[1:])
+    again, _ = match_and_links(sources, previous=links)
+    assert again == match(sources)

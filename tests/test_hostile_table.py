@@ -370,7 +370,7 @@ CASES = [
          code=74, message=r"cannot write the site .*No space left on device; the previous site is unchanged"),
     Case("a read-only project folder", patch=failing(errno.EROFS, lambda p: p.name == ".briefing.lock"), code=74,
          message=r"cannot take the build lock .*Read-only file system"),
-    Case("a bug outside one source's work", patch=bug_in("generator.build.match", "linking"), code=70,
+    Case("a bug outside one source's work", patch=bug_in("generator.build.match_and_links", "linking"), code=70,
          message=r"^internal error while linking statements across sources: RuntimeError: simulated bug .*please report",
          absent=r"Traceback"),
     Case("a bug while rendering", patch=bug_in("generator.build.figures_exports", "exports"), code=70,

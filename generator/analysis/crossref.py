@@ -14,6 +14,7 @@ matches).
 from __future__ import annotations
 
 import hashlib
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -40,30 +41,96 @@ def similarity(a: str, b: str) -> float:
     return score(content_words(a), content_words(b))
 
 
-def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOLD) -> Iterable[tuple[int, int]]:
-    """Pairs (i < j) of distinct word sets that share at least MIN_SHARED indexed words, and could still
-    reach the threshold counting every unindexed (common) word as shared."""
+def _indexed(word_sets: list[frozenset[str]], common: frozenset[str]) -> tuple[dict[str, list[int]], list[int]]:
+    """The postings of every indexed (not common) word, in text order, and each text's count of common words."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    counts = []
+    for i, words in enumerate(word_sets):
+        counts.append(len(words & common))
+        for word in words - common:
+            postings[word].append(i)
+    return postings, counts
+
+
+def common_words(word_sets: list[frozenset[str]]) -> frozenset[str]:
+    """Words in more than COMMON of the texts (and more than 50): too common to index."""
     frequency = Counter(w for words in word_sets for w in words)
     cap = max(50, int(COMMON * len(word_sets)))
-    postings: dict[str, list[int]] = defaultdict(list)
-    common = []
-    for i, words in enumerate(word_sets):
-        common.append(sum(1 for w in words if frequency[w] > cap))
-        for word in words:
-            if frequency[word] <= cap:
-                postings[word].append(i)
+    return frozenset(w for w, n in frequency.items() if n > cap)
+
+
+def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOLD,
+                    rows: Iterable[int] | None = None, common: frozenset[str] | None = None
+                    ) -> Iterable[tuple[int, int]]:
+    """Pairs of distinct word sets that share at least MIN_SHARED indexed words, and could still reach the
+    threshold counting every unindexed (common) word as shared: every such pair (i < j), or, given `rows`,
+    every such pair of a row with any other text (a pair of two rows once; the lower index first)."""
+    common = common_words(word_sets) if common is None else common
+    postings, counts = _indexed(word_sets, common)
     sizes = [len(w) for w in word_sets]
-    for i, words in enumerate(word_sets):
+    chosen = None if rows is None else set(rows)
+    for i in (range(len(word_sets)) if chosen is None else sorted(chosen)):
         shared: Counter = Counter()
-        for word in words:  # each posting list is in order: the texts after i are a slice, counted in C
-            if listed := postings.get(word):
-                shared.update(listed[bisect_right(listed, i):])
-        mine, size = common[i], sizes[i]
+        for word in word_sets[i] - common:  # each posting list is in order: the texts after i are a slice
+            listed = postings[word]
+            shared.update(listed[bisect_right(listed, i):] if chosen is None else listed)
+        mine, size = counts[i], sizes[i]
         for j, n in shared.items():
-            if n >= MIN_SHARED:
-                theirs, other = common[j], sizes[j]
+            if n >= MIN_SHARED and j != i and (chosen is None or j > i or j not in chosen):
+                theirs, other = counts[j], sizes[j]
                 if n + (mine if mine < theirs else theirs) >= threshold * (size if size < other else other):
-                    yield i, j
+                    yield (i, j) if i < j else (j, i)
+
+
+@dataclass(frozen=True)
+class Links:
+    """The linked pairs of texts of one build, kept for the next. Whether two texts link depends only on
+    the two texts and on which words are too common to index. So the next build keeps the links between
+    the texts it still has, and compares with all the rest only the new texts and those holding a word
+    that became common or stopped being so: the same links as comparing all again."""
+
+    threshold: float
+    common: frozenset[str]
+    texts: tuple[bytes, ...]  # a digest of each text's words
+    pairs: array  # i, j, i, j … (indices into texts)
+    values: array  # the score of each pair
+
+
+def _digest(words: frozenset[str]) -> bytes:
+    return hashlib.blake2b("\x00".join(sorted(words)).encode("utf-8"), digest_size=12).digest()
+
+
+def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous: Links | None = None
+         ) -> tuple[list[list[tuple[float, int]]], Links]:
+    """Each text's linked texts with their scores, and what the next build needs to reuse them."""
+    common = common_words(word_sets)
+    digests = [_digest(words) for words in word_sets]
+    linked: list[list[tuple[float, int]]] = [[] for _ in word_sets]
+    rows: set[int] | None = None
+    if previous is not None and previous.threshold == threshold:
+        flipped = common ^ previous.common
+        before = set(previous.texts)
+        rows = {i for i, (d, words) in enumerate(zip(digests, word_sets, strict=True))
+                if d not in before or not flipped.isdisjoint(words)}
+        now = {d: i for i, d in enumerate(digests)}
+        old = [now.get(d, -1) for d in previous.texts]
+        pairs, values = previous.pairs, previous.values
+        for k, value in enumerate(values):
+            i, j = old[pairs[2 * k]], old[pairs[2 * k + 1]]
+            if i >= 0 and j >= 0 and i not in rows and j not in rows:
+                linked[i].append((value, j))
+                linked[j].append((value, i))
+    for i, j in candidate_pairs(word_sets, threshold, rows, common):
+        if (value := score(word_sets[i], word_sets[j])) >= threshold:
+            linked[i].append((value, j))
+            linked[j].append((value, i))
+    pairs, values = array("I"), array("d")
+    for i, found in enumerate(linked):
+        for value, j in found:
+            if i < j:
+                pairs.extend((i, j))
+                values.append(value)
+    return linked, Links(threshold, common, tuple(digests), pairs, values)
 
 
 def paragraph_words(source: Source) -> list[tuple[str, frozenset[str]]]:
@@ -104,25 +171,27 @@ class Matches:
         return shown, total
 
 
-def match(sources: list[Source], threshold: float = THRESHOLD) -> Matches:
+def match(sources: list[Source], threshold: float = THRESHOLD, previous: Links | None = None) -> Matches:
     """Every paragraph's matches in other sources, and the statements reported by two or more sources."""
+    return match_and_links(sources, threshold, previous)[0]
+
+
+def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previous: Links | None = None
+                    ) -> tuple[Matches, Links]:
+    """match(), and the links to hand to the next build's (see Links)."""
     items = sorted(((s.meta.date or "9999", s.meta.id, number, pair_id, words) for s in sources
                     for number, (pair_id, words) in enumerate(paragraph_words(s))), key=lambda item: item[:3])
     distinct: dict[frozenset[str], int] = {}
     for *_, words in items:
         distinct.setdefault(words, len(distinct))
     word_sets = list(distinct)
-    linked: list[list[tuple[float, int]]] = [[] for _ in word_sets]
-    for i, j in candidate_pairs(word_sets, threshold):
-        if (value := score(word_sets[i], word_sets[j])) >= threshold:
-            linked[i].append((value, j))
-            linked[j].append((value, i))
+    linked, links = link(word_sets, threshold, previous)
     members: list[list[tuple[str, str]]] = [[] for _ in word_sets]
     for _, source_id, _, pair_id, words in items:
         members[distinct[words]].append((source_id, pair_id))
     return Matches(text_of={(s, p): distinct[w] for _, s, _, p, w in items}, members=tuple(map(tuple, members)),
                    linked=tuple(tuple(sorted(j for _, j in found)) for found in linked),
-                   statements=tuple(_statements(members, linked)))
+                   statements=tuple(_statements(members, linked))), links
 
 
 def _statements(members: list[list[tuple[str, str]]], linked: list[list[tuple[float, int]]]) -> list[Statement]:

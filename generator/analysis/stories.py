@@ -13,10 +13,12 @@ together: the statements they share, the names and places they share, and their 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Source
 from .crossref import Matches
@@ -67,11 +69,13 @@ def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
     frequency = Counter(w for counts, _ in counted for w in counts)
     total = len(sources) + 1
     widespread = max(5, len(sources) // 2)
+    rarity = {f: math.log(total / (f + 1)) + 1 for f in set(frequency.values())}  # by frequency: one log each
+    weight_of = {f: rarity[f] for f in rarity if 1 < f <= widespread}  # a word no other report has cannot
+    #                               link it to one; a word most reports have (the pile's region) tells nothing
+    telling = {w: weight_of[f] for w, f in frequency.items() if f in weight_of}
     out = []
     for source, (counts, shown) in zip(sources, counted, strict=True):
-        weights = {w: (1 + math.log(n)) * (math.log(total / (frequency[w] + 1)) + 1) for w, n in counts.items()
-                   if 1 < frequency[w] <= widespread}  # a word no other report has cannot link it to one; a
-        #                                              word most reports have (the pile's region) tells nothing
+        weights = {w: _tf(n) * telling[w] for w, n in counts.items() if w in telling}
         norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
         body = [p for p in source.pairs if p.kind == "body"]
         out.append(Profile(source.meta.id, _date(source), {w: x / norm for w, x in weights.items()},
@@ -81,9 +85,19 @@ def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _tf(n: int) -> float:
+    return 1 + math.log(n)
+
+
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """The dot product of two sparse vectors, over their shared words only, summed exactly (fsum) so that
+    the order the shared words come in (a set's) cannot change the last bit."""
+    return math.fsum(a[w] * b[w] for w in a.keys() & b.keys())
+
+
 def cosine(a: Profile, b: Profile) -> float:
-    small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector, a.vector)
-    return sum(x * large[w] for w, x in small.items() if w in large)  # the same sum: only zeros are skipped
+    return dot(a.vector, b.vector)
 
 
 def near(a: Profile, b: Profile) -> bool:
@@ -106,12 +120,16 @@ class _Union:
             self.parent[max(a, b)] = min(a, b)
 
 
+def _strongest(kv: tuple[str, float]) -> tuple[float, str]:
+    return -kv[1], kv[0]
+
+
 def _candidates(items: list[Profile]) -> Iterable[tuple[int, int]]:
     """Pairs that could reach the threshold: they share telling words (their dot product over each one's
     top words is a fair share of the threshold) or two statements."""
     cap = max(50, int(COMMON * len(items)))
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    tops = [sorted(profile.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS] for profile in items]
+    tops = [heapq.nsmallest(TOP_TERMS, profile.vector.items(), key=_strongest) for profile in items]
     for i, (profile, top) in enumerate(zip(items, tops, strict=True)):
         for word, weight in top:
             postings[word].append((i, weight))
@@ -171,8 +189,7 @@ def group(sources: list[Source], matches: Matches) -> tuple[list[Group], dict[st
         a, b = union.find(i), union.find(j)
         if a == b:
             continue
-        small, large = sorted((sums[a], sums[b]), key=len)
-        average = sum(x * large.get(w, 0.0) for w, x in small.items()) / (sizes[a] * sizes[b])
+        average = dot(sums[a], sums[b]) / (sizes[a] * sizes[b])
         if by_words and average < JOIN_AVERAGE:
             continue
         union.join(a, b)
@@ -196,7 +213,8 @@ def describe(members: list[Profile]) -> Group:
     for profile in members:
         for word, value in profile.vector.items():
             weight[word] += value
-    shared = [w for w in weight if sum(w in p.vector for p in members) >= max(2, len(members) / 2)]
+    holders = Counter(w for profile in members for w in profile.vector)
+    shared = [w for w in weight if holders[w] >= max(2, len(members) / 2)]
     names = sorted(shared, key=lambda w: (-weight[w], w))[:6]
     shown = {w: p.shown[w] for p in reversed(ordered) for w in names if w in p.shown}
     return Group(members=tuple(p.source_id for p in ordered), statements=sum(1 for n in statements.values() if n > 1),
