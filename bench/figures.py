@@ -1,12 +1,12 @@
 """Typed numbers and key figures against the gold: the corpus halves (bench/gold/FIGURES.md) and the
 hand-written gold of the seeds and of event2.
 
-Usage: python bench/figures.py [--half tune|tune2|tune3|heldout|both] [--corpus DIR] [-v] [--check]
+Usage: python bench/figures.py [--half tune|tune2|tune3|tune4|heldout|heldout2|both] [--corpus DIR] [-v] [--check]
 
 Prints, per gold set: people-count precision and recall, category accuracy on matched people counts,
 type accuracy over all gold numbers, a type confusion table, the year/age/money/identifier numbers typed
-as people (must be 0) and claimant agreement (informative). "both" (the default) scores the three tuning
-batches (tune, tune2, tune3) and the held-out half. -v lists every miss and false positive of the tuning batches
+as people (must be 0) and claimant agreement (informative). "both" (the default) scores the four tuning
+batches (tune … tune4) and the two held-out sets (heldout, heldout2). -v lists every miss and false positive of the tuning batches
 and of the fixtures (never of the held-out half). Exit 0 (a report); with --check, 1 when a
 target is missed.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.analysis.numbers import TYPES  # noqa: E402
-from tests.figures_scoring import CORPUS, GOLD_DIR, TUNING, Scores, fixture_sets, score_half  # noqa: E402
+from tests.figures_scoring import CORPUS, GOLD_DIR, HELD_OUT, TUNING, Scores, fixture_sets, score_half  # noqa: E402
 
 
 def report(name: str, scores: Scores, verbose: bool) -> None:
@@ -57,12 +57,12 @@ def confusion(scores: Scores) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=(*TUNING, "heldout", "both"), default="both")
+    parser.add_argument("--half", choices=(*TUNING, *HELD_OUT, "both"), default="both")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives (tuning batches only)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
-    halves = (*TUNING, "heldout") if args.half == "both" else (args.half,)
+    halves = (*TUNING, *HELD_OUT) if args.half == "both" else (args.half,)
     missed = False
     for half in halves:
         path = GOLD_DIR / f"figures_{half}.yml"
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             missed = True
             continue
         scores = score_half(path, args.corpus, half)
-        report(f"{half} half ({path.name})", scores, args.verbose and half in TUNING)
+        report(f"{half} ({path.name})", scores, args.verbose and half in TUNING)
         missed |= bool(scores.missed_targets())
     for name, scores in fixture_sets():
         report(f"{name} gold", scores, args.verbose)

@@ -131,7 +131,8 @@ def identifier(s: Sentence, raw: Raw, k: int) -> bool:
         return not counts_people(s, raw, k)  # "القرار الأممي 2254"; but "أيد القرار 177 نائبا"
     quoted = s.text_at(raw.i - 1) in QUOTES | {"«"} and s.text_at(raw.j) in QUOTES | {"»"}
     if quoted and raw.kind in ("digits", "words"):
-        return True
+        return not (s.is_word(k) and (s.lex.human_nouns.at(s.bare_forms(k), k) or s.lex.things.at(s.bare_forms(k), k)))
+        #  "«355» أسرة": quoted, but counting the noun after it
     return titled(s, raw)
 
 

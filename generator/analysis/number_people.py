@@ -171,10 +171,16 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
     if raw.kind == "digits" and s.text_at(b).replace("ـ", "") == "ال":  # "اللاعبين الـ 23", "نواب حزبه الـ 149"
         found = _plural_people(s, b - 1)  # (but "الرئيس الـ45", "ملوك الأسرة ال17": ordinals)
         return found or (_construct_head(s, b - 1) if s.possessive(b - 1) else None)
+    if raw.kind == "digits" and ((s.tok(raw.j) is None or s.boundary(raw.j)) and not 1000 <= (raw.value or 0) <= 2100
+                                 or s.tok(raw.j) is not None and s.tokens[raw.j].norm in s.lex.people_relatives):
+        return _plural_people(s, b)  # "قائمة اللاعبين 23 الذين سيمثلون": in apposition (not "المتسابقين 2019.")
     if raw.kind != "words":
         return None
     if b < 0 or not s.is_word(b) or definite(s, b) != numeral or (not numeral and (raw.value or 3) > 2):
         return None
+    if b >= 1 and s.has(b, s.lex.others_words) and s.is_word(b - 1) and definite(s, b - 1) == numeral \
+            and (hit := s.lex.human_nouns.ending(s.forms, b - 1)) is not None:
+        return Counted("human", b - 1, hit[1])  # "عسكريين آخرين اثنين": the noun before "others"
     if raw.value == 1 and s.lex.things.at(s.forms, b) is not None:
         return Counted("thing", b)  # "كتاب واحد": one book (كتاب is also the plural "writers")
     if (hit := s.lex.human_nouns.ending(s.forms, b)) is not None:

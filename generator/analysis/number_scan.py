@@ -14,7 +14,7 @@ import pyarabic.araby as araby
 from ..models import Number
 from .number_lexicon import Lexicon, Phrases
 from .number_spans import Finder, Raw
-from .number_tokens import Token, tokenize
+from .number_tokens import Token, article, tokenize
 
 BOUNDARY_MARKS = frozenset("،,؛;.:!؟?()[]{}«»…-–—")
 OPEN_MARKS = frozenset("(«\"“”'[")
@@ -264,7 +264,12 @@ class Sentence:
         if hit:
             return hit
         hit = self.lex.flight_cues.ending(self.forms, k)
-        return (hit[0], "flight") if hit else self.lex.people_cues.ending(self.forms, k)
+        if hit:
+            return hit[0], "flight"
+        hit = self.lex.people_cues.ending(self.forms, k)
+        if hit and article(self.tokens[k - hit[0] + 1].text):
+            return None  # a verb never carries the article: "سمح للأسر بإنجاب طفلين" (families, not captivity)
+        return hit
 
     def scan_after(self, j: int) -> str:
         """The first verb after the number (and its noun phrase) whose subject is the people counted:

@@ -54,9 +54,13 @@ def _number(s: Sentence, raw: Raw, seen: Seen) -> Number:
 def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     """People or things, from the noun the number counts, the people it refers to (number_refs.py), or from a
     verb of killing, arresting … around it. An unknown noun is a thing unless such a verb governs the number."""
+    if raw.kind == "words" and raw.value == 1 and definite(s, raw.i):
+        return Typed("other")  # "سياسة الطفل الواحد", "في اليوم الواحد": "single", "per", not a count
     noun, yearish = counted(s, raw), _yearish(s, raw)
     if noun is not None and yearish and noun.kind in ("human", "unknown", "verb") and not _listed_noun(s, noun):
         noun = None  # "كأس العالم 2018 بروسيا": a year before a word that is not a listed noun
+    if noun is not None and yearish and noun.kind == "pronoun" and s.has(s.prev(raw.i), s.lex.bare_year_before):
+        noun = None  # "أكبر بخمس مرات من عددهم في 1960": their number in a year
     noun = referred(s, raw, seen, noun) or noun
     cue = _strong(s.scan_before(raw.i)[0]) or _strong(s.scan_after(raw.j))
     if noun is not None and noun.kind == "others" and not cue and seen.people is None:
