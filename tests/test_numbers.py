@@ -1,6 +1,6 @@
 """Typed numbers of one Arabic sentence (generator/analysis/numbers.py): types before categories, the
 category from the counted noun and its own clause, the rules file validated, linear time, and the gold
-(seeds, event2 and, when ../shared/corpus is there, the tuning batches of bench/gold: tune … tune4).
+(seeds, event2 and, when ../shared/corpus is there, the tuning batches of bench/gold: tune … tune5).
 
 KINDS holds one made-up sentence per kind of wording the rules must read (nouns for people by class, people
 referred to without a noun, categories from the noun phrase and the count's own clause, ages, durations,
@@ -217,6 +217,25 @@ KINDS = [
     ("وفي حال إصابة أحد اللاعبين الـ 23 يستدعى بديل.", "23", "people", "other people", 23),  # إصابة governs أحد
     ("وأعلن المدرب قائمة اللاعبين 23 الذين سيشاركون في البطولة.", "23", "people", "other people", 23),  # apposition
     ("وتخلت الصين عن سياسة الطفل الواحد قبل سنوات.", "الواحد", "other", None, 1),  # "single", not a count
+    # kinds of failure of the fifth tuning batch (tune5), each with the look-alike that must not change
+    ("واعتقلت الشرطة، الاثنين، العشرات في المدينة.", "العشرات", "people", "arrested", None),  # a day aside
+    ("وقالت الشرطة، الاثنين، إن 30 شخصا قتلوا.", "30", "people", "killed", 30),
+    ("ونقلت جثامين الضحايا الخمسة إلى المستشفى.", "الخمسة", "people", "killed", 5),  # bodies of
+    ("ونقلت عائلات الضحايا الخمسة إلى المستشفى.", "الخمسة", "people", "other people", 5),
+    ("وقالت المصادر إن عشرات الأسر الثرية فرت إلى الخارج.", "عشرات", "people", "displaced", None),
+    ("وهبطت طائرة تحمل 30 مقاتلا جرى أسرهم في المعارك.", "30", "people", "detained", 30),
+    ("ومثل المتهمون أمام المحكمة، وثلاثة منهم فقط موقوفون.", "وثلاثة", "people", "detained", 3),  # a predicate
+    ("وسجلت البلاد 110 وفاة في يوم واحد.", "110", "people", "killed", 110),
+    ("وقالت المنظمة إنه تم تنفيذ أحكام الإعدام بحق 20 شخصا.", "20", "people", "killed", 20),  # carried out
+    ("وتعتزم الولاية تنفيذ أحكام بالإعدام في حق 3 مدانين.", "3", "people", "other people", 3),  # a plan
+    ("وأكد أن الأسرى الحوثيين الثلاثة بصحة جيدة.", "الثلاثة", "people", "detained", 3),  # past the nisba
+    ("وأكد أن اللاعبين السعوديين الثلاثة بصحة جيدة.", "الثلاثة", "people", "other people", 3),
+    ("وحوصر آلاف المدنيين، ومن بينهم نحو 12 ألف لاجئ، في المخيم.", "12 ألف", "people", "displaced", 12000),
+    ("وقتل 50 شخصا بينهم 10 لاجئين.", "10", "people", "killed", 10),  # among the killed
+    ("وأعلنت مقتل خمسة من المسلحين، وخمسة من ضباط الشرطة.", "وخمسة", "people", "killed", 5),  # a list
+    ("ويقدر عددهم بألفي شخص في البلاد.", "بألفي", "people", "other people", 2000),
+    ("ويضيف التدخين سبع وفيات لكل 100 ألف شخص سنويا.", "100 ألف", "other", None, 100000),  # a rate's base
+    ("وقال إن المجلس وفر 300 ألف ريال للنادي.", "300 ألف", "money", None, 300000),  # provided, not fled
 ]
 # (sentence, number text): a noun for people is near, but the number does not count people
 NOT_PEOPLE = [
@@ -362,9 +381,10 @@ def test_fixture_gold(name):
     assert scores.forbidden == 0, report
 
 
-# tune4 is below the targets: its misses are counts referred to across sentences, capacities and epithets
+# tune4 and tune5 are below the recall target: their misses are counts referred to across sentences, capacities and epithets
 # (bench/gold/FIGURES.md). It must not fall below what the rules reach on it now.
-FLOORS = {"tune4": {"precision": 0.97, "recall": 0.92, "category": 0.97}}
+FLOORS = {"tune4": {"precision": 0.97, "recall": 0.92, "category": 0.97},
+          "tune5": {"precision": 0.98, "recall": 0.94, "category": 0.95}}
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")

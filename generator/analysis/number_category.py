@@ -37,14 +37,18 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
             return "other people"  # "أصيب 751 منهن بارتفاع ضغط الدم": ill; "توقيف … عن العمل": suspended
         if found and found not in neutral:
             return found
-    if seen.people is not None and s.ends_before(lex.subset_cues, number_i, 2):
-        return seen.people.category
+    if seen.people is not None and s.ends_before(lex.subset_cues, number_i, 2) \
+            and not (seen.people.category == "other people" and own in lex.state_categories):
+        return seen.people.category  # (but "آلاف المدنيين، ومن بينهم 12 ألف لاجئ": refugees among them)
     if toll := toll_of(s, number_i):
         return toll
     if own in lex.state_categories and own not in neutral:
         return own
     if noun is not None and noun.kind == "others" and seen.people is not None and s.joined(number_i):
         return seen.people.category  # "قتلت 40 شخصا يوم الجمعة، و30 آخرين يوم السبت"
+    if stopped < 0 and seen.last is not None and seen.last is seen.people and s.text_at(number_i - 1) in ",،" \
+            and s.tokens[number_i].norm.startswith("و") and seen.last.category != "other people":
+        return seen.last.category  # "بمقتل خمسة من أعضاء «بوكو حرام»، وخمسة من ضباط الشرطة": a list
     before_number = seen.at(stopped)
     if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i):
         return before_number.category

@@ -198,6 +198,9 @@ class Lexicon:
     cues_before: Phrases
     cues_after: Phrases
     masdars: Phrases
+    per_before: frozenset[str]
+    cue_lookalikes: frozenset[str]
+    day_asides: frozenset[str]
     people_cues: Phrases
     armed_nouns: frozenset[str]
     reflexives: Phrases
@@ -246,7 +249,7 @@ _BUILDERS = {
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled,
-    "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
+    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",

@@ -176,11 +176,14 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
         return _plural_people(s, b)  # "قائمة اللاعبين 23 الذين سيمثلون": in apposition (not "المتسابقين 2019.")
     if raw.kind != "words":
         return None
+    if numeral and (raw.value or 0) >= 2 and (head := _construct_head(s, b)) is not None and head.category:
+        return head  # "جثامين النساء الخمس": the bodies of the five women
     if b < 0 or not s.is_word(b) or definite(s, b) != numeral or (not numeral and (raw.value or 3) > 2):
         return None
-    if b >= 1 and s.has(b, s.lex.others_words) and s.is_word(b - 1) and definite(s, b - 1) == numeral \
-            and (hit := s.lex.human_nouns.ending(s.forms, b - 1)) is not None:
-        return Counted("human", b - 1, hit[1])  # "عسكريين آخرين اثنين": the noun before "others"
+    if b >= 1 and (s.has(b, s.lex.others_words) or nisba(s, b)) and s.is_word(b - 1) \
+            and definite(s, b - 1) == numeral and (hit := s.lex.human_nouns.ending(s.forms, b - 1)) is not None \
+            and (hit[1] or s.has(b, s.lex.others_words)):
+        return Counted("human", b - 1, hit[1])  # "عسكريين آخرين اثنين", "الأسرى الحوثيين الثلاثة": the noun
     if raw.value == 1 and s.lex.things.at(s.forms, b) is not None:
         return Counted("thing", b)  # "كتاب واحد": one book (كتاب is also the plural "writers")
     if (hit := s.lex.human_nouns.ending(s.forms, b)) is not None:

@@ -12,7 +12,7 @@ from typing import Any
 import pyarabic.araby as araby
 
 from ..models import Number
-from .number_lexicon import Lexicon, Phrases
+from .number_lexicon import WEAK, Lexicon, Phrases
 from .number_spans import Finder, Raw
 from .number_tokens import Token, article, tokenize
 
@@ -203,6 +203,9 @@ class Sentence:
                 continue
             if self.owner[k] >= 0:
                 return "", self.owner[k]
+            if (aside := self.aside(k)) is not None:
+                k = aside  # "واعتقل الأمن، الاثنين، العشرات": a day between commas is not a clause
+                continue
             if self.boundary(k):
                 return "", -1
             hit = self.cue_ending(k)
@@ -228,6 +231,13 @@ class Sentence:
                 return "", -1  # "وسجن 29 آخرين": another verb or masdar, another clause (not "واشتباكات")
             k -= 1
         return "", -1
+
+    def aside(self, k: int) -> int | None:
+        """A comma at k closing a day or time set off by commas ("، الاثنين،", "، أمس،"): the token before the
+        opening comma, else None."""
+        if self.text_at(k) not in ",،" or self.text_at(k - 2) not in ",،" or not self.is_word(k - 1):
+            return None
+        return k - 3 if self.has(k - 1, self.lex.day_asides) else None
 
     def carried_out(self, k: int) -> bool:
         """A verb of carrying out ("قامت", "نفذت") in the clause before token k, within 12 tokens."""
@@ -260,6 +270,12 @@ class Sentence:
     def cue_ending(self, k: int) -> tuple[int, str] | None:
         if k < 0:
             return None
+        hit = self.cue_as_written(k)
+        if hit and self.tokens[k].norm in self.lex.cue_lookalikes:
+            return hit[0], WEAK + hit[1].lstrip(WEAK)  # "وفر": names what happened to people, never makes them
+        return hit
+
+    def cue_as_written(self, k: int) -> tuple[int, str] | None:
         hit = self.lex.cues_before.ending(self.forms, k)
         if hit:
             return hit
@@ -292,12 +308,14 @@ class Sentence:
             if tok.kind == "punct" and tok.text in ",،" and self.lex.cues_after.at(self.forms, k + 1):
                 k += 1  # "72,291 شخصا في جميع أنحاء البلاد، أصيبوا": an agreeing verb right after the comma
                 continue
-            if self.boundary(k) or self.other_people(k):
+            if self.boundary(k):
                 return ""
             hit = self.lex.cues_after.at(self.forms, k)
-            if hit:
+            if hit:  # (before other_people: "وثلاثة منهم فقط موقوفون", the predicate is a noun for people)
                 joined = tok.norm.startswith("و") and self.lex.cues_after.word(tok.norm) is None
                 return "" if joined or hit[1] == "none" else hit[1]
+            if self.other_people(k):
+                return ""
             k, budget = k + 1, budget - 1
         return ""
 

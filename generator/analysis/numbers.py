@@ -12,6 +12,8 @@ number_spans.py.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..models import Number
 from .number_category import category, group
 from .number_kinds import Typed, by_context, by_form, listed_with
@@ -29,8 +31,10 @@ CATEGORIES = ("killed", "wounded", "missing", "escaped", "recaptured", "hostages
 __all__ = ["CATEGORIES", "TYPES", "Number", "claimant_of", "mentions_actor", "numbers_in"]
 
 
+@lru_cache(maxsize=16384)
 def numbers_in(sentence: str) -> tuple[Number, ...]:
-    """Every number in one Arabic sentence, in order, typed; counts of people with category and group."""
+    """Every number in one Arabic sentence, in order, typed; counts of people with category and group.
+    Cached: wire copy repeats the same sentences across a pile (the numbers are immutable)."""
     s, seen = Sentence(lexicon(), sentence), Seen()
     for raw in s.raws:
         if "nisba" in raw.notes and not (s.scan_before(raw.i)[0] or s.scan_after(raw.j)):
