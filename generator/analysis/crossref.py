@@ -20,6 +20,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..arabic import content_words
 from ..models import Source, Statement
 
@@ -92,45 +94,76 @@ class Links:
     threshold: float
     common: frozenset[str]
     texts: tuple[bytes, ...]  # a digest of each text's words
-    pairs: array  # i, j, i, j … (indices into texts)
+    firsts: array  # the pairs (first < second), as indices into texts
+    seconds: array
     values: array  # the score of each pair
+
+
+@dataclass(frozen=True)
+class Linked:
+    """Each text's linked texts in text order, with their scores, in compressed rows: a few bytes a link, not
+    a tuple each (10,000 reports link millions of pairs of texts)."""
+
+    starts: array = field(default_factory=lambda: array("Q", [0]))  # text i: [starts[i], starts[i + 1])
+    targets: array = field(default_factory=lambda: array("I"))
+    values: array = field(default_factory=lambda: array("d"))
+
+    def of(self, text: int) -> array:
+        return self.targets[self.starts[text]:self.starts[text + 1]]
 
 
 def _digest(words: frozenset[str]) -> bytes:
     return hashlib.blake2b("\x00".join(sorted(words)).encode("utf-8"), digest_size=12).digest()
 
 
+def _array(kind: str, values: np.ndarray) -> array:
+    out = array(kind)
+    out.frombytes(values.astype({"I": np.uint32, "Q": np.uint64, "d": np.float64}[kind]).tobytes())
+    return out
+
+
+def _kept(previous: Links, digests: list[bytes], dirty: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The previous build's pairs between texts still here and not to be compared again, in today's indices."""
+    now = {d: i for i, d in enumerate(digests)}
+    old = np.array([now.get(d, -1) for d in previous.texts], dtype=np.int64)
+    a = old[np.frombuffer(previous.firsts, dtype=np.uint32)] if previous.firsts else np.zeros(0, np.int64)
+    b = old[np.frombuffer(previous.seconds, dtype=np.uint32)] if previous.seconds else np.zeros(0, np.int64)
+    keep = (a >= 0) & (b >= 0)
+    keep[keep] &= ~dirty[a[keep]] & ~dirty[b[keep]]
+    return np.minimum(a, b)[keep], np.maximum(a, b)[keep], np.frombuffer(previous.values, dtype=np.float64)[keep]
+
+
 def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous: Links | None = None
-         ) -> tuple[list[list[tuple[float, int]]], Links]:
+         ) -> tuple[Linked, Links]:
     """Each text's linked texts with their scores, and what the next build needs to reuse them."""
     common = common_words(word_sets)
     digests = [_digest(words) for words in word_sets]
-    linked: list[list[tuple[float, int]]] = [[] for _ in word_sets]
+    count = len(word_sets)
     rows: set[int] | None = None
+    kept = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64))
     if previous is not None and previous.threshold == threshold:
         flipped = common ^ previous.common
         before = set(previous.texts)
         rows = {i for i, (d, words) in enumerate(zip(digests, word_sets, strict=True))
                 if d not in before or not flipped.isdisjoint(words)}
-        now = {d: i for i, d in enumerate(digests)}
-        old = [now.get(d, -1) for d in previous.texts]
-        pairs, values = previous.pairs, previous.values
-        for k, value in enumerate(values):
-            i, j = old[pairs[2 * k]], old[pairs[2 * k + 1]]
-            if i >= 0 and j >= 0 and i not in rows and j not in rows:
-                linked[i].append((value, j))
-                linked[j].append((value, i))
+        dirty = np.zeros(count, dtype=bool)
+        dirty[list(rows)] = True
+        kept = _kept(previous, digests, dirty)
+    firsts, seconds, values = array("q"), array("q"), array("d")
     for i, j in candidate_pairs(word_sets, threshold, rows, common):
         if (value := score(word_sets[i], word_sets[j])) >= threshold:
-            linked[i].append((value, j))
-            linked[j].append((value, i))
-    pairs, values = array("I"), array("d")
-    for i, found in enumerate(linked):
-        for value, j in found:
-            if i < j:
-                pairs.extend((i, j))
-                values.append(value)
-    return linked, Links(threshold, common, tuple(digests), pairs, values)
+            firsts.append(i)
+            seconds.append(j)
+            values.append(value)
+    low = np.concatenate([kept[0], np.frombuffer(firsts, dtype=np.int64)])
+    high = np.concatenate([kept[1], np.frombuffer(seconds, dtype=np.int64)])
+    scores = np.concatenate([kept[2], np.frombuffer(values, dtype=np.float64)])
+    source, target, both = np.concatenate([low, high]), np.concatenate([high, low]), np.concatenate([scores, scores])
+    order = np.lexsort((target, source))
+    starts = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(source, minlength=count), out=starts[1:])
+    return (Linked(_array("Q", starts), _array("I", target[order]), _array("d", both[order])),
+            Links(threshold, common, tuple(digests), _array("I", low), _array("I", high), _array("d", scores)))
 
 
 def paragraph_words(source: Source) -> list[tuple[str, frozenset[str]]]:
@@ -151,7 +184,7 @@ class Matches:
 
     text_of: dict[tuple[str, str], int] = field(default_factory=dict)  # (source id, pair id) → text
     members: tuple[tuple[tuple[str, str], ...], ...] = ()  # text → its paragraphs, oldest report first
-    linked: tuple[tuple[int, ...], ...] = ()  # text → the other texts it matches
+    linked: Linked = field(default_factory=Linked)  # text → the other texts it matches (Linked.of)
     statements: tuple[Statement, ...] = ()  # for the summary: leader clusters reported by 2+ sources
 
     def also(self, source_id: str, pair_id: str, limit: int = 3, within: frozenset[str] | set[str] | None = None
@@ -162,7 +195,7 @@ class Matches:
         if text is None:
             return [], 0
         shown, total = [], 0
-        for other in (text, *self.linked[text]):
+        for other in (text, *self.linked.of(text)):
             for member in self.members[other]:
                 if member[0] != source_id and (within is None or member[0] in within):
                     total += 1
@@ -190,17 +223,23 @@ def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previou
     for _, source_id, _, pair_id, words in items:
         members[distinct[words]].append((source_id, pair_id))
     return Matches(text_of={(s, p): distinct[w] for _, s, _, p, w in items}, members=tuple(map(tuple, members)),
-                   linked=tuple(tuple(sorted(j for _, j in found)) for found in linked),
-                   statements=tuple(_statements(members, linked))), links
+                   linked=linked, statements=tuple(_statements(members, linked))), links
 
 
-def _statements(members: list[list[tuple[str, str]]], linked: list[list[tuple[float, int]]]) -> list[Statement]:
+def _statements(members: list[list[tuple[str, str]]], linked: Linked) -> list[Statement]:
     """Texts grouped under the earliest text they match best (a leader), reported by two or more sources."""
     leader = list(range(len(members)))
+    starts, targets, values = linked.starts, linked.targets, linked.values
     for j in range(len(members)):
-        leaders = [(value, -i) for value, i in linked[j] if i < j and leader[i] == i]
-        if leaders:
-            leader[j] = -max(leaders)[1]
+        best: tuple[float, int] | None = None
+        for k in range(starts[j], starts[j + 1]):
+            i = targets[k]
+            if i >= j:
+                break  # a row is in text order: the earlier texts come first
+            if leader[i] == i and (best is None or (values[k], -i) > best):
+                best = (values[k], -i)
+        if best is not None:
+            leader[j] = -best[1]
     grouped: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for text, found in enumerate(members):
         grouped[leader[text]].extend(found)

@@ -68,9 +68,8 @@ def briefing_json(briefing: Briefing) -> str:
                   "stories": [story_record(s) for s in briefing.stories],
                   "sources": [source_record(s) for s in briefing.sources],
                   "texts": [{"id": n, "members": [list(m) for m in members], "matches": list(linked)}
-                            for n, (members, linked) in enumerate(zip(briefing.matches.members,
-                                                                      briefing.matches.linked, strict=True))
-                            if len(members) > 1 or linked],
+                            for n, members in enumerate(briefing.matches.members)
+                            for linked in [briefing.matches.linked.of(n)] if len(members) > 1 or linked],
                   "statements": [{"id": s.id, "members": [list(m) for m in s.members]} for s in briefing.statements],
                   "figures": "data/figures.json"})
 
