@@ -31,7 +31,7 @@ from generator.build import BuildOptions, build  # noqa: E402
 from tests.conftest import ROOT, make_project  # noqa: E402
 from tests.stub import StubEngine  # noqa: E402
 
-W = Path(os.environ.get("WARMCOLD_WORK") or tempfile.mkdtemp(prefix="warmcold-"))
+W = Path(os.environ.get("WARMCOLD_WORK") or Path(tempfile.gettempdir()) / f"warmcold-{os.getpid()}")  # made in main
 EVENTS = [ROOT / "tests" / "fixtures" / n / "seeds" for n in ("event2", "event3", "event4")]
 ARWORDS = ["الحسكة", "التحالف", "قسد", "السجن", "الهجوم", "درنة", "الجيش", "المدنيين", "غويران", "داعش"]
 DATES = ["2022-01-21", "2022-01-23", "2023-08-16", "2023-09-12", "2023-10-06", "2021-05-01"]
@@ -400,6 +400,10 @@ def run(seed, steps, actions=None, tag=None):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) not in (3, 4) or not all(a.isdigit() for a in sys.argv[1:2]) \
+            or (len(sys.argv) == 3 and not sys.argv[2].isdigit()):
+        print(__doc__)
+        sys.exit(0 if any(a in ("-h", "--help") for a in sys.argv[1:]) else 2)
     W.mkdir(parents=True, exist_ok=True)
     print("working in", W, flush=True)
     if len(sys.argv) > 3:
