@@ -25,7 +25,7 @@ from .cache import Cache, key
 from .config import Config
 from .errors import ConfigError, GeneratorError, SeedError, internal_error, stage
 from .files import UnsafeFile, read_bytes
-from .ingest.clean import clean
+from .ingest.clean import clean, headline_key
 from .ingest.segment import segment
 from .ingest.sources import describe, editor_file, load_editor_fields
 from .models import Article, Figure, SeedFile, Source, SourceMeta, Translation
@@ -181,14 +181,19 @@ def _established(seed: SeedFile, config: Config) -> bool:
 
 
 def _outlet(meta: SourceMeta) -> str:
-    """The outlet for telling copies from reprints ("" when nothing names it)."""
-    return "" if meta.provenance.get("outlet") == "derived" else normalize(meta.outlet)
+    """The outlet for telling copies from reprints. When nothing names it, the headline stands in: two scrapes
+    of one page carry its headline, while wire copy reprinted by two outlets nobody named usually does not
+    ("اقتصادي / هيئة الاتصالات تؤجل …" and "«الاتصالات» تؤجل …" are two sources, not one)."""
+    if meta.provenance.get("outlet") != "derived":
+        return normalize(meta.outlet)
+    return "\x00" + headline_key(meta.headline)
 
 
 def deduplicate(prepared: list[tuple[SeedFile, str, Prepared]], config: Config, errors: list[str]) -> list:
-    """Of two scrapes of one article by one outlet (nearly all sentences of the shorter in the other), keep the
-    established source, else the one with a plain file name, else the first by name; found through an index
-    of sentences. The same wire copy from two outlets is two sources: corroboration, not a duplicate."""
+    """Of two scrapes of one article by one outlet (nearly all sentences of the shorter in the other; for an
+    outlet nobody named, with the same headline too), keep the established source, else the one with a plain
+    file name, else the first by name; found through an index of sentences. The same wire copy from two
+    outlets is two sources: corroboration, not a duplicate."""
     ranked = sorted(prepared, key=lambda item: (not _established(item[0], config), item[0].id != item[0].name[:-4],
                                                 item[0].name))
     kept: list[tuple[tuple[SeedFile, str, Prepared], frozenset[str]]] = []

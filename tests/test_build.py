@@ -311,3 +311,22 @@ def test_sharing_canonical_addresses_cards_sitemap_and_robots(project, stub_engi
     assert len(locs) == len(all_pages(site)) and all(loc.startswith("https://example.github.io/briefing/") for loc in locs)
     assert "Sitemap: https://example.github.io/briefing/sitemap.xml" in (site / "robots.txt").read_text()
     assert_links_resolve(site)  # still relative, so the site works from disk and under a sub-path
+
+
+def test_wire_copy_from_outlets_nobody_named_is_two_sources_but_a_rescrape_is_one(project):
+    """Two scrapes naming no outlet, with the same body: another headline means another outlet's reprint of
+    wire copy (two sources); the same headline means the same page saved twice (one source, named on stderr)."""
+    body = ("أعلنت هيئة الاتصالات اليوم تأجيل موعد تقديم طلبات الحصول على ترخيص خدمات الشبكات الافتراضية.\n\n"
+            "وقالت الهيئة في بيان إن آخر موعد لتقديم الطلبات سيكون نهاية الشهر المقبل بدلا من الموعد السابق.\n\n"
+            "وأضافت أن القرار جاء استجابة لطلبات عدد من الشركات المهتمة بتقديم هذه الخدمات في المملكة.\n")
+    for f in (project / "seeds").glob("*.txt"):
+        f.unlink()
+    (project / "seeds" / "wire_a.txt").write_text("اقتصادي / هيئة الاتصالات تؤجل موعد طلبات الترخيص\n\n" + body)
+    (project / "seeds" / "wire_b.txt").write_text("«الاتصالات» تؤجل موعد تقديم طلبات الترخيص\n\n" + body)
+    options = BuildOptions(allow_missing_translations=True, settings={"fetch_model": False})
+    result = build(project, options)
+    assert result.errors == [] and len(briefing(project / "site")["sources"]) == 2
+    (project / "seeds" / "wire_c.txt").write_text("«الاتصالات» تؤجل موعد تقديم طلبات الترخيص\n\n" + body)
+    result = build(project, options)
+    assert result.errors == ["wire_c.txt: the same article as wire_b.txt; skipped"]
+    assert len(briefing(project / "site")["sources"]) == 2
