@@ -330,21 +330,28 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
         report["memory_written"] = {**report["memory_written"], **written}
     with timer("analyse"), stage("analysing"):
         briefing = analyse(sources, figures, found, report, plans, redirects)
-    with timer("render"), stage("rendering"):
-        files, kept = _files(config, briefing, about, note, cache, {k: v + reviewed.get(k, "") for k, v in
-                                                                    pair_keys.items()}, output, lines)
     records = cache.folder / "search" if cache.folder else None
     story_of = {m: s.id for s in briefing.stories for m in s.members} if len(briefing.stories) > 1 else {}
-    with timer("write"), stage("writing the site"):
-        if not config.search:
-            finish = None
-        elif options.search_after:
-            finish = _keep_old_index(output)
-        else:
-            finish = partial(_search, timer, sources=sources, records=records, keys=pair_keys, story_of=story_of,
-                             previous=output / search.BUNDLE)
-        write_site(output, files, (DEFAULT_TEMPLATES / "static", config.templates_path / "static"), roots=config.roots,
-                   finish=finish)
+    indexing = None
+    try:
+        if config.search and not options.search_after:
+            with timer("search"), stage("starting the search index"):  # Pagefind runs while the pages are made
+                indexing = search.Indexing(sources, records, pair_keys, story_of, output / search.BUNDLE, output)
+        with timer("render"), stage("rendering"):
+            files, kept = _files(config, briefing, about, note, cache, {k: v + reviewed.get(k, "") for k, v in
+                                                                        pair_keys.items()}, output, lines)
+        with timer("write"), stage("writing the site"):
+            if not config.search:
+                finish = None
+            elif options.search_after:
+                finish = _keep_old_index(output)
+            else:
+                finish = partial(_search, timer, indexing)
+            write_site(output, files, (DEFAULT_TEMPLATES / "static", config.templates_path / "static"),
+                       roots=config.roots, finish=finish)
+    finally:
+        if indexing is not None:
+            indexing.cancel()
     if config.search and options.search_after:
         with timer("search"), stage("building the search index"):
             search.replace_index(output, sources, records, pair_keys, story_of)
@@ -442,10 +449,9 @@ def _matches(sources: list[Source], keys: dict[str, str], cache: Cache) -> Match
     return found
 
 
-def _search(timer: Timer, staging: Path, *, sources: list[Source], records: Path | None, keys: dict[str, str],
-            story_of: dict[str, str], previous: Path) -> None:
+def _search(timer: Timer, indexing: search.Indexing, staging: Path) -> None:
     with timer("search"), stage("building the search index"):
-        search.write_index(staging, sources, records, keys, story_of, previous)
+        indexing.finish(staging)
 
 
 def _keep_old_index(output: Path) -> Callable[[Path], None]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+import generator.build as build_module
 from generator.build import BuildOptions, build, translate_only
 from generator.translation.memory import Memory
 from tests.conftest import ROOT, make_project
@@ -137,8 +138,8 @@ def test_pagefind_runs_only_when_what_search_finds_has_changed(tmp_path, monkeyp
     from generator.site import search
 
     runs = []
-    real = search.run_pagefind
-    monkeypatch.setattr(search, "run_pagefind", lambda *args: runs.append(args) or real(*args))
+    real = search.start_pagefind
+    monkeypatch.setattr(search, "start_pagefind", lambda *args: runs.append(args) or real(*args))
     project = pile(make_project(tmp_path / "p"))
     (project / "content" / "site.yml").write_text("search: true\n", encoding="utf-8")
     build(project, BuildOptions(engine_loader=StubEngine().loader))
@@ -273,3 +274,28 @@ def test_compiled_templates_that_cannot_be_kept_cost_only_a_compile(tmp_path, mo
     monkeypatch.undo()
     build(project, BuildOptions(engine_loader=StubEngine().loader))
     assert not stale.exists()  # compiled by another version of the generator: removed
+
+
+def test_search_is_indexed_while_the_pages_are_written_and_its_leftovers_are_ours_only(tmp_path, monkeypatch):
+    """Pagefind starts before the pages are rendered (so that it indexes on the other core) and its bundle is
+    moved in at the end; a folder it left beside the site when a build was killed is removed by the next
+    build, but only when it carries the generator's mark."""
+    from generator.site import search
+
+    events = []
+    real_start, real_files = search.start_pagefind, build_module._files
+    monkeypatch.setattr(search, "start_pagefind", lambda *args: events.append("pagefind") or real_start(*args))
+    monkeypatch.setattr(build_module, "_files", lambda *args: events.append("render") or real_files(*args))
+    project = make_project(tmp_path / "p")
+    (project / "content" / "site.yml").write_text("search: true\n", encoding="utf-8")
+    killed = project / ".site-search-killed"
+    killed.mkdir()
+    (killed / search.WORK_STAMP).write_text("", encoding="utf-8")
+    users = project / ".site-search-notes"
+    users.mkdir()
+    (users / "mine.txt").write_text("keep", encoding="utf-8")
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert events == ["pagefind", "render"]
+    assert (project / "site" / "pagefind" / "pagefind.js").is_file()
+    assert not killed.exists() and (users / "mine.txt").read_text(encoding="utf-8") == "keep"
+    assert sorted(p.name for p in project.glob(".site-*")) == [".site-search-notes"]  # nothing of ours left

@@ -99,44 +99,106 @@ def _indexed(records_dir: Path, digest: str, previous: Path | None) -> bool:
     return known == {"records": digest, "bundle": _entry_hash(previous)}
 
 
-def run_pagefind(records_dir: Path, bundle: Path) -> bool:
-    """Index the record pages into a Pagefind bundle; False, with a warning, when Pagefind fails."""
+def start_pagefind(records_dir: Path, bundle: Path, log_file: Path) -> subprocess.Popen | None:
+    """Start indexing the record pages into a Pagefind bundle (its output goes to log_file, so that a long
+    run never waits on a full pipe); None, with a warning, when Pagefind cannot be started."""
     # One index for both scripts: Pagefind's English rules leave Arabic words as they are.
     command = [sys.executable, "-m", "pagefind", "--site", str(records_dir), "--output-path", str(bundle),
                *INDEX_OPTIONS]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        with open(log_file, "wb") as out:
+            return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    except OSError as exc:
         log.warning("search index not built (%s); the search page will say so", exc)
+        return None
+
+
+def wait_pagefind(process: subprocess.Popen, bundle: Path, log_file: Path) -> bool:
+    """Whether the Pagefind run made its bundle; False, with a warning, when it failed or took too long."""
+    try:
+        code = process.wait(timeout=1800)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        log.warning("search index not built (pagefind took more than 30 minutes); the search page will say so")
         return False
-    if result.returncode != 0 or not (bundle / "pagefind.js").exists():
-        log.warning("search index not built (pagefind exited %s: %s); the search page will say so",
-                    result.returncode, (result.stderr or result.stdout).strip()[-300:])
+    if code != 0 or not (bundle / "pagefind.js").exists():
+        try:
+            said = log_file.read_text(encoding="utf-8", errors="replace").strip()[-300:]
+        except OSError:
+            said = ""
+        log.warning("search index not built (pagefind exited %s: %s); the search page will say so", code, said)
         return False
     return True
+
+
+def run_pagefind(records_dir: Path, bundle: Path) -> bool:
+    """Index the record pages into a Pagefind bundle and wait for it; False, with a warning, when it fails."""
+    with tempfile.TemporaryDirectory(prefix="pagefind-log-") as tmp:
+        log_file = Path(tmp) / "pagefind.log"
+        process = start_pagefind(records_dir, bundle, log_file)
+        return process is not None and wait_pagefind(process, bundle, log_file)
+
+
+WORK_STAMP = ".briefing-search"  # marks a folder of ours beside the site, left by a build that was killed
+
+
+class Indexing:
+    """A site's search index, started as soon as the sources and their stories are known: Pagefind (a
+    process of its own) indexes on one core while the pages are rendered and written on the other. Its
+    bundle is made in a folder beside the site and moved in by finish(); when the records are those the
+    `previous` bundle was made of, that bundle is linked in instead and Pagefind does not run. cancel()
+    stops it and removes its folder (always call it: finish() does)."""
+
+    def __init__(self, sources: list[Source], records_dir: Path | None, keys: dict[str, str],
+                 story_of: dict[str, str], previous: Path | None, beside: Path):
+        for left in beside.parent.glob(f".{beside.name}-search-*"):
+            if (left / WORK_STAMP).is_file():
+                shutil.rmtree(left, ignore_errors=True)
+        self.work = Path(tempfile.mkdtemp(prefix=f".{beside.name}-search-", dir=beside.parent))
+        (self.work / WORK_STAMP).write_text("", encoding="utf-8")
+        self.kept_records = records_dir
+        self.records = records_dir if records_dir is not None else self.work / "records"
+        self.previous, self.process = previous, None
+        self.digest = update_records(self.records, sources, keys if records_dir is not None else {}, story_of)
+        self.reuse = records_dir is not None and _indexed(self.records, self.digest, previous)
+        if not self.reuse:
+            if records_dir is not None:
+                (records_dir / INDEXED).unlink(missing_ok=True)
+            self.process = start_pagefind(self.records, self.work / BUNDLE, self.work / "pagefind.log")
+
+    def finish(self, site: Path) -> bool:
+        """Put the bundle into `site` (waiting for Pagefind); False, with a warning, when there is none."""
+        try:
+            if self.reuse:
+                assert self.previous is not None
+                shutil.copytree(self.previous, site / BUNDLE, copy_function=os.link)
+                return True
+            if self.process is None or not wait_pagefind(self.process, self.work / BUNDLE,
+                                                         self.work / "pagefind.log"):
+                return False
+            shutil.move(str(self.work / BUNDLE), str(site / BUNDLE))  # a rename: both are beside the site
+            if self.digest and self.kept_records is not None:
+                write_atomic(self.kept_records / INDEXED,
+                             json.dumps({"records": self.digest, "bundle": _entry_hash(site / BUNDLE)}))
+            return True
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.work, ignore_errors=True)
 
 
 def write_index(site: Path, sources: list[Source], records_dir: Path | None = None,
                 keys: dict[str, str] | None = None, story_of: dict[str, str] | None = None,
                 previous: Path | None = None) -> bool:
     """Write the Pagefind bundle into site/pagefind from records kept in records_dir (a scratch folder
-    when there is none). When the records are those the `previous` bundle was made of, that bundle is
-    linked in as it is: Pagefind runs only when something a search finds has changed."""
-    if records_dir is None:
-        with tempfile.TemporaryDirectory(prefix="search-records-") as tmp:
-            update_records(Path(tmp), sources, {}, story_of or {})
-            return run_pagefind(Path(tmp), site / BUNDLE)
-    digest = update_records(records_dir, sources, keys or {}, story_of or {})
-    if _indexed(records_dir, digest, previous):
-        assert previous is not None
-        shutil.copytree(previous, site / BUNDLE, copy_function=os.link)
-        return True
-    (records_dir / INDEXED).unlink(missing_ok=True)
-    if not run_pagefind(records_dir, site / BUNDLE):
-        return False
-    if digest:
-        write_atomic(records_dir / INDEXED, json.dumps({"records": digest, "bundle": _entry_hash(site / BUNDLE)}))
-    return True
+    when there is none), and wait for it. When the records are those the `previous` bundle was made of,
+    that bundle is linked in as it is: Pagefind runs only when something a search finds has changed."""
+    return Indexing(sources, records_dir, keys or {}, story_of or {}, previous, site).finish(site)
 
 
 def replace_index(site: Path, sources: list[Source], records_dir: Path | None, keys: dict[str, str],
