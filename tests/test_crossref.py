@@ -107,6 +107,7 @@ def test_links_kept_from_the_last_build_are_those_of_comparing_all_again():
         "texts removed": texts[10:],
         "texts added": [*texts, *(text(n) for n in range(300, 320))],
         "words become common": [*texts, commoner],
+        "texts in another order": random.Random(3).sample(texts, len(texts)),
     }
     _, before = link(texts)
     for name, now in changes.items():
@@ -128,3 +129,30 @@ def test_a_rebuild_links_the_seeds_as_a_cold_build_does():
     _, links = match_and_links(sources[1:])
     again, _ = match_and_links(sources, previous=links)
     assert again == match(sources)
+
+
+def test_a_rebuild_compares_only_the_new_texts_and_never_trusts_damaged_links(monkeypatch):
+    """With the last build's links, adding 5 texts to 200 scores only pairs that hold a new text; a kept
+    Links whose arrays disagree is ignored (all compared again), never used."""
+    import random
+    from array import array
+    from dataclasses import replace
+
+    from generator.analysis import crossref
+
+    rng = random.Random(11)
+    vocabulary = [f"w{n}" for n in range(60)]
+    texts = list(dict.fromkeys(frozenset(rng.sample(vocabulary, 10)) for _ in range(205)))
+    _, before = crossref.link(texts[:200])
+    scored = []
+    real = crossref.score
+    monkeypatch.setattr(crossref, "score", lambda a, b: scored.append((a, b)) or real(a, b))
+    reused, _ = crossref.link(texts, previous=before)
+    new = set(texts[200:])
+    assert scored and all(a in new or b in new for a, b in scored)
+    scored.clear()
+    again, _ = crossref.link(texts)
+    assert len(scored) > 10 * len(new) and _linked_sets(reused) == _linked_sets(again)
+    broken = replace(before, values=array("d", before.values[:-1]))  # one score short
+    scored.clear()
+    assert _linked_sets(crossref.link(texts, previous=broken)[0]) == _linked_sets(again) and len(scored) > 10 * len(new)

@@ -133,15 +133,27 @@ def _kept(previous: Links, digests: list[bytes], dirty: np.ndarray) -> tuple[np.
     return np.minimum(a, b)[keep], np.maximum(a, b)[keep], np.frombuffer(previous.values, dtype=np.float64)[keep]
 
 
+def _usable(previous: Links | None, threshold: float) -> bool:
+    """A kept Links of this threshold whose arrays agree with each other (a damaged one is not trusted)."""
+    if previous is None or previous.threshold != threshold:
+        return False
+    sizes = {len(previous.firsts), len(previous.seconds), len(previous.values)}
+    if len(sizes) != 1 or len(set(previous.texts)) != len(previous.texts):
+        return False
+    top = max(max(previous.firsts, default=0), max(previous.seconds, default=0))
+    return not previous.firsts or top < len(previous.texts)
+
+
 def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous: Links | None = None
          ) -> tuple[Linked, Links]:
-    """Each text's linked texts with their scores, and what the next build needs to reuse them."""
+    """Each text's linked texts with their scores, and what the next build needs to reuse them. The word
+    sets must be distinct (match() makes them so: one per distinct text)."""
     common = common_words(word_sets)
     digests = [_digest(words) for words in word_sets]
     count = len(word_sets)
     rows: set[int] | None = None
     kept = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64))
-    if previous is not None and previous.threshold == threshold:
+    if previous is not None and _usable(previous, threshold):
         flipped = common ^ previous.common
         before = set(previous.texts)
         rows = {i for i, (d, words) in enumerate(zip(digests, word_sets, strict=True))
@@ -158,6 +170,8 @@ def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous
     low = np.concatenate([kept[0], np.frombuffer(firsts, dtype=np.int64)])
     high = np.concatenate([kept[1], np.frombuffer(seconds, dtype=np.int64)])
     scores = np.concatenate([kept[2], np.frombuffer(values, dtype=np.float64)])
+    pairs = np.lexsort((high, low))  # in text order: the same kept bytes whatever order the sets came in
+    low, high, scores = low[pairs], high[pairs], scores[pairs]
     source, target, both = np.concatenate([low, high]), np.concatenate([high, low]), np.concatenate([scores, scores])
     order = np.lexsort((target, source))
     starts = np.zeros(count + 1, dtype=np.int64)

@@ -46,15 +46,25 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         return own
     if noun is not None and noun.kind == "others" and seen.people is not None and s.joined(number_i):
         return seen.people.category  # "قتلت 40 شخصا يوم الجمعة، و30 آخرين يوم السبت"
-    if stopped < 0 and seen.last is not None and seen.last is seen.people and s.text_at(number_i - 1) in ",،" \
-            and s.tokens[number_i].norm.startswith("و") and seen.last.category != "other people":
-        return seen.last.category  # "بمقتل خمسة من أعضاء «بوكو حرام»، وخمسة من ضباط الشرطة": a list
+    if stopped < 0 and seen.last is not None and seen.last is seen.people and seen.last.category != "other people" \
+            and s.text_at(number_i - 1) in (",", "،") and s.tokens[number_i].norm.startswith("و") \
+            and s.text_at(number_j) == "من" and _partitive_before(s, number_i):
+        return seen.last.category  # "بمقتل خمسة من أعضاء «بوكو حرام»، وخمسة من ضباط الشرطة": a list of
+    #                                 parallel partitives (not "قتل 3 جنود، وعشرات المدنيين شاركوا …")
     before_number = seen.at(stopped)
     if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i):
         return before_number.category
     if seen.last is not None and seen.last is seen.people and qualified_pair(s, number_i):
         return seen.people.category  # "خطف 170 سنيا وأكثر من ستين مسيحيا"
     return "other people"
+
+
+def _partitive_before(s: Sentence, i: int) -> bool:
+    """The count before the one at i (within 8 tokens, past the comma) was followed by a partitive من."""
+    for k in range(i - 2, max(i - 10, -1), -1):
+        if s.owner[k] >= 0:
+            return s.text_at(s.raws[s.owner[k]].j) == "من"
+    return False
 
 
 def qualified_pair(s: Sentence, i: int) -> bool:

@@ -90,7 +90,7 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return Typed("year")  # "1993-1994", "2017/2018", "من 2008 إلى 2011"
     if within(raw, 1, 31) and (lex.months.at(s.forms, k) or day_before_day(s, k)):
         return Typed("date")
-    if one_in(s, raw) or s.has(s.prev(raw.i), lex.per_before):
+    if one_in(s, raw) or (s.has(s.prev(raw.i), lex.per_before) and not measured):
         return Typed("other")  # "واحد من كل خمسة", "لكل 100 ألف شخص": a share, a rate's base
     if found := age(s, raw, k, seen):
         return Typed("age", found.unit)

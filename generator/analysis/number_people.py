@@ -171,9 +171,9 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
     if raw.kind == "digits" and s.text_at(b).replace("ـ", "") == "ال":  # "اللاعبين الـ 23", "نواب حزبه الـ 149"
         found = _plural_people(s, b - 1)  # (but "الرئيس الـ45", "ملوك الأسرة ال17": ordinals)
         return found or (_construct_head(s, b - 1) if s.possessive(b - 1) else None)
-    if raw.kind == "digits" and ((s.tok(raw.j) is None or s.boundary(raw.j)) and not 1000 <= (raw.value or 0) <= 2100
-                                 or s.tok(raw.j) is not None and s.tokens[raw.j].norm in s.lex.people_relatives):
-        return _plural_people(s, b)  # "قائمة اللاعبين 23 الذين سيمثلون": in apposition (not "المتسابقين 2019.")
+    if raw.kind == "digits" and not 1000 <= (raw.value or 0) <= 2100 and s.tok(raw.j) is not None \
+            and s.tokens[raw.j].norm in s.lex.people_relatives:
+        return _plural_people(s, b)  # "قائمة اللاعبين 23 الذين سيمثلون": in apposition (not "المتسابقين 2019 الذين")
     if raw.kind != "words":
         return None
     if numeral and (raw.value or 0) >= 2 and (head := _construct_head(s, b)) is not None and head.category:

@@ -235,7 +235,7 @@ class Sentence:
     def aside(self, k: int) -> int | None:
         """A comma at k closing a day or time set off by commas ("، الاثنين،", "، أمس،"): the token before the
         opening comma, else None."""
-        if self.text_at(k) not in ",،" or self.text_at(k - 2) not in ",،" or not self.is_word(k - 1):
+        if self.text_at(k) not in (",", "،") or self.text_at(k - 2) not in (",", "،") or not self.is_word(k - 1):
             return None
         return k - 3 if self.has(k - 1, self.lex.day_asides) else None
 
@@ -283,8 +283,8 @@ class Sentence:
         if hit:
             return hit[0], "flight"
         hit = self.lex.people_cues.ending(self.forms, k)
-        if hit and article(self.tokens[k - hit[0] + 1].text):
-            return None  # a verb never carries the article: "سمح للأسر بإنجاب طفلين" (families, not captivity)
+        if hit and hit[1] == WEAK + "captured" and article(self.tokens[k - hit[0] + 1].text):
+            return None  # the verb أسر never carries the article: "سمح للأسر بإنجاب طفلين" (families)
         return hit
 
     def scan_after(self, j: int) -> str:
