@@ -349,6 +349,8 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
                 finish = partial(_search, timer, indexing)
             write_site(output, files, (DEFAULT_TEMPLATES / "static", config.templates_path / "static"),
                        roots=config.roots, finish=finish)
+        if indexing is not None and indexing.seconds is not None:
+            timer.seconds["pagefind"] = indexing.seconds  # its own run, overlapping render and write
     finally:
         if indexing is not None:
             indexing.cancel()

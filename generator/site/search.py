@@ -17,6 +17,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from html import escape
 from pathlib import Path
 
@@ -160,12 +162,20 @@ class Indexing:
         self.kept_records = records_dir
         self.records = records_dir if records_dir is not None else self.work / "records"
         self.previous, self.process = previous, None
+        self.seconds: float | None = None  # how long Pagefind itself ran (for --timings), once it has ended
         self.digest = update_records(self.records, sources, keys if records_dir is not None else {}, story_of)
         self.reuse = records_dir is not None and _indexed(self.records, self.digest, previous)
         if not self.reuse:
             if records_dir is not None:
                 (records_dir / INDEXED).unlink(missing_ok=True)
+            started = time.perf_counter()
             self.process = start_pagefind(self.records, self.work / BUNDLE, self.work / "pagefind.log")
+            if self.process is not None:
+                threading.Thread(target=self._watch, args=(self.process, started), daemon=True).start()
+
+    def _watch(self, process: subprocess.Popen, started: float) -> None:
+        process.wait()
+        self.seconds = round(time.perf_counter() - started, 3)
 
     def finish(self, site: Path) -> bool:
         """Put the bundle into `site` (waiting for Pagefind); False, with a warning, when there is none."""
