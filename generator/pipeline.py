@@ -155,7 +155,7 @@ def ingest_all(seeds: list[SeedFile], config: Config, cache: Cache, errors: list
     """Every usable article once (of two scrapes of one article, the established one), and each kept
     article's cache key by source id."""
     keys = [ingest_key(seed, config) for seed in seeds]
-    outlines: list[Any] = [cache.get("outline", k) for k in keys]
+    outlines: list[Any] = cache.get_many("outline", keys)
     articles: list[Article | None] = [None] * len(seeds)
     missing = [i for i, found in enumerate(outlines) if not (isinstance(found, tuple) and len(found) == 2)]
     for i, result in zip(missing, _run([(seeds[i], config) for i in missing], workers(config)), strict=True):
@@ -230,10 +230,9 @@ def pair_all(prepared: list[Prepared], keys: dict[str, str], english: dict[str, 
     """Pair each article with its English and collect its figures (and their lines of figures.json and
     figures.csv); cached per source."""
     sources, figures, pair_keys, lines = [], [], {}, {}
-    for item in prepared:
-        k = key("pair", keys[item.meta.id], glossary_digest,
-                translations_digest(english, suggest, conflicts, item.sentences))
-        done = cache.get("pair", k)
+    entries = [key("pair", keys[item.meta.id], glossary_digest,
+                   translations_digest(english, suggest, conflicts, item.sentences)) for item in prepared]
+    for item, k, done in zip(prepared, entries, cache.get_many("pair", entries), strict=True):
         if done is None:
             done = _pair_safely(item.article, english, glossary, suggest, conflicts, errors)
             if done is not None:

@@ -163,6 +163,7 @@ class Indexing:
         self.records = records_dir if records_dir is not None else self.work / "records"
         self.previous, self.process = previous, None
         self.seconds: float | None = None  # how long Pagefind itself ran (for --timings), once it has ended
+        self.watcher: threading.Thread | None = None  # waits for Pagefind (no polling: finish() joins it)
         self.digest = update_records(self.records, sources, keys if records_dir is not None else {}, story_of)
         self.reuse = records_dir is not None and _indexed(self.records, self.digest, previous)
         if not self.reuse:
@@ -171,7 +172,8 @@ class Indexing:
             started = time.perf_counter()
             self.process = start_pagefind(self.records, self.work / BUNDLE, self.work / "pagefind.log")
             if self.process is not None:
-                threading.Thread(target=self._watch, args=(self.process, started), daemon=True).start()
+                self.watcher = threading.Thread(target=self._watch, args=(self.process, started), daemon=True)
+                self.watcher.start()
 
     def _watch(self, process: subprocess.Popen, started: float) -> None:
         process.wait()
@@ -184,6 +186,12 @@ class Indexing:
                 assert self.previous is not None
                 shutil.copytree(self.previous, site / BUNDLE, copy_function=os.link)
                 return True
+            if self.watcher is not None:
+                self.watcher.join(timeout=1800)  # then wait_pagefind finds it ended
+                if self.watcher.is_alive():
+                    log.warning("search index not built (pagefind took more than 30 minutes); the search page "
+                                "will say so")
+                    return False  # (cancel() kills it)
             if self.process is None or not wait_pagefind(self.process, self.work / BUNDLE,
                                                          self.work / "pagefind.log"):
                 return False
