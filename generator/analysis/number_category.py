@@ -29,8 +29,9 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         return "other people" if ill else own  # "3388 مصابة بتسمم الحمل", "عدد المصابين بالفيروس … 300": ill
     before, stopped = s.scan_before(number_i)
     if not before and noun is not None and noun.kind == "human" and noun.token < number_i \
-            and (governor := s.cue_ending(noun.token - 1)) is not None:
-        before = governor[1]  # "وإصابة عسكريين آخرين اثنين": the verb or masdar right before the noun
+            and (governor := s.cue_ending(noun.token - 1)) is not None and governor[1] not in ("none", "sentence"):
+        before = governor[1]  # "وإصابة عسكريين آخرين اثنين": the verb or masdar right before the noun (not
+        #                       "محاكمة روسيين اثنين": a trial names nothing that happened to them)
     for found in (before, s.scan_after(number_j)):
         found = resolved(s, found, own, noun, number_j)
         if undone(s, found, number_j):
