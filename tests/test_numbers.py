@@ -345,6 +345,23 @@ def test_every_number_has_a_known_type_and_people_a_known_category():
         assert sentence[found.start:found.end].strip() == sentence[found.start:found.end]
 
 
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
+def test_every_number_of_real_news_has_a_known_type_and_people_a_known_category():
+    """Every 9th file of the shared corpus, every sentence: no label outside the lists ever reaches a page
+    (a rule's marker such as "none" once leaked as a category)."""
+    import re
+
+    checked = 0
+    for path in sorted(CORPUS.glob("c*.txt"))[::9]:
+        for paragraph in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
+            for sentence in re.split(r"(?<=[.!?؟])\s+", paragraph.strip()):
+                for found in numbers_in(sentence):
+                    checked += 1
+                    assert found.type in TYPES, (path.name, sentence, found)
+                    assert (found.category in CATEGORIES) == (found.type == "people"), (path.name, sentence, found)
+    assert checked > 2000
+
+
 def test_claimant():
     assert claimant_of("وقال المرصد السوري لحقوق الإنسان إن 173 مدنيا قتلوا.") == "SOHR"
     assert claimant_of("أصيب 25 شخصا بحسب وزارة الصحة في غزة.") == "health ministry"
