@@ -328,15 +328,15 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
     report["warnings"] = [*report["warnings"], *story_warnings]
     if written:
         report["memory_written"] = {**report["memory_written"], **written}
-    with timer("analyse"), stage("analysing"):
-        briefing = analyse(sources, figures, found, report, plans, redirects)
     records = cache.folder / "search" if cache.folder else None
-    story_of = {m: s.id for s in briefing.stories for m in s.members} if len(briefing.stories) > 1 else {}
+    story_of = {m: plan.id for plan in plans for m in plan.members} if len(plans) > 1 else {}  # (the stories')
     indexing = None
     try:
         if config.search and not options.search_after:
-            with timer("search"), stage("starting the search index"):  # Pagefind runs while the pages are made
+            with timer("search"), stage("starting the search index"):  # Pagefind runs while the rest is made
                 indexing = search.Indexing(sources, records, pair_keys, story_of, output / search.BUNDLE, output)
+        with timer("analyse"), stage("analysing"):
+            briefing = analyse(sources, figures, found, report, plans, redirects)
         with timer("render"), stage("rendering"):
             files, kept = _files(config, briefing, about, note, cache, {k: v + reviewed.get(k, "") for k, v in
                                                                         pair_keys.items()}, output, lines)
