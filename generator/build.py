@@ -476,9 +476,12 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
     templates = _templates_digest(config)
     renderer = Renderer(config.templates_path, site, config.roots, stories=len(briefing.stories) > 1, cache=cache,
                         templates_digest=templates)
+    exports = _Deferred(partial(figures_exports, briefing, lines))  # made when written, then let go: at
+    #                                                   10,000 reports these files are a few hundred MB of text
     files: dict[str, Content] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
-                                 **figures_exports(briefing, lines),
-                                 "data/briefing.json": briefing_json(briefing),
+                                 "data/figures.json": partial(exports.take, "data/figures.json"),
+                                 "data/figures.csv": partial(exports.take, "data/figures.csv"),
+                                 "data/briefing.json": partial(briefing_json, briefing),
                                  "feed.xml": feed.atom(briefing, config.title, config.description,
                                                        config.base_url, briefing.report["build_date"])}
     sources = list(briefing.sources)
@@ -515,10 +518,10 @@ def _source_files(renderer: Renderer, briefing: Briefing, index: int, counts: di
 class _Deferred:
     """Files made together, each handed out once when its turn to be written comes."""
 
-    def __init__(self, make: Callable[[], dict[str, bytes]]):
+    def __init__(self, make: Callable[[], dict[str, bytes]] | Callable[[], dict[str, str]]):
         self.make, self.made = make, None
 
-    def take(self, path: str) -> bytes:
+    def take(self, path: str) -> bytes | str:
         if self.made is None:
             self.made = self.make()
         return self.made.pop(path)
