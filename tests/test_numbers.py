@@ -393,6 +393,11 @@ def test_the_rules_file_is_validated(tmp_path: Path):
     (tmp_path / "broken.yml").write_text(yaml.safe_dump(broken, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ValueError, match=r"broken\.yml.*groups"):
         load(tmp_path / "broken.yml")
+    twice = {**data, "human_nouns": {**data["human_nouns"], "killed": [*data["human_nouns"]["killed"], "جريح"]}}
+    (tmp_path / "twice.yml").write_text(yaml.safe_dump(twice, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"twice\.yml: human_nouns: 'جريح' \(wounded\) is also listed as 'جريح' "
+                                         r"\(killed\)"):
+        load(tmp_path / "twice.yml")
 
 
 @cache

@@ -289,6 +289,7 @@ def load(path: Path = RULES) -> Lexicon:
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{path}: section '{key}' is malformed ({exc})") from exc
     _check_categories(path, data)
+    _check_nouns(path, data["human_nouns"])
     built["group_labels"] = {key: g["label"] for key, g in data["groups"].items()}
     built["dual_stems"] = _dual_stems(data["human_nouns"], data["things"], data["member_nouns"],
                                       [w for ws in data["time_units"].values() for w in ws])
@@ -311,6 +312,19 @@ def _check_categories(path: Path, data: dict) -> None:
     for name in data["state_categories"]:
         if name not in labels:
             raise ValueError(f"{path}: state_categories: category '{name}' has no label in category_labels")
+
+
+def _check_nouns(path: Path, nouns: dict[str, list[str]]) -> None:
+    """A noun for people (in any form its entry stands for) is listed under one category only: the first
+    listing would win without a word, and the second would be dead."""
+    seen: dict[str, tuple[str, str]] = {}
+    for name, entries in nouns.items():
+        for entry in entries:
+            for form in dict.fromkeys(_expand(entry)):
+                first = seen.setdefault(form, (name, entry))
+                if first[0] != name:
+                    raise ValueError(f"{path}: human_nouns: '{entry}' ({name or 'other people'}) is also listed as "
+                                     f"'{first[1]}' ({first[0] or 'other people'})")
 
 
 @cache
