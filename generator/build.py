@@ -41,7 +41,7 @@ from .pipeline import prepare as prepare_one
 from .site import feed, search, views
 from .site.export import briefing_json, figure_lines, figures_exports, source_json
 from .site.render import DEFAULT_TEMPLATES, Renderer, figure_counts
-from .site.write import Content, guard_output, write_site
+from .site.write import Content, cannot_write, guard_output, write_site
 from .translation import argos as model
 from .translation.argos import ArgosEngine
 from .translation.memory import JOURNAL, Memory, shard_journal, suggester
@@ -334,7 +334,13 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
     try:
         if config.search and not options.search_after:
             with timer("search"), stage("starting the search index"):  # Pagefind runs while the rest is made
-                indexing = search.Indexing(sources, records, pair_keys, story_of, output / search.BUNDLE, output)
+                try:
+                    indexing = search.Indexing(sources, records, pair_keys, story_of, output / search.BUNDLE,
+                                               output)
+                except OSError as exc:
+                    if (failed := cannot_write(exc, output)) is not None:
+                        raise failed from None
+                    raise
         with timer("analyse"), stage("analysing"):
             briefing = analyse(sources, figures, found, report, plans, redirects)
         with timer("render"), stage("rendering"):

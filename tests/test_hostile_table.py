@@ -368,6 +368,8 @@ CASES = [
     # -- the machine ------------------------------------------------------------------------------------
     Case("the disk fills up while writing the site", patch=failing(errno.ENOSPC, lambda p: ".site-new-" in str(p)),
          code=74, message=r"cannot write the site .*No space left on device; the previous site is unchanged"),
+    Case("the disk fills up as the search index starts", config("search: true"),
+         patch=failing(errno.ENOSPC, lambda p: ".site-search-" in str(p)), code=74, message=r"cannot write the site .*No space left on device; the previous site is unchanged"),
     Case("a read-only project folder", patch=failing(errno.EROFS, lambda p: p.name == ".briefing.lock"), code=74,
          message=r"cannot take the build lock .*Read-only file system"),
     Case("a bug outside one source's work", patch=bug_in("generator.build.match_and_links", "linking"), code=70,
