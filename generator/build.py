@@ -31,7 +31,7 @@ from .analysis.stories import Group
 from .cache import Cache, PageManifest
 from .cache import key as cache_key
 from .config import Config, load_config
-from .errors import ConfigError, GeneratorError, ProjectLocked, SeedError, stage
+from .errors import CannotWrite, ConfigError, GeneratorError, ProjectLocked, SeedError, stage
 from .files import UnsafeFile, read_bytes, read_text, regular_files
 from .ingest.read import read_seeds
 from .lock import project_lock
@@ -338,8 +338,9 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
                     indexing = search.Indexing(sources, records, pair_keys, story_of, output / search.BUNDLE,
                                                output)
                 except OSError as exc:
-                    if (failed := cannot_write(exc, output)) is not None:
-                        raise failed from None
+                    if cannot_write(exc, output) is not None:
+                        raise CannotWrite(f"cannot write the search index ({exc.filename or output.parent}): "
+                                          f"{exc.strerror}; the previous site is unchanged") from None
                     raise
         with timer("analyse"), stage("analysing"):
             briefing = analyse(sources, figures, found, report, plans, redirects)
@@ -355,7 +356,7 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
                 finish = partial(_search, timer, indexing)
             write_site(output, files, (DEFAULT_TEMPLATES / "static", config.templates_path / "static"),
                        roots=config.roots, finish=finish)
-        if indexing is not None and indexing.seconds is not None:
+        if indexing is not None and indexing.built and indexing.seconds is not None:
             timer.seconds["pagefind"] = indexing.seconds  # its own run, overlapping render and write
     finally:
         if indexing is not None:

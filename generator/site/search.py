@@ -158,22 +158,27 @@ class Indexing:
             if (left / WORK_STAMP).is_file():
                 shutil.rmtree(left, ignore_errors=True)
         self.work = Path(tempfile.mkdtemp(prefix=f".{beside.name}-search-", dir=beside.parent))
-        (self.work / WORK_STAMP).write_text("", encoding="utf-8")
         self.kept_records = records_dir
         self.records = records_dir if records_dir is not None else self.work / "records"
         self.previous, self.process = previous, None
         self.seconds: float | None = None  # how long Pagefind itself ran (for --timings), once it has ended
+        self.built = False  # whether finish() put a bundle into the site
         self.watcher: threading.Thread | None = None  # waits for Pagefind (no polling: finish() joins it)
-        self.digest = update_records(self.records, sources, keys if records_dir is not None else {}, story_of)
-        self.reuse = records_dir is not None and _indexed(self.records, self.digest, previous)
-        if not self.reuse:
-            if records_dir is not None:
-                (records_dir / INDEXED).unlink(missing_ok=True)
-            started = time.perf_counter()
-            self.process = start_pagefind(self.records, self.work / BUNDLE, self.work / "pagefind.log")
-            if self.process is not None:
-                self.watcher = threading.Thread(target=self._watch, args=(self.process, started), daemon=True)
-                self.watcher.start()
+        try:
+            (self.work / WORK_STAMP).write_text("", encoding="utf-8")
+            self.digest = update_records(self.records, sources, keys if records_dir is not None else {}, story_of)
+            self.reuse = records_dir is not None and _indexed(self.records, self.digest, previous)
+            if not self.reuse:
+                if records_dir is not None:
+                    (records_dir / INDEXED).unlink(missing_ok=True)
+                started = time.perf_counter()
+                self.process = start_pagefind(self.records, self.work / BUNDLE, self.work / "pagefind.log")
+                if self.process is not None:
+                    self.watcher = threading.Thread(target=self._watch, args=(self.process, started), daemon=True)
+                    self.watcher.start()
+        except BaseException:
+            self.cancel()  # its folder (marked or not yet) goes, and Pagefind if it started
+            raise
 
     def _watch(self, process: subprocess.Popen, started: float) -> None:
         process.wait()
@@ -185,6 +190,7 @@ class Indexing:
             if self.reuse:
                 assert self.previous is not None
                 shutil.copytree(self.previous, site / BUNDLE, copy_function=os.link)
+                self.built = True
                 return True
             if self.watcher is not None:
                 self.watcher.join(timeout=1800)  # then wait_pagefind finds it ended
@@ -199,6 +205,7 @@ class Indexing:
             if self.digest and self.kept_records is not None:
                 write_atomic(self.kept_records / INDEXED,
                              json.dumps({"records": self.digest, "bundle": _entry_hash(site / BUNDLE)}))
+            self.built = True
             return True
         finally:
             self.cancel()
