@@ -117,6 +117,8 @@ class Cache:
     def get_many(self, kind: str, entries: list[str]) -> list[object | None]:
         """The value of each entry of one kind (None for one missing or unusable), read in a few queries: a
         thousand sources' entries cost a query per 500, not one each."""
+        if not entries:
+            return []  # (marking the kind used with no entry would let prune() drop all of its entries)
         self.used.setdefault(kind, set()).update(entries)
         db = self._connect()
         if db is None:
