@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from .number_lexicon import Lexicon
 from .number_tokens import DASHES, PAIR_SEPARATORS, Token, article, parse_digits
 
+FRACTIONS = {"نصف": 0.5, "ربع": 0.25}  # normalised: before a multiplier word
+
 
 @dataclass
 class Raw:
@@ -63,6 +65,11 @@ class Finder:
             raw = self.at(k, out)
             if raw is None:
                 k += 1
+                continue
+            if "half" in raw.notes and out and out[-1].j == raw.i and out[-1].value and raw.value \
+                    and out[-1].value >= 2 * raw.value:
+                out[-1].j, out[-1].value = raw.j, out[-1].value + raw.value  # "مليون ونصف مليون": 1,500,000
+                k = raw.j
                 continue
             if dated:
                 raw.notes.add("dmy")  # the month and the year of "20 - 10 - 1436هـ"
@@ -118,6 +125,8 @@ class Finder:
             if rest is not None and rest * smaller < factor and smaller < factor:
                 # "44 ألف و210" = 44210, "3 ملايين و600 ألف" = 3600000; not "بين 21 ألفا و143 ألفا"
                 total, raw.j = total + rest * smaller, j + 3 + (smaller > 1)
+        elif self.word(j + 1) == "ونصف" and not self.is_in(j + 2, self.lex.multipliers):
+            total, raw.j = total + factor / 2, j + 2  # "7 ملايين ونصف": and half a million
         raw.value = int(total) if float(total).is_integer() else total
         return raw
 
@@ -126,7 +135,24 @@ class Finder:
         value = self.word_value(k, first=True)
         if value is None or self.rejected(k, value):
             return None
-        total, part, last, j = 0, 0, "", k
+        if value in (1000, 1000000, 1000000000) and (fraction := self.fraction(k - 1)) is not None:
+            whole = self.words_from(k)
+            halved = (whole.value or value) * fraction
+            raw = Raw(k - 1, whole.j, value=int(halved) if float(halved).is_integer() else halved, kind="words")
+            if self.tokens[k - 1].norm.startswith("و"):
+                raw.notes.add("half")  # "ونصف مليون": with the number before it, if there is one
+            return raw
+        return self.words_from(k)
+
+    def fraction(self, k: int) -> float | None:
+        """ "نصف" (half) or "ربع" (quarter) right before a multiplier: "نصف مليون" is 500,000."""
+        if k < 0 or self.tokens[k].kind != "word":
+            return None
+        return next((FRACTIONS[f] for f in self.tokens[k].forms if f in FRACTIONS), None)
+
+    def words_from(self, k: int) -> Raw:
+        """The cardinal in words starting at k (its first word known to be a number word)."""
+        total, part, last, j, scale = 0, 0, "", k, 0
         while j < len(self.tokens):
             v = self.word_value(j, first=j == k)
             if v is None or (j > k and self.tokens[j].kind != "word"):
@@ -147,7 +173,13 @@ class Finder:
             else:
                 break
             last, j = size, j + width
-        return Raw(k, j, value=total + part, kind="words")
+            scale = v if size == "scale" else scale if j > k + width else 0
+        value = total + part
+        unit = next((u for u in (1000000000, 1000000, 1000) if scale and scale % u == 0), 0)  # "مليونان": a million
+        if last == "scale" and unit and j < len(self.tokens) and self.tokens[j].norm == "ونصف" \
+                and not (j + 1 < len(self.tokens) and self.word_value(j + 1, first=True) == unit):
+            value, j = value + unit // 2, j + 1  # "مليون ونصف", "ثلاثة ملايين ونصف": and a half (of the unit)
+        return Raw(k, j, value=value, kind="words")
 
     def size(self, j: int, v: int) -> tuple[str, int]:
         if v < 10 and self.is_in(j + 1, self.lex.teen_words):
