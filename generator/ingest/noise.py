@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..arabic import arabic_ratio, ascii_digits, words
 from ..dates import MONTH_PATTERN, WEEKDAYS
@@ -172,8 +173,10 @@ def repeated_word_line(text: str) -> bool:
     return len(tokens) >= 2 and len(set(tokens)) == 1
 
 
+@lru_cache(maxsize=65536)
 def classify(text: str, article_is_arabic: bool) -> tuple[str, str] | None:
-    """(action, reason) for a line that is a known kind of noise or caption, else None."""
+    """(action, reason) for a line that is a known kind of noise or caption, else None. Cached: an outlet's
+    chrome lines repeat across its articles."""
     if repeated_word_line(text):
         return "remove", "repeated word (image alt text or widget label)"
     if counter_line(text):
