@@ -31,7 +31,7 @@ from .analysis.stories import Group
 from .cache import Cache, PageManifest
 from .cache import key as cache_key
 from .config import Config, load_config
-from .errors import CannotWrite, ConfigError, GeneratorError, ProjectLocked, SeedError, stage
+from .errors import ConfigError, GeneratorError, ProjectLocked, SeedError, stage
 from .files import UnsafeFile, read_bytes, read_text, regular_files
 from .ingest.read import read_seeds
 from .lock import project_lock
@@ -338,9 +338,8 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
                     indexing = search.Indexing(sources, records, pair_keys, story_of, output / search.BUNDLE,
                                                output)
                 except OSError as exc:
-                    if cannot_write(exc, output) is not None:
-                        raise CannotWrite(f"cannot write the search index ({exc.filename or output.parent}): "
-                                          f"{exc.strerror}; the previous site is unchanged") from None
+                    if (failed := cannot_write(exc, f"the search index ({exc.filename or output.parent})")) is not None:
+                        raise failed from None
                     raise
         with timer("analyse"), stage("analysing"):
             briefing = analyse(sources, figures, found, report, plans, redirects)
@@ -446,15 +445,15 @@ def _matches(sources: list[Source], keys: dict[str, str], cache: Cache) -> Match
     """Statements across sources depend only on the Arabic and the report dates: cached under those. When
     they changed, the links between texts of the last build are reused (Links: the same result)."""
     entry = cache_key("match", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}\x01{s.meta.date}" for s in sources))
+    last = cache_key("links")  # one entry per project: the latest build's
     found = cache.get("match", entry)
-    if not isinstance(found, Matches):
-        last = cache_key("links")  # one entry per project: the latest build's
-        previous = cache.get("links", last)
-        found, links = match_and_links(sources, previous=previous if isinstance(previous, Links) else None)
-        cache.put("match", entry, found)
-        cache.put("links", last, links)
-    else:
-        cache.keep("links", cache_key("links"))
+    if isinstance(found, Matches):
+        cache.keep("links", last)
+        return found
+    previous = cache.get("links", last)
+    found, links = match_and_links(sources, previous=previous if isinstance(previous, Links) else None)
+    cache.put("match", entry, found)
+    cache.put("links", last, links)
     return found
 
 

@@ -115,15 +115,9 @@ def start_pagefind(records_dir: Path, bundle: Path, log_file: Path) -> subproces
         return None
 
 
-def wait_pagefind(process: subprocess.Popen, bundle: Path, log_file: Path) -> bool:
-    """Whether the Pagefind run made its bundle; False, with a warning, when it failed or took too long."""
-    try:
-        code = process.wait(timeout=1800)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-        log.warning("search index not built (pagefind took more than 30 minutes); the search page will say so")
-        return False
+def pagefind_made(process: subprocess.Popen, bundle: Path, log_file: Path) -> bool:
+    """Whether a Pagefind run that has ended made its bundle; False, with a warning, when it failed."""
+    code = process.wait()
     if code != 0 or not (bundle / "pagefind.js").exists():
         try:
             said = log_file.read_text(encoding="utf-8", errors="replace").strip()[-300:]
@@ -132,14 +126,6 @@ def wait_pagefind(process: subprocess.Popen, bundle: Path, log_file: Path) -> bo
         log.warning("search index not built (pagefind exited %s: %s); the search page will say so", code, said)
         return False
     return True
-
-
-def run_pagefind(records_dir: Path, bundle: Path) -> bool:
-    """Index the record pages into a Pagefind bundle and wait for it; False, with a warning, when it fails."""
-    with tempfile.TemporaryDirectory(prefix="pagefind-log-") as tmp:
-        log_file = Path(tmp) / "pagefind.log"
-        process = start_pagefind(records_dir, bundle, log_file)
-        return process is not None and wait_pagefind(process, bundle, log_file)
 
 
 WORK_STAMP = ".briefing-search"  # marks a folder of ours beside the site, left by a build that was killed
@@ -192,14 +178,14 @@ class Indexing:
                 shutil.copytree(self.previous, site / BUNDLE, copy_function=os.link)
                 self.built = True
                 return True
-            if self.watcher is not None:
-                self.watcher.join(timeout=1800)  # then wait_pagefind finds it ended
-                if self.watcher.is_alive():
-                    log.warning("search index not built (pagefind took more than 30 minutes); the search page "
-                                "will say so")
-                    return False  # (cancel() kills it)
-            if self.process is None or not wait_pagefind(self.process, self.work / BUNDLE,
-                                                         self.work / "pagefind.log"):
+            if self.process is None or self.watcher is None:
+                return False  # Pagefind could not be started (warned)
+            self.watcher.join(timeout=1800)
+            if self.watcher.is_alive():
+                log.warning("search index not built (pagefind took more than 30 minutes); the search page will say "
+                            "so")
+                return False  # (cancel() kills it)
+            if not pagefind_made(self.process, self.work / BUNDLE, self.work / "pagefind.log"):
                 return False
             shutil.move(str(self.work / BUNDLE), str(site / BUNDLE))  # a rename: both are beside the site
             if self.digest and self.kept_records is not None:

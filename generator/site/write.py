@@ -131,16 +131,17 @@ def write_site(output: Path, files: dict[str, Content], static: tuple[Path, ...]
         staging.chmod(0o755)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        if (failed := cannot_write(exc, output)) is not None:
+        if (failed := cannot_write(exc, f"the site next to {output}")) is not None:
             raise failed from None
         raise
     _swap(staging, output)
 
 
-def cannot_write(exc: BaseException, output: Path) -> CannotWrite | None:
-    """A full disk, a read-only folder or a refused write, as the error the build reports (exit 74)."""
+def cannot_write(exc: BaseException, what: str) -> CannotWrite | None:
+    """A full disk, a read-only folder or a refused write while writing `what`, as the error the build reports
+    (exit 74); None for any other error."""
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT):
-        return CannotWrite(f"cannot write the site next to {output}: {exc.strerror}; the previous site is unchanged")
+        return CannotWrite(f"cannot write {what}: {exc.strerror}; the previous site is unchanged")
     return None
 
 
