@@ -126,8 +126,7 @@ def _kept(previous: Links, digests: list[bytes], dirty: np.ndarray) -> tuple[np.
     """The previous build's pairs between texts still here and not to be compared again, in today's indices."""
     now = {d: i for i, d in enumerate(digests)}
     old = np.array([now.get(d, -1) for d in previous.texts], dtype=np.int64)
-    a = old[np.frombuffer(previous.firsts, dtype=np.uint32)] if previous.firsts else np.zeros(0, np.int64)
-    b = old[np.frombuffer(previous.seconds, dtype=np.uint32)] if previous.seconds else np.zeros(0, np.int64)
+    a, b = old[np.frombuffer(previous.firsts, dtype=np.uint32)], old[np.frombuffer(previous.seconds, dtype=np.uint32)]
     keep = (a >= 0) & (b >= 0)
     keep[keep] &= ~dirty[a[keep]] & ~dirty[b[keep]]
     return np.minimum(a, b)[keep], np.maximum(a, b)[keep], np.frombuffer(previous.values, dtype=np.float64)[keep]

@@ -173,7 +173,8 @@ class Finder:
             else:
                 break
             last, j = size, j + width
-            scale = v if size == "scale" else scale if j > k + width else 0
+            if size == "scale":
+                scale = v  # the latest multiplier: "and a half" is half of its unit
         value = total + part
         unit = next((u for u in (1000000000, 1000000, 1000) if scale and scale % u == 0), 0)  # "مليونان": a million
         if last == "scale" and unit and j < len(self.tokens) and self.tokens[j].norm == "ونصف" \

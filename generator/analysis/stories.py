@@ -69,10 +69,9 @@ def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
     frequency = Counter(w for counts, _ in counted for w in counts)
     total = len(sources) + 1
     widespread = max(5, len(sources) // 2)
-    rarity = {f: math.log(total / (f + 1)) + 1 for f in set(frequency.values())}  # by frequency: one log each
-    weight_of = {f: rarity[f] for f in rarity if 1 < f <= widespread}  # a word no other report has cannot
-    #                               link it to one; a word most reports have (the pile's region) tells nothing
-    telling = {w: weight_of[f] for w, f in frequency.items() if f in weight_of}
+    rarity = {f: math.log(total / (f + 1)) + 1 for f in set(frequency.values()) if 1 < f <= widespread}  # one log
+    #         a frequency; a word no other report has cannot link it to one; one most reports have tells nothing
+    telling = {w: rarity[f] for w, f in frequency.items() if f in rarity}
     out = []
     for source, (counts, shown) in zip(sources, counted, strict=True):
         weights = {w: _tf(n) * telling[w] for w, n in counts.items() if w in telling}
