@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from ..arabic import STOP_WORDS, ascii_digits, content_words, normalize, stem, text_key
 from ..dates import resolve, stated_day
@@ -63,14 +64,22 @@ def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
     texts = [article.meta.headline, article.meta.headline, *(p.text for p in article.paragraphs if p.kind == "body")]
     for text in texts:
         for word in text.split():
-            normal = normalize(word)
-            if not normal or normal in STOP_WORDS:
-                continue
-            key = stem(normal)
-            if len(key) >= 3 and key not in STOP_WORDS:
+            key = _term(word)
+            if key:
                 counts[key] += 1
                 shown.setdefault(key, _PUNCT.sub("", word))
     return tuple((key, n, shown[key]) for key, n in counts.items())
+
+
+@lru_cache(maxsize=131072)
+def _term(word: str) -> str:
+    """The term a word as written counts for, or "" (a stop word, or under three letters). Cached: a pile
+    repeats its vocabulary."""
+    normal = normalize(word)
+    if not normal or normal in STOP_WORDS:
+        return ""
+    key = stem(normal)
+    return key if len(key) >= 3 and key not in STOP_WORDS else ""
 
 
 def annotate(article: Article) -> Article:

@@ -238,6 +238,7 @@ class Lexicon:
     group_labels: dict[str, str]
     dual_stems: dict[str, bool]
     listed_nouns: frozenset[str]
+    number_starts: frozenset[str]  # the words a number expression can start with (besides digits and duals)
 
 
 _BUILDERS = {
@@ -259,7 +260,7 @@ _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", 
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words",
                  "prison_words", "subset_cues", "coordinators", "reporting_words"}
-_DERIVED = {"group_labels", "dual_stems", "listed_nouns"}
+_DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts"}
 
 
 def _build(key: str, spec: Any) -> Any:
@@ -296,6 +297,7 @@ def load(path: Path = RULES) -> Lexicon:
     nouns = [*[e for es in data["human_nouns"].values() for e in es], *data["things"], *data["member_nouns"],
              *[w for ws in data["time_units"].values() for w in ws]]
     built["listed_nouns"] = frozenset(normalize(e) for e in nouns if not e.endswith("+"))
+    built["number_starts"] = frozenset(built["vague"].forward) | built["zero_words"] | frozenset(built["number_words"])
     return Lexicon(**built)
 
 

@@ -14,6 +14,7 @@ from .number_lexicon import Lexicon
 from .number_tokens import DASHES, PAIR_SEPARATORS, Token, article, parse_digits
 
 FRACTIONS = {"نصف": 0.5, "ربع": 0.25}  # normalised: before a multiplier word
+_DUAL_ENDINGS = ("ان", "ين")  # every ending dual_stem reads ("تان", "تين" included)
 
 
 @dataclass
@@ -61,7 +62,13 @@ class Finder:
         """Every number expression, left to right, none overlapping."""
         out: list[Raw] = []
         k, dated = 0, 0
+        starts = self.lex.number_starts
         while k < len(self.tokens):
+            tok = self.tokens[k]
+            if tok.kind != "num" and (tok.kind != "word" or (starts.isdisjoint(tok.forms) and not any(
+                    f.endswith(_DUAL_ENDINGS) for f in tok.forms))):
+                k += 1  # no number, number word, vague quantity or dual starts here (most words): skip the lookups
+                continue
             raw = self.at(k, out)
             if raw is None:
                 k += 1

@@ -4,8 +4,8 @@ runs of digits (any script), Latin words and marks; and the value of a run of di
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..arabic import ascii_digits, clitic_forms, normalize
 
@@ -16,9 +16,9 @@ DASHES = frozenset("-–—")
 PAIR_SEPARATORS = DASHES | {"/", ":", "×", "x", "X", "*"}
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word, a run of digits or a punctuation mark, with its normalised forms (with and without clitics)."""
+class Token(NamedTuple):
+    """A word, a run of digits or a punctuation mark, with its normalised forms (with and without clitics).
+    A named tuple: a sentence makes dozens, and a tuple is made several times faster than a frozen dataclass."""
 
     start: int
     end: int
@@ -55,14 +55,19 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
     out: list[Token] = []
     url = 0
     for m in _TOKEN.finditer(plain):
-        while url < len(urls) and urls[url][1] <= m.start():
-            url += 1
-        if url < len(urls) and urls[url][0] <= m.start():
-            continue
+        start, end = m.span()
+        if urls:
+            while url < len(urls) and urls[url][1] <= start:
+                url += 1
+            if url < len(urls) and urls[url][0] <= start:
+                continue
         kind = m.lastgroup or "punct"
-        norm, forms = _word(m.group(0)) if kind == "word" else (m.group(0).lower(), (m.group(0).lower(),))
-        out.append(Token(m.start(), m.end(), sentence[m.start():m.end()], kind, norm, forms,
-                         m.start() > 0 and not plain[m.start() - 1].isspace()))
+        if kind == "word":
+            norm, forms = _word(m.group())
+        else:
+            norm = m.group().lower()
+            forms = (norm,)
+        out.append(Token(start, end, sentence[start:end], kind, norm, forms, start > 0 and not plain[start - 1].isspace()))
     return tuple(out)
 
 
