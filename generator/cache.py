@@ -160,10 +160,27 @@ class Cache:
         self.used.setdefault(kind, set()).add(entry)
 
     def put(self, kind: str, entry: str, value: object) -> None:
+        if self._broken:
+            self.used.setdefault(kind, set()).add(entry)
+            return
+        self.put_pickled(kind, entry, self.pickled(entry, value))
+
+    @staticmethod
+    def pickled(entry: str, value: object) -> bytes:
+        """An entry's value as the cache stores it (for pickling it where it is made: a worker process)."""
+        return pickle.dumps((entry, value), protocol=pickle.HIGHEST_PROTOCOL)
+
+    @staticmethod
+    def unpickled(blob: bytes) -> object:
+        """The value of what pickled() made."""
+        return pickle.loads(blob)[1]
+
+    def put_pickled(self, kind: str, entry: str, blob: bytes) -> None:
+        """Store what pickled(entry, value) made."""
         self.used.setdefault(kind, set()).add(entry)
         if self._broken:
             return
-        self.pending.append((kind, entry, pickle.dumps((entry, value), protocol=pickle.HIGHEST_PROTOCOL)))
+        self.pending.append((kind, entry, blob))
         if len(self.pending) >= self.FLUSH_EVERY:
             self.flush()
 

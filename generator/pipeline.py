@@ -71,8 +71,13 @@ def prepare(seed: SeedFile, config: Config) -> tuple[Article | None, list[str]]:
         return None, [*errors, f"{seed.name}: skipped: " + internal_error(exc, f"preparing {seed.name}")]
 
 
-def _prepare_task(job: tuple[SeedFile, Config]) -> tuple[Article | None, list[str]]:
-    return prepare(*job)
+def _prepare_task(job: tuple[SeedFile, Config, str]) -> tuple[bytes, bytes]:
+    """A seed prepared, as its two cache entries already pickled (the prepared article, its outline): the
+    worker pickles them once, for the trip back and for the cache, instead of the build's own process."""
+    seed, config, entry = job
+    article, problems = prepare(seed, config)
+    outline = (Outline.of(article) if article is not None else None, problems)
+    return Cache.pickled(entry, (article, problems)), Cache.pickled(entry, outline)
 
 
 def _editor_digest(config: Config, seed: SeedFile) -> str:
@@ -94,7 +99,7 @@ def workers(config: Config) -> int:
     return config.workers or os.cpu_count() or 1
 
 
-def _run(jobs: list[tuple[SeedFile, Config]], count: int) -> list[tuple[Article | None, list[str]]]:
+def _run(jobs: list[tuple[SeedFile, Config, str]], count: int) -> list[tuple[bytes, bytes]]:
     if count <= 1 or len(jobs) < POOL_FROM:
         return [_prepare_task(job) for job in jobs]
     context = multiprocessing.get_context("fork")
@@ -158,12 +163,12 @@ def ingest_all(seeds: list[SeedFile], config: Config, cache: Cache, errors: list
     outlines: list[Any] = cache.get_many("outline", keys)
     articles: list[Article | None] = [None] * len(seeds)
     missing = [i for i, found in enumerate(outlines) if not (isinstance(found, tuple) and len(found) == 2)]
-    for i, result in zip(missing, _run([(seeds[i], config) for i in missing], workers(config)), strict=True):
-        article, problems = result
-        outlines[i] = (Outline.of(article) if article is not None else None, problems)
-        articles[i] = article
-        cache.put("ingest", keys[i], result)
-        cache.put("outline", keys[i], outlines[i])
+    for i, (prepared_blob, outline_blob) in zip(missing, _run([(seeds[i], config, keys[i]) for i in missing],
+                                                               workers(config)), strict=True):
+        articles[i] = Cache.unpickled(prepared_blob)[0]
+        outlines[i] = Cache.unpickled(outline_blob)
+        cache.put_pickled("ingest", keys[i], prepared_blob)
+        cache.put_pickled("outline", keys[i], outline_blob)
     prepared = []
     for i, (seed, k, (outline, problems)) in enumerate(zip(seeds, keys, outlines, strict=True)):
         errors.extend(problems)
