@@ -77,6 +77,45 @@ def test_a_statement_reprinted_many_times_is_stored_once():
     assert len(shown) == 3 and total >= 39
 
 
+def test_candidates_are_exactly_the_pairs_the_definition_gives_in_any_block_size(monkeypatch):
+    """candidate_pairs (arrays, a block of texts at a time) against its definition written out: pairs sharing
+    MIN_SHARED indexed words that could reach the threshold counting every common word as shared; all pairs,
+    and the pairs of some rows with any text (each pair once), in whole-text blocks of any size."""
+    import random
+
+    from generator.analysis import crossref
+
+    rng = random.Random(11)
+    hot, rare = [f"hot{k}" for k in range(8)], [f"w{k}" for k in range(150)]
+    texts = list(dict.fromkeys(frozenset(rng.sample(hot, rng.randint(0, 6)) + rng.sample(rare, rng.randint(3, 10)))
+                               for _ in range(400)))
+    common = crossref.common_words(texts)
+    assert common == set(hot)  # some words are too common to index: the threshold test is exercised
+
+    def defined(rows=None):
+        out = set()
+        for i, a in enumerate(texts):
+            for j, b in enumerate(texts):
+                if i == j or (rows is None and j < i) or (rows is not None and i not in rows and j not in rows):
+                    continue
+                shared = len((a & b) - common)
+                if shared >= crossref.MIN_SHARED and shared + min(len(a & common), len(b & common)) >= \
+                        crossref.THRESHOLD * min(len(a), len(b)):
+                    out.add((min(i, j), max(i, j)))
+        return out
+
+    rows = set(rng.sample(range(len(texts)), 60))
+    expected_all, expected_rows = defined(), defined(rows)
+    assert len(expected_all) > 1000 and len(expected_rows) > 100
+    for block in (1, 5, 97, crossref.BLOCK):
+        monkeypatch.setattr(crossref, "BLOCK", block)
+        found = list(crossref.candidate_pairs(texts))
+        assert len(found) == len(set(found)) and set(found) == expected_all, block
+        found = list(crossref.candidate_pairs(texts, rows=rows))
+        assert len(found) == len(set(found)) and set(found) == expected_rows, block
+    assert list(crossref.candidate_pairs([])) == [] and list(crossref.candidate_pairs(texts[:1])) == []
+
+
 def _linked_sets(found):
     """Each text's linked texts with their scores, from a crossref.Linked."""
     return [list(zip(found.of(i), found.values[found.starts[i]:found.starts[i + 1]], strict=True))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,17 +42,6 @@ def similarity(a: str, b: str) -> float:
     return score(content_words(a), content_words(b))
 
 
-def _indexed(word_sets: list[frozenset[str]], common: frozenset[str]) -> tuple[dict[str, list[int]], list[int]]:
-    """The postings of every indexed (not common) word, in text order, and each text's count of common words."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    counts = []
-    for i, words in enumerate(word_sets):
-        counts.append(len(words & common))
-        for word in words - common:
-            postings[word].append(i)
-    return postings, counts
-
-
 def common_words(word_sets: list[frozenset[str]]) -> frozenset[str]:
     """Words in more than COMMON of the texts (and more than 50): too common to index."""
     frequency = Counter(w for words in word_sets for w in words)
@@ -61,27 +49,76 @@ def common_words(word_sets: list[frozenset[str]]) -> frozenset[str]:
     return frozenset(w for w, n in frequency.items() if n > cap)
 
 
+BLOCK = 1 << 21  # postings read at once by candidate_pairs (bounds its memory: a few arrays of this length)
+
+
 def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOLD,
                     rows: Iterable[int] | None = None, common: frozenset[str] | None = None
                     ) -> Iterable[tuple[int, int]]:
     """Pairs of distinct word sets that share at least MIN_SHARED indexed words, and could still reach the
     threshold counting every unindexed (common) word as shared: every such pair (i < j), or, given `rows`,
-    every such pair of a row with any other text (a pair of two rows once; the lower index first)."""
+    every such pair of a row with any other text (a pair of two rows once). Each pair (lower index first) once.
+
+    An inverted index in arrays: each text's indexed words, the postings of each word in text order; a text's
+    shared-word counts are the postings of its words (those after it, when all pairs are wanted) counted
+    together, a block of texts at a time."""
     common = common_words(word_sets) if common is None else common
-    postings, counts = _indexed(word_sets, common)
-    sizes = [len(w) for w in word_sets]
-    chosen = None if rows is None else set(rows)
-    for i in (range(len(word_sets)) if chosen is None else sorted(chosen)):
-        shared: Counter = Counter()
-        for word in word_sets[i] - common:  # each posting list is in order: the texts after i are a slice
-            listed = postings[word]
-            shared.update(listed[bisect_right(listed, i):] if chosen is None else listed)
-        mine, size = counts[i], sizes[i]
-        for j, n in shared.items():
-            if n >= MIN_SHARED and j != i and (chosen is None or j > i or j not in chosen):
-                theirs, other = counts[j], sizes[j]
-                if n + (mine if mine < theirs else theirs) >= threshold * (size if size < other else other):
-                    yield (i, j) if i < j else (j, i)
+    count = len(word_sets)
+    vocabulary: dict[str, int] = {}
+    flat: list[int] = []  # the indexed words of each text, text after text
+    ends: list[int] = []
+    for words in word_sets:
+        flat.extend(vocabulary.setdefault(w, len(vocabulary)) for w in words if w not in common)
+        ends.append(len(flat))
+    if not flat:
+        return
+    word = np.array(flat, dtype=np.int32)  # 32-bit and freed as soon as done: 10,000 reports index millions
+    del flat
+    starts_of_text = np.zeros(count + 1, dtype=np.int64)
+    starts_of_text[1:] = ends
+    text = np.repeat(np.arange(count, dtype=np.int32), np.diff(starts_of_text))
+    sizes = np.array([len(w) for w in word_sets], dtype=np.int64)
+    unindexed = sizes - np.diff(starts_of_text)  # each text's common words
+    order = np.lexsort((text, word))  # the postings: by word, then text
+    posting = text[order]
+    word_starts = np.searchsorted(word[order], np.arange(len(vocabulary) + 1)).astype(np.int64)
+    if rows is None:
+        begin = np.empty(len(word), dtype=np.int64)
+        begin[order] = np.arange(1, len(word) + 1)  # the texts after this one, of this word's postings
+        chosen = None
+    else:
+        chosen = np.zeros(count, dtype=bool)
+        chosen[list(rows)] = True
+        begin = word_starts[word]
+    del order
+    length = word_starts[word + 1] - begin
+    del word
+    if chosen is not None:
+        length[~chosen[text]] = 0
+    total = np.zeros(len(length) + 1, dtype=np.int64)
+    np.cumsum(length, out=total[1:])
+    at_text = total[starts_of_text]  # postings read before each text (a block holds whole texts)
+    first = 0
+    while first < count:
+        last = max(int(np.searchsorted(at_text, at_text[first] + BLOCK, side="right")) - 1, first + 1)
+        lo, hi = starts_of_text[first], starts_of_text[last]
+        first = last
+        lengths = length[lo:hi]
+        n = int(lengths.sum())
+        if n == 0:
+            continue
+        offsets = np.repeat(begin[lo:hi] - (np.cumsum(lengths) - lengths), lengths)
+        others = posting[offsets + np.arange(n, dtype=np.int64)]
+        mine = np.repeat(text[lo:hi].astype(np.int64), lengths)
+        codes, shared = np.unique(mine * count + others, return_counts=True)
+        i, j = codes // count, codes % count
+        keep = shared >= MIN_SHARED
+        if chosen is not None:
+            keep &= (j != i) & ((j > i) | ~chosen[j])
+        i, j, shared = i[keep], j[keep], shared[keep]
+        reach = shared + np.minimum(unindexed[i], unindexed[j]) >= threshold * np.minimum(sizes[i], sizes[j])
+        low, high = np.minimum(i, j)[reach], np.maximum(i, j)[reach]
+        yield from zip(low.tolist(), high.tolist())
 
 
 @dataclass(frozen=True)
