@@ -33,7 +33,8 @@ paragraphs, one list page), built with `hugo --quiet` (Debian's 0.111 does not m
 indexed with `python -m pagefind --site public`.
 
 What the numbers mean:
-  wall s          wall-clock time of the whole command, Python start-up included (median over --runs).
+  wall s          wall-clock time of the whole command, Python start-up included (median over --runs); the
+                  disk's pending writes are flushed (sync) before each command, outside its time.
   search s        how long the generator's Pagefind run took: from `build --timings FILE` when the generator
                   accepts it (its "pagefind" entry: Pagefind's own run, which overlaps rendering and writing;
                   else its "search" stage), otherwise ("obs") the time Pagefind processes were seen running
@@ -221,7 +222,11 @@ os._exit(code if code >= 0 else 128 - code)
 
 
 def run_measured(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Measured:
-    """Run a command to its end; wall time, exit code, wait4's max RSS and the sampled tree memory."""
+    """Run a command to its end; wall time, exit code, wait4's max RSS and the sampled tree memory. The disk's
+    pending writes (the last build's site and cache, a project just written) are flushed first, outside the
+    timing: otherwise whichever command runs next pays for them (Hugo's 0.2 s run took up to 1 s after a
+    build)."""
+    os.sync()
     with tempfile.TemporaryDirectory(prefix="measure-") as tmp:
         usage_file, out_file, err_file = (Path(tmp) / name for name in ("usage.json", "stdout", "stderr"))
         with out_file.open("wb") as out, err_file.open("wb") as err:
