@@ -67,6 +67,8 @@ class Cache:
         self.pending: list[tuple[str, str, bytes]] = []
         self._db: sqlite3.Connection | None = None
         self._broken = folder is None
+        self._stored: set[str] = set()  # the kinds with entries when the cache was opened, or put since: a
+        #                                 cold build asks nothing of SQLite for the thousands it cannot find
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self._broken:
@@ -81,6 +83,7 @@ class Cache:
                 db.execute("PRAGMA synchronous=OFF")  # a torn cache is detected and rebuilt, never trusted
                 db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, entry TEXT NOT NULL, "
                            "value BLOB NOT NULL, PRIMARY KEY (kind, entry)) WITHOUT ROWID")
+                self._stored |= {kind for (kind,) in db.execute("SELECT DISTINCT kind FROM entries")}
                 self._db = db
                 break
             except sqlite3.DatabaseError as exc:  # not a database, or damaged: start again once
@@ -122,6 +125,10 @@ class Cache:
         self.used.setdefault(kind, set()).update(entries)
         db = self._connect()
         if db is None:
+            return [None] * len(entries)
+        if kind not in self._stored:
+            for _ in entries:
+                self._miss(kind)
             return [None] * len(entries)
         out: list[object | None] = []
         for start in range(0, len(entries), self.READ_EVERY):  # a chunk's bytes at a time, not all of them
@@ -180,6 +187,7 @@ class Cache:
         self.used.setdefault(kind, set()).add(entry)
         if self._broken:
             return
+        self._stored.add(kind)
         self.pending.append((kind, entry, blob))
         if len(self.pending) >= self.FLUSH_EVERY:
             self.flush()

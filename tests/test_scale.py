@@ -57,6 +57,25 @@ def damage(project: Path, kind: str) -> None:
             (pickle.dumps((entries[2][0], None)), kind, entries[2][0])])
 
 
+def test_the_cache_asks_sqlite_nothing_for_a_kind_it_holds_no_entry_of(tmp_path):
+    """A cold build looks up thousands of pages in a cache that has none of their kind: no query is made for
+    such a kind, while kinds stored before (by another run) or put in this run are found."""
+    from generator.cache import Cache
+
+    first = Cache(tmp_path)
+    first.put("page", "a", 1)
+    first.close()
+    cache = Cache(tmp_path)
+    statements: list[str] = []
+    cache._connect().set_trace_callback(statements.append)  # type: ignore[union-attr]
+    assert cache.get_many("html", ["x", "y"]) == [None, None] and not statements  # none of that kind
+    assert cache.get("page", "a") == 1 and len(statements) == 1  # a kind stored before: read
+    cache.put("html", "x", "<p>")
+    cache.flush()
+    assert cache.get("html", "x") == "<p>"  # put in this run: found
+    assert cache.missed == {"html": 2} and cache.hits == 2
+
+
 def test_a_cache_entry_that_does_not_match_or_load_is_rebuilt(tmp_path):
     project = pile(make_project(tmp_path / "p"))
     build(project, BuildOptions(engine_loader=StubEngine().loader))
