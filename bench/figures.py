@@ -35,6 +35,9 @@ def report(name: str, scores: Scores, verbose: bool) -> None:
     print(f"   all numbers: gold {scores.numbers_gold}, found {scores.numbers_found}, type accuracy "
           f"{scores.type_accuracy:.3f}, value right {scores.value_right}; group {group}; claimant {claimant} "
           "(informative)")
+    wrong = scores.people_matched - scores.category_right
+    print(f"   category errors: {wrong}: {scores.category_unnamed} left 'other people' where the gold names one, "
+          f"{wrong - scores.category_unnamed} a wrong category")
     print(f"   year/age/money/identifier typed as people: {scores.forbidden}")
     confusion(scores)
     missed = scores.missed_targets()

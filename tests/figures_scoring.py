@@ -39,6 +39,7 @@ class Scores:
     people_found: int = 0
     people_matched: int = 0
     category_right: int = 0
+    category_unnamed: int = 0  # wrong: "other people" where the gold names a category (left uncategorised)
     group_right: int = 0
     group_total: int = 0
     numbers_gold: int = 0
@@ -150,6 +151,7 @@ def _score_people(scores: Scores, item: dict, number: Number, claimant: str, whe
     scores.people_matched += 1
     scores.category_right += item.get("category") == number.category
     if item.get("category") != number.category:
+        scores.category_unnamed += number.category == "other people"
         scores.notes.append(f"category {number.category}, gold {item.get('category')}: {where}")
     if "group" in item:
         scores.group_total += 1

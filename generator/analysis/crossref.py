@@ -119,7 +119,7 @@ def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOL
         i, j, shared = i[keep], j[keep], shared[keep]
         reach = shared + np.minimum(unindexed[i], unindexed[j]) >= threshold * np.minimum(sizes[i], sizes[j])
         low, high = np.minimum(i, j)[reach], np.maximum(i, j)[reach]
-        yield from zip(low.tolist(), high.tolist())
+        yield from zip(low.tolist(), high.tolist(), strict=True)
 
 
 @dataclass(frozen=True)
