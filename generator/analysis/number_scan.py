@@ -228,9 +228,20 @@ class Sentence:
                 return ("" if hit[1] == "none" else hit[1]), -1
             if self.tokens[k].kind == "word" and self.tokens[k].norm.startswith("و") and self.tokens[k].norm != "و" \
                     and not self.tokens[k].norm.endswith("ات") and self.tokens[k].norm not in self.lex.scan_through:
-                return "", -1  # "وسجن 29 آخرين": another verb or masdar, another clause (not "واشتباكات")
+                return self.conjoined_masdar(k, i), -1  # "وسجن 29 آخرين": another verb or masdar, another
+            #                                             clause (not "واشتباكات"), unless conjoined with a cue
             k -= 1
         return "", -1
+
+    def conjoined_masdar(self, k: int, i: int) -> str:
+        """ "تم توقيف وملاحقة حوالي 300": a word joined by و right before the number (a qualifier aside) and right
+        after a masdar that names what happened: the two masdars govern the number together, so the cue's
+        category; "" when the cue is weak or names nothing, or the masdar has an object of its own."""
+        hit = self.cue_ending(k - 1)
+        if hit is None or hit[1].startswith(WEAK) or hit[1] in ("none", "sentence") or article(self.tokens[k].text) \
+                or not self.lex.masdars.ending(self.forms, k - 1) or self.object_between(k, i):
+            return ""
+        return hit[1]
 
     def aside(self, k: int) -> int | None:
         """A comma at k closing a day or time set off by commas ("، الاثنين،", "، أمس،"): the token before the
