@@ -66,15 +66,14 @@ def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOL
     common = common_words(word_sets) if common is None else common
     count = len(word_sets)
     vocabulary: dict[str, int] = {}
-    flat: list[int] = []  # the indexed words of each text, text after text
+    flat = array("i")  # the indexed words of each text, text after text (C ints: millions at 10,000 reports)
     ends: list[int] = []
     for words in word_sets:
         flat.extend(vocabulary.setdefault(w, len(vocabulary)) for w in words if w not in common)
         ends.append(len(flat))
     if not flat:
         return
-    word = np.array(flat, dtype=np.int32)  # 32-bit and freed as soon as done: 10,000 reports index millions
-    del flat
+    word = np.frombuffer(flat, dtype=np.int32)  # 32-bit and freed as soon as done: 10,000 reports index millions
     starts_of_text = np.zeros(count + 1, dtype=np.int64)
     starts_of_text[1:] = ends
     text = np.repeat(np.arange(count, dtype=np.int32), np.diff(starts_of_text))
@@ -93,7 +92,7 @@ def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOL
         begin = word_starts[word]
     del order
     length = word_starts[word + 1] - begin
-    del word
+    del word, flat
     if chosen is not None:
         length[~chosen[text]] = 0
     total = np.zeros(len(length) + 1, dtype=np.int64)
