@@ -116,6 +116,28 @@ def test_candidates_are_exactly_the_pairs_the_definition_gives_in_any_block_size
     assert list(crossref.candidate_pairs([])) == [] and list(crossref.candidate_pairs(texts[:1])) == []
 
 
+def test_links_and_their_scores_are_those_of_score_on_every_pair():
+    """link() scores candidates in arrays (indexed words from the index, common words as bits): its links must
+    be exactly the pairs score() puts at or over the threshold among those sharing MIN_SHARED indexed words
+    (the candidates), with score()'s very value."""
+    import random
+
+    from generator.analysis.crossref import MIN_SHARED, THRESHOLD, common_words, link, score
+
+    rng = random.Random(5)
+    hot, rare = [f"hot{k}" for k in range(20)], [f"w{k}" for k in range(120)]
+    texts = list(dict.fromkeys(frozenset(rng.sample(hot, rng.randint(0, 12)) + rng.sample(rare, rng.randint(2, 9)))
+                               for _ in range(600)))
+    common = common_words(texts)
+    assert len(common) > 8  # more than one byte of bits
+    found, _ = link(texts)
+    linked = {(i, int(j)): v for i in range(len(texts)) for j, v in zip(found.of(i), found.values[
+        found.starts[i]:found.starts[i + 1]], strict=True)}
+    expected = {(i, j): score(a, b) for i, a in enumerate(texts) for j, b in enumerate(texts)
+                if i != j and score(a, b) >= THRESHOLD and len((a & b) - common) >= MIN_SHARED}
+    assert len(expected) > 500 and linked == expected
+
+
 def _linked_sets(found):
     """Each text's linked texts with their scores, from a crossref.Linked."""
     return [list(zip(found.of(i), found.values[found.starts[i]:found.starts[i + 1]], strict=True))
@@ -184,8 +206,14 @@ def test_a_rebuild_compares_only_the_new_texts_and_never_trusts_damaged_links(mo
     texts = list(dict.fromkeys(frozenset(rng.sample(vocabulary, 10)) for _ in range(205)))
     _, before = crossref.link(texts[:200])
     scored = []
-    real = crossref.score
-    monkeypatch.setattr(crossref, "score", lambda a, b: scored.append((a, b)) or real(a, b))
+    real = crossref.candidate_blocks
+
+    def candidates(word_sets, *args):  # the pairs link() scores, as texts
+        for low, high, shared in real(word_sets, *args):
+            scored.extend((word_sets[i], word_sets[j]) for i, j in zip(low.tolist(), high.tolist(), strict=True))
+            yield low, high, shared
+
+    monkeypatch.setattr(crossref, "candidate_blocks", candidates)
     reused, _ = crossref.link(texts, previous=before)
     new = set(texts[200:])
     assert scored and all(a in new or b in new for a, b in scored)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -58,7 +58,16 @@ def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOL
                     ) -> Iterable[tuple[int, int]]:
     """Pairs of distinct word sets that share at least MIN_SHARED indexed words, and could still reach the
     threshold counting every unindexed (common) word as shared: every such pair (i < j), or, given `rows`,
-    every such pair of a row with any other text (a pair of two rows once). Each pair (lower index first) once.
+    every such pair of a row with any other text (a pair of two rows once). Each pair (lower index first) once."""
+    for low, high, _ in candidate_blocks(word_sets, threshold, rows, common):
+        yield from zip(low.tolist(), high.tolist(), strict=True)
+
+
+def candidate_blocks(word_sets: list[frozenset[str]], threshold: float = THRESHOLD,
+                     rows: Iterable[int] | None = None, common: frozenset[str] | None = None
+                     ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """candidate_pairs() as arrays, a block at a time: the lower and higher text of each pair and how many
+    indexed words the two share.
 
     An inverted index in arrays: each text's indexed words, the postings of each word in text order; a text's
     shared-word counts are the postings of its words (those after it, when all pairs are wanted) counted
@@ -117,8 +126,7 @@ def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOL
             keep &= (j != i) & ((j > i) | ~chosen[j])
         i, j, shared = i[keep], j[keep], shared[keep]
         reach = shared + np.minimum(unindexed[i], unindexed[j]) >= threshold * np.minimum(sizes[i], sizes[j])
-        low, high = np.minimum(i, j)[reach], np.maximum(i, j)[reach]
-        yield from zip(low.tolist(), high.tolist(), strict=True)
+        yield np.minimum(i, j)[reach], np.maximum(i, j)[reach], shared[reach]
 
 
 @dataclass(frozen=True)
@@ -180,6 +188,29 @@ def _usable(previous: Links | None, threshold: float) -> bool:
     return not previous.firsts or top < len(previous.texts)
 
 
+_POPCOUNT = np.array([bin(n).count("1") for n in range(256)], dtype=np.int64)
+
+
+def _scored(word_sets: list[frozenset[str]], threshold: float, rows: set[int] | None, common: frozenset[str]
+            ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The candidate pairs that reach the threshold, with their scores (score() of each pair, computed in
+    arrays: the indexed words two texts share, counted by the index, plus the common words they share, from
+    each text's common words as bits)."""
+    columns = {w: n for n, w in enumerate(sorted(common))}
+    bits = np.zeros((len(word_sets), max(1, (len(columns) + 7) // 8)), dtype=np.uint8)
+    for i, words in enumerate(word_sets):
+        for word in words & common:
+            n = columns[word]
+            bits[i, n >> 3] |= 1 << (n & 7)
+    sizes = np.array([len(w) for w in word_sets], dtype=np.int64)
+    for low, high, shared in candidate_blocks(word_sets, threshold, rows, common):
+        both = shared + _POPCOUNT[bits[low] & bits[high]].sum(axis=1)
+        smaller = np.minimum(sizes[low], sizes[high])
+        values = np.where(smaller < MIN_WORDS, 0.0, both / np.maximum(smaller, 1))
+        keep = values >= threshold
+        yield low[keep], high[keep], values[keep]
+
+
 def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous: Links | None = None
          ) -> tuple[Linked, Links]:
     """Each text's linked texts with their scores, and what the next build needs to reuse them. The word
@@ -197,15 +228,11 @@ def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous
         dirty = np.zeros(count, dtype=bool)
         dirty[list(rows)] = True
         kept = _kept(previous, digests, dirty)
-    firsts, seconds, values = array("q"), array("q"), array("d")
-    for i, j in candidate_pairs(word_sets, threshold, rows, common):
-        if (value := score(word_sets[i], word_sets[j])) >= threshold:
-            firsts.append(i)
-            seconds.append(j)
-            values.append(value)
-    low = np.concatenate([kept[0], np.frombuffer(firsts, dtype=np.int64)])
-    high = np.concatenate([kept[1], np.frombuffer(seconds, dtype=np.int64)])
-    scores = np.concatenate([kept[2], np.frombuffer(values, dtype=np.float64)])
+    found = list(_scored(word_sets, threshold, rows, common))
+    low = np.concatenate([kept[0], *(f[0] for f in found)])
+    high = np.concatenate([kept[1], *(f[1] for f in found)])
+    scores = np.concatenate([kept[2], *(f[2] for f in found)])
+    del found
     pairs = np.lexsort((high, low))  # in text order: the same kept bytes whatever order the sets came in
     low, high, scores = low[pairs], high[pairs], scores[pairs]
     source, target, both = np.concatenate([low, high]), np.concatenate([high, low]), np.concatenate([scores, scores])
