@@ -167,3 +167,51 @@ def test_one_similar_pair_does_not_chain_a_report_into_a_story_unlike_it(monkeyp
     shared = _profile("a", {"vote": 0.85, "prison": 0.53}, ("s1", "s2"))  # the same statements: it joins
     story[0] = _profile("b0", {"prison": 0.55, "flood": 0.835}, ("s1", "s2"))
     assert _grouped(monkeypatch, [*story, shared]) == [("a", "b0", "b1", "b2")]
+
+
+def test_candidate_reports_are_those_a_loop_over_the_index_finds(monkeypatch):
+    """stories._candidates sums each pair's products in arrays (np.bincount in input order); it must find
+    exactly the pairs a plain loop over the inverted index finds, including sums at the cut, words held by
+    too many reports (skipped) and shared statements, in blocks of any size."""
+    import datetime as dt
+    import heapq
+    import random
+    from collections import defaultdict
+
+    from generator.analysis import stories
+    from generator.analysis.stories import COMMON, SIMILAR, TOP_TERMS, Profile
+
+    rng = random.Random(2)
+    words = [f"w{k}" for k in range(90)]
+    items = []
+    for n in range(160):
+        chosen = rng.sample(words[:6], 3) + rng.sample(words, rng.randint(2, 50))  # w0–w5 held by too many
+        weights = [0.05, 0.1, SIMILAR / 6, 0.2, 0.35, 1.0, SIMILAR / 3]  # 1.0 × SIMILAR / 3 is at the cut
+        vector = {w: rng.choice(weights) for w in chosen}
+        statements = frozenset(f"st-{k}" for k in rng.sample(range(30), rng.randint(0, 3)))
+        items.append(Profile(f"s{n}", dt.date(2022, 1, 1), vector, statements, frozenset(), {}))
+
+    def loop() -> set[tuple[int, int]]:
+        cap = max(50, int(COMMON * len(items)))
+        postings = defaultdict(list)
+        tops = [heapq.nsmallest(TOP_TERMS, p.vector.items(), key=lambda kv: (-kv[1], kv[0])) for p in items]
+        for i, (p, top) in enumerate(zip(items, tops, strict=True)):
+            for w, x in [*top, *(("\x00" + s, 1.0) for s in p.statements)]:
+                postings[w].append((i, x))
+        out = set()
+        for i, (p, top) in enumerate(zip(items, tops, strict=True)):
+            partial = defaultdict(float)
+            for w, x in [*top, *(("\x00" + s, 1.0) for s in p.statements)]:
+                if len(postings[w]) <= cap:
+                    for j, y in postings[w]:
+                        if j > i:
+                            partial[j] += x * y
+            out |= {(i, j) for j, v in partial.items() if v >= SIMILAR / 3}
+        return out
+
+    expected = loop()
+    assert 200 < len(expected) < 160 * 159 / 2  # some pairs pass, not all
+    for block in (1, 7, stories._BLOCK):
+        monkeypatch.setattr(stories, "_BLOCK", block)
+        found = list(stories._candidates(items))
+        assert len(found) == len(set(found)) and set(found) == expected, block

@@ -15,10 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 from ..models import Source
 from .crossref import Matches
@@ -123,27 +126,57 @@ def _strongest(kv: tuple[str, float]) -> tuple[float, str]:
     return -kv[1], kv[0]
 
 
+_BLOCK = 1 << 16  # contributions summed at once by _candidates (its memory: a few arrays of this length)
+
+
 def _candidates(items: list[Profile]) -> Iterable[tuple[int, int]]:
     """Pairs that could reach the threshold: they share telling words (their dot product over each one's
-    top words is a fair share of the threshold) or two statements."""
+    top words is a fair share of the threshold) or two statements.
+
+    In arrays: each report's top words (strongest first) and statements are its entries; for each entry,
+    the later reports holding the same word (words held by too many reports are skipped) each receive the
+    product of the two weights, summed per pair in the order a loop over the entries would add them
+    (np.bincount adds in input order), so that the sums, and the pairs over the cut, are a loop's own."""
     cap = max(50, int(COMMON * len(items)))
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    tops = [heapq.nsmallest(TOP_TERMS, profile.vector.items(), key=_strongest) for profile in items]
-    for i, (profile, top) in enumerate(zip(items, tops, strict=True)):
-        for word, weight in top:
-            postings[word].append((i, weight))
-        for statement in profile.statements:
-            postings["\x00" + statement].append((i, 1.0))
-    for i, (profile, top) in enumerate(zip(items, tops, strict=True)):
-        partial: dict[int, float] = defaultdict(float)
-        for word, weight in [*top, *(("\x00" + s, 1.0) for s in profile.statements)]:
-            listed = postings.get(word, ())
-            if len(listed) > cap:
-                continue
-            for j, other in listed:
-                if j > i:
-                    partial[j] += weight * other
-        yield from (j_pair for j, value in partial.items() if value >= SIMILAR / 3 for j_pair in [(i, j)])
+    vocabulary: dict[str, int] = {}
+    text, word, weight = array("q"), array("q"), array("d")
+    for i, profile in enumerate(items):
+        entries = [*heapq.nsmallest(TOP_TERMS, profile.vector.items(), key=_strongest),
+                   *(("\x00" + s, 1.0) for s in profile.statements)]
+        for w, x in entries:
+            text.append(i)
+            word.append(vocabulary.setdefault(w, len(vocabulary)))
+            weight.append(x)
+    if not text:
+        return
+    texts, words = np.frombuffer(text, dtype=np.int64), np.frombuffer(word, dtype=np.int64)
+    weights = np.frombuffer(weight, dtype=np.float64)
+    order = np.lexsort((texts, words))  # the postings: by word, then report
+    posting_text, posting_weight = texts[order], weights[order]
+    word_starts = np.searchsorted(words[order], np.arange(len(vocabulary) + 1))
+    begin = np.empty(len(texts), dtype=np.int64)
+    begin[order] = np.arange(1, len(texts) + 1)  # the later reports holding the entry's word
+    end = word_starts[words + 1]
+    length = np.where(end - word_starts[words] > cap, 0, end - begin)
+    total = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(length, out=total[1:])
+    starts_of_text = np.searchsorted(texts, np.arange(len(items) + 1))
+    at_text = total[starts_of_text]
+    count, first = len(items), 0
+    while first < count:
+        last = max(int(np.searchsorted(at_text, at_text[first] + _BLOCK, side="right")) - 1, first + 1)
+        lo, hi = starts_of_text[first], starts_of_text[last]
+        first = last
+        lengths = length[lo:hi]
+        n = int(lengths.sum())
+        if n == 0:
+            continue
+        at = np.repeat(begin[lo:hi] - (np.cumsum(lengths) - lengths), lengths) + np.arange(n, dtype=np.int64)
+        products = np.repeat(weights[lo:hi], lengths) * posting_weight[at]
+        codes, slot = np.unique(np.repeat(texts[lo:hi], lengths) * count + posting_text[at], return_inverse=True)
+        sums = np.bincount(slot.ravel(), weights=products, minlength=len(codes))
+        over = codes[sums >= SIMILAR / 3]
+        yield from zip((over // count).tolist(), (over % count).tolist(), strict=True)
 
 
 def _reprints(items: list[Profile], union: _Union) -> None:
