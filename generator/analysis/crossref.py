@@ -63,6 +63,24 @@ def candidate_pairs(word_sets: list[frozenset[str]], threshold: float = THRESHOL
         yield from zip(low.tolist(), high.tolist(), strict=True)
 
 
+def posting_blocks(length: np.ndarray, begin: np.ndarray, starts_of_text: np.ndarray, block: int
+                   ) -> Iterator[tuple[int, int, np.ndarray, np.ndarray]]:
+    """An inverted index read a block of whole texts at a time (about `block` postings): for each block, its
+    entries [lo, hi), how many postings each entry reads (`length`, from `begin` on) and where they are."""
+    total = np.zeros(len(length) + 1, dtype=np.int64)
+    np.cumsum(length, out=total[1:])
+    at_text = total[starts_of_text]  # postings read before each text
+    first, count = 0, len(starts_of_text) - 1
+    while first < count:
+        last = max(int(np.searchsorted(at_text, at_text[first] + block, side="right")) - 1, first + 1)
+        lo, hi = int(starts_of_text[first]), int(starts_of_text[last])
+        first = last
+        lengths = length[lo:hi]
+        n = int(lengths.sum())
+        if n:
+            yield lo, hi, lengths, np.repeat(begin[lo:hi] - (np.cumsum(lengths) - lengths), lengths) + np.arange(n)
+
+
 def candidate_blocks(word_sets: list[frozenset[str]], threshold: float = THRESHOLD,
                      rows: Iterable[int] | None = None, common: frozenset[str] | None = None
                      ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
@@ -104,20 +122,8 @@ def candidate_blocks(word_sets: list[frozenset[str]], threshold: float = THRESHO
     del word, flat
     if chosen is not None:
         length[~chosen[text]] = 0
-    total = np.zeros(len(length) + 1, dtype=np.int64)
-    np.cumsum(length, out=total[1:])
-    at_text = total[starts_of_text]  # postings read before each text (a block holds whole texts)
-    first = 0
-    while first < count:
-        last = max(int(np.searchsorted(at_text, at_text[first] + BLOCK, side="right")) - 1, first + 1)
-        lo, hi = starts_of_text[first], starts_of_text[last]
-        first = last
-        lengths = length[lo:hi]
-        n = int(lengths.sum())
-        if n == 0:
-            continue
-        offsets = np.repeat(begin[lo:hi] - (np.cumsum(lengths) - lengths), lengths)
-        others = posting[offsets + np.arange(n, dtype=np.int64)]
+    for lo, hi, lengths, at in posting_blocks(length, begin, starts_of_text, BLOCK):
+        others = posting[at]
         mine = np.repeat(text[lo:hi].astype(np.int64), lengths)
         codes, shared = np.unique(mine * count + others, return_counts=True)
         i, j = codes // count, codes % count

@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..models import Source
-from .crossref import Matches
+from .crossref import Matches, posting_blocks
 
 WINDOW_DAYS = 5  # a report joins a story with a report published within this many days of it
 SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
@@ -158,20 +158,8 @@ def _candidates(items: list[Profile]) -> Iterable[tuple[int, int]]:
     begin[order] = np.arange(1, len(texts) + 1)  # the later reports holding the entry's word
     end = word_starts[words + 1]
     length = np.where(end - word_starts[words] > cap, 0, end - begin)
-    total = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(length, out=total[1:])
-    starts_of_text = np.searchsorted(texts, np.arange(len(items) + 1))
-    at_text = total[starts_of_text]
-    count, first = len(items), 0
-    while first < count:
-        last = max(int(np.searchsorted(at_text, at_text[first] + _BLOCK, side="right")) - 1, first + 1)
-        lo, hi = starts_of_text[first], starts_of_text[last]
-        first = last
-        lengths = length[lo:hi]
-        n = int(lengths.sum())
-        if n == 0:
-            continue
-        at = np.repeat(begin[lo:hi] - (np.cumsum(lengths) - lengths), lengths) + np.arange(n, dtype=np.int64)
+    count = len(items)
+    for lo, hi, lengths, at in posting_blocks(length, begin, np.searchsorted(texts, np.arange(count + 1)), _BLOCK):
         products = np.repeat(weights[lo:hi], lengths) * posting_weight[at]
         codes, slot = np.unique(np.repeat(texts[lo:hi], lengths) * count + posting_text[at], return_inverse=True)
         sums = np.bincount(slot.ravel(), weights=products, minlength=len(codes))
