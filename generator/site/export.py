@@ -72,15 +72,14 @@ def story_record(story: Story) -> dict:
 
 def briefing_json(briefing: Briefing) -> str:
     report = briefing.report
-    return _json({"schema_version": SCHEMA_VERSION,
-                  "build": {"date": report["build_date"], "model": report["model"], "sources": report["sources"]},
-                  "stories": [story_record(s) for s in briefing.stories],
-                  "sources": [source_record(s) for s in briefing.sources],
-                  "texts": [{"id": n, "members": [list(m) for m in members], "matches": list(linked)}
-                            for n, members in enumerate(briefing.matches.members)
-                            for linked in [briefing.matches.linked.of(n)] if len(members) > 1 or linked],
-                  "statements": [{"id": s.id, "members": [list(m) for m in s.members]} for s in briefing.statements],
-                  "figures": "data/figures.json"})
+    return _records({"schema_version": SCHEMA_VERSION, "figures": "data/figures.json",
+                     "build": {"date": report["build_date"], "model": report["model"], "sources": report["sources"]}}, {
+        "stories": [story_record(s) for s in briefing.stories],
+        "sources": [source_record(s) for s in briefing.sources],
+        "texts": [{"id": n, "members": [list(m) for m in members], "matches": list(linked)}
+                  for n, members in enumerate(briefing.matches.members)
+                  for linked in [briefing.matches.linked.of(n)] if len(members) > 1 or linked],
+        "statements": [{"id": s.id, "members": [list(m) for m in s.members]} for s in briefing.statements]})
 
 
 def figure_record(figure: Figure, source: Source) -> dict:
