@@ -472,16 +472,17 @@ def _keep_old_index(output: Path) -> Callable[[Path], None]:
 
 def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cache, pair_keys: dict[str, str],
            output: Path, lines: dict[str, tuple[str, str]]) -> tuple[dict[str, Content], PageManifest]:
-    """Every page and data file of the site. A source's page and data file that show nothing new since the
-    last build are kept as they are (linked from the current site, checked by size and time), else taken
-    from the cache, else rendered."""
+    """Every page and data file of the site. A page or a source's data file that shows nothing new since the
+    last build is kept as it is (linked from the current site, checked by size and time), else taken from the
+    cache, else rendered."""
     site = {"title": config.title, "description": config.description, "base_url": config.base_url,
             "footer": f"Built {briefing.report['build_date']} from scraped Arabic reports. "
                       "English is machine translation (Argos Translate) unless marked edited; check the Arabic "
                       "before quoting."}
     templates = _templates_digest(config)
+    kept = PageManifest(cache, output)
     renderer = Renderer(config.templates_path, site, config.roots, stories=len(briefing.stories) > 1, cache=cache,
-                        templates_digest=templates)
+                        templates_digest=templates, kept=kept)
     exports = _Deferred(partial(figures_exports, briefing, lines))  # made when written, then let go: at
     #                                                   10,000 reports these files are a few hundred MB of text
     files: dict[str, Content] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
@@ -492,7 +493,6 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
                                                        config.base_url, briefing.report["build_date"])}
     sources = list(briefing.sources)
     counts = figure_counts(briefing)
-    kept = PageManifest(cache, output)
     for i, source in enumerate(sources):
         entry = hashlib.sha1(repr((pair_keys[source.meta.id], templates, site, renderer.menu,
                                    _shown_beside(briefing, sources, i, counts))).encode()).hexdigest()

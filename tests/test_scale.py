@@ -225,6 +225,23 @@ def test_cached_pages_and_seeds_follow_every_change(tmp_path):
     assert "القامشلي" in page
 
 
+def test_a_rebuild_links_every_page_it_would_write_unchanged_and_never_a_page_changed_on_disk(tmp_path):
+    """Pages (story pages, lists, figures, about …) whose key is unchanged and whose file the last build wrote
+    untouched are linked into the new site, not written again; a page someone changed in the site is made again."""
+    project = pile(make_project(tmp_path / "p"))
+    for _ in range(2):  # the second build's report says "from memory": pages that show it change once
+        build(project, BuildOptions(engine_loader=StubEngine().loader))
+    site = project / "site"
+    before = {p.relative_to(site): p.stat().st_ino for p in site.rglob("*.html")}
+    assert len([p for p in before if p.parts[0] == "stories"]) >= 8  # a story page and a figures page each
+    (site / "about.html").write_text("<p>changed by hand</p>", encoding="utf-8")
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    after = {p.relative_to(site): p.stat().st_ino for p in site.rglob("*.html")}
+    assert after.keys() == before.keys()
+    assert [p for p in before if before[p] != after[p]] == [Path("about.html")]
+    assert "changed by hand" not in (site / "about.html").read_text(encoding="utf-8")
+
+
 def test_a_warm_rebuild_gives_the_cold_build_site_after_any_change(tmp_path):
     """After each kind of change, a rebuild from the cache writes the very site a cold build of the same project
     writes: nothing a page shows (its story, its neighbours, other reports, the briefing's numbering) is stale."""

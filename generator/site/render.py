@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from ..analysis.briefing import Briefing
 from ..analysis.stories import JOIN_AVERAGE, SIMILAR, WINDOW_DAYS
-from ..cache import Cache, code_version
+from ..cache import Cache, PageManifest, code_version
 from ..cache import key as cache_key
 from ..errors import ConfigError
 from ..files import UnsafeFile, read_text
@@ -99,23 +99,30 @@ class Renderer:
                ("Search", "search.html"), ("About", "about.html"))
 
     def __init__(self, templates: Path, site: dict, roots: tuple[Path, ...] | None = None, stories: bool = False,
-                 cache: Cache | None = None, templates_digest: str = ""):
+                 cache: Cache | None = None, templates_digest: str = "", kept: PageManifest | None = None):
         compiled = cache.folder / "templates" if cache is not None and cache.folder is not None else None
         self.env = environment(templates, roots, compiled)
         self.site = site
         self.menu = self.STORIES if stories else self.ONE_STORY
-        self.cache, self.templates_digest = cache, templates_digest
+        self.cache, self.templates_digest, self.kept = cache, templates_digest, kept
 
     def page(self, template: str, path: str, share: dict | None = None, cached: bool = True,
-             **context) -> tuple[str, str]:
+             **context) -> tuple[str, str | Path]:
         """One page. With a cache, a page whose template and context are those of a page already rendered is
-        taken from the cache (the key is the context's full text: what the template can print)."""
+        taken from the cache (the key is the context's full text: what the template can print); with the last
+        site's manifest too, a page the last build wrote from the same key, untouched since, is that file (a
+        Path, linked into the new site: a rebuild writes only the pages that changed)."""
         root = "../" * path.count("/")
         base = self.site.get("base_url", "")
         share = {"title": self.site["title"], "description": self.site["description"], "type": "website",
                  **(share or {}), "url": f"{base.rstrip('/')}/{path}" if base else ""}
         nav = [{"label": label, "href": f"{root}{target}", "current": target == path} for label, target in self.menu]
         entry = self._entry(template, path, share, nav, context) if cached else None
+        if entry is not None and self.kept is not None:
+            if self.kept.unchanged(entry, (path,)):
+                self.cache.keep("html", entry)  # type: ignore[union-attr]
+                return path, self.kept.output / path
+            self.kept.record(entry, (path,))
         if entry is not None and isinstance(html := self.cache.get("html", entry), str):  # type: ignore[union-attr]
             return path, html
         try:
@@ -145,7 +152,7 @@ class Renderer:
         return self.page("source.html", views.source_url(source.meta.id), share=views.source_share(source),
                          cached=False, **views.source_page(briefing, source, counts.get(source.meta.id, 0), neighbours))
 
-    def site_pages(self, briefing: Briefing, about_md: str, summary_md: str) -> dict[str, str]:
+    def site_pages(self, briefing: Briefing, about_md: str, summary_md: str) -> dict[str, str | Path]:
         """Every page but the source pages: the briefing (or the stories and a page each), source lists, key
         figures, about and search."""
         report, note = briefing.report, markdown(summary_md) if summary_md.strip() else ""
@@ -169,7 +176,7 @@ class Renderer:
             pages.update([self.page("figures.html", view["file"], **view, story=None)])
         return pages
 
-    def _stories(self, briefing: Briefing, report: dict, note: str) -> dict[str, str]:
+    def _stories(self, briefing: Briefing, report: dict, note: str) -> dict[str, str | Path]:
         pages = {}
         for listing in views.story_list_pages(briefing):
             pages.update([self.page("stories.html", listing["file"], listing=listing, totals=report, editor_note=note)])
