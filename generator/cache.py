@@ -67,8 +67,10 @@ class Cache:
         self.pending: list[tuple[str, str, bytes]] = []
         self._db: sqlite3.Connection | None = None
         self._broken = folder is None
-        self._stored: set[str] = set()  # the kinds with entries when the cache was opened, or put since: a
-        #                                 cold build asks nothing of SQLite for the thousands it cannot find
+        self._empty: set[str] = set()  # kinds with no entry when first read: a cold build asks SQLite nothing
+        #                                for the thousands of entries it cannot find (what a run puts is for
+        #                                the next run: no build reads back its own entries)
+        self._checked: set[str] = set()
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self._broken:
@@ -83,7 +85,6 @@ class Cache:
                 db.execute("PRAGMA synchronous=OFF")  # a torn cache is detected and rebuilt, never trusted
                 db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, entry TEXT NOT NULL, "
                            "value BLOB NOT NULL, PRIMARY KEY (kind, entry)) WITHOUT ROWID")
-                self._stored |= {kind for (kind,) in db.execute("SELECT DISTINCT kind FROM entries")}
                 self._db = db
                 break
             except sqlite3.DatabaseError as exc:  # not a database, or damaged: start again once
@@ -126,7 +127,14 @@ class Cache:
         db = self._connect()
         if db is None:
             return [None] * len(entries)
-        if kind not in self._stored:
+        if kind not in self._checked:
+            self._checked.add(kind)
+            try:  # one index lookup; entries another process puts later are missed (they are made again)
+                if db.execute("SELECT 1 FROM entries WHERE kind = ? LIMIT 1", (kind,)).fetchone() is None:
+                    self._empty.add(kind)
+            except sqlite3.Error as exc:
+                log.debug("cache kind %s not looked up: %s", kind, exc)
+        if kind in self._empty:
             for _ in entries:
                 self._miss(kind)
             return [None] * len(entries)
@@ -187,7 +195,6 @@ class Cache:
         self.used.setdefault(kind, set()).add(entry)
         if self._broken:
             return
-        self._stored.add(kind)
         self.pending.append((kind, entry, blob))
         if len(self.pending) >= self.FLUSH_EVERY:
             self.flush()

@@ -15,6 +15,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,9 +106,11 @@ def _run(jobs: list[tuple[SeedFile, Config, str]], count: int) -> Iterator[tuple
     if count <= 1 or len(jobs) < POOL_FROM:
         yield from map(_prepare_task, jobs)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(count, len(jobs)), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(count, len(jobs)), mp_context=multiprocessing.get_context("fork"))
+    try:
         yield from pool.map(_prepare_task, jobs, chunksize=max(1, len(jobs) // (count * 8)))
+    finally:  # on an error or Ctrl-C meanwhile: the chunks not started are dropped, not waited for
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def sentences_of(article: Article) -> tuple[str, ...]:
@@ -166,13 +169,13 @@ def ingest_all(seeds: list[SeedFile], config: Config, cache: Cache, errors: list
     outlines: list[Any] = cache.get_many("outline", keys)
     articles: list[Article | None] = [None] * len(seeds)
     missing = [i for i, found in enumerate(outlines) if not (isinstance(found, tuple) and len(found) == 2)]
-    for i, (prepared_blob, outline_blob) in zip(missing, _run([(seeds[i], config, keys[i]) for i in missing],
-                                                               workers(config)), strict=True):
-        articles[i], problems = Cache.unpickled(prepared_blob)
-        outlines[i] = (Outline.of(articles[i]) if articles[i] is not None else None, problems)  # sharing the
-        #                                    article's strings (the worker's pickled outline is for the cache)
-        cache.put_pickled("ingest", keys[i], prepared_blob)
-        cache.put_pickled("outline", keys[i], outline_blob)
+    with closing(_run([(seeds[i], config, keys[i]) for i in missing], workers(config))) as results:  # an error
+        for i, (prepared_blob, outline_blob) in zip(missing, results, strict=True):  # here stops the pool at once
+            articles[i], problems = Cache.unpickled(prepared_blob)
+            outlines[i] = (Outline.of(articles[i]) if articles[i] is not None else None, problems)  # sharing
+            #                                 the article's strings (the worker's pickled outline is for the cache)
+            cache.put_pickled("ingest", keys[i], prepared_blob)
+            cache.put_pickled("outline", keys[i], outline_blob)
     prepared = []
     for i, (seed, k, (outline, problems)) in enumerate(zip(seeds, keys, outlines, strict=True)):
         errors.extend(problems)

@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 import yaml
 
 import generator.build as build_module
@@ -35,6 +36,53 @@ def site_bytes(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+MARKS: list[Path] = []  # where _marking_task marks the jobs it ran (set before the pool forks)
+
+
+def _marking_task(job: tuple) -> tuple[bytes, bytes]:
+    """A stand-in for pipeline._prepare_task (module level: the pool pickles it by name)."""
+    import pickle
+    import time
+
+    (MARKS[0] / job[2]).touch()
+    time.sleep(0.05)
+    return pickle.dumps((job[2], (None, []))), pickle.dumps((job[2], (None, [])))
+
+
+def test_an_error_while_preparing_stops_the_pool_without_preparing_the_rest(tmp_path, monkeypatch):
+    """When the build fails (or is stopped) while the pool prepares, the work not started is dropped at
+    once, not prepared first."""
+    from generator import pipeline
+    from generator.cache import Cache
+    from generator.config import load_config
+    from generator.ingest.read import read_seeds
+
+    project = pile(make_project(tmp_path / "p"))
+    for path in sorted((project / "seeds").glob("*.txt")):
+        for copy in ("b", "c"):
+            shutil.copy(path, path.with_name(f"{copy}-{path.name}"))
+    config = load_config(project)
+    seeds, _ = read_seeds(config.seeds_path)
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    MARKS[:] = [marks]
+    monkeypatch.setattr(pipeline, "_prepare_task", _marking_task)
+    calls = []
+
+    def failing(blob: bytes) -> object:
+        calls.append(blob)
+        raise RuntimeError("a failure while the pool prepares")
+
+    monkeypatch.setattr(Cache, "unpickled", staticmethod(failing))
+    try:
+        with pytest.raises(RuntimeError):
+            pipeline.ingest_all(seeds, config, Cache(None), [])
+    finally:
+        MARKS.clear()
+    started = len(list(marks.iterdir()))
+    assert len(seeds) >= 45 and len(calls) == 1 and 0 < started < len(seeds) - 20
+
+
 def test_workers_give_the_same_site_byte_for_byte(tmp_path):
     one = pile(make_project(tmp_path / "one"))
     two = pile(make_project(tmp_path / "two"))
@@ -58,8 +106,9 @@ def damage(project: Path, kind: str) -> None:
 
 
 def test_the_cache_asks_sqlite_nothing_for_a_kind_it_holds_no_entry_of(tmp_path):
-    """A cold build looks up thousands of pages in a cache that has none of their kind: no query is made for
-    such a kind, while kinds stored before (by another run) or put in this run are found."""
+    """A cold build looks up thousands of pages in a cache that has none of their kind: after one look-up of
+    the kind, no query is made for it in that run, while kinds stored before (by another run) are read; what
+    a run puts is found by the next."""
     from generator.cache import Cache
 
     first = Cache(tmp_path)
@@ -68,12 +117,15 @@ def test_the_cache_asks_sqlite_nothing_for_a_kind_it_holds_no_entry_of(tmp_path)
     cache = Cache(tmp_path)
     statements: list[str] = []
     cache._connect().set_trace_callback(statements.append)  # type: ignore[union-attr]
-    assert cache.get_many("html", ["x", "y"]) == [None, None] and not statements  # none of that kind
-    assert cache.get("page", "a") == 1 and len(statements) == 1  # a kind stored before: read
+    assert cache.get_many("html", ["x", "y"]) == [None, None] and len(statements) == 1  # the kind looked up
     cache.put("html", "x", "<p>")
     cache.flush()
-    assert cache.get("html", "x") == "<p>"  # put in this run: found
-    assert cache.missed == {"html": 2} and cache.hits == 2
+    statements.clear()
+    assert cache.get("html", "x") is None and cache.get("html", "z") is None and not statements
+    assert cache.get("page", "a") == 1 and len(statements) == 2  # a kind stored before: looked up, then read
+    assert cache.missed == {"html": 4} and cache.hits == 1
+    cache.close()
+    assert Cache(tmp_path).get("html", "x") == "<p>"  # for the next run
 
 
 def test_a_cache_entry_that_does_not_match_or_load_is_rebuilt(tmp_path):

@@ -191,14 +191,14 @@ def test_candidate_reports_are_those_a_loop_over_the_index_finds(monkeypatch):
         statements = frozenset(f"st-{k}" for k in rng.sample(range(30), rng.randint(0, 3)))
         items.append(Profile(f"s{n}", dt.date(2022, 1, 1), vector, statements, frozenset(), {}))
 
-    def loop() -> set[tuple[int, int]]:
+    def loop() -> dict[tuple[int, int], float]:
         cap = max(50, int(COMMON * len(items)))
         postings = defaultdict(list)
         tops = [heapq.nsmallest(TOP_TERMS, p.vector.items(), key=lambda kv: (-kv[1], kv[0])) for p in items]
         for i, (p, top) in enumerate(zip(items, tops, strict=True)):
             for w, x in [*top, *(("\x00" + s, 1.0) for s in p.statements)]:
                 postings[w].append((i, x))
-        out = set()
+        out = {}
         for i, (p, top) in enumerate(zip(items, tops, strict=True)):
             partial = defaultdict(float)
             for w, x in [*top, *(("\x00" + s, 1.0) for s in p.statements)]:
@@ -206,12 +206,16 @@ def test_candidate_reports_are_those_a_loop_over_the_index_finds(monkeypatch):
                     for j, y in postings[w]:
                         if j > i:
                             partial[j] += x * y
-            out |= {(i, j) for j, v in partial.items() if v >= SIMILAR / 3}
+            out.update(((i, j), v) for j, v in partial.items())
         return out
 
-    expected = loop()
+    sums = loop()
+    expected = {pair for pair, value in sums.items() if value >= SIMILAR / 3}
     assert 200 < len(expected) < 160 * 159 / 2  # some pairs pass, not all
     for block in (1, 7, stories._BLOCK):
         monkeypatch.setattr(stories, "_BLOCK", block)
         found = list(stories._candidates(items))
         assert len(found) == len(set(found)) and set(found) == expected, block
+        summed = {(int(c) // len(items), int(c) % len(items)): float(v)
+                  for codes, values in stories._partial_sums(items) for c, v in zip(codes, values, strict=True)}
+        assert summed == sums, block  # every sum to the last bit: the loop's order of addition

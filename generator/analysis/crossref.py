@@ -100,7 +100,7 @@ def candidate_blocks(word_sets: list[frozenset[str]], threshold: float = THRESHO
         ends.append(len(flat))
     if not flat:
         return
-    word = np.frombuffer(flat, dtype=np.int32)  # 32-bit and freed as soon as done: 10,000 reports index millions
+    word = np.frombuffer(flat, dtype=np.intc)  # C ints, freed as soon as done: 10,000 reports index millions
     starts_of_text = np.zeros(count + 1, dtype=np.int64)
     starts_of_text[1:] = ends
     text = np.repeat(np.arange(count, dtype=np.int32), np.diff(starts_of_text))
@@ -203,11 +203,14 @@ def _scored(word_sets: list[frozenset[str]], threshold: float, rows: set[int] | 
     arrays: the indexed words two texts share, counted by the index, plus the common words they share, from
     each text's common words as bits)."""
     columns = {w: n for n, w in enumerate(sorted(common))}
-    bits = np.zeros((len(word_sets), max(1, (len(columns) + 7) // 8)), dtype=np.uint8)
+    holders, held = array("q"), array("q")  # (text, common word) of each common word a text holds
     for i, words in enumerate(word_sets):
         for word in words & common:
-            n = columns[word]
-            bits[i, n >> 3] |= 1 << (n & 7)
+            holders.append(i)
+            held.append(columns[word])
+    bits = np.zeros((len(word_sets), max(1, (len(columns) + 7) // 8)), dtype=np.uint8)
+    column = np.frombuffer(held, dtype=np.int64)
+    np.bitwise_or.at(bits, (np.frombuffer(holders, dtype=np.int64), column >> 3), (1 << (column & 7)).astype(np.uint8))
     sizes = np.array([len(w) for w in word_sets], dtype=np.int64)
     for low, high, shared in candidate_blocks(word_sets, threshold, rows, common):
         both = shared + _POPCOUNT[bits[low] & bits[high]].sum(axis=1)

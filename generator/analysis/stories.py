@@ -17,7 +17,7 @@ import heapq
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,7 +131,15 @@ _BLOCK = 1 << 16  # contributions summed at once by _candidates (its memory: a f
 
 def _candidates(items: list[Profile]) -> Iterable[tuple[int, int]]:
     """Pairs that could reach the threshold: they share telling words (their dot product over each one's
-    top words is a fair share of the threshold) or two statements.
+    top words is a fair share of the threshold) or two statements."""
+    count = len(items)
+    for codes, sums in _partial_sums(items):
+        over = codes[sums >= SIMILAR / 3]
+        yield from zip((over // count).tolist(), (over % count).tolist(), strict=True)
+
+
+def _partial_sums(items: list[Profile]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Blocks of (pair codes i × len(items) + j for i < j, the pair's dot product over their index entries).
 
     In arrays: each report's top words (strongest first) and statements are its entries; for each entry,
     the later reports holding the same word (words held by too many reports are skipped) each receive the
@@ -162,9 +170,7 @@ def _candidates(items: list[Profile]) -> Iterable[tuple[int, int]]:
     for lo, hi, lengths, at in posting_blocks(length, begin, np.searchsorted(texts, np.arange(count + 1)), _BLOCK):
         products = np.repeat(weights[lo:hi], lengths) * posting_weight[at]
         codes, slot = np.unique(np.repeat(texts[lo:hi], lengths) * count + posting_text[at], return_inverse=True)
-        sums = np.bincount(slot.ravel(), weights=products, minlength=len(codes))
-        over = codes[sums >= SIMILAR / 3]
-        yield from zip((over // count).tolist(), (over % count).tolist(), strict=True)
+        yield codes, np.bincount(slot.ravel(), weights=products, minlength=len(codes))
 
 
 def _reprints(items: list[Profile], union: _Union) -> None:
