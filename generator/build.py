@@ -465,8 +465,9 @@ def _search(timer: Timer, indexing: search.Indexing, staging: Path) -> None:
 def _keep_old_index(output: Path) -> Callable[[Path], None]:
     """serve: the new pages go live with the previous search index; the new index follows."""
     def finish(staging: Path) -> None:
-        if (output / search.BUNDLE).is_dir():
-            shutil.copytree(output / search.BUNDLE, staging / search.BUNDLE, copy_function=os.link)
+        for bundle in output.glob(f"{search.BUNDLE}*"):  # pagefind/, and pagefind-2/ … of a pile indexed in parts
+            if bundle.is_dir() and search.is_bundle(bundle.name):
+                shutil.copytree(bundle, staging / bundle.name, copy_function=os.link)
     return finish
 
 

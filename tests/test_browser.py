@@ -258,3 +258,38 @@ def test_page_weight_budget(site):
         size = page.stat().st_size + sum((page.parent / (a.get("href") or a.get("src"))).stat().st_size
                                          for group in assets for a in group)
         assert size < 100_000, (page, size)
+
+
+def test_search_merges_the_parts_of_an_index_made_in_parts(browser, tmp_path, monkeypatch):
+    """A large pile is indexed in parts (pagefind/, pagefind-2/ …: one Pagefind run's memory each) that the
+    search page merges: a paragraph of a source in the second part and one in the last are found."""
+    import re
+
+    from generator.site import search
+    from tests.html_helpers import briefing
+
+    monkeypatch.setattr(search, "PART", 2)  # five sources: three parts
+    project = make_project(tmp_path / "project")
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    site = project / "site"
+    assert sorted(p.name for p in site.glob("pagefind*")) == ["pagefind", "pagefind-2", "pagefind-3"]
+    sources = briefing(site)["sources"]
+    words = {s["id"]: set(re.findall(r"[\u0621-\u064A]{6,}", " ".join(p["ar"] for p in s["pairs"]))) for s in sources}
+    root = tmp_path / "root"
+    root.mkdir()
+    served = serve(site, root)
+    base = next(served)
+    w = Watched(browser, base, viewport=VIEWPORTS["wide"])
+    try:
+        for source in (sources[2], sources[4]):  # in pagefind-2/ and pagefind-3/
+            unique = sorted(words[source["id"]] - set().union(*(v for k, v in words.items() if k != source["id"])))
+            w.page.goto(base + "search.html")
+            w.page.fill("#search-input", unique[0])
+            w.page.press("#search-input", "Enter")
+            w.page.wait_for_selector(".search-results li a")
+            hrefs = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")
+            assert hrefs[0].startswith(f"sources/{source['id']}.html#"), (unique[0], hrefs)  # the best match
+        assert w.problems == [], w.problems
+    finally:
+        w.close()
+        next(served, None)

@@ -364,6 +364,32 @@ def test_compiled_templates_that_cannot_be_kept_cost_only_a_compile(tmp_path, mo
     assert not stale.exists()  # compiled by another version of the generator: removed
 
 
+def test_a_large_pile_is_indexed_in_parts_and_fewer_parts_leave_nothing_behind(tmp_path, monkeypatch):
+    """Past search.PART sources the index is made in parts, one Pagefind run after another (each needs the
+    memory of its part only): every source in exactly one bundle, the search page told which to merge; when
+    the pile needs fewer parts, the records of the others are removed."""
+    from generator.site import search
+
+    monkeypatch.setattr(search, "PART", 6)
+    project = pile(make_project(tmp_path / "p"))
+    (project / "content" / "site.yml").write_text("search: true\n", encoding="utf-8")
+    result = build(project, BuildOptions(engine_loader=StubEngine().loader))
+    site, ids = project / "site", [p.stem for p in (project / "site" / "sources").glob("*.html")]
+    assert len(ids) == result.report["sources"] > 12
+    names = search.bundle_names(len(ids))
+    assert len(names) == 3 and sorted(p.name for p in site.glob("pagefind*")) == names
+    indexed = [fragments(site / name) for name in names]
+    assert all(sum(f'"target":"sources/{i}.html"' in text for text in indexed) == 1 for i in ids)
+    assert 'data-merge="pagefind-2/ pagefind-3/"' in (site / "search.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (project / ".cache").glob("search*")) == ["search", "search-2", "search-3"]
+    monkeypatch.setattr(search, "PART", 100)
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert sorted(p.name for p in site.glob("pagefind*")) == ["pagefind"]
+    assert "data-merge" not in (site / "search.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (project / ".cache").glob("search*")) == ["search"]
+    assert all(f'"target":"sources/{i}.html"' in fragments(site / "pagefind") for i in ids)
+
+
 def test_search_is_indexed_while_the_pages_are_written_and_its_leftovers_are_ours_only(tmp_path, monkeypatch):
     """Pagefind starts before the pages are rendered (so that it indexes on the other core) and its bundle is
     moved in at the end; a folder it left beside the site when a build was killed is removed by the next

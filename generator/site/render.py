@@ -17,7 +17,7 @@ from ..cache import Cache, PageManifest, code_version
 from ..cache import key as cache_key
 from ..errors import ConfigError
 from ..files import UnsafeFile, read_text
-from . import views
+from . import search, views
 
 
 class SafeLoader(jinja2.BaseLoader):
@@ -159,7 +159,8 @@ class Renderer:
         lists = views.source_list_pages(list(briefing.sources), figure_counts(briefing), len(briefing.stories) == 1)
         pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report,
                                         story_rules={"window": WINDOW_DAYS, "similar": SIMILAR, "average": JOIN_AVERAGE}),
-                      self.page("search.html", "search.html", stories=self._story_filter(briefing))])
+                      self.page("search.html", "search.html", stories=self._story_filter(briefing),
+                                merged=search.bundle_names(len(briefing.sources))[1:])])
         if len(briefing.stories) == 1:
             story = briefing.stories[0]
             figure_at = views.figure_pages(list(briefing.figures), briefing.by_id)

@@ -129,6 +129,18 @@ def pagefind_made(process: subprocess.Popen, bundle: Path, log_file: Path) -> bo
 
 
 WORK_STAMP = ".briefing-search"  # marks a folder of ours beside the site, left by a build that was killed
+PART = 4000  # sources a search bundle indexes at most: Pagefind needs about 1.1 GB for 5,000 (2.25 GB for
+#              10,000), so a larger pile is indexed in parts, one Pagefind run after another, and the search
+#              page merges the parts (pagefind.mergeIndex)
+
+
+def bundle_names(sources: int) -> list[str]:
+    """The site's search bundles for a pile of this many sources: pagefind/, then pagefind-2/ …"""
+    return [BUNDLE] + [f"{BUNDLE}-{n}" for n in range(2, -(-sources // PART) + 1)]
+
+
+def is_bundle(name: str) -> bool:
+    return name == BUNDLE or (name.startswith(f"{BUNDLE}-") and name[len(BUNDLE) + 1:].isdigit())
 
 
 class Indexing:
@@ -150,25 +162,57 @@ class Indexing:
         self.seconds: float | None = None  # how long Pagefind itself ran (for --timings), once it has ended
         self.built = False  # whether finish() put a bundle into the site
         self.watcher: threading.Thread | None = None  # waits for Pagefind (no polling: finish() joins it)
+        self.lock, self.cancelled = threading.Lock(), False
+        names = bundle_names(len(sources))  # a part's records: the records folder, then search-2 … beside it
+        self.parts = [(self.records if n == 0 else self.records.with_name(f"{self.records.name}-{n + 1}"), name,
+                       sources[n * PART:(n + 1) * PART]) for n, name in enumerate(names)]
+        if records_dir is not None:  # the records of parts the pile no longer has
+            wanted = {folder for folder, _, _ in self.parts}
+            for left in records_dir.parent.glob(f"{records_dir.name}-*"):
+                if left not in wanted and left.name.rsplit("-", 1)[-1].isdigit() and left.is_dir():
+                    shutil.rmtree(left, ignore_errors=True)
+        self.runs: list[tuple[subprocess.Popen, str]] = []
         try:
             (self.work / WORK_STAMP).write_text("", encoding="utf-8")
-            self.digest = update_records(self.records, sources, keys if records_dir is not None else {}, story_of)
+            kept = keys if records_dir is not None else {}
+            self.digest = update_records(self.records, self.parts[0][2], kept, story_of)
+            for folder, _, part in self.parts[1:]:
+                update_records(folder, part, kept, story_of)
+            if len(self.parts) > 1:
+                self.digest = ""  # (a bundle in parts is made again whenever the pile changes)
             self.reuse = records_dir is not None and _indexed(self.records, self.digest, previous)
             if not self.reuse:
                 if records_dir is not None:
                     (records_dir / INDEXED).unlink(missing_ok=True)
                 started = time.perf_counter()
-                self.process = start_pagefind(self.records, self.work / BUNDLE, self.work / "pagefind.log")
+                self.process = self._start(0)
                 if self.process is not None:
-                    self.watcher = threading.Thread(target=self._watch, args=(self.process, started), daemon=True)
+                    self.watcher = threading.Thread(target=self._watch, args=(started,), daemon=True)
                     self.watcher.start()
         except BaseException:
             self.cancel()  # its folder (marked or not yet) goes, and Pagefind if it started
             raise
 
-    def _watch(self, process: subprocess.Popen, started: float) -> None:
-        process.wait()
-        self.seconds = round(time.perf_counter() - started, 3)
+    def _start(self, n: int) -> subprocess.Popen | None:
+        folder, name, _ = self.parts[n]
+        process = start_pagefind(folder, self.work / name, self.work / f"{name}.log")
+        if process is not None:
+            self.runs.append((process, name))
+        return process
+
+    def _watch(self, started: float) -> None:
+        """Wait for each part's Pagefind run and start the next (one at a time: each needs its memory)."""
+        try:
+            for n in range(1, len(self.parts) + 1):
+                process = self.process
+                if process is None or process.wait() != 0 or n == len(self.parts):
+                    return
+                with self.lock:
+                    if self.cancelled:
+                        return
+                    self.process = self._start(n)
+        finally:
+            self.seconds = round(time.perf_counter() - started, 3)
 
     def finish(self, site: Path) -> bool:
         """Put the bundle into `site` (waiting for Pagefind); False, with a warning, when there is none."""
@@ -185,9 +229,11 @@ class Indexing:
                 log.warning("search index not built (pagefind took more than 30 minutes); the search page will say "
                             "so")
                 return False  # (cancel() kills it)
-            if not pagefind_made(self.process, self.work / BUNDLE, self.work / "pagefind.log"):
-                return False
-            shutil.move(str(self.work / BUNDLE), str(site / BUNDLE))  # a rename: both are beside the site
+            made = [pagefind_made(process, self.work / name, self.work / f"{name}.log") for process, name in self.runs]
+            if not all(made) or len(made) < len(self.parts):
+                return False  # (each failure warned)
+            for _, name in self.runs:
+                shutil.move(str(self.work / name), str(site / name))  # a rename: both are beside the site
             if self.digest and self.kept_records is not None:
                 write_atomic(self.kept_records / INDEXED,
                              json.dumps({"records": self.digest, "bundle": _entry_hash(site / BUNDLE)}))
@@ -197,6 +243,8 @@ class Indexing:
             self.cancel()
 
     def cancel(self) -> None:
+        with self.lock:
+            self.cancelled = True  # no further part is started
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
@@ -214,24 +262,25 @@ def write_index(site: Path, sources: list[Source], records_dir: Path | None = No
 
 def replace_index(site: Path, sources: list[Source], records_dir: Path | None, keys: dict[str, str],
                   story_of: dict[str, str]) -> bool:
-    """Build a new bundle beside the live one and swap it in (serve: pages first, the index after); nothing
+    """Build a new index beside the live one and swap it in (serve: pages first, the index after); nothing
     to do when the live bundle was made of these very records."""
-    if records_dir is not None and _indexed(records_dir, update_records(records_dir, sources, keys, story_of),
-                                            site / BUNDLE):
+    names = bundle_names(len(sources))
+    if records_dir is not None and len(names) == 1 and _indexed(
+            records_dir, update_records(records_dir, sources, keys, story_of), site / BUNDLE):
         return True
-    fresh = site / f".{BUNDLE}-new"
-    shutil.rmtree(fresh, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix="search-site-", dir=site.parent))
     try:
         if not write_index(staging, sources, records_dir, keys, story_of):
             return False
-        os.replace(staging / BUNDLE, fresh)
+        for name in names:
+            fresh, old = site / f".{name}-new", site / f".{name}-old"
+            shutil.rmtree(fresh, ignore_errors=True)
+            os.replace(staging / name, fresh)
+            shutil.rmtree(old, ignore_errors=True)
+            if (site / name).exists():
+                os.replace(site / name, old)
+            os.replace(fresh, site / name)
+            shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    old = site / f".{BUNDLE}-old"
-    shutil.rmtree(old, ignore_errors=True)
-    if (site / BUNDLE).exists():
-        os.replace(site / BUNDLE, old)
-    os.replace(fresh, site / BUNDLE)
-    shutil.rmtree(old, ignore_errors=True)
     return True

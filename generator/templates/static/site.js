@@ -42,7 +42,13 @@
     function load() {
       if (!engine) {
         engine = import(new URL(form.dataset.bundle, document.baseURI).href).then(function (pagefind) {
-          return pagefind.init().then(function () { return pagefind; });
+          /* A large pile is indexed in parts (pagefind-2/ …): the first bundle merges the others. */
+          var parts = (form.dataset.merge || "").split(" ").filter(Boolean);
+          return pagefind.init().then(function () {
+            return Promise.all(parts.map(function (part) {
+              return pagefind.mergeIndex(new URL(part, document.baseURI).href);
+            }));
+          }).then(function () { return pagefind; });
         });
       }
       return engine;
