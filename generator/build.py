@@ -515,9 +515,9 @@ def _source_files(renderer: Renderer, briefing: Briefing, index: int, counts: di
     made = cache.get("page", entry)
     if not isinstance(made, dict):
         source = briefing.sources[index]
-        made = {path: text.encode("utf-8") for path, text in
-                [renderer.source_page(briefing, index, counts),
-                 (f"data/sources/{source.meta.id}.json", source_json(briefing, source))]}
+        page, html = renderer.source_page(briefing, index, counts)  # (not cached there: bytes, never a Path)
+        assert isinstance(html, bytes)
+        made = {page: html, f"data/sources/{source.meta.id}.json": source_json(briefing, source).encode("utf-8")}
         cache.put("page", entry, made)
     return made
 
