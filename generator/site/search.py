@@ -140,15 +140,17 @@ def bundle_names(sources: int) -> list[str]:
 
 
 def is_bundle(name: str) -> bool:
+    """A folder name bundle_names() gives."""
     return name == BUNDLE or (name.startswith(f"{BUNDLE}-") and name[len(BUNDLE) + 1:].isdigit())
 
 
 class Indexing:
     """A site's search index, started as soon as the sources and their stories are known: Pagefind (a
-    process of its own) indexes on one core while the pages are rendered and written on the other. Its
-    bundle is made in a folder beside the site and moved in by finish(); when the records are those the
-    `previous` bundle was made of, that bundle is linked in instead and Pagefind does not run. cancel()
-    stops it and removes its folder (always call it: finish() does)."""
+    process of its own) indexes on one core while the pages are rendered and written on the other; past PART
+    sources, in parts, one run after another. Its bundles are made in a folder beside the site and moved in by
+    finish(); when the records (of a single part) are those the `previous` bundle was made of, that bundle is
+    linked in instead and Pagefind does not run. cancel() stops it and removes its folder (always call it:
+    finish() does)."""
 
     def __init__(self, sources: list[Source], records_dir: Path | None, keys: dict[str, str],
                  story_of: dict[str, str], previous: Path | None, beside: Path):
@@ -166,14 +168,14 @@ class Indexing:
         names = bundle_names(len(sources))  # a part's records: the records folder, then search-2 … beside it
         self.parts = [(self.records if n == 0 else self.records.with_name(f"{self.records.name}-{n + 1}"), name,
                        sources[n * PART:(n + 1) * PART]) for n, name in enumerate(names)]
-        if records_dir is not None:  # the records of parts the pile no longer has
-            wanted = {folder for folder, _, _ in self.parts}
-            for left in records_dir.parent.glob(f"{records_dir.name}-*"):
-                if left not in wanted and left.name.rsplit("-", 1)[-1].isdigit() and left.is_dir():
-                    shutil.rmtree(left, ignore_errors=True)
         self.runs: list[tuple[subprocess.Popen, str]] = []
         try:
             (self.work / WORK_STAMP).write_text("", encoding="utf-8")
+            if records_dir is not None:  # the records of parts the pile no longer has
+                wanted = {folder for folder, _, _ in self.parts}
+                for left in records_dir.parent.glob(f"{records_dir.name}-*"):
+                    if left not in wanted and left.name.rsplit("-", 1)[-1].isdigit() and left.is_dir():
+                        shutil.rmtree(left, ignore_errors=True)
             kept = keys if records_dir is not None else {}
             self.digest = update_records(self.records, self.parts[0][2], kept, story_of)
             for folder, _, part in self.parts[1:]:
