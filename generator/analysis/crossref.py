@@ -81,6 +81,17 @@ def posting_blocks(length: np.ndarray, begin: np.ndarray, starts_of_text: np.nda
             yield lo, hi, lengths, np.repeat(begin[lo:hi] - (np.cumsum(lengths) - lengths), lengths) + np.arange(n)
 
 
+def inverted(text: np.ndarray, word: np.ndarray, vocabulary: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """An inverted index of entries (text, word), the entries in text order: the entries sorted by word then
+    text (the postings), where each word's postings start (vocabulary + 1 places), and for each entry the
+    place right after it among its word's postings (where the postings of later texts begin)."""
+    order = np.lexsort((text, word))
+    word_starts = np.searchsorted(word[order], np.arange(vocabulary + 1))
+    after = np.empty(len(word), dtype=np.int64)
+    after[order] = np.arange(1, len(word) + 1)
+    return order, word_starts, after
+
+
 def candidate_blocks(word_sets: list[frozenset[str]], threshold: float = THRESHOLD,
                      rows: Iterable[int] | None = None, common: frozenset[str] | None = None
                      ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
@@ -106,18 +117,16 @@ def candidate_blocks(word_sets: list[frozenset[str]], threshold: float = THRESHO
     text = np.repeat(np.arange(count, dtype=np.int32), np.diff(starts_of_text))
     sizes = np.array([len(w) for w in word_sets], dtype=np.int64)
     unindexed = sizes - np.diff(starts_of_text)  # each text's common words
-    order = np.lexsort((text, word))  # the postings: by word, then text
+    order, word_starts, after = inverted(text, word, len(vocabulary))
     posting = text[order]
-    word_starts = np.searchsorted(word[order], np.arange(len(vocabulary) + 1)).astype(np.int64)
+    del order
     if rows is None:
-        begin = np.empty(len(word), dtype=np.int64)
-        begin[order] = np.arange(1, len(word) + 1)  # the texts after this one, of this word's postings
-        chosen = None
+        begin, chosen = after, None  # the texts after this one, of this word's postings
     else:
         chosen = np.zeros(count, dtype=bool)
         chosen[list(rows)] = True
-        begin = word_starts[word]
-    del order
+        begin = word_starts[word]  # all of them
+    del after
     length = word_starts[word + 1] - begin
     del word, flat
     if chosen is not None:

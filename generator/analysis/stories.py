@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..models import Source
-from .crossref import Matches, posting_blocks
+from .crossref import Matches, inverted, posting_blocks
 
 WINDOW_DAYS = 5  # a report joins a story with a report published within this many days of it
 SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
@@ -159,11 +159,8 @@ def _partial_sums(items: list[Profile]) -> Iterator[tuple[np.ndarray, np.ndarray
         return
     texts, words = np.frombuffer(text, dtype=np.int64), np.frombuffer(word, dtype=np.int64)
     weights = np.frombuffer(weight, dtype=np.float64)
-    order = np.lexsort((texts, words))  # the postings: by word, then report
+    order, word_starts, begin = inverted(texts, words, len(vocabulary))  # begin: the later reports' postings
     posting_text, posting_weight = texts[order], weights[order]
-    word_starts = np.searchsorted(words[order], np.arange(len(vocabulary) + 1))
-    begin = np.empty(len(texts), dtype=np.int64)
-    begin[order] = np.arange(1, len(texts) + 1)  # the later reports holding the entry's word
     end = word_starts[words + 1]
     length = np.where(end - word_starts[words] > cap, 0, end - begin)
     count = len(items)
