@@ -86,7 +86,6 @@ def clitic_forms(word: str, min_stem: int = 2) -> frozenset[str]:
 _STEM_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
-@lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """A normalised word without its first proclitic group ("والحسكه" → حسكه, "وقال" → قال), keeping at
     least three letters: conservative, so that different words stay different."""
@@ -101,8 +100,17 @@ STOP_WORDS = frozenset(normalize(
     "حيث كما أيضا أيضاً وقال قال وأضاف أضاف وأكد أكد وأوضح أوضح وتابع وبين بين عند حتى منذ خلال هو هي هم").split())
 
 
+@lru_cache(maxsize=262144)
+def term(word: str) -> str:
+    """A normalised word as a content word: its stem, or "" for a stop word or a stem under three letters.
+    Cached: a pile repeats its vocabulary."""
+    if word in STOP_WORDS:
+        return ""
+    key = stem(word)
+    return key if len(key) >= 3 and key not in STOP_WORDS else ""
+
+
 def content_words(text: str) -> frozenset[str]:
     """Normalised, clitic-stripped words that carry meaning (no stop words, no words under three letters):
     what two reports of one statement share."""
-    stems = (stem(w) for w in normalize(text).split() if w not in STOP_WORDS)
-    return frozenset(s for s in stems if len(s) >= 3 and s not in STOP_WORDS)
+    return frozenset(t for w in normalize(text).split() if (t := term(w)))

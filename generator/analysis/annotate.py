@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from ..arabic import STOP_WORDS, ascii_digits, content_words, normalize, stem, text_key
+from ..arabic import ascii_digits, content_words, normalize, term, text_key
 from ..dates import resolve, stated_day
 from ..models import Article, Number, Paragraph, SentenceNote
 from .numbers import claimant_of, mentions_actor, numbers_in
@@ -73,13 +73,10 @@ def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
 
 @lru_cache(maxsize=131072)
 def _term(word: str) -> str:
-    """The term a word as written counts for, or "" (a stop word, or under three letters). Cached: a pile
-    repeats its vocabulary."""
+    """The content word (arabic.term) a word as written counts for, or "". Cached: a pile repeats its
+    vocabulary as written too."""
     normal = normalize(word)
-    if not normal or normal in STOP_WORDS:
-        return ""
-    key = stem(normal)
-    return key if len(key) >= 3 and key not in STOP_WORDS else ""
+    return term(normal) if normal else ""
 
 
 def annotate(article: Article) -> Article:
