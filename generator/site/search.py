@@ -177,11 +177,8 @@ class Indexing:
                     if left not in wanted and left.name.rsplit("-", 1)[-1].isdigit() and left.is_dir():
                         shutil.rmtree(left, ignore_errors=True)
             kept = keys if records_dir is not None else {}
-            self.digest = update_records(self.records, self.parts[0][2], kept, story_of)
-            for folder, _, part in self.parts[1:]:
-                update_records(folder, part, kept, story_of)
-            if len(self.parts) > 1:
-                self.digest = ""  # (a bundle in parts is made again whenever the pile changes)
+            digests = [update_records(folder, part, kept, story_of) for folder, _, part in self.parts]
+            self.digest = digests[0] if len(digests) == 1 else ""  # (parts are made again whenever the pile changes)
             self.reuse = records_dir is not None and _indexed(self.records, self.digest, previous)
             if not self.reuse:
                 if records_dir is not None:
@@ -204,15 +201,17 @@ class Indexing:
 
     def _watch(self, started: float) -> None:
         """Wait for each part's Pagefind run and start the next (one at a time: each needs its memory)."""
+        process = self.process
         try:
-            for n in range(1, len(self.parts) + 1):
-                process = self.process
-                if process is None or process.wait() != 0 or n == len(self.parts):
+            for n in range(1, len(self.parts)):
+                if process is None or process.wait() != 0:
                     return
                 with self.lock:
                     if self.cancelled:
                         return
-                    self.process = self._start(n)
+                    process = self.process = self._start(n)
+            if process is not None:
+                process.wait()
         finally:
             self.seconds = round(time.perf_counter() - started, 3)
 
