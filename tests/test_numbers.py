@@ -446,3 +446,15 @@ def test_tuning_batches_meet_the_targets(half):
     assert scores.recall >= floor["recall"], report
     assert scores.category >= floor["category"], report
     assert scores.forbidden == 0, report
+
+
+def test_a_year_or_an_identifier_is_shown_without_thousands_separators():
+    from generator.analysis.figures import figure_value
+    from generator.models import Figure
+
+    def shown(type_: str, value=None, low=None, high=None) -> str:
+        return figure_value(Figure("f", "s", "p", 1, 0, 4, "", value, low, high, "", "", type_, "", "", "", ""))
+
+    assert shown("year", 2016) == "2016" and shown("year", low=1436, high=1437) == "1436–1437"
+    assert shown("identifier", 1234) == "1234" and shown("time", 1430) == "1430"
+    assert shown("people", 12000) == "12,000" and shown("money", low=2000, high=4000) == "2,000–4,000"

@@ -3,6 +3,7 @@ ids last; editors have the final say; nothing crosses from one story to another.
 
 from __future__ import annotations
 
+import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -95,6 +96,32 @@ def test_the_feed_lists_every_story(site):
     assert len(entries) == 4
     links = {e.find("{http://www.w3.org/2005/Atom}link").get("href") for e in entries}
     assert all((site / link).exists() for link in links)
+
+
+def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
+    project = pile(tmp_path, ("event2",))
+    (project / "seeds" / "markets.txt").write_text(
+        "صحيفة الأسواق\n\nارتفاع أسعار النفط في الأسواق العالمية\n\n2023.03.02\n\n"
+        "ارتفعت أسعار خام برنت بنسبة 3 في المئة لتصل إلى 84 دولارا للبرميل يوم الخميس، بعد أن خفضت "
+        "منظمة أوبك إنتاجها بمقدار مليوني برميل يوميا منذ عام 2022.\n\n"
+        "وقال محللون إن المخزونات الأمريكية تراجعت إلى أدنى مستوى لها منذ 15 عاما.\n", encoding="utf-8")
+    result = run(project)
+    assert result.exit_code == 0, result.errors
+    site = project / "site"
+    stories = raw_briefing(site)["stories"]
+    markets = next(s for s in stories if s["members"] == ["markets"])
+    page = soup(site / "stories" / f"{markets['id']}.html")
+    assert page.find("a", string="Key figures of this story") is None
+    assert "No counts of people were found in its reports" in page.select_one(".story-header").get_text()
+    assert not (site / "stories" / f"{markets['id']}-figures.html").exists()
+    assert not list((site / "stories").glob(f"{markets['id']}-figures*"))
+    other = next(s for s in stories if s is not markets)
+    link = soup(site / "stories" / f"{other['id']}.html").find("a", string="Key figures of this story")["href"]
+    assert (site / "stories" / link).exists()
+    numbers = [f for f in json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+               if f["source_id"] == "markets"]
+    assert {"money", "percent", "year"} <= {f["type"] for f in numbers}  # its numbers are in the data, typed
+    assert "people" not in {f["type"] for f in numbers}
 
 
 def test_ids_last_when_reports_arrive_and_editors_decide(tmp_path):

@@ -35,14 +35,19 @@ def figures_of(source: Source) -> list[Figure]:
     return out
 
 
+_UNGROUPED = frozenset({"year", "date", "time", "identifier", "ordinal", "score"})
+
+
 def figure_value(figure: Figure) -> str:
-    """"at least 120", "2,000–4,000", "about 12,000", "dozens"."""
+    """"at least 120", "2,000–4,000", "about 12,000", "dozens"; a year, a date, a time or an identifier
+    without thousands separators ("2016", "1436–1437", "flight 737")."""
+    grouping = "" if figure.type in _UNGROUPED else ","
     if figure.vague:
         number = figure.vague
     elif figure.value is not None:
-        number = f"{figure.value:,}"
+        number = f"{figure.value:{grouping}}"
     elif figure.low is not None:
-        number = f"{figure.low:,}–{figure.high:,}"
+        number = f"{figure.low:{grouping}}–{figure.high:{grouping}}"
     else:
         number = figure.match
     return f"{figure.qualifier} {number}".strip()

@@ -187,8 +187,9 @@ class Renderer:
             # from the cache) as its own reports change
             pages.update([self.page("story.html", views.story_url(story.id), share=views.story_share(story), **view,
                                     totals={"covers": view["story"]["covers"], "pending": view["pending"]})])
-            for figures in views.story_figure_views(story, briefing, view["disagreements"]):
-                pages.update([self.page("figures.html", figures["file"], **figures)])
+            if view["figures_href"]:
+                for figures in views.story_figure_views(story, briefing, view["disagreements"]):
+                    pages.update([self.page("figures.html", figures["file"], **figures)])
         for old, new in briefing.redirects.items():
             pages.update([self.page("redirect.html", views.story_url(old), target=f"{new}.html")])
         return pages

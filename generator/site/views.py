@@ -315,8 +315,15 @@ def story_page(story: Story, briefing: Briefing) -> dict:
             counts[figure.source_id] = counts.get(figure.source_id, 0) + 1
     pending = len({text for m in story.members for text in _pending(by_id[m])})  # as the site's total counts
     return {**summary_view(story, "../", figure_at), "story": story_card(story, briefing, "../"), "why": story.why,
-            "figures_href": f"{story.id}-figures.html", "pending": pending,
+            "figures_href": f"{story.id}-figures.html" if has_figures_page(own) else "", "pending": pending,
             "cards": [source_card(by_id[m], counts.get(m, 0), "../") for m in story.members]}
+
+
+def has_figures_page(figures: list[Figure]) -> bool:
+    """A story has a key-figures page when it has a count of people to show, or one an editor rejected; a
+    story without either (most single reports of a mixed pile) says so on its page instead of linking to an
+    empty one. Its other numbers are in the data files, like every story's."""
+    return any(f.is_people or f.review == "rejected" for f in figures)
 
 
 def _pending(source: Source) -> list[str]:
