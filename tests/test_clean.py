@@ -137,3 +137,87 @@ def test_a_poem_is_the_body_and_chrome_lines_stay_chrome():
     assert {r.text for r in result.removed} >= {"شارك", "تابعونا على تويتر"}
     # three short lines are not a poem: still no body
     assert not any(b.kind == "body" for b in clean("\n\n".join(poem[:3]) + "\n").blocks)
+
+
+INTERVIEW = """\
+"المدرب" لـ"الصحيفة": الفريق الأفضل حالياً.. ولن أتحدث عن المنافس
+
+حاوره: أحمد علي تحدث المدير الفني السابق للنادي في حوار خاص عن سعادته بتولي مهمته الجديدة في الخليج، والعودة من جديد إلى الدوريات العربية برفقة أحد أكبر الأندية، وكان هذا الحوار:
+
+- في البداية، نرحب بك ونهنئك على مهمتك الجديدة. شكراً لك، وأنا سعيد جداً بهذه الخطوة.
+
+- ما مهمتك بالضبط في الفريق؟ سأكون مشرفاً فنياً على قطاع الكرة هناك.
+"""
+
+
+def test_a_long_intro_after_the_title_is_body_not_the_headline():
+    """A paragraph of LEAD_WORDS words that ends in ":" (an interview's intro) is the start of the body: the
+    title before it stays the headline, not "navigation or promo"."""
+    result = clean(INTERVIEW)
+    assert result.meta["headline"].startswith('"المدرب" لـ"الصحيفة"')
+    assert result.blocks[0].text.startswith("حاوره: أحمد علي") and result.blocks[0].kind == "body"
+    assert [r.reason for r in result.removed] == ["headline (shown as the page title)"]
+
+
+def test_a_statement_introduced_by_a_colon_line_keeps_its_title():
+    text = ("القيادة تعلن بدء هدنة إنسانية اعتباراً من مساء اليوم لمدة خمسة أيام\n\n"
+            "صدر عن القيادة بيان بشأن الالتزام بالهدنة الإنسانية فيما يلي نصه:\n\n"
+            "استجابة للطلب الموجه إلى القيادة فقد تقرر بدء الهدنة الإنسانية لمدة خمسة أيام قابلة للتجديد.\n")
+    result = clean(text)
+    assert result.meta["headline"].startswith("القيادة تعلن بدء هدنة")
+    assert result.blocks[0].text.startswith("صدر عن القيادة بيان")
+
+
+def test_a_long_first_line_is_still_the_title():
+    """A news agency's title of thirty words, first in the scrape, is not taken for the body."""
+    title = ("سياسي / الوزير يؤكد في مؤتمر صحفي مع نظيره الزائر حرص البلاد على تطوير علاقاتها بشكل جيد مع "
+             "جيرانها شرط أن تتوقف سياسة التدخل في شؤون الدول المجاورة وأن يحترم الجميع الاتفاقات الموقعة")
+    assert len(title.split()) >= 30
+    text = f"{title}\n\nقال الوزير في المؤتمر الصحفي إن بلاده حريصة على علاقات جيدة مع جيرانها كافة.\n"
+    result = clean(text)
+    assert result.meta["headline"] == title.removeprefix("سياسي / ")  # the agency's section label taken off
+    assert [b.text[:8] for b in result.blocks] == ["قال الوز"]
+
+
+def test_pager_labels_before_a_byline_are_not_the_headline():
+    text = ("وزارة الصحة تطلق حملة للتطعيم في المدارس\n\nNext Previous سارة أحمد – جدة\n\n"
+            "أطلقت وزارة الصحة حملة واسعة للتطعيم في المدارس تشمل جميع المراحل الدراسية هذا الشهر.\n\n"
+            "Next Previous\n")
+    result = clean(text)
+    assert result.meta["headline"] == "وزارة الصحة تطلق حملة للتطعيم في المدارس"
+    removed = [(r.line, r.text, r.reason) for r in result.removed]
+    assert (3, "Next Previous", "pager or slide show labels") in removed  # nothing dropped silently
+    assert any(line == 3 and text == "سارة أحمد – جدة" for line, text, _ in removed)
+    assert (7, "Next Previous", "pager or slide show labels") in removed
+    assert [b.kind for b in result.blocks] == ["body"]
+
+
+def test_html_character_references_in_a_text_scrape_are_read():
+    text = ("&quot;الخطوط&quot; توفر 60 ألف مقعد إضافي لموسم العمرة\n\n"
+            "أعلنت الشركة أنها ستوفر مقاعد إضافية على رحلاتها إلى &#8220;جدة&#8221; و&quot;المدينة&quot; هذا الموسم.\n")
+    result = clean(text)
+    assert result.meta["headline"] == '"الخطوط" توفر 60 ألف مقعد إضافي لموسم العمرة'
+    assert "“جدة”" in result.blocks[0].text and '"المدينة"' in result.blocks[0].text and "&" not in result.blocks[0].text
+
+
+@pytest.mark.parametrize("title", ["هل يمكن للقمر أن يؤثر على نوم الإنسان؟", "فيديو: لاعب يسجل هدفاً من منتصف الملعب",
+                                   "مرحلة الحسم", "تحرير المدينة.."])
+def test_a_question_a_media_label_or_a_short_column_title_is_the_headline(title):
+    """A scrape that starts with its title and nothing else before the body: a title ending in "؟" or "!" is
+    sentence-like, one starting "فيديو:" looks like a caption, a column title is short; each is the headline."""
+    body = ("على مدار سنوات طويلة نسبت إلى القمر تأثيرات كثيرة على صحة الإنسان ونومه، "
+            "وتقول دراسة جديدة إن بعض هذه التأثيرات حقيقي.\n\nوأضاف الباحثون أن النتائج تحتاج إلى دراسات أخرى.\n")
+    result = clean(f"{title}\n\n{body}")
+    assert result.meta["headline"] == title
+    assert [b.kind for b in result.blocks] == ["body", "body"]
+
+
+def test_a_news_agency_dateline_with_the_date_is_not_the_headline():
+    text = ("عام / بلدية المدينة تعقد دورة تعريفية عن الانتخابات البلدية غداً\n\n"
+            "المدينة المنورة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n\n"
+            "تعقد بلدية المدينة غداً دورة تعريفية عن الانتخابات البلدية بمشاركة عدد من المختصين.\n")
+    result = clean(text)
+    assert result.meta["headline"] == "بلدية المدينة تعقد دورة تعريفية عن الانتخابات البلدية غداً"
+    assert result.meta["dateline"] == "المدينة المنورة" and "أغسطس 2015" in result.meta["date_text"]
+    assert [r.reason for r in result.removed] == ["headline (shown as the page title)",
+                                                   "dateline with the date (kept as metadata)"]

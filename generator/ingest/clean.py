@@ -11,20 +11,24 @@ dropped as duplicates.
 
 from __future__ import annotations
 
+import html
 import re
 
-from ..arabic import arabic_ratio, normalize, words
+from ..arabic import arabic_ratio, ascii_digits, normalize, words
 from ..dates import parse_date, weekday_today
 from ..models import Block, CleanResult, Line, Removed
-from .noise import classify, ends_sentence, is_prose, is_sentence_like
+from .noise import classify, date_words_removed, ends_sentence, is_prose, is_sentence_like, pager_prefix, strip_closers
 
 MAX_HEADING_WORDS = 8
+MAX_TITLE_WORDS = 20  # a title found by its place alone (first, before a longer line) is no longer than this
+LEAD_WORDS = 25  # a line this long is a paragraph, never a headline or a promo line, whatever it ends with
 VERSE_LINES = 4  # with no sentence or prose line, this many open lines of VERSE_WORDS or more are the body
 VERSE_WORDS = 3  # (a poem, or a list): kept as body paragraphs, not sub-headings
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 _PIPE = re.compile(r"\s+[|｜]\s+")
 _MEDIA_LABEL = re.compile(r"\s*[+|\-–]\s*(?:فيديو|بالفيديو|صور|بالصور|شاهد|video|photos?)\s*$", re.IGNORECASE)
 _DATELINE = re.compile(r"^([^\s–—\-|/]+(?:\s[^\s–—\-|/]+)?)\s+[–—-]\s+([^\s–—\-|/]+(?:\s[^\s–—\-|/]+){0,2})$")
+_SECTION_PREFIX = re.compile(r"^[^\s/]+\s+/\s+")
 _OUTLET_PREFIX = re.compile(r"^([^\s/.،:\"«“]+(?:\s[^\s/.،:\"«“]+){0,2})\s*/\s*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SOCIAL = re.compile(r"youtube\.com|youtu\.be|facebook\.com|twitter\.com|x\.com|t\.me|instagram\.com|tiktok\.com",
@@ -50,6 +54,11 @@ class _Scan:
 
     def __init__(self, text: str):
         self.lines = [Line(i, t.strip()) for i, t in enumerate(text.split("\n"), 1)]
+        self.parts: list[Removed] = []  # parts of lines left out (pager labels glued before a byline)
+        for i, line in enumerate(self.lines):
+            if cut := pager_prefix(line.text):
+                self.parts.append(Removed(line.number, line.text[:cut].strip(), "pager or slide show labels"))
+                self.lines[i] = Line(line.number, line.text[cut:].strip())
         self.content = [ln for ln in self.lines if ln.text]
         self.arabic = arabic_ratio(text) >= 0.5
         self.decided: dict[int, tuple[str, str]] = {}  # line number -> (action, reason)
@@ -111,15 +120,69 @@ def _drop_repeats(scan: _Scan) -> None:
         seen.add(key)
 
 
+def _lead(scan: _Scan, first_sentence: int) -> int | None:
+    """A paragraph before the first full sentence that starts the body all the same: LEAD_WORDS words or
+    more, or a line of MAX_HEADING_WORDS or more that ends in ":" ("… فيما يلي نصه:"), after a line that can be
+    the headline (an interview's intro, a lead without its full stop). Without a possible headline before it, so long a first line is the title (news agencies write
+    titles of thirty words)."""
+    titled = False
+    for line in scan.open_lines():
+        if line.number >= first_sentence:
+            return None
+        count = len(words(line.text))
+        if titled and (count >= LEAD_WORDS or (count >= MAX_HEADING_WORDS and line.text.rstrip().endswith(":"))):
+            return line.number
+        titled = titled or count >= 4
+    return None
+
+
 def _body_span(scan: _Scan) -> tuple[int, int]:
     """Line numbers of the first and last full sentence that is still open."""
     sentences = [ln.number for ln in scan.open_lines() if is_sentence_like(ln.text)]
+    if sentences and (lead := _lead(scan, sentences[0])) is not None:
+        sentences.insert(0, lead)
     if not sentences:
         prose = [ln.number for ln in scan.open_lines() if is_prose(ln.text)]
         verse = [ln.number for ln in scan.open_lines() if len(words(ln.text)) >= VERSE_WORDS]
         scan.verse = not prose and len(verse) >= VERSE_LINES
         sentences = prose or (verse if scan.verse else [ln.number for ln in scan.open_lines()][:1])
     return (sentences[0], sentences[-1]) if sentences else (0, -1)
+
+
+_HIJRI = re.compile(r"(?<!\w)(?:محرم|صفر|ربيع\s+(?:الأول|الاول|الآخر|الاخر|الثاني)|جمادى\s+(?:الأولى|الاولى|الآخرة|الاخرة)|رجب|شعبان|"
+                    r"رمضان|شوال|ذو\s+القعدة|ذي\s+القعدة|ذو\s+الحجة|ذي\s+الحجة|هـ|ه|الموافق|م)(?!\w)")
+
+
+def _dated_dateline(text: str) -> str | None:
+    """A dateline that carries the date, as news agencies write it ("الرياض 25 شوال 1436 هـ الموافق 10 أغسطس
+    2015 م واس"): a date, and besides its words and digits at most three words (the place first, the agency).
+    The place (the words before the first digit), or None for any other line."""
+    if len(words(text)) > 14 or not parse_date(text):
+        return None
+    rest = re.sub(r"\d+(?:[./:-]\d+)*", " ", _HIJRI.sub(" ", date_words_removed(ascii_digits(text))))
+    left = words(rest)
+    if not 0 < len(left) <= 3:
+        return None
+    place = words(re.split(r"\d", ascii_digits(text), maxsplit=1)[0])  # "المدينة المنورة 25 …"
+    return " ".join(place) if 0 < len(place) <= 3 else left[0]
+
+
+def _bare_title(scan: _Scan) -> Line | None:
+    """With no headline-like line before the body, the scrape's first line that is not noise (a masthead or a
+    date line may come before it; a media label such as "فيديو:" may have made it a caption) is its title when
+    it is headline-sized (two words to MAX_TITLE_WORDS), does not end in a full stop or ":" (an ellipsis is no
+    full stop), and a longer line or a full sentence follows: a question or an exclamation ("… ما هي؟",
+    "… وميسي ينطح!"), a short column title ("مرحلة الحسم", "تحرير عدن..")."""
+    lines = [ln for ln in scan.content if ln.number not in scan.decided or scan.decided[ln.number][0] == "caption"]
+    if len(lines) < 2:
+        return None
+    first, following = lines[0], lines[1]
+    count = len(words(first.text))
+    text = strip_closers(first.text.strip())
+    full_stop = text.endswith((".", ":", "،", ",")) and not text.endswith((". .", "..", "…"))
+    if not 2 <= count <= MAX_TITLE_WORDS or full_stop:
+        return None
+    return first if len(words(following.text)) > count or is_sentence_like(following.text) else None
 
 
 def _read_header(scan: _Scan, start: int) -> None:
@@ -138,14 +201,23 @@ def _read_header(scan: _Scan, start: int) -> None:
             scan.meta.setdefault("dateline", m.group(1))
             scan.meta.setdefault("dateline_outlet", m.group(2))
             scan.drop(line, "dateline (kept as metadata)")
+        elif place := _dated_dateline(line.text):
+            scan.meta.setdefault("dateline", place)
+            scan.meta.setdefault("date_text", line.text)
+            scan.drop(line, "dateline with the date (kept as metadata)")
     remaining = [ln for ln in header if ln.number not in scan.decided]
     pool = repeated or [ln for ln in titled if ln in remaining] or [
         ln for ln in remaining if len(words(ln.text)) >= 4 and not ends_sentence(ln.text)]
+    if not pool and (first := _bare_title(scan)) is not None:
+        pool = [first]
     if pool:
         headline = pool[0] if repeated else pool[-1]
         parts = _title_parts(headline.text)
         main = max(parts, key=lambda p: len(words(p)))
-        scan.meta["headline"] = _MEDIA_LABEL.sub("", main).strip()
+        title = _MEDIA_LABEL.sub("", main).strip()
+        if (m := _SECTION_PREFIX.match(title)) and len(words(title[m.end():])) >= 4:
+            title = title[m.end():]  # "عام / …", "رياضي / …": a news agency's section before its title
+        scan.meta["headline"] = title
         site = [p for p in parts if p is not main]
         if site:
             scan.meta.setdefault("site_label", site[-1])
@@ -213,9 +285,18 @@ def _blocks(scan: _Scan, prefix: tuple[int, str] | None) -> list[Block]:
     return blocks
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> str:
+    """HTML character references left in a text scrape ("&quot;داعش&quot;", "&#8220;") as the characters
+    they stand for. Only complete references (ending in ";") are read; an unknown name stays as written."""
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text) if "&" in text else text
+
+
 def clean(text: str) -> CleanResult:
     """Split a scrape into kept blocks, removed lines with reasons, and detected metadata."""
-    scan = _Scan(text)
+    scan = _Scan(unescape_entities(text))
     _match_noise(scan)
     _drop_teasers(scan)
     start, end = _body_span(scan)
@@ -228,7 +309,8 @@ def clean(text: str) -> CleanResult:
         scan.meta["weekday"] = weekday  # "اليوم، الاحد": published on a Sunday
     removed = [Removed(n, next(ln.text for ln in scan.content if ln.number == n), reason)
                for n, (action, reason) in sorted(scan.decided.items()) if action in ("remove", "date")]
+    removed[:0] = scan.parts  # before the rest of their line, once sorted
     if prefix:
         removed.append(Removed(prefix[0], prefix[1].strip(), "outlet prefix (kept as metadata)"))
-        removed.sort(key=lambda r: r.line)
+    removed.sort(key=lambda r: r.line)
     return CleanResult(blocks=tuple(_blocks(scan, prefix)), removed=tuple(removed), meta=dict(scan.meta))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..arabic import arabic_ratio, ascii_digits, words
+from ..arabic import ARABIC_LETTER, LATIN_LETTER, arabic_ratio, ascii_digits, words
 from ..dates import MONTH_PATTERN, WEEKDAYS
 
 TERMINAL = ".!?؟…"
@@ -54,6 +54,11 @@ def is_date_line(text: str) -> bool:
     rest = _DATE_WORDS.sub(" ", ascii_digits(text).lower())
     rest = re.sub(r"\d{1,4}(?:[./:-]\d{1,4})*", " ", rest)
     return not re.search(r"\w", rest.replace("_", " "))
+
+
+def date_words_removed(text: str) -> str:
+    """The text without month and weekday names and words that come with dates ("نشر", "آخر تحديث", "am")."""
+    return _DATE_WORDS.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,25 @@ def repeated_word_line(text: str) -> bool:
     return len(tokens) >= 2 and len(set(tokens)) == 1
 
 
+_PAGER_LABEL = r"(?:next|previous|prev|older|newer|السابق|التالي|السابقة|التالية)"
+_PAGER = re.compile(rf"^\s*(?:{_PAGER_LABEL}\s*[|/«»<>‹›]?\s*)+", re.IGNORECASE)
+
+
+def pager_prefix(text: str) -> int:
+    """Where the labels of a slide show or pager ("Next Previous", "السابق التالي") glued before a line end:
+    two labels or more, followed by Arabic text (0 when there are none). A whole line of them is
+    pager_line()."""
+    m = _PAGER.match(text)
+    if not m or len(m.group().split()) < 2 or not ARABIC_LETTER.search(text[m.end():]):
+        return 0
+    return m.end()
+
+
+def pager_line(text: str) -> bool:
+    m = _PAGER.match(text)
+    return bool(m) and m.end() == len(text.rstrip()) and (len(m.group().split()) >= 2 or bool(LATIN_LETTER.match(text.strip())))
+
+
 @lru_cache(maxsize=65536)
 def classify(text: str, article_is_arabic: bool) -> tuple[str, str] | None:
     """(action, reason) for a line that is a known kind of noise or caption, else None. Cached: an outlet's
@@ -185,6 +209,8 @@ def classify(text: str, article_is_arabic: bool) -> tuple[str, str] | None:
         return "remove", "HTML markup or script"
     if breadcrumb_line(text):
         return "remove", "breadcrumb or section menu"
+    if pager_line(text):
+        return "remove", "pager or slide show labels"
     n_words = len(text.split())
     for rule in RULES:
         if n_words <= rule.max_words and rule.pattern.search(text):
