@@ -221,3 +221,23 @@ def test_a_news_agency_dateline_with_the_date_is_not_the_headline():
     assert result.meta["dateline"] == "المدينة المنورة" and "أغسطس 2015" in result.meta["date_text"]
     assert [r.reason for r in result.removed] == ["headline (shown as the page title)",
                                                    "dateline with the date (kept as metadata)"]
+
+
+@pytest.mark.parametrize(("line", "dateline", "outlet"), [
+    ("دمشق - سانا", "دمشق", "سانا"),  # a place, then the outlet
+    ("ناصر الطميحي ـ جدة", "ناصر الطميحي", None),  # an author and a city: no outlet is named
+    ("سلوى المدني- عين اليوم", "سلوى المدني", None),
+    ("عين اليوم – الرياض", "عين اليوم", None),
+])
+def test_a_byline_or_dateline_is_not_the_headline_and_names_an_outlet_only_when_clear(line, dateline, outlet):
+    text = ("ملتقى الأعمال يواجه التحديات بتعزيز الاستثمارات المشتركة\n\n" + line + "\n\n"
+            "طالب ملتقى أصحاب الأعمال بمواجهة التحديات الاقتصادية وتعزيز الاستثمارات المشتركة بين البلدين.\n")
+    result = clean(text)
+    assert result.meta["headline"] == "ملتقى الأعمال يواجه التحديات بتعزيز الاستثمارات المشتركة"
+    assert result.meta["dateline"] == dateline and result.meta.get("dateline_outlet") == outlet
+
+
+def test_a_section_word_in_a_dateline_is_no_outlet():
+    from generator.ingest.sources import _detected
+    assert "outlet" not in _detected({"dateline": "القاهرة", "dateline_outlet": "متابعات"})
+    assert _detected({"dateline": "بغداد", "dateline_outlet": "ناس"})["outlet"] == "ناس"

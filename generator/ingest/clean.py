@@ -21,13 +21,15 @@ from .noise import classify, date_words_removed, ends_sentence, is_prose, is_sen
 
 MAX_HEADING_WORDS = 8
 MAX_TITLE_WORDS = 20  # a title found by its place alone (first, before a longer line) is no longer than this
-LEAD_WORDS = 25  # a line this long is a paragraph, never a headline or a promo line, whatever it ends with
+LEAD_WORDS = 25
+INTRO_WORDS = 6  # a line this long that ends in ":" introduces what follows ("صدر اليوم … البيان التالي :-")  # a line this long is a paragraph, never a headline or a promo line, whatever it ends with
 VERSE_LINES = 4  # with no sentence or prose line, this many open lines of VERSE_WORDS or more are the body
 VERSE_WORDS = 3  # (a poem, or a list): kept as body paragraphs, not sub-headings
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 _PIPE = re.compile(r"\s+[|｜]\s+")
 _MEDIA_LABEL = re.compile(r"\s*[+|\-–]\s*(?:فيديو|بالفيديو|صور|بالصور|شاهد|video|photos?)\s*$", re.IGNORECASE)
-_DATELINE = re.compile(r"^([^\s–—\-|/]+(?:\s[^\s–—\-|/]+)?)\s+[–—-]\s+([^\s–—\-|/]+(?:\s[^\s–—\-|/]+){0,2})$")
+_DATELINE = re.compile(r"^([^\s–—\-|/]+(?:\s[^\s–—\-|/ـ]+)?)(?:\s*[–—-]\s+|\s+[–—-]\s*|\s+ـ\s+)"
+                       r"([^\s–—\-|/]+(?:\s[^\s–—\-|/]+){0,2})$")  # "دبي - سانا", "سلوى المدني- عين اليوم", "… ـ القاهرة"
 _SECTION_PREFIX = re.compile(r"^[^\s/]+\s+/\s+")
 _OUTLET_PREFIX = re.compile(r"^([^\s/.،:\"«“]+(?:\s[^\s/.،:\"«“]+){0,2})\s*/\s*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -122,7 +124,7 @@ def _drop_repeats(scan: _Scan) -> None:
 
 def _lead(scan: _Scan, first_sentence: int) -> int | None:
     """A paragraph before the first full sentence that starts the body all the same: LEAD_WORDS words or
-    more, or a line of MAX_HEADING_WORDS or more that ends in ":" ("… فيما يلي نصه:"), after a line that can be
+    more, or a line of INTRO_WORDS or more that ends in ":" ("… فيما يلي نصه:"), after a line that can be
     the headline (an interview's intro, a lead without its full stop). Without a possible headline before it, so long a first line is the title (news agencies write
     titles of thirty words)."""
     titled = False
@@ -130,7 +132,7 @@ def _lead(scan: _Scan, first_sentence: int) -> int | None:
         if line.number >= first_sentence:
             return None
         count = len(words(line.text))
-        if titled and (count >= LEAD_WORDS or (count >= MAX_HEADING_WORDS and line.text.rstrip().endswith(":"))):
+        if titled and (count >= LEAD_WORDS or (count >= INTRO_WORDS and line.text.rstrip(" -ـ–").endswith(":"))):
             return line.number
         titled = titled or count >= 4
     return None
@@ -199,7 +201,11 @@ def _read_header(scan: _Scan, start: int) -> None:
             scan.drop(line, "masthead (outlet name kept as metadata)")
         elif (m := _DATELINE.match(line.text)) and len(words(line.text)) <= 5:
             scan.meta.setdefault("dateline", m.group(1))
-            scan.meta.setdefault("dateline_outlet", m.group(2))
+            if len(m.group(1).split()) == 1 and re.search(r"\s[–—-]\s", line.text):
+                # "بغداد - ناس": a place, then the outlet. Not "ناصر الطميحي ـ جدة" (an author and a
+                # city) or "عين اليوم – الرياض" (the outlet first): which part of those is the outlet
+                # cannot be told from the line, and a wrong outlet is worse than none.
+                scan.meta.setdefault("dateline_outlet", m.group(2))
             scan.drop(line, "dateline (kept as metadata)")
         elif place := _dated_dateline(line.text):
             scan.meta.setdefault("dateline", place)

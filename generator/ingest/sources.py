@@ -48,8 +48,9 @@ def section_label(text: str) -> bool:
 def _detected(meta: dict[str, str]) -> dict[str, str]:
     found = {}
     site_label = meta.get("site_label", "")
-    outlet = meta.get("masthead") or meta.get("dateline_outlet") or meta.get("prefix_outlet") or (
-        site_label if site_label and not section_label(site_label) else "")
+    dateline_outlet = meta.get("dateline_outlet", "")
+    outlet = meta.get("masthead") or (dateline_outlet if not section_label(dateline_outlet) else "") or meta.get(
+        "prefix_outlet") or (site_label if site_label and not section_label(site_label) else "")
     if outlet:
         found["outlet"] = outlet
     if meta.get("headline"):
