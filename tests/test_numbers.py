@@ -99,6 +99,8 @@ CATEGORY = [
     ("ساعد الانفجار عشرات النزلاء على الفرار من السجن.", "عشرات", "escaped", "prisoners"),
     ("عاد 150 مواطنا كانوا قد فروا من المدينة.", "150", "displaced", ""),
     ("أصيب 751 منهن بارتفاع ضغط الدم أثناء الحمل.", "751", "other people", ""),
+    ("وقالت المنظمة إن وباء الحصبة يصيب نحو 200 ألف طفل كل عام.", "200 ألف", "other people", ""),
+    ("وأصيب 30 شخصا في الهجوم على القافلة.", "30", "wounded", "people"),
 ]
 # (sentence, number text, type, category or None, value or None): one sentence per kind of wording
 KINDS = [

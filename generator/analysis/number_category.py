@@ -34,8 +34,9 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         #                       "محاكمة روسيين اثنين": a trial names nothing that happened to them)
     for found in (before, s.scan_after(number_j)):
         found = resolved(s, found, own, noun, number_j)
-        if undone(s, found, number_j):
-            return "other people"  # "أصيب 751 منهن بارتفاع ضغط الدم": ill; "توقيف … عن العمل": suspended
+        if undone(s, found, number_j) or (found == "wounded" and ill_before(s, number_i)):
+            return "other people"  # "أصيب 751 منهن بارتفاع ضغط الدم", "وباء الكوليرا يصيب بين 1,3 مليون
+            #                         وأربعة ملايين شخص": ill; "توقيف … عن العمل": suspended
         if found and found not in neutral:
             return found
     if seen.people is not None and s.ends_before(lex.subset_cues, number_i, 2) \
@@ -149,6 +150,16 @@ def undone(s: Sentence, found: str, j: int) -> bool:
     """Words in the count's noun phrase that undo its cue: an illness after "أصيب", "عن العمل" after "توقيف"."""
     table = {"wounded": s.lex.illness_words, "arrested": s.lex.suspension_words}.get(found)
     return table is not None and any(table.at(s.forms, k) for k in range(j, j + 6))
+
+
+def ill_before(s: Sentence, i: int) -> bool:
+    """An illness named in the clause before the count, as the subject of "يصيب" ("وباء الكوليرا يصيب …")."""
+    for k in range(s.prev(i), max(i - 8, 0) - 1, -1):
+        if s.boundary(k):
+            return False
+        if s.lex.illness_words.ending(s.forms, k) is not None:
+            return True
+    return False
 
 
 def toll_of(s: Sentence, i: int) -> str:
