@@ -23,7 +23,11 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     if marks == "." and bare:
         if bare.isascii() and (bare.lower() in _LATIN_ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", bare)):
             return False  # "Dr.", "U.S."
+        if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", bare):
+            return False  # initials: "أ.د." (Prof. Dr.)
         if len(bare) == 1 and not bare.isdigit():
+            if bare == "م" and len(before) > 1 and re.fullmatch(r"\d{3,4}", before[-2]):
+                return True  # "في العام 2015 م." (the era after a year) ends the sentence
             return False  # an Arabic initial: "د." "م."
     return True
 
