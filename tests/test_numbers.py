@@ -104,6 +104,9 @@ CATEGORY = [
 ]
 # (sentence, number text, type, category or None, value or None): one sentence per kind of wording
 KINDS = [
+    # the news agencies' "ر" decimal, fraction first: one number, never a count and a second number
+    ("ارتفعت الأسعار بنسبة 4ر1% خلال العام.", "4ر1%", "percent", None, 1.4),
+    ("بلغ عدد السكان نحو 89ر80 مليون نسمة.", "89ر80 مليون", "people", "other people", 80890000),
     # nouns for people: professions, family, collectives, nationalities (singular, feminine plural)
     ("أضرب 300 طبيب في المستشفيات الحكومية.", "300", "people", "other people", 300),
     ("اعتقلت الشرطة 4 نشطاء في العاصمة.", "4", "people", "arrested", 4),

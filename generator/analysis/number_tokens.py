@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from ..arabic import ascii_digits, clitic_forms, normalize
 
-_TOKEN = re.compile(r"(?P<num>\d+(?:[.,٫٬:]\d+)*)|(?P<word>[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FF]+)"
+_TOKEN = re.compile(r"(?P<num>\d+ر\d+(?![^\W\d_])|\d+(?:[.,٫٬:]\d+)*)|(?P<word>[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FF]+)"
                     r"|(?P<latin>[A-Za-z]+)|(?P<punct>\S)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 DASHES = frozenset("-–—")
@@ -72,7 +72,11 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
 
 
 def parse_digits(text: str) -> int | float | None:
-    """ "72,291" → 72291, "4,5" and "4.5" → 4.5, "2,647.18" → 2647.18; None for "11.2.6" or "14:59"."""
+    """ "72,291" → 72291, "4,5" and "4.5" → 4.5, "2,647.18" → 2647.18; None for "11.2.6" or "14:59". News
+    agencies' "ر" decimal is written fraction first: "4ر1" is 1.4, "89ر80" 80.89."""
+    if "ر" in text:
+        fraction, whole = text.split("ر")
+        return float(f"{whole}.{fraction}")
     if re.fullmatch(r"\d{1,3}(?:\.000)+|\d{1,3}(?:\.\d{3}){2,}", text):
         return int(text.replace(".", ""))  # "5.000", "1.742.000": thousands written with points
     if ":" in text or text.count(".") + text.count("٫") > 1:
