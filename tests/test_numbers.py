@@ -305,6 +305,13 @@ def test_look_alikes_are_not_counts_of_people(sentence, text):
     assert number(sentence, text).type != "people"
 
 
+@pytest.mark.parametrize("sentence", ["تزوجا عام 2010، فأصبحا شريكين في الحياة كما في السينما.",
+                                      "كانا لاعبين في الفريق نفسه قبل أن يفترقا."])
+def test_a_dual_after_a_dual_verb_of_being_counts_no_one(sentence):
+    """ "they became partners": a predicate, not a count of two partners."""
+    assert [n.type for n in numbers_in(sentence)] in ([], ["year"])
+
+
 def test_ranges_and_pairs():
     assert (number("تحتجز ما بين 2000 و4000 أجنبي.", "2000").low, number("تحتجز ما بين 2000 و4000 أجنبي.",
                                                                         "2000").high) == (2000, 4000)

@@ -138,6 +138,7 @@ class Lexicon:
 
     number_words: dict[str, int]
     not_duals: frozenset[str]
+    dual_copulas: frozenset[str]
     teen_heads: frozenset[str]
     teen_words: frozenset[str]
     weekday_words: frozenset[str]

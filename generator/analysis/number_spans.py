@@ -231,8 +231,8 @@ class Finder:
         norm = self.tokens[k].norm
         if norm.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
             return None
-        if self.is_in(k, self.lex.not_duals):
-            return None
+        if self.is_in(k, self.lex.not_duals) or self.is_in(k - 1, self.lex.dual_copulas):
+            return None  # a name shaped like a dual; a predicate ("فأصبحا شريكين")
         for form in self.tokens[k].forms:
             if form.startswith("ال") or self.is_word(form):
                 return None
