@@ -39,6 +39,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
             #                         وأربعة ملايين شخص": ill; "توقيف … عن العمل": suspended
         if found and found not in neutral:
             return found
+    if attacking(s, number_i, number_j, noun):
+        return "attackers"
     if seen.people is not None and s.ends_before(lex.subset_cues, number_i, 2) \
             and not (seen.people.category == "other people" and own in lex.state_categories):
         return seen.people.category  # (but "آلاف المدنيين، ومن بينهم 12 ألف لاجئ": refugees among them)
@@ -150,6 +152,18 @@ def undone(s: Sentence, found: str, j: int) -> bool:
     """Words in the count's noun phrase that undo its cue: an illness after "أصيب", "عن العمل" after "توقيف"."""
     table = {"wounded": s.lex.illness_words, "arrested": s.lex.suspension_words}.get(found)
     return table is not None and any(table.at(s.forms, k) for k in range(j, j + 6))
+
+
+def attacking(s: Sentence, i: int, j: int, noun: Counted | None) -> bool:
+    """The count is the subject of an attack told around it: "فتح خمسة عناصر … النار" (the verb right before,
+    the fire within six words after, in the same clause), "اقتحم 20 مسلحا" (storming, by armed people)."""
+    if s.ends_before(s.lex.fire_verbs, i) is not None:
+        for k in range(j, min(j + 7, len(s.tokens))):
+            if s.boundary(k):
+                break
+            if s.lex.fire_objects.at(s.forms, k) is not None:
+                return True
+    return noun is not None and s.ends_before(s.lex.storm_verbs, i) is not None and fighters(s, noun)
 
 
 def ill_before(s: Sentence, i: int) -> bool:
