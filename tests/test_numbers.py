@@ -110,6 +110,10 @@ CATEGORY = [
 ]
 # (sentence, number text, type, category or None, value or None): one sentence per kind of wording
 KINDS = [
+    # "واحد" as the units of a compound, in any case; a multiplier after a figure in brackets
+    ("كان العدد واحدا وعشرين مليون يمني.", "واحدا وعشرين مليون", "people", "other people", 21000000),
+    ("بلغ عدد الوظائف واحد وتسعون وظيفة.", "واحد وتسعون", "count", None, 91),
+    ("بقيمة فاقت (3462) مليون ريال.", "(3462) مليون", "money", None, 3462000000),
     # the news agencies' "ر" decimal, fraction first: one number, never a count and a second number
     ("ارتفعت الأسعار بنسبة 4ر1% خلال العام.", "4ر1%", "percent", None, 1.4),
     ("بلغ عدد السكان نحو 89ر80 مليون نسمة.", "89ر80 مليون", "people", "other people", 80890000),

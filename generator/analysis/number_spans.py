@@ -119,6 +119,11 @@ class Finder:
     def multiply(self, raw: Raw) -> Raw:
         """A multiplier right after the number ("12 ألف"), and "ألف و210" after it."""
         j = raw.j
+        if self.word(j) == ")" and raw.i > 0 and self.word(raw.i - 1) == "(" and raw.i + 1 == j \
+                and j + 1 < len(self.tokens) and self.tokens[j + 1].kind == "word" \
+                and any(f in self.lex.multipliers for f in self.forms[j + 1]):
+            j += 1  # "(309) ملايين ريال": a figure in brackets, its multiplier after them (the span takes both
+            raw.i -= 1  # brackets)
         factor = next((self.lex.multipliers[f] for f in self.forms[j] if f in self.lex.multipliers), None) \
             if j < len(self.tokens) and self.tokens[j].kind == "word" else None
         if factor is None or raw.value is None:
@@ -201,6 +206,9 @@ class Finder:
         forms = set(self.tokens[k].forms)
         nxt = k + 1
         if forms & self.lex.one_words and "أحد" not in self.tokens[k].text and "إحد" not in self.tokens[k].text:
+            if self.tokens[k + 1:k + 2] and self.tokens[nxt].norm.startswith("و") \
+                    and (self.word_value(nxt, first=False) or 0) in range(20, 100, 10):
+                return False  # "واحد وعشرون", "واحدا وعشرين مليون": the units of a compound (21)
             before = self.tokens[k - 1] if k else None  # "وأحد زملائه" is not "واحد"
             return before is None or before.kind != "word" or self.is_in(k - 1, self.lex.function_words) \
                 or self.lex.subset_cues.ending(self.forms, k - 1) is not None \
