@@ -106,7 +106,7 @@ CATEGORY = [
     ("اقتحم مئات المحتجين مقر القنصلية وأحرقوه.", "مئات", "other people", ""),
     ("أطلقت الشرطة النار على 3 متظاهرين في الساحة.", "3", "other people", ""),
     ("واعتقل تنظيم داعش 20 مدنيا في القرية.", "20", "hostages", "civilians"),
-    ("ضرب مسلحون خمس نساء ضربا وحشيا أفضى إلى موتهن.", "خمس", "killed", ""),
+    ("ضرب مسلحون خمس نساء ضربا وحشيا أفضى إلى موتهن.", "خمس", "killed", "civilians"),
     ("واعتقلت الشرطة 5 مسلحين في المدينة.", "5", "arrested", "militants"),
 ]
 # (sentence, number text, type, category or None, value or None): one sentence per kind of wording
