@@ -37,8 +37,6 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         if undone(s, found, number_j) or (found == "wounded" and ill_before(s, number_i)):
             return "other people"  # "أصيب 751 منهن بارتفاع ضغط الدم", "وباء الكوليرا يصيب بين 1,3 مليون
             #                         وأربعة ملايين شخص": ill; "توقيف … عن العمل": suspended
-        if found == "arrested" and found is before and seized_by_armed_group(s, number_i):
-            return "hostages"
         if found and found not in neutral:
             return found
     if attacking(s, number_i, number_j, noun):
@@ -154,16 +152,6 @@ def undone(s: Sentence, found: str, j: int) -> bool:
     """Words in the count's noun phrase that undo its cue: an illness after "أصيب", "عن العمل" after "توقيف"."""
     table = {"wounded": s.lex.illness_words, "arrested": s.lex.suspension_words}.get(found)
     return table is not None and any(table.at(s.forms, k) for k in range(j, j + 6))
-
-
-def seized_by_armed_group(s: Sentence, i: int) -> bool:
-    """An armed group that is no authority named right before the count arrested ("واعتقلت النصرة ثمانية")."""
-    for k in range(s.prev(i), max(i - 5, 0) - 1, -1):
-        if s.boundary(k):
-            return False
-        if s.lex.captor_subjects.ending(s.forms, k) is not None:
-            return True
-    return False
 
 
 def attacking(s: Sentence, i: int, j: int, noun: Counted | None) -> bool:

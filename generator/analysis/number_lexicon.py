@@ -211,7 +211,6 @@ class Lexicon:
     evacuation_words: Phrases
     suspension_words: Phrases
     illness_words: Phrases
-    captor_subjects: Phrases
     fire_verbs: Phrases
     fire_objects: Phrases
     storm_verbs: Phrases
@@ -263,7 +262,7 @@ _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", 
                  "evacuation_words", "year_after", "suspension_words", "year_before", "months",
                  "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before",
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
-                 "illness_words", "captor_subjects", "fire_verbs", "fire_objects", "storm_verbs",
+                 "illness_words", "fire_verbs", "fire_objects", "storm_verbs",
                  "prison_words", "subset_cues", "coordinators", "reporting_words"}
 _DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts"}
 
