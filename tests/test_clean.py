@@ -241,3 +241,19 @@ def test_a_section_word_in_a_dateline_is_no_outlet():
     from generator.ingest.sources import _detected
     assert "outlet" not in _detected({"dateline": "القاهرة", "dateline_outlet": "متابعات"})
     assert _detected({"dateline": "بغداد", "dateline_outlet": "ناس"})["outlet"] == "ناس"
+
+
+@pytest.mark.parametrize("line", ["للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (29) ثم مسافة ثم نص الرسالة إلى 88591",
+                                  "writer-7@example.comللتواصل مع الكاتب ارسل رسالة قصيرة",
+                                  "لمراسلة الكاتب: writer@example.net"])
+def test_a_contact_line_for_the_writer_is_chrome(line):
+    text = ("قال المرصد إن الاشتباكات استمرت حتى ساعة متأخرة من الليل في محيط السجن.\n"
+            "وأضاف أن قوات الأمن فرضت حظراً للتجوال في الأحياء المجاورة للسجن حتى إشعار آخر.\n" + line + "\n")
+    result = clean(text)
+    assert [r.reason for r in result.removed] == ["contact line for the writer or the outlet"]
+
+
+def test_a_sentence_ending_in_a_hyphenated_address_is_body_not_a_caption():
+    text = ("قال المرصد إن الاشتباكات استمرت حتى ساعة متأخرة من الليل في محيط السجن.\n"
+            'وأضاف أنه "يمكن للراغبين معرفة المزيد عن المعرض من خلال الموقع الإلكتروني www.expo-sa.com\n')
+    assert [b.kind for b in clean(text).blocks] == ["body", "body"]

@@ -277,7 +277,8 @@ def _blocks(scan: _Scan, prefix: tuple[int, str] | None) -> list[Block]:
         if (kind == "body" and not is_prose(text) and len(words(text)) <= MAX_HEADING_WORDS
                 and not (scan.verse and len(words(text)) >= VERSE_WORDS)):
             kind = "heading"
-        elif kind == "body" and _MEDIA_CREDIT_TAIL.search(text) and not ends_sentence(text) and len(words(text)) <= 25:
+        elif kind == "body" and _MEDIA_CREDIT_TAIL.search(_URL.sub("", text).rstrip()) and not ends_sentence(text) \
+                and len(words(text)) <= 25:  # (a hyphen inside an address is no credit: "www.expo-sa.com")
             kind = "caption"
         wrapped = (previous is not None and previous.number == line.number - 1 and blocks
                    and blocks[-1].kind == "body" and not ends_sentence(blocks[-1].text)

@@ -130,6 +130,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:subscribe\s+to|sign\s+up\s+for|our\s+newsletter|follow\s+us|join\s+our)\b",
         r"^\s*(?:telegram|whatsapp|facebook|twitter|youtube|instagram|tiktok)\s*$",
     ), 15),
+    Rule("contact line for the writer or the outlet", "remove", _rx(
+        r"^\s*(?:للتواصل|للاتصال|لمراسلة|للمراسلة|لمراسلة|راسلوا|راسلونا)\s+(?:مع\s+)?(?:ال)?(?:كاتب|كاتبة|محرر|صحيفة|"
+        r"مجلة|موقع|تحرير)",
+        r"^\s*[\w.+-]+@[\w-]+(?:\.[A-Za-z]{2,})+",  # a line that starts with an e-mail address
+        r"^\s*(?:contact|e-?mail)\s+(?:the\s+)?(?:author|writer|editor|us)\b"), 40),
     Rule("'read more' link list", "related", _rx(
         r"^\s*(?:اقرأ|إقرأ|اقرا|إقرا)\s+(?:المزيد|أيضا|أيضاً|ايضا|ايضاً|كذلك)\b",
         r"^\s*(?:شاهد|طالع)\s+(?:أيضا|أيضاً|ايضا|المزيد)\b",
