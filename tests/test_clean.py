@@ -257,3 +257,38 @@ def test_a_sentence_ending_in_a_hyphenated_address_is_body_not_a_caption():
     text = ("قال المرصد إن الاشتباكات استمرت حتى ساعة متأخرة من الليل في محيط السجن.\n"
             'وأضاف أنه "يمكن للراغبين معرفة المزيد عن المعرض من خلال الموقع الإلكتروني www.expo-sa.com\n')
     assert [b.kind for b in clean(text).blocks] == ["body", "body"]
+
+
+@pytest.mark.parametrize(("opening", "meta"), [
+    ("دبي، الإمارات العربية المتحدة (CNN) -- ", {"prefix_outlet": "CNN", "dateline": "دبي، الإمارات العربية المتحدة"}),
+    ("(CNN)-- ", {"prefix_outlet": "CNN"}),
+    ("عيسى الحربي- سبق- الرياض: ", {"byline": "عيسى الحربي- سبق- الرياض"}),  # which part is what: not guessed
+    ("واس - ابها: ", {"byline": "واس - ابها"}),
+])
+def test_a_credit_before_the_first_paragraph_is_metadata(opening, meta):
+    text = ("جامعة الملك خالد تعلن فترة التحويل الخارجي للطلاب\n\n" + opening +
+            "أعلنت عمادة القبول والتسجيل بالجامعة عن فتح باب التحويل الخارجي للطلاب والطالبات.\n")
+    result = clean(text)
+    assert result.blocks[0].text.startswith("أعلنت عمادة القبول")
+    assert {k: result.meta.get(k) for k in meta} == meta
+    assert [r.reason for r in result.removed][-1] == "credit before the first paragraph (kept as metadata)"
+
+
+def test_a_numbered_list_item_is_no_credit():
+    text = ("خطة جديدة للأمن\n\nوأوضح البيان أن الخطة تقوم على عدة محاور رئيسية تشمل عدة جوانب مختلفة.\n\n"
+            "١- الأمن: تعزيز الحماية في جميع المنافذ والمطارات والموانئ الرئيسية.\n")
+    assert "١- الأمن:" in clean(text).blocks[1].text
+
+
+def test_a_short_sentence_is_body_and_a_label_a_heading():
+    text = ("قال المرصد إن الاشتباكات استمرت حتى ساعة متأخرة من الليل في محيط السجن.\n\n"
+            "صدر اليوم عن الديوان البيان التالي :-\n\nالخلفية:\n\n"
+            "وعلى دروب الخير نلتقي.\n\n"
+            "وأضاف أن قوات الأمن فرضت حظراً للتجوال في الأحياء المجاورة للسجن حتى إشعار آخر.\n")
+    assert [b.kind for b in clean(text).blocks] == ["body", "body", "heading", "body", "body"]
+
+
+def test_an_agency_transmission_marker_is_not_in_the_headline():
+    text = ("عام / رئيس المدينة يلتقي وفداً من الجامعة / إضافة أولى واخيرة\n\n"
+            "التقى رئيس المدينة اليوم وفداً من الجامعة لبحث سبل التعاون في مجالات البحث العلمي.\n")
+    assert clean(text).meta["headline"] == "رئيس المدينة يلتقي وفداً من الجامعة"

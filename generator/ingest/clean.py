@@ -31,7 +31,11 @@ _MEDIA_LABEL = re.compile(r"\s*[+|\-–]\s*(?:فيديو|بالفيديو|صور
 _DATELINE = re.compile(r"^([^\s–—\-|/]+(?:\s[^\s–—\-|/ـ]+)?)(?:\s*[–—-]\s+|\s+[–—-]\s*|\s+ـ\s+)"
                        r"([^\s–—\-|/]+(?:\s[^\s–—\-|/]+){0,2})$")  # "دبي - سانا", "سلوى المدني- عين اليوم", "… ـ القاهرة"
 _SECTION_PREFIX = re.compile(r"^[^\s/]+\s+/\s+")
+_TRANSMISSION = re.compile(r"\s+/\s*(?:إضافة|اضافة|تعديل|محدث|محدّث|عاجل)(?:\s+\S+){0,3}\s*$")
 _OUTLET_PREFIX = re.compile(r"^([^\s/.،:\"«“]+(?:\s[^\s/.،:\"«“]+){0,2})\s*/\s*")
+_BRACKET_CREDIT = re.compile(r"^(?P<place>[^()\n:]{0,60}?)\s*\((?P<outlet>[A-Za-z][A-Za-z .&]{1,20})\)\s*(?:--|[-–—])\s*")
+_PART = r"[^\s:،,\-–—]+(?:\s[^\s:،,\-–—]+)?"
+_DASHED_CREDIT = re.compile(rf"^(?=[^\W\d_])({_PART}\s*[-–—]\s*{_PART}(?:\s*[-–—]\s*{_PART})?)\s*:\s*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SOCIAL = re.compile(r"youtube\.com|youtu\.be|facebook\.com|twitter\.com|x\.com|t\.me|instagram\.com|tiktok\.com",
                      re.IGNORECASE)
@@ -223,6 +227,7 @@ def _read_header(scan: _Scan, start: int) -> None:
         title = _MEDIA_LABEL.sub("", main).strip()
         if (m := _SECTION_PREFIX.match(title)) and len(words(title[m.end():])) >= 4:
             title = title[m.end():]  # "عام / …", "رياضي / …": a news agency's section before its title
+        title = _TRANSMISSION.sub("", title)  # "… / إضافة أولى وأخيرة": the agency's transmission marker
         scan.meta["headline"] = title
         site = [p for p in parts if p is not main]
         if site:
@@ -251,17 +256,36 @@ def _read_footer(scan: _Scan, end: int) -> None:
         previous = line
 
 
-def _outlet_prefix(scan: _Scan, start: int) -> tuple[int, str] | None:
-    """A "Outlet/ " prefix on the first body line (e.g. "شفق نيوز/ ..."), kept as metadata."""
+def _outlet_prefix(scan: _Scan, start: int) -> tuple[int, str, str] | None:
+    """A credit glued to the start of the first body line, kept as metadata: "شفق نيوز/ …" (the outlet);
+    "دبي، الإمارات العربية المتحدة (CNN) – …" (a place and an outlet in brackets); "عيسى الحربي- سبق- الرياض: …"
+    or "واس - ابها: …" (a credit whose parts cannot be told apart: kept whole as the byline)."""
     first = next((ln for ln in scan.open_lines() if ln.number >= start), None)
-    if (first and (m := _OUTLET_PREFIX.match(first.text)) and len(words(m.group(1))) <= 3
-            and len(words(first.text[m.end():])) >= 5):
+    if first is None:
+        return None
+    if (m := _OUTLET_PREFIX.match(first.text)) and len(words(m.group(1))) <= 3 and len(words(first.text[m.end():])) >= 5:
         scan.meta.setdefault("prefix_outlet", m.group(1))
-        return first.number, m.group(0)
+        return first.number, m.group(0), "outlet prefix (kept as metadata)"
+    if (m := _BRACKET_CREDIT.match(first.text)) and len(words(m.group("place"))) <= 5 \
+            and len(words(first.text[m.end():])) >= 5:
+        scan.meta.setdefault("prefix_outlet", m.group("outlet").strip())
+        if m.group("place").strip():
+            scan.meta.setdefault("dateline", m.group("place").strip(" ،,"))
+        return first.number, m.group(0), "credit before the first paragraph (kept as metadata)"
+    if (m := _DASHED_CREDIT.match(first.text)) and len(words(first.text[m.end():])) >= 5:
+        scan.meta.setdefault("byline", m.group(1).strip())
+        return first.number, m.group(0), "credit before the first paragraph (kept as metadata)"
     return None
 
 
-def _blocks(scan: _Scan, prefix: tuple[int, str] | None) -> list[Block]:
+def _short_sentence(text: str) -> bool:
+    """A short line that ends like a sentence, not a sub-heading: a full stop ("وعلى دروب الخير نلتقي.") or a
+    colon after four words or more ("صدر اليوم … البيان التالي :-"); "الخلفية:" stays a heading."""
+    end = strip_closers(text.strip()).rstrip(" -ـ–")
+    return (end.endswith(".") and not end.endswith("..")) or (end.endswith(":") and len(words(text)) > 3)
+
+
+def _blocks(scan: _Scan, prefix: tuple[int, str, str] | None) -> list[Block]:
     """Join wrapped lines into paragraphs; label headings and captions."""
     blocks: list[Block] = []
     previous: Line | None = None
@@ -275,7 +299,7 @@ def _blocks(scan: _Scan, prefix: tuple[int, str] | None) -> list[Block]:
             text = text[len(prefix[1]):].strip()
         kind = "caption" if action == "caption" else "body"
         if (kind == "body" and not is_prose(text) and len(words(text)) <= MAX_HEADING_WORDS
-                and not (scan.verse and len(words(text)) >= VERSE_WORDS)):
+                and not (scan.verse and len(words(text)) >= VERSE_WORDS) and not _short_sentence(text)):
             kind = "heading"
         elif kind == "body" and _MEDIA_CREDIT_TAIL.search(_URL.sub("", text).rstrip()) and not ends_sentence(text) \
                 and len(words(text)) <= 25:  # (a hyphen inside an address is no credit: "www.expo-sa.com")
@@ -318,6 +342,6 @@ def clean(text: str) -> CleanResult:
                for n, (action, reason) in sorted(scan.decided.items()) if action in ("remove", "date")]
     removed[:0] = scan.parts  # before the rest of their line, once sorted
     if prefix:
-        removed.append(Removed(prefix[0], prefix[1].strip(), "outlet prefix (kept as metadata)"))
+        removed.append(Removed(prefix[0], prefix[1].strip(), prefix[2]))
     removed.sort(key=lambda r: r.line)
     return CleanResult(blocks=tuple(_blocks(scan, prefix)), removed=tuple(removed), meta=dict(scan.meta))
