@@ -408,7 +408,7 @@ def _stories(config: Config, sources: list[Source], found: Matches, cache: Cache
     assigned, redirects = story_edits.assign_ids([g.members for g in groups], lock, first)
     overrides = story_edits.load_overrides(edits_path, config.roots)
     final, merged, warnings = story_edits.apply_overrides(assigned, overrides, set(by_id), edits_path, order)
-    automatic = {g.members for g in groups}
+    automatic = {frozenset(g.members) for g in groups}  # (members in any order: grouping sorts by day, the plan by time)
     redirects = {**old_redirects, **redirects, **merged}
     redirects = {old: new for old, new in redirects.items() if old not in {a.id for a in final}}
     written = {}
@@ -419,7 +419,7 @@ def _stories(config: Config, sources: list[Source], found: Matches, cache: Cache
         members = [by_id[m] for m in story.members]
         names = overrides.names.get(story.id, {})
         group = described.get(frozenset(story.members)) or stories.describe([profiles[m] for m in story.members])
-        why = _why(group, members, story.members not in automatic)
+        why = _why(group, members, frozenset(story.members) not in automatic)
         plans.append(Plan(story.id, story.members, why, names.get("title_ar", ""), names.get("title_en", "")))
     return plans, redirects, warnings, written
 

@@ -124,6 +124,26 @@ def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
     assert "people" not in {f["type"] for f in numbers}
 
 
+def test_no_story_says_an_editor_arranged_it_without_an_editors_file(tmp_path):
+    """Two reports of one day, the later-named one published first: grouping orders members by day, the
+    plan by time; that is no editor's decision."""
+    project = pile(tmp_path, ("event2",))
+    dated = {"event2-02_west_africa_daily.txt": ("2023-08-17", "2023-08-17 18:00"),
+             "event2-03_news_portal.txt": ("الخميس 17 أغسطس 2023", "2023-08-17 09:15")}
+    for name, (old, new) in dated.items():
+        path = project / "seeds" / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run(project)
+    assert result.exit_code == 0, result.errors
+    stories = raw_briefing(project / "site")["stories"]
+    niger = next(s for s in stories if "event2-02_west_africa_daily" in s["members"])
+    assert {"event2-02_west_africa_daily", "event2-03_news_portal"} <= set(niger["members"])
+    assert not (project / "content" / "stories.yml").exists()
+    assert all("editor" not in s["why"] for s in stories), [s["why"] for s in stories]
+
+
 def test_ids_last_when_reports_arrive_and_editors_decide(tmp_path):
     project = pile(tmp_path, ("event2",))
     run(project)
