@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.analysis.crossref import match
+from generator.analysis.stories import profiles
 from generator.build import BuildOptions, build
+from generator.cache import Cache
+from generator.config import load_config
+from generator.ingest.read import read_seeds
+from generator.pipeline import ingest_all
+from generator.translation.pair import pair_article
 from tests.conftest import ROOT, make_project
 from tests.html_helpers import raw_briefing, soup
 from tests.stub import StubEngine
@@ -142,6 +149,52 @@ def test_no_story_says_an_editor_arranged_it_without_an_editors_file(tmp_path):
     assert {"event2-02_west_africa_daily", "event2-03_news_portal"} <= set(niger["members"])
     assert not (project / "content" / "stories.yml").exists()
     assert all("editor" not in s["why"] for s in stories), [s["why"] for s in stories]
+
+
+def test_one_outlets_own_furniture_links_no_story(tmp_path):
+    """Two reports of one outlet on different events, both ending with the same two paragraphs of the
+    outlet's own (an app's promo, a teaser of another article): those are no statements of a story (in a
+    large pile their words are common too; in this small one words alone would still join them)."""
+    project = pile(tmp_path, ("event2",))
+    footer = ("يمكنكم الآن تسلم إشعارات بأهم الموضوعات والأخبار العاجلة بعد تحميل أحدث نسخة من تطبيق شبكة "
+              "الأخبار العربية على هواتفكم المحمولة من متاجر التطبيقات المعروفة.\n\n"
+              "وفي خبر آخر أعلنت اللجنة المنظمة لمهرجان الفنون الشعبية في العاصمة عن برنامج دورتها الجديدة "
+              "الذي يضم عروضا من أكثر من عشرين دولة عربية وأجنبية خلال الشهر المقبل.\n")
+    bodies = {
+        "a.txt": ("ارتفاع أسعار الذهب في الأسواق العالمية", "2023-03-02",
+                  "ارتفعت أسعار الذهب في الأسواق العالمية اليوم بعد تراجع الدولار الأمريكي أمام العملات الرئيسية.\n\n"
+                  "وقال محللون إن المستثمرين يتجهون إلى الذهب ملاذا آمنا في ظل التوتر في الأسواق المالية.\n\n"
+                  "وصعد سعر الأوقية في التعاملات الفورية إلى مستوى قياسي لم يسجله منذ ثلاثة أشهر تقريبا.\n\n"
+                  "وتراجعت عوائد السندات الحكومية الأمريكية مع تزايد التوقعات بخفض أسعار الفائدة قريبا.\n\n"
+                  "وارتفعت كذلك أسعار الفضة والبلاتين والبلاديوم في بورصات المعادن الثمينة الرئيسية.\n\n"
+                  "ويتوقع المتعاملون استمرار تقلب الأسعار حتى صدور بيانات التضخم والوظائف الأسبوع المقبل.\n\n"),
+        "b.txt": ("افتتاح معرض الكتاب الدولي في العاصمة", "2023-03-03",
+                  "افتتح وزير الثقافة اليوم معرض الكتاب الدولي في العاصمة بمشاركة مئات دور النشر من الدول العربية.\n\n"
+                  "وقالت إدارة المعرض إن برنامج هذا العام يتضمن ندوات وأمسيات شعرية وورش عمل للأطفال.\n\n"
+                  "ويحل المغرب ضيف شرف على الدورة الحالية بجناح خاص يعرض مخطوطات نادرة وكتبا تراثية.\n\n"
+                  "ويستمر المعرض عشرة أيام ويفتح أبوابه للزوار يوميا من الصباح حتى ساعة متأخرة مساء.\n\n"
+                  "وخصصت الإدارة قاعة كبيرة لتوقيع الروايات الجديدة بحضور مؤلفيها من مختلف البلدان.\n\n"
+                  "وأعلنت جوائز المعرض للإبداع الأدبي والترجمة ونشر كتب الأطفال في حفل الافتتاح.\n\n"),
+    }
+    for name, (title, day, body) in bodies.items():
+        (project / "seeds" / name).write_text(f"شبكة الأخبار العربية | أخبار\n\n{title}\n\n{day}\n\n{body}{footer}",
+                                              encoding="utf-8")
+    config = load_config(project)
+    seeds, errors = read_seeds(config.seeds_path, config.roots)
+    sources = [pair_article(p.article, {}) for p in ingest_all(seeds, config, Cache(None), errors)[0]]
+    matches = match(sources)
+    shared = [st for st in matches.statements if {m[0] for m in st.members} == {"a", "b"}]
+    assert len(shared) == 2  # the two paragraphs are matched: "also reported" still shows them
+    profile = {p.source_id: p for p in profiles(sources, matches)}
+    assert not profile["a"].statements & profile["b"].statements
+    # the same paragraphs from two outlets are statements of a story
+    seed_b = project / "seeds" / "b.txt"
+    seed_b.write_text(seed_b.read_text(encoding="utf-8").replace("شبكة الأخبار العربية | أخبار", "صحيفة المساء | أخبار"),
+                      encoding="utf-8")
+    seeds, errors = read_seeds(config.seeds_path, config.roots)
+    sources = [pair_article(p.article, {}) for p in ingest_all(seeds, config, Cache(None), errors)[0]]
+    profile = {p.source_id: p for p in profiles(sources, match(sources))}
+    assert len(profile["a"].statements & profile["b"].statements) == 2
 
 
 def test_ids_last_when_reports_arrive_and_editors_decide(tmp_path):

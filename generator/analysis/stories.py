@@ -67,7 +67,8 @@ def _counts(source: Source) -> tuple[Counter, dict[str, str]]:
 
 
 def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
-    statement_of = {m: st.id for st in matches.statements for m in st.members}
+    outlet = {s.meta.id: s.meta.outlet for s in sources}
+    statement_of = {m: st.id for st in matches.statements if _across_outlets(st.members, outlet) for m in st.members}
     counted = [_counts(s) for s in sources]
     frequency = Counter(w for counts, _ in counted for w in counts)
     total = len(sources) + 1
@@ -85,6 +86,19 @@ def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
                                      if (source.meta.id, p.id) in statement_of),
                            frozenset(n.key for p in body for n in p.notes), shown))
     return out
+
+
+def _across_outlets(members: Iterable[tuple[str, str]], outlet: dict[str, str]) -> bool:
+    """A statement told by two outlets or more (an unnamed outlet counts as one of its own). One outlet's
+    paragraph in many of its reports is its own furniture (an app's promo, teasers of its other articles,
+    a formula of its statements) and links no story."""
+    named = set()
+    for source_id, _ in members:
+        name = outlet.get(source_id, "")
+        if not name or (named and name not in named):
+            return True
+        named.add(name)
+    return False
 
 
 @lru_cache(maxsize=256)
