@@ -269,6 +269,22 @@ def test_one_similar_pair_does_not_chain_a_report_into_a_story_unlike_it(monkeyp
     assert _grouped(monkeypatch, [*story, shared]) == [("a", "b0", "b1", "b2")]
 
 
+def test_words_alone_never_stretch_a_story_past_two_weeks(monkeypatch):
+    """Reports four days apart, each like the next (the same places and words): by words alone they chain
+    only while the story spans SPAN_DAYS; reports that share statements are joined first."""
+    import dataclasses
+    import datetime as dt
+
+    days = [dt.date(2022, 1, 1) + dt.timedelta(days=4 * i) for i in range(6)]  # 1 Jan … 21 Jan
+    chain = [dataclasses.replace(_profile(f"r{i}", {"aden": 0.7, "port": 0.6, f"x{i}": 0.2}), date=day)
+             for i, day in enumerate(days)]
+    groups = _grouped(monkeypatch, chain)
+    assert groups == [("r0", "r1", "r2", "r3"), ("r4", "r5")]  # 1–13 Jan, then 17–21 Jan
+    chain[4] = dataclasses.replace(chain[4], statements=frozenset({"s1", "s2"}))
+    chain[3] = dataclasses.replace(chain[3], statements=frozenset({"s1", "s2"}))
+    assert _grouped(monkeypatch, chain) == [("r0", "r1", "r2"), ("r3", "r4", "r5")]  # the statements first
+
+
 def test_candidate_reports_are_those_a_loop_over_the_index_finds(monkeypatch):
     """stories._candidates sums each pair's products in arrays (np.bincount in input order); it must find
     exactly the pairs a plain loop over the inverted index finds, including sums at the cut, words held by

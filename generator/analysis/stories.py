@@ -29,6 +29,7 @@ from .crossref import Matches, inverted, posting_blocks
 WINDOW_DAYS = 5  # a report joins a story with a report published within this many days of it
 SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
 JOIN_AVERAGE = SIMILAR / 2  # two stories join on a similar pair only when alike on average as well
+SPAN_DAYS = 14  # words alone never make a story span more than this (a story's follow-ups run about two weeks)
 TOP_TERMS = 40  # each report's most telling words index it for candidates
 COMMON = 0.05  # words in more than this share of reports (and more than 50) are not indexed
 
@@ -114,6 +115,13 @@ def dot(a: dict[str, float], b: dict[str, float]) -> float:
 
 def cosine(a: Profile, b: Profile) -> float:
     return dot(a.vector, b.vector)
+
+
+def _span(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> int:
+    """The days two stories would span together (0 when either is undated)."""
+    if a is None or b is None:
+        return 0
+    return (max(a[1], b[1]) - min(a[0], b[0])).days
 
 
 def near(a: Profile, b: Profile) -> bool:
@@ -207,10 +215,14 @@ def group(sources: list[Source], matches: Matches) -> tuple[list[Group], dict[st
     _reprints(items, union)
     sums: dict[int, dict[str, float]] = {}
     sizes: Counter = Counter()
+    spans: dict[int, tuple[dt.date, dt.date]] = {}
     for i, profile in enumerate(items):
         root = union.find(i)
         total = sums.setdefault(root, defaultdict(float))
         sizes[root] += 1
+        if profile.date is not None:
+            low, high = spans.get(root, (profile.date, profile.date))
+            spans[root] = (min(low, profile.date), max(high, profile.date))
         for word, value in profile.vector.items():
             total[word] += value
     links = []
@@ -227,11 +239,15 @@ def group(sources: list[Source], matches: Matches) -> tuple[list[Group], dict[st
         if a == b:
             continue
         average = dot(sums[a], sums[b]) / (sizes[a] * sizes[b])
-        if by_words and average < JOIN_AVERAGE:
+        if by_words and (average < JOIN_AVERAGE or _span(spans.get(a), spans.get(b)) > SPAN_DAYS):
             continue
         union.join(a, b)
         kept = union.find(a)
         gone = b if kept == a else a
+        if gone in spans:
+            low, high = spans.pop(gone)
+            kept_low, kept_high = spans.get(kept, (low, high))
+            spans[kept] = (min(low, kept_low), max(high, kept_high))
         for word, value in sums.pop(gone).items():
             sums[kept][word] += value
         sizes[kept] += sizes.pop(gone)
