@@ -292,3 +292,16 @@ def test_an_agency_transmission_marker_is_not_in_the_headline():
     text = ("عام / رئيس المدينة يلتقي وفداً من الجامعة / إضافة أولى واخيرة\n\n"
             "التقى رئيس المدينة اليوم وفداً من الجامعة لبحث سبل التعاون في مجالات البحث العلمي.\n")
     assert clean(text).meta["headline"] == "رئيس المدينة يلتقي وفداً من الجامعة"
+
+
+def test_an_outlets_closing_app_promo_is_chrome_and_the_list_before_it_stays():
+    text = ("قائمة المرشحات للجائزة\n\n"
+            "أعلن الاتحاد الدولي أسماء المرشحات لجائزة أفضل لاعبة في العالم لهذا العام.\n\n"
+            "قائمة اللاعبات\n\nأدا هيغربيرغ - ليون/النرويج.\n\nمارتا - أورلاندو برايد/ البرازيل.\n\n"
+            "يمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق الشبكة على هاتفكم المحمول.\n\n"
+            "شارك\n")
+    result = clean(text)
+    kept = [b.text for b in result.blocks]
+    assert kept[-2:] == ["أدا هيغربيرغ - ليون/النرويج.", "مارتا - أورلاندو برايد/ البرازيل."]
+    assert "app or alerts promotion" in [r.reason for r in result.removed]
+    assert not any("تطبيق" in t for t in kept)

@@ -20,6 +20,7 @@ from ..models import Block, CleanResult, Line, Removed
 from .noise import classify, date_words_removed, ends_sentence, is_prose, is_sentence_like, pager_prefix, strip_closers
 
 MAX_HEADING_WORDS = 8
+CLOSES_BODY = frozenset({"app or alerts promotion"})  # an outlet's sentence that closes its articles' text
 MAX_TITLE_WORDS = 20  # a title found by its place alone (first, before a longer line) is no longer than this
 LEAD_WORDS = 25
 INTRO_WORDS = 6  # a line this long that ends in ":" introduces what follows ("صدر اليوم … البيان التالي :-")  # a line this long is a paragraph, never a headline or a promo line, whatever it ends with
@@ -152,7 +153,10 @@ def _body_span(scan: _Scan) -> tuple[int, int]:
         verse = [ln.number for ln in scan.open_lines() if len(words(ln.text)) >= VERSE_WORDS]
         scan.verse = not prose and len(verse) >= VERSE_LINES
         sentences = prose or (verse if scan.verse else [ln.number for ln in scan.open_lines()][:1])
-    return (sentences[0], sentences[-1]) if sentences else (0, -1)
+    if not sentences:
+        return 0, -1
+    closing = [n for n, (_, reason) in scan.decided.items() if reason in CLOSES_BODY and n > sentences[-1]]
+    return sentences[0], max([sentences[-1], *closing])  # the lines before an outlet's closing promo are the article's
 
 
 _HIJRI = re.compile(r"(?<!\w)(?:محرم|صفر|ربيع\s+(?:الأول|الاول|الآخر|الاخر|الثاني)|جمادى\s+(?:الأولى|الاولى|الآخرة|الاخرة)|رجب|شعبان|"

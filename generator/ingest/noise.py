@@ -130,6 +130,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:subscribe\s+to|sign\s+up\s+for|our\s+newsletter|follow\s+us|join\s+our)\b",
         r"^\s*(?:telegram|whatsapp|facebook|twitter|youtube|instagram|tiktok)\s*$",
     ), 15),
+    Rule("app or alerts promotion", "remove", _rx(
+        r"^\s*(?:يمكنكم|يمكنك|بإمكانكم|بإمكانك|حملوا|حمّلوا|نزلوا|نزّلوا)\s+(?:\S+\s+){0,8}?(?:إشعارات|تنبيهات|تطبيق)",
+        r"^\s*(?:get|download|install)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,3}app\b",
+        r"^\s*(?:turn\s+on|enable)\s+(?:\S+\s+){0,2}notifications\b"), 30),
     Rule("contact line for the writer or the outlet", "remove", _rx(
         r"^\s*(?:للتواصل|للاتصال|لمراسلة|للمراسلة|لمراسلة|راسلوا|راسلونا)\s+(?:مع\s+)?(?:ال)?(?:كاتب|كاتبة|محرر|صحيفة|"
         r"مجلة|موقع|تحرير)",
