@@ -223,18 +223,19 @@ def test_a_news_agency_dateline_with_the_date_is_not_the_headline():
                                                    "dateline with the date (kept as metadata)"]
 
 
-@pytest.mark.parametrize(("line", "dateline", "outlet"), [
-    ("دمشق - سانا", "دمشق", "سانا"),  # a place, then the outlet
-    ("ناصر الطميحي ـ جدة", "ناصر الطميحي", None),  # an author and a city: no outlet is named
-    ("سلوى المدني- عين اليوم", "سلوى المدني", None),
-    ("عين اليوم – الرياض", "عين اليوم", None),
+@pytest.mark.parametrize(("line", "dateline", "outlet", "byline"), [
+    ("دمشق - سانا", "دمشق", "سانا", None),  # a place, then the outlet
+    ("ناصر الطميحي ـ جدة", None, None, "ناصر الطميحي ـ جدة"),  # an author and a city: kept whole, no field guessed
+    ("سلوى المدني- عين اليوم", None, None, "سلوى المدني- عين اليوم"),
+    ("عين اليوم – الرياض", None, None, "عين اليوم – الرياض"),
 ])
-def test_a_byline_or_dateline_is_not_the_headline_and_names_an_outlet_only_when_clear(line, dateline, outlet):
+def test_a_byline_or_dateline_is_not_the_headline_and_names_an_outlet_only_when_clear(line, dateline, outlet, byline):
     text = ("ملتقى الأعمال يواجه التحديات بتعزيز الاستثمارات المشتركة\n\n" + line + "\n\n"
             "طالب ملتقى أصحاب الأعمال بمواجهة التحديات الاقتصادية وتعزيز الاستثمارات المشتركة بين البلدين.\n")
     result = clean(text)
     assert result.meta["headline"] == "ملتقى الأعمال يواجه التحديات بتعزيز الاستثمارات المشتركة"
-    assert result.meta["dateline"] == dateline and result.meta.get("dateline_outlet") == outlet
+    assert (result.meta.get("dateline"), result.meta.get("dateline_outlet"), result.meta.get("byline")) == (
+        dateline, outlet, byline)
 
 
 def test_a_section_word_in_a_dateline_is_no_outlet():
@@ -305,3 +306,23 @@ def test_an_outlets_closing_app_promo_is_chrome_and_the_list_before_it_stays():
     assert kept[-2:] == ["أدا هيغربيرغ - ليون/النرويج.", "مارتا - أورلاندو برايد/ البرازيل."]
     assert "app or alerts promotion" in [r.reason for r in result.removed]
     assert not any("تطبيق" in t for t in kept)
+
+
+def test_a_tag_list_or_link_line_glued_after_the_text_is_chrome():
+    text = ("ارتفاع أسعار النفط\n\nارتفعت أسعار النفط اليوم في الأسواق العالمية بعد قرار خفض الإنتاج الذي أعلنته أوبك. "
+            "سمات أسعار النفط هبوط\n\nوقال محللون إن الأسعار قد تواصل الارتفاع حتى نهاية الشهر الجاري. "
+            "رابط الخبر بصحيفة الوئام: إصابة 4 مواطنين جراء سقوط مقذوفات\n\n"
+            "رابط الخبر بصحيفة الوئام: أوقاف تدعم رواتب المعلمين في 12 جمعية\n")
+    result = clean(text)
+    assert [b.text for b in result.blocks] == [
+        "ارتفعت أسعار النفط اليوم في الأسواق العالمية بعد قرار خفض الإنتاج الذي أعلنته أوبك.",
+        "وقال محللون إن الأسعار قد تواصل الارتفاع حتى نهاية الشهر الجاري."]
+    reasons = [(r.text[:4], r.reason) for r in result.removed]
+    assert ("سمات", "tag list or link glued after the text") in reasons
+    assert ("رابط", "tag list or link glued after the text") in reasons
+    assert ("رابط", "link line to the article on the outlet's site") in reasons
+
+
+def test_a_sentence_that_starts_with_the_word_for_traits_is_body():
+    text = ("القيادة\n\nتحدث الكاتب عن القيادة في المؤسسات الحديثة. سمات القائد الناجح كثيرة ومتنوعة.\n")
+    assert clean(text).blocks[0].text.endswith("كثيرة ومتنوعة.")

@@ -17,7 +17,16 @@ import re
 from ..arabic import arabic_ratio, ascii_digits, normalize, words
 from ..dates import parse_date, weekday_today
 from ..models import Block, CleanResult, Line, Removed
-from .noise import classify, date_words_removed, ends_sentence, is_prose, is_sentence_like, pager_prefix, strip_closers
+from .noise import (
+    classify,
+    date_words_removed,
+    ends_sentence,
+    glued_tail,
+    is_prose,
+    is_sentence_like,
+    pager_prefix,
+    strip_closers,
+)
 
 MAX_HEADING_WORDS = 8
 CLOSES_BODY = frozenset({"app or alerts promotion"})  # an outlet's sentence that closes its articles' text
@@ -66,6 +75,10 @@ class _Scan:
             if cut := pager_prefix(line.text):
                 self.parts.append(Removed(line.number, line.text[:cut].strip(), "pager or slide show labels"))
                 self.lines[i] = Line(line.number, line.text[cut:].strip())
+            if cut := glued_tail(self.lines[i].text):
+                text = self.lines[i].text
+                self.parts.append(Removed(line.number, text[cut:].strip(), "tag list or link glued after the text"))
+                self.lines[i] = Line(line.number, text[:cut].strip())
         self.content = [ln for ln in self.lines if ln.text]
         self.arabic = arabic_ratio(text) >= 0.5
         self.decided: dict[int, tuple[str, str]] = {}  # line number -> (action, reason)
@@ -208,13 +221,17 @@ def _read_header(scan: _Scan, start: int) -> None:
             scan.meta.setdefault("masthead", parts[0])
             scan.drop(line, "masthead (outlet name kept as metadata)")
         elif (m := _DATELINE.match(line.text)) and len(words(line.text)) <= 5:
-            scan.meta.setdefault("dateline", m.group(1))
             if len(m.group(1).split()) == 1 and re.search(r"\s[–—-]\s", line.text):
                 # "بغداد - ناس": a place, then the outlet. Not "ناصر الطميحي ـ جدة" (an author and a
-                # city) or "عين اليوم – الرياض" (the outlet first): which part of those is the outlet
-                # cannot be told from the line, and a wrong outlet is worse than none.
+                # city) or "عين اليوم – الرياض" (the outlet first): which part of those is the place, the
+                # person or the outlet cannot be told from the line, and a wrong field is worse than none:
+                # such a line is kept whole as the byline.
+                scan.meta.setdefault("dateline", m.group(1))
                 scan.meta.setdefault("dateline_outlet", m.group(2))
-            scan.drop(line, "dateline (kept as metadata)")
+                scan.drop(line, "dateline (kept as metadata)")
+            else:
+                scan.meta.setdefault("byline", line.text.strip())
+                scan.drop(line, "byline (kept as metadata)")
         elif place := _dated_dateline(line.text):
             scan.meta.setdefault("dateline", place)
             scan.meta.setdefault("date_text", line.text)

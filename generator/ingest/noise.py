@@ -130,6 +130,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:subscribe\s+to|sign\s+up\s+for|our\s+newsletter|follow\s+us|join\s+our)\b",
         r"^\s*(?:telegram|whatsapp|facebook|twitter|youtube|instagram|tiktok)\s*$",
     ), 15),
+    Rule("link line to the article on the outlet's site", "remove", _rx(
+        r"^\s*رابط\s+(?:الخبر|المقال|الموضوع|المادة)\s+(?:ب|في|على|من)?\s*(?:صحيفة|موقع|جريدة)\S*"), 30),
     Rule("app or alerts promotion", "remove", _rx(
         r"^\s*(?:يمكنكم|يمكنك|بإمكانكم|بإمكانك|حملوا|حمّلوا|نزلوا|نزّلوا)\s+(?:\S+\s+){0,8}?(?:إشعارات|تنبيهات|تطبيق)",
         r"^\s*(?:get|download|install)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,3}app\b",
@@ -189,6 +191,17 @@ def repeated_word_line(text: str) -> bool:
 
 _PAGER_LABEL = r"(?:next|previous|prev|older|newer|السابق|التالي|السابقة|التالية)"
 _PAGER = re.compile(rf"^\s*(?:{_PAGER_LABEL}\s*[|/«»<>‹›]?\s*)+", re.IGNORECASE)
+
+
+_GLUED_TAIL = re.compile(r"(?<=[.!?؟»”\"])\s+((?:سمات|الوسوم|وسوم|كلمات\s+دلالية|كلمات\s+مفتاحية|رابط\s+الخبر|"
+                         r"رابط\s+المقال|رابط\s+الموضوع|tags)\s*:?\s[^.!?؟\n]{0,200})$", re.IGNORECASE)
+
+
+def glued_tail(text: str) -> int:
+    """Where a tag list or a link line glued after a paragraph's last sentence starts ("… للبرميل. سمات أسعار
+    النفط هبوط", "… الترتيب. رابط الخبر بصحيفة الوئام: …"): no sentence ends after the label. 0 when none."""
+    m = _GLUED_TAIL.search(text)
+    return m.start(1) if m else 0
 
 
 def pager_prefix(text: str) -> int:
