@@ -326,3 +326,12 @@ def test_a_tag_list_or_link_line_glued_after_the_text_is_chrome():
 def test_a_sentence_that_starts_with_the_word_for_traits_is_body():
     text = ("القيادة\n\nتحدث الكاتب عن القيادة في المؤسسات الحديثة. سمات القائد الناجح كثيرة ومتنوعة.\n")
     assert clean(text).blocks[0].text.endswith("كثيرة ومتنوعة.")
+
+
+def test_a_read_more_link_line_is_chrome_and_the_heading_after_it_stays():
+    text = ("قال المرصد إن الاشتباكات استمرت حتى ساعة متأخرة من الليل في محيط السجن.\n\n"
+            "للمزيد: ترامب يوقع قرار الرسوم الجمركية على الصلب والألمنيوم\n\nالحلفاء غير سعداء\n\n"
+            "وأضاف أن قوات الأمن فرضت حظراً للتجوال في الأحياء المجاورة للسجن حتى إشعار آخر.\n")
+    result = clean(text)
+    assert [r.reason for r in result.removed] == ["'read more' link"]
+    assert [b.kind for b in result.blocks] == ["body", "heading", "body"]
