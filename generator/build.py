@@ -25,7 +25,7 @@ from filelock import FileLock, Timeout
 
 from .analysis import stories, story_edits
 from .analysis.briefing import Briefing, Plan, analyse
-from .analysis.crossref import Links, Matches, match_and_links
+from .analysis.crossref import Links, Matches, match_and_links, teasers
 from .analysis.reviews import apply_reviews, load_reviews
 from .analysis.stories import Group
 from .cache import Cache, PageManifest
@@ -320,6 +320,7 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
     figures, warnings, reviewed = _reviewed(config, sources, figures, lines)
     with timer("analyse"), stage("linking statements across sources"):
         found = _matches(sources, keys, cache)
+        figures, aside, teased = _teasers(sources, figures, found, lines)
     report = _report(config, sources, figures, len(found.statements), treport, errors)
     report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
                   reviewed=sum(1 for f in figures if f.review))
@@ -342,10 +343,10 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
                         raise failed from None
                     raise
         with timer("analyse"), stage("analysing"):
-            briefing = analyse(sources, figures, found, report, plans, redirects)
+            briefing = analyse(sources, figures, found, report, plans, redirects, aside)
         with timer("render"), stage("rendering"):
-            files, kept = _files(config, briefing, about, note, cache, {k: v + reviewed.get(k, "") for k, v in
-                                                                        pair_keys.items()}, output, lines)
+            files, kept = _files(config, briefing, about, note, cache, {
+                k: v + reviewed.get(k, "") + teased.get(k, "") for k, v in pair_keys.items()}, output, lines)
         with timer("write"), stage("writing the site"):
             if not config.search:
                 finish = None
@@ -439,6 +440,24 @@ def _reviewed(config: Config, sources: list[Source], figures: list, lines: dict[
     for source_id in touched:
         lines[source_id] = figure_lines([f for f in figures if f.source_id == source_id], by_id[source_id])
     return figures, warnings, {k: hashlib.sha1(repr(v).encode()).hexdigest() for k, v in touched.items()}
+
+
+def _teasers(sources: list[Source], figures: list, found: Matches, lines: dict[str, tuple[str, str]]
+             ) -> tuple[list, dict[tuple[str, str], str], dict[str, str]]:
+    """Paragraphs that tease other reports of the same outlet (crossref.teasers): their figures are set aside
+    (typed, in the data, off the key figures), the sources they touch get their data lines made again and a
+    digest of them for their page's key."""
+    aside = teasers(sources, found)
+    if not aside:
+        return figures, aside, {}
+    figures = [replace(f, teaser_of=aside[(f.source_id, f.pair_id)] or "another report")
+               if (f.source_id, f.pair_id) in aside else f for f in figures]
+    by_id = {s.meta.id: s for s in sources}
+    touched = sorted({source_id for source_id, _ in aside})
+    for source_id in touched:
+        lines[source_id] = figure_lines([f for f in figures if f.source_id == source_id], by_id[source_id])
+    return figures, aside, {k: hashlib.sha1(repr(sorted((p, t) for (s, p), t in aside.items() if s == k)).encode())
+                            .hexdigest() for k in touched}
 
 
 def _matches(sources: list[Source], keys: dict[str, str], cache: Cache) -> Matches:

@@ -250,10 +250,11 @@ class Figure:
     stated_day: str = ""
     review: str = ""  # an editor's decision: "" | checked | corrected | rejected
     note: str = ""  # the editor's note
+    teaser_of: str = ""  # the report whose opening this paragraph repeats as a teaser (not this report's news)
 
     @property
     def is_people(self) -> bool:
-        return self.type == "people" and self.review != "rejected"
+        return self.type == "people" and self.review != "rejected" and not self.teaser_of
 
 
 @dataclass(frozen=True)

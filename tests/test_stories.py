@@ -153,11 +153,11 @@ def test_no_story_says_an_editor_arranged_it_without_an_editors_file(tmp_path):
 
 def test_one_outlets_own_furniture_links_no_story(tmp_path):
     """Two reports of one outlet on different events, both ending with the same two paragraphs of the
-    outlet's own (an app's promo, a teaser of another article): those are no statements of a story (in a
+    outlet's own (a line about the outlet, a teaser of another article): those are no statements of a story (in a
     large pile their words are common too; in this small one words alone would still join them)."""
     project = pile(tmp_path, ("event2",))
-    footer = ("يمكنكم الآن تسلم إشعارات بأهم الموضوعات والأخبار العاجلة بعد تحميل أحدث نسخة من تطبيق شبكة "
-              "الأخبار العربية على هواتفكم المحمولة من متاجر التطبيقات المعروفة.\n\n"
+    footer = ("وتأسست شبكة الأخبار العربية قبل ثلاثين عاما وتبث نشراتها بعدة لغات إلى ملايين المشاهدين في العالم "
+              "العربي وخارجه عبر الأقمار الصناعية.\n\n"
               "وفي خبر آخر أعلنت اللجنة المنظمة لمهرجان الفنون الشعبية في العاصمة عن برنامج دورتها الجديدة "
               "الذي يضم عروضا من أكثر من عشرين دولة عربية وأجنبية خلال الشهر المقبل.\n")
     bodies = {
@@ -195,6 +195,51 @@ def test_one_outlets_own_furniture_links_no_story(tmp_path):
     sources = [pair_article(p.article, {}) for p in ingest_all(seeds, config, Cache(None), errors)[0]]
     profile = {p.source_id: p for p in profiles(sources, match(sources))}
     assert len(profile["a"].statements & profile["b"].statements) == 2
+
+
+def test_a_pages_teaser_of_another_report_is_not_its_news(tmp_path):
+    """A page that appends the opening of another report of its outlet (a teaser): the paragraph is marked
+    on the page, its count of people leaves the key figures (typed, in the data), and it links no story.
+    The outlet reusing an earlier report's opening as background for the same subject stays the report's."""
+    project = pile(tmp_path, ("event2",))
+    sinai = ("أعلن الجيش في بيان اليوم مقتل 52 مسلحا في عمليات عسكرية واسعة شمال سيناء خلال الأيام الماضية "
+             "وتدمير عدد من الأوكار والعربات.")
+    gold = ("ارتفعت أسعار الذهب في الأسواق العالمية اليوم بعد تراجع الدولار الأمريكي أمام العملات الرئيسية "
+            "وسط توقعات بخفض أسعار الفائدة.")
+    seeds = {
+        "host.txt": ("السفير يغادر العاصمة بعد أزمة دبلوماسية بين البلدين", "2023-03-02",
+                     ["غادر السفير العاصمة مساء أمس بعد أزمة دبلوماسية حادة بين البلدين بسبب تصريحات الوزير.",
+                      "وقالت الخارجية إن السفير سيعود عندما تتراجع الحكومة عن التصريحات التي أدلى بها الوزير.",
+                      sinai, "أعلنت وزارة الصحة إطلاق حملة تطعيم جديدة في المدارس تشمل جميع المراحل الدراسية هذا الشهر."]),
+        "army.txt": ("الجيش يعلن نتائج عملياته في سيناء", "2023-03-01",
+                     [sinai, "وأضاف البيان أن القوات ضبطت كميات من الأسلحة والذخائر والمتفجرات في المنطقة.",
+                      "وأكد المتحدث العسكري أن العمليات مستمرة حتى تطهير المنطقة بالكامل من العناصر المسلحة."]),
+        "gold1.txt": ("الذهب يرتفع مع تراجع الدولار", "2023-03-01",
+                      [gold, "وصعد سعر الأوقية في التعاملات الفورية إلى أعلى مستوى له منذ ثلاثة أشهر.",
+                       "وارتفعت كذلك أسعار الفضة والبلاتين في بورصات المعادن الثمينة الرئيسية."]),
+        "gold2.txt": ("الذهب يواصل الصعود لليوم الثاني", "2023-03-02",
+                      ["واصلت أسعار الذهب صعودها لليوم الثاني في الأسواق العالمية مع استمرار تراجع الدولار الأمريكي.",
+                       "وقال متعاملون إن الطلب على الذهب يزداد مع توقعات خفض أسعار الفائدة في الأسابيع المقبلة.",
+                       "وكانت " + gold]),  # the outlet's earlier opening worked into the text: background
+    }
+    for name, (title, day, paragraphs) in seeds.items():
+        (project / "seeds" / name).write_text(f"شبكة الأخبار العربية | أخبار\n\n{title}\n\n{day}\n\n"
+                                              + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    result = run(project)
+    assert result.exit_code == 0, result.errors
+    site = project / "site"
+    page = soup(site / "sources" / "host.html")
+    notes = page.select("p.teaser")  # the lead of a report in the pile, then one of a report not in it
+    assert [n.a["href"] if n.a else None for n in notes] == ["army.html", None]
+    assert not soup(site / "sources" / "gold2.html").select("p.teaser")  # background of the same subject
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    fifty_two = {f["source_id"]: f for f in figures if f["value"] == 52}
+    assert fifty_two["host"]["teaser_of"] == "army" and fifty_two["army"]["teaser_of"] == ""
+    stories = raw_briefing(site)["stories"]
+    story_of = {m: s["id"] for s in stories for m in s["members"]}
+    assert story_of["host"] != story_of["army"]
+    host_story = next(s for s in stories if "host" in s["members"])
+    assert not host_story["summary"]["numbers"]  # the 52 is the army report's, not the embassy story's
 
 
 def test_ids_last_when_reports_arrive_and_editors_decide(tmp_path):

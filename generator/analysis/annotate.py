@@ -64,7 +64,7 @@ def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
     texts = [article.meta.headline, article.meta.headline, *(p.text for p in article.paragraphs if p.kind == "body")]
     for text in texts:
         for word in text.split():
-            key = _term(word)
+            key = content_term(word)
             if key:
                 counts[key] += 1
                 shown.setdefault(key, _PUNCT.sub("", word))
@@ -72,7 +72,7 @@ def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
 
 
 @lru_cache(maxsize=131072)
-def _term(word: str) -> str:
+def content_term(word: str) -> str:
     """The content word (arabic.term) a word as written counts for, or "". Cached: a pile repeats its
     vocabulary as written too."""
     normal = normalize(word)

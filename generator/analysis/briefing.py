@@ -51,6 +51,7 @@ class Briefing:
     stories: tuple[Story, ...]
     report: dict
     redirects: dict[str, str] = field(default_factory=dict)  # story ids merged away → the story they joined
+    teasers: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, pair) → report it teases
 
     @property
     def statements(self) -> tuple[Statement, ...]:
@@ -159,7 +160,8 @@ def story_statements(statements: list[Statement], members: set[str],
 
 
 def analyse(sources: list[Source], figures: list[Figure], matches: Matches, report: dict,
-            plans: list[Plan] | None = None, redirects: dict[str, str] | None = None) -> Briefing:
+            plans: list[Plan] | None = None, redirects: dict[str, str] | None = None,
+            teasers: dict[tuple[str, str], str] | None = None) -> Briefing:
     """Every story's briefing from its own reports, figures and statements (one story for the whole pile
     when no plan is given)."""
     plans = plans or [Plan("all", tuple(s.meta.id for s in sources), "")]
@@ -181,4 +183,4 @@ def analyse(sources: list[Source], figures: list[Figure], matches: Matches, repo
                              summary=summarise(members, own, story_statements(statements, inside, carried)),
                              figure_ids=tuple(f.id for f in own)))
     return Briefing(sources=tuple(sources), figures=tuple(figures), matches=matches, stories=tuple(stories),
-                    report=report, redirects=redirects or {})
+                    report=report, redirects=redirects or {}, teasers=teasers or {})

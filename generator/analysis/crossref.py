@@ -346,3 +346,51 @@ def _statements(members: list[list[tuple[str, str]]], linked: Linked) -> list[St
 def statement_id(first: tuple[str, str]) -> str:
     """Stable while the earliest paragraph carrying the statement stays the same."""
     return "st-" + hashlib.sha1("/".join(first).encode("utf-8")).hexdigest()[:10]
+
+
+_CONNECTOR_START = ("و", "ف", "كما ", "إذ ", "اذ ", "ثم ", "لكن ", "بينما ", "من جهة", "من جانب", "في حين", "وفي ", "إلى ذلك")
+
+
+def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], str]:
+    """A page's teasers of its outlet's other articles (CNN Arabic appends them with no heading): a paragraph
+    after a report's opening that repeats, nearly word for word, the opening paragraph of another report of
+    the same outlet published no later, and does not start like a continuation (و، ف، كما، إذ …). (source id,
+    pair id) → the report whose opening it is ("" for the other paragraphs of the block of unconnected
+    paragraphs that ends the page and holds such a teaser: leads of reports not in this pile). They are not the
+    report's news: its story and its key figures
+    leave them out (the page still shows them, marked). The outlet reusing an earlier report as background
+    works it into its text ("وكانت …") or shares only its vocabulary, and stays the report's."""
+    by_id = {s.meta.id: s for s in sources}
+    found: dict[tuple[str, str], str] = {}
+    for target in sources:
+        body = [p for p in target.pairs if p.kind == "body"]
+        if not body or not target.meta.outlet:
+            continue
+        opening = body[0]
+        text = matches.text_of.get((target.meta.id, opening.id))
+        if text is None:
+            continue
+        words = frozenset().union(*(n.words for n in opening.notes))
+        for other in (text, *matches.linked.of(text)):
+            for member in matches.members[other]:
+                host = by_id[member[0]]
+                if host is target or host.meta.outlet != target.meta.outlet or member in found:
+                    continue
+                if target.meta.date and host.meta.date and target.meta.date[:10] > host.meta.date[:10]:
+                    continue  # a "teaser" of a report not yet published is a coincidence of words
+                host_body = [p for p in host.pairs if p.kind == "body"]
+                pair = next(p for p in host_body if p.id == member[1])
+                if pair is host_body[0] or pair.ar.lstrip(" \"'«“(").startswith(_CONNECTOR_START):
+                    continue
+                its = frozenset().union(*(n.words for n in pair.notes))
+                if words and its and len(words & its) >= 0.8 * len(its):  # (a teaser may be cut short)
+                    found[member] = target.meta.id
+    for host_id in {source_id for source_id, _ in found}:  # the rest of the block the teasers stand in
+        body = [p for p in by_id[host_id].pairs if p.kind == "body"]
+        start = len(body)
+        while start > 1 and not body[start - 1].ar.lstrip(" \"'«“(").startswith(_CONNECTOR_START):
+            start -= 1  # the page's last paragraphs, none of them a continuation
+        if any((host_id, p.id) in found for p in body[start:]):
+            for pair in body[start:]:
+                found.setdefault((host_id, pair.id), "")  # a teaser of a report not in this pile
+    return found

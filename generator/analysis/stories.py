@@ -24,7 +24,8 @@ from functools import lru_cache
 import numpy as np
 
 from ..models import Source
-from .crossref import Matches, inverted, posting_blocks
+from .annotate import content_term
+from .crossref import Matches, inverted, posting_blocks, teasers
 
 WINDOW_DAYS = 5  # a report joins a story with a report published within this many days of it
 SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
@@ -69,8 +70,10 @@ def _counts(source: Source) -> tuple[Counter, dict[str, str]]:
 
 def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
     outlet = {s.meta.id: s.meta.outlet for s in sources}
-    statement_of = {m: st.id for st in matches.statements if _across_outlets(st.members, outlet) for m in st.members}
-    counted = [_counts(s) for s in sources]
+    aside = teasers(sources, matches)  # a page's teasers of its outlet's other reports are not its news
+    statement_of = {m: st.id for st in matches.statements if _across_outlets(st.members, outlet)
+                    for m in st.members if m not in aside}
+    counted = [_without(_counts(s), s, aside) for s in sources]
     frequency = Counter(w for counts, _ in counted for w in counts)
     total = len(sources) + 1
     widespread = max(5, len(sources) // 2)
@@ -87,6 +90,18 @@ def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
                                      if (source.meta.id, p.id) in statement_of),
                            frozenset(n.key for p in body for n in p.notes), shown))
     return out
+
+
+def _without(counted: tuple[Counter, dict[str, str]], source: Source, aside: dict[tuple[str, str], str]
+             ) -> tuple[Counter, dict[str, str]]:
+    """A report's word counts less the words of its paragraphs that are teasers of other reports."""
+    counts, shown = counted
+    cut = [p.ar for p in source.pairs if (source.meta.id, p.id) in aside]
+    if not cut:
+        return counted
+    counts = Counter(counts)
+    counts.subtract(key for text in cut for word in text.split() if (key := content_term(word)))
+    return Counter({w: n for w, n in counts.items() if n > 0}), shown
 
 
 def _across_outlets(members: Iterable[tuple[str, str]], outlet: dict[str, str]) -> bool:

@@ -22,7 +22,7 @@ from .views import source_url
 SCHEMA_VERSION = 2
 FIGURE_FIELDS = ("id", "type", "category", "category_label", "group", "group_label", "value", "low", "high",
                  "vague", "qualifier", "display", "noun", "unit", "claimant", "outlet", "source_id", "date",
-                 "stated_day", "pair_id", "sentence", "start", "end", "match", "url", "review", "note")
+                 "stated_day", "pair_id", "sentence", "start", "end", "match", "url", "review", "note", "teaser_of")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -91,7 +91,8 @@ def figure_record(figure: Figure, source: Source) -> dict:
             "outlet": source.meta.outlet, "source_id": figure.source_id, "date": source.meta.date,
             "stated_day": figure.stated_day, "pair_id": figure.pair_id, "sentence": figure.sentence,
             "start": figure.start, "end": figure.end, "match": figure.match,
-            "url": f"{source_url(figure.source_id)}#{figure.pair_id}", "review": figure.review, "note": figure.note}
+            "url": f"{source_url(figure.source_id)}#{figure.pair_id}", "review": figure.review, "note": figure.note,
+            "teaser_of": figure.teaser_of}
 
 
 def spreadsheet_safe(value: object) -> object:

@@ -63,8 +63,11 @@ def also_reported(briefing: Briefing, source: Source, pair: Pair) -> dict | None
 
 
 def pair_view(briefing: Briefing, source: Source, pair: Pair) -> dict:
+    target = briefing.teasers.get((source.meta.id, pair.id))
+    teaser = None if target is None else {"href": f"{target}.html" if target else "",
+                                          "headline": briefing.by_id[target].meta.headline if target else ""}
     return {"id": pair.id, "number": pair.number, "kind": pair.kind, "status": pair.status,
-            "also": also_reported(briefing, source, pair),
+            "also": also_reported(briefing, source, pair), "teaser": teaser,
             "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "n": i, "pending_label": label}
                           for i, (s, label) in enumerate(zip(pair.sentences, pending_labels(pair), strict=True), 1)],
             "flags": [{"n": i, "check": f.check, "text": str(f)} for i, s in enumerate(pair.sentences, 1)
@@ -153,7 +156,8 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
     others: dict[str, int] = {}
     for figure in figures:
         if not figure.is_people:
-            label = "rejected by an editor" if figure.review == "rejected" else TYPE_LABELS.get(figure.type, figure.type)
+            label = "rejected by an editor" if figure.review == "rejected" else "in teasers of other reports" \
+                if figure.teaser_of else TYPE_LABELS.get(figure.type, figure.type)
             others[label] = others.get(label, 0) + 1
     chunks = pages_of(people, FIGURES_PER_PAGE)
     root = "../" * base.count("/")
