@@ -242,6 +242,18 @@ def test_a_pages_teaser_of_another_report_is_not_its_news(tmp_path):
     assert not host_story["summary"]["numbers"]  # the 52 is the army report's, not the embassy story's
 
 
+def test_a_statement_repeated_for_weeks_is_a_formula_not_an_events():
+    import datetime as dt
+
+    from generator.analysis.stories import SPAN_DAYS, _within_window
+
+    day = {"a": dt.date(2015, 7, 2), "b": dt.date(2015, 7, 4), "c": dt.date(2015, 7, 2) + dt.timedelta(SPAN_DAYS + 1),
+           "d": None}
+    assert _within_window([("a", "p1"), ("b", "p1"), ("d", "p1")], day)
+    assert not _within_window([("a", "p1"), ("b", "p1"), ("c", "p2")], day)  # the same words weeks later
+    assert _within_window([("d", "p1")], day)
+
+
 def test_ids_last_when_reports_arrive_and_editors_decide(tmp_path):
     project = pile(tmp_path, ("event2",))
     run(project)

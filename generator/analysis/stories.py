@@ -71,7 +71,9 @@ def _counts(source: Source) -> tuple[Counter, dict[str, str]]:
 def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
     outlet = {s.meta.id: s.meta.outlet for s in sources}
     aside = teasers(sources, matches)  # a page's teasers of its outlet's other reports are not its news
-    statement_of = {m: st.id for st in matches.statements if _across_outlets(st.members, outlet)
+    day = {s.meta.id: _date(s) for s in sources}
+    statement_of = {m: st.id for st in matches.statements
+                    if _across_outlets(st.members, outlet) and _within_window(st.members, day)
                     for m in st.members if m not in aside}
     counted = [_without(_counts(s), s, aside) for s in sources]
     frequency = Counter(w for counts, _ in counted for w in counts)
@@ -102,6 +104,14 @@ def _without(counted: tuple[Counter, dict[str, str]], source: Source, aside: dic
     counts = Counter(counts)
     counts.subtract(key for text in cut for word in text.split() if (key := content_term(word)))
     return Counter({w: n for w, n in counts.items() if n > 0}), shown
+
+
+def _within_window(members: Iterable[tuple[str, str]], day: dict[str, dt.date | None]) -> bool:
+    """A statement its reports carry within SPAN_DAYS of each other (undated reports aside). One repeated over
+    a longer span is a formula (a ruler's titles, a ministry's wording of its executions) or background, no
+    event's statement: it links no story (words still may)."""
+    dates = [d for source_id, _ in members if (d := day.get(source_id)) is not None]
+    return not dates or (max(dates) - min(dates)).days <= SPAN_DAYS
 
 
 def _across_outlets(members: Iterable[tuple[str, str]], outlet: dict[str, str]) -> bool:
