@@ -342,6 +342,22 @@ def test_words_alone_never_stretch_a_story_past_two_weeks(monkeypatch):
     assert _grouped(monkeypatch, chain) == [("r0", "r1", "r2"), ("r3", "r4", "r5")]  # the statements first
 
 
+def test_reports_days_apart_need_more_alike_words(monkeypatch):
+    """The same actor's next action a few days later shares names, not the event: past CLOSE_DAYS, words
+    alone join reports only at SIMILAR_APART."""
+    import dataclasses
+    import datetime as dt
+
+    from generator.analysis.stories import CLOSE_DAYS, SIMILAR, SIMILAR_APART, cosine
+
+    first = dataclasses.replace(_profile("a", {"zidane": 0.6, "ronaldo": 0.3, "salah": 0.74}), date=dt.date(2018, 5, 19))
+    second = dataclasses.replace(_profile("b", {"zidane": 0.6, "final": 0.8}), date=dt.date(2018, 5, 22))
+    assert SIMILAR <= cosine(first, second) < SIMILAR_APART
+    assert _grouped(monkeypatch, [first, second]) == [("a",), ("b",)]  # three days apart
+    same_day = dataclasses.replace(second, date=first.date + dt.timedelta(days=CLOSE_DAYS))
+    assert _grouped(monkeypatch, [first, same_day]) == [("a", "b")]
+
+
 def test_candidate_reports_are_those_a_loop_over_the_index_finds(monkeypatch):
     """stories._candidates sums each pair's products in arrays (np.bincount in input order); it must find
     exactly the pairs a plain loop over the inverted index finds, including sums at the cut, words held by

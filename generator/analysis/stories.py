@@ -30,6 +30,8 @@ from .crossref import Matches, inverted, posting_blocks, teasers
 WINDOW_DAYS = 5  # a report joins a story with a report published within this many days of it
 SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
 JOIN_AVERAGE = SIMILAR / 2  # two stories join on a similar pair only when alike on average as well
+CLOSE_DAYS = 2  # reports further apart than this need more alike words to join by words alone:
+SIMILAR_APART = 0.4  # the same actor's next, different action a few days later shares names, not the event
 SPAN_DAYS = 14  # words alone never make a story span more than this (a story's follow-ups run about two weeks)
 TOP_TERMS = 40  # each report's most telling words index it for candidates
 COMMON = 0.05  # words in more than this share of reports (and more than 50) are not indexed
@@ -149,6 +151,10 @@ def _span(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) 
     return (max(a[1], b[1]) - min(a[0], b[0])).days
 
 
+def _close(a: Profile, b: Profile) -> bool:
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= CLOSE_DAYS
+
+
 def near(a: Profile, b: Profile) -> bool:
     return a.date is None or b.date is None or abs((a.date - b.date).days) <= WINDOW_DAYS
 
@@ -257,7 +263,7 @@ def group(sources: list[Source], matches: Matches) -> tuple[list[Group], dict[st
             continue
         similar = cosine(a, b)
         by_statements = len(a.statements & b.statements) >= 2 and similar >= SIMILAR / 3
-        if by_statements or similar >= SIMILAR:
+        if by_statements or similar >= (SIMILAR if _close(a, b) else SIMILAR_APART):
             links.append((not by_statements, -similar, i, j))
     for by_words, _, i, j in sorted(links):
         a, b = union.find(i), union.find(j)

@@ -12,7 +12,7 @@ import jinja2
 from markdown_it import MarkdownIt
 
 from ..analysis.briefing import Briefing
-from ..analysis.stories import JOIN_AVERAGE, SIMILAR, SPAN_DAYS, WINDOW_DAYS
+from ..analysis.stories import CLOSE_DAYS, JOIN_AVERAGE, SIMILAR, SIMILAR_APART, SPAN_DAYS, WINDOW_DAYS
 from ..cache import Cache, PageManifest, code_version
 from ..cache import key as cache_key
 from ..errors import ConfigError
@@ -159,7 +159,7 @@ class Renderer:
         lists = views.source_list_pages(list(briefing.sources), figure_counts(briefing), len(briefing.stories) == 1)
         pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report,
                                         story_rules={"window": WINDOW_DAYS, "similar": SIMILAR, "average": JOIN_AVERAGE,
-                                                    "span": SPAN_DAYS}),
+                                                    "span": SPAN_DAYS, "close": CLOSE_DAYS, "apart": SIMILAR_APART}),
                       self.page("search.html", "search.html", stories=self._story_filter(briefing),
                                 merged=search.bundle_names(len(briefing.sources))[1:])])
         if len(briefing.stories) == 1:
