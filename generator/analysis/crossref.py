@@ -357,9 +357,10 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
     the same outlet published no later, and does not start like a continuation (و، ف، كما، إذ …). (source id,
     pair id) → the report whose opening it is ("" for the other paragraphs of the block of unconnected
     paragraphs that ends the page and holds such a teaser: leads of reports not in this pile). They are not the
-    report's news: its story and its key figures
-    leave them out (the page still shows them, marked). The outlet reusing an earlier report as background
-    works it into its text ("وكانت …") or shares only its vocabulary, and stays the report's."""
+    report's news: its story and its key figures leave them out (the page still shows them, marked). The
+    outlet reusing an earlier report as background works it into its text ("وكانت …") or shares only its
+    vocabulary, and stays the report's. (A paragraph whose first word merely starts with و or ف, "وزير",
+    "فرنسا", counts as a continuation too: a teaser missed, never a paragraph taken.)"""
     by_id = {s.meta.id: s for s in sources}
     found: dict[tuple[str, str], str] = {}
     for target in sources:
