@@ -6,8 +6,12 @@ over the headline and body, the headline counted twice, rarity measured on the p
 carry two or more of the same statements (the cross-source matches). Reprints of one article go together
 at once. Candidate pairs come from an inverted index of each report's most telling words, never from all
 pairs of reports; linked pairs join their stories strongest first, and a pair linked by words alone joins
-two stories only when they are alike on average too (no chaining of two events through one pair). Each story records why its members are
-together: the statements they share, the names and places they share, and their dates.
+two stories only when they are alike on average too (no chaining of two events through one pair), when the
+story would span no more than SPAN_DAYS, and, for reports more than CLOSE_DAYS apart, at SIMILAR_APART. Only
+statements that two outlets or more carry within SPAN_DAYS count (not one outlet's furniture, not a formula
+repeated for weeks), and a page's teasers of other reports (crossref.teasers) are not its words. Each story
+records why its members are together: the statements they share, the names and places they share, and their
+dates.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from .crossref import Matches, inverted, posting_blocks, teasers
 WINDOW_DAYS = 5  # a report joins a story with a report published within this many days of it
 SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
 JOIN_AVERAGE = SIMILAR / 2  # two stories join on a similar pair only when alike on average as well
-CLOSE_DAYS = 2  # reports further apart than this need more alike words to join by words alone:
+CLOSE_DAYS = 2  # reports further apart than this need more alike words to join by words alone,
 SIMILAR_APART = 0.4  # the same actor's next, different action a few days later shares names, not the event
 SPAN_DAYS = 14  # words alone never make a story span more than this (a story's follow-ups run about two weeks)
 TOP_TERMS = 40  # each report's most telling words index it for candidates
