@@ -116,6 +116,7 @@ KINDS = [
     ("بلغ عدد الوظائف واحد وتسعون وظيفة.", "واحد وتسعون", "count", None, 91),
     ("بقيمة فاقت (3462) مليون ريال.", "(3462) مليون", "money", None, 3462000000),
     ("سيزيد الجيش عدد الأسراب لتزيد من 74 إلى 386 سربا.", "386", "count", None, 386),  # a change, not a range
+    ("بملاعب تبلغ طاقتها الاستيعابية 68 ألف متفرج.", "68 ألف", "count", None, 68000),  # a capacity, no crowd
     # the news agencies' "ر" decimal, fraction first: one number, never a count and a second number
     ("ارتفعت الأسعار بنسبة 4ر1% خلال العام.", "4ر1%", "percent", None, 1.4),
     ("بلغ عدد السكان نحو 89ر80 مليون نسمة.", "89ر80 مليون", "people", "other people", 80890000),
