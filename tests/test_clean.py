@@ -328,9 +328,12 @@ def test_a_sentence_that_starts_with_the_word_for_traits_is_body():
     assert clean(text).blocks[0].text.endswith("كثيرة ومتنوعة.")
 
 
-def test_a_read_more_link_line_is_chrome_and_the_heading_after_it_stays():
+@pytest.mark.parametrize("link", ["للمزيد: ترامب يوقع قرار الرسوم الجمركية على الصلب والألمنيوم",
+                                  "قد يهمك أيضا: ترامب يوقع قرار الرسوم الجمركية على الصلب والألمنيوم",
+                                  "قد يهمك| ترامب يوقع قرار الرسوم الجمركية على الصلب والألمنيوم"])
+def test_a_read_more_link_line_is_chrome_and_the_heading_after_it_stays(link):
     text = ("قال المرصد إن الاشتباكات استمرت حتى ساعة متأخرة من الليل في محيط السجن.\n\n"
-            "للمزيد: ترامب يوقع قرار الرسوم الجمركية على الصلب والألمنيوم\n\nالحلفاء غير سعداء\n\n"
+            f"{link}\n\nالحلفاء غير سعداء\n\n"
             "وأضاف أن قوات الأمن فرضت حظراً للتجوال في الأحياء المجاورة للسجن حتى إشعار آخر.\n")
     result = clean(text)
     assert [r.reason for r in result.removed] == ["'read more' link"]

@@ -141,7 +141,8 @@ RULES: tuple[Rule, ...] = (
         r"مجلة|موقع|تحرير)",
         r"^\s*[\w.+-]+@[\w-]+(?:\.[A-Za-z]{2,})+",  # a line that starts with an e-mail address
         r"^\s*(?:contact|e-?mail)\s+(?:the\s+)?(?:author|writer|editor|us)\b"), 40),
-    Rule("'read more' link", "remove", _rx(r"^\s*(?:للمزيد|لمزيد\s+من\s+التفاصيل|المزيد)\s*[:：]"), 25),
+    Rule("'read more' link", "remove", _rx(r"^\s*(?:للمزيد|لمزيد\s+من\s+التفاصيل|المزيد)\s*[:：]",
+                                          r"^\s*(?:قد\s+)?(?:يهمك|يهمكم|تهمك)(?:\s+(?:أيضا|أيضاً|ايضا|كذلك))?\s*[:：|/]"), 25),
     Rule("'read more' link list", "related", _rx(
         r"^\s*(?:اقرأ|إقرأ|اقرا|إقرا)\s+(?:المزيد|أيضا|أيضاً|ايضا|ايضاً|كذلك)\b",
         r"^\s*(?:شاهد|طالع)\s+(?:أيضا|أيضاً|ايضا|المزيد)\b",
