@@ -31,8 +31,8 @@ from .noise import (
 MAX_HEADING_WORDS = 8
 CLOSES_BODY = frozenset({"app or alerts promotion"})  # an outlet's sentence that closes its articles' text
 MAX_TITLE_WORDS = 20  # a title found by its place alone (first, before a longer line) is no longer than this
-LEAD_WORDS = 25
-INTRO_WORDS = 6  # a line this long that ends in ":" introduces what follows ("صدر اليوم … البيان التالي :-")  # a line this long is a paragraph, never a headline or a promo line, whatever it ends with
+LEAD_WORDS = 25  # a line this long is a paragraph, never a headline or a promo line, whatever it ends with
+INTRO_WORDS = 6  # a line this long that ends in ":" introduces what follows ("صدر اليوم … البيان التالي :-")
 VERSE_LINES = 4  # with no sentence or prose line, this many open lines of VERSE_WORDS or more are the body
 VERSE_WORDS = 3  # (a poem, or a list): kept as body paragraphs, not sub-headings
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
@@ -143,8 +143,8 @@ def _drop_repeats(scan: _Scan) -> None:
 def _lead(scan: _Scan, first_sentence: int) -> int | None:
     """A paragraph before the first full sentence that starts the body all the same: LEAD_WORDS words or
     more, or a line of INTRO_WORDS or more that ends in ":" ("… فيما يلي نصه:"), after a line that can be
-    the headline (an interview's intro, a lead without its full stop). Without a possible headline before it, so long a first line is the title (news agencies write
-    titles of thirty words)."""
+    the headline (an interview's intro, a lead without its full stop). Without a possible headline before it,
+    so long a first line is the title (news agencies write titles of thirty words)."""
     titled = False
     for line in scan.open_lines():
         if line.number >= first_sentence:
