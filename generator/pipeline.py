@@ -26,7 +26,8 @@ from .cache import Cache, key
 from .config import Config
 from .errors import ConfigError, GeneratorError, SeedError, internal_error, stage
 from .files import UnsafeFile, read_bytes
-from .ingest.clean import clean, headline_key
+from .ingest.clean import clean
+from .ingest.header import headline_key
 from .ingest.segment import segment
 from .ingest.sources import describe, editor_file, load_editor_fields
 from .models import Article, Figure, SeedFile, Source, SourceMeta, Translation

@@ -4,7 +4,7 @@ Two passes. First each line is matched against the kinds of noise in noise.py.
 Then the article's structure decides the rest: the body runs from the first to
 the last full sentence (or, in a scrape with no sentence at all, from the first to the
 last line of a few words: a poem); short lines before it are the headline, dateline and
-navigation; short lines after it are page chrome; short lines inside it are
+navigation (header.py reads them); short lines after it are page chrome; short lines inside it are
 sub-headings; truncated teasers and repeats of the headline or of the body are
 dropped as duplicates.
 """
@@ -14,12 +14,12 @@ from __future__ import annotations
 import html
 import re
 
-from ..arabic import arabic_ratio, ascii_digits, normalize, words
+from ..arabic import arabic_ratio, normalize, words
 from ..dates import parse_date, weekday_today
 from ..models import Block, CleanResult, Line, Removed
+from .header import outlet_prefix, read_header
 from .noise import (
     classify,
-    date_words_removed,
     ends_sentence,
     glued_tail,
     is_prose,
@@ -30,22 +30,10 @@ from .noise import (
 
 MAX_HEADING_WORDS = 8
 CLOSES_BODY = frozenset({"app or alerts promotion"})  # an outlet's sentence that closes its articles' text
-MAX_TITLE_WORDS = 20  # a title found by its place alone (first, before a longer line) is no longer than this
 LEAD_WORDS = 25  # a line this long is a paragraph, never a headline or a promo line, whatever it ends with
 INTRO_WORDS = 6  # a line this long that ends in ":" introduces what follows ("صدر اليوم … البيان التالي :-")
 VERSE_LINES = 4  # with no sentence or prose line, this many open lines of VERSE_WORDS or more are the body
 VERSE_WORDS = 3  # (a poem, or a list): kept as body paragraphs, not sub-headings
-_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
-_PIPE = re.compile(r"\s+[|｜]\s+")
-_MEDIA_LABEL = re.compile(r"\s*[+|\-–]\s*(?:فيديو|بالفيديو|صور|بالصور|شاهد|video|photos?)\s*$", re.IGNORECASE)
-_DATELINE = re.compile(r"^([^\s–—\-|/]+(?:\s[^\s–—\-|/ـ]+)?)(?:\s*[–—-]\s+|\s+[–—-]\s*|\s+ـ\s+)"
-                       r"([^\s–—\-|/]+(?:\s[^\s–—\-|/]+){0,2})$")  # "دبي - سانا", "سلوى المدني- عين اليوم", "… ـ القاهرة"
-_SECTION_PREFIX = re.compile(r"^[^\s/]+\s+/\s+")
-_TRANSMISSION = re.compile(r"\s+/\s*(?:إضافة|اضافة|تعديل|محدث|محدّث|عاجل)(?:\s+\S+){0,3}\s*$")
-_OUTLET_PREFIX = re.compile(r"^([^\s/.،:\"«“]+(?:\s[^\s/.،:\"«“]+){0,2})\s*/\s*")
-_BRACKET_CREDIT = re.compile(r"^(?P<place>[^()\n:]{0,60}?)\s*\((?P<outlet>[A-Za-z][A-Za-z .&]{1,20})\)\s*(?:--|[-–—])\s*")
-_PART = r"[^\s:،,\-–—]+(?:\s[^\s:،,\-–—]+)?"
-_DASHED_CREDIT = re.compile(rf"^(?=[^\W\d_])({_PART}\s*[-–—]\s*{_PART}(?:\s*[-–—]\s*{_PART})?)\s*:\s*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SOCIAL = re.compile(r"youtube\.com|youtu\.be|facebook\.com|twitter\.com|x\.com|t\.me|instagram\.com|tiktok\.com",
                      re.IGNORECASE)
@@ -54,15 +42,8 @@ _BYLINE_LABEL = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعدا
 _MEDIA_CREDIT_TAIL = re.compile(r"\S\s*[-–—]\s*\S+(?:\s\S+){0,2}$|\S[-–—]\S+(?:\s\S+){0,2}$")
 
 
-def _title_parts(text: str) -> list[str]:
-    return [p.strip() for p in _PIPE.split(_EMOJI.sub("", text)) if p.strip()]
 
 
-def headline_key(text: str) -> str:
-    """The comparison form of a headline-like line: emoji, site suffix and media labels dropped."""
-    parts = _title_parts(text)
-    main = max(parts, key=lambda p: len(words(p))) if parts else ""
-    return normalize(_MEDIA_LABEL.sub("", main))
 
 
 class _Scan:
@@ -172,98 +153,12 @@ def _body_span(scan: _Scan) -> tuple[int, int]:
     return sentences[0], max([sentences[-1], *closing])  # the lines before an outlet's closing promo are the article's
 
 
-_HIJRI = re.compile(r"(?<!\w)(?:محرم|صفر|ربيع\s+(?:الأول|الاول|الآخر|الاخر|الثاني)|جمادى\s+(?:الأولى|الاولى|الآخرة|الاخرة)|رجب|شعبان|"
-                    r"رمضان|شوال|ذو\s+القعدة|ذي\s+القعدة|ذو\s+الحجة|ذي\s+الحجة|هـ|ه|الموافق|م)(?!\w)")
 
 
-def _dated_dateline(text: str) -> str | None:
-    """A dateline that carries the date, as news agencies write it ("الرياض 25 شوال 1436 هـ الموافق 10 أغسطس
-    2015 م واس"): a date, and besides its words and digits at most three words (the place first, the agency).
-    The place (the words before the first digit), or None for any other line."""
-    if len(words(text)) > 14 or not parse_date(text):
-        return None
-    rest = re.sub(r"\d+(?:[./:-]\d+)*", " ", _HIJRI.sub(" ", date_words_removed(ascii_digits(text))))
-    left = words(rest)
-    if not 0 < len(left) <= 3:
-        return None
-    place = words(re.split(r"\d", ascii_digits(text), maxsplit=1)[0])  # "المدينة المنورة 25 …"
-    return " ".join(place) if 0 < len(place) <= 3 else left[0]
 
 
-def _bare_title(scan: _Scan) -> Line | None:
-    """With no headline-like line before the body, the scrape's first line that is not noise (a masthead or a
-    date line may come before it; a media label such as "فيديو:" may have made it a caption) is its title when
-    it is headline-sized (two words to MAX_TITLE_WORDS), does not end in a full stop or ":" (an ellipsis is no
-    full stop), and a longer line or a full sentence follows: a question or an exclamation ("… ما هي؟",
-    "… وميسي ينطح!"), a short column title ("مرحلة الحسم", "تحرير عدن..")."""
-    lines = [ln for ln in scan.content if ln.number not in scan.decided or scan.decided[ln.number][0] == "caption"]
-    if len(lines) < 2:
-        return None
-    first, following = lines[0], lines[1]
-    count = len(words(first.text))
-    text = strip_closers(first.text.strip())
-    full_stop = text.endswith((".", ":", "،", ",")) and not text.endswith((". .", "..", "…"))
-    if not 2 <= count <= MAX_TITLE_WORDS or full_stop:
-        return None
-    return first if len(words(following.text)) > count or is_sentence_like(following.text) else None
 
 
-def _read_header(scan: _Scan, start: int) -> None:
-    """Headline, masthead and dateline among the lines before the body; the rest is chrome."""
-    header = [ln for ln in scan.open_lines() if ln.number < start]
-    keys = [headline_key(ln.text) for ln in header]
-    repeated = [ln for ln, k in zip(header, keys, strict=True) if k and keys.count(k) > 1]
-    titled = [ln for ln in header if len(_title_parts(ln.text)) > 1]
-    headline = None
-    for line in header:
-        parts = _title_parts(line.text)
-        if len(parts) > 1 and all(len(words(p)) < 5 for p in parts):
-            scan.meta.setdefault("masthead", parts[0])
-            scan.drop(line, "masthead (outlet name kept as metadata)")
-        elif (m := _DATELINE.match(line.text)) and len(words(line.text)) <= 5:
-            if len(m.group(1).split()) == 1 and re.search(r"\s[–—-]\s", line.text):
-                # "بغداد - ناس": a place, then the outlet. Not "ناصر الطميحي ـ جدة" (an author and a
-                # city) or "عين اليوم – الرياض" (the outlet first): which part of those is the place, the
-                # person or the outlet cannot be told from the line, and a wrong field is worse than none:
-                # such a line is kept whole as the byline.
-                scan.meta.setdefault("dateline", m.group(1))
-                scan.meta.setdefault("dateline_outlet", m.group(2))
-                scan.drop(line, "dateline (kept as metadata)")
-            else:
-                scan.meta.setdefault("byline", line.text.strip())
-                scan.drop(line, "byline (kept as metadata)")
-        elif place := _dated_dateline(line.text):
-            scan.meta.setdefault("dateline", place)
-            scan.meta.setdefault("date_text", line.text)
-            scan.drop(line, "dateline with the date (kept as metadata)")
-    remaining = [ln for ln in header if ln.number not in scan.decided]
-    pool = repeated or [ln for ln in titled if ln in remaining] or [
-        ln for ln in remaining if len(words(ln.text)) >= 4 and not ends_sentence(ln.text)]
-    if not pool and (first := _bare_title(scan)) is not None:
-        pool = [first]
-    if pool:
-        headline = pool[0] if repeated else pool[-1]
-        parts = _title_parts(headline.text)
-        main = max(parts, key=lambda p: len(words(p)))
-        title = _MEDIA_LABEL.sub("", main).strip()
-        if (m := _SECTION_PREFIX.match(title)) and len(words(title[m.end():])) >= 4:
-            title = title[m.end():]  # "عام / …", "رياضي / …": a news agency's section before its title
-        title = _TRANSMISSION.sub("", title)  # "… / إضافة أولى وأخيرة": the agency's transmission marker
-        scan.meta["headline"] = title
-        site = [p for p in parts if p is not main]
-        if site:
-            scan.meta.setdefault("site_label", site[-1])
-        scan.drop(headline, "headline (shown as the page title)")
-    header_urls = [ln for ln in scan.url_lines if ln.number < start]
-    if header_urls and "url" not in scan.meta:
-        scan.meta["url"] = header_urls[0].text.strip()
-        scan.decided[header_urls[0].number] = ("remove", "link to the original article (kept as metadata)")
-    head_key = headline_key(headline.text) if headline else None
-    for line in scan.open_lines():
-        if head_key and headline_key(line.text) == head_key:
-            scan.drop(line, "headline repeated")
-        elif line.number < start:
-            scan.drop(line, "navigation or promo before the article")
 
 
 def _read_footer(scan: _Scan, end: int) -> None:
@@ -277,26 +172,6 @@ def _read_footer(scan: _Scan, end: int) -> None:
         previous = line
 
 
-def _outlet_prefix(scan: _Scan, start: int) -> tuple[int, str, str] | None:
-    """A credit glued to the start of the first body line, kept as metadata: "شفق نيوز/ …" (the outlet);
-    "دبي، الإمارات العربية المتحدة (CNN) – …" (a place and an outlet in brackets); "عيسى الحربي- سبق- الرياض: …"
-    or "واس - ابها: …" (a credit whose parts cannot be told apart: kept whole as the byline)."""
-    first = next((ln for ln in scan.open_lines() if ln.number >= start), None)
-    if first is None:
-        return None
-    if (m := _OUTLET_PREFIX.match(first.text)) and len(words(m.group(1))) <= 3 and len(words(first.text[m.end():])) >= 5:
-        scan.meta.setdefault("prefix_outlet", m.group(1))
-        return first.number, m.group(0), "outlet prefix (kept as metadata)"
-    if (m := _BRACKET_CREDIT.match(first.text)) and len(words(m.group("place"))) <= 5 \
-            and len(words(first.text[m.end():])) >= 5:
-        scan.meta.setdefault("prefix_outlet", m.group("outlet").strip())
-        if m.group("place").strip():
-            scan.meta.setdefault("dateline", m.group("place").strip(" ،,"))
-        return first.number, m.group(0), "credit before the first paragraph (kept as metadata)"
-    if (m := _DASHED_CREDIT.match(first.text)) and len(words(first.text[m.end():])) >= 5:
-        scan.meta.setdefault("byline", m.group(1).strip())
-        return first.number, m.group(0), "credit before the first paragraph (kept as metadata)"
-    return None
 
 
 def _short_sentence(text: str) -> bool:
@@ -352,10 +227,10 @@ def clean(text: str) -> CleanResult:
     _match_noise(scan)
     _drop_teasers(scan)
     start, end = _body_span(scan)
-    _read_header(scan, start)
+    read_header(scan, start)
     _drop_repeats(scan)
     _read_footer(scan, end)
-    prefix = _outlet_prefix(scan, start)
+    prefix = outlet_prefix(scan, start)
     first = next((ln for ln in scan.open_lines() if ln.number >= start), None)
     if first and (weekday := weekday_today(first.text)):
         scan.meta["weekday"] = weekday  # "اليوم، الاحد": published on a Sunday
