@@ -251,10 +251,11 @@ class Figure:
     review: str = ""  # an editor's decision: "" | checked | corrected | rejected
     note: str = ""  # the editor's note
     teaser_of: str = ""  # the report whose opening this paragraph repeats as a teaser (not this report's news)
+    paragraph: str = ""  # "heading" or "caption" for a number outside the body: in the data, never a key figure
 
     @property
     def is_people(self) -> bool:
-        return self.type == "people" and self.review != "rejected" and not self.teaser_of
+        return self.type == "people" and self.review != "rejected" and not self.teaser_of and not self.paragraph
 
 
 @dataclass(frozen=True)

@@ -254,6 +254,30 @@ def test_a_statement_repeated_for_weeks_is_a_formula_not_an_events():
     assert _within_window([("d", "p1")], day)
 
 
+def test_numbers_of_sub_headings_and_captions_are_in_the_data_not_key_figures(tmp_path):
+    project = pile(tmp_path, ("event2",))
+    (project / "seeds" / "report.txt").write_text(
+        "شبكة الأخبار العربية | أخبار\n\nهجوم على قاعدة عسكرية في الشمال\n\n2023-03-02\n\n"
+        "قال الجيش في بيان اليوم إن مسلحين هاجموا قاعدة عسكرية في شمال البلاد فجر الخميس.\n\n"
+        "مقتل 5 جنود في الهجوم\n\n"
+        "وأضاف البيان أن القوات تصدت للهجوم وأن الاشتباكات استمرت ساعات قبل انسحاب المهاجمين.\n\n"
+        "الصورة: قائد القاعدة البالغ 58 عاما\n\n"
+        "وأكد المتحدث العسكري أن التحقيقات جارية لمعرفة ملابسات الهجوم ومن يقف وراءه.\n", encoding="utf-8")
+    result = run(project)
+    assert result.exit_code == 0, result.errors
+    site = project / "site"
+    figures = [f for f in json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+               if f["source_id"] == "report"]
+    by_value = {f["value"]: f for f in figures}
+    assert by_value[5]["paragraph"] == "heading" and by_value[5]["type"] == "people"
+    assert by_value[58]["paragraph"] == "caption" and by_value[58]["type"] == "age"
+    assert len({f["id"] for f in figures}) == len(figures)
+    story = next(s for s in raw_briefing(site)["stories"] if "report" in s["members"])
+    assert not story["summary"]["numbers"]  # a heading's count is no key figure (it repeats the body's)
+    others = soup(site / "figures.html").get_text(" ")
+    assert "in headings" in others and "in captions" in others  # counted among the other numbers
+
+
 def test_ids_last_when_reports_arrive_and_editors_decide(tmp_path):
     project = pile(tmp_path, ("event2",))
     run(project)

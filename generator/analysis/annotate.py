@@ -42,9 +42,10 @@ def note(sentence: str, published: str, previous_claimant: str = "") -> Sentence
 
 def annotate_paragraph(paragraph: Paragraph, published: str) -> Paragraph:
     """Body paragraphs get a note per sentence; a sentence that names no one carries the attribution of
-    the sentence before it in the same paragraph. Headings and captions get keys only."""
-    if paragraph.kind != "body":
-        return replace(paragraph, notes=tuple(SentenceNote(key=text_key(s)) for s in paragraph.sentences))
+    the sentence before it in the same paragraph. Headings and captions get keys and numbers only."""
+    if paragraph.kind != "body":  # their numbers go to the data, typed, never to the key figures
+        return replace(paragraph, notes=tuple(SentenceNote(key=text_key(s), numbers=numbers_in(s))
+                                              for s in paragraph.sentences))
     notes, claimant = [], ""
     for sentence in paragraph.sentences:
         found = note(sentence, published, claimant)

@@ -18,20 +18,20 @@ def figure_id(source_id: str, sentence_key: str, start: int) -> str:
 
 
 def figures_of(source: Source) -> list[Figure]:
-    """Every number in the source's body sentences, typed, with who says so and the day it states."""
+    """Every number in the source's sentences, typed, with who says so and the day it states; those of its
+    sub-headings and captions marked as such (in the data, never key figures: they repeat the body's)."""
     out = []
     for pair in source.pairs:
-        if pair.kind != "body":
-            continue
         for index, (sentence, note) in enumerate(zip(pair.sentences, pair.notes, strict=False), 1):
             for n in note.numbers:
                 out.append(Figure(
-                    id=figure_id(source.meta.id, note.key, n.start), source_id=source.meta.id, pair_id=pair.id,
+                    id=figure_id(source.meta.id, note.key if pair.kind == "body" else f"{pair.kind}:{note.key}", n.start),
+                    source_id=source.meta.id, pair_id=pair.id,
                     sentence=index, start=n.start, end=n.end, match=sentence.ar[n.start:n.end], value=n.value,
                     low=n.low, high=n.high, vague=n.vague, qualifier=n.qualifier, type=n.type,
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
-                    stated_day=note.stated_day))
+                    stated_day=note.stated_day, paragraph="" if pair.kind == "body" else pair.kind))
     return out
 
 

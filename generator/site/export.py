@@ -22,7 +22,8 @@ from .views import source_url
 SCHEMA_VERSION = 2
 FIGURE_FIELDS = ("id", "type", "category", "category_label", "group", "group_label", "value", "low", "high",
                  "vague", "qualifier", "display", "noun", "unit", "claimant", "outlet", "source_id", "date",
-                 "stated_day", "pair_id", "sentence", "start", "end", "match", "url", "review", "note", "teaser_of")
+                 "stated_day", "pair_id", "sentence", "start", "end", "match", "url", "review", "note", "teaser_of",
+                 "paragraph")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -92,7 +93,7 @@ def figure_record(figure: Figure, source: Source) -> dict:
             "stated_day": figure.stated_day, "pair_id": figure.pair_id, "sentence": figure.sentence,
             "start": figure.start, "end": figure.end, "match": figure.match,
             "url": f"{source_url(figure.source_id)}#{figure.pair_id}", "review": figure.review, "note": figure.note,
-            "teaser_of": figure.teaser_of}
+            "teaser_of": figure.teaser_of, "paragraph": figure.paragraph}
 
 
 def spreadsheet_safe(value: object) -> object:

@@ -157,7 +157,8 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
     for figure in figures:
         if not figure.is_people:
             label = "rejected by an editor" if figure.review == "rejected" else "in teasers of other reports" \
-                if figure.teaser_of else TYPE_LABELS.get(figure.type, figure.type)
+                if figure.teaser_of else f"in {figure.paragraph}s" if figure.paragraph \
+                else TYPE_LABELS.get(figure.type, figure.type)
             others[label] = others.get(label, 0) + 1
     chunks = pages_of(people, FIGURES_PER_PAGE)
     root = "../" * base.count("/")
