@@ -121,6 +121,7 @@ def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
     assert page.find("a", string="Key figures of this story") is None
     assert "No counts of people were found in its reports" in page.select_one(".story-header").get_text()
     assert not (site / "stories" / f"{markets['id']}-figures.html").exists()
+    assert page.select_one(".why") is None  # one report: no "why these reports are together"
     assert not list((site / "stories").glob(f"{markets['id']}-figures*"))
     other = next(s for s in stories if s is not markets)
     link = soup(site / "stories" / f"{other['id']}.html").find("a", string="Key figures of this story")["href"]
