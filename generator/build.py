@@ -325,7 +325,7 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
     report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
                   reviewed=sum(1 for f in figures if f.review))
     with timer("analyse"), stage("grouping reports into stories"):
-        plans, redirects, story_warnings, written = _stories(config, sources, found, cache, keys)
+        plans, redirects, story_warnings, written = _stories(config, sources, found, aside, cache, keys)
     report["warnings"] = [*report["warnings"], *story_warnings]
     if written:
         report["memory_written"] = {**report["memory_written"], **written}
@@ -389,15 +389,15 @@ def _why(group: Group, members: list[Source], edited: bool) -> str:
     return "; ".join(parts)
 
 
-def _stories(config: Config, sources: list[Source], found: Matches, cache: Cache, keys: dict[str, str]
-             ) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str]]:
+def _stories(config: Config, sources: list[Source], found: Matches, aside: dict[tuple[str, str], str], cache: Cache,
+             keys: dict[str, str]) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str]]:
     """Stories with lasting ids (content/stories.lock.yml, kept up to date) and the editors' decisions
     (content/stories.yml) applied. The grouping reads only the Arabic and the dates: it is cached under the
     sources' preparation keys, so that an edited translation does not group the pile again."""
     entry = cache_key("stories", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}" for s in sources))
     grouped = cache.get("stories", entry)
     if grouped is None:
-        grouped = stories.group(sources, found)
+        grouped = stories.group(sources, found, aside)
         cache.put("stories", entry, grouped)
     groups, profiles = grouped  # type: ignore[misc]
     described = {frozenset(g.members): g for g in groups}

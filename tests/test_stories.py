@@ -336,7 +336,7 @@ def _grouped(monkeypatch, items) -> list[tuple[str, ...]]:
     from generator.analysis import stories
     from generator.analysis.crossref import Matches
 
-    monkeypatch.setattr(stories, "profiles", lambda sources, matches: items)
+    monkeypatch.setattr(stories, "profiles", lambda sources, matches, aside=None: items)
     groups, _ = stories.group([], Matches.__new__(Matches))
     return sorted(g.members for g in groups)
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..arabic import content_words
-from ..models import Source, Statement
+from ..models import Pair, Source, Statement
 
 THRESHOLD = 0.4  # labelled same-statement pairs score 0.46–0.97, different ones 0–0.28
 MIN_WORDS = 6
@@ -362,9 +362,10 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
     vocabulary, and stays the report's. (A paragraph whose first word merely starts with و or ف, "وزير",
     "فرنسا", counts as a continuation too: a teaser missed, never a paragraph taken.)"""
     by_id = {s.meta.id: s for s in sources}
+    bodies = {s.meta.id: [p for p in s.pairs if p.kind == "body"] for s in sources}
     found: dict[tuple[str, str], str] = {}
     for target in sources:
-        body = [p for p in target.pairs if p.kind == "body"]
+        body = bodies[target.meta.id]
         if not body or not target.meta.outlet:
             continue
         opening = body[0]
@@ -379,19 +380,24 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
                     continue
                 if target.meta.date and host.meta.date and target.meta.date[:10] > host.meta.date[:10]:
                     continue  # a "teaser" of a report not yet published is a coincidence of words
-                host_body = [p for p in host.pairs if p.kind == "body"]
+                host_body = bodies[host.meta.id]
                 pair = next(p for p in host_body if p.id == member[1])
-                if pair is host_body[0] or pair.ar.lstrip(" \"'«“(").startswith(_CONNECTOR_START):
+                if pair is host_body[0] or _continues(pair):
                     continue
                 its = frozenset().union(*(n.words for n in pair.notes))
                 if words and its and len(words & its) >= 0.8 * len(its):  # (a teaser may be cut short)
                     found[member] = target.meta.id
     for host_id in {source_id for source_id, _ in found}:  # the rest of the block the teasers stand in
-        body = [p for p in by_id[host_id].pairs if p.kind == "body"]
+        body = bodies[host_id]
         start = len(body)
-        while start > 1 and not body[start - 1].ar.lstrip(" \"'«“(").startswith(_CONNECTOR_START):
+        while start > 1 and not _continues(body[start - 1]):
             start -= 1  # the page's last paragraphs, none of them a continuation
         if any((host_id, p.id) in found for p in body[start:]):
             for pair in body[start:]:
                 found.setdefault((host_id, pair.id), "")  # a teaser of a report not in this pile
     return found
+
+
+def _continues(pair: Pair) -> bool:
+    """The paragraph starts like a continuation of the text before it (و، ف، كما، إذ …)."""
+    return pair.ar.lstrip(" \"'«“(").startswith(_CONNECTOR_START)

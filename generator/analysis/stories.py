@@ -74,9 +74,12 @@ def _counts(source: Source) -> tuple[Counter, dict[str, str]]:
     return Counter({word: n for word, n, _ in source.terms}), {word: form for word, _, form in source.terms}
 
 
-def profiles(sources: list[Source], matches: Matches) -> list[Profile]:
+def profiles(sources: list[Source], matches: Matches, aside: dict[tuple[str, str], str] | None = None
+             ) -> list[Profile]:
+    """What each report is about; `aside`: the pile's teasers (crossref.teasers, found here when not given),
+    which are not their page's news."""
     outlet = {s.meta.id: s.meta.outlet for s in sources}
-    aside = teasers(sources, matches)  # a page's teasers of its outlet's other reports are not its news
+    aside = teasers(sources, matches) if aside is None else aside
     day = {s.meta.id: _date(s) for s in sources}
     statement_of = {m: st.id for st in matches.statements
                     if _across_outlets(st.members, outlet) and _within_window(st.members, day)
@@ -155,12 +158,9 @@ def _span(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) 
     return (max(a[1], b[1]) - min(a[0], b[0])).days
 
 
-def _close(a: Profile, b: Profile) -> bool:
-    return a.date is None or b.date is None or abs((a.date - b.date).days) <= CLOSE_DAYS
-
-
-def near(a: Profile, b: Profile) -> bool:
-    return a.date is None or b.date is None or abs((a.date - b.date).days) <= WINDOW_DAYS
+def near(a: Profile, b: Profile, days: int = WINDOW_DAYS) -> bool:
+    """Published within `days` of each other (an undated report is near any)."""
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= days
 
 
 class _Union:
@@ -237,7 +237,8 @@ def _reprints(items: list[Profile], union: _Union) -> None:
                 union.join(i, j)
 
 
-def group(sources: list[Source], matches: Matches) -> tuple[list[Group], dict[str, Profile]]:
+def group(sources: list[Source], matches: Matches, aside: dict[tuple[str, str], str] | None = None
+          ) -> tuple[list[Group], dict[str, Profile]]:
     """The stories of a pile, each with its members oldest first, and every report's profile.
 
     Reprints join first. Then linked pairs are taken strongest first: pairs carrying the same statements,
@@ -245,7 +246,7 @@ def group(sources: list[Source], matches: Matches) -> tuple[list[Group], dict[st
     them, or when the two stories are alike on average (the mean similarity between their reports, read
     from the sums of their vectors, at least JOIN_AVERAGE): one similar pair of reports does not chain two
     events into one story."""
-    items = profiles(sources, matches)
+    items = profiles(sources, matches, aside)
     union = _Union(len(items))
     _reprints(items, union)
     sums: dict[int, dict[str, float]] = {}
@@ -267,7 +268,7 @@ def group(sources: list[Source], matches: Matches) -> tuple[list[Group], dict[st
             continue
         similar = cosine(a, b)
         by_statements = len(a.statements & b.statements) >= 2 and similar >= SIMILAR / 3
-        if by_statements or similar >= (SIMILAR if _close(a, b) else SIMILAR_APART):
+        if by_statements or similar >= (SIMILAR if near(a, b, CLOSE_DAYS) else SIMILAR_APART):
             links.append((not by_statements, -similar, i, j))
     for by_words, _, i, j in sorted(links):
         a, b = union.find(i), union.find(j)
