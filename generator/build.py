@@ -428,7 +428,7 @@ def _stories(config: Config, sources: list[Source], found: Matches, aside: dict[
 def _reviewed(config: Config, sources: list[Source], figures: list, lines: dict[str, tuple[str, str]]
               ) -> tuple[list, list[str], dict[str, str]]:
     """The editor's decisions on figures (content/figures.yml) applied; the sources they touch get their
-    data lines made again and a digest of the decisions for their page's key."""
+    data lines made again and a digest of the decisions for their page's key (_remade)."""
     path = config.content_path / "figures.yml"
     with stage("reading the editor's decisions on figures"):
         figures, warnings = apply_reviews(figures, load_reviews(path, config.roots), path)
@@ -436,28 +436,37 @@ def _reviewed(config: Config, sources: list[Source], figures: list, lines: dict[
     for figure in figures:
         if figure.review:
             touched.setdefault(figure.source_id, []).append(figure)
-    by_id = {s.meta.id: s for s in sources}
-    for source_id in touched:
-        lines[source_id] = figure_lines([f for f in figures if f.source_id == source_id], by_id[source_id])
-    return figures, warnings, {k: hashlib.sha1(repr(v).encode()).hexdigest() for k, v in touched.items()}
+    return figures, warnings, _remade(sources, figures, touched, lines)
 
 
 def _teasers(sources: list[Source], figures: list, found: Matches, lines: dict[str, tuple[str, str]]
              ) -> tuple[list, dict[tuple[str, str], str], dict[str, str]]:
     """Paragraphs that tease other reports of the same outlet (crossref.teasers): their figures are set aside
     (typed, in the data, off the key figures), the sources they touch get their data lines made again and a
-    digest of them for their page's key."""
+    digest of them for their page's key (_remade)."""
     aside = teasers(sources, found)
     if not aside:
         return figures, aside, {}
     figures = [replace(f, teaser_of=aside[(f.source_id, f.pair_id)] or "another report")
                if (f.source_id, f.pair_id) in aside else f for f in figures]
+    touched: dict[str, list] = {}
+    for (source_id, pair_id), target in sorted(aside.items()):
+        touched.setdefault(source_id, []).append((pair_id, target))
+    return figures, aside, _remade(sources, figures, touched, lines)
+
+
+def _remade(sources: list[Source], figures: list, changes: dict[str, list], lines: dict[str, tuple[str, str]]
+            ) -> dict[str, str]:
+    """The sources whose figures something changed (source id → what changed them: an editor's decisions, its
+    teasers) get their data lines made again; returns a digest of each change, for the source's page key."""
     by_id = {s.meta.id: s for s in sources}
-    touched = sorted({source_id for source_id, _ in aside})
-    for source_id in touched:
-        lines[source_id] = figure_lines([f for f in figures if f.source_id == source_id], by_id[source_id])
-    return figures, aside, {k: hashlib.sha1(repr(sorted((p, t) for (s, p), t in aside.items() if s == k)).encode())
-                            .hexdigest() for k in touched}
+    mine: dict[str, list] = {source_id: [] for source_id in changes}
+    for figure in figures:
+        if figure.source_id in mine:
+            mine[figure.source_id].append(figure)
+    for source_id, own in mine.items():
+        lines[source_id] = figure_lines(own, by_id[source_id])
+    return {k: hashlib.sha1(repr(v).encode()).hexdigest() for k, v in changes.items()}
 
 
 def _matches(sources: list[Source], keys: dict[str, str], cache: Cache) -> Matches:
