@@ -42,10 +42,6 @@ _BYLINE_LABEL = re.compile(r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعدا
 _MEDIA_CREDIT_TAIL = re.compile(r"\S\s*[-–—]\s*\S+(?:\s\S+){0,2}$|\S[-–—]\S+(?:\s\S+){0,2}$")
 
 
-
-
-
-
 class _Scan:
     """Working state for one scrape: which lines are decided, and how."""
 
@@ -153,14 +149,6 @@ def _body_span(scan: _Scan) -> tuple[int, int]:
     return sentences[0], max([sentences[-1], *closing])  # the lines before an outlet's closing promo are the article's
 
 
-
-
-
-
-
-
-
-
 def _read_footer(scan: _Scan, end: int) -> None:
     previous: Line | None = None
     for line in scan.open_lines():
@@ -170,8 +158,6 @@ def _read_footer(scan: _Scan, end: int) -> None:
             scan.drop(line, "page chrome after the article")
             continue
         previous = line
-
-
 
 
 def _short_sentence(text: str) -> bool:

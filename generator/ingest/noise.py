@@ -137,7 +137,7 @@ RULES: tuple[Rule, ...] = (
         r"^\s*(?:get|download|install)\s+(?:the\s+|our\s+)?(?:\S+\s+){0,3}app\b",
         r"^\s*(?:turn\s+on|enable)\s+(?:\S+\s+){0,2}notifications\b"), 30),
     Rule("contact line for the writer or the outlet", "remove", _rx(
-        r"^\s*(?:للتواصل|للاتصال|لمراسلة|للمراسلة|لمراسلة|راسلوا|راسلونا)\s+(?:مع\s+)?(?:ال)?(?:كاتب|كاتبة|محرر|صحيفة|"
+        r"^\s*(?:للتواصل|للاتصال|لمراسلة|للمراسلة|راسلوا|راسلونا)\s+(?:مع\s+)?(?:ال)?(?:كاتب|كاتبة|محرر|صحيفة|"
         r"مجلة|موقع|تحرير)",
         r"^\s*[\w.+-]+@[\w-]+(?:\.[A-Za-z]{2,})+",  # a line that starts with an e-mail address
         r"^\s*(?:contact|e-?mail)\s+(?:the\s+)?(?:author|writer|editor|us)\b"), 40),

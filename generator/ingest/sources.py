@@ -45,12 +45,15 @@ def section_label(text: str) -> bool:
     return generic == len(words) or (words[0] in _SECTION_WORDS and len(words) <= 3)
 
 
+def _named(label: str) -> str:
+    """The label as an outlet's name, or "" when it is a section or topic label ("متابعات", "أخبار سوريا")."""
+    return label if label and not section_label(label) else ""
+
+
 def _detected(meta: dict[str, str]) -> dict[str, str]:
     found = {}
-    site_label = meta.get("site_label", "")
-    dateline_outlet = meta.get("dateline_outlet", "")
-    outlet = meta.get("masthead") or (dateline_outlet if not section_label(dateline_outlet) else "") or meta.get(
-        "prefix_outlet") or (site_label if site_label and not section_label(site_label) else "")
+    outlet = meta.get("masthead") or _named(meta.get("dateline_outlet", "")) or meta.get("prefix_outlet") or _named(
+        meta.get("site_label", ""))
     if outlet:
         found["outlet"] = outlet
     if meta.get("headline"):
