@@ -105,16 +105,22 @@ def test_the_feed_lists_every_story(site):
     assert all((site / link).exists() for link in links)
 
 
-def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
+def built_with(tmp_path: Path, seeds: dict[str, str]) -> Path:
+    """The site of event2's reports and these seeds (file name → text), built without an error."""
     project = pile(tmp_path, ("event2",))
-    (project / "seeds" / "markets.txt").write_text(
+    for name, text in seeds.items():
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    result = run(project)
+    assert result.exit_code == 0, result.errors
+    return project / "site"
+
+
+def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
+    site = built_with(tmp_path, {"markets.txt":
         "صحيفة الأسواق\n\nارتفاع أسعار النفط في الأسواق العالمية\n\n2023.03.02\n\n"
         "ارتفعت أسعار خام برنت بنسبة 3 في المئة لتصل إلى 84 دولارا للبرميل يوم الخميس، بعد أن خفضت "
         "منظمة أوبك إنتاجها بمقدار مليوني برميل يوميا منذ عام 2022.\n\n"
-        "وقال محللون إن المخزونات الأمريكية تراجعت إلى أدنى مستوى لها منذ 15 عاما.\n", encoding="utf-8")
-    result = run(project)
-    assert result.exit_code == 0, result.errors
-    site = project / "site"
+        "وقال محللون إن المخزونات الأمريكية تراجعت إلى أدنى مستوى لها منذ 15 عاما.\n"})
     stories = raw_briefing(site)["stories"]
     markets = next(s for s in stories if s["members"] == ["markets"])
     page = soup(site / "stories" / f"{markets['id']}.html")
@@ -202,7 +208,6 @@ def test_a_pages_teaser_of_another_report_is_not_its_news(tmp_path):
     """A page that appends the opening of another report of its outlet (a teaser): the paragraph is marked
     on the page, its count of people leaves the key figures (typed, in the data), and it links no story.
     The outlet reusing an earlier report's opening as background for the same subject stays the report's."""
-    project = pile(tmp_path, ("event2",))
     sinai = ("أعلن الجيش في بيان اليوم مقتل 52 مسلحا في عمليات عسكرية واسعة شمال سيناء خلال الأيام الماضية "
              "وتدمير عدد من الأوكار والعربات.")
     gold = ("ارتفعت أسعار الذهب في الأسواق العالمية اليوم بعد تراجع الدولار الأمريكي أمام العملات الرئيسية "
@@ -223,12 +228,8 @@ def test_a_pages_teaser_of_another_report_is_not_its_news(tmp_path):
                        "وقال متعاملون إن الطلب على الذهب يزداد مع توقعات خفض أسعار الفائدة في الأسابيع المقبلة.",
                        "وكانت " + gold]),  # the outlet's earlier opening worked into the text: background
     }
-    for name, (title, day, paragraphs) in seeds.items():
-        (project / "seeds" / name).write_text(f"شبكة الأخبار العربية | أخبار\n\n{title}\n\n{day}\n\n"
-                                              + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    result = run(project)
-    assert result.exit_code == 0, result.errors
-    site = project / "site"
+    site = built_with(tmp_path, {name: f"شبكة الأخبار العربية | أخبار\n\n{title}\n\n{day}\n\n" + "\n\n".join(paragraphs)
+                                 + "\n" for name, (title, day, paragraphs) in seeds.items()})
     page = soup(site / "sources" / "host.html")
     notes = page.select("p.teaser")  # the lead of a report in the pile, then one of a report not in it
     assert [n.a["href"] if n.a else None for n in notes] == ["army.html", None]
@@ -256,17 +257,13 @@ def test_a_statement_repeated_for_weeks_is_a_formula_not_an_events():
 
 
 def test_numbers_of_sub_headings_and_captions_are_in_the_data_not_key_figures(tmp_path):
-    project = pile(tmp_path, ("event2",))
-    (project / "seeds" / "report.txt").write_text(
+    site = built_with(tmp_path, {"report.txt":
         "شبكة الأخبار العربية | أخبار\n\nهجوم على قاعدة عسكرية في الشمال\n\n2023-03-02\n\n"
         "قال الجيش في بيان اليوم إن مسلحين هاجموا قاعدة عسكرية في شمال البلاد فجر الخميس.\n\n"
         "مقتل 5 جنود في الهجوم\n\n"
         "وأضاف البيان أن القوات تصدت للهجوم وأن الاشتباكات استمرت ساعات قبل انسحاب المهاجمين.\n\n"
         "الصورة: قائد القاعدة البالغ 58 عاما\n\n"
-        "وأكد المتحدث العسكري أن التحقيقات جارية لمعرفة ملابسات الهجوم ومن يقف وراءه.\n", encoding="utf-8")
-    result = run(project)
-    assert result.exit_code == 0, result.errors
-    site = project / "site"
+        "وأكد المتحدث العسكري أن التحقيقات جارية لمعرفة ملابسات الهجوم ومن يقف وراءه.\n"})
     figures = [f for f in json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
                if f["source_id"] == "report"]
     by_value = {f["value"]: f for f in figures}
