@@ -22,16 +22,17 @@ def figures_of(source: Source) -> list[Figure]:
     sub-headings and captions marked as such (in the data, never key figures: they repeat the body's)."""
     out = []
     for pair in source.pairs:
+        outside = "" if pair.kind == "body" else pair.kind  # a sub-heading's or a caption's number
         for index, (sentence, note) in enumerate(zip(pair.sentences, pair.notes, strict=False), 1):
             for n in note.numbers:
                 out.append(Figure(
-                    id=figure_id(source.meta.id, note.key if pair.kind == "body" else f"{pair.kind}:{note.key}", n.start),
+                    id=figure_id(source.meta.id, f"{outside}:{note.key}" if outside else note.key, n.start),
                     source_id=source.meta.id, pair_id=pair.id,
                     sentence=index, start=n.start, end=n.end, match=sentence.ar[n.start:n.end], value=n.value,
                     low=n.low, high=n.high, vague=n.vague, qualifier=n.qualifier, type=n.type,
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
-                    stated_day=note.stated_day, paragraph="" if pair.kind == "body" else pair.kind))
+                    stated_day=note.stated_day, paragraph=outside))
     return out
 
 
