@@ -102,6 +102,12 @@ def test_serve_watches_the_configured_seeds_folder_answers_while_rebuilding_and_
     (project / "content" / "site.yml").write_text("seeds_dir: articles\n", encoding="utf-8")
     log_path = tmp_path / "serve.log"
     with serving(project, log_path, "--allow-missing-translations") as (base, _):
+        # A project's about page that takes a second or two to render keeps the rebuild open long enough to
+        # be seen from here on any machine (a 0.1 s rebuild can fall between two looks at the log).
+        (project / "templates" / "about.html").write_text(
+            "{% extends 'base.html' %}{% block main %}{% set ns = namespace(n=0) %}"
+            "{% for i in range(5000000) %}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}{% endblock %}",
+            encoding="utf-8")
         seed = project / "articles" / "001_843f77042b170b03.txt"
         seed.write_bytes(bytes(range(256)) * 50)  # now unreadable as text
         latencies, during = [], 0
