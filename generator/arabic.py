@@ -58,7 +58,7 @@ _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts: \w without the under
 
 def words(text: str) -> list[str]:
     """Whitespace-separated tokens that hold at least one letter or digit."""
-    return [w for w in text.split() if _ALNUM.search(w)]
+    return [w for w in text.split() if w.isalpha() or _ALNUM.search(w)]  # (isalpha: most words, at C speed)
 
 
 _PROCLITICS = "وفبلك"

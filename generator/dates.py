@@ -34,6 +34,7 @@ _EXPLICIT = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})(?:\s*/?\s*(?:{_MONTH_RE}
 _PART = r"(?:يوم|ليل|ليله|مساء|صباح|فجر|ظهر|عصر|منتصف ليل|بعد منتصف ليل)"
 _WEEKDAY = re.compile(rf"(?:{_PART}\s+)?(?:امس\s+|اليوم\s+)?(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
 _YESTERDAY = re.compile(r"(?:مساء|صباح|ليل)?\s*\bامس\b")
+_DIGIT = re.compile(r"\d")
 _TODAY_WEEKDAY = re.compile(r"(?:^|\s)اليوم\s*(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
 
 
@@ -71,22 +72,43 @@ def weekday_today(text: str) -> str:
     return WEEKDAY_EN[WEEKDAY_NUMBER[m.group(1)]] if m else ""
 
 
+def _first_day(normal: str) -> tuple[re.Pattern, re.Match] | None:
+    """The first of the day patterns that the normalised sentence matches, and its match. Each pattern is
+    searched only when a word it needs is there (most sentences state no day)."""
+    if _DIGIT.search(normal) and (m := _EXPLICIT.search(normal)):
+        return _EXPLICIT, m
+    if any(stem in normal for stem in WEEKDAY_NUMBER) and (m := _WEEKDAY.search(normal)):
+        return _WEEKDAY, m
+    if "امس" in normal and (m := _YESTERDAY.search(normal)):
+        return _YESTERDAY, m
+    return None
+
+
 def stated_day(sentence: str) -> tuple[str, str]:
     """(the words that state a day, as written in the sentence; the normalised match) or ("", "")."""
-    normal = normalize(sentence)
-    for pattern in (_EXPLICIT, _WEEKDAY, _YESTERDAY):
-        if m := pattern.search(normal):
-            return original_words(sentence, m.group(0).strip()), m.group(0).strip()
-    return "", ""
+    return days(sentence, "")[1:]
 
 
 def resolve(sentence: str, published: str) -> tuple[str, str]:
     """(ISO date or "", the words that state it) for the first day the sentence states. Weekdays become the
     latest such day on or before the report's date, "أمس" the day before it; a date far before the report
     (or after it) is background and not resolved."""
-    normal = normalize(sentence)
+    found = _first_day(normalize(sentence))
+    return _resolved(*found, published) if found else ("", "")
+
+
+def days(sentence: str, published: str) -> tuple[str, str, str]:
+    """resolve()'s ISO date and stated_day()'s words as written and normalised, from one reading."""
+    found = _first_day(normalize(sentence))
+    if found is None:
+        return "", "", ""
+    said = found[1].group(0).strip()
+    return _resolved(*found, published)[0], original_words(sentence, said), said
+
+
+def _resolved(pattern: re.Pattern, m: re.Match, published: str) -> tuple[str, str]:
     day = dt.date.fromisoformat(published[:10]) if published else None
-    if m := _EXPLICIT.search(normal):
+    if pattern is _EXPLICIT:
         try:
             when = dt.date(int(m.group(3)), _NORMAL_MONTHS[m.group(2)], int(m.group(1)))
         except ValueError:
@@ -94,14 +116,12 @@ def resolve(sentence: str, published: str) -> tuple[str, str]:
         if day is not None and not (dt.timedelta(0) <= day - when <= dt.timedelta(days=BACKGROUND_DAYS)):
             return "", ""  # history or a plan, not this story's day
         return when.isoformat(), m.group(0)
-    if m := _WEEKDAY.search(normal):
+    if pattern is _WEEKDAY:
         if day is None:
             return "", m.group(0)
         back = (day.weekday() - WEEKDAY_NUMBER[m.group(1)]) % 7
         return (day - dt.timedelta(days=back)).isoformat(), m.group(0)
-    if m := _YESTERDAY.search(normal):
-        return ((day - dt.timedelta(days=1)).isoformat() if day else ""), m.group(0).strip()
-    return "", ""
+    return ((day - dt.timedelta(days=1)).isoformat() if day else ""), m.group(0).strip()
 
 
 def original_words(arabic: str, normalised_match: str) -> str:

@@ -483,3 +483,13 @@ def test_a_year_or_an_identifier_is_shown_without_thousands_separators():
     assert shown("year", 2016) == "2016" and shown("year", low=1436, high=1437) == "1436–1437"
     assert shown("identifier", 1234) == "1234" and shown("time", 1430) == "1430"
     assert shown("people", 12000) == "12,000" and shown("money", low=2000, high=4000) == "2,000–4,000"
+
+
+def test_tokens_drop_urls_and_a_word_forms_come_in_a_fixed_order():
+    from generator.analysis.number_tokens import _word, tokenize
+
+    tokens = tokenize("زار الموقع www.Example.com/2020 و HTTPS://x.org/12 أمس 5 أشخاص")
+    assert [(t.text, t.kind) for t in tokens] == [("زار", "word"), ("الموقع", "word"), ("و", "word"),
+                                                 ("أمس", "word"), ("5", "num"), ("أشخاص", "word")]
+    # "للبيت" and "البيت" are as long: their order is the same in every process (not a set's order)
+    assert _word("للبيت") == ("للبيت", ("البيت", "للبيت", "لبيت", "بيت"))

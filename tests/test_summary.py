@@ -102,3 +102,20 @@ def test_same_inputs_same_page(tmp_path):
 
 def test_normalisation_is_what_links_statements():
     assert normalize("أكّد") == normalize("اكد")
+
+
+@pytest.mark.parametrize(("sentence", "published", "day", "words"), [
+    ("وقالت الوزارة في 20 كانون الثاني 2022 إن الهجوم انتهى.", "2022-01-24", "2022-01-20", "20 كانون الثاني 2022"),
+    ("وقالت الوزارة في 20 كانون الثاني 2021 إن الهجوم انتهى.", "2022-01-24", "", "20 كانون الثاني 2021"),  # background
+    ("وقعت الاشتباكات يوم الخميس قرب السجن.", "2022-01-24", "2022-01-20", "يوم الخميس"),
+    ("وقعت الاشتباكات يوم الخميس قرب السجن.", "", "", "يوم الخميس"),
+    ("وقال المرصد مساء أمس إن المعارك توقفت.", "2022-01-24", "2022-01-23", "مساء أمس"),
+    ("وقال المرصد إن 40 شخصا قتلوا في المعارك.", "2022-01-24", "", ""),
+    ("هذه العبارة لا تذكر يوما ولا أمسية.", "2022-01-24", "", ""),
+])
+def test_a_sentence_day_is_read_once_and_agrees_with_resolve_and_stated_day(sentence, published, day, words):
+    from generator.dates import days, resolve, stated_day
+
+    assert days(sentence, published)[:2] == (day, words)
+    assert days(sentence, published)[0] == resolve(sentence, published)[0]
+    assert days(sentence, published)[1:] == stated_day(sentence)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..arabic import ascii_digits, content_words, normalize, term, text_key
-from ..dates import resolve, stated_day
+from ..dates import days
 from ..models import Article, Number, Paragraph, SentenceNote
 from .numbers import claimant_of, mentions_actor, numbers_in
 
@@ -34,8 +34,7 @@ def note(sentence: str, published: str, previous_claimant: str = "") -> Sentence
     """Everything the later stages read in one sentence."""
     numbers = numbers_in(sentence)
     claimant = claimant_of(sentence) or previous_claimant
-    when, _ = resolve(sentence, published)
-    shown, _ = stated_day(sentence)
+    when, shown, _ = days(sentence, published)
     return SentenceNote(key=text_key(sentence), numbers=numbers, claimant=claimant, stated_day=shown, day=when,
                         words=content_words(sentence), facts=facts(sentence, numbers, claimant, shown))
 

@@ -65,9 +65,10 @@ class Finder:
         starts = self.lex.number_starts
         while k < len(self.tokens):
             tok = self.tokens[k]
-            if tok.kind != "num" and (tok.kind != "word" or (starts.isdisjoint(tok.forms) and not any(
-                    f.endswith(_DUAL_ENDINGS) for f in tok.forms))):
+            if tok.kind != "num" and (tok.kind != "word" or (starts.isdisjoint(tok.forms) and not
+                                                            tok.norm.endswith(_DUAL_ENDINGS))):
                 k += 1  # no number, number word, vague quantity or dual starts here (most words): skip the lookups
+                #         (a word's forms are the word less its proclitics: they all end as it does)
                 continue
             raw = self.at(k, out)
             if raw is None:

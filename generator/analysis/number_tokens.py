@@ -12,6 +12,8 @@ from ..arabic import ascii_digits, clitic_forms, normalize
 _TOKEN = re.compile(r"(?P<num>\d+ر\d+(?![^\W\d_])|\d+(?:[.,٫٬:]\d+)*)|(?P<word>[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FF]+)"
                     r"|(?P<latin>[A-Za-z]+)|(?P<punct>\S)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_WWW = re.compile(r"www\.", re.IGNORECASE)  # (with "://", what a URL needs: most sentences have neither)
+_new = tuple.__new__
 DASHES = frozenset("-–—")
 PAIR_SEPARATORS = DASHES | {"/", ":", "×", "x", "X", "*"}
 
@@ -29,6 +31,10 @@ class Token(NamedTuple):
     glued: bool  # no space before it
 
 
+def _longest_first(form: str) -> tuple[int, str]:
+    return -len(form), form  # (forms of one length in a fixed order, not a set's, which varies by process)
+
+
 @lru_cache(maxsize=65536)
 def _word(text: str) -> tuple[str, tuple[str, ...]]:
     norm = normalize(text)
@@ -43,15 +49,16 @@ def _forms(norm: str) -> tuple[str, ...]:
     if norm.startswith("ك"):
         forms = {f for f in forms if f == norm or not norm.endswith(f)}
     short = {norm[1:]} if norm[:1] in "وف" and len(norm) == 3 else set()
-    return tuple(f for f in sorted(forms, key=len, reverse=True) if f == norm or len(f) >= 3 or f in short)
+    return tuple(f for f in sorted(forms, key=_longest_first) if f == norm or len(f) >= 3 or f in short)
 
 
 @lru_cache(maxsize=1024)
 def tokenize(sentence: str) -> tuple[Token, ...]:
     """The sentence's tokens; URLs are dropped (their numbers are not quantities). Cached: numbers, the
-    claimant and the actors of one sentence are read from the same tokens."""
+    claimant and the actors of one sentence are read from the same tokens. (Every sentence of a pile passes
+    here: the tuples are made with tuple.__new__, not the named tuple's own __new__, a Python function.)"""
     plain = ascii_digits(sentence)
-    urls = [m.span() for m in _URL.finditer(plain)]
+    urls = [m.span() for m in _URL.finditer(plain)] if "://" in plain or _WWW.search(plain) else []
     out: list[Token] = []
     url = 0
     for m in _TOKEN.finditer(plain):
@@ -67,7 +74,8 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
         else:
             norm = m.group().lower()
             forms = (norm,)
-        out.append(Token(start, end, sentence[start:end], kind, norm, forms, start > 0 and not plain[start - 1].isspace()))
+        out.append(_new(Token, (start, end, sentence[start:end], kind, norm, forms,
+                                start > 0 and not plain[start - 1].isspace())))
     return tuple(out)
 
 

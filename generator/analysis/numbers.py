@@ -188,4 +188,7 @@ def claimant_of(sentence: str) -> str:
 def mentions_actor(sentence: str) -> bool:
     """Whether the sentence names any actor of the rules (who could say or do something)."""
     forms = [t.forms for t in tokenize(sentence)]
-    return any(lexicon().actors.at(forms, k) for k in range(len(forms)))
+    actors = lexicon().actors
+    if actors.forward.keys().isdisjoint(f for token in forms for f in token):
+        return False  # (no actor's first word: most sentences)
+    return any(actors.at(forms, k) for k in range(len(forms)))
