@@ -309,10 +309,16 @@ class Finder:
         self.join(raw, second, kind, sep.text if kind == "pair" else sep.norm)
 
     def day_month_year(self, j: int) -> bool:
-        """At the separator after a day: month, the same separator, then a four-digit year."""
+        """At the separator after a day: month, the same separator, then a four-digit year; or after a
+        four-digit year: a month, the same separator, a day ("1436/10/17هـ")."""
         toks = self.tokens[j:j + 4]
-        return len(toks) == 4 and toks[1].kind == "num" and toks[2].text == toks[0].text \
-            and toks[3].kind == "num" and len(toks[3].norm) == 4 and len(toks[1].norm) <= 2
+        if not (len(toks) == 4 and toks[1].kind == "num" and toks[2].text == toks[0].text and toks[3].kind == "num"
+                and len(toks[1].norm) <= 2):
+            return False
+        if len(toks[3].norm) == 4:
+            return True
+        return len(self.tokens[j - 1].norm) == 4 and len(toks[3].norm) <= 2 and 1 <= int(toks[1].norm) <= 12 \
+            and 1 <= int(toks[3].norm) <= 31
 
     def change(self, raw: Raw, second: Raw) -> bool:
         """By how much, then a level far from it ("بنحو 507 آلاف إلى 29.265 مليون"; not "بنحو 1 إلى 1.5%"); from
