@@ -413,3 +413,25 @@ def test_search_is_indexed_while_the_pages_are_written_and_its_leftovers_are_our
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()
     assert not killed.exists() and (users / "mine.txt").read_text(encoding="utf-8") == "keep"
     assert sorted(p.name for p in project.glob(".site-*")) == [".site-search-notes"]  # nothing of ours left
+
+
+def test_the_large_data_files_are_written_in_pieces_and_read_as_one_json(tmp_path):
+    """figures.json, figures.csv and briefing.json are written a piece at a time (at 10,000 reports they are
+    tens of MB each: never held whole, nor encoded whole), and the pieces make the same files."""
+    import csv
+    import json
+
+    from generator.site.write import write_site
+
+    out = tmp_path / "out"
+    write_site(out, {"a.txt": iter(["one ", "two", "\n"]), "b.txt": lambda: (p for p in ["x", "y"])})
+    assert (out / "a.txt").read_text(encoding="utf-8") == "one two\n" and (out / "b.txt").read_text() == "xy"
+
+    project = pile(make_project(tmp_path / "p"))
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    site = project / "site" / "data"
+    figures = json.loads((site / "figures.json").read_text(encoding="utf-8"))["figures"]
+    rows = list(csv.DictReader((site / "figures.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert figures and len(rows) == len(figures) and [r["id"] for r in rows] == [f["id"] for f in figures]
+    briefing = json.loads((site / "briefing.json").read_text(encoding="utf-8"))
+    assert len(briefing["sources"]) >= 9 and briefing["stories"] and briefing["statements"]

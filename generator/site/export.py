@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
 from ..analysis.briefing import Briefing, Story
@@ -41,26 +42,30 @@ def source_record(source: Source) -> dict:
             "pairs": len(source.pairs), "removed": len(source.removed), "warnings": list(source.warnings)}
 
 
-def _records(fields: dict, lists: dict[str, list[dict]]) -> str:
+def _records(fields: dict, lists: dict[str, Iterable[dict]]) -> Iterator[str]:
     """A JSON object of `fields` then `lists`, each list a record a line: readable and diffable, and written
-    by json's C encoder (an indented dump runs in Python, several times slower; 10,000 sources' files)."""
-    out = [_json(fields).rstrip("\n")[:-1]]
+    by json's C encoder (an indented dump runs in Python, several times slower; 10,000 sources' files). In
+    pieces, a record at a time: the briefing of 10,000 reports is 50 MB, never held whole."""
+    yield _json(fields).rstrip("\n")[:-1]
     for key, records in lists.items():
-        lines = ",\n".join(_json(r).rstrip("\n") for r in records)
-        out.append(f",{json.dumps(key)}:[\n{lines}\n]" if records else f",{json.dumps(key)}:[]")
-    return "".join(out) + "}\n"
+        first = True
+        for record in records:
+            yield (f",{json.dumps(key)}:[\n" if first else ",\n") + _json(record).rstrip("\n")
+            first = False
+        yield f",{json.dumps(key)}:[]" if first else "\n]"
+    yield "}\n"
 
 
 def source_json(briefing: Briefing, source: Source) -> str:
     """data/sources/<id>.json: the paragraphs, sentence by sentence, and the lines removed from the scrape."""
     statement_of, text_of = briefing.statement_of, briefing.matches.text_of
-    return _records({"schema_version": SCHEMA_VERSION, "id": source.meta.id}, {"pairs": [{
+    return "".join(_records({"schema_version": SCHEMA_VERSION, "id": source.meta.id}, {"pairs": [{
         "id": p.id, "number": p.number, "kind": p.kind, "status": p.status, "ar": p.ar, "en": p.en,
         "text": text_of.get((source.meta.id, p.id)),
         "statement": statement_of[(source.meta.id, p.id)].id if (source.meta.id, p.id) in statement_of else None,
         "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "suggestion": s.suggestion,
                        "flags": [asdict(f) for f in s.flags]} for s in p.sentences]} for p in source.pairs],
-        "removed": [asdict(r) for r in source.removed]})
+        "removed": [asdict(r) for r in source.removed]}))
 
 
 def story_record(story: Story) -> dict:
@@ -71,16 +76,17 @@ def story_record(story: Story) -> dict:
                         "corroborated": s.corroborated, "disagreements": s.disagreements, "escapes": s.escapes}}
 
 
-def briefing_json(briefing: Briefing) -> str:
+def briefing_json(briefing: Briefing) -> Iterator[str]:
+    """data/briefing.json, in pieces (written as they come)."""
     report = briefing.report
     return _records({"schema_version": SCHEMA_VERSION, "figures": "data/figures.json",
                      "build": {"date": report["build_date"], "model": report["model"], "sources": report["sources"]}}, {
-        "stories": [story_record(s) for s in briefing.stories],
-        "sources": [source_record(s) for s in briefing.sources],
-        "texts": [{"id": n, "members": [list(m) for m in members], "matches": list(linked)}
+        "stories": (story_record(s) for s in briefing.stories),
+        "sources": (source_record(s) for s in briefing.sources),
+        "texts": ({"id": n, "members": [list(m) for m in members], "matches": list(linked)}
                   for n, members in enumerate(briefing.matches.members)
-                  for linked in [briefing.matches.linked.of(n)] if len(members) > 1 or linked],
-        "statements": [{"id": s.id, "members": [list(m) for m in s.members]} for s in briefing.statements]})
+                  for linked in [briefing.matches.linked.of(n)] if len(members) > 1 or linked),
+        "statements": ({"id": s.id, "members": [list(m) for m in s.members]} for s in briefing.statements)})
 
 
 def figure_record(figure: Figure, source: Source) -> dict:
@@ -114,13 +120,27 @@ def figure_lines(figures: list[Figure], source: Source) -> tuple[str, str]:
     return ",\n".join(_json(r).rstrip("\n") for r in records), buffer.getvalue()
 
 
-def figures_exports(briefing: Briefing, lines: dict[str, tuple[str, str]] | None = None) -> dict[str, str]:
-    """data/figures.json and data/figures.csv (UTF-8 with BOM so that spreadsheet programs read Arabic)."""
+def figures_exports(briefing: Briefing, lines: dict[str, tuple[str, str]] | None = None
+                    ) -> dict[str, Iterator[str]]:
+    """data/figures.json and data/figures.csv (UTF-8 with BOM so that spreadsheet programs read Arabic), each in
+    pieces, a source at a time, made as they are written (at 10,000 reports they are 70 and 25 MB)."""
     by_source: dict[str, list[Figure]] = {}
     for figure in briefing.figures:
         by_source.setdefault(figure.source_id, []).append(figure)
-    parts = [(lines or {}).get(s.meta.id) or figure_lines(by_source.get(s.meta.id, []), s) for s in briefing.sources]
-    records = ",\n".join(j for j, _ in parts if j)
-    header = ",".join(FIGURE_FIELDS) + "\n"
-    return {"data/figures.json": f'{{"schema_version": {SCHEMA_VERSION}, "figures": [\n{records}\n]}}\n',
-            "data/figures.csv": "\ufeff" + header + "".join(c for _, c in parts)}
+
+    def part(source: Source) -> tuple[str, str]:
+        return (lines or {}).get(source.meta.id) or figure_lines(by_source.get(source.meta.id, []), source)
+
+    def records() -> Iterator[str]:
+        yield f'{{"schema_version": {SCHEMA_VERSION}, "figures": [\n'
+        first = True
+        for source in briefing.sources:
+            if own := part(source)[0]:
+                yield own if first else ",\n" + own
+                first = False
+        yield "\n]}\n"
+
+    def rows() -> Iterator[str]:
+        yield "\ufeff" + ",".join(FIGURE_FIELDS) + "\n"
+        yield from (part(source)[1] for source in briefing.sources)
+    return {"data/figures.json": records(), "data/figures.csv": rows()}

@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
@@ -91,7 +91,7 @@ def _copy_static(static: Path, target: Path, roots: tuple[Path, ...]) -> None:
         raise ConfigError(f"static file {exc}") from None
 
 
-Content = str | bytes | Path | Callable[[], str | bytes]
+Content = str | bytes | Path | Iterable[str] | Callable[[], str | bytes | Iterable[str]]
 
 
 def write_site(output: Path, files: dict[str, Content], static: tuple[Path, ...] = (),
@@ -124,8 +124,11 @@ def write_site(output: Path, files: dict[str, Content], static: tuple[Path, ...]
                 os.link(content, target)  # unchanged since the last build: the same file, not a copy
             elif isinstance(content, bytes):
                 target.write_bytes(content)
-            else:
+            elif isinstance(content, str):
                 target.write_text(content, encoding="utf-8")
+            else:  # pieces of text, written as they are made (the large data files)
+                with target.open("w", encoding="utf-8") as out:
+                    out.writelines(content)
         if finish is not None:
             finish(staging)
         staging.chmod(0o755)
