@@ -12,7 +12,7 @@ from functools import cached_property
 
 from ..models import Figure, Source, Statement
 from . import summary
-from .crossref import Matches
+from .crossref import Matches, Reach, others
 from .figures import disagreements
 
 
@@ -81,6 +81,24 @@ class Briefing:
     def figures_of(self, members: Iterable[str]) -> list[Figure]:
         """The figures of these sources, in the briefing's order (found by source, never by a scan of all)."""
         return gather(self._figures_by_source, members)
+
+    def also(self, source_id: str, pair_id: str, limit: int) -> tuple[list[tuple[str, str]], int]:
+        """Matches.also within the source's story (when the site has several): the paragraphs a text reaches in
+        a story are found once, not once for each of its paragraphs and again for the page's key (a wire
+        story reprinted a hundred times asked for the same list two hundred times)."""
+        text = self.matches.text_of.get((source_id, pair_id))
+        if text is None:
+            return [], 0
+        story = self.story_of.get(source_id) if len(self.stories) > 1 else None
+        key = (text, story.id if story else None)
+        reach = self._reach.get(key)
+        if reach is None:
+            reach = self._reach[key] = self.matches.reach(text, self.member_sets[story.id] if story else None)
+        return others(reach, source_id, limit)
+
+    @cached_property
+    def _reach(self) -> dict[tuple[int, str | None], Reach]:
+        return {}
 
     @cached_property
     def pair_number(self) -> dict[tuple[str, str], int]:

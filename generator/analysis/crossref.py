@@ -18,6 +18,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 import numpy as np
 
@@ -289,14 +290,26 @@ class Matches:
         text = self.text_of.get((source_id, pair_id))
         if text is None:
             return [], 0
-        shown, total = [], 0
-        for other in (text, *self.linked.of(text)):
-            for member in self.members[other]:
-                if member[0] != source_id and (within is None or member[0] in within):
-                    total += 1
-                    if len(shown) < limit:
-                        shown.append(member)
-        return shown, total
+        return others(self.reach(text, within), source_id, limit)
+
+    def reach(self, text: int, within: frozenset[str] | set[str] | None = None) -> Reach:
+        """The paragraphs that carry this text or one it matches (its copies first), of the sources `within`
+        when given, with how many each source has: what also() shows of every paragraph carrying the text."""
+        members = [m for other in (text, *self.linked.of(text)) for m in self.members[other]
+                   if within is None or m[0] in within]
+        return Reach(members, Counter(source_id for source_id, _ in members))
+
+
+@dataclass(frozen=True)
+class Reach:
+    members: list[tuple[str, str]]
+    per_source: Counter
+
+
+def others(reach: Reach, source_id: str, limit: int) -> tuple[list[tuple[str, str]], int]:
+    """The first `limit` paragraphs of the reach that are not of this source, and how many there are."""
+    shown = list(islice((m for m in reach.members if m[0] != source_id), limit))
+    return shown, len(reach.members) - reach.per_source[source_id]
 
 
 def match(sources: list[Source], threshold: float = THRESHOLD, previous: Links | None = None) -> Matches:

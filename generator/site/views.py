@@ -52,9 +52,7 @@ def pending_labels(pair: Pair) -> list[str]:
 def also_reported(briefing: Briefing, source: Source, pair: Pair) -> dict | None:
     """The paragraphs of other outlets that carry the same statement: the first few, and how many more
     (the full list is in the data)."""
-    story = briefing.story_of.get(source.meta.id)
-    inside = briefing.member_sets[story.id] if story and len(briefing.stories) > 1 else None
-    shown, total = briefing.matches.also(source.meta.id, pair.id, ALSO_SHOWN, inside)
+    shown, total = briefing.also(source.meta.id, pair.id, ALSO_SHOWN)
     if not shown:
         return None
     by_id = briefing.by_id
