@@ -433,5 +433,9 @@ def test_the_large_data_files_are_written_in_pieces_and_read_as_one_json(tmp_pat
     figures = json.loads((site / "figures.json").read_text(encoding="utf-8"))["figures"]
     rows = list(csv.DictReader((site / "figures.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert figures and len(rows) == len(figures) and [r["id"] for r in rows] == [f["id"] for f in figures]
+    for row, record in zip(rows, figures, strict=True):  # each column under its own header (the CSV rows are
+        #                                                 the records' values in order)
+        assert (row["type"], row["url"], row["sentence"], row["paragraph"]) == (
+            record["type"], record["url"], str(record["sentence"]), record["paragraph"] or "")
     briefing = json.loads((site / "briefing.json").read_text(encoding="utf-8"))
     assert len(briefing["sources"]) >= 9 and briefing["stories"] and briefing["statements"]
