@@ -23,6 +23,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from .ahead import Ahead, Found, worth_it
 from .analysis import stories, story_edits
 from .analysis.briefing import Briefing, Plan, analyse
 from .analysis.crossref import Links, Matches, match_and_links, teasers
@@ -36,7 +37,7 @@ from .files import UnsafeFile, read_bytes, read_text, regular_files
 from .ingest.read import read_seeds
 from .lock import project_lock
 from .models import Article, SeedFile, Source, Translation
-from .pipeline import Prepared, ingest_all, pair_all
+from .pipeline import POOL_FROM, Prepared, ingest_all, pair_all, workers
 from .pipeline import prepare as prepare_one
 from .site import feed, search, views
 from .site.export import briefing_json, figure_lines, figures_exports, source_json
@@ -303,6 +304,29 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
 
 def _build_with(config: Config, options: BuildOptions, output: Path, timer: Timer, cache: Cache) -> BuildResult:
     articles, keys, errors = _prepared(config, cache, timer)
+    ahead = _ahead(config, articles, cache)
+    handed = [articles]  # (this frame lets them go too: the build frees them once paired)
+    del articles
+    try:
+        return _build_after(config, options, output, timer, cache, handed, keys, errors, ahead)
+    finally:
+        if ahead is not None:
+            ahead.cancel()
+
+
+def _ahead(config: Config, articles: list[Prepared], cache: Cache) -> Ahead | None:
+    """The statements and stories worked out in a child process while this one translates and pairs, when every
+    article was prepared just now (a cold build: nothing of it can be in the cache) and forking pays (ahead.py)."""
+    if not (worth_it(len(articles), workers(config), POOL_FROM) and all(p.loaded for p in articles)):
+        return None
+    previous = cache.get("links", cache_key("links"))
+    return Ahead([p.article for p in articles], previous if isinstance(previous, Links) else None)
+
+
+def _build_after(config: Config, options: BuildOptions, output: Path, timer: Timer, cache: Cache,
+                 handed: list[list[Prepared]], keys: dict[str, str], errors: list[str], ahead: Ahead | None
+                 ) -> BuildResult:
+    articles = handed.pop()
     about, note = _read_optional(config, "about.md"), _read_optional(config, "summary.md")
     glossary, glossary_digest = _glossary(config)
     with timer("memory"):
@@ -319,13 +343,16 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
         raise SeedError("no source could be built:" + "".join(f"\n  {e}" for e in errors))
     figures, warnings, reviewed = _reviewed(config, sources, figures, lines)
     with timer("analyse"), stage("linking statements across sources"):
-        found = _matches(sources, keys, cache)
-        figures, aside, teased = _teasers(sources, figures, found, lines)
+        early = ahead.found(sources) if ahead is not None else None
+        found = _matches(sources, keys, cache, early)
+        early = early if early is not None and early.matches is found else None
+        figures, aside, teased = _teasers(sources, figures, found, lines, early.aside if early else None)
     report = _report(config, sources, figures, len(found.statements), treport, errors)
     report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
                   reviewed=sum(1 for f in figures if f.review))
     with timer("analyse"), stage("grouping reports into stories"):
-        plans, redirects, story_warnings, written = _stories(config, sources, found, aside, cache, keys)
+        plans, redirects, story_warnings, written = _stories(config, sources, found, aside, cache, keys,
+                                                             early.grouped if early else None)
     report["warnings"] = [*report["warnings"], *story_warnings]
     if written:
         report["memory_written"] = {**report["memory_written"], **written}
@@ -390,14 +417,15 @@ def _why(group: Group, members: list[Source], edited: bool) -> str:
 
 
 def _stories(config: Config, sources: list[Source], found: Matches, aside: dict[tuple[str, str], str], cache: Cache,
-             keys: dict[str, str]) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str]]:
+             keys: dict[str, str], early: tuple | None = None
+             ) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str]]:
     """Stories with lasting ids (content/stories.lock.yml, kept up to date) and the editors' decisions
     (content/stories.yml) applied. The grouping reads only the Arabic and the dates: it is cached under the
     sources' preparation keys, so that an edited translation does not group the pile again."""
     entry = cache_key("stories", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}" for s in sources))
     grouped = cache.get("stories", entry)
     if grouped is None:
-        grouped = stories.group(sources, found, aside)
+        grouped = early if early is not None else stories.group(sources, found, aside)  # (early: worked out ahead)
         cache.put("stories", entry, grouped)
     groups, profiles = grouped  # type: ignore[misc]
     described = {frozenset(g.members): g for g in groups}
@@ -439,12 +467,13 @@ def _reviewed(config: Config, sources: list[Source], figures: list, lines: dict[
     return figures, warnings, _remade(sources, figures, touched, lines)
 
 
-def _teasers(sources: list[Source], figures: list, found: Matches, lines: dict[str, tuple[str, str]]
+def _teasers(sources: list[Source], figures: list, found: Matches, lines: dict[str, tuple[str, str]],
+             aside: dict[tuple[str, str], str] | None = None
              ) -> tuple[list, dict[tuple[str, str], str], dict[str, str]]:
     """Paragraphs that tease other reports of the same outlet (crossref.teasers): their figures are set aside
     (typed, in the data, off the key figures), the sources they touch get their data lines made again and a
     digest of them for their page's key (_remade)."""
-    aside = teasers(sources, found)
+    aside = teasers(sources, found) if aside is None else aside  # (given: worked out ahead, from these matches)
     if not aside:
         return figures, aside, {}
     figures = [replace(f, teaser_of=aside[(f.source_id, f.pair_id)] or "another report")
@@ -469,17 +498,21 @@ def _remade(sources: list[Source], figures: list, changes: dict[str, list], line
     return {k: hashlib.sha1(repr(v).encode()).hexdigest() for k, v in changes.items()}
 
 
-def _matches(sources: list[Source], keys: dict[str, str], cache: Cache) -> Matches:
+def _matches(sources: list[Source], keys: dict[str, str], cache: Cache, early: Found | None = None) -> Matches:
     """Statements across sources depend only on the Arabic and the report dates: cached under those. When
-    they changed, the links between texts of the last build are reused (Links: the same result)."""
+    they changed, the links between texts of the last build are reused (Links: the same result). `early`: the
+    same, worked out ahead (ahead.py)."""
     entry = cache_key("match", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}\x01{s.meta.date}" for s in sources))
     last = cache_key("links")  # one entry per project: the latest build's
     found = cache.get("match", entry)
     if isinstance(found, Matches):
         cache.keep("links", last)
         return found
-    previous = cache.get("links", last)
-    found, links = match_and_links(sources, previous=previous if isinstance(previous, Links) else None)
+    if early is not None:
+        found, links = early.matches, early.links
+    else:
+        previous = cache.get("links", last)
+        found, links = match_and_links(sources, previous=previous if isinstance(previous, Links) else None)
     cache.put("match", entry, found)
     cache.put("links", last, links)
     return found

@@ -144,6 +144,11 @@ class Prepared:
         self.meta, self.sentences = outline.meta, outline.sentences
 
     @property
+    def loaded(self) -> bool:
+        """Whether the article is in memory (prepared just now, or loaded already)."""
+        return self._article is not None
+
+    @property
     def article(self) -> Article:
         if self._article is None:
             self._article = self._load()

@@ -439,3 +439,66 @@ def test_the_large_data_files_are_written_in_pieces_and_read_as_one_json(tmp_pat
             record["type"], record["url"], str(record["sentence"]), record["paragraph"] or "")
     briefing = json.loads((site / "briefing.json").read_text(encoding="utf-8"))
     assert len(briefing["sources"]) >= 9 and briefing["stories"] and briefing["statements"]
+
+
+def test_statements_and_stories_worked_out_ahead_give_the_same_site(tmp_path, monkeypatch):
+    """A cold build works out statements, teasers and stories in a child process while it translates and pairs
+    (ahead.py). The site is byte for byte the one this process works out itself; a child that fails, or that
+    read a source the build could not pair (and leaves out), is not used."""
+    from generator import ahead, pipeline
+
+    used: list[bool] = []
+    found = ahead.Ahead.found
+
+    def spy(self, sources):
+        answer = found(self, sources)
+        used.append(answer is not None)
+        return answer
+
+    monkeypatch.setattr(ahead.Ahead, "found", spy)
+    # (threads other tests left in this process would rule the fork out: see the next test for that rule)
+    monkeypatch.setattr(build_module, "worth_it", lambda count, workers, pool_from: workers > 1 and count >= pool_from)
+
+    def built(name: str, workers: int) -> dict[str, str]:
+        project = pile(make_project(tmp_path / name))
+        build(project, BuildOptions(engine_loader=StubEngine().loader, settings={"workers": workers}, use_cache=False))
+        return site_bytes(project / "site")
+
+    here = built("here", 1)
+    assert used == []
+    assert built("ahead", 2) == here and used == [True]
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("a bug in the child")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ahead, "teasers", failing)  # the child's own name: this process still finds teasers
+        assert built("failed", 2) == here and used == [True, False]
+
+    pair = pipeline.pair_article
+
+    def one_fails(article, *args, **kwargs):
+        if article.meta.id.startswith("event3"):
+            raise RuntimeError("cannot pair")
+        return pair(article, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "pair_article", one_fails)  # the build's pairing only, not the child's
+    without = built("without-here", 1)
+    assert built("without-ahead", 2) == without and used == [True, False, False] and without != here
+
+
+def test_no_fork_ahead_with_another_thread_running_or_a_small_pile_or_one_worker():
+    import threading
+
+    from generator.ahead import worth_it
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    alone = threading.active_count() == 1
+    assert worth_it(40, 2, 12) == alone and not worth_it(11, 2, 12) and not worth_it(40, 1, 12)
+    other.start()
+    try:
+        assert not worth_it(40, 2, 12)  # (serve builds in a thread of its own: no fork there)
+    finally:
+        stop.set()
+        other.join()
