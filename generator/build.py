@@ -320,7 +320,11 @@ def _ahead(config: Config, articles: list[Prepared], cache: Cache) -> Ahead | No
     if not (worth_it(len(articles), workers(config), POOL_FROM) and all(p.loaded for p in articles)):
         return None
     previous = cache.get("links", cache_key("links"))
-    return Ahead([p.article for p in articles], previous if isinstance(previous, Links) else None)
+    try:
+        return Ahead([p.article for p in articles], previous if isinstance(previous, Links) else None)
+    except OSError as exc:  # no process to be had (a limit on processes, memory): the build does it itself
+        log.debug("statements and stories not worked out ahead: %s", exc)
+        return None
 
 
 def _build_after(config: Config, options: BuildOptions, output: Path, timer: Timer, cache: Cache,
