@@ -475,6 +475,13 @@ def test_statements_and_stories_worked_out_ahead_give_the_same_site(tmp_path, mo
         patch.setattr(ahead, "teasers", failing)  # the child's own name: this process still finds teasers
         assert built("failed", 2) == here and used == [True, False]
 
+    def no_process(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(build_module, "Ahead", no_process)  # no process to be had: the build does it itself
+        assert built("no-process", 2) == here and used == [True, False]
+
     pair = pipeline.pair_article
 
     def one_fails(article, *args, **kwargs):
