@@ -27,7 +27,7 @@ _TRANSMISSION = re.compile(r"\s+/\s*(?:إضافة|اضافة|تعديل|محدث
 _OUTLET_PREFIX = re.compile(r"^([^\s/.،:\"«“]+(?:\s[^\s/.،:\"«“]+){0,2})\s*/\s*")
 _BRACKET_CREDIT = re.compile(r"^(?P<place>[^()\n:]{0,60}?)\s*\((?P<outlet>[A-Za-z][A-Za-z .&]{1,20})\)\s*(?:--|[-–—])\s*")
 _PART = r"[^\s:،,\-–—]+(?:\s[^\s:،,\-–—]+)?"
-_DASHED_CREDIT = re.compile(rf"^(?=[^\W\d_])({_PART}\s*[-–—]\s*{_PART}(?:\s*[-–—]\s*{_PART})?)\s*:\s*")
+_DASHED_CREDIT = re.compile(rf"^(?=[^\W\d_])({_PART}\s*[-–—]\s*{_PART}(?:\s*[-–—]\s*{_PART})?)\s*:(?!/)\s*")  # (not "https://")
 
 
 def _title_parts(text: str) -> list[str]:
