@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
 import threading
 from dataclasses import dataclass
 
@@ -43,15 +44,22 @@ class Found:
     grouped: tuple
 
 
-def _work(holder: list[list[Article]], previous: Links | None, conn) -> None:
+def _work(holder: list[list[Article]], previous: Links | None, conn, theirs) -> None:
+    theirs.close()  # the build's end of the pipe: should the build die, sending fails here instead of waiting
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # cancel() ends the child whatever handler the build set
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle (it then ends the child)
     try:
         sources = [pair_article(article, {}) for article in holder[0]]  # the Arabic, English pending
         matches, links = match_and_links(sources, previous=previous)
         aside = teasers(sources, matches)
         grouped = stories.group(sources, matches, aside)
-        conn.send(Found(tuple(s.meta.id for s in sources), matches, links, aside, grouped))
-    except BaseException as exc:  # the build computes it itself
-        conn.send(f"{type(exc).__name__}: {exc}")
+        answer: Found | str = Found(tuple(s.meta.id for s in sources), matches, links, aside, grouped)
+    except Exception as exc:  # the build computes it itself
+        answer = f"{type(exc).__name__}: {exc}"
+    try:
+        conn.send(answer)
+    except OSError:
+        pass  # the build is gone, or no longer listening
     finally:
         conn.close()
 
@@ -63,36 +71,32 @@ class Ahead:
         context = multiprocessing.get_context("fork")
         self.receive, send = context.Pipe(duplex=False)
         holder = [articles]  # emptied once the child has its copy: the build lets the articles go after pairing
-        self.process = context.Process(target=_work, args=(holder, previous, send), daemon=True)
+        self.process = context.Process(target=_work, args=(holder, previous, send, self.receive), daemon=True)
         self.process.start()
         holder.clear()
         send.close()
-        self._found: Found | None = None
-        self._done = False
 
     def found(self, sources: list[Source]) -> Found | None:
-        """The child's results when it read these very sources, else None."""
-        if not self._done:
-            self._done = True
-            try:
-                answer = self.receive.recv()
-            except (EOFError, OSError) as exc:
-                answer = f"no answer: {exc}"
-            self.cancel()
-            if isinstance(answer, Found):
-                self._found = answer
-            else:
-                log.debug("statements and stories worked out here instead: %s", answer)
-        found = self._found
-        if found is None or found.source_ids != tuple(s.meta.id for s in sources):
+        """The child's results when it read these very sources, else None (asked once: the results are the
+        caller's to keep or let go)."""
+        try:
+            answer = self.receive.recv()
+        except (EOFError, OSError) as exc:
+            answer = f"no answer: {exc}"
+        self.cancel()
+        if not isinstance(answer, Found):
+            log.debug("statements and stories worked out here instead: %s", answer)
             return None
-        return found
+        return answer if answer.source_ids == tuple(s.meta.id for s in sources) else None
 
     def cancel(self) -> None:
         """Stop the child if it still runs (an interrupted or failed build) and let it go."""
         if self.process.is_alive():
             self.process.terminate()
-        self.process.join()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
         self.receive.close()
 
 

@@ -357,6 +357,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
     with timer("analyse"), stage("grouping reports into stories"):
         plans, redirects, story_warnings, written = _stories(config, sources, found, aside, cache, keys,
                                                              early.grouped if early else None)
+    early = None  # (its links and the reports' profiles are not needed past here)
     report["warnings"] = [*report["warnings"], *story_warnings]
     if written:
         report["memory_written"] = {**report["memory_written"], **written}

@@ -509,3 +509,75 @@ def test_no_fork_ahead_with_another_thread_running_or_a_small_pile_or_one_worker
     finally:
         stop.set()
         other.join()
+
+
+AHEAD_SCRIPT = """
+import signal, sys, time
+from pathlib import Path
+import generator.build as b
+from tests.stub import StubEngine
+project, mode, seconds, marker = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3]), Path(sys.argv[4])
+pair_all = b.pair_all
+def slow(*args, **kwargs):  # pairing starts once the child is forked
+    marker.write_text("pairing")
+    time.sleep(seconds)
+    if mode == "raise":
+        raise RuntimeError("pairing failed")
+    return pair_all(*args, **kwargs)
+b.pair_all = slow
+if mode == "raise":
+    signal.signal(signal.SIGTERM, lambda *args: sys.exit(3))  # an application's own handler
+b.build(project, b.BuildOptions(engine_loader=StubEngine().loader, use_cache=False, settings={"workers": 2}))
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(n) for n in task.read_text().split()]
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_the_child_working_ahead_never_outlives_or_blocks_the_build(tmp_path):
+    """A build that fails while the child waits to send (even under an application's own SIGTERM handler) ends
+    at once; a build that is killed leaves no child behind (it sends into a pipe no one reads: it ends)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import PYTHONPATH
+
+    env = {**os.environ, "PYTHONPATH": PYTHONPATH}
+    project = pile(make_project(tmp_path / "raise"))
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", AHEAD_SCRIPT, str(project), "raise", "3", str(tmp_path / "m1")],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "pairing failed" in result.stderr and time.monotonic() - started < 60
+
+    project = pile(make_project(tmp_path / "kill"))
+    marker = tmp_path / "m2"
+    build = subprocess.Popen([sys.executable, "-c", AHEAD_SCRIPT, str(project), "sleep", "60", str(marker)], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        children = _children(build.pid)
+        assert marker.exists() and children, "the build should be pairing, with its child working ahead"
+    finally:
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+    deadline = time.monotonic() + 30
+    while not all(_gone(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert all(_gone(pid) for pid in children)

@@ -49,3 +49,17 @@ def test_editor_file_errors_name_file_line_and_key(tmp_path):
     path.write_text("outlet: [unclosed\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="x.yml: not valid YAML"):
         load_editor_fields(path)
+
+
+@pytest.mark.parametrize(("value", "ok"), [("2022-01-23", True), ("'2022-01-23T14:30'", True), ("2022-01-23", True),
+                                           ("'January 2022'", False), ("'23/01/2022'", False), ("2022", False)])
+def test_an_editor_date_must_be_iso(tmp_path, value, ok):
+    """A date the build cannot read would fail annotation of the source's sentences that state a day (and only
+    those): it is refused where it is written, with the file and line."""
+    path = tmp_path / "x.yml"
+    path.write_text(f"outlet: ok\ndate: {value}\n", encoding="utf-8")
+    if ok:
+        assert load_editor_fields(path)["date"].startswith("2022-01-23")
+    else:
+        with pytest.raises(ConfigError, match=r"x\.yml:2: 'date' must be an ISO date"):
+            load_editor_fields(path)

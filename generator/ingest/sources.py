@@ -23,10 +23,23 @@ def load_editor_fields(path: Path, roots: tuple[Path, ...] | None = None) -> dic
     problems += [f"{path}:{lines.get(k, '?')}: {k!r} must be text, got {type(v).__name__}"
                  for k, v in data.items() if k in EDITOR_KEYS and v is not None
                  and not isinstance(v, str | int | dt.date)]
+    date = data.get("date")
+    if isinstance(date, str | int) and not _iso_date(str(date)):
+        problems.append(f"{path}:{lines.get('date', '?')}: 'date' must be an ISO date such as 2022-01-21 (with a "
+                        f"time if known: 2022-01-21T14:30), got {date!r}")
     if problems:
         raise ConfigError("\n".join(problems))
     return {k: v.isoformat() if isinstance(v, dt.date) else str(v) for k, v in data.items()
             if k in FIELDS and v is not None}
+
+
+def _iso_date(text: str) -> bool:
+    """An ISO date, with or without a time ("2022-01-21", "2022-01-21T14:30")."""
+    try:
+        dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return len(text) == 10 or text[10] in "T "
 
 
 # Words that make a title suffix or masthead part a section or topic of a site, not the site's name.
