@@ -317,8 +317,10 @@ class Finder:
             return False
         if len(toks[3].norm) == 4:
             return True
-        return len(self.tokens[j - 1].norm) == 4 and len(toks[3].norm) <= 2 and 1 <= int(toks[1].norm) <= 12 \
-            and 1 <= int(toks[3].norm) <= 31
+        year = self.tokens[j - 1]
+        return year.kind == "num" and year.norm.isdigit() and (1300 <= int(year.norm) <= 1500 or 1900 <= int(
+            year.norm) <= 2100) and toks[0].text in DASHES | {"/"} and len(toks[3].norm) <= 2 \
+            and 1 <= int(toks[1].norm) <= 12 and 1 <= int(toks[3].norm) <= 31
 
     def change(self, raw: Raw, second: Raw) -> bool:
         """By how much, then a level far from it ("بنحو 507 آلاف إلى 29.265 مليون"; not "بنحو 1 إلى 1.5%"); from
