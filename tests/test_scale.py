@@ -421,6 +421,7 @@ def test_the_large_data_files_are_written_in_pieces_and_read_as_one_json(tmp_pat
     import csv
     import json
 
+    from generator.site.export import FIGURE_FIELDS
     from generator.site.write import write_site
 
     out = tmp_path / "out"
@@ -433,6 +434,7 @@ def test_the_large_data_files_are_written_in_pieces_and_read_as_one_json(tmp_pat
     figures = json.loads((site / "figures.json").read_text(encoding="utf-8"))["figures"]
     rows = list(csv.DictReader((site / "figures.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert figures and len(rows) == len(figures) and [r["id"] for r in rows] == [f["id"] for f in figures]
+    assert all(list(record) == list(FIGURE_FIELDS) for record in figures)  # the CSV writes the values in this order
     for row, record in zip(rows, figures, strict=True):  # each column under its own header (the CSV rows are
         #                                                 the records' values in order)
         assert (row["type"], row["url"], row["sentence"], row["paragraph"]) == (
