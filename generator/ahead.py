@@ -75,14 +75,22 @@ class Ahead:
         self.process.start()
         holder.clear()
         send.close()
+        self._answer: Found | str = "no answer"
+        self._reader = threading.Thread(target=self._read, name="ahead-reader", daemon=True)
+        self._reader.start()  # takes the answer as soon as it is sent, so that the child ends then and lets its
+        #                       memory go, not once a long translation is over
+
+    def _read(self) -> None:
+        try:
+            self._answer = self.receive.recv()
+        except (EOFError, OSError) as exc:  # the child died, or cancel() closed the pipe
+            self._answer = f"no answer: {exc}"
 
     def found(self, sources: list[Source]) -> Found | None:
         """The child's results when it read these very sources, else None (asked once: the results are the
         caller's to keep or let go)."""
-        try:
-            answer = self.receive.recv()
-        except (EOFError, OSError) as exc:
-            answer = f"no answer: {exc}"
+        self._reader.join()
+        answer, self._answer = self._answer, "handed over"
         self.cancel()
         if not isinstance(answer, Found):
             log.debug("statements and stories worked out here instead: %s", answer)
@@ -97,6 +105,7 @@ class Ahead:
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
+        self._reader.join()  # (the child is gone: its end of the pipe is closed, the reader has its EOF)
         self.receive.close()
 
 

@@ -516,6 +516,7 @@ def test_no_fork_ahead_with_another_thread_running_or_a_small_pile_or_one_worker
 AHEAD_SCRIPT = """
 import signal, sys, time
 from pathlib import Path
+import generator.ahead as ahead
 import generator.build as b
 from tests.stub import StubEngine
 project, mode, seconds, marker = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3]), Path(sys.argv[4])
@@ -529,6 +530,12 @@ def slow(*args, **kwargs):  # pairing starts once the child is forked
 b.pair_all = slow
 if mode == "raise":
     signal.signal(signal.SIGTERM, lambda *args: sys.exit(3))  # an application's own handler
+if mode == "kill":
+    teasers = ahead.teasers
+    def slow_child(*args):  # the child's own name: it is still working when the build is killed
+        time.sleep(3)
+        return teasers(*args)
+    ahead.teasers = slow_child
 b.build(project, b.BuildOptions(engine_loader=StubEngine().loader, use_cache=False, settings={"workers": 2}))
 """
 
@@ -547,10 +554,20 @@ def _gone(pid: int) -> bool:
         return True
 
 
+def _waited(predicate, seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not predicate() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return predicate()
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
 def test_the_child_working_ahead_never_outlives_or_blocks_the_build(tmp_path):
-    """A build that fails while the child waits to send (even under an application's own SIGTERM handler) ends
-    at once; a build that is killed leaves no child behind (it sends into a pipe no one reads: it ends)."""
+    """The child ends as soon as it has sent its answer, while the build still pairs (its memory is not held
+    through a long translation); a build that fails while the child waits (even under an application's own
+    SIGTERM handler) ends at once; a build that is killed leaves no child behind."""
     import os
     import signal
     import subprocess
@@ -560,26 +577,31 @@ def test_the_child_working_ahead_never_outlives_or_blocks_the_build(tmp_path):
     from tests.conftest import PYTHONPATH
 
     env = {**os.environ, "PYTHONPATH": PYTHONPATH}
-    project = pile(make_project(tmp_path / "raise"))
-    started = time.monotonic()
-    result = subprocess.run([sys.executable, "-c", AHEAD_SCRIPT, str(project), "raise", "3", str(tmp_path / "m1")],
-                            env=env, capture_output=True, text=True, timeout=120)
-    assert result.returncode != 0 and "pairing failed" in result.stderr and time.monotonic() - started < 60
 
-    project = pile(make_project(tmp_path / "kill"))
-    marker = tmp_path / "m2"
-    build = subprocess.Popen([sys.executable, "-c", AHEAD_SCRIPT, str(project), "sleep", "60", str(marker)], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    def run(name: str, mode: str, seconds: int) -> tuple[subprocess.Popen, Path]:
+        project, marker = pile(make_project(tmp_path / name)), tmp_path / f"{name}.marker"
+        return subprocess.Popen([sys.executable, "-c", AHEAD_SCRIPT, str(project), mode, str(seconds), str(marker)],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True), marker
+
+    build, marker = run("raise", "raise", 3)
+    started = time.monotonic()
+    _, err = build.communicate(timeout=120)
+    assert build.returncode != 0 and "pairing failed" in err and time.monotonic() - started < 60
+
+    build, marker = run("early", "sleep", 60)
     try:
-        deadline = time.monotonic() + 60
-        while not marker.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
+        assert _waited(marker.exists, 60)
+        assert _waited(lambda: all(_gone(pid) for pid in _children(build.pid)), 30) and build.poll() is None
+    finally:
+        build.kill()
+        build.communicate()
+
+    build, marker = run("kill", "kill", 60)
+    try:
+        assert _waited(marker.exists, 60)
         children = _children(build.pid)
-        assert marker.exists() and children, "the build should be pairing, with its child working ahead"
+        assert children, "the child should still be working"
     finally:
         build.send_signal(signal.SIGKILL)
-        build.wait()
-    deadline = time.monotonic() + 30
-    while not all(_gone(pid) for pid in children) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert all(_gone(pid) for pid in children)
+        build.communicate()
+    assert _waited(lambda: all(_gone(pid) for pid in children), 30)
