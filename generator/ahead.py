@@ -12,7 +12,8 @@ without English, links and groups them, and sends back what the build would have
 then checks that the sources it paired are those the child read (a source that failed to pair is left out
 of the site, so the child's answer would be about another pile), else, or when the child failed, it computes
 the same itself. The child touches neither the cache nor any file: the build reads what the cache holds
-before, and stores the child's results after. It is used only where forking is safe and pays: worker
+before, and stores the child's results after; a thread of the build takes the answer as soon as it is sent,
+so that the child ends then (not after a long translation). It is used only where forking is safe and pays: worker
 processes allowed, a pile large enough for the worker pool, nothing of it in the cache, and no other thread
 in the process (`serve` builds in a thread of its own: there it is not used).
 """
