@@ -87,6 +87,9 @@ CONTEXTS = [
 ]
 CATEGORY = [
     ("وقتل 16 من عناصر التنظيم في الاشتباكات.", "16", "killed", "isis"),
+    # a date or a span of time between the verb and the count says when, and is no clause of its own
+    ("اعتقلت الشرطة في عام 2015 نحو 40 شخصا.", "40", "arrested", "people"),
+    ("وقتل في 25 شباط/فبراير 60 عنصرا من قوات النظام.", "60", "killed", "forces"),
     ("كشف مصدر عن قتل 23 إرهابياً، واعتقال 89 آخرين.", "89", "arrested", "isis"),
     ("قتل 20 شخصاً وإصابة 20 آخرين في الانفجار.", "20 آخرين", "wounded", "people"),
     ("وقال متحدث إن الميليشيا أعادت القبض على 104 سجناء فروا.", "104", "recaptured", "prisoners"),

@@ -16,6 +16,7 @@ from .number_people import Counted, nisba, with_article
 from .number_scan import CLITIC_TOKENS, Seen, Sentence
 
 _GROUP_WINDOW = 5
+_WHEN = frozenset({"date", "year", "time", "duration"})  # numbers that say when: a scan for the verb goes past them
 _UNARMED = frozenset({"civilians", "foreigners", "prisoners", "guards", "people"})  # groups of the rules that are not armed
 
 
@@ -28,6 +29,9 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         ill = undone(s, own, number_j) or (noun is not None and noun.token < number_i and undone(s, own, noun.token + 1))
         return "other people" if ill else own  # "3388 مصابة بتسمم الحمل", "عدد المصابين بالفيروس … 300": ill
     before, stopped = s.scan_before(number_i)
+    while not before and (prior := seen.at(stopped)) is not None and prior.type in _WHEN:
+        before, stopped = s.scan_before(s.raws[stopped].i)  # "اعتقلت الشرطة في عام 2015 نحو 40 شخصا": a date
+        #                                                        between the verb and the count is no clause of its own
     if not before and noun is not None and noun.kind == "human" and noun.token < number_i \
             and (governor := s.cue_ending(noun.token - 1)) is not None and governor[1] not in ("none", "sentence"):
         before = governor[1]  # "وإصابة عسكريين آخرين اثنين": the verb or masdar right before the noun (not
