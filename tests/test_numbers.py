@@ -90,6 +90,10 @@ CATEGORY = [
     # a date or a span of time between the verb and the count says when, and is no clause of its own
     ("اعتقلت الشرطة في عام 2015 نحو 40 شخصا.", "40", "arrested", "people"),
     ("وقتل في 25 شباط/فبراير 60 عنصرا من قوات النظام.", "60", "killed", "forces"),
+    # escapees: what befell them in the clause, else that they escaped
+    ("أعيد القبض على 50 من الفارين.", "50", "recaptured", ""),
+    ("وقتل 5 من الفارين في الاشتباك.", "5", "killed", ""),
+    ("ارتفع عدد الفارين إلى 300.", "300", "escaped", ""),
     ("كشف مصدر عن قتل 23 إرهابياً، واعتقال 89 آخرين.", "89", "arrested", "isis"),
     ("قتل 20 شخصاً وإصابة 20 آخرين في الانفجار.", "20 آخرين", "wounded", "people"),
     ("وقال متحدث إن الميليشيا أعادت القبض على 104 سجناء فروا.", "104", "recaptured", "prisoners"),

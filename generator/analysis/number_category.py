@@ -25,6 +25,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     lex = s.lex
     neutral = lex.sport_neutral if s.sport else frozenset()
     own = (noun.category or described(s, noun.token)) if noun else ""
+    if own == "escaped" and (after_escape := _befell(s, number_i, number_j, own, noun)):
+        return after_escape  # "أعيد القبض على 50 من الفارين": what befell the escapees in this clause
     if own and own not in lex.state_categories and own not in neutral:
         ill = undone(s, own, number_j) or (noun is not None and noun.token < number_i and undone(s, own, noun.token + 1))
         return "other people" if ill else own  # "3388 مصابة بتسمم الحمل", "عدد المصابين بالفيروس … 300": ill
@@ -65,6 +67,19 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     if seen.last is not None and seen.last is seen.people and qualified_pair(s, number_i):
         return seen.people.category  # "خطف 170 سنيا وأكثر من ستين مسيحيا"
     return "other people"
+
+
+def _befell(s: Sentence, i: int, j: int, own: str, noun: Counted | None) -> str:
+    """What the clause says happened to people its noun calls escapees: recaptured, killed, wounded, arrested or
+    surrendered (not their flight itself, which the noun already says)."""
+    for found in (s.scan_before(i)[0], s.scan_after(j)):
+        found = resolved(s, found, own, noun, j)
+        if found in _AFTER_ESCAPE and not undone(s, found, j):
+            return found
+    return ""
+
+
+_AFTER_ESCAPE = frozenset({"recaptured", "killed", "wounded", "arrested", "surrendered"})
 
 
 def _partitive_before(s: Sentence, i: int) -> bool:
