@@ -94,6 +94,11 @@ CATEGORY = [
     ("أعيد القبض على 50 من الفارين.", "50", "recaptured", ""),
     ("وقتل 5 من الفارين في الاشتباك.", "5", "killed", ""),
     ("ارتفع عدد الفارين إلى 300.", "300", "escaped", ""),
+    # exposed to: the event named after ل ("fatal" kills); nothing when it names none
+    ("تعرض 5 أشخاص لإصابات طفيفة.", "5", "wounded", "people"),
+    ("تعرض 37 شخصًا على الأقل للطعن القاتل.", "37", "killed", "people"),
+    ("تعرض 12 صحفيا للاعتقال خلال العام.", "12", "arrested", ""),
+    ("تعرض 40 طالبا للتوبيخ.", "40", "other people", ""),
     ("كشف مصدر عن قتل 23 إرهابياً، واعتقال 89 آخرين.", "89", "arrested", "isis"),
     ("قتل 20 شخصاً وإصابة 20 آخرين في الانفجار.", "20 آخرين", "wounded", "people"),
     ("وقال متحدث إن الميليشيا أعادت القبض على 104 سجناء فروا.", "104", "recaptured", "prisoners"),
@@ -507,3 +512,9 @@ def test_tokens_drop_urls_and_a_word_forms_come_in_a_fixed_order():
                                                  ("أمس", "word"), ("5", "num"), ("أشخاص", "word")]
     # "للبيت" and "البيت" are as long: their order is the same in every process (not a set's order)
     assert _word("للبيت") == ("للبيت", ("البيت", "للبيت", "لبيت", "بيت"))
+
+
+def test_a_name_shaped_like_a_dual_is_no_count_after_a_weak_cue():
+    """ "كارداشيان" looks like a dual of a nisba: it is a count only when a verb of the clause counts it, and a
+    cue that only says what happened to people (تعرض، ضبط …) does not."""
+    assert not [n for n in numbers_in("وتعرضت كارداشيان للسرقة تحت تهديد السلاح.") if n.type == "people"]

@@ -137,10 +137,28 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
         return "surrendered" if _after(s, s.lex.reflexives, j, 10) else ""
     if found == "received":
         return "wounded" if _after(s, s.lex.treatment_words, j, 4) else ""
+    if found == "exposed":
+        return _exposed_to(s, j)
     if found == "departed":
         evacuated = noun is not None and armed(s, noun) or s.mentions(s.lex.evacuation_words, "evacuation")
         return "displaced" if evacuated else ""
     return found
+
+
+def _exposed_to(s: Sentence, j: int) -> str:
+    """ "تعرض 5 أشخاص لإصابات طفيفة": what the count was exposed to, a masdar or noun of an event after ل within
+    the clause (wounded, arrested …; fatal, "للطعن القاتل", is killed); nothing when it names none ("لأضرار")."""
+    for k in range(j, min(j + 5, len(s.tokens))):
+        if s.boundary(k):
+            return ""
+        if s.tokens[k].kind != "word" or not s.tokens[k].norm.startswith("ل"):
+            continue
+        hit = s.lex.cues_before.at(s.forms, k)
+        if hit is None or hit[1] in ("none", "sentence", "attackers"):
+            return ""
+        fatal = any(s.has(m, s.lex.fatal_words) for m in range(k + hit[0], min(k + hit[0] + 2, len(s.tokens))))
+        return "killed" if fatal else hit[1].lstrip(WEAK)
+    return ""
 
 
 def _after(s: Sentence, table: Phrases, j: int, reach: int) -> bool:

@@ -206,6 +206,7 @@ class Lexicon:
     armed_nouns: frozenset[str]
     reflexives: Phrases
     carried_out: frozenset[str]
+    fatal_words: frozenset[str]
     wounding_verbs: frozenset[str]
     treatment_words: Phrases
     evacuation_words: Phrases
@@ -305,7 +306,7 @@ def load(path: Path = RULES) -> Lexicon:
     return Lexicon(**built)
 
 
-_NOT_CATEGORIES = {"", "none", "sentence", "flight", "lost", "captured", "handed", "received", "departed"}  # markers in the cue tables, not categories of people
+_NOT_CATEGORIES = {"", "none", "sentence", "flight", "lost", "captured", "handed", "received", "departed", "exposed"}  # markers in the cue tables, not categories of people
 
 
 def _check_categories(path: Path, data: dict) -> None:

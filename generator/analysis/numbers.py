@@ -37,7 +37,7 @@ def numbers_in(sentence: str) -> tuple[Number, ...]:
     Cached: wire copy repeats the same sentences across a pile (the numbers are immutable)."""
     s, seen = Sentence(lexicon(), sentence), Seen()
     for raw in s.raws:
-        if "nisba" in raw.notes and not (s.scan_before(raw.i)[0] or s.scan_after(raw.j)):
+        if "nisba" in raw.notes and not (_strong(s.scan_before(raw.i)[0]) or _strong(s.scan_after(raw.j))):
             seen.add(None)  # "كارداشيان": a name, unless a verb of the clause counts it
             continue
         seen.add(_number(s, raw, seen))
