@@ -99,6 +99,9 @@ CATEGORY = [
     ("تعرض 37 شخصًا على الأقل للطعن القاتل.", "37", "killed", "people"),
     ("تعرض 12 صحفيا للاعتقال خلال العام.", "12", "arrested", ""),
     ("تعرض 40 طالبا للتوبيخ.", "40", "other people", ""),
+    # a noun with a possessive pronoun before a definite number word: "his three brothers"
+    ("قتلت المرأة أطفالها الخمسة.", "الخمسة", "killed", "civilians"),
+    ("اعتقلت الشرطة أشقاءه الثلاثة.", "الثلاثة", "arrested", ""),
     ("كشف مصدر عن قتل 23 إرهابياً، واعتقال 89 آخرين.", "89", "arrested", "isis"),
     ("قتل 20 شخصاً وإصابة 20 آخرين في الانفجار.", "20 آخرين", "wounded", "people"),
     ("وقال متحدث إن الميليشيا أعادت القبض على 104 سجناء فروا.", "104", "recaptured", "prisoners"),
@@ -518,3 +521,8 @@ def test_a_name_shaped_like_a_dual_is_no_count_after_a_weak_cue():
     """ "كارداشيان" looks like a dual of a nisba: it is a count only when a verb of the clause counts it, and a
     cue that only says what happened to people (تعرض، ضبط …) does not."""
     assert not [n for n in numbers_in("وتعرضت كارداشيان للسرقة تحت تهديد السلاح.") if n.type == "people"]
+
+
+def test_a_possessed_noun_of_things_before_a_number_word_is_no_count_of_people():
+    sentence = "باع الرجل سياراته الثلاث."
+    assert [(n.type, n.category) for n in numbers_in(sentence)] == [("count", "")]

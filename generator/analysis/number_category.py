@@ -239,8 +239,8 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
         return ""
     if noun.kind in ("others", "pronoun", "verb"):
         return seen.people.group if seen.people is not None else ""
-    if noun.possessive:
-        return s.first_group
+    if noun.possessive and (noun.kind == "member" or armed(s, noun)):
+        return s.first_group  # "جنودها", "عناصره": the group named before (not "أشقاءه": his brothers)
     generic = ""
     k = noun.token
     while k < min(noun.token + _GROUP_WINDOW, len(s.tokens)):

@@ -190,6 +190,9 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
         return Counted("human", b, hit[1])  # "حالة وفاة واحدة"
     if numeral and (raw.value or 0) >= 2 and (head := _construct_head(s, b)) is not None:
         return head
+    if numeral and s.possessive(b) and (own := noun_kind(s, b)) is not None and own.kind in ("human", "member") \
+            and own.possessive:
+        return own  # "أطفاله الثلاثة": his three children (a possessive makes the noun definite)
     found = noun_kind(s, b, direct=True)
     if found is None and not s.has(b, s.lex.function_words) and not s.has(b, s.lex.quantity_verbs):
         return Counted("unknown", b)  # "للمسارات الثلاثة": a noun with a preposition is still the noun
