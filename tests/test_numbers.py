@@ -176,7 +176,11 @@ KINDS = [
     ("وجرى تشييع 12 من ضحايا القصف.", "12", "people", "killed", 12),
     ("وصمدت القوات أمام هجوم مئات المسلحين.", "مئات", "people", "attackers", None),
     ("وقتل خلال الهجوم وما تلاه من اشتباكات 63 من المسلحين.", "63", "people", "killed", 63),
-    ("أودت صاعقة بحياة 7 أفراد من عائلة واحدة في القرية.", "واحدة", "people", "other people", 1),
+    ("أودت صاعقة بحياة 7 أفراد من عائلة واحدة في القرية.", "واحدة", "count", None, 1),  # "of one family" says
+    #                                                  who the 7 were: no count of people of its own (no key figure)
+    ("أودت صاعقة بحياة 7 أفراد من عائلة واحدة في القرية.", "7", "people", "killed", 7),
+    ("قتل جندي واحد في الاشتباك.", "واحد", "people", "killed", 1),
+    ("وفي جيبه جنيها إسترلينيا واحدا فقط.", "واحدا", "count", None, 1),  # an adjective of a currency, no people
     # ages, durations, years, dates, results, ratios, money, names
     ("ويشترط ألا يقل عمره عند التسجيل عن 18 سنة.", "18", "age", None, 18),
     ("وقال المحامي أحمد علي / 51عاما/ إن الوضع صعب.", "51", "age", None, 51),

@@ -186,6 +186,8 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
         return Counted("human", b - 1, hit[1])  # "عسكريين آخرين اثنين", "الأسرى الحوثيين الثلاثة": the noun
     if raw.value == 1 and s.lex.things.at(s.forms, b) is not None:
         return Counted("thing", b)  # "كتاب واحد": one book (كتاب is also the plural "writers")
+    if raw.value == 1 and s.text_at(b - 1) == "من" and any(s.owner[k] >= 0 for k in range(max(b - 5, 0), b - 1)):
+        return Counted("thing", b)  # "7 أفراد من عائلة واحدة": of one family, which says who the 7 were
     if (hit := s.lex.human_nouns.ending(s.forms, b)) is not None:
         return Counted("human", b, hit[1])  # "حالة وفاة واحدة"
     if numeral and (raw.value or 0) >= 2 and (head := _construct_head(s, b)) is not None:
