@@ -322,7 +322,8 @@ def _ahead(config: Config, articles: list[Prepared], cache: Cache) -> Ahead | No
     previous = cache.get("links", cache_key("links"))
     try:
         return Ahead([p.article for p in articles], previous if isinstance(previous, Links) else None)
-    except OSError as exc:  # no process to be had (a limit on processes, memory): the build does it itself
+    except (OSError, ValueError) as exc:  # no process to be had (a limit on processes, memory; no fork on this
+        #                                   system): the build does it itself
         log.debug("statements and stories not worked out ahead: %s", exc)
         return None
 
