@@ -94,6 +94,9 @@ CATEGORY = [
     ("أعيد القبض على 50 من الفارين.", "50", "recaptured", ""),
     ("وقتل 5 من الفارين في الاشتباك.", "5", "killed", ""),
     ("ارتفع عدد الفارين إلى 300.", "300", "escaped", ""),
+    ("أعادت قوات سوريا الديمقراطية القبض على 40 من الفارين.", "40", "recaptured", ""),  # its subject inside
+    ("أعادت الحكومة فتح المعبر واعتقلت 5 أشخاص.", "5", "arrested", "people"),  # another verb: not again
+    ("أعادت الحكومة فتح المعبر والقبض على 5 أشخاص.", "5", "arrested", "people"),  # the opening is repeated
     # exposed to: the event named after ل ("fatal" kills); nothing when it names none
     ("تعرض 5 أشخاص لإصابات طفيفة.", "5", "wounded", "people"),
     ("تعرض 37 شخصًا على الأقل للطعن القاتل.", "37", "killed", "people"),

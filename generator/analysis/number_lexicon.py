@@ -207,6 +207,7 @@ class Lexicon:
     reflexives: Phrases
     carried_out: frozenset[str]
     fatal_words: frozenset[str]
+    again_verbs: frozenset[str]
     wounding_verbs: frozenset[str]
     treatment_words: Phrases
     evacuation_words: Phrases

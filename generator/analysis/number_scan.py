@@ -225,6 +225,8 @@ class Sentence:
                         and (self.lex.masdars.ending(self.forms, k - hit[0]) or second[1:] in self.lex.wounding_verbs
                              and not self.has(self.raws[self.owner[i]].j, self.lex.others_words)):
                     return "killed", -1  # "مصرع وإصابة العشرات", "قتل وجرح آلاف" (not "عسكريا قتل وجرح اثنان آخران")
+                if hit[1] == "arrested" and self.arrested_again(k - hit[0] + 1, k):
+                    return "recaptured", -1  # "أعادت قوات سوريا الديمقراطية القبض على": arrested again
                 return ("" if hit[1] == "none" else hit[1]), -1
             if self.tokens[k].kind == "word" and self.tokens[k].norm.startswith("و") and self.tokens[k].norm != "و" \
                     and not self.tokens[k].norm.endswith("ات") and self.tokens[k].norm not in self.lex.scan_through:
@@ -232,6 +234,18 @@ class Sentence:
             #                                             clause (not "واشتباكات"), unless conjoined with a cue
             k -= 1
         return "", -1
+
+    def arrested_again(self, first: int, last: int) -> bool:
+        """An arrest masdar ("القبض", "اعتقال") whose verb of repeating stands a few words before it, its subject
+        between: "أعادت قوات سوريا الديمقراطية القبض" (not "أعادت … فتح المعبر واعتقلت": another verb)."""
+        if not self.lex.masdars.ending(self.forms, last) or self.tokens[first].norm.startswith("و"):
+            return False  # (not "أعادت … فتح المعبر والقبض على": the repeating verb's object is the opening)
+        for m in range(first - 1, max(first - 5, -1), -1):
+            if self.has(m, self.lex.again_verbs):
+                return True
+            if self.boundary(m) or self.tokens[m].kind != "word" or self.tokens[m].norm.startswith("و"):
+                return False
+        return False
 
     def conjoined_masdar(self, k: int, i: int) -> str:
         """ "تم توقيف وملاحقة حوالي 300": a word joined by و right before the number (a qualifier aside) and right
