@@ -34,6 +34,10 @@ class Phrases:
         """The value of a one-word entry, or None."""
         return next((value for words, value in self.forward.get(word, ()) if len(words) == 1), None)
 
+    def absent(self, forms: Sequence[tuple[str, ...]]) -> bool:
+        """No phrase starts with a form of these tokens: at() finds nothing at any of them (most sentences)."""
+        return self.forward.keys().isdisjoint(f for token in forms for f in token)
+
     def at(self, forms: Sequence[tuple[str, ...]], i: int) -> tuple[int, Any] | None:
         """The longest phrase starting at token i: (its length in tokens, its value)."""
         if not 0 <= i < len(forms):

@@ -166,7 +166,7 @@ def claimant_of(sentence: str) -> str:
     lex = lexicon()
     tokens = tokenize(sentence)
     forms = [t.forms for t in tokens]
-    reporting = not lex.reporting_words.forward.keys().isdisjoint(f for token in forms for f in token)
+    reporting = not lex.reporting_words.absent(forms)
     for k in range(len(forms) if reporting else 0):
         hit = lex.reporting_words.at(forms, k)
         if not hit:
@@ -189,6 +189,4 @@ def mentions_actor(sentence: str) -> bool:
     """Whether the sentence names any actor of the rules (who could say or do something)."""
     forms = [t.forms for t in tokenize(sentence)]
     actors = lexicon().actors
-    if actors.forward.keys().isdisjoint(f for token in forms for f in token):
-        return False  # (no actor's first word: most sentences)
-    return any(actors.at(forms, k) for k in range(len(forms)))
+    return not actors.absent(forms) and any(actors.at(forms, k) for k in range(len(forms)))
