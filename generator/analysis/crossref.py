@@ -262,13 +262,18 @@ def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous
             Links(threshold, common, tuple(digests), _array("I", low), _array("I", high), _array("d", scores)))
 
 
+def noted_words(pair: Pair) -> frozenset[str]:
+    """The content words the analysis noted in the paragraph's sentences."""
+    return frozenset().union(*(n.words for n in pair.notes))
+
+
 def paragraph_words(source: Source) -> list[tuple[str, frozenset[str]]]:
     """(pair id, content words) for each body paragraph long enough to compare."""
     out = []
     for pair in source.pairs:
         if pair.kind != "body":
             continue
-        words = frozenset().union(*(n.words for n in pair.notes)) if pair.notes else content_words(pair.ar)
+        words = noted_words(pair) if pair.notes else content_words(pair.ar)
         if len(words) >= MIN_WORDS:
             out.append((pair.id, words))
     return out
@@ -385,7 +390,7 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
         text = matches.text_of.get((target.meta.id, opening.id))
         if text is None:
             continue
-        words = frozenset().union(*(n.words for n in opening.notes))
+        words = noted_words(opening)
         for other in (text, *matches.linked.of(text)):
             for member in matches.members[other]:
                 host = by_id[member[0]]
@@ -397,7 +402,7 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
                 pair = next(p for p in host_body if p.id == member[1])
                 if pair is host_body[0] or _continues(pair):
                     continue
-                its = frozenset().union(*(n.words for n in pair.notes))
+                its = noted_words(pair)
                 if words and its and len(words & its) >= 0.8 * len(its):  # (a teaser may be cut short)
                     found[member] = target.meta.id
     for host_id in {source_id for source_id, _ in found}:  # the rest of the block the teasers stand in
