@@ -151,11 +151,20 @@ def cosine(a: Profile, b: Profile) -> float:
     return dot(a.vector, b.vector)
 
 
-def _span(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> int:
+Span = tuple[dt.date, dt.date]  # a story's first and last day
+
+
+def _joined(a: Span | None, b: Span) -> Span:
+    """The span covering both (a story's so far, and a report's or another story's)."""
+    return b if a is None else (min(a[0], b[0]), max(a[1], b[1]))
+
+
+def _span(a: Span | None, b: Span | None) -> int:
     """The days two stories would span together (0 when either is undated)."""
     if a is None or b is None:
         return 0
-    return (max(a[1], b[1]) - min(a[0], b[0])).days
+    low, high = _joined(a, b)
+    return (high - low).days
 
 
 def near(a: Profile, b: Profile, days: int = WINDOW_DAYS) -> bool:
@@ -251,14 +260,13 @@ def group(sources: list[Source], matches: Matches, aside: dict[tuple[str, str], 
     _reprints(items, union)
     sums: dict[int, dict[str, float]] = {}
     sizes: Counter = Counter()
-    spans: dict[int, tuple[dt.date, dt.date]] = {}
+    spans: dict[int, Span] = {}
     for i, profile in enumerate(items):
         root = union.find(i)
         total = sums.setdefault(root, defaultdict(float))
         sizes[root] += 1
         if profile.date is not None:
-            low, high = spans.get(root, (profile.date, profile.date))
-            spans[root] = (min(low, profile.date), max(high, profile.date))
+            spans[root] = _joined(spans.get(root), (profile.date, profile.date))
         for word, value in profile.vector.items():
             total[word] += value
     links = []
@@ -281,9 +289,7 @@ def group(sources: list[Source], matches: Matches, aside: dict[tuple[str, str], 
         kept = union.find(a)
         gone = b if kept == a else a
         if gone in spans:
-            low, high = spans.pop(gone)
-            kept_low, kept_high = spans.get(kept, (low, high))
-            spans[kept] = (min(low, kept_low), max(high, kept_high))
+            spans[kept] = _joined(spans.get(kept), spans.pop(gone))
         for word, value in sums.pop(gone).items():
             sums[kept][word] += value
         sizes[kept] += sizes.pop(gone)
