@@ -62,12 +62,13 @@ def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
     counts: Counter = Counter()
     shown: dict[str, str] = {}
     texts = [article.meta.headline, article.meta.headline, *(p.text for p in article.paragraphs if p.kind == "body")]
-    for text in texts:
-        for word in text.split():
-            key = content_term(word)
-            if key:
-                counts[key] += 1
-                shown.setdefault(key, _PUNCT.sub("", word))
+    written = Counter(word for text in texts for word in text.split())  # (each word as written looked up once)
+    for word, n in written.items():  # in the order words first stand, as before
+        key = content_term(word)
+        if key:
+            counts[key] += n
+            if key not in shown:
+                shown[key] = _PUNCT.sub("", word)
     return tuple((key, n, shown[key]) for key, n in counts.items())
 
 

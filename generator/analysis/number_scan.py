@@ -53,9 +53,16 @@ class Sentence:
         self.lex, self.text = lex, sentence
         self.tokens: tuple[Token, ...] = tokenize(sentence)
         self.forms = [t.forms for t in self.tokens]
+        self.raws: list[Raw] = Finder(lex, self.tokens).find()
+        if self.raws:
+            self._survey()
+
+    def _survey(self) -> None:
+        """What typing a number reads about the whole sentence; only for a sentence with numbers (two of three
+        sentences of a pile have none, and typing nothing reads nothing)."""
+        lex = self.lex
         self.every_form = frozenset(f for forms in self.forms for f in forms)  # a table none of whose phrases
         #                                                      starts (or ends) with one of these is not here
-        self.raws: list[Raw] = Finder(lex, self.tokens).find()
         self._mentioned: dict[str, bool] = {}
         self.owner = [-1] * len(self.tokens)
         for index, raw in enumerate(self.raws):

@@ -52,15 +52,32 @@ def _forms(norm: str) -> tuple[str, ...]:
     return tuple(f for f in sorted(forms, key=_longest_first) if f == norm or len(f) >= 3 or f in short)
 
 
+_KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # a token as written → its kind, norm and forms
+
+
+def _kind(text: str, kind: str) -> tuple[str, str, tuple[str, ...]]:
+    if kind == "word":
+        norm, forms = _word(text)
+    else:
+        norm = text.lower()
+        forms = (norm,)
+    if len(_KINDS) < 262144:  # (a pile's vocabulary; a bound for a process that lives on under serve)
+        _KINDS[text] = (kind, norm, forms)
+    return kind, norm, forms
+
+
 @lru_cache(maxsize=1024)
 def tokenize(sentence: str) -> tuple[Token, ...]:
     """The sentence's tokens; URLs are dropped (their numbers are not quantities). Cached: numbers, the
     claimant and the actors of one sentence are read from the same tokens. (Every sentence of a pile passes
-    here: the tuples are made with tuple.__new__, not the named tuple's own __new__, a Python function.)"""
+    here: what a token as written is, is looked up, not worked out again, and the tuples are made with
+    tuple.__new__, not the named tuple's own __new__, a Python function.)"""
     plain = ascii_digits(sentence)
     urls = [m.span() for m in _URL.finditer(plain)] if "://" in plain or _WWW.search(plain) else []
     out: list[Token] = []
     url = 0
+    same = plain == sentence  # (Arabic-Indic digits make them differ; the spans are the same)
+    known = _KINDS.get
     for m in _TOKEN.finditer(plain):
         start, end = m.span()
         if urls:
@@ -68,13 +85,9 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
                 url += 1
             if url < len(urls) and urls[url][0] <= start:
                 continue
-        kind = m.lastgroup or "punct"
-        if kind == "word":
-            norm, forms = _word(m.group())
-        else:
-            norm = m.group().lower()
-            forms = (norm,)
-        out.append(_new(Token, (start, end, sentence[start:end], kind, norm, forms,
+        text = m.group()
+        kind, norm, forms = known(text) or _kind(text, m.lastgroup or "punct")
+        out.append(_new(Token, (start, end, text if same else sentence[start:end], kind, norm, forms,
                                 start > 0 and not plain[start - 1].isspace())))
     return tuple(out)
 
