@@ -58,6 +58,8 @@ FORMS = [
 ]
 CONTEXTS = [
     ("ملعب جديد يتسع لـ 60 ألف متفرج في العاصمة.", "60 ألف", "count", None, 60000),
+    ("ويشار إلى أن كتب الأطفال البالغ عددها 44 والتي كتبها المؤلف بيعت.", "44", "count", None, 44),  # no name
+    ("وكان على متن الطائرة 50 راكبا إلى جانب الطاقم البالغ عدده 6، وفقا للشركة.", "6", "people", "other people", 6),
     ("تسمح السلطات بتجمع حتى 50 شخصا في القاعات.", "50", "count", None, 50),
     ("وكان المواطن الإكوادوري (35 عاما) اعتقل في يونيو.", "35", "age", None, 35),
     ("سارق الطائرة ميكانيكي يبلغ من العمر 29 عاما.", "29", "age", None, 29),
@@ -97,6 +99,12 @@ CATEGORY = [
     ("أعادت قوات سوريا الديمقراطية القبض على 40 من الفارين.", "40", "recaptured", ""),  # its subject inside
     ("أعادت الحكومة فتح المعبر واعتقلت 5 أشخاص.", "5", "arrested", "people"),  # another verb: not again
     ("أعادت الحكومة فتح المعبر والقبض على 5 أشخاص.", "5", "arrested", "people"),  # the opening is repeated
+    # a verb of reaching links the count to the masdar before it, its adjectives between (not a weak one)
+    ("وشهدت البلاد عمليات اعتقال كبيرة طالت 160 ألف شخص.", "160 ألف", "arrested", "people"),
+    ("شنت الميليشيات حملة اعتقالات واسعة طالت 50 شابا من أبناء القرية.", "50", "arrested", ""),
+    ("وأسفر هجوم استهدف 20 جنديا عن مقتل 3 منهم.", "20", "other people", "forces"),
+    # "their number" counts the noun before it, with that noun's verb
+    ("أعلنت السلطات سقوط طائرة ومقتل ركابها وعددهم 60.", "60", "killed", ""),
     # exposed to: the event named after ل ("fatal" kills); nothing when it names none
     ("تعرض 5 أشخاص لإصابات طفيفة.", "5", "wounded", "people"),
     ("تعرض 37 شخصًا على الأقل للطعن القاتل.", "37", "killed", "people"),

@@ -98,11 +98,38 @@ def counted(s: Sentence, raw: Raw) -> Counted | None:
         return before
     after = _noun_after(s, raw)
     b = s.prev(raw.i)
+    if after is None and (referred := _their_number(s, raw)) is not None:
+        return referred
     if any(s.has(k, s.lex.people_before) for k in range(max(b - 3, 0), b + 1)):
         return after if after is not None and after.kind == "human" else Counted("pronoun", b)
     if after is not None:
         return after
     return Counted("thing", before.token) if before is not None else None
+
+
+def _their_number(s: Sentence, raw: Raw) -> Counted | None:
+    """After "وعددهم", "البالغ عدده", "بلغ عددها" (a qualifier between): the noun before them, which the number
+    counts ("ومقتل ركابها وعددهم 60": the passengers, whose verb is the number's; "الطاقم البالغ عدده 6": the
+    crew; "لتراخيص بلغ عددها 118": licences); None when no noun stands there (then "عددهم" alone says people)."""
+    k = s.prev(raw.i)
+    if k >= 0 and (qualifier := s.lex.qualifiers[0].ending(s.forms, k)):
+        k -= qualifier[0]
+    if k < 1 or not s.has(k, s.lex.their_number):
+        return None
+    m = k - 1
+    if not s.tokens[k].norm.startswith("و") and s.has(m, s.lex.amounting):
+        m -= 1
+    found = noun_kind(s, m)
+    if found is None or found.kind not in ("human", "member", "thing", "unknown"):
+        return None
+    if found.kind in ("human", "member") and not s.has(k, s.lex.people_before) and m > 0 \
+            and article(s.tokens[m].text) and not article(s.tokens[m - 1].text) \
+            and (head := noun_kind(s, m - 1)) is not None and head.kind in ("thing", "unknown") \
+            and not s.has(m - 2, s.lex.function_words):
+        return Counted("thing", m - 1)  # "كتب الأطفال البالغ عددها 44": the books' number (people take "عددهم")
+    if found.kind in ("thing", "unknown"):
+        return None if s.has(k, s.lex.people_before) else Counted("thing", m)
+    return Counted("human", m, found.category, found.possessive)
 
 
 def _noun_after(s: Sentence, raw: Raw) -> Counted | None:

@@ -199,6 +199,8 @@ class Sentence:
         """The nearest cue in the clause before the number: (category or "", index of the number that ended
         the scan or -1). A word joined by و that is no cue starts another conjunct and ends the clause;
         "مصرع وإصابة العشرات" (killed and wounded, coordinated) counts as killed."""
+        if reached := self.reached(i):
+            return reached, -1
         k = self.prev(i)
         stop = max(i - BEFORE, 0)
         while k >= stop:
@@ -241,6 +243,23 @@ class Sentence:
             #                                             clause (not "واشتباكات"), unless conjoined with a cue
             k -= 1
         return "", -1
+
+    def reached(self, i: int) -> str:
+        """ "عمليات اعتقال كبيرة طالت 160 ألف شخص": a verb of reaching right before the number (a qualifier
+        aside) links it to a masdar a few words before, its adjectives between: the masdar's category, when it
+        names what happened (not "هجوم استهدف 20 جنديا": the soldiers were attacked, not attackers)."""
+        end = self.prev(i)
+        if (hit := self.lex.qualifiers[0].ending(self.forms, end)) is not None:
+            end -= hit[0]
+        if end < 1 or not self.has(end, self.lex.reach_verbs):
+            return ""
+        for k in range(end - 1, max(end - 5, -1), -1):
+            if self.boundary(k) or self.owner[k] >= 0:
+                return ""
+            cue = self.cue_ending(k)
+            if cue and self.lex.masdars.ending(self.forms, k):
+                return "" if cue[1].startswith(WEAK) or cue[1] in ("none", "sentence", "attackers") else cue[1]
+        return ""
 
     def arrested_again(self, first: int, last: int) -> bool:
         """An arrest masdar ("القبض", "اعتقال") whose verb of repeating stands a few words before it, its subject
