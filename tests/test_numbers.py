@@ -103,6 +103,11 @@ CATEGORY = [
     ("وشهدت البلاد عمليات اعتقال كبيرة طالت 160 ألف شخص.", "160 ألف", "arrested", "people"),
     ("شنت الميليشيات حملة اعتقالات واسعة طالت 50 شابا من أبناء القرية.", "50", "arrested", ""),
     ("وأسفر هجوم استهدف 20 جنديا عن مقتل 3 منهم.", "20", "other people", "forces"),
+    # verbs that say what happened only right before the count: فقد (went missing), قضى (died)
+    ("وفقد 9 بحارة بعد غرق السفينة.", "9", "missing", ""),
+    ("وفقد أكثر من 12 شخصا في البحر.", "12", "missing", "people"),
+    ("وقضى 4 فلسطينيين في الغارة.", "4", "killed", ""),
+    ("فقد قتل 5 أشخاص في الهجوم.", "5", "killed", "people"),  # ف + قد before a verb
     # "their number" counts the noun before it, with that noun's verb
     ("أعلنت السلطات سقوط طائرة ومقتل ركابها وعددهم 60.", "60", "killed", ""),
     # exposed to: the event named after ل ("fatal" kills); nothing when it names none

@@ -237,6 +237,7 @@ class Lexicon:
     people_before: frozenset[str]
     their_number: frozenset[str]
     reach_verbs: frozenset[str]
+    adjacent_cues: Phrases
     amounting: frozenset[str]
     scan_through: frozenset[str]
     boundary_words: frozenset[str]
@@ -263,7 +264,7 @@ _BUILDERS = {
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled,
-    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
+    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "adjacent_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",

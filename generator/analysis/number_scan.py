@@ -201,6 +201,8 @@ class Sentence:
         "مصرع وإصابة العشرات" (killed and wounded, coordinated) counts as killed."""
         if reached := self.reached(i):
             return reached, -1
+        if adjacent := self.ends_before(self.lex.adjacent_cues, self.past_qualifier(i)):
+            return adjacent[1], -1  # "وفقد 9 بحارة": right before the count, فقد is no particle
         k = self.prev(i)
         stop = max(i - BEFORE, 0)
         while k >= stop:
@@ -244,13 +246,16 @@ class Sentence:
             k -= 1
         return "", -1
 
+    def past_qualifier(self, i: int) -> int:
+        """The number's first token, or the qualifier's before it ("نحو", "أكثر من")."""
+        hit = self.lex.qualifiers[0].ending(self.forms, self.prev(i))
+        return self.prev(i) - hit[0] + 1 if hit else i
+
     def reached(self, i: int) -> str:
         """ "عمليات اعتقال كبيرة طالت 160 ألف شخص": a verb of reaching right before the number (a qualifier
         aside) links it to a masdar a few words before, its adjectives between: the masdar's category, when it
         names what happened (not "هجوم استهدف 20 جنديا": the soldiers were attacked, not attackers)."""
-        end = self.prev(i)
-        if (hit := self.lex.qualifiers[0].ending(self.forms, end)) is not None:
-            end -= hit[0]
+        end = self.prev(self.past_qualifier(i))
         if end < 1 or not self.has(end, self.lex.reach_verbs):
             return ""
         for k in range(end - 1, max(end - 5, -1), -1):
