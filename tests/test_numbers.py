@@ -108,6 +108,12 @@ CATEGORY = [
     ("وفقد أكثر من 12 شخصا في البحر.", "12", "missing", "people"),
     ("وقضى 4 فلسطينيين في الغارة.", "4", "killed", ""),
     ("فقد قتل 5 أشخاص في الهجوم.", "5", "killed", "people"),  # ف + قد before a verb
+    # hamza on its seat before a pronoun ("أبناؤه" is أبناء + ه); members of a lobby moved are no fighters
+    ("وقتل أبناؤه الثلاثة في الغارة.", "الثلاثة", "killed", ""),
+    ("قالت الجمعية إنها سوف تنقل 700 من أعضائها من مختلف أرجاء البلاد إلى العاصمة للضغط على أعضاء البرلمان "
+     "لرفض الاتفاق.", "700",
+     "other people", ""),
+    ("ومن المقرر أن يغادر المنطقة نحو سبعة آلاف شخص وفقا للاتفاق.", "سبعة آلاف", "displaced", "people"),
     # "their number" counts the noun before it, with that noun's verb
     ("أعلنت السلطات سقوط طائرة ومقتل ركابها وعددهم 60.", "60", "killed", ""),
     # exposed to: the event named after ل ("fatal" kills); nothing when it names none

@@ -16,6 +16,7 @@ from .number_people import Counted, nisba, with_article
 from .number_scan import CLITIC_TOKENS, Seen, Sentence
 
 _GROUP_WINDOW = 5
+_DEAL_REACH = 12  # how near the count an evacuation or a deal must be named for leaving to be displacement
 _WHEN = frozenset({"date", "year", "time", "duration"})  # numbers that say when: a scan for the verb goes past them
 _UNARMED = frozenset({"civilians", "foreigners", "prisoners", "guards", "people"})  # groups of the rules that are not armed
 
@@ -140,7 +141,8 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
     if found == "exposed":
         return _exposed_to(s, j)
     if found == "departed":
-        evacuated = noun is not None and armed(s, noun) or s.mentions(s.lex.evacuation_words, "evacuation")
+        evacuated = noun is not None and armed(s, noun) or any(
+            s.lex.evacuation_words.at(s.forms, k) for k in range(max(j - _DEAL_REACH, 0), min(j + _DEAL_REACH, len(s.tokens))))
         return "displaced" if evacuated else ""
     return found
 
@@ -166,14 +168,15 @@ def _after(s: Sentence, table: Phrases, j: int, reach: int) -> bool:
 
 
 def armed(s: Sentence, noun: Counted) -> bool:
-    """Members of a group, soldiers or fighters (a group of the rules that is not of civilians or staff); for
-    people referred to ("العشرات منها"), the group the sentence names first."""
+    """Soldiers, fighters, "عناصر", members of an armed group the sentence names, or people of a group of the
+    rules that is not of civilians or staff; for people referred to ("العشرات منها"), the group the sentence
+    names first. (Members of a lobby or a party are no fighters: "تنقل 700 من أعضائها".)"""
     if noun.kind in ("pronoun", "others", "verb"):
         return s.first_group not in ("", *_UNARMED)
     hit = s.lookup(s.lex.groups, noun.token)
     forms, _ = s.noun_forms(noun.token)
-    return noun.kind == "member" or (hit is not None and hit[1] not in _UNARMED) \
-        or any(f in s.lex.armed_nouns for f in forms)
+    return (noun.kind == "member" and s.first_group not in ("", *_UNARMED)) \
+        or (hit is not None and hit[1] not in _UNARMED) or any(f in s.lex.armed_nouns for f in forms)
 
 
 def fighters(s: Sentence, noun: Counted | None) -> bool:

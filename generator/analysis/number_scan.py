@@ -144,6 +144,8 @@ class Sentence:
         if not self.possessive(k):
             return tok.forms, False
         cut = tuple(f[:-len(p)] for f in tok.forms for p in _PRONOUNS if f.endswith(p) and len(f) - len(p) >= 3)
+        if "ؤ" in tok.text or "ئ" in tok.text:  # "أبناؤه", "أبنائهم": a final hamza written on its seat before
+            cut += tuple(f[:-1] + "ء" for f in cut if f.endswith(("و", "ي")))  # the pronoun (→ أبناء)
         return tok.forms + cut, bool(cut)
 
     def possessive(self, k: int) -> bool:
