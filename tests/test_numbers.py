@@ -58,6 +58,7 @@ FORMS = [
 ]
 CONTEXTS = [
     ("ملعب جديد يتسع لـ 60 ألف متفرج في العاصمة.", "60 ألف", "count", None, 60000),
+    ("وأجلت الحكومة 3 مشاريع إلى العام المقبل.", "3", "count", None, 3),  # "postponed", as written
     ("ويشار إلى أن كتب الأطفال البالغ عددها 44 والتي كتبها المؤلف بيعت.", "44", "count", None, 44),  # no name
     ("وكان على متن الطائرة 50 راكبا إلى جانب الطاقم البالغ عدده 6، وفقا للشركة.", "6", "people", "other people", 6),
     ("تسمح السلطات بتجمع حتى 50 شخصا في القاعات.", "50", "count", None, 50),
@@ -114,6 +115,11 @@ CATEGORY = [
      "لرفض الاتفاق.", "700",
      "other people", ""),
     ("ومن المقرر أن يغادر المنطقة نحو سبعة آلاف شخص وفقا للاتفاق.", "سبعة آلاف", "displaced", "people"),
+    # evacuated, left homeless; of the wounded, those who died
+    ("وأجلت السلطات 2000 من السكان بسبب الفيضانات.", "2000", "displaced", ""),
+    ("وأصبح نحو 10 آلاف شخص بلا مأوى بعد الإعصار.", "10 آلاف", "displaced", "people"),
+    ("وتوفي 3 من المصابين متأثرين بجراحهم.", "3", "killed", ""),
+    ("وقتل 25 جريحا في المستشفى.", "25", "wounded", "people"),  # the noun itself says wounded
     # "their number" counts the noun before it, with that noun's verb
     ("أعلنت السلطات سقوط طائرة ومقتل ركابها وعددهم 60.", "60", "killed", ""),
     # exposed to: the event named after ل ("fatal" kills); nothing when it names none

@@ -28,6 +28,9 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     own = (noun.category or described(s, noun.token)) if noun else ""
     if own == "escaped" and (after_escape := _befell(s, number_i, number_j, own, noun)):
         return after_escape  # "أعيد القبض على 50 من الفارين": what befell the escapees in this clause
+    if own == "wounded" and noun is not None and noun.token > number_j and s.text_at(noun.token - 1) == "من" \
+            and resolved(s, s.scan_before(number_i)[0], own, noun, number_j) == "killed":
+        return "killed"  # "وتوفي 3 من المصابين متأثرين بجراحهم": of the wounded, these died
     if own and own not in lex.state_categories and own not in neutral:
         ill = undone(s, own, number_j) or (noun is not None and noun.token < number_i and undone(s, own, noun.token + 1))
         return "other people" if ill else own  # "3388 مصابة بتسمم الحمل", "عدد المصابين بالفيروس … 300": ill
