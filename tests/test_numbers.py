@@ -121,6 +121,7 @@ CATEGORY = [
     ("وأصبح نحو 10 آلاف شخص بلا مأوى بعد الإعصار.", "10 آلاف", "displaced", "people"),
     ("وتوفي 3 من المصابين متأثرين بجراحهم.", "3", "killed", ""),
     ("وقتل 25 جريحا في المستشفى.", "25", "wounded", "people"),  # the noun itself says wounded
+    ("وسجلت 266 ولادة مقابل 110 وفاة في الدقيقة الواحدة.", "110", "killed", ""),  # deaths counted
     # "their number" counts the noun before it, with that noun's verb
     ("أعلنت السلطات سقوط طائرة ومقتل ركابها وعددهم 60.", "60", "killed", ""),
     # exposed to: the event named after ل ("fatal" kills); nothing when it names none
