@@ -381,6 +381,15 @@ def test_a_dual_after_a_dual_verb_of_being_counts_no_one(sentence):
     assert [n.type for n in numbers_in(sentence)] in ([], ["year"])
 
 
+@pytest.mark.parametrize("sentence", ["وكانت الإذاعة توظف كاتبين يحسنون الضرب على الآلة الكاتبة.",
+                                      "وأعلنت الشرطة اعتقال مسلحين الذين هاجموا الحاجز."])
+def test_a_plural_of_people_shaped_like_a_dual_counts_no_one_when_its_verb_is_plural(sentence):
+    """ "كاتبين يحسنون": typists who are good at (a dual's verb would be "يحسنان"); a dual with a verb of its own
+    subject stays a dual ("بعد يومين ينقلون")."""
+    assert numbers_in(sentence) == ()
+    assert [n.type for n in numbers_in("بعد يومين ينقلون إلى أثينا.")] == ["duration"]
+
+
 def test_ranges_and_pairs():
     assert (number("تحتجز ما بين 2000 و4000 أجنبي.", "2000").low, number("تحتجز ما بين 2000 و4000 أجنبي.",
                                                                         "2000").high) == (2000, 4000)
