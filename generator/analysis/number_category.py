@@ -16,7 +16,7 @@ from .number_people import Counted, nisba, with_article
 from .number_scan import CLITIC_TOKENS, Seen, Sentence
 
 _GROUP_WINDOW = 5
-_DEAL_REACH = 12  # how near the count an evacuation or a deal must be named for leaving to be displacement
+_DEAL_REACH = 12  # how far from the count, in its clause, an evacuation or a deal is looked for
 _WHEN = frozenset({"date", "year", "time", "duration"})  # numbers that say when: a scan for the verb goes past them
 _UNARMED = frozenset({"civilians", "foreigners", "prisoners", "guards", "people"})  # groups of the rules that are not armed
 
@@ -144,8 +144,7 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
     if found == "exposed":
         return _exposed_to(s, j)
     if found == "departed":
-        evacuated = noun is not None and armed(s, noun) or any(
-            s.lex.evacuation_words.at(s.forms, k) for k in range(max(j - _DEAL_REACH, 0), min(j + _DEAL_REACH, len(s.tokens))))
+        evacuated = noun is not None and armed(s, noun) or _evacuation(s, j)
         return "displaced" if evacuated else ""
     return found
 
@@ -166,19 +165,35 @@ def _exposed_to(s: Sentence, j: int) -> str:
     return ""
 
 
+def _evacuation(s: Sentence, j: int) -> bool:
+    """An evacuation, or a deal people leave under ("وفقا للاتفاق"), named in the clause of the count ending at j
+    (within _DEAL_REACH tokens either side; not a deal named for something else: "لرفض الاتفاق")."""
+    def named(k: int) -> bool:
+        return bool(s.lex.evacuation_words.at(s.forms, k)) or (
+            s.has(k, s.lex.deal_words) and (s.has(k - 1, s.lex.under_words) or s.has(k - 2, s.lex.under_words)))
+    for step, start, stop in ((1, j, min(j + _DEAL_REACH, len(s.tokens))), (-1, j - 1, max(j - 1 - _DEAL_REACH, -1))):
+        for k in range(start, stop, step):
+            if s.text_at(k) in ".؟?!؛;" or (s.tokens[k].kind == "word" and s.tokens[k].norm in s.lex.boundary_words):
+                break
+            if named(k):
+                return True
+    return False
+
+
 def _after(s: Sentence, table: Phrases, j: int, reach: int) -> bool:
     return any(table.at(s.forms, k) for k in range(j, j + reach))
 
 
 def armed(s: Sentence, noun: Counted) -> bool:
-    """Soldiers, fighters, "عناصر", members of an armed group the sentence names, or people of a group of the
-    rules that is not of civilians or staff; for people referred to ("العشرات منها"), the group the sentence
-    names first. (Members of a lobby or a party are no fighters: "تنقل 700 من أعضائها".)"""
+    """Soldiers, fighters, "عناصر", members whose own group is armed ("أعضاء التنظيم"; a possessive member takes
+    the group named before it), or people of a group of the rules that is not of civilians or staff; for people
+    referred to ("العشرات منها"), the group the sentence names first. (Members of a lobby, a party or a team are
+    no fighters: "تنقل 700 من أعضائها", "نقلت 50 من أعضاء الفريق".)"""
     if noun.kind in ("pronoun", "others", "verb"):
         return s.first_group not in ("", *_UNARMED)
     hit = s.lookup(s.lex.groups, noun.token)
     forms, _ = s.noun_forms(noun.token)
-    return (noun.kind == "member" and s.first_group not in ("", *_UNARMED)) \
+    return (noun.kind == "member" and group(s, noun.token, noun, Seen()) not in ("", *_UNARMED)) \
         or (hit is not None and hit[1] not in _UNARMED) or any(f in s.lex.armed_nouns for f in forms)
 
 

@@ -196,6 +196,7 @@ class Lexicon:
     human_nouns: Phrases
     state_categories: frozenset[str]
     member_nouns: frozenset[str]
+    kin_members: frozenset[str]
     state_context: Phrases
     nisba_not_people: frozenset[str]
     nationalities: frozenset[str]
@@ -215,6 +216,8 @@ class Lexicon:
     wounding_verbs: frozenset[str]
     treatment_words: Phrases
     evacuation_words: Phrases
+    deal_words: frozenset[str]
+    under_words: frozenset[str]
     suspension_words: Phrases
     illness_words: Phrases
     fire_verbs: Phrases
@@ -236,8 +239,10 @@ class Lexicon:
     people_after: frozenset[str]
     people_before: frozenset[str]
     their_number: frozenset[str]
+    collectives: frozenset[str]
     reach_verbs: frozenset[str]
-    adjacent_cues: Phrases
+    campaign_nouns: frozenset[str]
+    campaign_masdars: Phrases
     amounting: frozenset[str]
     scan_through: frozenset[str]
     boundary_words: frozenset[str]
@@ -264,7 +269,7 @@ _BUILDERS = {
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled,
-    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "adjacent_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
+    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "campaign_masdars": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",

@@ -49,6 +49,8 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
     hit = lex.human_nouns.at(own, k) or (None if direct else s.lookup(lex.human_nouns, k))
     if hit:
         return Counted("human", k, hit[1], lex.human_nouns.at(s.forms, k) is None)
+    if cut and any(f in lex.kin_members for f in forms[len(tok.forms):]):  # (the forms without the pronoun)
+        return Counted("human", k)  # "أبنائه": his sons, family (not members of a group: "أبناء القبيلة")
     if any(f in lex.member_nouns for f in (own[k] if direct else forms)):
         return Counted("thing" if among_states(s, k) else "member", k, "", cut and not s.has(k, lex.member_nouns))
     if (not direct and lex.groups.at(own, k)) or nisba(s, k):
@@ -108,9 +110,13 @@ def counted(s: Sentence, raw: Raw) -> Counted | None:
 
 
 def _their_number(s: Sentence, raw: Raw) -> Counted | None:
-    """After "وعددهم", "البالغ عدده", "بلغ عددها" (a qualifier between): the noun before them, which the number
-    counts ("ومقتل ركابها وعددهم 60": the passengers, whose verb is the number's; "الطاقم البالغ عدده 6": the
-    crew; "لتراخيص بلغ عددها 118": licences); None when no noun stands there (then "عددهم" alone says people)."""
+    """After "وعددهم", "البالغ عدده", "بلغ عددها" (a qualifier between): what the number counts, the noun before
+    them, or the head of its construct ("مخيمات اللاجئين البالغ عددها 12": the camps; "أهالي المفقودين البالغ
+    عددهم": the families). People only for "عددهم"/"عدده" after a noun for people ("ومقتل ركابها وعددهم 60":
+    the passengers, whose verb is the number's); "عددها" after one is said of something else ("كتب الأطفال
+    البالغ عددها 44"): a count. Else a count of the noun named, or of something unnamed (an adjective stands
+    there: "كتب الأطفال الكلاسيكية البالغ عددها"); None when "عددهم" follows no noun for people (then it alone
+    says people)."""
     k = s.prev(raw.i)
     if k >= 0 and (qualifier := s.lex.qualifiers[0].ending(s.forms, k)):
         k -= qualifier[0]
@@ -120,16 +126,19 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
     if not s.tokens[k].norm.startswith("و") and s.has(m, s.lex.amounting):
         m -= 1
     found = noun_kind(s, m)
-    if found is None or found.kind not in ("human", "member", "thing", "unknown"):
+    if m > 0 and article(s.tokens[m].text) and s.is_word(m - 1) and not article(s.tokens[m - 1].text) \
+            and (head := noun_kind(s, m - 1)) is not None and head.kind in ("human", "member", "thing"):
+        m, found = m - 1, head  # a construct: its head is counted
+    people = s.has(k, s.lex.people_before)
+    if s.tokens[k].norm.endswith("عدده") and s.has(m, s.lex.collectives):
+        return Counted("human", m)  # "الطاقم البالغ عدده 6": the crew's members
+    if found is not None and found.kind in ("human", "member"):
+        if people or s.tokens[k].norm.endswith("عدده"):
+            return Counted("human", m, found.category, found.possessive)
+        return Counted("thing", -1)
+    if people:
         return None
-    if found.kind in ("human", "member") and not s.has(k, s.lex.people_before) and m > 0 \
-            and article(s.tokens[m].text) and not article(s.tokens[m - 1].text) \
-            and (head := noun_kind(s, m - 1)) is not None and head.kind in ("thing", "unknown") \
-            and not s.has(m - 2, s.lex.function_words):
-        return Counted("thing", m - 1)  # "كتب الأطفال البالغ عددها 44": the books' number (people take "عددهم")
-    if found.kind in ("thing", "unknown"):
-        return None if s.has(k, s.lex.people_before) else Counted("thing", m)
-    return Counted("human", m, found.category, found.possessive)
+    return Counted("thing", m if found is not None and found.kind == "thing" else -1)
 
 
 def _noun_after(s: Sentence, raw: Raw) -> Counted | None:

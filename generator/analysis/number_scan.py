@@ -203,8 +203,6 @@ class Sentence:
         "مصرع وإصابة العشرات" (killed and wounded, coordinated) counts as killed."""
         if reached := self.reached(i):
             return reached, -1
-        if adjacent := self.ends_before(self.lex.adjacent_cues, self.past_qualifier(i)):
-            return adjacent[1], -1  # "وفقد 9 بحارة": right before the count, فقد is no particle
         k = self.prev(i)
         stop = max(i - BEFORE, 0)
         while k >= stop:
@@ -255,17 +253,18 @@ class Sentence:
 
     def reached(self, i: int) -> str:
         """ "عمليات اعتقال كبيرة طالت 160 ألف شخص": a verb of reaching right before the number (a qualifier
-        aside) links it to a masdar a few words before, its adjectives between: the masdar's category, when it
-        names what happened (not "هجوم استهدف 20 جنديا": the soldiers were attacked, not attackers)."""
+        aside) and, a few words before it, a campaign of a masdar of what happened ("حملة الاعتقالات التي
+        شملت"): the masdar's category, weak (it never makes the number a count of people). Not a warrant or an
+        attempt ("مذكرات اعتقال شملت", "محاولة اغتيال استهدفت"): only after a campaign noun."""
         end = self.prev(self.past_qualifier(i))
-        if end < 1 or not self.has(end, self.lex.reach_verbs):
+        if end < 2 or not self.has(end, self.lex.reach_verbs):
             return ""
-        for k in range(end - 1, max(end - 5, -1), -1):
+        for k in range(end - 1, max(end - 5, 0), -1):
             if self.boundary(k) or self.owner[k] >= 0:
                 return ""
-            cue = self.cue_ending(k)
-            if cue and self.lex.masdars.ending(self.forms, k):
-                return "" if cue[1].startswith(WEAK) or cue[1] in ("none", "sentence", "attackers") else cue[1]
+            hit = self.lex.campaign_masdars.at(self.forms, k)
+            if hit and self.has(k - 1, self.lex.campaign_nouns):
+                return hit[1]
         return ""
 
     def arrested_again(self, first: int, last: int) -> bool:

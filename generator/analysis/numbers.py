@@ -118,9 +118,8 @@ def _fallback(s: Sentence, raw: Raw, seen: Seen) -> Typed:
         return Typed("year")  # "تبنت القانون في 1789"
     if raw.kind == "range" and all(v is not None and 1900 <= v <= 2100 for v in (raw.low, raw.high)):
         return Typed("year")
-    if last is not None and last.type in ("count", "people") and (s.lex.ratio_before.ending(s.forms, s.prev(raw.i))
-                                                                 or s.has(s.prev(raw.i), s.lex.score_links)):
-        return Typed(last.type)  # "13 عضوا جديدا من أصل 31": the total of the same kind; "120 نائبا مقابل 30"
+    if last is not None and last.type in ("count", "people") and s.lex.ratio_before.ending(s.forms, s.prev(raw.i)):
+        return Typed(last.type)  # "13 عضوا جديدا من أصل 31": the total of the same kind
     if raw.kind == "digits" and not raw.multiplied and digits.isdigit() and len(digits) >= 5:
         return Typed("identifier")  # a phone number, a code
     if raw.kind == "digits" and not raw.multiplied and _after_a_name(s, raw):
