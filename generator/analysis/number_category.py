@@ -144,7 +144,8 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
     if found == "exposed":
         return _exposed_to(s, j)
     if found == "departed":
-        evacuated = noun is not None and armed(s, noun) or _evacuation(s, j)
+        evacuated = fighters(s, noun) or (noun is not None and noun.kind == "member" and not noun.possessive) \
+            or _evacuation(s, j)  # (members of a group named; not of whoever "its" stands for: "تنقل 700 من أعضائها")
         return "displaced" if evacuated else ""
     return found
 
@@ -170,7 +171,7 @@ def _evacuation(s: Sentence, j: int) -> bool:
     (within _DEAL_REACH tokens either side; not a deal named for something else: "لرفض الاتفاق")."""
     def named(k: int) -> bool:
         return bool(s.lex.evacuation_words.at(s.forms, k)) or (
-            s.has(k, s.lex.deal_words) and (s.has(k - 1, s.lex.under_words) or s.has(k - 2, s.lex.under_words)))
+            s.has(k, s.lex.deal_words) and any(s.has(m, s.lex.under_words) for m in range(k - 3, k)))
     for step, start, stop in ((1, j, min(j + _DEAL_REACH, len(s.tokens))), (-1, j - 1, max(j - 1 - _DEAL_REACH, -1))):
         for k in range(start, stop, step):
             if s.text_at(k) in ".؟?!؛;" or (s.tokens[k].kind == "word" and s.tokens[k].norm in s.lex.boundary_words):
@@ -185,16 +186,14 @@ def _after(s: Sentence, table: Phrases, j: int, reach: int) -> bool:
 
 
 def armed(s: Sentence, noun: Counted) -> bool:
-    """Soldiers, fighters, "عناصر", members whose own group is armed ("أعضاء التنظيم"; a possessive member takes
-    the group named before it), or people of a group of the rules that is not of civilians or staff; for people
-    referred to ("العشرات منها"), the group the sentence names first. (Members of a lobby, a party or a team are
-    no fighters: "تنقل 700 من أعضائها", "نقلت 50 من أعضاء الفريق".)"""
+    """Members of a group, soldiers or fighters (a group of the rules that is not of civilians or staff); for
+    people referred to ("العشرات منها"), the group the sentence names first."""
     if noun.kind in ("pronoun", "others", "verb"):
         return s.first_group not in ("", *_UNARMED)
     hit = s.lookup(s.lex.groups, noun.token)
     forms, _ = s.noun_forms(noun.token)
-    return (noun.kind == "member" and group(s, noun.token, noun, Seen()) not in ("", *_UNARMED)) \
-        or (hit is not None and hit[1] not in _UNARMED) or any(f in s.lex.armed_nouns for f in forms)
+    return noun.kind == "member" or (hit is not None and hit[1] not in _UNARMED) \
+        or any(f in s.lex.armed_nouns for f in forms)
 
 
 def fighters(s: Sentence, noun: Counted | None) -> bool:
@@ -268,6 +267,8 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
         if k > noun.token and (s.owner[k] >= 0 or s.boundary(k) or stop_word(s, k)):
             break
         hit = s.lookup(s.lex.groups, k)
+        if hit and hit[1] == "prisoners" and not s.prison and any(f in s.lex.prison_only for f in s.noun_forms(k)[0]):
+            hit = None  # a hotel's guests
         if hit and hit[1] != "people":
             return hit[1]
         generic = generic or (hit[1] if hit else "")

@@ -197,6 +197,7 @@ class Lexicon:
     state_categories: frozenset[str]
     member_nouns: frozenset[str]
     kin_members: frozenset[str]
+    prison_only: frozenset[str]
     state_context: Phrases
     nisba_not_people: frozenset[str]
     nationalities: frozenset[str]

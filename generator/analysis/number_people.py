@@ -48,6 +48,8 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
         return Counted("thing", k)
     hit = lex.human_nouns.at(own, k) or (None if direct else s.lookup(lex.human_nouns, k))
     if hit:
+        if not s.prison and any(f in lex.prison_only for f in forms):
+            return Counted("human", k)  # "300 من نزلائه" of a hotel: guests
         return Counted("human", k, hit[1], lex.human_nouns.at(s.forms, k) is None)
     if cut and any(f in lex.kin_members for f in forms[len(tok.forms):]):  # (the forms without the pronoun)
         return Counted("human", k)  # "أبنائه": his sons, family (not members of a group: "أبناء القبيلة")
@@ -111,12 +113,14 @@ def counted(s: Sentence, raw: Raw) -> Counted | None:
 
 def _their_number(s: Sentence, raw: Raw) -> Counted | None:
     """After "وعددهم", "البالغ عدده", "بلغ عددها" (a qualifier between): what the number counts, the noun before
-    them, or the head of its construct ("مخيمات اللاجئين البالغ عددها 12": the camps; "أهالي المفقودين البالغ
-    عددهم": the families). People only for "عددهم"/"عدده" after a noun for people ("ومقتل ركابها وعددهم 60":
-    the passengers, whose verb is the number's); "عددها" after one is said of something else ("كتب الأطفال
-    البالغ عددها 44"): a count. Else a count of the noun named, or of something unnamed (an adjective stands
-    there: "كتب الأطفال الكلاسيكية البالغ عددها"); None when "عددهم" follows no noun for people (then it alone
-    says people)."""
+    them, or the head of its construct when that is a thing ("مخيمات اللاجئين البالغ عددها 12": the camps).
+    People only for "عددهم"/"عدده" after a noun for people ("ومقتل ركابها وعددهم 60": the passengers, whose
+    verb is the number's) or a crew, delegation or team ("الطاقم البالغ عدده 6"); "عددها" after one is said of
+    something else ("كتب الأطفال البالغ عددها 44"): a count. Else a count of the noun named, or of something
+    unnamed (an adjective stands there: "كتب الأطفال الكلاسيكية البالغ عددها"). None (no decision: "عددهم"
+    alone then says people) when no noun for people stands there, or a noun for people stands before it
+    without the article: a construct's head ("أهالي المفقودين") or a subject before its object ("وقتل مسلحون
+    المصلين البالغ عددهم 30"), which one cannot tell."""
     k = s.prev(raw.i)
     if k >= 0 and (qualifier := s.lex.qualifiers[0].ending(s.forms, k)):
         k -= qualifier[0]
@@ -126,9 +130,15 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
     if not s.tokens[k].norm.startswith("و") and s.has(m, s.lex.amounting):
         m -= 1
     found = noun_kind(s, m)
-    if m > 0 and article(s.tokens[m].text) and s.is_word(m - 1) and not article(s.tokens[m - 1].text) \
-            and (head := noun_kind(s, m - 1)) is not None and head.kind in ("human", "member", "thing"):
-        m, found = m - 1, head  # a construct: its head is counted
+    if m > 0 and article(s.tokens[m].text) and s.is_word(m - 1) and not article(s.tokens[m - 1].text):
+        if s.tokens[k].norm.endswith("عدده") and s.has(m - 1, s.lex.collectives):
+            return Counted("human", m - 1)  # "طاقم الطائرة البالغ عدده 6": the crew's members
+        head = noun_kind(s, m - 1)
+        if head is not None and head.kind == "thing":
+            return Counted("thing", m - 1)  # a construct of things: its head is counted ("مخيمات اللاجئين")
+        if head is not None and head.kind in ("human", "member"):  # "أهالي المفقودين", or a subject before its
+            #  object ("وقتل مسلحون المصلين"): no decision for people, and "عددها" is not said of them
+            return None if s.has(k, s.lex.people_before) or s.tokens[k].norm.endswith("عدده") else Counted("thing", -1)
     people = s.has(k, s.lex.people_before)
     if s.tokens[k].norm.endswith("عدده") and s.has(m, s.lex.collectives):
         return Counted("human", m)  # "الطاقم البالغ عدده 6": the crew's members

@@ -242,9 +242,6 @@ class Finder:
             return None
         if self.is_in(k, self.lex.not_duals) or self.is_in(k - 1, self.lex.dual_copulas):
             return None  # a name shaped like a dual; a predicate ("فأصبحا شريكين")
-        if norm.endswith("ين") and norm[:-2] in self.lex.human_nouns.forward and self.plural_follows(k + 1):
-            return None  # "كاتبين يحسنون": a sound plural of people, as its verb says (a dual's: "يحسنان";
-            #              not "بعد يومين ينقلون": the verb has a subject of its own)
         for form in self.tokens[k].forms:
             if form.startswith("ال") or self.is_word(form):
                 return None
@@ -257,11 +254,6 @@ class Finder:
                     raw.j = k + 2  # "صحافيان اثنان"
                 return raw
         return None
-
-    def plural_follows(self, k: int) -> bool:
-        """A present verb of a plural ("يحسنون") or "الذين" at k."""
-        norm = self.word(k)
-        return norm == "الذين" or (len(norm) >= 5 and norm[0] in "يت" and norm.endswith("ون"))
 
     def is_word(self, form: str) -> bool:
         """A noun listed as it is ("بلدان", "شبان" are plurals, not duals)."""
