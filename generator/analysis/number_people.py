@@ -118,9 +118,10 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
     verb is the number's) or a crew, delegation or team ("الطاقم البالغ عدده 6"); "عددها" after one is said of
     something else ("كتب الأطفال البالغ عددها 44"): a count. Else a count of the noun named, or of something
     unnamed (an adjective stands there: "كتب الأطفال الكلاسيكية البالغ عددها"). None (no decision: "عددهم"
-    alone then says people) when no noun for people stands there, or a noun for people stands before it
-    without the article: a construct's head ("أهالي المفقودين") or a subject before its object ("وقتل مسلحون
-    المصلين البالغ عددهم 30"), which one cannot tell."""
+    alone then says people) when no noun for people stands there; when a word without the article (no particle)
+    stands before a noun with it, which may be a construct's head ("ذوو المعتقلين"), a subject before its
+    object ("وقتل مسلحون المصلين البالغ عددهم 30") or a verb, one cannot tell; and for the total of which a
+    count is a part ("تمكن 30 من السجناء البالغ عددهم 500")."""
     k = s.prev(raw.i)
     if k >= 0 and (qualifier := s.lex.qualifiers[0].ending(s.forms, k)):
         k -= qualifier[0]
@@ -130,18 +131,22 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
     if not s.tokens[k].norm.startswith("و") and s.has(m, s.lex.amounting):
         m -= 1
     found = noun_kind(s, m)
-    if m > 0 and article(s.tokens[m].text) and s.is_word(m - 1) and not article(s.tokens[m - 1].text):
-        if s.tokens[k].norm.endswith("عدده") and s.has(m - 1, s.lex.collectives):
-            return Counted("human", m - 1)  # "طاقم الطائرة البالغ عدده 6": the crew's members
-        head = noun_kind(s, m - 1)
-        if head is not None and head.kind == "thing":
-            return Counted("thing", m - 1)  # a construct of things: its head is counted ("مخيمات اللاجئين")
-        if head is not None and head.kind in ("human", "member"):  # "أهالي المفقودين", or a subject before its
-            #  object ("وقتل مسلحون المصلين"): no decision for people, and "عددها" is not said of them
-            return None if s.has(k, s.lex.people_before) or s.tokens[k].norm.endswith("عدده") else Counted("thing", -1)
     people = s.has(k, s.lex.people_before)
     if s.tokens[k].norm.endswith("عدده") and s.has(m, s.lex.collectives):
         return Counted("human", m)  # "الطاقم البالغ عدده 6": the crew's members
+    if m > 0 and article(s.tokens[m].text) and s.is_word(m - 1) and not article(s.tokens[m - 1].text) \
+            and not s.has(m - 1, s.lex.function_words):
+        if s.tokens[k].norm.endswith("عدده") and s.has(m - 1, s.lex.collectives):
+            return Counted("human", m - 1)  # "طاقم الطائرة البالغ عدده 6": the crew's members
+        head = noun_kind(s, m - 1)
+        if head is not None and head.kind == "thing" and not people:
+            return Counted("thing", m - 1)  # a construct of things: its head is counted ("مخيمات اللاجئين"; not
+            #                                 "أسلحة المسلحين البالغ عددهم": "عددهم" is said of people)
+        #  a construct's head ("ذوو المعتقلين", "أهالي المفقودين"), a subject before its object ("وقتل مسلحون
+        #  المصلين") or a verb ("حررت الرهائن"), which one cannot tell: no decision for people
+        return None if people or s.tokens[k].norm.endswith("عدده") else Counted("thing", -1)
+    if m > 1 and s.tokens[m - 1].norm == "من" and s.owner[m - 2] >= 0:
+        return None  # "تمكن 30 من السجناء البالغ عددهم 500": the total of which a count is a part
     if found is not None and found.kind in ("human", "member"):
         if people or s.tokens[k].norm.endswith("عدده"):
             return Counted("human", m, found.category, found.possessive)
