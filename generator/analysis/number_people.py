@@ -131,12 +131,13 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
     if not s.tokens[k].norm.startswith("و") and s.has(m, s.lex.amounting):
         m -= 1
     found = noun_kind(s, m)
-    people = s.has(k, s.lex.people_before)
-    if s.tokens[k].norm.endswith("عدده") and s.has(m, s.lex.collectives):
+    people = s.has(k, s.lex.people_before)  # "عددهم", "عددهن"
+    its = s.tokens[k].norm.endswith("عدده")  # said of one: a crew, a delegation, a team
+    if its and s.has(m, s.lex.collectives):
         return Counted("human", m)  # "الطاقم البالغ عدده 6": the crew's members
     if m > 0 and article(s.tokens[m].text) and s.is_word(m - 1) and not article(s.tokens[m - 1].text) \
             and not s.has(m - 1, s.lex.function_words):
-        if s.tokens[k].norm.endswith("عدده") and s.has(m - 1, s.lex.collectives):
+        if its and s.has(m - 1, s.lex.collectives):
             return Counted("human", m - 1)  # "طاقم الطائرة البالغ عدده 6": the crew's members
         head = noun_kind(s, m - 1)
         if head is not None and head.kind == "thing" and not people:
@@ -144,13 +145,11 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
             #                                 "أسلحة المسلحين البالغ عددهم": "عددهم" is said of people)
         #  a construct's head ("ذوو المعتقلين", "أهالي المفقودين"), a subject before its object ("وقتل مسلحون
         #  المصلين") or a verb ("حررت الرهائن"), which one cannot tell: no decision for people
-        return None if people or s.tokens[k].norm.endswith("عدده") else Counted("thing", -1)
+        return None if people or its else Counted("thing", -1)
     if m > 1 and s.tokens[m - 1].norm == "من" and s.owner[m - 2] >= 0:
         return None  # "تمكن 30 من السجناء البالغ عددهم 500": the total of which a count is a part
     if found is not None and found.kind in ("human", "member"):
-        if people or s.tokens[k].norm.endswith("عدده"):
-            return Counted("human", m, found.category, found.possessive)
-        return Counted("thing", -1)
+        return Counted("human", m, found.category, found.possessive) if people or its else Counted("thing", -1)
     if people:
         return None
     return Counted("thing", m if found is not None and found.kind == "thing" else -1)
