@@ -412,7 +412,8 @@ def _why(group: Group, members: list[Source], edited: bool) -> str:
         if group.statements:
             parts.append(f"its reports share {group.statements} statement{'s' if group.statements != 1 else ''}")
         if group.names:
-            parts.append("names and places: " + "، ".join(group.names))
+            parts.append("words they share most: " + "، ".join(group.names))  # (by weight: names and places
+            #                               as a rule, but any word the pile rarely uses: "طائرة", "أسعار")
     if dates:
         parts.append(f"reported {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else ""))
     if group.undated:

@@ -10,8 +10,8 @@ two stories only when they are alike on average too (no chaining of two events t
 story would span no more than SPAN_DAYS, and, for reports more than CLOSE_DAYS apart, at SIMILAR_APART. Only
 statements that two outlets or more carry within SPAN_DAYS count (not one outlet's furniture, not a formula
 repeated for weeks), and a page's teasers of other reports (crossref.teasers) are not its words. Each story
-records why its members are together: the statements they share, the names and places they share, and their
-dates.
+records why its members are together: the statements they share, the words they share most (by weight: names
+and places as a rule, but any word the pile rarely uses), and their dates.
 """
 
 from __future__ import annotations
