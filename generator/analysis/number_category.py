@@ -29,7 +29,7 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     if own == "escaped" and (after_escape := _befell(s, number_i, number_j, own, noun)):
         return after_escape  # "أعيد القبض على 50 من الفارين": what befell the escapees in this clause
     if own == "wounded" and noun is not None and noun.token > number_j and s.text_at(noun.token - 1) == "من" \
-            and resolved(s, s.scan_before(number_i)[0], own, noun, number_j) == "killed":
+            and _died(s, number_i):
         return "killed"  # "وتوفي 3 من المصابين متأثرين بجراحهم": of the wounded, these died
     if own and own not in lex.state_categories and own not in neutral:
         ill = undone(s, own, number_j) or (noun is not None and noun.token < number_i and undone(s, own, noun.token + 1))
@@ -39,7 +39,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         before, stopped = s.scan_before(s.raws[stopped].i)  # "اعتقلت الشرطة في عام 2015 نحو 40 شخصا": a date
         #                                                        between the verb and the count is no clause of its own
     if not before and noun is not None and noun.kind == "human" and noun.token < number_i \
-            and (governor := s.cue_ending(noun.token - 1)) is not None and governor[1] not in ("none", "sentence"):
+            and (governor := s.cue_ending(noun.token - 1)) is not None and governor[1] not in ("none", "sentence") \
+            and s.text_at(noun.token - 1 - governor[0]) not in ("من", "عن"):  # (not "نجا من الموت الركاب")
         before = governor[1]  # "وإصابة عسكريين آخرين اثنين": the verb or masdar right before the noun (not
         #                       "محاكمة روسيين اثنين": a trial names nothing that happened to them)
     for found in (before, s.scan_after(number_j)):
@@ -144,8 +145,8 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
     if found == "exposed":
         return _exposed_to(s, j)
     if found == "departed":
-        evacuated = fighters(s, noun) or (noun is not None and noun.kind == "member" and not noun.possessive) \
-            or _evacuation(s, j)  # (members of a group named; not of whoever "its" stands for: "تنقل 700 من أعضائها")
+        evacuated = (noun is not None and armed(s, noun) and not (noun.kind == "member" and noun.possessive)) \
+            or _evacuation(s, j)  # (not the members of whoever "its" stands for: "تنقل 700 من أعضائها")
         return "displaced" if evacuated else ""
     return found
 
@@ -164,6 +165,15 @@ def _exposed_to(s: Sentence, j: int) -> str:
         fatal = any(s.has(m, s.lex.fatal_words) for m in range(k + hit[0], min(k + hit[0] + 2, len(s.tokens))))
         return "killed" if fatal else hit[1].lstrip(WEAK)
     return ""
+
+
+def _died(s: Sentence, i: int) -> bool:
+    """A verb of dying right before the count (a qualifier aside): "توفي", "استشهد" (not a masdar, which may be
+    threatened or denied, "هدد بقتل", nor one far before, in another clause: "قتلت الغارة الطبيب الذي يعالج")."""
+    k = s.prev(s.past_qualifier(i))
+    hit = s.cue_ending(k)
+    return hit is not None and hit[1] == "killed" and hit[0] == 1 and not s.lex.masdars.ending(s.forms, k) \
+        and s.tokens[k].norm[:1] not in "بل"
 
 
 def _evacuation(s: Sentence, j: int) -> bool:
@@ -267,8 +277,6 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
         if k > noun.token and (s.owner[k] >= 0 or s.boundary(k) or stop_word(s, k)):
             break
         hit = s.lookup(s.lex.groups, k)
-        if hit and hit[1] == "prisoners" and not s.prison and any(f in s.lex.prison_only for f in s.noun_forms(k)[0]):
-            hit = None  # a hotel's guests
         if hit and hit[1] != "people":
             return hit[1]
         generic = generic or (hit[1] if hit else "")

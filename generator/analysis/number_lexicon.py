@@ -196,8 +196,6 @@ class Lexicon:
     human_nouns: Phrases
     state_categories: frozenset[str]
     member_nouns: frozenset[str]
-    kin_members: frozenset[str]
-    prison_only: frozenset[str]
     state_context: Phrases
     nisba_not_people: frozenset[str]
     nationalities: frozenset[str]

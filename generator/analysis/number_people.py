@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pyarabic.araby as araby
 
+from .number_lexicon import WEAK
 from .number_scan import CLITIC_TOKENS, Sentence
 from .number_spans import Raw
 from .number_tokens import article
@@ -48,11 +49,7 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
         return Counted("thing", k)
     hit = lex.human_nouns.at(own, k) or (None if direct else s.lookup(lex.human_nouns, k))
     if hit:
-        if not s.prison and any(f in lex.prison_only for f in forms):
-            return Counted("human", k)  # "300 من نزلائه" of a hotel: guests
         return Counted("human", k, hit[1], lex.human_nouns.at(s.forms, k) is None)
-    if cut and any(f in lex.kin_members for f in forms[len(tok.forms):]):  # (the forms without the pronoun)
-        return Counted("human", k)  # "أبنائه": his sons, family (not members of a group: "أبناء القبيلة")
     if any(f in lex.member_nouns for f in (own[k] if direct else forms)):
         return Counted("thing" if among_states(s, k) else "member", k, "", cut and not s.has(k, lex.member_nouns))
     if (not direct and lex.groups.at(own, k)) or nisba(s, k):
@@ -130,9 +127,15 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
     m = k - 1
     if not s.tokens[k].norm.startswith("و") and s.has(m, s.lex.amounting):
         m -= 1
+    if s.tokens[m].norm.startswith(("لل", "بال")):
+        return None  # "الطاقم الكامل للطائرة البالغ عدده 6": a definite noun after a preposition qualifies an
+        #              earlier one, which is what is counted
     found = noun_kind(s, m)
     people = s.has(k, s.lex.people_before)  # "عددهم", "عددهن"
     its = s.tokens[k].norm.endswith("عدده")  # said of one: a crew, a delegation, a team
+    cue = s.scan_before(raw.i)[0] or s.scan_after(raw.j)
+    befell = bool(cue) and not cue.startswith(WEAK) and cue not in ("none", "sentence")  # "اعتقلت الشرطة
+    #                    المجموعة البالغ عددها 9": a verb of what befell people decides, as it did before
     if its and s.has(m, s.lex.collectives):
         return Counted("human", m)  # "الطاقم البالغ عدده 6": the crew's members
     if m > 0 and article(s.tokens[m].text) and s.is_word(m - 1) and not article(s.tokens[m - 1].text) \
@@ -140,17 +143,18 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
         if its and s.has(m - 1, s.lex.collectives):
             return Counted("human", m - 1)  # "طاقم الطائرة البالغ عدده 6": the crew's members
         head = noun_kind(s, m - 1)
-        if head is not None and head.kind == "thing" and not people:
+        if head is not None and head.kind == "thing" and not people and not befell:
             return Counted("thing", m - 1)  # a construct of things: its head is counted ("مخيمات اللاجئين"; not
             #                                 "أسلحة المسلحين البالغ عددهم": "عددهم" is said of people)
-        #  a construct's head ("ذوو المعتقلين", "أهالي المفقودين"), a subject before its object ("وقتل مسلحون
-        #  المصلين") or a verb ("حررت الرهائن"), which one cannot tell: no decision for people
-        return None if people or its else Counted("thing", -1)
+        return None  # a construct's head ("ذوو المعتقلين", "أفراد الأسرة"), a subject before its object ("وقتل
+        #              مسلحون المصلين") or a verb ("حررت الرهائن"), which one cannot tell: no decision
     if m > 1 and s.tokens[m - 1].norm == "من" and s.owner[m - 2] >= 0:
         return None  # "تمكن 30 من السجناء البالغ عددهم 500": the total of which a count is a part
     if found is not None and found.kind in ("human", "member"):
-        return Counted("human", m, found.category, found.possessive) if people or its else Counted("thing", -1)
-    if people:
+        if people or its:
+            return Counted("human", m, found.category, found.possessive)
+        return None if befell else Counted("thing", -1)
+    if people or befell:
         return None
     return Counted("thing", m if found is not None and found.kind == "thing" else -1)
 

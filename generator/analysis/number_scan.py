@@ -144,8 +144,6 @@ class Sentence:
         if not self.possessive(k):
             return tok.forms, False
         cut = tuple(f[:-len(p)] for f in tok.forms for p in _PRONOUNS if f.endswith(p) and len(f) - len(p) >= 3)
-        if "ؤ" in tok.text or "ئ" in tok.text:  # "أبناؤه", "أبنائهم": a final hamza written on its seat before
-            cut += tuple(f[:-1] + "ء" for f in cut if f.endswith(("و", "ي")))  # the pronoun (→ أبناء)
         return tok.forms + cut, bool(cut)
 
     def possessive(self, k: int) -> bool:
@@ -264,6 +262,9 @@ class Sentence:
                 return ""
             hit = self.lex.campaign_masdars.at(self.forms, k)
             if hit and self.has(k - 1, self.lex.campaign_nouns):
+                if not article(self.tokens[k].text) and any(
+                        article(self.tokens[m].text) for m in range(k + 1, end)):
+                    return ""  # "حملة اعتقال المطلوبين طالت": the masdar has an object of its own
                 return hit[1]
         return ""
 

@@ -73,9 +73,8 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return Typed("people", noun.token, counted=noun)
     if noun is not None and noun.kind == "thing":
         return Typed("count", noun.token)
-    if cue and (not yearish or s.cue_ending(s.prev(raw.i))) and not (cue == "other people" and noun is not None):
-        return Typed("people", noun.token if noun else -1, counted=noun)  # (a crowd's verb counts people only
-        #                       with no noun: "احتشد نحو 5 آلاف", not "تظاهر الطلاب في 30 جامعة")
+    if cue and (not yearish or s.cue_ending(s.prev(raw.i))):
+        return Typed("people", noun.token if noun else -1, counted=noun)
     if noun is not None and noun.kind == "unknown" and not yearish:
         return Typed("count", noun.token)
     if noun is None and raw.kind == "words" and definite(s, raw.i) and 2 <= (raw.value or 0) <= 10 \
