@@ -98,10 +98,10 @@ def _partitive_before(s: Sentence, i: int) -> bool:
 def qualified_pair(s: Sentence, i: int) -> bool:
     """A qualifier joined by و right before the number, and right before it a count and its noun: "170 سنيا
     وأكثر من ستين"."""
-    hit = s.lex.qualifiers[0].ending(s.forms, s.prev(i))
-    if hit is None:
-        return False
-    start = s.prev(i) - hit[0] + 1
+    before = s.before_qualifier(i)
+    if before == s.prev(i):
+        return False  # no qualifier
+    start = before + 1
     if not s.tokens[start].norm.startswith("و"):
         return False
     return any(s.owner[k] >= 0 for k in range(max(start - 2, 0), start))
@@ -170,7 +170,7 @@ def _exposed_to(s: Sentence, j: int) -> str:
 def _died(s: Sentence, i: int) -> bool:
     """A verb of dying right before the count (a qualifier aside): "توفي", "استشهد" (not a masdar, which may be
     threatened or denied, "هدد بقتل", nor one far before, in another clause: "قتلت الغارة الطبيب الذي يعالج")."""
-    k = s.prev(s.past_qualifier(i))
+    k = s.before_qualifier(i)
     hit = s.cue_ending(k)
     return hit is not None and hit[1] == "killed" and hit[0] == 1 and not s.lex.masdars.ending(s.forms, k) \
         and s.tokens[k].norm[:1] not in "بل"

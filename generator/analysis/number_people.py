@@ -119,9 +119,7 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
     stands before a noun with it, which may be a construct's head ("ذوو المعتقلين"), a subject before its
     object ("وقتل مسلحون المصلين البالغ عددهم 30") or a verb, one cannot tell; and for the total of which a
     count is a part ("تمكن 30 من السجناء البالغ عددهم 500")."""
-    k = s.prev(raw.i)
-    if k >= 0 and (qualifier := s.lex.qualifiers[0].ending(s.forms, k)):
-        k -= qualifier[0]
+    k = s.before_qualifier(raw.i)
     if k < 1 or not s.has(k, s.lex.their_number):
         return None
     m = k - 1

@@ -244,17 +244,19 @@ class Sentence:
             k -= 1
         return "", -1
 
-    def past_qualifier(self, i: int) -> int:
-        """The number's first token, or the qualifier's before it ("نحو", "أكثر من")."""
-        hit = self.lex.qualifiers[0].ending(self.forms, self.prev(i))
-        return self.prev(i) - hit[0] + 1 if hit else i
+    def before_qualifier(self, i: int) -> int:
+        """The token right before the number (prev), or before the qualifier that stands there ("نحو",
+        "أكثر من")."""
+        end = self.prev(i)
+        hit = self.lex.qualifiers[0].ending(self.forms, end)
+        return end - hit[0] if hit else end
 
     def reached(self, i: int) -> str:
         """ "عمليات اعتقال كبيرة طالت 160 ألف شخص": a verb of reaching right before the number (a qualifier
         aside) and, a few words before it, a campaign of a masdar of what happened ("حملة الاعتقالات التي
         شملت"): the masdar's category, weak (it never makes the number a count of people). Not a warrant or an
         attempt ("مذكرات اعتقال شملت", "محاولة اغتيال استهدفت"): only after a campaign noun."""
-        end = self.prev(self.past_qualifier(i))
+        end = self.before_qualifier(i)
         if end < 2 or not self.has(end, self.lex.reach_verbs):
             return ""
         for k in range(end - 1, max(end - 5, 0), -1):
@@ -308,9 +310,7 @@ class Sentence:
 
     def object_between(self, k: int, i: int) -> bool:
         """A word other than particles and qualifiers between a masdar at k and the number at i."""
-        end = self.prev(i)
-        if (hit := self.lex.qualifiers[0].ending(self.forms, end)) is not None:
-            end -= hit[0]
+        end = self.before_qualifier(i)
         if self.tokens[i].kind == "word" and end == i - 1:
             end -= 1  # "مقتل الأشخاص الأربعة": the noun of a number word stands before it
         for m in range(k + 1, end + 1):
