@@ -101,6 +101,11 @@ def _labelled(spec: dict[str, list[str]], expand: bool = False) -> Phrases:
                    for form in (_expand(e) if expand else [e]))
 
 
+def _weak(spec: dict[str, list[str]]) -> Phrases:
+    """A labelled table whose labels are weak (WEAK): they name what happened only to a count of people."""
+    return phrases((e, WEAK + label) for label, entries in spec.items() for e in entries)
+
+
 def _plain(entries: list[str]) -> Phrases:
     return phrases((e, e) for e in entries)
 
@@ -268,7 +273,7 @@ _BUILDERS = {
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled,
-    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "campaign_masdars": lambda s: phrases((e, WEAK + label) for label, entries in s.items() for e in entries), "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
+    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
