@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import pyarabic.araby as araby
 
-from .number_lexicon import WEAK
 from .number_scan import CLITIC_TOKENS, Sentence
 from .number_spans import Raw
 from .number_tokens import article
@@ -131,9 +130,8 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
     found = noun_kind(s, m)
     people = s.has(k, s.lex.people_before)  # "عددهم", "عددهن"
     its = s.tokens[k].norm.endswith("عدده")  # said of one: a crew, a delegation, a team
-    cue = s.scan_before(raw.i)[0] or s.scan_after(raw.j)
-    befell = bool(cue) and not cue.startswith(WEAK) and cue not in ("none", "sentence")  # "اعتقلت الشرطة
-    #                    المجموعة البالغ عددها 9": a verb of what befell people decides, as it did before
+    befell = bool(s.strong_cue(raw.i, raw.j))  # "اعتقلت الشرطة المجموعة البالغ عددها 9": a verb of what
+    #                                            befell people decides, as it did before
     if its and s.has(m, s.lex.collectives):
         return Counted("human", m)  # "الطاقم البالغ عدده 6": the crew's members
     if m > 0 and article(s.tokens[m].text) and s.is_word(m - 1) and not article(s.tokens[m - 1].text) \

@@ -244,6 +244,14 @@ class Sentence:
             k -= 1
         return "", -1
 
+    def strong_cue(self, i: int, j: int) -> str:
+        """The category a cue of the clause gives the number from i to j, before it or else after it, when that
+        cue makes a number a count of people (not one of people_cues: "ضبط" also seizes goods); else ""."""
+        for cue in (self.scan_before(i)[0], self.scan_after(j)):
+            if cue and not cue.startswith(WEAK):
+                return cue
+        return ""
+
     def before_qualifier(self, i: int) -> int:
         """The token right before the number (prev), or before the qualifier that stands there ("نحو",
         "أكثر من")."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..models import Number
 from .number_category import category, group
 from .number_kinds import Typed, by_context, by_form, listed_with
-from .number_lexicon import WEAK, lexicon
+from .number_lexicon import lexicon
 from .number_people import Counted, counted, definite
 from .number_refs import referred, year_like
 from .number_scan import Seen, Sentence
@@ -37,7 +37,7 @@ def numbers_in(sentence: str) -> tuple[Number, ...]:
     Cached: wire copy repeats the same sentences across a pile (the numbers are immutable)."""
     s, seen = Sentence(lexicon(), sentence), Seen()
     for raw in s.raws:
-        if "nisba" in raw.notes and not (_strong(s.scan_before(raw.i)[0]) or _strong(s.scan_after(raw.j))):
+        if "nisba" in raw.notes and not s.strong_cue(raw.i, raw.j):
             seen.add(None)  # "كارداشيان": a name, unless a verb of the clause counts it
             continue
         seen.add(_number(s, raw, seen))
@@ -66,7 +66,7 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     if noun is not None and yearish and noun.kind == "pronoun" and s.has(s.prev(raw.i), s.lex.bare_year_before):
         noun = None  # "أكبر بخمس مرات من عددهم في 1960": their number in a year
     noun = referred(s, raw, seen, noun) or noun
-    cue = _strong(s.scan_before(raw.i)[0]) or _strong(s.scan_after(raw.j))
+    cue = s.strong_cue(raw.i, raw.j)
     if noun is not None and noun.kind == "others" and not cue and seen.people is None:
         return Typed("other", noun.token)  # "صنع اثنين آخرين": two other goals
     if noun is not None and noun.kind in ("human", "member", "others", "pronoun", "verb"):
@@ -81,11 +81,6 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
             and _nothing_counted_after(s, raw):
         return Typed("people")  # "أدين الثلاثة بارتكاب …": the three (people)
     return None
-
-
-def _strong(cue: str) -> str:
-    """A cue that makes a number a count of people (not one of people_cues: "ضبط" also seizes goods)."""
-    return "" if cue.startswith(WEAK) else cue
 
 
 def _listed_noun(s: Sentence, noun: Counted) -> bool:
