@@ -56,6 +56,8 @@ class Cache:
 
     FILE = "cache.sqlite3"
     OLD_LAYOUT = ("ingest", "pair", "page", "match")  # folders of pickles written by earlier versions
+    LAYOUT = 2  # PRAGMA user_version of the file's layout: a file of another is replaced, not read
+    PAGE_SIZE = 16384  # entries are pickles of 5 to 80 kB: fewer overflow pages than at SQLite's 4 kB
     FLUSH_EVERY = 256
     READ_EVERY = 500  # entries per query (SQLite allows 999 variables at the least)
 
@@ -81,17 +83,23 @@ class Cache:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(path, timeout=60, check_same_thread=False, isolation_level=None)
+                if not self._current(db):  # an earlier version's layout: start again (its entries are only work)
+                    db.close()
+                    log.info("the cache %s has an earlier layout; starting a new one", path)
+                    _remove(path)
+                    db = sqlite3.connect(path, timeout=60, check_same_thread=False, isolation_level=None)
+                db.execute(f"PRAGMA page_size={self.PAGE_SIZE}")  # (takes effect in a new file only)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=OFF")  # a torn cache is detected and rebuilt, never trusted
                 db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, entry TEXT NOT NULL, "
-                           "value BLOB NOT NULL, PRIMARY KEY (kind, entry)) WITHOUT ROWID")
+                           "value BLOB NOT NULL, PRIMARY KEY (kind, entry))")
+                if db.execute("PRAGMA user_version").fetchone()[0] != self.LAYOUT:
+                    db.execute(f"PRAGMA user_version={self.LAYOUT}")
                 self._db = db
                 break
             except sqlite3.DatabaseError as exc:  # not a database, or damaged: start again once
                 log.warning("the cache %s is unusable (%s); starting a new one", path, exc)
-                for suffix in ("", "-wal", "-shm"):
-                    with contextlib.suppress(OSError):
-                        Path(f"{path}{suffix}").unlink()
+                _remove(path)
             except OSError as exc:
                 log.warning("the cache %s cannot be used (%s); building without it", path, exc)
                 break
@@ -100,6 +108,12 @@ class Cache:
         else:
             self._drop_old_layout()
         return self._db
+
+    def _current(self, db: sqlite3.Connection) -> bool:
+        """A new file, or one of this layout (an earlier one kept entries in a WITHOUT ROWID table: its rows
+        of tens of kilobytes wrote three times and read four times slower than a table of rowids does)."""
+        has_table = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'entries'").fetchone() is not None
+        return not has_table or db.execute("PRAGMA user_version").fetchone()[0] == self.LAYOUT
 
     def _drop_old_layout(self) -> None:
         assert self.folder is not None
@@ -235,6 +249,12 @@ class Cache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink()
 
 
 @contextlib.contextmanager
