@@ -77,6 +77,47 @@ def test_a_statement_reprinted_many_times_is_stored_once():
     assert len(shown) == 3 and total >= 39
 
 
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_blocks_worked_in_threads_come_back_in_order_and_are_never_all_taken_at_once(monkeypatch, threads):
+    """in_threads: each block's result in the blocks' order, whatever order the threads finish in; an error
+    in one block is raised to the reader; the blocks are taken from their source a few at a time (each holds
+    a block's arrays), not all at once."""
+    import threading
+    import time
+
+    from generator.analysis import crossref
+
+    monkeypatch.setattr(crossref, "THREADS", threads)
+    taken: list[int] = []
+    names: set[str] = set()
+
+    def blocks(n):
+        for k in range(n):
+            taken.append(k)
+            yield k, (n - k) % 3  # later blocks are quicker: threads finish out of order
+
+    def work(k, pause):
+        names.add(threading.current_thread().name)
+        time.sleep(pause / 200)
+        return k * k
+
+    for n in (0, 1, 2, 3, 40):
+        taken.clear()
+        out = crossref.in_threads(work, blocks(n))
+        assert [next(out) for _ in range(min(n, 1))] == [0][:n]
+        assert len(taken) <= min(n, 2 * threads + 1)  # after the first result: a few blocks ahead, not all
+        assert list(out) == [k * k for k in range(1, n)]
+    assert any(name.startswith("crossref") for name in names) == (threads > 1)
+
+    def failing(k, pause):
+        if k == 7:
+            raise ValueError("block 7")
+        return k
+
+    with pytest.raises(ValueError, match="block 7"):
+        list(crossref.in_threads(failing, blocks(20)))
+
+
 def test_candidates_are_exactly_the_pairs_the_definition_gives_in_any_block_size(monkeypatch):
     """candidate_pairs (arrays, a block of texts at a time) against its definition written out: pairs sharing
     MIN_SHARED indexed words that could reach the threshold counting every common word as shared; all pairs,

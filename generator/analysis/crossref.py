@@ -14,17 +14,21 @@ matches).
 from __future__ import annotations
 
 import hashlib
+import os
 from array import array
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeVar
 
 import numpy as np
 
 from ..arabic import content_words
 from ..models import Pair, Source, Statement
 
+T = TypeVar("T")
 THRESHOLD = 0.4  # labelled same-statement pairs score 0.46–0.97, different ones 0–0.28
 MIN_WORDS = 6
 MIN_SHARED = 2  # candidates share at least this many indexed words
@@ -132,7 +136,9 @@ def candidate_blocks(word_sets: list[frozenset[str]], threshold: float = THRESHO
     del word, flat
     if chosen is not None:
         length[~chosen[text]] = 0
-    for lo, hi, lengths, at in posting_blocks(length, begin, starts_of_text, BLOCK):
+
+    def pairs_of(lo: int, hi: int, lengths: np.ndarray, at: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         others = posting[at]
         mine = np.repeat(text[lo:hi].astype(np.int64), lengths)
         codes, shared = np.unique(mine * count + others, return_counts=True)
@@ -142,7 +148,36 @@ def candidate_blocks(word_sets: list[frozenset[str]], threshold: float = THRESHO
             keep &= (j != i) & ((j > i) | ~chosen[j])
         i, j, shared = i[keep], j[keep], shared[keep]
         reach = shared + np.minimum(unindexed[i], unindexed[j]) >= threshold * np.minimum(sizes[i], sizes[j])
-        yield np.minimum(i, j)[reach], np.maximum(i, j)[reach], shared[reach]
+        return np.minimum(i, j)[reach], np.maximum(i, j)[reach], shared[reach]
+
+    yield from in_threads(pairs_of, posting_blocks(length, begin, starts_of_text, BLOCK))
+
+
+THREADS = min(2, os.cpu_count() or 1)  # NumPy lets go of the GIL while it sorts and gathers: two blocks at once
+
+
+def in_threads(work: Callable[..., T], blocks: Iterable[tuple]) -> Iterator[T]:
+    """work(*block) of each block, in the blocks' order, THREADS blocks at a time (a few more made ahead, never
+    all: each holds arrays of a block's postings); in this thread alone when there is one block or one core."""
+    blocks = iter(blocks)
+    first = next(blocks, None)
+    if first is None:
+        return
+    second = next(blocks, None)
+    if second is None or THREADS < 2:
+        yield work(*first)
+        if second is not None:
+            yield work(*second)
+            yield from (work(*block) for block in blocks)
+        return
+    with ThreadPoolExecutor(THREADS, thread_name_prefix="crossref") as pool:
+        waiting = deque([pool.submit(work, *first), pool.submit(work, *second)])
+        for block in blocks:
+            waiting.append(pool.submit(work, *block))
+            if len(waiting) > 2 * THREADS:
+                yield waiting.popleft().result()
+        while waiting:
+            yield waiting.popleft().result()
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ import numpy as np
 
 from ..models import Source
 from .annotate import content_term
-from .crossref import Matches, inverted, posting_blocks, teasers
+from .crossref import Matches, in_threads, inverted, posting_blocks, teasers
 
 WINDOW_DAYS = 5  # a report joins a story with a report published within this many days of it
 SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
@@ -230,10 +230,13 @@ def _partial_sums(items: list[Profile]) -> Iterator[tuple[np.ndarray, np.ndarray
     end = word_starts[words + 1]
     length = np.where(end - word_starts[words] > cap, 0, end - begin)
     count = len(items)
-    for lo, hi, lengths, at in posting_blocks(length, begin, np.searchsorted(texts, np.arange(count + 1)), _BLOCK):
+
+    def sums_of(lo: int, hi: int, lengths: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         products = np.repeat(weights[lo:hi], lengths) * posting_weight[at]
         codes, slot = np.unique(np.repeat(texts[lo:hi], lengths) * count + posting_text[at], return_inverse=True)
-        yield codes, np.bincount(slot.ravel(), weights=products, minlength=len(codes))
+        return codes, np.bincount(slot.ravel(), weights=products, minlength=len(codes))
+
+    yield from in_threads(sums_of, posting_blocks(length, begin, np.searchsorted(texts, np.arange(count + 1)), _BLOCK))
 
 
 def _reprints(items: list[Profile], union: _Union) -> None:
