@@ -582,3 +582,37 @@ def test_a_name_shaped_like_a_dual_is_no_count_after_a_weak_cue():
 def test_a_possessed_noun_of_things_before_a_number_word_is_no_count_of_people():
     sentence = "باع الرجل سياراته الثلاث."
     assert [(n.type, n.category) for n in numbers_in(sentence)] == [("count", "")]
+
+
+@pytest.mark.parametrize(("sentence", "text", "category", "group"), [
+    # the group is who was counted, not who did it
+    ("قتل 62 فلسطينيا بنيران القوات الإسرائيلية قرب السياج.", "62", "killed", ""),
+    ("أوقع الهجوم 32 قتيلا ونسب لتنظيم داعش.", "32", "killed", "people"),
+    ("أصيب 12 مدنيا برصاص مسلحين مجهولين.", "12", "wounded", "civilians"),
+    ("قتل 9 أشخاص على يد عناصر الميليشيا.", "9", "killed", "people"),
+    ("قتل 5 جنود في هجوم على الحاجز.", "5", "killed", "forces"),  # the counted noun still names the group
+    ("قتل 5 من عناصر داعش في القصف.", "5", "killed", "isis"),
+])
+def test_the_group_is_who_was_counted_not_who_did_it(sentence, text, category, group):
+    found = number(sentence, text)
+    assert (found.type, found.category, found.group) == ("people", category, group)
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), [
+    ("أهدى المتحف لوحات المصور الفرنسي إدوارد ريو (1833-1900) الرسام الخاص بالخديوي.", "1833-1900", "year", None),
+    ("قتل (1500-2000) شخص في المجاعة.", "1500-2000", "people", None),  # a counted noun after the brackets
+    ("قدرت الشرطة عدد المتظاهرين بـ (1500-2000).", "1500-2000", "people", None),  # a count, after "بـ"
+    ("بلغ عدد القتلى (1200-1400)، بحسب المرصد.", "1200-1400", "people", None),  # a toll
+    ("قدر عدد المفقودين بنحو (1100-1200) في الإقليم.", "1100-1200", "people", None),
+    ("قال ما يزيد على الربع بقليل (25.8) من المستجيبين إنهم راضون.", "25.8", "other", 25.8),  # no count of people
+    ("استعانت الشركة بـ14.500 من المصححين المؤقتين.", "14.500", "people", 14500),  # a point marks the thousands
+    ("بلغ معدل الخصوبة 2.375 طفل لكل امرأة.", "2.375", "other", 2.375),  # a rate, not thousands of children
+    ("اعتقلت الشرطة ما بين 1.200 و1.500 متظاهر.", "1.200", "people", None),
+    ("استقبل المطار (5,712,778) مليون معتمر هذا الموسم.", "5,712,778", "people", 5712778),  # the scale restated
+    ("نزح 2.5 مليون شخص من المدينة.", "2.5 مليون", "people", 2500000),
+    ("أنفقت الحكومة 1,500 مليون دولار على الطرق.", "1,500 مليون", "money", 1500000000),
+    ("لم يعد يساوي ثلاثة بنسات في السوق.", "ثلاثة", "money", 3),  # pence: money, not people lost
+])
+def test_numbers_that_cannot_be_counts_of_people_as_written(sentence, text, kind, value):
+    found = number(sentence, text)
+    assert found.type == kind and (value is None or found.value == value)

@@ -274,8 +274,9 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
     generic = ""
     k = noun.token
     while k < min(noun.token + _GROUP_WINDOW, len(s.tokens)):
-        if k > noun.token and (s.owner[k] >= 0 or s.boundary(k) or stop_word(s, k)):
-            break
+        if k > noun.token and (s.owner[k] >= 0 or s.boundary(k) or stop_word(s, k)
+                               or s.lex.group_agents.at(s.forms, k) is not None):
+            break  # (after "بنيران", "على يد", "نسب": who did it, not who was counted)
         hit = s.lookup(s.lex.groups, k)
         if hit and hit[1] != "people":
             return hit[1]

@@ -13,7 +13,7 @@ from .number_lexicon import Phrases
 from .number_people import Counted, among_states, definite, year_follows
 from .number_scan import OPEN_MARKS, QUOTES, Seen, Sentence
 from .number_spans import Raw
-from .number_tokens import DASHES
+from .number_tokens import DASHES, article
 
 _TIMES = {"time": "time", "version": "identifier", "ratio": "other"}
 _SIZE_MARKS = frozenset("×xX*")
@@ -49,7 +49,32 @@ def by_form(s: Sentence, raw: Raw) -> Typed | None:
         return Typed("score")
     if raw.separator in DASHES or (raw.separator == "/" and within(raw, 600, 2100)):
         raw.kind = "range"  # "2000-4000", "1436/1437هـ"
+        if raw.separator in DASHES and _years_apart(s, raw):
+            return Typed("year")  # "إدوارد ريو (1833-1900)": a life or a period, alone in brackets
     return None
+
+
+def _years_apart(s: Sentence, raw: Raw) -> bool:
+    """Two years, the later second, and nothing else in the brackets around them; no noun counted after them
+    (a counted noun is indefinite: "(1500-2000) شخص" counts people, "(1833-1900) الرسام" dates a painter)."""
+    low, high = raw.low, raw.high
+    if not (isinstance(low, int) and isinstance(high, int) and 1000 <= low < high <= 2100):
+        return False
+    before, after, then = s.tok(raw.i - 1), s.tok(raw.j), s.tok(raw.j + 1)
+    if before is None or before.text != "(" or after is None or after.text != ")":
+        return False
+    if not (then is None or then.kind != "word" or article(then.text)):
+        return False
+    named = s.tok(raw.i - 2)  # the bracket follows a name, not a particle, a qualifier or "بـ"
+    if named is None or named.kind != "word" or len(named.norm.replace("ـ", "")) <= 2 \
+            or named.forms[0] in s.lex.function_words or s.lex.qualifiers[0].ending(s.forms, raw.i - 2):
+        return False
+    return not any(s.tokens[k].kind == "word" and s.tokens[k].norm in _QUANTITY_HEADS
+                   for k in range(max(raw.i - 10, 0), raw.i))  # not "بلغ عدد القتلى (1200-1400)"
+
+
+_QUANTITY_HEADS = frozenset({"عدد", "العدد", "حصيله", "الحصيله", "مجموع", "اجمالي", "تتراوح", "يتراوح", "بلغ", "بلغت",
+                             "سعر", "اسعار", "الاسعار", "الاجور", "اجور", "رواتب", "الرواتب", "متوسط", "معدل", "نحو"})
 
 
 def code(s: Sentence, raw: Raw) -> bool:

@@ -254,6 +254,7 @@ class Lexicon:
     quantity_verbs: frozenset[str]
     groups: Phrases
     group_pass: frozenset[str]
+    group_agents: Phrases
     reporting_words: Phrases
     roles: Phrases
     actors: Phrases
@@ -282,7 +283,7 @@ _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", 
                  "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before",
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words", "fire_verbs", "fire_objects", "storm_verbs",
-                 "prison_words", "subset_cues", "coordinators", "reporting_words"}
+                 "prison_words", "subset_cues", "coordinators", "reporting_words", "group_agents"}
 _DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts"}
 
 

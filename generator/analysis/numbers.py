@@ -12,8 +12,10 @@ number_spans.py.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from ..arabic import ascii_digits
 from ..models import Number
 from .number_category import category, group
 from .number_kinds import Typed, by_context, by_form, listed_with
@@ -22,7 +24,7 @@ from .number_people import Counted, counted, definite
 from .number_refs import referred, year_like
 from .number_scan import Seen, Sentence
 from .number_spans import Raw
-from .number_tokens import tokenize
+from .number_tokens import parse_digits, tokenize
 
 TYPES = ("people", "money", "percent", "year", "date", "time", "age", "duration", "measure", "magnitude", "count",
          "score", "ordinal", "identifier", "other")
@@ -46,6 +48,14 @@ def numbers_in(sentence: str) -> tuple[Number, ...]:
 
 def _number(s: Sentence, raw: Raw, seen: Seen) -> Number:
     typed = by_form(s, raw) or by_context(s, raw, seen) or _by_noun(s, raw, seen) or _fallback(s, raw, seen)
+    if typed.type == "people" and not raw.multiplied and any(
+            isinstance(v, float) and not v.is_integer() for v in (raw.value, raw.low, raw.high)):
+        if _thousands(s, raw):  # "بـ14.500 من المصححين": thousands marked with a point (no one counts half a man)
+            raw.value, raw.low, raw.high = (None if v is None else round(v * 1000) for v in (raw.value, raw.low, raw.high))
+        else:
+            typed = Typed("other", typed.noun)  # "(25.8) من المستجيبين": a share or an average, not a count
+    if typed.type == "people" and raw.multiplied and (raw.value or 0) > _EVERYONE:
+        _restated(s, raw)  # "(5,712,778) مليون معتمر": the scale word restates what the digits already say
     people = typed.type == "people"
     return Number(
         start=s.tokens[raw.i].start, end=s.tokens[raw.j - 1].end, value=raw.value, low=raw.low, high=raw.high,
@@ -53,6 +63,32 @@ def _number(s: Sentence, raw: Raw, seen: Seen) -> Number:
         noun=s.text_at(typed.noun) if typed.noun >= 0 else "",
         category=category(s, raw.i, raw.j, typed.counted, seen) if people else "",
         group=group(s, raw.i, typed.counted, seen) if people else "")
+
+
+def _thousands(s: Sentence, raw: Raw) -> bool:
+    """A number, or both ends of a range, written as 1 to 3 digits, a point and 3 digits ("14.500", "بين 1.200
+    و1.500"), not a rate or an average ("معدل الخصوبة 2.375 طفل لكل امرأة")."""
+    digits = [t.text for t in s.tokens[raw.i:raw.j] if t.kind == "num"]
+    if len(digits) != (1 if raw.low is None else 2) or not all(
+            re.fullmatch(r"\d{1,3}\.\d{3}", ascii_digits(d)) for d in digits):
+        return False
+    near = [t.norm for t in s.tokens[max(raw.i - 6, 0):raw.j + 5] if t.kind == "word"]
+    return not any(w in _PER for w in near)
+
+
+_PER = frozenset({"لكل", "للفرد", "للشخص", "معدل", "بمعدل", "متوسط", "بمتوسط", "المتوسط", "المعدل"})
+
+
+_EVERYONE = 10**10  # more people than there are: no count of people is this large
+
+
+def _restated(s: Sentence, raw: Raw) -> None:
+    """A count of people written in full digits (a million or more) before مليون/مليار: the value is the
+    digits' own, not the digits times the scale word."""
+    digits = next((t for t in s.tokens[raw.i:raw.j] if t.kind == "num"), None)
+    value = parse_digits(ascii_digits(digits.text)) if digits is not None else None
+    if value is not None and 10**6 <= value <= _EVERYONE and raw.low is None:
+        raw.value = value
 
 
 def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
