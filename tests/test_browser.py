@@ -177,6 +177,33 @@ def test_search_finds_the_right_source(watched, base_url, site, query_from):
     assert w.page.url == f"{base_url}sources/{source['id']}.html#{pair['id']}"
 
 
+def test_search_shows_more_results_on_request_and_counts_reports(watched, base_url, site):
+    """Results come a page of reports at a time (30; here 1, set on the form as tests may): the status says how
+    many reports were found and how many are shown, and "More results" shows the next ones, to the last."""
+    from tests.html_helpers import briefing
+
+    reports = len(briefing(site)["sources"])
+    w = watched(viewport=VIEWPORTS["phone"])
+    w.page.goto(base_url + "search.html")
+    w.page.evaluate("document.querySelector('.search-form').dataset.page = '1'")
+    w.page.fill("#search-input", "stub")  # in the English of every report
+    w.page.press("#search-input", "Enter")
+    w.page.wait_for_function("document.querySelector('.search-status').textContent.includes('found')")
+    first = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")
+    status = w.page.inner_text(".search-status")
+    assert f"{reports} reports found" in status and "the first 1 are shown" in status, status
+    assert {h.split("#")[0] for h in first} and len({h.split("#")[0] for h in first}) == 1
+    for shown in range(2, reports + 1):
+        assert w.page.is_visible(".search-more")
+        w.page.click(".search-more")
+        w.page.wait_for_function(f"new Set([...document.querySelectorAll('.search-results li a')].map("
+                                 f"a => a.getAttribute('href').split('#')[0])).size === {shown}")
+    assert not w.page.is_visible(".search-more")  # all shown
+    assert "the first" not in w.page.inner_text(".search-status")
+    overflow = w.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0 and w.problems == []
+
+
 def test_dark_mode_and_print(watched, base_url):
     w = watched(viewport=VIEWPORTS["wide"], color_scheme="dark")
     w.page.goto(base_url + SOURCE)
@@ -187,6 +214,14 @@ def test_dark_mode_and_print(watched, base_url):
     assert w.page.locator(".site-header nav").evaluate("e => getComputedStyle(e).display") == "none"
     assert w.page.locator(".view-switch").evaluate("e => getComputedStyle(e).display") == "none"
     assert w.page.locator(".pair").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    inner = w.page.locator("main a[href]:not([href^='http']):not([href^='#'])").first  # a link within the site
+    assert inner.evaluate("e => getComputedStyle(e, '::after').content") in ("none", "normal")
+    opened = w.page.evaluate("""() => { window.dispatchEvent(new Event('beforeprint'));
+        const all = [...document.querySelectorAll('main details:not(.removed)')];
+        const open = all.every(d => d.open);
+        window.dispatchEvent(new Event('afterprint'));
+        return [all.length, open, all.filter(d => d.open).length]; }""")
+    assert opened[0] > 0 and opened[1] and opened[2] < opened[0]  # opened to print, closed again after
     pdf = w.page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     (ARTIFACTS / "source-print.pdf").write_bytes(pdf)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -92,9 +93,10 @@ def test_figures_page_links_each_figure_to_its_pair(project, stub_engine):
     people = [f for f in briefing(site)["figures"] if f["type"] == "people"]
     assert len(rows) == len(people) > 0 and {r["id"] for r in rows} == {f["id"] for f in people}
     for row in rows:
-        link = row.find("a", string="see paragraph")["href"]
-        path, anchor = link.split("#")
-        assert soup(site / path).find(id=anchor) is not None
+        link = row.find("a", string=re.compile(r"^paragraph \d+$"))  # says which paragraph, not "see paragraph"
+        path, anchor = link["href"].split("#")
+        target = soup(site / path).find(id=anchor)
+        assert target is not None and link.get_text() == target["aria-label"].lower()  # "Paragraph 3"
         assert row.find("mark").get_text()
 
 

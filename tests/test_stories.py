@@ -20,7 +20,7 @@ from generator.ingest.read import read_seeds
 from generator.pipeline import ingest_all
 from generator.translation.pair import pair_article
 from tests.conftest import ROOT, make_project
-from tests.html_helpers import raw_briefing, soup
+from tests.html_helpers import briefing, raw_briefing, soup
 from tests.stub import StubEngine
 
 EVENTS = ("event2", "event3", "event4")
@@ -95,6 +95,29 @@ def test_nothing_crosses_stories(site):
     for story in data["stories"]:
         for dispute in story["summary"]["disagreements"]:
             assert {story_of[c["source_id"]] for c in dispute["claims"]} == {story["id"]}
+
+
+def test_the_site_wide_figures_page_charts_no_sum_across_stories_and_names_each_rows_story(site):
+    """A chart adds up one story's counts: on a site of several stories the site-wide key figures have none (each
+    story's own page has its chart), and every row names its story; a story's key-figures page is titled with
+    its story and says its downloads are the whole site's."""
+    data = briefing(site)
+    story_of = {m: s for s in data["stories"] for m in s["members"]}
+    page = soup(site / "figures.html")
+    assert page.select_one(".chart-figure") is None
+    rows = page.select("table.figures tbody tr")
+    people = {f["id"]: f for f in data["figures"] if f["type"] == "people"}
+    assert rows
+    for row in rows:
+        story = story_of[people[row["id"]]["source_id"]]
+        link = row.find("a", href=f"stories/{story['id']}.html")
+        assert link is not None and link.get_text() == story["title_ar"]
+    with_figures = [s for s in data["stories"] if (site / "stories" / f"{s['id']}-figures.html").exists()]
+    assert with_figures
+    for story in with_figures:
+        own = soup(site / "stories" / f"{story['id']}-figures.html")
+        assert (story["title_en"] or story["title_ar"]) in own.title.get_text()
+        assert "every story of the site" in own.get_text(" ")
 
 
 def test_the_feed_lists_every_story(site):

@@ -174,7 +174,10 @@ class Renderer:
             disputes = []
         for listing in lists[1 if len(briefing.stories) == 1 else 0:]:
             pages.update([self.page("sources.html", listing["file"], sources=listing, totals=report)])
-        for view in views.figures_views(list(briefing.figures), briefing.by_id, disputes):
+        stories = None if len(briefing.stories) == 1 else {
+            m: {"href": views.story_url(story.id), "title": story.title_ar} for story in briefing.stories
+            for m in story.members}
+        for view in views.figures_views(list(briefing.figures), briefing.by_id, disputes, stories=stories):
             pages.update([self.page("figures.html", view["file"], **view, story=None)])
         return pages
 

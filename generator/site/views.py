@@ -130,7 +130,8 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
             "ar_match": sentence.ar[figure.start:figure.end],
             "ar_after": " " + " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else ""),
             "en": " ".join(english[:40]) + (" …" if len(english) > 40 else ""), "status": sentence.status,
-            "href": pair_href(root, figure.source_id, figure.pair_id), "review": figure.review, "note": figure.note}
+            "href": pair_href(root, figure.source_id, figure.pair_id), "review": figure.review, "note": figure.note,
+            "paragraph": next((p.number for p in sources[figure.source_id].pairs if p.id == figure.pair_id), 0)}
 
 
 def figure_pages(figures: list[Figure], sources: dict[str, Source], base: str = "figures") -> dict[str, str]:
@@ -146,10 +147,12 @@ def _order(figure: Figure, sources: dict[str, Source]) -> tuple:
     return (rank, meta.date == "", meta.date, meta.outlet, figure.source_id, figure.id)
 
 
-def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: list[dict], base: str = "figures"
-                  ) -> list[dict]:
+def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: list[dict], base: str = "figures",
+                  stories: dict[str, dict] | None = None) -> list[dict]:
     """The key-figures pages: counts of people only, grouped by category, FIGURES_PER_PAGE rows a page;
-    the first page also holds the disagreements, the chart and the count of other numbers by type."""
+    the first page also holds the disagreements, the chart and the count of other numbers by type. With
+    `stories` (source id → its story's link: the site-wide pages of a site of several stories) each row names
+    its story, and there is no chart: a chart adds up counts of one story only (each story's page has its own)."""
     people = sorted((f for f in figures if f.is_people), key=lambda f: _order(f, sources))
     others: dict[str, int] = {}
     for figure in figures:
@@ -164,13 +167,16 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
     for number, chunk in enumerate(chunks, 1):
         groups: dict[str, list[dict]] = {}
         for figure in chunk:
-            groups.setdefault(figure.category, []).append(figure_row(figure, sources, root))
+            row = figure_row(figure, sources, root)
+            row["story"] = (stories or {}).get(figure.source_id)
+            groups.setdefault(figure.category, []).append(row)
         views.append({"file": numbered(base, number), "page": number, "pages": len(chunks),
                       "groups": [{"key": k, "label": category_label(k), "rows": rows} for k, rows in groups.items()],
                       "total": len(people), "others": sorted(others.items()), "first": number == 1,
                       "rejected": [figure_row(f, sources, root) for f in figures if f.review == "rejected"][:200]
                       if number == 1 else [],
-                      "disagreements": disputes if number == 1 else [], "chart": chart(people, sources) if number == 1
+                      "disagreements": disputes if number == 1 else [],
+                      "chart": chart(people, sources) if number == 1 and stories is None
                       else {"svg": "", "table": [], "by_group": [], "label": ""},
                       "pagination": [{"n": n, "href": numbered(base, n), "current": n == number}
                                 for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []})

@@ -53,21 +53,19 @@
       }
       return engine;
     }
-    function run(query) {
-      if (location.protocol === "file:") {
-        status.textContent = "Search needs the site to be served over http(s); it cannot run from a file opened on disk.";
-        return;
-      }
-      status.textContent = "Searching…";
-      list.innerHTML = "";
-      var story = form.querySelector("select[name=story]");
-      var options = story && story.value ? { filters: { story: story.value } } : {};
-      load().then(function (pagefind) {
-        return pagefind.search(query, options);
-      }).then(function (found) {
-        return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }));
-      }).then(function (items) {
-        var shown = 0;
+    var PAGE = 30;  /* reports shown at once; "More results" shows the next ones */
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "search-more";
+    more.textContent = "More results";
+    more.hidden = true;
+    list.parentNode.insertBefore(more, list.nextSibling);
+    var found = null, next = 0, shown = 0, asked = "";
+    function show() {
+      var batch = found.results.slice(next, next + (Number(form.dataset.page) || PAGE));  /* (data-page: tests) */
+      next += batch.length;
+      more.hidden = true;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
         items.forEach(function (item) {
           var target = (item.meta && item.meta.target) || item.url.replace(/^\//, "");
           /* A record is a source; its sections (one per paragraph pair, under a heading whose id is the
@@ -79,7 +77,10 @@
             var li = document.createElement("li");
             var a = document.createElement("a");
             a.href = target + (sub.anchor ? "#" + sub.anchor.id : "");
-            a.textContent = ((item.meta && item.meta.title) || item.url) + (sub.title ? " — " + sub.title : "");
+            var title = document.createElement("bdi");  /* an Arabic title does not reorder the ¶ after it */
+            title.textContent = (item.meta && item.meta.title) || item.url;
+            a.appendChild(title);
+            if (sub.title) { a.appendChild(document.createTextNode(" — " + sub.title)); }
             var p = document.createElement("p");
             p.className = "excerpt";
             p.setAttribute("dir", "auto");
@@ -90,11 +91,38 @@
             shown += 1;
           });
         });
-        status.textContent = shown ? shown + " paragraph(s) found for “" + query + "”." :
-          "Nothing found for “" + query + "”.";
+        var total = found.results.length;
+        status.textContent = total ? total + " report" + (total === 1 ? "" : "s") + " found for “" + asked + "”" +
+          (next < total ? "; the first " + next + " are shown (" + shown + " paragraphs)." : " (" + shown +
+          " paragraph" + (shown === 1 ? "" : "s") + ").") : "Nothing found for “" + asked + "”.";
+        more.hidden = next >= total;
+      });
+    }
+    function run(query) {
+      if (location.protocol === "file:") {
+        status.textContent = "Search needs the site to be served over http(s); it cannot run from a file opened on disk.";
+        return;
+      }
+      status.textContent = "Searching…";
+      list.innerHTML = "";
+      more.hidden = true;
+      var story = form.querySelector("select[name=story]");
+      var options = story && story.value ? { filters: { story: story.value } } : {};
+      load().then(function (pagefind) {
+        return pagefind.search(query, options);
+      }).then(function (result) {
+        found = result; next = 0; shown = 0; asked = query;
+        return show();
       }).catch(function () {
         status.textContent = "The search index could not be loaded.";
       });
+    }
+    more.addEventListener("click", function () {
+      more.disabled = true;
+      show().then(function () { more.disabled = false; }, function () { more.disabled = false; });
+    });
+    if (location.protocol === "file:") {
+      status.textContent = "Search needs the site to be served over http(s); it cannot run from a file opened on disk.";
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -117,5 +145,19 @@
     rememberView();
     partnerSentences();
     search();
+  });
+})();
+
+/* Printing: what is folded away (about the source, the Arabic of a summary) is printed open, then folded
+   again; lines removed from the scrape stay out of print. */
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = [].slice.call(document.querySelectorAll("main details:not(.removed):not([open])"));
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
   });
 })();
