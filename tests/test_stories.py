@@ -138,6 +138,30 @@ def built_with(tmp_path: Path, seeds: dict[str, str]) -> Path:
     return project / "site"
 
 
+def test_a_running_total_is_kept_apart_from_the_events_counts(tmp_path):
+    """ "Since the war began" or "so far" in a count's own clause makes it a running total: the story's headline
+    numbers give it a row of its own, and it is no dispute with the day's toll (a range "8 to 3,200" would say
+    that sources disagree about one event)."""
+    lead = ("قتل 8 أشخاص في قصف استهدف سوقا شعبية في حي المعلا بمدينة عدن صباح الخميس، وفق مصادر طبية "
+            "في المدينة الساحلية.")
+    later = "وأكدت السلطات المحلية أن فرق الإنقاذ واصلت البحث تحت الأنقاض في السوق الشعبية حتى المساء."
+    seeds = {
+        "aden1.txt": f"شبكة الأخبار العربية | أخبار\n\nقصف سوق في عدن\n\n2023-03-02\n\n{lead}\n\n{later}\n",
+        "aden2.txt": f"وكالة أنباء الجنوب | محلي\n\nمقتل 8 في قصف سوق بعدن\n\n2023-03-02\n\n{lead}\n\n{later}\n\n"
+                     "وقتل أكثر من 3200 شخص منذ بدء الحرب، بحسب الأمم المتحدة، فيما بلغ عدد القتلى اليوم 8 "
+                     "أشخاص.\n",
+    }
+    site = built_with(tmp_path, seeds)
+    story = next(s for s in raw_briefing(site)["stories"] if "aden1" in s["members"])
+    assert set(story["members"]) == {"aden1", "aden2"}
+    rows = {r["label"]: r for r in story["summary"]["numbers"]}
+    day = next(r for label, r in rows.items() if label.startswith("Killed") and not r["running"])
+    total = next(r for label, r in rows.items() if label.startswith("Killed") and r["running"])
+    assert day["low"]["value"] == day["high"]["value"] == "8"  # "بلغ عدد القتلى اليوم 8": today's, no total
+    assert "3,200" in total["low"]["value"] and "running totals" in next(k for k, r in rows.items() if r is total)
+    assert not any("3,200" in c["value"] for d in story["summary"]["disagreements"] for c in d["claims"])
+
+
 def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
     site = built_with(tmp_path, {"markets.txt":
         "صحيفة الأسواق\n\nارتفاع أسعار النفط في الأسواق العالمية\n\n2023.03.02\n\n"

@@ -6,6 +6,7 @@ counts of people among them: disagreements between sources and the chart's data.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 
 from ..models import Figure, Source
@@ -64,20 +65,39 @@ def _by_date(figure: Figure, sources: dict[str, Source]) -> tuple:
     return (meta.date == "", meta.date, meta.outlet, figure.id)
 
 
+_SINCE = re.compile(r"منذ\s+(?:\S+\s+)?(?:بدء|بدايه|بداية|اندلاع|مطلع|انطلاق|انطلاقه|انطلاقة)"
+                    r"|منذ\s+(?:(?:عام|العام|سنه|سنة)\s+)?(?:19|20)\d\d(?!\d)")  # (not "الأسوأ منذ 40 عاما")
+_CLAUSE_END = re.compile(r"[،,؛;.!?؟:]")
+
+
+def running_total(figure: Figure, sources: dict[str, Source]) -> bool:
+    """A count its own clause gives as a running total since a start ("قتل أكثر من 3200 شخص منذ بدء الحرب",
+    "منذ عام 2011"), not what one event did: ranges and disputes of the story's counts keep them apart, so that a
+    day's toll and a war's total never make one range. ("حتى الآن", so far, is an event's toll as it grows.)"""
+    source = sources[figure.source_id]
+    pair = next((p for p in source.pairs if p.id == figure.pair_id), None)
+    if pair is None or not 0 < figure.sentence <= len(pair.sentences):
+        return False
+    text = pair.sentences[figure.sentence - 1].ar
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, figure.start)]
+    end = _CLAUSE_END.search(text, figure.end)
+    return _SINCE.search(text[starts[-1] if starts else 0:end.start() if end else len(text)]) is not None
+
+
 def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
     """Counts of people of the same category and group with different values from different sources or
     dates, oldest first: shown side by side, never reconciled."""
-    by_key: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    by_key: dict[tuple[str, str, bool], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.is_people and figure.group and figure.category != "other people":
-            by_key[(figure.category, figure.group)].append(figure)
+            by_key[(figure.category, figure.group, running_total(figure, sources))].append(figure)
     out = []
-    for (category, group), claims in by_key.items():
+    for (category, group, running), claims in by_key.items():  # (a day's toll and a war's total: no dispute)
         origins = {(f.source_id, sources[f.source_id].meta.date) for f in claims}
         if len({figure_value(f) for f in claims}) > 1 and len(origins) > 1:
             claims = sorted(claims, key=lambda f: _by_date(f, sources))
-            out.append({"category": category, "label": f"{category_label(category)}: {group_label(group)}",
-                        "claims": [claim(f, sources) for f in claims]})
+            label = f"{category_label(category)}: {group_label(group)}" + (", running totals" if running else "")
+            out.append({"category": category, "label": label, "claims": [claim(f, sources) for f in claims]})
     order = category_order()
     return sorted(out, key=lambda d: (order.index(d["category"]) if d["category"] in order else 99, d["label"]))
 
@@ -94,8 +114,9 @@ def chart_rows(figures: list[Figure], sources: dict[str, Source], category: str 
     """For one category: the largest count each source gives for each group (the chart and its table)."""
     rows: dict[tuple[str, str], Figure] = {}
     for figure in sorted(figures, key=lambda f: _by_date(f, sources)):
-        if not figure.is_people or figure.category != category or top(figure) is None:
-            continue
+        if not figure.is_people or figure.category != category or top(figure) is None \
+                or running_total(figure, sources):
+            continue  # (a war's running total beside one day's toll would leave the day's bar unseen)
         key = (group_label(figure.group), sources[figure.source_id].meta.outlet)
         if key not in rows or top(figure) > top(rows[key]):  # type: ignore[operator]
             rows[key] = figure

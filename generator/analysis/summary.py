@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models import Figure, Pair, SentenceNote, SentencePair, Source, Statement
 from .crossref import score
-from .figures import claim, figure_value, top
+from .figures import claim, figure_value, running_total, top
 from .labels import category_label, group_label
 
 LEAD_SIZE = (3, 5)
@@ -73,19 +73,24 @@ def _extent(claims: list[Figure], sources: dict[str, Source]) -> dict:
 
 def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
     """For killed (in all, and by group) and the other events: the lowest and highest count reported,
-    with who reports each end; vague counts ("dozens") beside them. People counts only."""
+    with who reports each end; vague counts ("dozens") beside them. People counts only. Running totals
+    ("منذ بدء الحرب") make rows of their own, after the rest."""
     people = [f for f in figures if f.is_people]
+    totals = {f.id for f in people if running_total(f, sources)}
     groups = sorted({f.group for f in people if f.category == "killed" and f.group})
     plan = [("killed", None), *(("killed", g) for g in groups), *((c, None) for c in HEADLINE_CATEGORIES)]
     rows = []
-    for category, group in plan:
-        chosen = [f for f in people if f.category == category and (group is None or f.group == group)]
-        claims = [f for f in chosen if top(f) is not None]
-        if not claims:
-            continue
-        label = category_label(category) + (f": {group_label(group)}" if group is not None else ", all reports")
-        rows.append({"label": label, "category": category, **_extent(claims, sources),
-                     "vague": sorted({f.vague for f in chosen if f.vague})})
+    for running in (False, True):
+        for category, group in plan:
+            chosen = [f for f in people if f.category == category and (group is None or f.group == group)
+                      and (f.id in totals) == running]
+            claims = [f for f in chosen if top(f) is not None]
+            if not claims:
+                continue
+            label = category_label(category) + (f": {group_label(group)}" if group is not None else ", all reports")
+            label += ", running totals (since a start)" if running else ""
+            rows.append({"label": label, "category": category, **_extent(claims, sources),
+                         "vague": sorted({f.vague for f in chosen if f.vague}), "running": running})
     return rows
 
 
