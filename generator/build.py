@@ -609,7 +609,7 @@ def _shown_beside(briefing: Briefing, sources: list[Source], index: int, counts:
     source = sources[index]
     sid = source.meta.id
     statement_of, text_of = briefing.statement_of, briefing.matches.text_of
-    return ([(s.meta.id, s.meta.outlet) for s in sources[max(0, index - 1):index + 2]], views.story_link(briefing, source),
+    return (views.neighbours(briefing, source), views.story_link(briefing, source),
             counts.get(sid, 0), [views.also_reported(briefing, source, p) for p in source.pairs],
             [(text_of.get((sid, p.id)), statement_of[(sid, p.id)].id if (sid, p.id) in statement_of else None)
              for p in source.pairs])

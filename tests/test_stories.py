@@ -120,6 +120,30 @@ def test_the_site_wide_figures_page_charts_no_sum_across_stories_and_names_each_
         assert "every story of the site" in own.get_text(" ")
 
 
+def test_previous_and_next_go_through_a_story_oldest_first_and_the_list_of_sources_by_date(site):
+    """A source page's previous and next links stay in its story, in the story's order (oldest first), and say
+    where they go (outlet, date, headline); the list of sources runs by date, undated last."""
+    data = raw_briefing(site)
+    for story in data["stories"]:
+        members = story["members"]
+        for n, member in enumerate(members):
+            page = soup(site / "sources" / f"{member}.html")
+            prev, following = page.select_one("a[rel=prev]"), page.select_one("a[rel=next]")
+            assert (prev["href"] if prev else None) == (f"{members[n - 1]}.html" if n > 0 else None)
+            assert (following["href"] if following else None) == (f"{members[n + 1]}.html" if n + 1 < len(members) else None)
+            for link in (prev, following):
+                if link is not None:
+                    other = next(s for s in data["sources"] if f"{s['id']}.html" == link["href"])
+                    assert other["outlet"] in link.get_text() and "in this story" in link.get_text()
+    dates = [s["date"][:10] or "9999" for s in data["sources"]]
+    listed = []
+    for path in sorted(site.glob("sources*.html"), key=lambda p: int(p.stem.split("-")[1]) if "-" in p.stem else 1):
+        listed += [a["href"].split("/")[-1].removesuffix(".html") for a in soup(path).select(".source-card .headline-ar a")]
+    by_id = {s["id"]: s["date"][:10] or "9999" for s in data["sources"]}
+    assert sorted(listed) == sorted(s["id"] for s in data["sources"]) and len(dates) == len(listed)
+    assert [by_id[i] for i in listed] == sorted(by_id[i] for i in listed)
+
+
 def test_the_feed_lists_every_story(site):
     feed = ET.parse(site / "feed.xml").getroot()
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")

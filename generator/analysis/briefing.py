@@ -75,6 +75,20 @@ class Briefing:
         return {s.meta.id: s for s in self.sources}
 
     @cached_property
+    def reading_order(self) -> dict[str, tuple[str | None, str | None]]:
+        """Each source's previous and next report as a reader goes through them: within its story, oldest first,
+        on a site of several stories; through the whole pile by date (undated last) on a site of one."""
+        if len(self.stories) > 1:
+            runs = [story.members for story in self.stories]
+        else:
+            runs = [tuple(s.meta.id for s in sorted(self.sources, key=lambda s: (s.meta.date or "9999", s.meta.id)))]
+        order: dict[str, tuple[str | None, str | None]] = {}
+        for run in runs:
+            for n, member in enumerate(run):
+                order[member] = (run[n - 1] if n > 0 else None, run[n + 1] if n + 1 < len(run) else None)
+        return order
+
+    @cached_property
     def _figures_by_source(self) -> dict[str, list[tuple[int, Figure]]]:
         return by_source(self.figures)
 

@@ -146,17 +146,16 @@ class Renderer:
 
     def source_page(self, briefing: Briefing, index: int, counts: dict[str, int]) -> tuple[str, bytes | Path]:
         """sources/<id>.html for the index-th source."""
-        sources = briefing.sources
-        source = sources[index]
-        neighbours = (sources[index - 1] if index > 0 else None, sources[index + 1] if index + 1 < len(sources) else None)
+        source = briefing.sources[index]
         return self.page("source.html", views.source_url(source.meta.id), share=views.source_share(source),
-                         cached=False, **views.source_page(briefing, source, counts.get(source.meta.id, 0), neighbours))
+                         cached=False, **views.source_page(briefing, source, counts.get(source.meta.id, 0)))
 
     def site_pages(self, briefing: Briefing, about_md: str, summary_md: str) -> dict[str, bytes | Path]:
         """Every page but the source pages: the briefing (or the stories and a page each), source lists, key
         figures, about and search."""
         report, note = briefing.report, markdown(summary_md) if summary_md.strip() else ""
-        lists = views.source_list_pages(list(briefing.sources), figure_counts(briefing), len(briefing.stories) == 1)
+        by_date = sorted(briefing.sources, key=lambda s: (s.meta.date or "9999", s.meta.id))  # (oldest first, undated last)
+        lists = views.source_list_pages(by_date, figure_counts(briefing), len(briefing.stories) == 1)
         pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report,
                                         story_rules={"window": WINDOW_DAYS, "similar": SIMILAR, "average": JOIN_AVERAGE,
                                                     "span": SPAN_DAYS, "close": CLOSE_DAYS, "apart": SIMILAR_APART}),

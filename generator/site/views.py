@@ -85,10 +85,22 @@ def source_card(source: Source, figures: int, root: str) -> dict:
             "words": sum(len(p.ar.split()) for p in source.pairs), "figures": figures, "removed": len(source.removed)}
 
 
-def source_page(briefing: Briefing, source: Source, figures: int, neighbours: tuple[Source | None, Source | None]
-                ) -> dict:
+def neighbours(briefing: Briefing, source: Source) -> list[dict | None]:
+    """The previous and next report in reading order (Briefing.reading_order), as the page's links show them."""
+    out: list[dict | None] = []
+    for other in briefing.reading_order.get(source.meta.id, (None, None)):
+        if other is None:
+            out.append(None)
+            continue
+        meta = briefing.by_id[other].meta
+        title = meta.headline if len(meta.headline.split()) <= 8 else " ".join(meta.headline.split()[:8]) + " …"
+        out.append({"href": f"{other}.html", "outlet": meta.outlet, "date": meta.date[:10], "headline": title})
+    return out
+
+
+def source_page(briefing: Briefing, source: Source, figures: int) -> dict:
     meta = source.meta
-    previous, following = neighbours
+    previous, following = neighbours(briefing, source)
     return {"source": source_card(source, figures, "../"),
             "outlet_missing": f"content/sources/{meta.id}.yml" if meta.provenance.get("outlet") == "derived" else "",
             "meta": [(name, getattr(meta, name), PROVENANCE_LABELS[meta.provenance.get(name, "missing")])
@@ -98,8 +110,7 @@ def source_page(briefing: Briefing, source: Source, figures: int, neighbours: tu
             "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in source.removed],
             "notes": list(source.notes), "warnings": list(source.warnings),
             "story": story_link(briefing, source),
-            "prev": {"href": f"{previous.meta.id}.html", "outlet": previous.meta.outlet} if previous else None,
-            "next": {"href": f"{following.meta.id}.html", "outlet": following.meta.outlet} if following else None}
+            "prev": previous, "next": following}
 
 
 def story_link(briefing: Briefing, source: Source) -> dict | None:
