@@ -338,3 +338,26 @@ def test_a_read_more_link_line_is_chrome_and_the_heading_after_it_stays(link):
     result = clean(text)
     assert [r.reason for r in result.removed] == ["'read more' link"]
     assert [b.kind for b in result.blocks] == ["body", "heading", "body"]
+
+
+BODY = ("الملتقى الأول للأمن السياحي في الطائف يبحث سلامة الآثار والمنشآت السياحية في الحادي والعشرين من الشهر "
+        "الجاري، بمشاركة المنظمة العربية للسياحة وجامعة نايف العربية للعلوم الأمنية.\n\n"
+        "وأوضح رئيس المنظمة العربية للسياحة أن الملتقى يعد من أهم الملتقيات التي تشهدها المنطقة، لافتا إلى "
+        "أهمية أمن السائح وسلامته.\n")
+
+
+def test_a_title_above_its_date_line_wins_over_the_articles_own_first_lines_below_it():
+    """Title, date line, then a headline-like line before the body: when the title's words are the article's,
+    it is the headline, and the line below the date (the lead cut off by the scrape, a sub-title) stays the
+    article's; a line above the date that is not about the article stays a promo, the line below the headline."""
+    cut = "وافق أمير منطقة مكة المكرمة الأمير خالد الفيصل على إطلاق فعاليات"
+    page = (f"المدينة | أخبار\n\nالفيصل يوافق على إطلاق الملتقى الأول للأمن السياحي بالطائف\n\n"
+            f"آخر تحديث: 24 يوليو 2015 - 08:45\n\n{cut}\n\n{BODY}")
+    result = clean(page)
+    assert result.meta["headline"] == "الفيصل يوافق على إطلاق الملتقى الأول للأمن السياحي بالطائف"
+    assert [b.text for b in result.blocks][0] == cut  # kept, not dropped as a promo
+    promo = (f"المدينة | أخبار\n\nارتفاع أسعار الذهب في الأسواق العالمية مع تراجع الدولار الأمريكي\n\n"
+             f"آخر تحديث: 24 يوليو 2015 - 08:45\n\nانطلاق الملتقى الأول للأمن السياحي بالطائف\n\n{BODY}")
+    result = clean(promo)
+    assert result.meta["headline"] == "انطلاق الملتقى الأول للأمن السياحي بالطائف"
+    assert any(r.reason == "navigation or promo before the article" and "الذهب" in r.text for r in result.removed)

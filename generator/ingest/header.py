@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..arabic import ascii_digits, normalize, words
+from ..arabic import ascii_digits, content_words, normalize, words
 from ..dates import parse_date
 from ..models import Line
 from .noise import date_words_removed, ends_sentence, is_sentence_like, strip_closers
@@ -110,8 +110,9 @@ def read_header(scan: _Scan, start: int) -> None:
         ln for ln in remaining if len(words(ln.text)) >= 4 and not ends_sentence(ln.text)]
     if not pool and (first := _bare_title(scan)) is not None:
         pool = [first]
+    above = None if repeated else _title_above_date(scan, pool, start)
     if pool:
-        headline = pool[0] if repeated else pool[-1]
+        headline = above or (pool[0] if repeated else pool[-1])
         parts = _title_parts(headline.text)
         main = max(parts, key=lambda p: len(words(p)))
         title = _MEDIA_LABEL.sub("", main).strip()
@@ -131,8 +132,33 @@ def read_header(scan: _Scan, start: int) -> None:
     for line in scan.open_lines():
         if head_key and headline_key(line.text) == head_key:
             scan.drop(line, "headline repeated")
-        elif line.number < start:
+        elif line.number < start and not (above is not None and line.number > above.number):
             scan.drop(line, "navigation or promo before the article")
+        #  (below a title found above its date line: the article's own sub-title or first lines, kept)
+
+
+LEAD_SHARE = 0.4  # a title above its date line shares at least this much of its words with the lines below it
+
+
+def _title_above_date(scan: _Scan, pool: list[Line], start: int) -> Line | None:
+    """The headline when the page reads title, date line, then more headline-like lines before the body ("الفيصل
+    يوافق على إطلاق الملتقى …", "آخر تحديث: …", then the first half of the lead cut off by the scrape, or a
+    sub-title): the last candidate above a date line whose words are the article's (half of them or more in the
+    lines below it, up to the body's first paragraphs), when a candidate stands below that date line too. Such
+    a title is the page's own; what follows it down to the body is the article's, not a promo."""
+    if len(pool) < 2:
+        return None
+    dates = [n for n, (action, _) in scan.decided.items() if action == "date"]
+    below = [ln for ln in pool if any(n < ln.number for n in dates)]
+    above = [ln for ln in pool if ln not in below and any(ln.number < n < below[0].number for n in dates)] \
+        if below else []
+    if not above:
+        return None
+    title = above[-1]
+    after = [ln.text for ln in scan.content if title.number < ln.number and scan.decided.get(ln.number, ("",))[0] != "date"]
+    lead = content_words(" ".join(after[:6]))
+    own = content_words(title.text)
+    return title if len(own) >= 3 and len(own & lead) >= LEAD_SHARE * len(own) else None
 
 
 def outlet_prefix(scan: _Scan, start: int) -> tuple[int, str, str] | None:
