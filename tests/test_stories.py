@@ -186,6 +186,25 @@ def test_a_running_total_is_kept_apart_from_the_events_counts(tmp_path):
     assert not any("3,200" in c["value"] for d in story["summary"]["disagreements"] for c in d["claims"])
 
 
+def test_a_count_of_some_of_the_people_another_names_is_no_end_of_a_range(tmp_path):
+    """ "أصيب 96 شخصا بينهم امرأتان": the two women are among the 96, no lower count of the wounded. The
+    story's range runs over totals (90 to 96), and the two stay on the key figures page."""
+    lead = ("أصيب 96 شخصا بينهم امرأتان في انفجار سيارة مفخخة قرب سوق مزدحمة في وسط مدينة عدن مساء السبت، وفق "
+            "مصادر طبية في المدينة.")
+    other = ("أصيب 90 شخصا في انفجار سيارة مفخخة قرب سوق مزدحمة في وسط مدينة عدن مساء السبت، وفق مصادر طبية "
+             "في المدينة.")
+    later = "وأكدت السلطات المحلية أن فرق الإنقاذ واصلت البحث في موقع الانفجار حتى وقت متأخر من الليل."
+    site = built_with(tmp_path, {
+        "blast1.txt": f"شبكة الأخبار العربية | أخبار\n\nانفجار في عدن\n\n2023-04-01\n\n{lead}\n\n{later}\n",
+        "blast2.txt": f"وكالة أنباء الجنوب | محلي\n\nانفجار سيارة في عدن\n\n2023-04-01\n\n{other}\n\n{later}\n"})
+    story = next(s for s in raw_briefing(site)["stories"] if "blast1" in s["members"])
+    assert set(story["members"]) == {"blast1", "blast2"}
+    wounded = [r for r in story["summary"]["numbers"] if r["category"] == "wounded"]
+    assert [(r["low"]["value"], r["high"]["value"]) for r in wounded] == [("90", "96")]
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    assert any(f["source_id"] == "blast1" and f["value"] == 2 and f["type"] == "people" for f in figures)
+
+
 def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
     site = built_with(tmp_path, {"markets.txt":
         "صحيفة الأسواق\n\nارتفاع أسعار النفط في الأسواق العالمية\n\n2023.03.02\n\n"

@@ -84,12 +84,29 @@ def running_total(figure: Figure, sources: dict[str, Source]) -> bool:
     return _SINCE.search(text[starts[-1] if starts else 0:end.start() if end else len(text)]) is not None
 
 
+_PART = re.compile(r"(?:^|\s)و?(?:من\s+)?(?:بينهم|بينهن|بينهما|منهم|منهن|منهما|ضمنهم|بمن\s+فيهم|بما\s+فيهم|"
+                   r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم)\s*(?:\S+\s+)?$")
+
+
+def part_of_a_count(figure: Figure, sources: dict[str, Source]) -> bool:
+    """A count of some of the people another count names ("أصيب 96 شخصا بينهم امرأتان", "منهم 14 طفلا"): right
+    before it (a word between at most), "among them", "of them", "including". It is no total: ranges and
+    disputes of the story's counts leave it out (the figures table still lists it)."""
+    source = sources[figure.source_id]
+    pair = next((p for p in source.pairs if p.id == figure.pair_id), None)
+    if pair is None or not 0 < figure.sentence <= len(pair.sentences):
+        return False
+    text = pair.sentences[figure.sentence - 1].ar[:figure.start]
+    return _PART.search(text[-40:]) is not None
+
+
 def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
     """Counts of people of the same category and group with different values from different sources or
     dates, oldest first: shown side by side, never reconciled."""
     by_key: dict[tuple[str, str, bool], list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.is_people and figure.group and figure.category != "other people":
+        if figure.is_people and figure.group and figure.category != "other people" \
+                and not part_of_a_count(figure, sources):
             by_key[(figure.category, figure.group, running_total(figure, sources))].append(figure)
     out = []
     for (category, group, running), claims in by_key.items():  # (a day's toll and a war's total: no dispute)

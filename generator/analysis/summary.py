@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models import Figure, Pair, SentenceNote, SentencePair, Source, Statement
 from .crossref import score
-from .figures import claim, figure_value, running_total, top
+from .figures import claim, figure_value, part_of_a_count, running_total, top
 from .labels import category_label, group_label
 
 LEAD_SIZE = (3, 5)
@@ -73,9 +73,10 @@ def _extent(claims: list[Figure], sources: dict[str, Source]) -> dict:
 
 def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
     """For killed (in all, and by group) and the other events: the lowest and highest count reported,
-    with who reports each end; vague counts ("dozens") beside them. People counts only. Running totals
-    ("منذ بدء الحرب") make rows of their own, after the rest."""
-    people = [f for f in figures if f.is_people]
+    with who reports each end; vague counts ("dozens") beside them. People counts only, and no count of some of
+    the people another count names ("بينهم امرأتان"). Running totals ("منذ بدء الحرب") make rows of their own,
+    after the rest."""
+    people = [f for f in figures if f.is_people and not part_of_a_count(f, sources)]  # ("بينهم امرأتان": no total)
     totals = {f.id for f in people if running_total(f, sources)}
     groups = sorted({f.group for f in people if f.category == "killed" and f.group})
     plan = [("killed", None), *(("killed", g) for g in groups), *((c, None) for c in HEADLINE_CATEGORIES)]
