@@ -20,8 +20,8 @@ Corpora (all deterministic from `--seed`; see bench/corpora.py):
                   numbers and dates in Arabic formats.
   reprints-200    the five seeds of seeds/ reprinted 200 times each (1,000 files).
 
-Each corpus is built in a fresh project in a temporary folder (seeds/, a copy of templates/ and of
-content/about.md and content/site.yml) with `python -m generator --project DIR build
+Each corpus is built in a fresh project in a temporary folder (seeds/, a copy of templates/, content/site.yml
+with the pile's own title, and a one-line about.md) with `python -m generator --project DIR build
 --allow-missing-translations` in a subprocess. So that no build translates or goes to the network, the
 project's site.yml gets `fetch_model: false` and $ARGOS_PACKAGES_DIR points to an empty folder.
 Exit status 1 (some seeds skipped) counts as built unless stderr holds a Python traceback (an uncaught
@@ -370,14 +370,21 @@ def _build_report(measured: Measured, stages: dict[str, float] | None, site: Pat
 
 
 def make_project(folder: Path, seeds: Sequence[corpora.SeedText]) -> int:
-    """A fresh project: the seeds, the repository's templates, about.md and site.yml. Returns the input bytes."""
+    """A fresh project: the seeds, the repository's templates, the repository's site.yml with a title and
+    description of its own (the repository's name the seeds' event: a site of other news would be mislabelled
+    for whoever looks at a kept one), and an about.md that says what the pile is. Returns the input bytes."""
     if folder.exists():
         shutil.rmtree(folder)
     shutil.copytree(ROOT / "templates", folder / "templates")
     (folder / "content").mkdir()
-    shutil.copy2(ROOT / "content" / "about.md", folder / "content" / "about.md")
-    site = (ROOT / "content" / "site.yml").read_text(encoding="utf-8")
-    (folder / "content" / "site.yml").write_text(site.rstrip("\n") + "\nfetch_model: false  # bench\n",
+    (folder / "content" / "about.md").write_text(
+        f"A benchmark pile ({folder.parent.name or folder.name}), built by `bench/scale.py` from "
+        f"{len(seeds)} articles; see the repository's README.\n", encoding="utf-8")
+    site = yaml.safe_load((ROOT / "content" / "site.yml").read_text(encoding="utf-8")) or {}
+    site.update(title=f"Benchmark pile: {folder.parent.name or folder.name}",
+                description=f"{len(seeds)} Arabic articles built by bench/scale.py, each beside its English.",
+                fetch_model=False)
+    (folder / "content" / "site.yml").write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False),
                                                   encoding="utf-8")
     return corpora.write_seeds(seeds, folder / "seeds")
 
