@@ -616,3 +616,36 @@ def test_the_group_is_who_was_counted_not_who_did_it(sentence, text, category, g
 def test_numbers_that_cannot_be_counts_of_people_as_written(sentence, text, kind, value):
     found = number(sentence, text)
     assert found.type == kind and (value is None or found.value == value)
+
+
+@pytest.mark.parametrize(("sentence", "text", "category"), [
+    # a killing or an arrest demanded, threatened or to come, the masdar governing the count: nobody was killed
+    ("طالبت النيابة العامة باستصدار عقوبة الإعدام بحق خمسة نشطاء.", "خمسة", "other people"),
+    ("هدد التنظيم بقتل 20 شخصا إن لم تدفع الفدية.", "20", "other people"),
+    ("سيتم إعدام 3 مدانين الأسبوع المقبل.", "3", "other people"),
+    ("دعا المتظاهرون إلى إعدام 4 من قادة الانقلاب.", "4", "other people"),
+    # what befell them, told after the count, still tells it
+    ("طالب الرئيس بإعدام 3 جنود فروا من المعركة.", "3", "escaped"),
+    # a demand that governs another action; a death that happened; a student; a request
+    ("دعت الأمم المتحدة إلى التحقيق في مقتل 12 مدنيا.", "12", "killed"),
+    ("طالبت المنظمة بمحاسبة المسؤولين عن قتل 30 متظاهرا.", "30", "killed"),
+    ("هددت واشنطن بفرض عقوبات بعد إعدام 4 معارضين.", "4", "killed"),
+    ("قتل طالب و2 من زملائه في الحادث.", "2", "killed"),
+    ("بناء على طلب النيابة اعتقلت الشرطة 6 أشخاص.", "6", "arrested"),
+    ("أعدمت السلطات 3 مدانين أمس.", "3", "killed"),
+    # a state stays a state: hostages they are, whatever is threatened
+    ("توعد التنظيم بذبح 15 رهينة.", "15", "hostages"),
+    # the masdar is the accused's, or led to by a relative clause: the demand is about something else
+    ("طالبت عائلات المتهمين باختطاف 7 أطفال بالإفراج عنهم.", "7", "hostages"),
+    ("رفضت المحكمة مطالبة المتهمين بقتل 5 جنود بالإفراج المؤقت.", "5", "killed"),
+    ("تهدد الأزمة التي أدت إلى اعتقال 300 ناشط بانفجار الوضع.", "300", "arrested"),
+    ("وهدد الرئيس باعتقال 8 من قادة المعارضة.", "8", "other people"),  # (a demand word after و)
+])
+def test_a_killing_or_arrest_demanded_threatened_or_to_come_is_no_event(sentence, text, category):
+    found = number(sentence, text)
+    assert (found.type, found.category) == ("people", category)
+
+
+def test_the_group_is_not_the_victim_of_the_crime_of_those_counted():
+    found = number("سيتم إعدام 3 مدانين بقتل شرطي.", "3")
+    assert found.group != "forces"

@@ -49,6 +49,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
             return "other people"  # "أصيب 751 منهن بارتفاع ضغط الدم", "وباء الكوليرا يصيب بين 1,3 مليون
             #                         وأربعة ملايين شخص": ill; "توقيف … عن العمل": suspended
         if found and found not in neutral:
+            if found == before and found in _DEMANDABLE and demanded(s, number_i):
+                continue  # "طالبت … بإعدام خمسة نشطاء": nobody executed; a verb after the count may still tell
             return found
     if attacking(s, number_i, number_j, noun):
         return "attackers"
@@ -72,6 +74,38 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     if seen.last is not None and seen.last is seen.people and qualified_pair(s, number_i):
         return seen.people.category  # "خطف 170 سنيا وأكثر من ستين مسيحيا"
     return "other people"
+
+
+_DEMANDABLE = frozenset({"killed", "arrested", "hostages"})
+
+
+def demanded(s: Sentence, i: int) -> bool:
+    """The masdar right before the count (past "بحق") is a killing or an arrest that a word of demand, threat
+    or future governs: only "إلى", the words of a sentence (عقوبة، حكم، تنفيذ …) and, before a masdar glued to
+    its ب, up to three words of the subject stand between."""
+    lex, k = s.lex, s.prev(i)
+    if k >= 0 and s.tokens[k].norm in ("بحق", "حق"):
+        k = s.prev(k)
+    if k < 0 or not s.is_word(k) or not lex.demanded_masdars.intersection(s.tokens[k].forms):
+        return False
+    glued = s.tokens[k].norm.startswith("ب")
+    k = s.prev(k)
+    while k >= 0 and s.is_word(k) and lex.sentence_words.intersection(s.tokens[k].forms):
+        glued = glued or s.tokens[k].norm.startswith("ب")
+        k = s.prev(k)
+    to = k >= 0 and s.tokens[k].norm in ("الي", "الى")
+    if to:
+        k, glued = s.prev(k), True  # ("دعا المتظاهرون إلى إعدام 4": the subject before إلى)
+    for _ in range(4 if glued else 1):
+        if k < 0 or not s.is_word(k) or s.boundary(k) or s.owner[k] >= 0:
+            return False
+        forms = {f.removeprefix("ال") for f in s.tokens[k].forms} | set(s.tokens[k].forms)
+        if forms & (lex.demand_to if to else lex.demand_words):
+            return True  # (any form: "ودعا", "وهددت")
+        if forms & lex.demand_breaks:
+            return False  # "عائلات المتهمين بقتل 5": the masdar is the accused's, not the demand's
+        k = s.prev(k)
+    return False
 
 
 def _befell(s: Sentence, i: int, j: int, own: str, noun: Counted | None) -> str:

@@ -255,6 +255,11 @@ class Lexicon:
     groups: Phrases
     group_pass: frozenset[str]
     group_agents: Phrases
+    demand_words: frozenset[str]
+    demanded_masdars: frozenset[str]
+    demand_breaks: frozenset[str]
+    demand_to: frozenset[str]
+    sentence_words: frozenset[str]
     reporting_words: Phrases
     roles: Phrases
     actors: Phrases
