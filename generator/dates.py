@@ -32,7 +32,11 @@ _NORMAL_MONTHS = {normalize(k): v for k, v in MONTHS.items()}
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _NORMAL_MONTHS), key=len, reverse=True))
 _EXPLICIT = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})(?:\s*/?\s*(?:{_MONTH_RE}))?\s+(\d{{4}})\b")
 _PART = r"(?:يوم|ليل|ليله|مساء|صباح|فجر|ظهر|عصر|منتصف ليل|بعد منتصف ليل)"
-_WEEKDAY = re.compile(rf"(?:{_PART}\s+)?(?:امس\s+|اليوم\s+)?(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
+# A weekday is a whole word with its article ("الأحد", "والخميس", "يوم الجمعة"): "أحد" is "one" (and "واحد"
+# ends in it), "اثنين" is "two", "جمعة" a man's name.
+_WEEKDAY = re.compile(rf"(?:(?<!\S){_PART}\s+)?(?:(?<!\S)(?:امس|اليوم)\s+)?(?<!\S)[وفب]?ال"
+                      rf"(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
+_BEFORE_YESTERDAY = re.compile(r"(?<!\S)[وف]?(?:(?:مساء|صباح|ليل)\s+)?اول\s+(?:من\s+)?امس\b")
 _YESTERDAY = re.compile(r"(?:مساء|صباح|ليل)?\s*\bامس\b")
 _DIGIT = re.compile(r"\d")
 _TODAY_WEEKDAY = re.compile(r"(?:^|\s)اليوم\s*(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
@@ -79,8 +83,8 @@ def _first_day(normal: str) -> tuple[re.Pattern, re.Match] | None:
         return _EXPLICIT, m
     if any(stem in normal for stem in WEEKDAY_NUMBER) and (m := _WEEKDAY.search(normal)):
         return _WEEKDAY, m
-    if "امس" in normal and (m := _YESTERDAY.search(normal)):
-        return _YESTERDAY, m
+    if "امس" in normal and (m := _BEFORE_YESTERDAY.search(normal) or _YESTERDAY.search(normal)):
+        return (_BEFORE_YESTERDAY if m.re is _BEFORE_YESTERDAY else _YESTERDAY), m
     return None
 
 
@@ -121,7 +125,8 @@ def _resolved(pattern: re.Pattern, m: re.Match, published: str) -> tuple[str, st
             return "", m.group(0)
         back = (day.weekday() - WEEKDAY_NUMBER[m.group(1)]) % 7
         return (day - dt.timedelta(days=back)).isoformat(), m.group(0)
-    return ((day - dt.timedelta(days=1)).isoformat() if day else ""), m.group(0).strip()
+    back = 2 if pattern is _BEFORE_YESTERDAY else 1  # "أول من أمس": the day before yesterday
+    return ((day - dt.timedelta(days=back)).isoformat() if day else ""), m.group(0).strip()
 
 
 def original_words(arabic: str, normalised_match: str) -> str:

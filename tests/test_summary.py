@@ -119,3 +119,21 @@ def test_a_sentence_day_is_read_once_and_agrees_with_resolve_and_stated_day(sent
     assert days(sentence, published)[:2] == (day, words)
     assert days(sentence, published)[0] == resolve(sentence, published)[0]
     assert days(sentence, published)[1:] == stated_day(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "day", "words"), [
+    ("قتل شخص واحد في الهجوم.", "", ""),  # "واحد" ends in "احد": one, not Sunday
+    ("أصيب أحد الجنود في الاشتباك.", "", ""),  # "أحد": one of
+    ("قتل اثنين من المسلحين.", "", ""),  # two, not Monday
+    ("وقال جمعة إن الوضع هادئ.", "", ""),  # a man's name, not Friday
+    ("لافتة إلى أنها رسبت في الامتحان.", "", ""),  # "رسبت" ends in "سبت"
+    ("قتل خمسة أشخاص يوم الأحد.", "2022-01-23", "يوم الأحد"),
+    ("وأعلنت الوزارة الاثنين أن القتلى خمسة.", "2022-01-24", "الاثنين"),
+    ("وقع الهجوم أول من أمس في المدينة.", "2022-01-24", "أول من أمس"),  # the day before yesterday
+    ("وقع الهجوم مساء أمس في المدينة.", "2022-01-25", "مساء أمس"),
+])
+def test_a_weekday_is_a_whole_word_with_its_article_and_the_day_before_yesterday_is_two_days_back(sentence, day, words):
+    from generator.dates import days
+
+    found, said, _ = days(sentence, "2022-01-26")  # a Wednesday
+    assert (found, said.rstrip(".،")) == (day, words)
