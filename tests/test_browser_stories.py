@@ -107,6 +107,11 @@ def test_search_can_be_limited_to_one_story(watched, base_url, site):
     assert hrefs, status
     assert all(h.split("/")[1].split(".html")[0] in derna["members"] for h in hrefs)
     w.page.select_option("#search-story", "")
+    w.page.fill("#search-input", derna["id"])  # the story's id is a filter, not text of the records
+    w.page.press("#search-input", "Enter")
+    w.page.wait_for_function(f"document.querySelector('.search-status').textContent.includes('{derna['id']}')")
+    assert w.page.eval_on_selector_all(".search-results li", "els => els.length") == 0, w.page.inner_text(".search-status")
+    w.page.fill("#search-input", "stub")
     w.page.press("#search-input", "Enter")
     w.page.wait_for_function("document.querySelectorAll('.search-results li a').length > 0")
     everywhere = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")

@@ -205,6 +205,15 @@ def test_a_count_of_some_of_the_people_another_names_is_no_end_of_a_range(tmp_pa
     assert any(f["source_id"] == "blast1" and f["value"] == 2 and f["type"] == "people" for f in figures)
 
 
+def test_every_page_has_one_h1_even_without_an_about_file(tmp_path):
+    project = pile(tmp_path, ("event2",))
+    (project / "content" / "about.md").unlink(missing_ok=True)
+    assert run(project).exit_code == 0
+    for page in ("about.html", "index.html", "figures.html", "search.html", "sources.html"):
+        if (project / "site" / page).exists():
+            assert len(soup(project / "site" / page).find_all("h1")) == 1, page
+
+
 def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
     site = built_with(tmp_path, {"markets.txt":
         "صحيفة الأسواق\n\nارتفاع أسعار النفط في الأسواق العالمية\n\n2023.03.02\n\n"

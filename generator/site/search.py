@@ -34,14 +34,15 @@ def record_page(source: Source, story: str = "") -> str:
     meta = source.meta
     title = source.headline_en.text if source.headline_en.status != "pending" else meta.headline
     title = title if len(title) <= 90 else title[:89].rsplit(" ", 1)[0] + "…"
-    story_filter = f'<p hidden data-pagefind-filter="story">{escape(story)}</p>' if story else ""
+    # (the story as an attribute: text in the record, even hidden, is indexed and shows in the excerpts)
+    story_filter = f' data-pagefind-filter="story:{escape(story)}"' if story else ""
     sections = "".join(
         f'<section><h2 id="{escape(pair.id)}">¶{pair.number}</h2>'
         f'<p lang="ar" dir="rtl">{escape(pair.ar)}</p><p>{escape(pair.en)}</p></section>' for pair in source.pairs)
     return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title></head><body>'
-            f'<main data-pagefind-body data-pagefind-meta="target:sources/{escape(meta.id)}.html">'
+            f'<main data-pagefind-body data-pagefind-meta="target:sources/{escape(meta.id)}.html"{story_filter}>'
             f'<h1 data-pagefind-meta="title" data-pagefind-ignore>{escape(meta.outlet)} · {escape(title)}</h1>'
-            f'{story_filter}{sections}</main></body></html>')
+            f'{sections}</main></body></html>')
 
 
 STAMPS = ".stamps.json"  # source id → what its record page shows (one file, not a marker per source)
