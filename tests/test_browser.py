@@ -204,6 +204,21 @@ def test_search_shows_more_results_on_request_and_counts_reports(watched, base_u
     assert overflow <= 0 and w.problems == []
 
 
+def test_each_figure_shows_its_evidence_on_a_phone_without_scrolling_sideways(watched, base_url):
+    """At 375 px a figure is a card: its report, Arabic and English cells lie inside the screen, each under the
+    name of its column."""
+    w = watched(viewport=VIEWPORTS["phone"])
+    w.page.goto(base_url + "figures.html")
+    row = w.page.locator("table.figures tbody tr").first
+    width = w.page.evaluate("window.innerWidth")
+    for label in ("Report", "Arabic", "English sentence"):
+        cell = row.locator(f"td[data-label='{label}']")
+        box = cell.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (label, box)
+        assert cell.evaluate("e => getComputedStyle(e, '::before').content") == f'"{label}"'
+    assert w.problems == []
+
+
 def test_dark_mode_and_print(watched, base_url):
     w = watched(viewport=VIEWPORTS["wide"], color_scheme="dark")
     w.page.goto(base_url + SOURCE)
