@@ -343,6 +343,37 @@ def test_a_pages_teaser_of_another_report_is_not_its_news(tmp_path):
     assert not host_story["summary"]["numbers"]  # the 52 is the army report's, not the embassy story's
 
 
+def test_leads_of_other_reports_appended_to_a_page_are_teasers_even_when_those_reports_are_not_in_the_pile(tmp_path):
+    """A page that ends with the leads of other reports of its outlet (CNN Arabic appends four to six, no
+    heading), none of them in the pile: the leads are teasers (marked, their counts out of the key figures and
+    the story's numbers). A report that ends with its own background, or with a list, keeps it."""
+    own = ["قالت الشرطة في سياتل إن ميكانيكيا سرق طائرة ركاب فارغة من المطار وأقلع بها دون إذن قبل أن تتحطم.",
+           "وأوضحت الشرطة أن الطائرة من طراز كيو 400 ولم يكن على متنها أي ركاب أو أفراد طاقم عند إقلاعها.",
+           "وأضافت الشرطة أن مقاتلتين لاحقتا الطائرة حتى تحطمها في جزيرة قليلة السكان جنوب المدينة."]
+    leads = ["أعلنت وزارة الصحة الفلسطينية، الجمعة، مقتل اثنين فلسطينيين برصاص القوات الإسرائيلية شرق غزة.",
+             "أعرب وزير الخارجية الروسي، سيرغي لافروف، الجمعة، عن رفضه لعقوبات جديدة فرضتها واشنطن على موسكو.",
+             "أعلنت السلطات الكندية، الجمعة، مقتل 4 أشخاص على الأقل في حادث إطلاق نار في مدينة فريدريكتون.",
+             "حصل والدا السيدة الأولى على الجنسية الأمريكية في حفل أقيم في مدينة نيويورك بحضور محاميهما."]
+    background = ["قالت الشرطة في سياتل إن ميكانيكيا سرق طائرة ركاب فارغة من المطار وأقلع بها دون إذن أمس.",
+                  "وأوضحت الشرطة أن الطائرة من طراز كيو 400 ولم يكن على متنها أي ركاب أو أفراد طاقم عند إقلاعها.",
+                  "وأضافت الشرطة أن مقاتلتين لاحقتا الطائرة حتى تحطمها في جزيرة قليلة السكان جنوب المدينة.",
+                  "يذكر أن مطار سياتل، الجمعة، شهد حادثا مشابها قبل عامين حين سرق موظف طائرة صغيرة من المطار.",
+                  "كانت الطائرة المسروقة قد أقلعت من مطار سياتل الدولي في المساء وعلى متنها الميكانيكي وحده."]
+    site = built_with(tmp_path, {
+        "plane.txt": "سي إن إن بالعربية | أخبار\n\nسرقة طائرة من مطار سياتل\n\n2018-08-11\n\n"
+                     + "\n\n".join(own + leads) + "\n",
+        "plane2.txt": "شبكة الأخبار العربية | أخبار\n\nطائرة مسروقة في سياتل\n\n2018-08-11\n\n"
+                      + "\n\n".join(background) + "\n"})
+    page = soup(site / "sources" / "plane.html")
+    assert len(page.select("p.teaser")) == len(leads)
+    assert not soup(site / "sources" / "plane2.html").select("p.teaser")  # its own closing lines
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    appended = [f for f in figures if f["source_id"] == "plane" and f["category"] == "killed"]
+    assert appended and all(f["teaser_of"] == "another report" for f in appended)  # (not in the pile)
+    story = next(s for s in raw_briefing(site)["stories"] if "plane" in s["members"])
+    assert not any(r["category"] == "killed" for r in story["summary"]["numbers"])
+
+
 def test_a_statement_repeated_for_weeks_is_a_formula_not_an_events():
     import datetime as dt
 
