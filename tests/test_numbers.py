@@ -649,3 +649,11 @@ def test_a_killing_or_arrest_demanded_threatened_or_to_come_is_no_event(sentence
 def test_the_group_is_not_the_victim_of_the_crime_of_those_counted():
     found = number("سيتم إعدام 3 مدانين بقتل شرطي.", "3")
     assert found.group != "forces"
+
+
+def test_who_holds_them_is_not_who_they_are_and_a_reported_clause_names_no_speaker():
+    assert number("فشلت المفاوضات بشأن إطلاق سراح 30 سيدة وطفلا يحتجزهم التنظيم.", "30").group != "isis"
+    assert number("قتل 5 تكفيريين في مداهمة.", "5").group == "militants"  # an army's word, no organisation
+    assert number("قتل 17 من الحوثيين في الاشتباكات.", "17").group == "militants"
+    assert claimant_of("ذبح مقاتلو التنظيم شخصين على الأقل، قال إنهما من الجيش السوري.") != "the army"
+    assert claimant_of("وقال الجيش إن 5 جنود قتلوا في الهجوم.") == "the army"  # the speaker still

@@ -189,6 +189,9 @@ def _qualifier(s: Sentence, raw: Raw) -> str:
     return ""
 
 
+_THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "انهن", "بان", "بانه", "بانها", "بانهم", "بانهما", "بانهن"})
+
+
 def claimant_of(sentence: str) -> str:
     """Who says so: the actor named right after a reporting word ("قال المرصد", "بحسب وزارة الصحة",
     "أعلنت الوزارة") or just before it ("قوات سوريا الديمقراطية قد قالت"), else a role right after it ("وأعلن
@@ -204,6 +207,8 @@ def claimant_of(sentence: str) -> str:
             continue
         after = range(k + hit[0], min(k + hit[0] + 6, len(forms)))
         for j in after:
+            if forms[j] and forms[j][0] in _THAT:
+                break  # "قال إنهما من الجيش السوري": the reported clause names the army, not the one who says it
             if actor := lex.actors.at(forms, j):
                 return actor[1]
         for j in range(k - 1, max(k - 5, -1), -1):
