@@ -27,6 +27,7 @@ from .ahead import Ahead, Found, worth_it
 from .analysis import stories, story_edits
 from .analysis.briefing import Briefing, Plan, analyse
 from .analysis.crossref import Links, Matches, match_and_links, teasers
+from .analysis.labels import plural
 from .analysis.reviews import apply_reviews, load_reviews
 from .analysis.stories import Group
 from .cache import Cache, PageManifest
@@ -239,7 +240,7 @@ def _covers(sources: list[Source]) -> str:
     span = f", dated {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
     undated = sum(1 for s in sources if not s.meta.date)
     note = f" ({undated} without a stated date)" if undated and dates else ""
-    return (f"{len(sources)} Arabic report(s) from {len(outlets)} outlet(s){span}{note}. "
+    return (f"{plural(len(sources), 'Arabic report')} from {plural(len(outlets), 'outlet')}{span}{note}. "
             "Each is shown in full, Arabic beside its English machine translation.")
 
 

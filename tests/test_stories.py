@@ -144,6 +144,13 @@ def test_previous_and_next_go_through_a_story_oldest_first_and_the_list_of_sourc
     assert [by_id[i] for i in listed] == sorted(by_id[i] for i in listed)
 
 
+def test_pages_count_in_words_not_with_a_bracketed_s(site):
+    for page in ("index.html", *(f"stories/{s['id']}.html" for s in raw_briefing(site)["stories"])):
+        text = soup(site / page).get_text(" ")
+        assert "(s)" not in text, page
+    assert "(s)" not in (site / "feed.xml").read_text(encoding="utf-8")
+
+
 def test_the_feed_lists_every_story(site):
     feed = ET.parse(site / "feed.xml").getroot()
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")

@@ -23,3 +23,8 @@ def category_label(category: str) -> str:
 
 def group_label(group: str) -> str:
     return lexicon().group_labels.get(group, group or "not stated")
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 report", "3 reports" (the nouns counted on the pages take an s)."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -8,7 +8,7 @@ from math import ceil
 
 from ..analysis.briefing import Briefing, Story
 from ..analysis.figures import chart_rows, figure_value
-from ..analysis.labels import TYPE_LABELS, category_label, category_order, group_label
+from ..analysis.labels import TYPE_LABELS, category_label, category_order, group_label, plural
 from ..models import Figure, Pair, Source
 
 FIGURES_PER_PAGE = 250
@@ -297,7 +297,7 @@ def story_card(story: Story, briefing: Briefing, root: str) -> dict:
     dated = f", dated {first}" + (f" to {last}" if last != first else "") if first else ", undated"
     return {"id": story.id, "href": f"{root}{story_url(story.id)}", "title_ar": story.title_ar,
             "title_en": story.title_en, "reports": len(members), "outlets": outlets,
-            "covers": f"{len(members)} Arabic report(s) from {outlets} outlet(s){dated}.",
+            "covers": f"{plural(len(members), 'Arabic report')} from {plural(outlets, 'outlet')}{dated}.",
             "first": first, "last": last, "figure": headline_range(story),
             "outlet": members[0].meta.outlet, "source_href": f"{root}{source_url(members[0].meta.id)}"}
 
