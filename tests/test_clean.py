@@ -361,3 +361,17 @@ def test_a_title_above_its_date_line_wins_over_the_articles_own_first_lines_belo
     result = clean(promo)
     assert result.meta["headline"] == "انطلاق الملتقى الأول للأمن السياحي بالطائف"
     assert any(r.reason == "navigation or promo before the article" and "الذهب" in r.text for r in result.removed)
+
+
+def test_the_items_of_a_list_the_body_ends_in_stay_the_articles():
+    """A list item after the last full sentence, marked as the item before it, carries the list on; a short
+    marked line or an unmarked one after the body is still chrome."""
+    page = ("شبكة الأخبار العربية | أخبار\n\nمسابقة للشباب في المدينة\n\n"
+            "أعلنت الجمعية عن مسابقة جديدة للشباب تقوم على ثلاثة محاور رئيسية يتنافس فيها المشاركون خلال الصيف.\n\n"
+            "- العمل الجماعي: من خلال آلية توزيع المهام والعمل المشترك بين أعضاء الفرق المشاركة.\n\n"
+            "- المشروع: وقد يتضمن هذا المحور عدة أفكار تقدمها الفرق المشاركة\n\n"
+            "- الرئيسية\n\nاقرأ أيضا\n")
+    result = clean(page)
+    kept = " ".join(b.text for b in result.blocks)
+    assert "- المشروع: وقد يتضمن هذا المحور" in kept
+    assert {r.text for r in result.removed} >= {"- الرئيسية", "اقرأ أيضا"}

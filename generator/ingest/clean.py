@@ -149,12 +149,25 @@ def _body_span(scan: _Scan) -> tuple[int, int]:
     return sentences[0], max([sentences[-1], *closing])  # the lines before an outlet's closing promo are the article's
 
 
+_LIST_MARK = re.compile(r"^\s*(?:[-•*–]|\d{1,2}\s*[-.)])\s*\S")  # "- المشروع: …", "• …", "3- …", "2) …"
+
+
+def _list_mark(text: str) -> str:
+    m = _LIST_MARK.match(text)
+    return "digit" if m and m.group().strip()[:1].isdigit() else (m.group().strip()[:1] if m else "")
+
+
 def _read_footer(scan: _Scan, end: int) -> None:
+    """Lines after the body that are not prose are chrome, but for a line that wraps the sentence before it, and
+    for the items of a list the body ends in ("- العمل الجماعي: …" then "- المشروع: …"): a line marked as the
+    item kept before it, three words or more, carries the list on."""
     previous: Line | None = None
     for line in scan.open_lines():
         wraps = (previous is not None and previous.number == line.number - 1 and ends_sentence(line.text)
                  and not ends_sentence(previous.text) and len(words(previous.text)) >= MAX_HEADING_WORDS)
-        if line.number > end and not is_prose(line.text) and not wraps:
+        listed = (previous is not None and (mark := _list_mark(line.text)) != "" and mark == _list_mark(previous.text)
+                  and len(words(line.text)) >= 3)
+        if line.number > end and not is_prose(line.text) and not wraps and not listed:
             scan.drop(line, "page chrome after the article")
             continue
         previous = line
