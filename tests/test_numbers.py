@@ -657,3 +657,8 @@ def test_who_holds_them_is_not_who_they_are_and_a_reported_clause_names_no_speak
     assert number("قتل 17 من الحوثيين في الاشتباكات.", "17").group == "militants"
     assert claimant_of("ذبح مقاتلو التنظيم شخصين على الأقل، قال إنهما من الجيش السوري.") != "the army"
     assert claimant_of("وقال الجيش إن 5 جنود قتلوا في الهجوم.") == "the army"  # the speaker still
+
+
+def test_a_dual_of_soldiers_names_their_group():
+    assert number("قتل جنديين تركيين في هجوم على الحدود.", "جنديين").group == "forces"
+    assert number("قتل عسكريان تركيان في الهجوم.", "عسكريان").group == "forces"

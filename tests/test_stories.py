@@ -221,6 +221,15 @@ def test_every_page_has_one_h1_even_without_an_about_file(tmp_path):
             assert len(soup(project / "site" / page).find_all("h1")) == 1, page
 
 
+def test_a_groups_row_that_repeats_the_all_reports_row_is_not_shown_twice(tmp_path):
+    site = built_with(tmp_path, {"post.txt": "شبكة الأخبار العربية | أخبار\n\nهجوم على موقع عسكري\n\n2023-05-02\n\n"
+                                 "قتل 5 جنود في هجوم شنه مسلحون على موقع عسكري في شمال البلاد فجر الثلاثاء.\n\n"
+                                 "وقال مسؤول عسكري إن الحصيلة ارتفعت لاحقا إلى 7 جنود بعد وفاة اثنين من المصابين.\n"})
+    story = next(s for s in raw_briefing(site)["stories"] if "post" in s["members"])
+    killed = [r["label"] for r in story["summary"]["numbers"] if r["category"] == "killed"]
+    assert killed == ["Killed, all reports"], killed
+
+
 def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
     site = built_with(tmp_path, {"markets.txt":
         "صحيفة الأسواق\n\nارتفاع أسعار النفط في الأسواق العالمية\n\n2023.03.02\n\n"

@@ -81,13 +81,16 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
     groups = sorted({f.group for f in people if f.category == "killed" and f.group})
     plan = [("killed", None), *(("killed", g) for g in groups), *((c, None) for c in HEADLINE_CATEGORIES)]
     rows = []
+    killed_all: dict[bool, set[str]] = {}
     for running in (False, True):
         for category, group in plan:
             chosen = [f for f in people if f.category == category and (group is None or f.group == group)
                       and (f.id in totals) == running]
             claims = [f for f in chosen if top(f) is not None]
-            if not claims:
-                continue
+            if not claims or (group is not None and {f.id for f in claims} == killed_all.get(running, set())):
+                continue  # (a group's row that repeats "all reports" row for row says nothing more)
+            if category == "killed" and group is None:
+                killed_all[running] = {f.id for f in claims}
             label = category_label(category) + (f": {group_label(group)}" if group is not None else ", all reports")
             label += ", running totals (since a start)" if running else ""
             rows.append({"label": label, "category": category, **_extent(claims, sources),
