@@ -198,7 +198,7 @@ def test_figures_page_disagreements_chart_and_exports(project, stub_engine):
     site = project / "site"
     page = soup(site / "figures.html")
     disagreements = page.select(".disagreements li")
-    killed_isis = next(li for li in disagreements if li.strong.get_text() == "Killed: ISIS members")
+    killed_isis = next(li for li in disagreements if li.strong.get_text() == "Killed or died: ISIS members")
     assert {a.get_text() for a in killed_isis.select("a")} >= {"16", "at least 77", "23", "13"}
     for link in killed_isis.select("a"):
         path, anchor = link["href"].split("#")

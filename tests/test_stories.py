@@ -227,7 +227,7 @@ def test_a_groups_row_that_repeats_the_all_reports_row_is_not_shown_twice(tmp_pa
                                  "وقال مسؤول عسكري إن الحصيلة ارتفعت لاحقا إلى 7 جنود بعد وفاة اثنين من المصابين.\n"})
     story = next(s for s in raw_briefing(site)["stories"] if "post" in s["members"])
     killed = [r["label"] for r in story["summary"]["numbers"] if r["category"] == "killed"]
-    assert killed == ["Killed, all reports"], killed
+    assert killed == ["Killed or died, all reports"], killed
 
 
 def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
