@@ -230,6 +230,18 @@ def test_a_groups_row_that_repeats_the_all_reports_row_is_not_shown_twice(tmp_pa
     assert killed == ["Killed or died, all reports"], killed
 
 
+def test_who_was_counted_shows_the_counted_noun_when_no_group_of_the_rules_names_them(tmp_path):
+    site = built_with(tmp_path, {"gaza.txt": "شبكة الأخبار العربية | أخبار\n\nقتلى في غزة\n\n2018-05-14\n\n"
+                                 "قتل 62 فلسطينيا بنيران القوات الإسرائيلية قرب السياج الحدودي شرق قطاع غزة يوم الاثنين.\n\n"
+                                 "وقالت وزارة الصحة إن المصابين نقلوا إلى مستشفيات القطاع لتلقي العلاج في أقسام الطوارئ.\n"})
+    data = briefing(site)
+    figure = next(f for f in data["figures"] if f["source_id"] == "gaza" and f["value"] == 62)
+    assert figure["group"] == ""
+    row = soup(site / "figures.html").find(id=figure["id"])
+    cell = row.find("td", attrs={"data-label": "Who was counted"})
+    assert "فلسطينيا" in cell.get_text() and "not stated" not in cell.get_text()
+
+
 def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
     site = built_with(tmp_path, {"markets.txt":
         "صحيفة الأسواق\n\nارتفاع أسعار النفط في الأسواق العالمية\n\n2023.03.02\n\n"

@@ -134,7 +134,7 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
     after = sentence.ar[figure.end:].split()
     english = sentence.en.split()
     meta = sources[figure.source_id].meta
-    return {"id": figure.id, "value": figure_value(figure), "noun": figure.noun,
+    return {"id": figure.id, "value": figure_value(figure), "noun": figure.noun, "group_key": figure.group,
             "group": group_label(figure.group), "claimant": figure.claimant or meta.outlet,
             "outlet": meta.outlet, "date": meta.date[:10], "stated_day": figure.stated_day,
             "ar_before": ("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:]) + " ",
