@@ -64,6 +64,8 @@ def test_pairs_carry_lang_and_dir_and_match_json(project, stub_engine):
         removed = page.select("details.removed tbody tr")
         assert len(removed) == len(source["removed"])
         assert page.select_one("details.removed summary").get_text().startswith("Removed from the scrape")
+        if removed:  # the line numbers are the seed file's, and the page says which file
+            assert f"seeds/{source['seed_file']}" in page.select_one("details.removed").get_text()
 
 
 def test_json_has_the_documented_fields(project, stub_engine):

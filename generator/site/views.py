@@ -82,7 +82,8 @@ def source_card(source: Source, figures: int, root: str) -> dict:
             "headline_status": source.headline_en.status,
             "headline_derived": meta.provenance.get("headline") == "derived",
             "pairs": len(source.pairs), "sentences": sum(len(p.sentences) for p in source.pairs),
-            "words": sum(len(p.ar.split()) for p in source.pairs), "figures": figures, "removed": len(source.removed)}
+            "words": sum(len(p.ar.split()) for p in source.pairs), "figures": figures, "removed": len(source.removed),
+            "file": meta.seed_file}
 
 
 def neighbours(briefing: Briefing, source: Source) -> list[dict | None]:
