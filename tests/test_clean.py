@@ -375,3 +375,18 @@ def test_the_items_of_a_list_the_body_ends_in_stay_the_articles():
     kept = " ".join(b.text for b in result.blocks)
     assert "- المشروع: وقد يتضمن هذا المحور" in kept
     assert {r.text for r in result.removed} >= {"- الرئيسية", "اقرأ أيضا"}
+
+
+def test_a_list_laid_out_as_fields_after_the_body_is_the_articles():
+    """A festival's films after the report ("title – director – country", with their headings) stay the
+    article's; a single line of spaced dashes after the body (a footer menu) is still chrome."""
+    films = ["في حرب – ستيفان بريزيه – فرنسا", "شجرة الكمثرى البرية – نوري بلجي جيلان – تركيا",
+             "أيكا – سيرغي دفورتسيفوي – روسيا", "كفر ناحوم – نادين لبكي – لبنان"]
+    page = ("شبكة الأخبار العربية | ثقافة\n\nانطلاق مهرجان كان السينمائي\n\n"
+            "تنطلق اليوم فعاليات مهرجان كان السينمائي في دورته الحادية والسبعين بمشاركة واسعة من السينمائيين.\n\n"
+            "وتتنافس على السعفة الذهبية أفلام من عدة دول بينها فيلمان عربيان للمرة الأولى منذ سنوات.\n\n"
+            "المسابقة الرسمية\n\n" + "\n\n".join(films) + "\n\nعن الموقع – اتصل بنا – سياسة الخصوصية\n")
+    result = clean(page)
+    kept = "\n".join(b.text for b in result.blocks)
+    assert all(film in kept for film in films) and "المسابقة الرسمية" in kept
+    assert any(r.text.startswith("عن الموقع") for r in result.removed)

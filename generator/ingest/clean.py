@@ -157,12 +157,44 @@ def _list_mark(text: str) -> str:
     return "digit" if m and m.group().strip()[:1].isdigit() else (m.group().strip()[:1] if m else "")
 
 
+_FIELDS = re.compile(r"\S\s+[–—-]\s+\S")  # "الجميع يعلم – أصغر فرهادي – إيران": fields set apart by spaced dashes
+TABLE_ROWS = 3  # a list laid out as fields in a row is this many such lines in a row, or more
+_MENU = re.compile(r"اتصل\s+بنا|من\s+نحن|عن\s+الموقع|سياسة\s+الخصوصية|شروط\s+الاستخدام|(?<!\S)الرئيسية(?!\S)|"
+                   r"أعلن\s+معنا|اعلن\s+معنا|خريطة\s+الموقع")  # a site's menu set out with dashes is no list of the article
+
+
+def _table_lines(scan: _Scan, end: int) -> set[int]:
+    """The lines after the body that are a list laid out as fields (a festival's films: "title – director –
+    country", each with two fields apart or more), with the short headings among them ("المسابقة الرسمية",
+    "فيلم الاختتام"): a stretch of such rows and headings holding TABLE_ROWS rows or more is the article's,
+    not chrome, whatever its punctuation."""
+    after = [ln for ln in scan.open_lines() if ln.number > end]
+    kept: set[int] = set()
+    stretch: list[Line] = []
+    rows = 0
+    for line in [*after, None]:
+        plain = line is not None and not _URL.search(line.text) and not _MENU.search(line.text)
+        row = plain and len(_FIELDS.findall(line.text)) >= 2
+        if row or (plain and 0 < len(words(line.text)) <= 4):
+            stretch.append(line)
+            rows += row
+            continue
+        if rows >= TABLE_ROWS:
+            kept.update(ln.number for ln in stretch)
+        stretch, rows = [], 0
+    return kept
+
+
 def _read_footer(scan: _Scan, end: int) -> None:
     """Lines after the body that are not prose are chrome, but for a line that wraps the sentence before it, and
     for the items of a list the body ends in ("- العمل الجماعي: …" then "- المشروع: …"): a line marked as the
     item kept before it, three words or more, carries the list on."""
     previous: Line | None = None
+    table = _table_lines(scan, end)
     for line in scan.open_lines():
+        if line.number in table:
+            previous = line
+            continue
         wraps = (previous is not None and previous.number == line.number - 1 and ends_sentence(line.text)
                  and not ends_sentence(previous.text) and len(words(previous.text)) >= MAX_HEADING_WORDS)
         listed = (previous is not None and (mark := _list_mark(line.text)) != "" and mark == _list_mark(previous.text)
