@@ -377,7 +377,9 @@ def test_leads_of_other_reports_appended_to_a_page_are_teasers_even_when_those_r
     the story's numbers). A report that ends with its own background, or with a list, keeps it."""
     own = ["قالت الشرطة في سياتل إن ميكانيكيا سرق طائرة ركاب فارغة من المطار وأقلع بها دون إذن قبل أن تتحطم.",
            "وأوضحت الشرطة أن الطائرة من طراز كيو 400 ولم يكن على متنها أي ركاب أو أفراد طاقم عند إقلاعها.",
-           "وأضافت الشرطة أن مقاتلتين لاحقتا الطائرة حتى تحطمها في جزيرة قليلة السكان جنوب المدينة."]
+           "وأضافت الشرطة أن مقاتلتين لاحقتا الطائرة حتى تحطمها في جزيرة قليلة السكان جنوب المدينة.",
+           # the report's own last paragraph, no continuation: above the appended leads, it stays the report's
+           "أكدت الشرطة في سياتل أن الميكانيكي سرق الطائرة من المطار وحده ولم يساعده أحد في إقلاعها."]
     leads = ["أعلنت وزارة الصحة الفلسطينية، الجمعة، مقتل اثنين فلسطينيين برصاص القوات الإسرائيلية شرق غزة.",
              "أعرب وزير الخارجية الروسي، سيرغي لافروف، الجمعة، عن رفضه لعقوبات جديدة فرضتها واشنطن على موسكو.",
              "أعلنت السلطات الكندية، الجمعة، مقتل 4 أشخاص على الأقل في حادث إطلاق نار في مدينة فريدريكتون.",
@@ -393,7 +395,7 @@ def test_leads_of_other_reports_appended_to_a_page_are_teasers_even_when_those_r
         "plane2.txt": "شبكة الأخبار العربية | أخبار\n\nطائرة مسروقة في سياتل\n\n2018-08-11\n\n"
                       + "\n\n".join(background) + "\n"})
     page = soup(site / "sources" / "plane.html")
-    assert len(page.select("p.teaser")) == len(leads)
+    assert len(page.select("p.teaser")) == len(leads)  # (not the report's own last paragraph above them)
     assert not soup(site / "sources" / "plane2.html").select("p.teaser")  # its own closing lines
     figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
     appended = [f for f in figures if f["source_id"] == "plane" and f["category"] == "killed"]

@@ -442,9 +442,6 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
                 its = noted_words(pair)
                 if words and its and len(words & its) >= 0.8 * len(its):  # (a teaser may be cut short)
                     found[member] = target.meta.id
-    for source in sources:
-        for pair in appended_leads(bodies[source.meta.id], source.meta.headline):
-            found.setdefault((source.meta.id, pair.id), "")
     for host_id in {source_id for source_id, _ in found}:  # the rest of the block the teasers stand in
         body = bodies[host_id]
         start = len(body)
@@ -453,6 +450,9 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
         if any((host_id, p.id) in found for p in body[start:]):
             for pair in body[start:]:
                 found.setdefault((host_id, pair.id), "")  # a teaser of a report not in this pile
+    for source in sources:  # (after the blocks: a run of appended leads is its own block, nothing above it joins)
+        for pair in appended_leads(bodies[source.meta.id], source.meta.headline):
+            found.setdefault((source.meta.id, pair.id), "")
     return found
 
 
