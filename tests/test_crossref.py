@@ -264,3 +264,22 @@ def test_a_rebuild_compares_only_the_new_texts_and_never_trusts_damaged_links(mo
     broken = replace(before, values=array("d", before.values[:-1]))  # one score short
     scored.clear()
     assert _linked_sets(crossref.link(texts, previous=broken)[0]) == _linked_sets(again) and len(scored) > 10 * len(new)
+
+
+def test_appended_leads_stop_at_a_reports_own_background_or_next_point():
+    """The leads a page appends are found from its end up; a paragraph that starts as the report's own
+    background or next point ("يذكر أن …", "إن …", "أضافت …") ends the run, even when it is about something else."""
+    from types import SimpleNamespace
+
+    from generator.analysis.crossref import appended_leads
+
+    own = ["قالت الشرطة في سياتل إن ميكانيكيا سرق طائرة ركاب فارغة من المطار وأقلع بها دون إذن قبل أن تتحطم.",
+           "وأوضحت الشرطة أن الطائرة من طراز كيو 400 ولم يكن على متنها أي ركاب أو أفراد طاقم عند إقلاعها."]
+    leads = ["أعلنت وزارة الصحة الفلسطينية، الجمعة، مقتل اثنين فلسطينيين برصاص القوات الإسرائيلية شرق غزة.",
+             "أعلنت السلطات الكندية، الجمعة، مقتل 4 أشخاص على الأقل في حادث إطلاق نار في مدينة فريدريكتون."]
+    for background in ("يذكر أن أوكرانيا، الجمعة، في حالة حرب مع الانفصاليين الموالين لروسيا في شرق البلاد منذ سنوات.",
+                       "أضافت الوزارة، الجمعة، أن مستشفيات العاصمة استقبلت عشرات المصابين خلال ساعات الليل الماضية."):
+        pairs = [SimpleNamespace(ar=text, id=str(n)) for n, text in enumerate([*own, *leads, background])]
+        assert appended_leads(pairs, "سرقة طائرة من مطار سياتل") == []  # the report's own last paragraph
+        pairs = [SimpleNamespace(ar=text, id=str(n)) for n, text in enumerate([*own, background, *leads])]
+        assert [p.ar for p in appended_leads(pairs, "سرقة طائرة من مطار سياتل")] == leads

@@ -475,11 +475,21 @@ def appended_leads(body: list[Pair], headline: str) -> list[Pair]:
     run: list[Pair] = []
     for pair in reversed(body[2:]):
         words = content_words(pair.ar)
-        if _continues(pair) or len(words) < 5 or len(words & opening) > OFF_TOPIC * len(words):
+        if _continues(pair) or _own(pair) or len(words) < 5 or len(words & opening) > OFF_TOPIC * len(words):
             break
         run.append(pair)
     leads = sum(1 for pair in run if _DAY_ASIDE.search(" ".join(pair.ar.split()[:LEAD_WORDS])))
     return run[::-1] if (len(run) >= 2 and 2 * leads >= len(run)) or (len(run) >= 3 and leads) else []
+
+
+_OWN_START = ("يذكر ", "يشار ", "تجدر ", "جدير ", "الجدير ", "إن ", "ان ", "أضاف ", "أضافت ", "اضاف ", "اضافت ",
+              "تابع ", "تابعت ", "أشار ", "أشارت ", "لفت ", "لفتت ")
+
+
+def _own(pair: Pair) -> bool:
+    """The paragraph starts as a report's own background or its next point ("يذكر أن …", "إن …", "أضافت غوغل
+    أن …"), never as another report's lead."""
+    return pair.ar.lstrip(" \"'«“(").startswith(_OWN_START)
 
 
 def _continues(pair: Pair) -> bool:
