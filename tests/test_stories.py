@@ -402,6 +402,12 @@ def test_leads_of_other_reports_appended_to_a_page_are_teasers_even_when_those_r
     assert appended and all(f["teaser_of"] == "another report" for f in appended)  # (not in the pile)
     story = next(s for s in raw_briefing(site)["stories"] if "plane" in s["members"])
     assert not any(r["category"] == "killed" for r in story["summary"]["numbers"])
+    teased = {p["id"] for p in page.select("section.pair") if p.select_one("p.teaser")}
+    assert len(teased) == len(leads)
+    cited = [c["pair_id"] for c in story["summary"]["lead"] if c["source_id"] == "plane"]
+    cited += [e["pair_id"] for day in story["summary"]["timeline"].get("days", []) for e in day.get("events", [])
+              if e.get("source_id") == "plane"]
+    assert cited and not teased & set(cited)  # what happened and when: the report's own sentences only
 
 
 def test_a_statement_repeated_for_weeks_is_a_formula_not_an_events():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..models import Figure, Source, Statement
@@ -143,14 +143,25 @@ def outlets_per_pair(statements: list[Statement], sources: dict[str, Source]) ->
     return out
 
 
-def summarise(sources: list[Source], figures: list[Figure], statements: list[Statement]) -> Summary:
-    """The briefing of one story from its sources, figures and statements."""
+def summarise(sources: list[Source], figures: list[Figure], statements: list[Statement],
+              teasers: dict[tuple[str, str], str] | None = None) -> Summary:
+    """The briefing of one story from its sources, figures and statements. A page's teasers of other reports
+    (crossref.teasers) are not its news: what happened, the timeline and who says what leave them out, as the
+    key figures do."""
     by_id = {s.meta.id: s for s in sources}
     outlets_of = outlets_per_pair(statements, by_id)
-    return Summary(lead=summary.lead(sources, outlets_of), numbers=summary.headline_numbers(figures, by_id),
-                   timeline=summary.timeline(sources), actors=summary.who_says_what(sources, outlets_of),
+    own = [_without_teasers(s, teasers) for s in sources] if teasers else sources
+    return Summary(lead=summary.lead(own, outlets_of), numbers=summary.headline_numbers(figures, by_id),
+                   timeline=summary.timeline(own), actors=summary.who_says_what(own, outlets_of),
                    corroborated=summary.corroborated(statements, by_id), disagreements=disagreements(figures, by_id),
                    escapes=summary.escapes_vs_recaptures(figures, by_id))
+
+
+def _without_teasers(source: Source, teasers: dict[tuple[str, str], str]) -> Source:
+    sid = source.meta.id
+    if not any((sid, p.id) in teasers for p in source.pairs):
+        return source
+    return replace(source, pairs=tuple(p for p in source.pairs if (sid, p.id) not in teasers))
 
 
 def span(sources: list[Source]) -> tuple[str, str]:
@@ -212,7 +223,7 @@ def analyse(sources: list[Source], figures: list[Figure], matches: Matches, repo
         title_ar, title_en = _title(members)
         stories.append(Story(id=plan.id, title_ar=plan.title_ar or title_ar, title_en=plan.title_en or title_en,
                              members=plan.members, why=plan.why, span=span(members),
-                             summary=summarise(members, own, story_statements(statements, inside, carried)),
+                             summary=summarise(members, own, story_statements(statements, inside, carried), teasers),
                              figure_ids=tuple(f.id for f in own)))
     return Briefing(sources=tuple(sources), figures=tuple(figures), matches=matches, stories=tuple(stories),
                     report=report, redirects=redirects or {}, teasers=teasers or {})
