@@ -200,7 +200,8 @@ def test_a_count_of_some_of_the_people_another_names_is_no_end_of_a_range(tmp_pa
             "مصادر طبية في المدينة.")
     other = ("أصيب 90 شخصا في انفجار سيارة مفخخة قرب سوق مزدحمة في وسط مدينة عدن مساء السبت، وفق مصادر طبية "
              "في المدينة.")
-    later = "وأكدت السلطات المحلية أن فرق الإنقاذ واصلت البحث في موقع الانفجار حتى وقت متأخر من الليل."
+    later = ("وأكدت السلطات المحلية أن فرق الإنقاذ واصلت البحث في موقع الانفجار حتى وقت متأخر من الليل، "
+             "وقالت إن الانفجار قتل 5 أطفال من أصل 12 قتيلا.")
     site = built_with(tmp_path, {
         "blast1.txt": f"شبكة الأخبار العربية | أخبار\n\nانفجار في عدن\n\n2023-04-01\n\n{lead}\n\n{later}\n",
         "blast2.txt": f"وكالة أنباء الجنوب | محلي\n\nانفجار سيارة في عدن\n\n2023-04-01\n\n{other}\n\n{later}\n"})
@@ -208,6 +209,8 @@ def test_a_count_of_some_of_the_people_another_names_is_no_end_of_a_range(tmp_pa
     assert set(story["members"]) == {"blast1", "blast2"}
     wounded = [r for r in story["summary"]["numbers"] if r["category"] == "wounded"]
     assert [(r["low"]["value"], r["high"]["value"]) for r in wounded] == [("90", "96")]
+    killed = [r for r in story["summary"]["numbers"] if r["category"] == "killed"]
+    assert [(r["low"]["value"], r["high"]["value"]) for r in killed] == [("12", "12")]  # not "5 … 12"
     figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
     assert any(f["source_id"] == "blast1" and f["value"] == 2 and f["type"] == "people" for f in figures)
 

@@ -88,16 +88,20 @@ _PART = re.compile(r"(?:^|\s)و?(?:من\s+)?(?:بينهم|بينهن|بينهم�
                    r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم)\s*(?:\S+\s+)?$")
 
 
+_OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اصل|من\s+بين|من\s+إجمالي|من\s+اجمالي)\s")
+
+
 def part_of_a_count(figure: Figure, sources: dict[str, Source]) -> bool:
     """A count of some of the people another count names ("أصيب 96 شخصا بينهم امرأتان", "منهم 14 طفلا"): right
-    before it (a word between at most), "among them", "of them", "including". It is no total: ranges and
-    disputes of the story's counts leave it out (the figures table still lists it)."""
+    before it (a word between at most), "among them", "of them", "including"; or right after it (its noun
+    between at most), "out of" ("قتل 49 من إجمالي 71 راكبا"). It is no total: ranges and disputes of the story's
+    counts leave it out (the figures table still lists it)."""
     source = sources[figure.source_id]
     pair = next((p for p in source.pairs if p.id == figure.pair_id), None)
     if pair is None or not 0 < figure.sentence <= len(pair.sentences):
         return False
-    text = pair.sentences[figure.sentence - 1].ar[:figure.start]
-    return _PART.search(text[-40:]) is not None
+    sentence = pair.sentences[figure.sentence - 1].ar
+    return _PART.search(sentence[:figure.start][-40:]) is not None or _OUT_OF.search(sentence[figure.end:]) is not None
 
 
 def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
