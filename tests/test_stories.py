@@ -144,6 +144,19 @@ def test_previous_and_next_go_through_a_story_oldest_first_and_the_list_of_sourc
     assert [by_id[i] for i in listed] == sorted(by_id[i] for i in listed)
 
 
+def test_a_lead_sentence_without_english_shows_its_arabic_once(tmp_path):
+    """While a sentence has no English, "What happened" shows its Arabic once, not again under "Arabic"."""
+    from generator.build import BuildOptions, build
+
+    project = pile(tmp_path, ("event2",))
+    build(project, BuildOptions(allow_missing_translations=True, settings={"fetch_model": False}))
+    pages = [project / "site" / "index.html", *sorted((project / "site" / "stories").glob("s-*.html"))]
+    items = [item for page in pages if page.exists() for item in soup(page).select("ol.lead > li")]
+    assert items
+    for item in items:
+        assert len(item.select("[lang=ar]")) == 1 and not item.select("details")
+
+
 def test_pages_count_in_words_not_with_a_bracketed_s(site):
     for page in ("index.html", *(f"stories/{s['id']}.html" for s in raw_briefing(site)["stories"])):
         text = soup(site / page).get_text(" ")
