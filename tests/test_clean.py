@@ -390,3 +390,14 @@ def test_a_list_laid_out_as_fields_after_the_body_is_the_articles():
     kept = "\n".join(b.text for b in result.blocks)
     assert all(film in kept for film in films) and "المسابقة الرسمية" in kept
     assert any(r.text.startswith("عن الموقع") for r in result.removed)
+
+
+def test_a_hashtag_title_is_the_headline_when_nothing_else_is():
+    """A column titled with a hashtag ("#عزام_يتخبط..!!"): its words are joined by underscores, and it is the
+    title, not a promo."""
+    page = ("سبق | أخبار\n\n#عزام_يتخبط..!!\n\n6 أغسطس 2015\n\n"
+            "منذ أن أصدر وزير التعليم قراره بفتح حلقات التحفيظ في المدارس لم تهدأ وسائل التواصل بين معارض ومؤيد.\n\n"
+            "ومن البديهي أن نجد من يؤيد القرار لأنه يعود الناشئة على الحفظ بعدما امتلأ الجدول بالحصص.\n")
+    result = clean(page)
+    assert result.meta.get("headline") == "#عزام_يتخبط..!!"
+    assert not any("promo" in r.reason for r in result.removed)

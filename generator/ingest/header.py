@@ -69,7 +69,7 @@ def _bare_title(scan: _Scan) -> Line | None:
     if len(lines) < 2:
         return None
     first, following = lines[0], lines[1]
-    count = len(words(first.text))
+    count = len(words(first.text.replace("_", " ")))  # ("#عزام_يتخبط..!!": a hashtag's words are a title's too)
     text = strip_closers(first.text.strip())
     full_stop = text.endswith((".", ":", "،", ",")) and not text.endswith((". .", "..", "…"))
     if not 2 <= count <= MAX_TITLE_WORDS or full_stop:
