@@ -401,3 +401,15 @@ def test_a_hashtag_title_is_the_headline_when_nothing_else_is():
     result = clean(page)
     assert result.meta.get("headline") == "#عزام_يتخبط..!!"
     assert not any("promo" in r.reason for r in result.removed)
+
+
+def test_a_title_ending_in_an_exclamation_over_a_byline_is_the_headline():
+    """ "شاهد.. مكنسة ذهب بمليون دولار لتنظيف اليخت والليموزين!" over "عين اليوم – متابعات": the title read as a
+    sentence, and the byline stood in the body as a heading. Both are the header."""
+    page = ("شاهد.. مكنسة ذهب بمليون دولار لتنظيف اليخت والليموزين!\n\nعين اليوم – متابعات\n\n"
+            "بثت صحيفة بريطانية شريط فيديو مدته 12 ثانية فقط تظهر فيه مكنسة كهربائية مصنوعة بالكامل من الذهب.\n\n"
+            "وقالت الصحيفة إن المكنسة صنعت لأحد الأثرياء الذي يستخدمها في تنظيف يخته وسيارته الفارهة.\n")
+    result = clean(page)
+    assert result.meta.get("headline") == "شاهد.. مكنسة ذهب بمليون دولار لتنظيف اليخت والليموزين!"
+    assert result.meta.get("byline") == "عين اليوم – متابعات"
+    assert result.blocks[0].text.startswith("بثت صحيفة") and all(b.kind == "body" for b in result.blocks)

@@ -17,7 +17,7 @@ import re
 from ..arabic import arabic_ratio, normalize, words
 from ..dates import parse_date, weekday_today
 from ..models import Block, CleanResult, Line, Removed
-from .header import outlet_prefix, read_header
+from .header import outlet_prefix, read_header, title_over_byline
 from .noise import (
     classify,
     ends_sentence,
@@ -258,6 +258,7 @@ def clean(text: str) -> CleanResult:
     _match_noise(scan)
     _drop_teasers(scan)
     start, end = _body_span(scan)
+    start = title_over_byline(scan, start)
     read_header(scan, start)
     _drop_repeats(scan)
     _read_footer(scan, end)

@@ -77,6 +77,22 @@ def _bare_title(scan: _Scan) -> Line | None:
     return first if len(words(following.text)) > count or is_sentence_like(following.text) else None
 
 
+def title_over_byline(scan: _Scan, start: int) -> int:
+    """Where the body starts when its first line is a title that ends in "!" or "?" (so it read as a sentence)
+    over a byline or dateline ("شاهد.. مكنسة ذهب بمليون دولار لتنظيف اليخت والليموزين!" over "عين اليوم –
+    متابعات"): after the byline, so that both are read as the header."""
+    lines = [ln for ln in scan.open_lines() if ln.number >= start][:3]
+    if len(lines) < 3:
+        return start
+    title, byline, first = lines
+    text = strip_closers(title.text.strip())
+    if not (2 <= len(words(title.text)) <= MAX_TITLE_WORDS and text.endswith(("!", "?", "؟"))):
+        return start
+    if not (_DATELINE.match(byline.text) and len(words(byline.text)) <= 5 and len(words(first.text)) > len(words(title.text))):
+        return start
+    return first.number
+
+
 def read_header(scan: _Scan, start: int) -> None:
     """Headline, masthead and dateline among the lines before the body; the rest is chrome."""
     header = [ln for ln in scan.open_lines() if ln.number < start]
