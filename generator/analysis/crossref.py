@@ -489,9 +489,14 @@ _OWN_START = ("يذكر ", "يشار ", "تجدر ", "جدير ", "الجدير 
 def _own(pair: Pair) -> bool:
     """The paragraph starts as a report's own background or its next point ("يذكر أن …", "إن …", "أضافت غوغل
     أن …"), never as another report's lead."""
-    return pair.ar.lstrip(" \"'«“(").startswith(_OWN_START)
+    return _starts(pair, _OWN_START)
 
 
 def _continues(pair: Pair) -> bool:
     """The paragraph starts like a continuation of the text before it (و، ف، كما، إذ …)."""
-    return pair.ar.lstrip(" \"'«“(").startswith(_CONNECTOR_START)
+    return _starts(pair, _CONNECTOR_START)
+
+
+def _starts(pair: Pair, starts: tuple[str, ...]) -> bool:
+    """The paragraph's text, past opening quotes and brackets, starts with one of these."""
+    return pair.ar.lstrip(" \"'«“(").startswith(starts)

@@ -70,15 +70,21 @@ _SINCE = re.compile(r"منذ\s+(?:\S+\s+)?(?:بدء|بدايه|بداية|اند
 _CLAUSE_END = re.compile(r"[،,؛;.!?؟:]")
 
 
+def _sentence_ar(figure: Figure, sources: dict[str, Source]) -> str | None:
+    """The Arabic of the sentence the figure was read in (None when its pair or sentence is not there)."""
+    pair = next((p for p in sources[figure.source_id].pairs if p.id == figure.pair_id), None)
+    if pair is None or not 0 < figure.sentence <= len(pair.sentences):
+        return None
+    return pair.sentences[figure.sentence - 1].ar
+
+
 def running_total(figure: Figure, sources: dict[str, Source]) -> bool:
     """A count its own clause gives as a running total since a start ("قتل أكثر من 3200 شخص منذ بدء الحرب",
     "منذ عام 2011"), not what one event did: ranges and disputes of the story's counts keep them apart, so that a
     day's toll and a war's total never make one range. ("حتى الآن", so far, is an event's toll as it grows.)"""
-    source = sources[figure.source_id]
-    pair = next((p for p in source.pairs if p.id == figure.pair_id), None)
-    if pair is None or not 0 < figure.sentence <= len(pair.sentences):
+    text = _sentence_ar(figure, sources)
+    if text is None:
         return False
-    text = pair.sentences[figure.sentence - 1].ar
     starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, figure.start)]
     end = _CLAUSE_END.search(text, figure.end)
     return _SINCE.search(text[starts[-1] if starts else 0:end.start() if end else len(text)]) is not None
@@ -96,11 +102,9 @@ def part_of_a_count(figure: Figure, sources: dict[str, Source]) -> bool:
     before it (a word between at most), "among them", "of them", "including"; or right after it (its noun
     between at most), "out of" ("قتل 49 من إجمالي 71 راكبا"). It is no total: ranges and disputes of the story's
     counts leave it out (the figures table still lists it)."""
-    source = sources[figure.source_id]
-    pair = next((p for p in source.pairs if p.id == figure.pair_id), None)
-    if pair is None or not 0 < figure.sentence <= len(pair.sentences):
+    sentence = _sentence_ar(figure, sources)
+    if sentence is None:
         return False
-    sentence = pair.sentences[figure.sentence - 1].ar
     return _PART.search(sentence[:figure.start][-40:]) is not None or _OUT_OF.search(sentence[figure.end:]) is not None
 
 

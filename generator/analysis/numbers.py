@@ -65,10 +65,15 @@ def _number(s: Sentence, raw: Raw, seen: Seen) -> Number:
         group=group(s, raw.i, typed.counted, seen) if people else "")
 
 
+def _digits(s: Sentence, raw: Raw) -> list[str]:
+    """The runs of digits the number is written with, as written."""
+    return [t.text for t in s.tokens[raw.i:raw.j] if t.kind == "num"]
+
+
 def _thousands(s: Sentence, raw: Raw) -> bool:
     """A number, or both ends of a range, written as 1 to 3 digits, a point and 3 digits ("14.500", "بين 1.200
     و1.500"), not a rate or an average ("معدل الخصوبة 2.375 طفل لكل امرأة")."""
-    digits = [t.text for t in s.tokens[raw.i:raw.j] if t.kind == "num"]
+    digits = _digits(s, raw)
     if len(digits) != (1 if raw.low is None else 2) or not all(
             re.fullmatch(r"\d{1,3}\.\d{3}", ascii_digits(d)) for d in digits):
         return False
@@ -85,8 +90,8 @@ _EVERYONE = 10**10  # more people than there are: no count of people is this lar
 def _restated(s: Sentence, raw: Raw) -> None:
     """A count of people written in full digits (a million or more) before مليون/مليار: the value is the
     digits' own, not the digits times the scale word."""
-    digits = next((t for t in s.tokens[raw.i:raw.j] if t.kind == "num"), None)
-    value = parse_digits(ascii_digits(digits.text)) if digits is not None else None
+    digits = _digits(s, raw)
+    value = parse_digits(ascii_digits(digits[0])) if digits else None
     if value is not None and 10**6 <= value <= _EVERYONE and raw.low is None:
         raw.value = value
 

@@ -53,6 +53,7 @@
       }
       return engine;
     }
+    var FROM_DISK = "Search needs the site to be served over http(s); it cannot run from a file opened on disk.";
     var PAGE = 30;  /* reports shown at once; "More results" shows the next ones */
     var more = document.createElement("button");
     more.type = "button";
@@ -100,7 +101,7 @@
     }
     function run(query) {
       if (location.protocol === "file:") {
-        status.textContent = "Search needs the site to be served over http(s); it cannot run from a file opened on disk.";
+        status.textContent = FROM_DISK;
         return;
       }
       status.textContent = "Searching…";
@@ -122,7 +123,7 @@
       show().then(function () { more.disabled = false; }, function () { more.disabled = false; });
     });
     if (location.protocol === "file:") {
-      status.textContent = "Search needs the site to be served over http(s); it cannot run from a file opened on disk.";
+      status.textContent = FROM_DISK;
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
