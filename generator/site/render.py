@@ -174,8 +174,7 @@ class Renderer:
         for listing in lists[1 if len(briefing.stories) == 1 else 0:]:
             pages.update([self.page("sources.html", listing["file"], sources=listing, totals=report)])
         stories = None if len(briefing.stories) == 1 else {
-            m: {"href": views.story_url(story.id), "title": story.title_ar} for story in briefing.stories
-            for m in story.members}
+            m: {"href": views.story_url(story.id), "title": story.title_ar} for m, story in briefing.story_of.items()}
         for view in views.figures_views(list(briefing.figures), briefing.by_id, disputes, stories=stories):
             pages.update([self.page("figures.html", view["file"], **view, story=None)])
         return pages

@@ -123,14 +123,10 @@ def story_link(briefing: Briefing, source: Source) -> dict | None:
             "reports": len(story.members)}
 
 
-def _sentence(sources: dict[str, Source], figure: Figure):
-    pair = next(p for p in sources[figure.source_id].pairs if p.id == figure.pair_id)
-    return pair.sentences[figure.sentence - 1]
-
-
 def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
     """A figure with a few words around its number (the sentence itself stays on the source page)."""
-    sentence = _sentence(sources, figure)
+    pair = next(p for p in sources[figure.source_id].pairs if p.id == figure.pair_id)
+    sentence = pair.sentences[figure.sentence - 1]
     before = sentence.ar[:figure.start].split()
     after = sentence.ar[figure.end:].split()
     english = sentence.en.split()
@@ -143,7 +139,7 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
             "ar_after": " " + " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else ""),
             "en": " ".join(english[:40]) + (" …" if len(english) > 40 else ""), "status": sentence.status,
             "href": pair_href(root, figure.source_id, figure.pair_id), "review": figure.review, "note": figure.note,
-            "paragraph": next((p.number for p in sources[figure.source_id].pairs if p.id == figure.pair_id), 0)}
+            "paragraph": pair.number}
 
 
 def figure_pages(figures: list[Figure], sources: dict[str, Source], base: str = "figures") -> dict[str, str]:
