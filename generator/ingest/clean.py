@@ -153,8 +153,12 @@ _LIST_MARK = re.compile(r"^\s*(?:[-•*–]|\d{1,2}\s*[-.)])\s*\S")  # "- الم
 
 
 def _list_mark(text: str) -> str:
+    """The kind of mark a list item starts with ("-", "•", … or "digit"), or "" for none."""
     m = _LIST_MARK.match(text)
-    return "digit" if m and m.group().strip()[:1].isdigit() else (m.group().strip()[:1] if m else "")
+    if m is None:
+        return ""
+    mark = m.group().strip()[:1]
+    return "digit" if mark.isdigit() else mark
 
 
 _FIELDS = re.compile(r"\S\s+[–—-]\s+\S")  # "الجميع يعلم – أصغر فرهادي – إيران": fields set apart by spaced dashes

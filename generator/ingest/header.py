@@ -126,7 +126,7 @@ def read_header(scan: _Scan, start: int) -> None:
         ln for ln in remaining if len(words(ln.text)) >= 4 and not ends_sentence(ln.text)]
     if not pool and (first := _bare_title(scan)) is not None:
         pool = [first]
-    above = None if repeated else _title_above_date(scan, pool, start)
+    above = None if repeated else _title_above_date(scan, pool)
     if pool:
         headline = above or (pool[0] if repeated else pool[-1])
         parts = _title_parts(headline.text)
@@ -156,11 +156,11 @@ def read_header(scan: _Scan, start: int) -> None:
 LEAD_SHARE = 0.4  # a title above its date line shares at least this much of its words with the lines below it
 
 
-def _title_above_date(scan: _Scan, pool: list[Line], start: int) -> Line | None:
+def _title_above_date(scan: _Scan, pool: list[Line]) -> Line | None:
     """The headline when the page reads title, date line, then more headline-like lines before the body ("الفيصل
     يوافق على إطلاق الملتقى …", "آخر تحديث: …", then the first half of the lead cut off by the scrape, or a
-    sub-title): the last candidate above a date line whose words are the article's (half of them or more in the
-    lines below it, up to the body's first paragraphs), when a candidate stands below that date line too. Such
+    sub-title): the last candidate above a date line whose words are the article's (LEAD_SHARE of them or more in
+    the lines below it, up to the body's first paragraphs), when a candidate stands below that date line too. Such
     a title is the page's own; what follows it down to the body is the article's, not a promo."""
     if len(pool) < 2:
         return None
