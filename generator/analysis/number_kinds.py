@@ -69,12 +69,8 @@ def _years_apart(s: Sentence, raw: Raw) -> bool:
     if named is None or named.kind != "word" or len(named.norm.replace("ـ", "")) <= 2 \
             or named.forms[0] in s.lex.function_words or s.lex.qualifiers[0].ending(s.forms, raw.i - 2):
         return False
-    return not any(s.tokens[k].kind == "word" and s.tokens[k].norm in _QUANTITY_HEADS
+    return not any(s.tokens[k].kind == "word" and s.tokens[k].norm in s.lex.quantity_heads
                    for k in range(max(raw.i - 10, 0), raw.i))  # not "بلغ عدد القتلى (1200-1400)"
-
-
-_QUANTITY_HEADS = frozenset({"عدد", "العدد", "حصيله", "الحصيله", "مجموع", "اجمالي", "تتراوح", "يتراوح", "بلغ", "بلغت",
-                             "سعر", "اسعار", "الاسعار", "الاجور", "اجور", "رواتب", "الرواتب", "متوسط", "معدل", "نحو"})
 
 
 def code(s: Sentence, raw: Raw) -> bool:

@@ -260,6 +260,9 @@ class Lexicon:
     demand_breaks: frozenset[str]
     demand_to: frozenset[str]
     sentence_words: frozenset[str]
+    quantity_heads: frozenset[str]
+    per_words: frozenset[str]
+    that_words: frozenset[str]
     reporting_words: Phrases
     roles: Phrases
     actors: Phrases

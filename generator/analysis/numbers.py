@@ -78,10 +78,7 @@ def _thousands(s: Sentence, raw: Raw) -> bool:
             re.fullmatch(r"\d{1,3}\.\d{3}", ascii_digits(d)) for d in digits):
         return False
     near = [t.norm for t in s.tokens[max(raw.i - 6, 0):raw.j + 5] if t.kind == "word"]
-    return not any(w in _PER for w in near)
-
-
-_PER = frozenset({"لكل", "للفرد", "للشخص", "معدل", "بمعدل", "متوسط", "بمتوسط", "المتوسط", "المعدل"})
+    return not any(w in s.lex.per_words for w in near)
 
 
 _EVERYONE = 10**10  # more people than there are: no count of people is this large
@@ -194,9 +191,6 @@ def _qualifier(s: Sentence, raw: Raw) -> str:
     return ""
 
 
-_THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "انهن", "بان", "بانه", "بانها", "بانهم", "بانهما", "بانهن"})
-
-
 def claimant_of(sentence: str) -> str:
     """Who says so: the actor named right after a reporting word ("قال المرصد", "بحسب وزارة الصحة",
     "أعلنت الوزارة") or just before it ("قوات سوريا الديمقراطية قد قالت"), else a role right after it ("وأعلن
@@ -212,7 +206,7 @@ def claimant_of(sentence: str) -> str:
             continue
         after = range(k + hit[0], min(k + hit[0] + 6, len(forms)))
         for j in after:
-            if forms[j] and forms[j][0] in _THAT:
+            if forms[j] and forms[j][0] in lex.that_words:
                 break  # "قال إنهما من الجيش السوري": the reported clause names the army, not the one who says it
             if actor := lex.actors.at(forms, j):
                 return actor[1]
