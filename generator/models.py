@@ -252,6 +252,7 @@ class Figure:
     note: str = ""  # the editor's note
     teaser_of: str = ""  # the report whose opening this paragraph repeats as a teaser (not this report's news)
     paragraph: str = ""  # "heading" or "caption" for a number outside the body: in the data, never a key figure
+    scope: str = ""  # a people count's scope: "" (what one event did) | running total | part | rate (SCOPES)
 
     @property
     def is_people(self) -> bool:

@@ -228,6 +228,53 @@ def test_a_count_of_some_of_the_people_another_names_is_no_end_of_a_range(tmp_pa
     assert any(f["source_id"] == "blast1" and f["value"] == 2 and f["type"] == "people" for f in figures)
 
 
+def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
+    """ "يموت 1.3 مليون شخص سنويا" is a rate, not what one crash did: the story's killed range stays the day's
+    ("8", not "8 … 1,300,000"), the rate has a row of its own, no dispute and no bar of the chart, and the
+    figures table and figures.json say which scope each count has."""
+    lead = ("قتل 8 أشخاص في حادث تصادم حافلة بشاحنة على الطريق السريع بين عدن ولحج صباح الخميس، وفق مصادر "
+            "طبية في المدينة.")
+    later = "وأكدت السلطات المحلية أن فرق الإنقاذ نقلت المصابين إلى مستشفى الجمهورية في عدن."
+    seeds = {
+        "road1.txt": f"شبكة الأخبار العربية | أخبار\n\nحادث على طريق عدن\n\n2023-03-02\n\n{lead}\n\n{later}\n",
+        "road2.txt": f"وكالة أنباء الجنوب | محلي\n\nمقتل 8 في حادث بعدن\n\n2023-03-02\n\n{lead}\n\n{later}\n\n"
+                     "ووفقا لمنظمة الصحة العالمية، يقتل نحو 1.3 مليون شخص سنويا في حوادث الطرق حول العالم.\n",
+    }
+    site = built_with(tmp_path, seeds)
+    story = next(s for s in raw_briefing(site)["stories"] if "road1" in s["members"])
+    assert set(story["members"]) == {"road1", "road2"}
+    rows = [r for r in story["summary"]["numbers"] if r["category"] == "killed"]
+    assert [(r["low"]["value"], r["high"]["value"], r["scope"]) for r in rows] == [
+        ("8", "8", ""), ("about 1,300,000", "about 1,300,000", "rate")]
+    assert "rates" in rows[1]["label"]
+    assert not any("1,300,000" in c["value"] for d in story["summary"]["disagreements"] for c in d["claims"])
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    scopes = {f["value"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "road2"}
+    assert scopes == {8: "", 1300000: "rate"}
+    page = soup(site / "stories" / f"{story['id']}-figures.html") \
+        if (site / "stories" / f"{story['id']}-figures.html").exists() else soup(site / "figures.html")
+    rate_row = next(tr for tr in page.select("table.figures tr[id]") if "1,300,000" in tr.get_text())
+    assert "a rate" in rate_row.get_text()
+    assert "1,300,000" not in "".join(t.get_text() for t in page.select("table.chart-table"))
+
+
+@pytest.mark.parametrize(("sentence", "number", "scope"), [
+    ("يموت 7 ملايين شخص سنويا بسبب التلوث", "7 ملايين", "rate"),
+    ("ويقتل كل عام نحو 400 شخص في الحوادث", "400", "rate"),
+    ("قتل 20 شخصا في الهجمات التي تتكرر كل يوم في المدينة", "20", ""),  # another verb's period
+    ("قتل 20 شخصا في المهرجان السنوي للمدينة", "20", ""),
+    ("بلغ عددهم في العام الحالي 120 ألف شخص", "120 ألف", ""),  # this year so far, not a rate
+    ("قتل أكثر من 3200 شخص منذ بدء الحرب", "3200", "running total"),
+    ("أصيب 96 شخصا بينهم امرأتان", "امرأتان", "part"),
+    ("قتل 49 من إجمالي 71 راكبا", "49", "part"),
+    ("قتل 8 أشخاص في قصف السوق", "8", ""),
+])
+def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
+    from generator.analysis.figures import scope_of
+    start = sentence.index(number)
+    assert scope_of(sentence, start, start + len(number)) == scope
+
+
 def test_every_page_has_one_h1_even_without_an_about_file(tmp_path):
     project = pile(tmp_path, ("event2",))
     (project / "content" / "about.md").unlink(missing_ok=True)

@@ -33,7 +33,8 @@ def figures_of(source: Source) -> list[Figure]:
                     low=n.low, high=n.high, vague=n.vague, qualifier=n.qualifier, type=n.type,
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
-                    stated_day=note.stated_day, paragraph=outside))
+                    stated_day=note.stated_day, paragraph=outside,
+                    scope=scope_of(sentence.ar, n.start, n.end) if n.type == "people" else ""))
     return out
 
 
@@ -68,44 +69,44 @@ def _by_date(figure: Figure, sources: dict[str, Source]) -> tuple:
 _SINCE = re.compile(r"منذ\s+(?:\S+\s+)?(?:بدء|بدايه|بداية|اندلاع|مطلع|انطلاق|انطلاقه|انطلاقة)"
                     r"|منذ\s+(?:(?:عام|العام|سنه|سنة)\s+)?(?:19|20)\d\d(?!\d)")  # (not "الأسوأ منذ 40 عاما")
 _CLAUSE_END = re.compile(r"[،,؛;.!?؟:]")
-
-
-def _sentence_ar(figure: Figure, sources: dict[str, Source]) -> str | None:
-    """The Arabic of the sentence the figure was read in (None when its pair or sentence is not there)."""
-    pair = next((p for p in sources[figure.source_id].pairs if p.id == figure.pair_id), None)
-    if pair is None or not 0 < figure.sentence <= len(pair.sentences):
-        return None
-    return pair.sentences[figure.sentence - 1].ar
-
-
-def running_total(figure: Figure, sources: dict[str, Source]) -> bool:
-    """A count its own clause gives as a running total since a start ("قتل أكثر من 3200 شخص منذ بدء الحرب",
-    "منذ عام 2011"), not what one event did: ranges and disputes of the story's counts keep them apart, so that a
-    day's toll and a war's total never make one range. ("حتى الآن", so far, is an event's toll as it grows.)"""
-    text = _sentence_ar(figure, sources)
-    if text is None:
-        return False
-    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, figure.start)]
-    end = _CLAUSE_END.search(text, figure.end)
-    return _SINCE.search(text[starts[-1] if starts else 0:end.start() if end else len(text)]) is not None
-
-
 _PART = re.compile(r"(?:^|\s)و?(?:من\s+)?(?:بينهم|بينهن|بينهما|منهم|منهن|منهما|ضمنهم|بمن\s+فيهم|بما\s+فيهم|"
                    r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم)\s*(?:\S+\s+)?$")
-
-
 _OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اصل|من\s+بين|من\s+إجمالي|من\s+اجمالي)\s")
+_PERIOD = r"(?:عام|سنة|سنه|يوم|شهر|أسبوع|اسبوع|ساعة|ساعه|دقيقة|دقيقه)"
+_RATE = re.compile(r"(?<!\S)(?:و|ف)?(?:سنويا|سنوياً|يوميا|يومياً|شهريا|شهرياً|أسبوعيا|أسبوعياً|اسبوعيا|اسبوعياً|"
+                   rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر)\s+الواحدة?)(?!\S)")  # (not "في العام الحالي")
+_RELATIVE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي)(?!\S)")
+SCOPES = ("", "running total", "part", "rate")
+TOTAL, PART, RATE = SCOPES[1:]  # what one event did; since a start; some of another count; a rate
 
 
-def part_of_a_count(figure: Figure, sources: dict[str, Source]) -> bool:
-    """A count of some of the people another count names ("أصيب 96 شخصا بينهم امرأتان", "منهم 14 طفلا"): right
-    before it (a word between at most), "among them", "of them", "including"; or right after it (its noun
-    between at most), "out of" ("قتل 49 من إجمالي 71 راكبا"). It is no total: ranges and disputes of the story's
-    counts leave it out (the figures table still lists it)."""
-    sentence = _sentence_ar(figure, sources)
-    if sentence is None:
-        return False
-    return _PART.search(sentence[:figure.start][-40:]) is not None or _OUT_OF.search(sentence[figure.end:]) is not None
+def scope_of(sentence: str, start: int, end: int) -> str:
+    """What a count of people at sentence[start:end] stands for, read from its own clause once (the analysis
+    stage), so that ranges, disputes and the chart never mix a day's toll with a war's total, with a part of
+    another count, or with a rate:
+    - "part": a count of some of the people another names: right before it (a word between at most) "among
+      them", "of them", "including" ("أصيب 96 شخصا بينهم امرأتان", "منهم 14 طفلا"); or right after it (its noun
+      between at most) "out of" ("قتل 49 من إجمالي 71 راكبا");
+    - "running total": its clause counts since a start ("قتل أكثر من 3200 شخص منذ بدء الحرب", "منذ عام 2011");
+      "حتى الآن" (so far) is an event's toll as it grows, not this;
+    - "rate": a count per period ("يموت 7 ملايين شخص سنويا", "كل عام"): within three words before it or four
+      after it in its clause, no relative pronoun between (the period of another verb: "في الهجمات التي تتكرر
+      كل يوم");
+    - "": what one event did."""
+    if _PART.search(sentence[:start][-40:]) is not None or _OUT_OF.search(sentence[end:]) is not None:
+        return PART
+    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
+    stop = _CLAUSE_END.search(sentence, end)
+    clause_start, clause_end = starts[-1] if starts else 0, stop.start() if stop else len(sentence)
+    if _SINCE.search(sentence[clause_start:clause_end]) is not None:
+        return TOTAL
+    before = " ".join(sentence[clause_start:start].split()[-3:])
+    after = " ".join(sentence[end:clause_end].split()[:4])
+    for side in (before, after):
+        found = _RATE.search(side)
+        if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
+            return RATE
+    return ""
 
 
 def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
@@ -113,9 +114,8 @@ def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dic
     dates, oldest first: shown side by side, never reconciled."""
     by_key: dict[tuple[str, str, bool], list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.is_people and figure.group and figure.category != "other people" \
-                and not part_of_a_count(figure, sources):
-            by_key[(figure.category, figure.group, running_total(figure, sources))].append(figure)
+        if figure.is_people and figure.group and figure.category != "other people" and figure.scope in ("", TOTAL):
+            by_key[(figure.category, figure.group, figure.scope == TOTAL)].append(figure)
     out = []
     for (category, group, running), claims in by_key.items():  # (a day's toll and a war's total: no dispute)
         origins = {(f.source_id, sources[f.source_id].meta.date) for f in claims}
@@ -139,9 +139,8 @@ def chart_rows(figures: list[Figure], sources: dict[str, Source], category: str 
     """For one category: the largest count each source gives for each group (the chart and its table)."""
     rows: dict[tuple[str, str], Figure] = {}
     for figure in sorted(figures, key=lambda f: _by_date(f, sources)):
-        if not figure.is_people or figure.category != category or top(figure) is None \
-                or running_total(figure, sources):
-            continue  # (a war's running total beside one day's toll would leave the day's bar unseen)
+        if not figure.is_people or figure.category != category or top(figure) is None or figure.scope in (TOTAL, RATE):
+            continue  # (a war's running total or a yearly rate beside one day's toll would leave its bar unseen)
         key = (group_label(figure.group), sources[figure.source_id].meta.outlet)
         if key not in rows or top(figure) > top(rows[key]):  # type: ignore[operator]
             rows[key] = figure

@@ -24,7 +24,7 @@ SCHEMA_VERSION = 2
 FIGURE_FIELDS = ("id", "type", "category", "category_label", "group", "group_label", "value", "low", "high",
                  "vague", "qualifier", "display", "noun", "unit", "claimant", "outlet", "source_id", "date",
                  "stated_day", "pair_id", "sentence", "start", "end", "match", "url", "review", "note", "teaser_of",
-                 "paragraph")
+                 "paragraph", "scope")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -100,7 +100,7 @@ def figure_record(figure: Figure, source: Source) -> dict:
             "stated_day": figure.stated_day, "pair_id": figure.pair_id, "sentence": figure.sentence,
             "start": figure.start, "end": figure.end, "match": figure.match,
             "url": f"{source_url(figure.source_id)}#{figure.pair_id}", "review": figure.review, "note": figure.note,
-            "teaser_of": figure.teaser_of, "paragraph": figure.paragraph}
+            "teaser_of": figure.teaser_of, "paragraph": figure.paragraph, "scope": figure.scope}
 
 
 def spreadsheet_safe(value: object) -> object:

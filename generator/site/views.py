@@ -123,6 +123,10 @@ def story_link(briefing: Briefing, source: Source) -> dict | None:
             "reports": len(story.members)}
 
 
+SCOPE_NOTES = {"running total": "running total since a start", "part": "part of a larger count",
+               "rate": "a rate (per day, per year …)"}
+
+
 def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
     """A figure with a few words around its number (the sentence itself stays on the source page)."""
     pair = next(p for p in sources[figure.source_id].pairs if p.id == figure.pair_id)
@@ -139,6 +143,7 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
             "ar_after": " " + " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else ""),
             "en": " ".join(english[:40]) + (" …" if len(english) > 40 else ""), "status": sentence.status,
             "href": pair_href(root, figure.source_id, figure.pair_id), "review": figure.review, "note": figure.note,
+            "scope": SCOPE_NOTES.get(figure.scope, ""),
             "paragraph": pair.number}
 
 
