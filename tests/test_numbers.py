@@ -534,7 +534,8 @@ def test_fixture_gold(name):
 # tune4 and tune5 are below the recall target: their misses are counts referred to across sentences, capacities and epithets
 # (bench/gold/FIGURES.md). It must not fall below what the rules reach on it now.
 FLOORS = {"tune4": {"precision": 0.97, "recall": 0.92, "category": 0.95},
-          "tune5": {"precision": 0.98, "recall": 0.93, "category": 0.95}}
+          "tune5": {"precision": 0.98, "recall": 0.93, "category": 0.95},
+          "tune6": {"precision": 0.98, "recall": 0.93, "category": 0.88}}
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
@@ -662,3 +663,34 @@ def test_who_holds_them_is_not_who_they_are_and_a_reported_clause_names_no_speak
 def test_a_dual_of_soldiers_names_their_group():
     assert number("قتل جنديين تركيين في هجوم على الحدود.", "جنديين").group == "forces"
     assert number("قتل عسكريان تركيان في الهجوم.", "عسكريان").group == "forces"
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "category"), [
+    # an age set off by commas after a name; an age after "أعمارها"
+    ("واعتقلت الشرطة الناشط، 41 عاما، في مدينة طنجة.", "41", "age", ""),
+    ("ودعت الحكومة الأسر التي تقل أعمارها عن 35 عاما إلى التسجيل.", "35", "age", ""),
+    ("وقضى في السجن 12 عاما، ثم أفرج عنه.", "12", "duration", ""),  # no comma before: a duration still
+    # Latin letters spelled in Arabic before digits: a name, whatever follows it
+    ("وقالت إن ثلث الموظفين في إم آي 5 نساء.", "5", "identifier", ""),
+    ("وبثت قناة بي بي سي 2 البرنامج.", "2", "identifier", ""),
+    # others one goes with are people
+    ("وحوكم الصحفي مع ثلاثة آخرين بتهمة التحريض.", "ثلاثة", "people", "other people"),
+    ("وسجل المهاجم هدفا وصنع اثنين آخرين.", "اثنين", "other", ""),  # two other goals, as before
+    # a toll and its link with a qualifier of four words between
+    ("وارتفعت حصيلة القتلى في المدينة إلى ما لا يقل عن 40 متظاهرا.", "40", "people", "killed"),
+    ("وارتفعت حصيلة القتلى إلى 12 شخصا، واعتقلت الشرطة 30 متظاهرا.", "30", "people", "arrested"),
+    # people in shelters or relief camps after a disaster are displaced
+    ("وقال الصليب الأحمر إن عدد الأشخاص في ملاجئ الطوارئ وصل إلى 15 ألف شخص.", "15 ألف", "people", "displaced"),
+    # struck by an illness in a vaccination campaign: infected, not wounded
+    ("وتهدف الحملة في المنطقة حيث أصيب 700 شخص إلى تطعيم 300 ألف طفل.", "700", "people", "other people"),
+    # nouns of things and people this round added
+    ("وضبطت الشرطة 12 بندقية آلية و3 مسدسات.", "12", "count", ""),
+    ("وضبطت الشرطة (8) بنادق آلية.", "8", "count", ""),
+    ("وشاركت في السباق 30 سائقة من عشر دول.", "30", "people", "other people"),
+    ("وتوظف الشركة ألفي منسق لمراجعة المحتوى.", "ألفي", "people", "other people"),
+])
+def test_the_sixth_tuning_round(sentence, text, kind, category):
+    """Kinds of numbers the sixth tuning batch (bench/gold/figures_tune6.yml) showed the rules missing; each
+    sentence here is written for the test, not taken from the corpus."""
+    found = number(sentence, text)
+    assert (found.type, found.category) == (kind, category), found

@@ -14,6 +14,7 @@ from .number_scan import Seen, Sentence
 from .number_spans import Raw
 
 _OPEN = {"(": ")", "/": "/", "«": "»", "\"": "\"", "“": "”"}
+_COMMAS = frozenset({",", "،"})
 _DEATH_REACH = 12  # how far before "عن" a death is looked for, in tokens
 _LIST = 8  # how many numbers back the start of a list of ages is looked for
 
@@ -81,10 +82,15 @@ def _bare(s: Sentence, k: int) -> bool:
 
 
 def delimited(s: Sentence, raw: Raw, k: int) -> bool:
-    """Between parentheses, slashes or quotes, as an age is put after a name: "ساجدة عبد الحسن / 42عاما/"."""
+    """Between parentheses, slashes or quotes, as an age is put after a name: "ساجدة عبد الحسن / 42عاما/"; or
+    set off by commas right after a name ("الزفزافي، 39 عاما، في مايو": the comma closes the unit too)."""
     opening = s.text_at(raw.i - 1)
     if opening == "(" or ")" in (s.text_at(raw.j), s.text_at(k + 1)):
         return True
+    if opening in _COMMAS and s.text_at(k + 1) in _COMMAS and raw.kind == "digits":
+        named = s.tok(raw.i - 2)
+        return named is not None and named.kind == "word" and not s.has(raw.i - 2, s.lex.function_words) \
+            and s.owner[raw.i - 2] < 0
     return opening in _OPEN and _OPEN[opening] in (s.text_at(k + 1), s.text_at(raw.j))
 
 

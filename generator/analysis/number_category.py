@@ -277,12 +277,21 @@ def ill_before(s: Sentence, i: int) -> bool:
     return False
 
 
+_TOLL_LINK_REACH = 6  # "إلى ما لا يقل عن 55": a qualifier of up to four words between the link and the number
+
+
 def toll_of(s: Sentence, i: int) -> str:
-    """ "ارتفع عدد القتلى … إلى 41 شخصا": a toll named before, the number after إلى / بلغ."""
+    """ "ارتفع عدد القتلى … إلى 41 شخصا": a toll named before, the number after إلى / بلغ (no other number
+    between)."""
     toll = s.tolls[i] if i < len(s.tolls) else None
     if toll is None or i - toll[0] > 25:
         return ""
-    if not any(s.has(k, s.lex.toll_links) for k in range(max(i - 4, 0), i)):
+    for k in range(i - 1, max(i - _TOLL_LINK_REACH, 0) - 1, -1):
+        if s.owner[k] >= 0:
+            return ""  # another number between: the link is its own
+        if s.has(k, s.lex.toll_links):
+            break
+    else:
         return ""
     return "other people" if undone(s, toll[1], toll[0] + 1) else toll[1]  # "عدد المصابين بفيروس … إلى 300": ill
 

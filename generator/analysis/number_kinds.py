@@ -74,11 +74,13 @@ def _years_apart(s: Sentence, raw: Raw) -> bool:
 
 
 def code(s: Sentence, raw: Raw) -> bool:
-    """Part of a code or name: "F-16", "إف-35", "FIFA 15", "#2018", "4G": a Latin word, a hash or a
-    hyphen glued to a word right before it."""
+    """Part of a code or name: "F-16", "إف-35", "FIFA 15", "#2018", "4G", "إم آي 5": a Latin word, a hash, two
+    Latin letters spelled in Arabic or a hyphen glued to a word right before it."""
     before, after = s.tok(raw.i - 1), s.tok(raw.j)
     if before is not None and (before.kind == "latin" or before.text == "#") or s.in_hashtag(raw.i):
         return True
+    if raw.kind == "digits" and all(s.is_word(q) and s.tokens[q].norm in s.lex.letter_names for q in (raw.i - 1, raw.i - 2)):
+        return True  # "إم آي 5": Latin letters spelled in Arabic
     word = s.tok(raw.i - 2)
     if before is not None and before.text in DASHES and before.glued and s.tokens[raw.i].glued \
             and word is not None and word.kind in ("word", "latin"):

@@ -189,6 +189,8 @@ class Lexicon:
     ordinal_before: Phrases
     identifier_before: Phrases
     identifier_after: frozenset[str]
+    letter_names: frozenset[str]
+    company_before: frozenset[str]
     title_before: frozenset[str]
     score_words: Phrases
     score_before: Phrases

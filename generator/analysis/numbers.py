@@ -105,8 +105,9 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         noun = None  # "أكبر بخمس مرات من عددهم في 1960": their number in a year
     noun = referred(s, raw, seen, noun) or noun
     cue = s.strong_cue(raw.i, raw.j)
-    if noun is not None and noun.kind == "others" and not cue and seen.people is None:
-        return Typed("other", noun.token)  # "صنع اثنين آخرين": two other goals
+    if noun is not None and noun.kind == "others" and not cue and seen.people is None \
+            and not s.has(s.prev(raw.i), s.lex.company_before):
+        return Typed("other", noun.token)  # "صنع اثنين آخرين": two other goals (but "مع أربعة آخرين": people)
     if noun is not None and noun.kind in ("human", "member", "others", "pronoun", "verb"):
         return Typed("people", noun.token, counted=noun)
     if noun is not None and noun.kind == "thing":
