@@ -268,11 +268,37 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("أصيب 96 شخصا بينهم امرأتان", "امرأتان", "part"),
     ("قتل 49 من إجمالي 71 راكبا", "49", "part"),
     ("قتل 8 أشخاص في قصف السوق", "8", ""),
+    ("أسفر الهجوم عن مصرع وإصابة 12 شخصا", "12", "killed and wounded"),
+    ("سقط عشرات القتلى والجرحى في المواجهات", "عشرات", "killed and wounded"),
+    ("أسفرت الغارة عن مقتل وجرح العشرات من المسلحين", "العشرات", "killed and wounded"),
+    ("قتل 12 شخصا وأصيب 30 آخرون", "12", ""),  # two counts, each its own
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of
+    from generator.analysis.numbers import numbers_in
     start = sentence.index(number)
-    assert scope_of(sentence, start, start + len(number)) == scope
+    found = next(n for n in numbers_in(sentence) if n.start == start)
+    assert scope_of(sentence, start, start + len(number), found.category) == scope
+
+
+def test_the_killed_and_wounded_counted_together_are_no_end_of_the_killed_range(tmp_path):
+    """ "مصرع وإصابة 12 شخصا" (the gold's convention: category killed) is not twelve dead: the story's killed range
+    stays 3, and the twelve have a row of their own that says so."""
+    lead = ("قتل 3 أشخاص في انفجار عبوة ناسفة استهدفت حافلة صغيرة على الطريق بين عدن ولحج صباح الخميس، وفق "
+            "مصادر طبية في المدينة.")
+    other = ("أسفر انفجار عبوة ناسفة استهدفت حافلة صغيرة على الطريق بين عدن ولحج صباح الخميس عن مصرع وإصابة 12 "
+             "شخصا، وفق مصادر طبية في المدينة.")
+    later = "وأكدت السلطات المحلية أن فرق الإنقاذ نقلت المصابين إلى مستشفى الجمهورية في عدن."
+    site = built_with(tmp_path, {
+        "bus1.txt": f"شبكة الأخبار العربية | أخبار\n\nانفجار على طريق عدن\n\n2023-03-02\n\n{lead}\n\n{later}\n",
+        "bus2.txt": f"وكالة أنباء الجنوب | محلي\n\nانفجار حافلة بعدن\n\n2023-03-02\n\n{other}\n\n{later}\n"})
+    story = next(s for s in raw_briefing(site)["stories"] if "bus1" in s["members"])
+    assert set(story["members"]) == {"bus1", "bus2"}
+    rows = [(r["label"], r["low"]["value"], r["high"]["value"]) for r in story["summary"]["numbers"]
+            if r["category"] == "killed"]
+    assert rows == [("Killed or died, all reports", "3", "3"),
+                    ("Killed and wounded, counted together, all reports", "12", "12")]
+    assert not story["summary"]["disagreements"]
 
 
 def test_every_page_has_one_h1_even_without_an_about_file(tmp_path):

@@ -34,7 +34,7 @@ def figures_of(source: Source) -> list[Figure]:
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
                     stated_day=note.stated_day, paragraph=outside,
-                    scope=scope_of(sentence.ar, n.start, n.end) if n.type == "people" else ""))
+                    scope=scope_of(sentence.ar, n.start, n.end, n.category) if n.type == "people" else ""))
     return out
 
 
@@ -76,11 +76,18 @@ _PERIOD = r"(?:عام|سنة|سنه|يوم|شهر|أسبوع|اسبوع|ساعة
 _RATE = re.compile(r"(?<!\S)(?:و|ف)?(?:سنويا|سنوياً|يوميا|يومياً|شهريا|شهرياً|أسبوعيا|أسبوعياً|اسبوعيا|اسبوعياً|"
                    rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر)\s+الواحدة?)(?!\S)")  # (not "في العام الحالي")
 _RELATIVE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي)(?!\S)")
-SCOPES = ("", "running total", "part", "rate")
-TOTAL, PART, RATE = SCOPES[1:]  # what one event did; since a start; some of another count; a rate
+_KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت)"
+_WOUNDING = r"(?:إصابة|اصابة|إصابات|اصابات|جرح)"
+_DEAD = r"(?:ال)?(?:قتلى|قتيل|قتيلا|شهداء|شهيد|شهيدا)"
+_HURT = r"(?:ال)?(?:جرحى|جريح|جريحا|مصابين|مصاب|مصابا|إصابات|اصابات)"
+_BOTH_BEFORE = re.compile(rf"(?<!\S)[وب]?{_KILLING}\s+و{_WOUNDING}(?!\S)")
+_BOTH_AFTER = re.compile(rf"(?<!\S)(?:بين\s+)?{_DEAD}\s+و{_HURT}(?!\S)")
+SCOPES = ("", "running total", "part", "rate", "killed and wounded")
+# what one event did; since a start; some of another count; a rate; the killed and the wounded counted as one
+TOTAL, PART, RATE, BOTH = SCOPES[1:]
 
 
-def scope_of(sentence: str, start: int, end: int) -> str:
+def scope_of(sentence: str, start: int, end: int, category: str = "") -> str:
     """What a count of people at sentence[start:end] stands for, read from its own clause once (the analysis
     stage), so that ranges, disputes and the chart never mix a day's toll with a war's total, with a part of
     another count, or with a rate:
@@ -92,6 +99,9 @@ def scope_of(sentence: str, start: int, end: int) -> str:
     - "rate": a count per period ("يموت 7 ملايين شخص سنويا", "كل عام"): within three words before it or four
       after it in its clause, no relative pronoun between (the period of another verb: "في الهجمات التي تتكرر
       كل يوم");
+    - "killed and wounded": a count of killed (its category) that counts the wounded with them ("مصرع وإصابة
+      العشرات", "قتل وجرح 40", "العشرات بين قتيل وجريح", "20 من القتلى والجرحى"): no end of a range of the
+      killed;
     - "": what one event did."""
     if _PART.search(sentence[:start][-40:]) is not None or _OUT_OF.search(sentence[end:]) is not None:
         return PART
@@ -106,6 +116,9 @@ def scope_of(sentence: str, start: int, end: int) -> str:
         found = _RATE.search(side)
         if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
             return RATE
+    if category == "killed" and (_BOTH_BEFORE.search(" ".join(sentence[clause_start:start].split()[-4:]))
+                                 or _BOTH_AFTER.search(" ".join(sentence[end:clause_end].split()[:4]))):
+        return BOTH
     return ""
 
 
@@ -139,7 +152,8 @@ def chart_rows(figures: list[Figure], sources: dict[str, Source], category: str 
     """For one category: the largest count each source gives for each group (the chart and its table)."""
     rows: dict[tuple[str, str], Figure] = {}
     for figure in sorted(figures, key=lambda f: _by_date(f, sources)):
-        if not figure.is_people or figure.category != category or top(figure) is None or figure.scope in (TOTAL, RATE):
+        if not figure.is_people or figure.category != category or top(figure) is None \
+                or figure.scope in (TOTAL, RATE, BOTH):
             continue  # (a war's running total or a yearly rate beside one day's toll would leave its bar unseen)
         key = (group_label(figure.group), sources[figure.source_id].meta.outlet)
         if key not in rows or top(figure) > top(rows[key]):  # type: ignore[operator]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models import Figure, Pair, SentenceNote, SentencePair, Source, Statement
 from .crossref import score
-from .figures import PART, RATE, TOTAL, claim, figure_value, top
+from .figures import BOTH, PART, RATE, TOTAL, claim, figure_value, top
 from .labels import category_label, group_label
 
 LEAD_SIZE = (3, 5)
@@ -74,14 +74,15 @@ def _extent(claims: list[Figure], sources: dict[str, Source]) -> dict:
 def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
     """For killed (in all, and by group) and the other events: the lowest and highest count reported,
     with who reports each end; vague counts ("dozens") beside them. People counts only, and no count of some of
-    the people another count names ("بينهم امرأتان"). Running totals ("منذ بدء الحرب") and rates ("سنويا") make
-    rows of their own, after the rest (figures.scope_of)."""
+    the people another count names ("بينهم امرأتان"). Counts of the killed and wounded together ("مصرع وإصابة
+    العشرات"), running totals ("منذ بدء الحرب") and rates ("سنويا") make rows of their own, after the rest
+    (figures.scope_of)."""
     people = [f for f in figures if f.is_people and f.scope != PART]  # ("بينهم امرأتان": no total)
     groups = sorted({f.group for f in people if f.category == "killed" and f.group})
     plan = [("killed", None), *(("killed", g) for g in groups), *((c, None) for c in HEADLINE_CATEGORIES)]
     rows = []
     killed_all: dict[str, set[str]] = {}
-    for scope in ("", TOTAL, RATE):
+    for scope in ("", BOTH, TOTAL, RATE):
         for category, group in plan:
             chosen = [f for f in people if f.category == category and (group is None or f.group == group)
                       and f.scope == scope]
@@ -90,15 +91,16 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
                 continue  # (a group's row that repeats "all reports" row for row says nothing more)
             if category == "killed" and group is None:
                 killed_all[scope] = {f.id for f in claims}
-            label = category_label(category) + (f": {group_label(group)}" if group is not None else ", all reports")
-            label += _SCOPE_LABELS[scope]
+            label = (_BOTH_LABEL if scope == BOTH else category_label(category)) \
+                + (f": {group_label(group)}" if group is not None else ", all reports") + _SCOPE_LABELS.get(scope, "")
             rows.append({"label": label, "category": category, **_extent(claims, sources),
                          "vague": sorted({f.vague for f in chosen if f.vague}), "running": scope == TOTAL,
                          "scope": scope})
     return rows
 
 
-_SCOPE_LABELS = {"": "", TOTAL: ", running totals (since a start)", RATE: ", rates (per day, per year …)"}
+_SCOPE_LABELS = {TOTAL: ", running totals (since a start)", RATE: ", rates (per day, per year …)"}
+_BOTH_LABEL = "Killed and wounded, counted together"
 
 
 def timeline(sources: list[Source]) -> dict:
