@@ -272,13 +272,33 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("سقط عشرات القتلى والجرحى في المواجهات", "عشرات", "killed and wounded"),
     ("أسفرت الغارة عن مقتل وجرح العشرات من المسلحين", "العشرات", "killed and wounded"),
     ("قتل 12 شخصا وأصيب 30 آخرون", "12", ""),  # two counts, each its own
+    # an event of a year before the report's (2018-06-10 here), named near the count
+    ("بعد مذبحة الملعب التي قتل فيها 72 مشجعا في فبراير عام 2012", "72", "earlier event"),
+    ("واعتقلت الشرطة 10 أشخاص في يناير 2017 في إطار التحقيق", "10", "earlier event"),
+    ("واعتقلت الشرطة 10 أشخاص في يناير 2018 في إطار التحقيق", "10", ""),  # this year
+    ("وقتل 20 شخصا في أعنف هجوم تشهده المدينة منذ 2016", "20", ""),  # the worst since: neither
+    ("وفرضت عقوبات على 19 روسيا بزعم تدخلهم في انتخابات عام 2016", "19", ""),  # other people: no toll
+    ("وسجل المكتب إسلام 839 شخصا خلال رمضان من العام 1436هـ", "839", ""),
+    ("وأوقع النزاع منذ ذلك الحين نحو عشرة آلاف قتيل", "عشرة آلاف", "running total"),
+    ("ومنذ منتصف تموز 2016 تم سجن نحو 77 ألف شخص", "77 ألف", "running total"),
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of
     from generator.analysis.numbers import numbers_in
     start = sentence.index(number)
-    found = next(n for n in numbers_in(sentence) if n.start == start)
-    assert scope_of(sentence, start, start + len(number), found.category) == scope
+    numbers = numbers_in(sentence)
+    found = next(n for n in numbers if n.start == start)
+    years = tuple((n.start, int(n.value)) for n in numbers if n.type == "year" and n.value is not None)
+    assert scope_of(sentence, start, start + len(number), found.category, years, "2018-06-10") == scope
+
+
+def test_a_year_before_the_reports_own_dates_an_earlier_event_except_at_the_turn_of_the_year():
+    from generator.analysis.figures import scope_of
+    sentence = "واعتقلت الشرطة 10 أشخاص في ديسمبر 2017 في إطار التحقيق"
+    years = ((sentence.index("2017"), 2017),)
+    assert scope_of(sentence, 15, 17, "arrested", years, "2018-01-03") == ""  # last month, not background
+    assert scope_of(sentence, 15, 17, "arrested", years, "2018-05-03") == "earlier event"
+    assert scope_of(sentence, 15, 17, "arrested", years, "") == ""  # an undated report: nothing to compare
 
 
 def test_the_killed_and_wounded_counted_together_are_no_end_of_the_killed_range(tmp_path):

@@ -34,8 +34,15 @@ def figures_of(source: Source) -> list[Figure]:
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
                     stated_day=note.stated_day, paragraph=outside,
-                    scope=scope_of(sentence.ar, n.start, n.end, n.category) if n.type == "people" else ""))
+                    scope=scope_of(sentence.ar, n.start, n.end, n.category, _years(note), source.meta.date)
+                    if n.type == "people" else ""))
     return out
+
+
+def _years(note) -> tuple[tuple[int, int], ...]:
+    """The years a sentence names: (start, value), a range by its first year."""
+    return tuple((n.start, int(v)) for n in note.numbers if n.type == "year"
+                 and (v := n.value if n.value is not None else n.low) is not None)
 
 
 _UNGROUPED = frozenset({"year", "date", "time", "identifier", "ordinal", "score"})
@@ -66,8 +73,12 @@ def _by_date(figure: Figure, sources: dict[str, Source]) -> tuple:
     return (meta.date == "", meta.date, meta.outlet, figure.id)
 
 
-_SINCE = re.compile(r"منذ\s+(?:\S+\s+)?(?:بدء|بدايه|بداية|اندلاع|مطلع|انطلاق|انطلاقه|انطلاقة)"
-                    r"|منذ\s+(?:(?:عام|العام|سنه|سنة)\s+)?(?:19|20)\d\d(?!\d)")  # (not "الأسوأ منذ 40 عاما")
+_SINCE = re.compile(r"(?<!\S)و?منذ\s+(?:\S+\s+)?(?:بدء|بدايه|بداية|اندلاع|مطلع|انطلاق|انطلاقه|انطلاقة)"
+                    r"|(?<!\S)و?منذ\s+ذلك\s+(?:الحين|الوقت|التاريخ)"
+                    r"|(?<!\S)و?منذ\s+(?:\S+\s+){0,3}?(?:19|20)\d\d(?!\d)")  # (not "الأسوأ منذ 40 عاما")
+_SINCE_YEAR = re.compile(r"(?<!\S)و?منذ\s+(?:\S+\s+){0,3}?$")  # a year this ends before is a since-phrase's
+_RECORD = re.compile(r"(?<!\S)(?:(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ|أكبر|اكبر|أعلى|اعلى|أدنى|ادنى|أول|اول|أشد|اشد)"
+                     r"|الأكثر|الاكثر|الأقل|الاقل)(?!\s+من\s)(?:\s+\S+){0,3}\s+منذ\s")  # (not "أكثر من 3200 … منذ")  # "أعنف هجوم تشهده المدينة منذ 2017": the worst since
 _CLAUSE_END = re.compile(r"[،,؛;.!?؟:]")
 _PART = re.compile(r"(?:^|\s)و?(?:من\s+)?(?:بينهم|بينهن|بينهما|منهم|منهن|منهما|ضمنهم|بمن\s+فيهم|بما\s+فيهم|"
                    r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم)\s*(?:\S+\s+)?$")
@@ -82,12 +93,36 @@ _DEAD = r"(?:ال)?(?:قتلى|قتيل|قتيلا|شهداء|شهيد|شهيد�
 _HURT = r"(?:ال)?(?:جرحى|جريح|جريحا|مصابين|مصاب|مصابا|إصابات|اصابات)"
 _BOTH_BEFORE = re.compile(rf"(?<!\S)[وب]?{_KILLING}\s+و{_WOUNDING}(?!\S)")
 _BOTH_AFTER = re.compile(rf"(?<!\S)(?:بين\s+)?{_DEAD}\s+و{_HURT}(?!\S)")
-SCOPES = ("", "running total", "part", "rate", "killed and wounded")
-# what one event did; since a start; some of another count; a rate; the killed and the wounded counted as one
-TOTAL, PART, RATE, BOTH = SCOPES[1:]
+SCOPES = ("", "running total", "part", "rate", "killed and wounded", "earlier event")
+# what one event did; since a start; some of another count; a rate; the killed and the wounded counted as one;
+# an event of an earlier year
+TOTAL, PART, RATE, BOTH, EARLIER = SCOPES[1:]
 
 
-def scope_of(sentence: str, start: int, end: int, category: str = "") -> str:
+_NEAR_YEAR = 8  # words at most between a count and the year that dates it
+
+
+def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years: tuple[tuple[int, int], ...],
+            report_date: str) -> bool:
+    """A year before the report's own (a Gregorian one: not 1436هـ) within _NEAR_YEAR words of the count in its
+    clause, not after "منذ". A report of January or February may name the year before for a recent event: only
+    a year two before it counts then."""
+    try:
+        year, month = int(report_date[:4]), int(report_date[5:7])
+    except ValueError:
+        return False
+    latest = year - (2 if month <= 2 else 1)
+    for at, value in years:
+        if not (clause[0] <= at < clause[1] and 1800 <= value <= latest) or _SINCE_YEAR.search(sentence[clause[0]:at]):
+            continue
+        between = sentence[span[1]:at] if at >= span[1] else sentence[at:span[0]]
+        if len(between.split()) <= _NEAR_YEAR:
+            return True
+    return False
+
+
+def scope_of(sentence: str, start: int, end: int, category: str = "", years: tuple[tuple[int, int], ...] = (),
+             report_date: str = "") -> str:
     """What a count of people at sentence[start:end] stands for, read from its own clause once (the analysis
     stage), so that ranges, disputes and the chart never mix a day's toll with a war's total, with a part of
     another count, or with a rate:
@@ -99,6 +134,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "") -> str:
     - "rate": a count per period ("يموت 7 ملايين شخص سنويا", "كل عام"): within three words before it or four
       after it in its clause, no relative pronoun between (the period of another verb: "في الهجمات التي تتكرر
       كل يوم");
+    - "earlier event": a count of what befell people (a category other than "other people") whose clause names,
+      near it, a year before the report's ("قتل 72 مشجعا في فبراير عام 2012" in a report of 2015; not a year after
+      "منذ": "أعنف هجوم منذ 2017"): background, not this story's toll; `years`: the sentence's years (start,
+      value), `report_date`: the report's ISO date;
     - "killed and wounded": a count of killed (its category) that counts the wounded with them ("مصرع وإصابة
       العشرات", "قتل وجرح 40", "العشرات بين قتيل وجريح", "20 من القتلى والجرحى"): no end of a range of the
       killed;
@@ -108,8 +147,12 @@ def scope_of(sentence: str, start: int, end: int, category: str = "") -> str:
     starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
     stop = _CLAUSE_END.search(sentence, end)
     clause_start, clause_end = starts[-1] if starts else 0, stop.start() if stop else len(sentence)
-    if _SINCE.search(sentence[clause_start:clause_end]) is not None:
+    clause = sentence[clause_start:clause_end]
+    if (since := _SINCE.search(clause)) is not None and not _RECORD.search(clause[:since.end()][-40:] + " "):
         return TOTAL
+    if category not in ("", "other people") and earlier(sentence, (start, end), (clause_start, clause_end), years,
+                                                        report_date):
+        return EARLIER
     before = " ".join(sentence[clause_start:start].split()[-3:])
     after = " ".join(sentence[end:clause_end].split()[:4])
     for side in (before, after):
@@ -153,7 +196,7 @@ def chart_rows(figures: list[Figure], sources: dict[str, Source], category: str 
     rows: dict[tuple[str, str], Figure] = {}
     for figure in sorted(figures, key=lambda f: _by_date(f, sources)):
         if not figure.is_people or figure.category != category or top(figure) is None \
-                or figure.scope in (TOTAL, RATE, BOTH):
+                or figure.scope in (TOTAL, RATE, BOTH, EARLIER):
             continue  # (a war's running total or a yearly rate beside one day's toll would leave its bar unseen)
         key = (group_label(figure.group), sources[figure.source_id].meta.outlet)
         if key not in rows or top(figure) > top(rows[key]):  # type: ignore[operator]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models import Figure, Pair, SentenceNote, SentencePair, Source, Statement
 from .crossref import score
-from .figures import BOTH, PART, RATE, TOTAL, claim, figure_value, top
+from .figures import BOTH, EARLIER, PART, RATE, TOTAL, claim, figure_value, top
 from .labels import category_label, group_label
 
 LEAD_SIZE = (3, 5)
@@ -75,14 +75,14 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
     """For killed (in all, and by group) and the other events: the lowest and highest count reported,
     with who reports each end; vague counts ("dozens") beside them. People counts only, and no count of some of
     the people another count names ("بينهم امرأتان"). Counts of the killed and wounded together ("مصرع وإصابة
-    العشرات"), running totals ("منذ بدء الحرب") and rates ("سنويا") make rows of their own, after the rest
+    العشرات"), running totals ("منذ بدء الحرب"), rates ("سنويا") and events of an earlier year make rows of their own, after the rest
     (figures.scope_of)."""
     people = [f for f in figures if f.is_people and f.scope != PART]  # ("بينهم امرأتان": no total)
     groups = sorted({f.group for f in people if f.category == "killed" and f.group})
     plan = [("killed", None), *(("killed", g) for g in groups), *((c, None) for c in HEADLINE_CATEGORIES)]
     rows = []
     killed_all: dict[str, set[str]] = {}
-    for scope in ("", BOTH, TOTAL, RATE):
+    for scope in ("", BOTH, TOTAL, RATE, EARLIER):
         for category, group in plan:
             chosen = [f for f in people if f.category == category and (group is None or f.group == group)
                       and f.scope == scope]
@@ -99,7 +99,8 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
     return rows
 
 
-_SCOPE_LABELS = {TOTAL: ", running totals (since a start)", RATE: ", rates (per day, per year …)"}
+_SCOPE_LABELS = {TOTAL: ", running totals (since a start)", RATE: ", rates (per day, per year …)",
+                 EARLIER: ", earlier events (a year before the report's)"}
 _BOTH_LABEL = "Killed and wounded, counted together"
 
 

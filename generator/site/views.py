@@ -124,7 +124,8 @@ def story_link(briefing: Briefing, source: Source) -> dict | None:
 
 
 SCOPE_NOTES = {"running total": "running total since a start", "part": "part of a larger count",
-               "rate": "a rate (per day, per year …)", "killed and wounded": "killed and wounded counted together"}
+               "rate": "a rate (per day, per year …)", "killed and wounded": "killed and wounded counted together",
+               "earlier event": "an earlier event (a year before the report's)"}
 
 
 def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
