@@ -57,6 +57,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     if seen.people is not None and s.ends_before(lex.subset_cues, number_i, 2) \
             and not (seen.people.category == "other people" and own in lex.state_categories):
         return seen.people.category  # (but "آلاف المدنيين، ومن بينهم 12 ألف لاجئ": refugees among them)
+    if seen.people is not None and seen.people.category != "other people" and of_them_after(s, number_j, noun):
+        return seen.people.category  # "بلغ عدد الإصابات 60 إصابة، نقل 38 حالة منها": 38 of the wounded
     if toll := toll_of(s, number_i):
         return toll
     if own in lex.state_categories and own not in neutral:
@@ -275,6 +277,15 @@ def ill_before(s: Sentence, i: int) -> bool:
         if s.lex.illness_words.ending(s.forms, k) is not None:
             return True
     return False
+
+
+_OF_THEM = frozenset({"منها", "منهم", "منهن", "منهما"})
+
+
+def of_them_after(s: Sentence, j: int, noun: Counted | None) -> bool:
+    """ "of them" right after the count's noun (or the count): a part of the count before it."""
+    k = noun.token + 1 if noun is not None and noun.token >= j else j
+    return k < len(s.tokens) and s.tokens[k].norm in _OF_THEM
 
 
 _TOLL_LINK_REACH = 6  # "إلى ما لا يقل عن 55": a qualifier of up to four words between the link and the number

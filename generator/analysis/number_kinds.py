@@ -111,7 +111,7 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return Typed("year")
     if raw.kind == "range" and within(raw, 1900, 2100) and not raw.multiplied and raw.separator != "أو":
         return Typed("year")  # "1993-1994", "2017/2018", "من 2008 إلى 2011"
-    if within(raw, 1, 31) and (lex.months.at(s.forms, k) or day_before_day(s, k)):
+    if within(raw, 1, 31) and (lex.months.at(s.forms, k) or lex.month_refs.at(s.forms, k) or day_before_day(s, k)):
         return Typed("date")
     if one_in(s, raw) or (s.has(s.prev(raw.i), lex.per_before) and not measured):
         return Typed("other")  # "واحد من كل خمسة", "لكل 100 ألف شخص": a share, a rate's base
@@ -131,6 +131,8 @@ def rank(s: Sentence, raw: Raw) -> bool:
 def dual(s: Sentence, raw: Raw) -> Typed:
     """A dual noun is its own counted noun: "يومين" 2 days, "جرعتين" 2 doses, "قتيلين" 2 killed."""
     lex, stem = s.lex, raw.stem
+    if lex.time_units.word(stem) is not None and s.ends_before(lex.age_words, raw.i):
+        return Typed("age", raw.noun)  # "طفل عمره سنتان"
     if lex.time_units.word(stem) is not None or decades(s, raw, raw.noun):
         return Typed("duration", raw.noun)
     if lex.things.word(stem) is not None or (stem in lex.member_nouns and among_states(s, raw.noun)):
@@ -153,10 +155,19 @@ def identifier(s: Sentence, raw: Raw, k: int) -> bool:
                                                                                                lex.identifier_before)):
         return not counts_people(s, raw, k)  # "القرار الأممي 2254"; but "أيد القرار 177 نائبا"
     quoted = s.text_at(raw.i - 1) in QUOTES | {"«"} and s.text_at(raw.j) in QUOTES | {"»"}
+    if quoted and raw.kind in ("digits", "words") and _unit_after(s, k):
+        return False  # "«90» بالمائة", "عن «65» عاما": a figure quoted with its unit outside
     if quoted and raw.kind in ("digits", "words"):
         return not (s.is_word(k) and (s.lex.human_nouns.at(s.bare_forms(k), k) or s.lex.things.at(s.bare_forms(k), k)))
         #  "«355» أسرة": quoted, but counting the noun after it
     return titled(s, raw)
+
+
+def _unit_after(s: Sentence, k: int) -> bool:
+    """A unit of measure, money, time, age or percent at k."""
+    lex = s.lex
+    return any(t.at(s.forms, k) for t in (lex.measure_units, lex.currencies, lex.time_units)) \
+        or s.has(k, lex.age_units) or bool(lex.percent_words.at(s.forms, k))
 
 
 def titled(s: Sentence, raw: Raw) -> bool:

@@ -184,6 +184,7 @@ class Lexicon:
     bare_year_before: frozenset[str]
     year_after: Phrases
     months: Phrases
+    month_refs: Phrases
     time_before: Phrases
     time_after: Phrases
     ordinal_before: Phrases
@@ -191,6 +192,8 @@ class Lexicon:
     identifier_after: frozenset[str]
     letter_names: frozenset[str]
     company_before: frozenset[str]
+    case_nouns: frozenset[str]
+    medical_context: Phrases
     title_before: frozenset[str]
     score_words: Phrases
     score_before: Phrases
@@ -289,11 +292,11 @@ _BUILDERS = {
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
                  "age_comparisons", "death_words", "reflexives", "money_words", "duration_before", "ratio_before", "score_before", "treatment_words",
-                 "evacuation_words", "year_after", "suspension_words", "year_before", "months",
+                 "evacuation_words", "year_after", "suspension_words", "year_before", "months", "month_refs",
                  "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before",
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words", "fire_verbs", "fire_objects", "storm_verbs",
-                 "prison_words", "subset_cues", "coordinators", "reporting_words", "group_agents"}
+                 "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents"}
 _DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts"}
 
 

@@ -36,6 +36,9 @@ class Raw:
     notes: set[str] = field(default_factory=set)
 
 
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
+
+
 class Finder:
     """One pass over a sentence's tokens that yields every number expression."""
 
@@ -280,6 +283,10 @@ class Finder:
             raw.percent, raw.j = True, j + 1
         elif (hit := self.lex.percent_words.at(self.forms, j)) is not None:
             raw.percent, raw.j = True, j + hit[0]
+        elif 0 < raw.i and j + 1 < len(self.tokens) and self.tokens[raw.i - 1].text in _QUOTE_PAIRS \
+                and self.tokens[j].text == _QUOTE_PAIRS[self.tokens[raw.i - 1].text] \
+                and (hit := self.lex.percent_words.at(self.forms, j + 1)) is not None:
+            raw.percent, raw.j = True, j + 1 + hit[0]  # "«90» بالمائة": quoted, the phrase outside
 
     def pair(self, raw: Raw) -> None:
         """ "2000-4000", "2000 إلى 4000", "بين 2000 و4000", "شخصين أو ثلاثة", "2-1", "4×6", "9 من كل 10"."""

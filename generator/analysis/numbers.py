@@ -112,6 +112,9 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return Typed("people", noun.token, counted=noun)
     if noun is not None and noun.kind == "thing":
         return Typed("count", noun.token)
+    if noun is not None and noun.kind == "unknown" and s.has(noun.token, s.lex.case_nouns) \
+            and s.mentions(s.lex.medical_context, "medical"):
+        return Typed("people", noun.token, counted=noun)  # "بلغ عدد الحالات 151 حالة" in a hospital's report
     if cue and (not yearish or s.cue_ending(s.prev(raw.i))):
         return Typed("people", noun.token if noun else -1, counted=noun)
     if noun is not None and noun.kind == "unknown" and not yearish:
