@@ -281,6 +281,17 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وسجل المكتب إسلام 839 شخصا خلال رمضان من العام 1436هـ", "839", ""),
     ("وأوقع النزاع منذ ذلك الحين نحو عشرة آلاف قتيل", "عشرة آلاف", "running total"),
     ("ومنذ منتصف تموز 2016 تم سجن نحو 77 ألف شخص", "77 ألف", "running total"),
+    # a span back or over years, for tolls only
+    ("وقتل مئات الأشخاص منذ شنت القوات الحكومية هجومها", "مئات", "running total"),
+    ("وقتل عشرات الآلاف في التمرد المستمر منذ أكثر من 30 عاما", "عشرات الآلاف", "running total"),
+    ("واستقبلت إيطاليا 700 ألف مهاجر خلال سنوات", "700 ألف", "running total"),
+    ("ويعيش في البلدة نحو 2000 شخص يقيمون فيها منذ 2016", "2000", ""),  # a population, no toll
+    # a rate six words on; a part named by "that number includes" or "of them" after another count
+    ("ويموت ثلاثة ملايين شخص في سن مبكرة سنويا", "ثلاثة ملايين", "rate"),
+    ("ونوم في المستشفى 1466 مريضا بمعدل 244 منوما شهريا", "1466", ""),  # the rate is the 244's
+    ("ويشمل ذلك العدد 890 ألف حالة وفاة", "890 ألف", "part"),
+    ("درس الفريق 7389 امرأة أصيبت 751 منهن بالمرض", "751", "part"),
+    ("وقمعت السلطات تظاهرة المعلمين وتعتقل 200 منهم", "200", ""),  # the arrests themselves
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of
@@ -289,7 +300,8 @@ def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope)
     numbers = numbers_in(sentence)
     found = next(n for n in numbers if n.start == start)
     years = tuple((n.start, int(n.value)) for n in numbers if n.type == "year" and n.value is not None)
-    assert scope_of(sentence, start, start + len(number), found.category, years, "2018-06-10") == scope
+    after_count = any(n.type == "people" and n.start < start for n in numbers)
+    assert scope_of(sentence, start, start + len(number), found.category, years, "2018-06-10", after_count) == scope
 
 
 def test_a_year_before_the_reports_own_dates_an_earlier_event_except_at_the_turn_of_the_year():
@@ -319,6 +331,25 @@ def test_the_killed_and_wounded_counted_together_are_no_end_of_the_killed_range(
     assert rows == [("Killed or died, all reports", "3", "3"),
                     ("Killed and wounded, counted together, all reports", "12", "12")]
     assert not story["summary"]["disagreements"]
+
+
+def test_two_claimants_of_one_report_who_differ_are_a_dispute_and_two_bars(tmp_path):
+    """An outlet's "at least 2" and a spokesman's 16 in one report: the story lists the dispute (it said "no
+    counts conflict"), and its chart draws both, each with who says so (it drew only the larger, credited to
+    the outlet)."""
+    lead = "وقُتل عسكريان تركيان على الأقل في تحطم مروحية عسكرية قرب الحدود السورية صباح الأحد، وفق وسائل إعلام تركية."
+    spokesman = "وقال المتحدث باسم الوحدات الكردية إن 16 جنديا تركيا قتلوا في الحادث."
+    later = "وأكدت السلطات التركية أن فرق الإنقاذ انتشلت حطام المروحية من المنطقة الجبلية."
+    site = built_with(tmp_path, {
+        "crash1.txt": f"شبكة الأخبار العربية | أخبار\n\nتحطم مروحية تركية\n\n2023-03-05\n\n{lead}\n\n{spokesman}\n\n{later}\n",
+        "crash2.txt": f"وكالة أنباء الجنوب | محلي\n\nمقتل عسكريين في تحطم مروحية\n\n2023-03-05\n\n{lead}\n\n{later}\n"})
+    story = next(s for s in raw_briefing(site)["stories"] if "crash1" in s["members"])
+    disputes = story["summary"]["disagreements"]
+    assert [sorted(c["value"] for c in d["claims"]) for d in disputes] == [["16", "at least 2", "at least 2"]]
+    page = soup(site / "stories" / f"{story['id']}-figures.html")
+    table = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in page.select("table.chart-table tbody tr")]
+    assert any(row[2] == "16" and row[1] != "شبكة الأخبار العربية" for row in table), table
+    assert any(row[2] == "at least 2" for row in table), table
 
 
 def test_every_page_has_one_h1_even_without_an_about_file(tmp_path):

@@ -34,7 +34,8 @@ def figures_of(source: Source) -> list[Figure]:
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
                     stated_day=note.stated_day, paragraph=outside,
-                    scope=scope_of(sentence.ar, n.start, n.end, n.category, _years(note), source.meta.date)
+                    scope=scope_of(sentence.ar, n.start, n.end, n.category, _years(note), source.meta.date,
+                                   any(m.type == "people" and m.start < n.start for m in note.numbers))
                     if n.type == "people" else ""))
     return out
 
@@ -73,15 +74,17 @@ def _by_date(figure: Figure, sources: dict[str, Source]) -> tuple:
     return (meta.date == "", meta.date, meta.outlet, figure.id)
 
 
-_SINCE = re.compile(r"(?<!\S)و?منذ\s+(?:\S+\s+)?(?:بدء|بدايه|بداية|اندلاع|مطلع|انطلاق|انطلاقه|انطلاقة)"
-                    r"|(?<!\S)و?منذ\s+ذلك\s+(?:الحين|الوقت|التاريخ)"
-                    r"|(?<!\S)و?منذ\s+(?:\S+\s+){0,3}?(?:19|20)\d\d(?!\d)")  # (not "الأسوأ منذ 40 عاما")
+_SINCE = re.compile(r"(?<!\S)و?منذ(?!\S)"  # since a start, a year, a day, or "منذ سبع سنوات" (a span back)
+                    r"|(?<!\S)خلال\s+(?:\S+\s+)?(?:سنوات|أعوام|عاما|عامًا|عقود|عقدين|عقد|السنوات|الأعوام|العقود|"
+                    r"الأشهر|أشهر|شهور|الشهور)(?!\S)")  # over years or months
 _SINCE_YEAR = re.compile(r"(?<!\S)و?منذ\s+(?:\S+\s+){0,3}?$")  # a year this ends before is a since-phrase's
 _RECORD = re.compile(r"(?<!\S)(?:(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ|أكبر|اكبر|أعلى|اعلى|أدنى|ادنى|أول|اول|أشد|اشد)"
-                     r"|الأكثر|الاكثر|الأقل|الاقل)(?!\s+من\s)(?:\s+\S+){0,3}\s+منذ\s")  # (not "أكثر من 3200 … منذ")  # "أعنف هجوم تشهده المدينة منذ 2017": the worst since
+                     r"|الأكثر|الاكثر|الأقل|الاقل)(?!\s+من\s)(?:\s+\S+){0,3}\s+منذ\s")  # "أعنف هجوم تشهده
+#                      المدينة منذ 2017": the worst since, no running total (but not "أكثر من 3200 … منذ")
 _CLAUSE_END = re.compile(r"[،,؛;.!?؟:]")
 _PART = re.compile(r"(?:^|\s)و?(?:من\s+)?(?:بينهم|بينهن|بينهما|منهم|منهن|منهما|ضمنهم|بمن\s+فيهم|بما\s+فيهم|"
-                   r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم)\s*(?:\S+\s+)?$")
+                   r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم|[وت]?يشمل\s+(?:ذلك|هذا)\s+(?:العدد|الرقم))\s*(?:\S+\s+)?$")
+_OF_THEM = re.compile(r"^\s*(?:[^\s،,.؛]+\s+)?(?:منهم|منهن|منها|منهما)(?!\S)")  # "751 منهن", "38 حالة منها"
 _OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اصل|من\s+بين|من\s+إجمالي|من\s+اجمالي)\s")
 _PERIOD = r"(?:عام|سنة|سنه|يوم|شهر|أسبوع|اسبوع|ساعة|ساعه|دقيقة|دقيقه)"
 _RATE = re.compile(r"(?<!\S)(?:و|ف)?(?:سنويا|سنوياً|يوميا|يومياً|شهريا|شهرياً|أسبوعيا|أسبوعياً|اسبوعيا|اسبوعياً|"
@@ -122,16 +125,19 @@ def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years
 
 
 def scope_of(sentence: str, start: int, end: int, category: str = "", years: tuple[tuple[int, int], ...] = (),
-             report_date: str = "") -> str:
+             report_date: str = "", after_count: bool = False) -> str:
     """What a count of people at sentence[start:end] stands for, read from its own clause once (the analysis
     stage), so that ranges, disputes and the chart never mix a day's toll with a war's total, with a part of
     another count, or with a rate:
     - "part": a count of some of the people another names: right before it (a word between at most) "among
-      them", "of them", "including" ("أصيب 96 شخصا بينهم امرأتان", "منهم 14 طفلا"); or right after it (its noun
-      between at most) "out of" ("قتل 49 من إجمالي 71 راكبا");
-    - "running total": its clause counts since a start ("قتل أكثر من 3200 شخص منذ بدء الحرب", "منذ عام 2011");
-      "حتى الآن" (so far) is an event's toll as it grows, not this;
-    - "rate": a count per period ("يموت 7 ملايين شخص سنويا", "كل عام"): within three words before it or four
+      them", "of them", "including", "that number includes" ("أصيب 96 شخصا بينهم امرأتان", "منهم 14 طفلا",
+      "ويشمل ذلك العدد 890 ألفا"); or right after it (its noun between at most) "out of" or "of them" ("قتل 49
+      من إجمالي 71 راكبا", "751 منهن" after another count of people in the sentence, `after_count`; not
+      "وتعتقل 200 منهم", of the protesters: the arrests themselves);
+    - "running total": a toll (a count with a category) whose clause counts since a start or over years ("قتل
+      أكثر من 3200 شخص منذ بدء الحرب", "منذ عام 2011", "منذ سبع سنوات", "خلال 27 عاما"); not "the worst since"
+      ("أعنف هجوم منذ 2017"); "حتى الآن" (so far) is an event's toll as it grows, not this;
+    - "rate": a count per period ("يموت 7 ملايين شخص سنويا", "كل عام"): within three words before it or six
       after it in its clause, no relative pronoun between (the period of another verb: "في الهجمات التي تتكرر
       كل يوم");
     - "earlier event": a count of what befell people (a category other than "other people") whose clause names,
@@ -142,19 +148,21 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
       العشرات", "قتل وجرح 40", "العشرات بين قتيل وجريح", "20 من القتلى والجرحى"): no end of a range of the
       killed;
     - "": what one event did."""
-    if _PART.search(sentence[:start][-40:]) is not None or _OUT_OF.search(sentence[end:]) is not None:
+    if _PART.search(sentence[:start][-40:]) is not None or _OUT_OF.search(sentence[end:]) is not None \
+            or (after_count and _OF_THEM.search(sentence[end:]) is not None):
         return PART
     starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
     stop = _CLAUSE_END.search(sentence, end)
     clause_start, clause_end = starts[-1] if starts else 0, stop.start() if stop else len(sentence)
     clause = sentence[clause_start:clause_end]
-    if (since := _SINCE.search(clause)) is not None and not _RECORD.search(clause[:since.end()][-40:] + " "):
+    told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
+    if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
         return TOTAL
-    if category not in ("", "other people") and earlier(sentence, (start, end), (clause_start, clause_end), years,
+    if told and earlier(sentence, (start, end), (clause_start, clause_end), years,
                                                         report_date):
         return EARLIER
-    before = " ".join(sentence[clause_start:start].split()[-3:])
-    after = " ".join(sentence[end:clause_end].split()[:4])
+    before = re.split(r"\d", " ".join(sentence[clause_start:start].split()[-3:]))[-1]
+    after = re.split(r"\d", " ".join(sentence[end:clause_end].split()[:6]))[0]  # (up to another number: its rate)
     for side in (before, after):
         found = _RATE.search(side)
         if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
@@ -166,15 +174,17 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
 
 
 def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
-    """Counts of people of the same category and group with different values from different sources or
-    dates, oldest first: shown side by side, never reconciled."""
+    """Counts of people of the same category and group with different values from different sources, dates or
+    claimants (an outlet's "at least 2" and a spokesman's 16 in one report), oldest first: shown side by side,
+    never reconciled."""
     by_key: dict[tuple[str, str, bool], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.is_people and figure.group and figure.category != "other people" and figure.scope in ("", TOTAL):
             by_key[(figure.category, figure.group, figure.scope == TOTAL)].append(figure)
     out = []
     for (category, group, running), claims in by_key.items():  # (a day's toll and a war's total: no dispute)
-        origins = {(f.source_id, sources[f.source_id].meta.date) for f in claims}
+        origins = {(f.source_id, sources[f.source_id].meta.date, f.claimant) for f in claims}  # (two claimants of
+        #                                                       one report differing are a dispute too)
         if len({figure_value(f) for f in claims}) > 1 and len(origins) > 1:
             claims = sorted(claims, key=lambda f: _by_date(f, sources))
             label = f"{category_label(category)}: {group_label(group)}" + (", running totals" if running else "")
@@ -192,14 +202,19 @@ def claim(figure: Figure, sources: dict[str, Source]) -> dict:
 
 
 def chart_rows(figures: list[Figure], sources: dict[str, Source], category: str = "killed") -> list[dict]:
-    """For one category: the largest count each source gives for each group (the chart and its table)."""
+    """For one category: the largest count each claimant gives for each group (the chart and its table). A
+    claimant is who the report says says so, else the outlet: two claims in one report ("at least 2" by the
+    outlet, 16 by a spokesman) are two bars. Running totals, rates, the killed and wounded together, earlier
+    events and parts of another count are no bars (a part beside its whole would read as more)."""
     rows: dict[tuple[str, str], Figure] = {}
     for figure in sorted(figures, key=lambda f: _by_date(f, sources)):
-        if not figure.is_people or figure.category != category or top(figure) is None \
-                or figure.scope in (TOTAL, RATE, BOTH, EARLIER):
-            continue  # (a war's running total or a yearly rate beside one day's toll would leave its bar unseen)
-        key = (group_label(figure.group), sources[figure.source_id].meta.outlet)
+        if not figure.is_people or figure.category != category or top(figure) is None or figure.scope:
+            continue
+        outlet = sources[figure.source_id].meta.outlet
+        who = f"{figure.claimant} ({outlet})" if figure.claimant and figure.claimant != outlet else outlet
+        key = (group_label(figure.group), who)
         if key not in rows or top(figure) > top(rows[key]):  # type: ignore[operator]
             rows[key] = figure
-    return [{"group": g, "outlet": o, "value": figure_value(f), "number": top(f), "figure_id": f.id}
-            for (g, o), f in sorted(rows.items())]
+    return [{"group": g, "who": w, "outlet": sources[f.source_id].meta.outlet, "claimant": f.claimant,
+             "value": figure_value(f), "number": top(f), "figure_id": f.id}
+            for (g, w), f in sorted(rows.items())]

@@ -198,7 +198,7 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
 
 
 def chart(figures: list[Figure], sources: dict[str, Source], category: str = "killed") -> dict:
-    """Numbers of one category by group and source: SVG bars, a table with the same data, and a sentence."""
+    """Numbers of one category by group and claimant: SVG bars, a table with the same data, and a sentence."""
     rows = chart_rows(figures, sources, category)[:40]
     label = category_label(category)
     if not rows:
@@ -209,18 +209,18 @@ def chart(figures: list[Figure], sources: dict[str, Source], category: str = "ki
     described: dict[str, list[dict]] = {}
     for row in rows:
         described.setdefault(row["group"], []).append(row)
-    sentence = f"{label}, as each source reports it: " + "; ".join(
-        g + ": " + ", ".join(r["value"] + " according to " + r["outlet"] for r in rs)
+    sentence = f"{label}, as each claimant gives it: " + "; ".join(
+        g + ": " + ", ".join(r["value"] + " according to " + r["who"] for r in rs)
         for g, rs in described.items()) + "."
     parts = [f'<svg class="chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {width} {height}" '
              f'width="100%" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="chart-title">{escape(label)}, by group and source</title>',
+             f'<title id="chart-title">{escape(label)}, by group and by who says so</title>',
              f'<desc id="chart-desc">{escape(sentence)}</desc>']
     for i, row in enumerate(rows):
         y = gap + i * (bar_h + gap)
         length = max(2, int((width - label_w - 70) * row["number"] / most))
         parts += [f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" class="chart-label">'
-                  f'{escape(row["group"])} · <tspan direction="rtl" unicode-bidi="embed">{escape(row["outlet"])}</tspan>'
+                  f'{escape(row["group"])} · <tspan unicode-bidi="embed">{escape(row["who"])}</tspan>'
                   f'</text>', f'<rect x="{label_w}" y="{y}" width="{length}" height="{bar_h}" class="chart-bar"/>',
                   f'<text x="{label_w + length + 6}" y="{y + 15}" class="chart-value">{escape(row["value"])}</text>']
     parts.append("</svg>")
