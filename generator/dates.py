@@ -34,9 +34,13 @@ _EXPLICIT = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})(?:\s*/?\s*(?:{_MONTH_RE}
 _PART = r"(?:يوم|ليل|ليله|مساء|صباح|فجر|ظهر|عصر|منتصف ليل|بعد منتصف ليل)"
 # A weekday is a whole word with its article ("الأحد", "والخميس", "يوم الجمعة"): "أحد" is "one" (and "واحد"
 # ends in it), "اثنين" is "two", "جمعة" a man's name.
-_WEEKDAY = re.compile(rf"(?:(?<!\S){_PART}\s+)?(?:(?<!\S)(?:امس|اليوم)\s+)?(?<!\S)[وفب]?ال"
+_WEEKDAY = re.compile(rf"(?:(?<!\S){_PART}\s+)?(?:(?<!\S)(?:(?:اول\s+من\s+)?امس|اليوم)\s+)?(?<!\S)[وفب]?ال"
                       rf"(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
-_BEFORE_YESTERDAY = re.compile(r"(?<!\S)[وف]?(?:(?:مساء|صباح|ليل)\s+)?اول\s+(?:من\s+)?امس\b")
+# A weekday to come ("الجمعة المقبل", "يوم الأحد القادم") is a plan, not a day of the story.
+_COMING = re.compile(r"\s*(?:المقبل|المقبله|القادم|القادمه)\b")
+# A weekday right after a title is a surname ("الدكتور الخميس").
+_TITLED = re.compile(r"(?:^|\s)(?:الدكتور|د\.?|الشيخ|الاستاذ|المهندس|السيد|السيده|المحامي)\s*$")
+_BEFORE_YESTERDAY = re.compile(r"(?<!\S)[وف]?(?:(?:مساء|صباح|ليل)\s+)?(?:اول\s+(?:من\s+)?امس|امس\s+الاول)\b")
 _YESTERDAY = re.compile(r"(?:مساء|صباح|ليل)?\s*\bامس\b")
 _DIGIT = re.compile(r"\d")
 _TODAY_WEEKDAY = re.compile(r"(?:^|\s)اليوم\s*(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
@@ -81,8 +85,10 @@ def _first_day(normal: str) -> tuple[re.Pattern, re.Match] | None:
     searched only when a word it needs is there (most sentences state no day)."""
     if _DIGIT.search(normal) and (m := _EXPLICIT.search(normal)):
         return _EXPLICIT, m
-    if any(stem in normal for stem in WEEKDAY_NUMBER) and (m := _WEEKDAY.search(normal)):
-        return _WEEKDAY, m
+    if any(stem in normal for stem in WEEKDAY_NUMBER):
+        for m in _WEEKDAY.finditer(normal):
+            if not _TITLED.search(normal[:m.start()]):
+                return _WEEKDAY, m
     if "امس" in normal and (m := _BEFORE_YESTERDAY.search(normal) or _YESTERDAY.search(normal)):
         return (_BEFORE_YESTERDAY if m.re is _BEFORE_YESTERDAY else _YESTERDAY), m
     return None
@@ -95,8 +101,9 @@ def stated_day(sentence: str) -> tuple[str, str]:
 
 def resolve(sentence: str, published: str) -> tuple[str, str]:
     """(ISO date or "", the words that state it) for the first day the sentence states. Weekdays become the
-    latest such day on or before the report's date, "أمس" the day before it; a date far before the report
-    (or after it) is background and not resolved."""
+    latest such day on or before the report's date ("الجمعة المقبل", a day to come, is not resolved), "أمس" the
+    day before it, "أول من أمس" and "أمس الأول" two days before; a date far before the report (or after it) is
+    background and not resolved; a weekday right after a title is a surname ("الدكتور الخميس")."""
     found = _first_day(normalize(sentence))
     return _resolved(*found, published) if found else ("", "")
 
@@ -121,6 +128,8 @@ def _resolved(pattern: re.Pattern, m: re.Match, published: str) -> tuple[str, st
             return "", ""  # history or a plan, not this story's day
         return when.isoformat(), m.group(0)
     if pattern is _WEEKDAY:
+        if _COMING.match(m.string, m.end()):
+            return "", ""  # a plan, not this story's day
         if day is None:
             return "", m.group(0)
         back = (day.weekday() - WEEKDAY_NUMBER[m.group(1)]) % 7

@@ -131,6 +131,12 @@ def test_a_sentence_day_is_read_once_and_agrees_with_resolve_and_stated_day(sent
     ("وأعلنت الوزارة الاثنين أن القتلى خمسة.", "2022-01-24", "الاثنين"),
     ("وقع الهجوم أول من أمس في المدينة.", "2022-01-24", "أول من أمس"),  # the day before yesterday
     ("وقع الهجوم مساء أمس في المدينة.", "2022-01-25", "مساء أمس"),
+    ("وقع الهجوم أمس الأول في المدينة.", "2022-01-24", "أمس الأول"),  # also the day before yesterday
+    ("وأعلنت الشرطة أول من أمس الاثنين مقتل ثلاثة.", "2022-01-24", "أول من أمس الاثنين"),  # said whole
+    ("وتنطلق البطولة الجمعة المقبل في جدة.", "", "الجمعة"),  # a day to come: no day of the story
+    ("ويصل الوفد يوم الأحد القادم إلى العاصمة.", "", "يوم الأحد"),
+    ("وألقى الدكتور الخميس محاضرة عن المناخ.", "", ""),  # a surname after a title
+    ("وأعلن الجيش الخميس مقتل ثلاثة.", "2022-01-20", "الخميس"),  # still a day after other nouns
 ])
 def test_a_weekday_is_a_whole_word_with_its_article_and_the_day_before_yesterday_is_two_days_back(sentence, day, words):
     from generator.dates import days
