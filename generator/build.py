@@ -540,15 +540,23 @@ def _keep_old_index(output: Path) -> Callable[[Path], None]:
     return finish
 
 
+def _english_note(report: dict[str, Any]) -> str:
+    """What the footer says of the English: machine translation only when some is (a build with no model
+    has none)."""
+    if report["translated"] or report["from_memory"]:
+        return "English is machine translation (Argos Translate) unless marked edited; check the Arabic before quoting."
+    if report["edited"]:
+        return "English is an editor's translation where shown; the rest is pending. Check the Arabic before quoting."
+    return "No English yet: every translation is pending (no translation model was used for this build)."
+
+
 def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cache, pair_keys: dict[str, str],
            output: Path, lines: dict[str, tuple[str, str]]) -> tuple[dict[str, Content], PageManifest]:
     """Every page and data file of the site. A page or a source's data file that shows nothing new since the
     last build is kept as it is (linked from the current site, checked by size and time), else taken from the
     cache, else rendered."""
     site = {"title": config.title, "description": config.description, "base_url": config.base_url,
-            "footer": f"Built {briefing.report['build_date']} from scraped Arabic reports. "
-                      "English is machine translation (Argos Translate) unless marked edited; check the Arabic "
-                      "before quoting."}
+            "footer": f"Built {briefing.report['build_date']} from scraped Arabic reports. " + _english_note(briefing.report)}
     templates = _templates_digest(config)
     kept = PageManifest(cache, output)
     renderer = Renderer(config.templates_path, site, config.roots, stories=len(briefing.stories) > 1, cache=cache,

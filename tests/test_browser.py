@@ -219,6 +219,30 @@ def test_each_figure_shows_its_evidence_on_a_phone_without_scrolling_sideways(wa
     assert w.problems == []
 
 
+def test_printed_figures_keep_every_column_on_the_page_and_headline_numbers_fit_a_phone(watched, base_url):
+    """On paper a wide figures table was cut at the page's edge (its English column lost): printed, each figure
+    is a card whose cells lie within the page, rows are not split, and the headline numbers of the briefing fit
+    a 375 px screen as cards too (their last column was cut off)."""
+    w = watched(viewport={"width": 700, "height": 1000})  # about an A4 page's printable width
+    w.page.goto(base_url + "figures.html")
+    w.page.emulate_media(media="print")
+    width = w.page.evaluate("document.documentElement.clientWidth")
+    row = w.page.locator("table.figures tbody tr").first
+    assert row.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    for label in ("Report", "Arabic", "English sentence"):
+        box = row.locator(f"td[data-label='{label}']").bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width + 1, (label, box)
+    assert w.page.evaluate("document.documentElement.scrollWidth") <= width
+    phone = watched(viewport=VIEWPORTS["phone"])
+    phone.page.goto(base_url + "index.html")
+    cells = phone.page.locator("table.numbers tbody tr").first.locator("td")
+    assert cells.count() == 3
+    for i in range(cells.count()):
+        box = cells.nth(i).bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 375 + 1, box
+    assert w.problems == [] and phone.problems == []
+
+
 def test_dark_mode_and_print(watched, base_url):
     w = watched(viewport=VIEWPORTS["wide"], color_scheme="dark")
     w.page.goto(base_url + SOURCE)

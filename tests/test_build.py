@@ -138,6 +138,13 @@ def test_allow_missing_translations_marks_pending(project):
     assert result.report["pending"] > 0 and result.report["translated"] == 0
     page = soup(project / "site" / "sources" / "000_7ad85326219839b7.html")
     assert page.select(".en .s.pending") and not list((project / "content" / "translations").glob("*.yml"))
+    footer = page.select_one(".site-footer").get_text()
+    assert "No English yet" in footer and "Argos" not in footer  # (it claimed machine translation)
+
+
+def test_the_footer_names_machine_translation_when_there_is_some(project, stub_engine):
+    assert run(project, stub_engine).exit_code == 0
+    assert "machine translation" in soup(project / "site" / "index.html").select_one(".site-footer").get_text()
 
 
 def test_bad_seed_next_to_good_ones(project, stub_engine):

@@ -352,6 +352,20 @@ def test_two_claimants_of_one_report_who_differ_are_a_dispute_and_two_bars(tmp_p
     assert any(row[2] == "at least 2" for row in table), table
 
 
+def test_a_reports_figures_stand_in_the_order_of_its_paragraphs(tmp_path):
+    """Rows of one report followed its figure ids (hashes): ¶9, ¶2, ¶9, ¶4 … They follow the report now."""
+    paragraphs = [f"وقتل {n} أشخاص في الهجوم رقم {i} على قرية في ريف المدينة الشمالي، وفق مصادر طبية في المستشفى."
+                  for i, n in enumerate((3, 5, 7, 9, 11, 13), 1)]
+    body = "\n\n".join(paragraphs)
+    site = built_with(tmp_path, {"raids.txt": f"شبكة الأخبار العربية | أخبار\n\nهجمات على قرى الريف\n\n2023-05-02\n\n{body}\n"})
+    story = next(s for s in raw_briefing(site)["stories"] if "raids" in s["members"])
+    page = site / "stories" / f"{story['id']}-figures.html"
+    page = soup(page if page.exists() else site / "figures.html")
+    shown = [tr.select_one("td strong").get_text() for tr in page.select("table.figures tbody tr")
+             if "raids" in tr.select_one("td[data-label='Report'] a")["href"]]
+    assert shown == ["3", "5", "7", "9", "11", "13"], shown
+
+
 def test_every_page_has_one_h1_even_without_an_about_file(tmp_path):
     project = pile(tmp_path, ("event2",))
     (project / "content" / "about.md").unlink(missing_ok=True)

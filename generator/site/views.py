@@ -150,15 +150,21 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
 
 def figure_pages(figures: list[Figure], sources: dict[str, Source], base: str = "figures") -> dict[str, str]:
     """figure id → the page (and anchor) where its row stands, for links from the summary."""
-    people = sorted((f for f in figures if f.is_people), key=lambda f: _order(f, sources))
+    people = _ordered(figures, sources)
     return {f.id: f"{numbered(base, i // FIGURES_PER_PAGE + 1)}#{f.id}" for i, f in enumerate(people)}
 
 
-def _order(figure: Figure, sources: dict[str, Source]) -> tuple:
+def _ordered(figures: list[Figure], sources: dict[str, Source]) -> list[Figure]:
+    """Counts of people by category, then report (oldest first), then where they stand in the report."""
     categories = category_order()
-    meta = sources[figure.source_id].meta
-    rank = categories.index(figure.category) if figure.category in categories else len(categories)
-    return (rank, meta.date == "", meta.date, meta.outlet, figure.source_id, figure.id)
+    place = {(sid, pair.id): n for sid in {f.source_id for f in figures} for n, pair in enumerate(sources[sid].pairs)}
+
+    def key(figure: Figure) -> tuple:
+        meta = sources[figure.source_id].meta
+        rank = categories.index(figure.category) if figure.category in categories else len(categories)
+        return (rank, meta.date == "", meta.date, meta.outlet, figure.source_id,
+                place.get((figure.source_id, figure.pair_id), 0), figure.sentence, figure.start, figure.id)
+    return sorted((f for f in figures if f.is_people), key=key)
 
 
 def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: list[dict], base: str = "figures",
@@ -167,7 +173,7 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
     the first page also holds the disagreements, the chart and the count of other numbers by type. With
     `stories` (source id → its story's link: the site-wide pages of a site of several stories) each row names
     its story, and there is no chart: a chart adds up counts of one story only (each story's page has its own)."""
-    people = sorted((f for f in figures if f.is_people), key=lambda f: _order(f, sources))
+    people = _ordered(figures, sources)
     others: dict[str, int] = {}
     for figure in figures:
         if not figure.is_people:
@@ -218,7 +224,7 @@ def chart(figures: list[Figure], sources: dict[str, Source], category: str = "ki
              f'<desc id="chart-desc">{escape(sentence)}</desc>']
     for i, row in enumerate(rows):
         y = gap + i * (bar_h + gap)
-        length = max(2, int((width - label_w - 70) * row["number"] / most))
+        length = max(2, int((width - label_w - 120) * row["number"] / most))  # (room for "more than 250")
         parts += [f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" class="chart-label">'
                   f'{escape(row["group"])} · <tspan unicode-bidi="embed">{escape(row["who"])}</tspan>'
                   f'</text>', f'<rect x="{label_w}" y="{y}" width="{length}" height="{bar_h}" class="chart-bar"/>',
@@ -384,4 +390,4 @@ def story_share(story: Story) -> dict:
     first, last = story.span
     dated = f", {first}" + (f" to {last}" if last != first else "") if first else ""
     return {"title": story.title_en or story.title_ar, "type": "article",
-            "description": _both(story.title_en, story.title_ar) + f" ({len(story.members)} reports{dated})"}
+            "description": _both(story.title_en, story.title_ar) + f" ({plural(len(story.members), 'report')}{dated})"}
