@@ -292,6 +292,13 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("ويشمل ذلك العدد 890 ألف حالة وفاة", "890 ألف", "part"),
     ("درس الفريق 7389 امرأة أصيبت 751 منهن بالمرض", "751", "part"),
     ("وقمعت السلطات تظاهرة المعلمين وتعتقل 200 منهم", "200", ""),  # the arrests themselves
+    # what may happen or is expected
+    ("وحذر الخبراء من أنه يمكن قتل مئات الآلاف في حرب نووية", "مئات الآلاف", "possible"),
+    ("ومن المتوقع خروج 3200 مسلح مع عائلاتهم السبت", "3200", "possible"),
+    ("وقد قتل 20 شخصا في الهجوم", "20", ""),  # "قد" with a past verb: done
+    ("وقد تم اعتقال 12 شخصا", "12", ""),
+    ("وقد تلقى 21 شخصا العلاج بعد الحادث", "21", ""),  # a past verb in ت
+    ("وقال مسؤول إن عدد القتلى قد يصل إلى 40 شخصا", "40", "possible"),
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

@@ -96,10 +96,13 @@ _DEAD = r"(?:ال)?(?:قتلى|قتيل|قتيلا|شهداء|شهيد|شهيد�
 _HURT = r"(?:ال)?(?:جرحى|جريح|جريحا|مصابين|مصاب|مصابا|إصابات|اصابات)"
 _BOTH_BEFORE = re.compile(rf"(?<!\S)[وب]?{_KILLING}\s+و{_WOUNDING}(?!\S)")
 _BOTH_AFTER = re.compile(rf"(?<!\S)(?:بين\s+)?{_DEAD}\s+و{_HURT}(?!\S)")
-SCOPES = ("", "running total", "part", "rate", "killed and wounded", "earlier event")
+SCOPES = ("", "running total", "part", "rate", "killed and wounded", "earlier event", "possible")
 # what one event did; since a start; some of another count; a rate; the killed and the wounded counted as one;
-# an event of an earlier year
-TOTAL, PART, RATE, BOTH, EARLIER = SCOPES[1:]
+# an event of an earlier year; what may happen or is expected
+TOTAL, PART, RATE, BOTH, EARLIER, POSSIBLE = SCOPES[1:]
+_MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكنهم|ربما|من\s+المتوقع|يتوقع|يُتوقع|متوقع|في\s+حال|في\s+حالة|سوف|"
+                    r"قد\s+(?:ي\S+|تصل|تبلغ|تكون|ترتفع|تزيد|تتجاوز))(?!\S)")  # "يمكن قتل", "قد يصل"; not "قد قتل",
+#                                                          "قد تم", "قد تلقى" (a past verb in ت)
 
 
 _NEAR_YEAR = 8  # words at most between a count and the year that dates it
@@ -144,6 +147,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
       near it, a year before the report's ("قتل 72 مشجعا في فبراير عام 2012" in a report of 2015; not a year after
       "منذ": "أعنف هجوم منذ 2017"): background, not this story's toll; `years`: the sentence's years (start,
       value), `report_date`: the report's ISO date;
+    - "possible": a toll that may happen or is expected ("يمكن قتل مئات الآلاف", "يتوقع أن يصل إلى نحو 20 ألف",
+      "في حال تطبيق الأحكام"): a word of possibility within eight words before it in its clause;
     - "killed and wounded": a count of killed (its category) that counts the wounded with them ("مصرع وإصابة
       العشرات", "قتل وجرح 40", "العشرات بين قتيل وجريح", "20 من القتلى والجرحى"): no end of a range of the
       killed;
@@ -167,6 +172,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         found = _RATE.search(side)
         if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
             return RATE
+    if told and _MAYBE.search(" ".join(sentence[clause_start:start].split()[-8:])):
+        return POSSIBLE
     if category == "killed" and (_BOTH_BEFORE.search(" ".join(sentence[clause_start:start].split()[-4:]))
                                  or _BOTH_AFTER.search(" ".join(sentence[end:clause_end].split()[:4]))):
         return BOTH

@@ -193,6 +193,7 @@ class Lexicon:
     letter_names: frozenset[str]
     company_before: frozenset[str]
     case_nouns: frozenset[str]
+    place_nouns: frozenset[str]
     medical_context: Phrases
     title_before: frozenset[str]
     score_words: Phrases

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models import Figure, Pair, SentenceNote, SentencePair, Source, Statement
 from .crossref import score
-from .figures import BOTH, EARLIER, PART, RATE, TOTAL, claim, figure_value, top
+from .figures import BOTH, EARLIER, PART, POSSIBLE, RATE, TOTAL, claim, figure_value, top
 from .labels import category_label, group_label
 
 LEAD_SIZE = (3, 5)
@@ -82,7 +82,7 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
     plan = [("killed", None), *(("killed", g) for g in groups), *((c, None) for c in HEADLINE_CATEGORIES)]
     rows = []
     killed_all: dict[str, set[str]] = {}
-    for scope in ("", BOTH, TOTAL, RATE, EARLIER):
+    for scope in ("", BOTH, TOTAL, RATE, EARLIER, POSSIBLE):
         for category, group in plan:
             chosen = [f for f in people if f.category == category and (group is None or f.group == group)
                       and f.scope == scope]
@@ -100,7 +100,7 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
 
 
 _SCOPE_LABELS = {TOTAL: ", running totals (since a start)", RATE: ", rates (per day, per year …)",
-                 EARLIER: ", earlier events (a year before the report's)"}
+                 EARLIER: ", earlier events (a year before the report's)", POSSIBLE: ", possible or expected"}
 _BOTH_LABEL = "Killed and wounded, counted together"
 
 
