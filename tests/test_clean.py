@@ -139,6 +139,24 @@ def test_a_poem_is_the_body_and_chrome_lines_stay_chrome():
     assert not any(b.kind == "body" for b in clean("\n\n".join(poem[:3]) + "\n").blocks)
 
 
+def test_a_rhymed_poem_after_the_prose_is_the_articles_and_a_block_of_headlines_is_not():
+    """A report that quotes a poem after its prose: the verses end alike (a rhyme) and are the article's, kept as
+    body paragraphs; a block of related headlines after it does not rhyme and is still chrome."""
+    prose = ("أطلق الفنان المعروف عملا وطنيا جديدا بالتعاون مع شاعر شاب وملحن معروف، وقد لاقى العمل صدى واسعا "
+             "بين الجمهور منذ طرحه على المنصات الرقمية يوم الخميس، وتقول كلمات الأغنية:")
+    poem = ["نادى الفؤاد وفي المحبة عنوان", "يسري بنا الشوق في بحور المعاني", "ياموطنا في القلب أرسى له بنيان",
+            "ويا نشيدا لا يغيب عن لساني", "سيفك يصون الأرض من كل خوان", "وعزك الباقي على مر الزمان",
+            "يا راية خفاقة في كل ميدان", "تبقى لنا فخرا ونبض الأماني"]
+    headlines = ["ارتفاع أسعار النفط في الأسواق العالمية", "المنتخب يستعد لمباراة الجولة المقبلة",
+                 "افتتاح معرض الكتاب بمشاركة دولية", "الأرصاد تتوقع أمطارا على المرتفعات",
+                 "وزير التعليم يعلن مواعيد الاختبارات", "تدشين مشروع جديد للإسكان في المدينة"]
+    text = "\n\n".join(["عمل وطني جديد لفنان العرب", prose, *poem, "اقرأ أيضا", *headlines]) + "\n"
+    result = clean(text)
+    body = [b.text for b in result.blocks if b.kind == "body"]
+    assert body[1:] == poem, body
+    assert {r.text for r in result.removed} >= set(headlines)
+
+
 INTERVIEW = """\
 "المدرب" لـ"الصحيفة": الفريق الأفضل حالياً.. ولن أتحدث عن المنافس
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 from ..arabic import arabic_ratio, normalize, words
 from ..dates import parse_date, weekday_today
@@ -62,6 +63,7 @@ class _Scan:
         self.meta: dict[str, str] = {}
         self.url_lines: list[Line] = []
         self.verse = False  # the body is short lines without sentences (see _body_span)
+        self.rhymed: set[int] = set()  # lines after the body kept as a poem or a list (_rhymed_lines)
 
     def drop(self, line: Line, reason: str) -> None:
         self.decided[line.number] = ("remove", reason)
@@ -189,12 +191,44 @@ def _table_lines(scan: _Scan, end: int) -> set[int]:
     return kept
 
 
+RHYMED_LINES = 6  # a stretch after the body of this many short lines or more, most ending in one or two rhymes,
+RHYME_SHARE = 0.75  # (this share of them, the commonest rhyme alone 0.35) is verse or a list of the article
+
+
+def _rhyme(text: str) -> str:
+    """The last two letters of a line's last Arabic word (its rhyme, for a poem's line)."""
+    letters = re.sub(r"[^\u0621-\u064A\s]", "", normalize(text)).split()
+    return letters[-1][-2:] if letters else ""
+
+
+def _rhymed_lines(scan: _Scan, end: int) -> set[int]:
+    """The lines after the body that are a poem (or a list) of the article: a stretch of short lines (a heading
+    among them allowed), RHYMED_LINES of three words or more, most of which end alike ("… ولهان" / "… المعاني",
+    "… 69 مليار دولار" / "… 64 مليار دولار"). A block of related headlines does not rhyme."""
+    kept: set[int] = set()
+    stretch: list[Line] = []
+    for line in [*(ln for ln in scan.open_lines() if ln.number > end), None]:
+        short = line is not None and not _URL.search(line.text) and not _MENU.search(line.text) \
+            and len(words(line.text)) <= 14
+        if short and (not stretch or line.number - stretch[-1].number <= 2):
+            stretch.append(line)
+            continue
+        verses = [ln for ln in stretch if len(words(ln.text)) >= 3]
+        if len(verses) >= RHYMED_LINES:
+            ends = Counter(_rhyme(ln.text) for ln in verses).most_common(2)
+            if sum(n for _, n in ends) >= RHYME_SHARE * len(verses) and ends[0][1] >= 0.35 * len(verses):
+                kept.update(ln.number for ln in stretch)
+        stretch = [line] if short else []
+    return kept
+
+
 def _read_footer(scan: _Scan, end: int) -> None:
     """Lines after the body that are not prose are chrome, but for a line that wraps the sentence before it, and
     for the items of a list the body ends in ("- العمل الجماعي: …" then "- المشروع: …"): a line marked as the
     item kept before it, three words or more, carries the list on."""
     previous: Line | None = None
-    table = _table_lines(scan, end)
+    scan.rhymed = _rhymed_lines(scan, end)
+    table = _table_lines(scan, end) | scan.rhymed
     for line in scan.open_lines():
         if line.number in table:
             previous = line
@@ -230,9 +264,11 @@ def _blocks(scan: _Scan, prefix: tuple[int, str, str] | None) -> list[Block]:
             text = text[len(prefix[1]):].strip()
         kind = "caption" if action == "caption" else "body"
         if (kind == "body" and not is_prose(text) and len(words(text)) <= MAX_HEADING_WORDS
-                and not (scan.verse and len(words(text)) >= VERSE_WORDS) and not _short_sentence(text)):
+                and not ((scan.verse or line.number in scan.rhymed) and len(words(text)) >= VERSE_WORDS)
+                and not _short_sentence(text)):
             kind = "heading"
-        elif kind == "body" and _MEDIA_CREDIT_TAIL.search(_URL.sub("", text).rstrip()) and not ends_sentence(text) \
+        elif kind == "body" and line.number not in scan.rhymed \
+                and _MEDIA_CREDIT_TAIL.search(_URL.sub("", text).rstrip()) and not ends_sentence(text) \
                 and len(words(text)) <= 25:  # (a hyphen inside an address is no credit: "www.expo-sa.com")
             kind = "caption"
         wrapped = (previous is not None and previous.number == line.number - 1 and blocks
