@@ -9,7 +9,7 @@ import hashlib
 import re
 from collections import defaultdict
 
-from ..models import Figure, Source
+from ..models import Figure, SentenceNote, Source
 from .labels import category_label, category_order, group_label
 
 
@@ -40,7 +40,7 @@ def figures_of(source: Source) -> list[Figure]:
     return out
 
 
-def _years(note) -> tuple[tuple[int, int], ...]:
+def _years(note: SentenceNote) -> tuple[tuple[int, int], ...]:
     """The years a sentence names: (start, value), a range by its first year."""
     return tuple((n.start, int(v)) for n in note.numbers if n.type == "year"
                  and (v := n.value if n.value is not None else n.low) is not None)
@@ -130,8 +130,8 @@ def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years
 def scope_of(sentence: str, start: int, end: int, category: str = "", years: tuple[tuple[int, int], ...] = (),
              report_date: str = "", after_count: bool = False) -> str:
     """What a count of people at sentence[start:end] stands for, read from its own clause once (the analysis
-    stage), so that ranges, disputes and the chart never mix a day's toll with a war's total, with a part of
-    another count, or with a rate:
+    stage), so that ranges, disputes and the chart never mix a day's toll with a war's total, a part of another
+    count, a rate, an earlier event, a forecast or the killed and wounded counted together:
     - "part": a count of some of the people another names: right before it (a word between at most) "among
       them", "of them", "including", "that number includes" ("أصيب 96 شخصا بينهم امرأتان", "منهم 14 طفلا",
       "ويشمل ذلك العدد 890 ألفا"); or right after it (its noun between at most) "out of" or "of them" ("قتل 49
@@ -163,8 +163,7 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
         return TOTAL
-    if told and earlier(sentence, (start, end), (clause_start, clause_end), years,
-                                                        report_date):
+    if told and earlier(sentence, (start, end), (clause_start, clause_end), years, report_date):
         return EARLIER
     before = re.split(r"\d", " ".join(sentence[clause_start:start].split()[-3:]))[-1]
     after = re.split(r"\d", " ".join(sentence[end:clause_end].split()[:6]))[0]  # (up to another number: its rate)

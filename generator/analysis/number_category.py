@@ -279,13 +279,10 @@ def ill_before(s: Sentence, i: int) -> bool:
     return False
 
 
-_OF_THEM = frozenset({"منها", "منهم", "منهن", "منهما"})
-
-
 def of_them_after(s: Sentence, j: int, noun: Counted | None) -> bool:
     """ "of them" right after the count's noun (or the count): a part of the count before it."""
     k = noun.token + 1 if noun is not None and noun.token >= j else j
-    return k < len(s.tokens) and s.tokens[k].norm in _OF_THEM
+    return k < len(s.tokens) and s.tokens[k].norm in s.lex.of_them
 
 
 _TOLL_LINK_REACH = 6  # "إلى ما لا يقل عن 55": a qualifier of up to four words between the link and the number

@@ -194,6 +194,8 @@ class Lexicon:
     company_before: frozenset[str]
     case_nouns: frozenset[str]
     place_nouns: frozenset[str]
+    span_ends: frozenset[str]
+    of_them: frozenset[str]
     medical_context: Phrases
     title_before: frozenset[str]
     score_words: Phrases

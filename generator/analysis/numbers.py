@@ -120,7 +120,7 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     if noun is not None and noun.kind == "unknown" and not yearish:
         return Typed("count", noun.token)
     if noun is None and raw.kind == "words" and definite(s, raw.i) and 2 <= (raw.value or 0) <= 10 \
-            and _nothing_counted_after(s, raw) and not s.has(raw.j, _SPAN_ENDS):
+            and _nothing_counted_after(s, raw) and not s.has(raw.j, s.lex.span_ends):
         return Typed("people")  # "أدين الثلاثة بارتكاب …": the three (people); not "العشر الأواخر" (the last
         #                          ten nights of Ramadan)
     return None
@@ -129,9 +129,6 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
 def _listed_noun(s: Sentence, noun: Counted) -> bool:
     """The word is in the lexicon of nouns for people (not only shaped like one)."""
     return bool(s.lex.human_nouns.at(s.bare_forms(noun.token), noun.token))
-
-
-_SPAN_ENDS = frozenset({"الاواخر", "الاوائل", "الاولي", "الاواسط"})  # (normalised) "العشر الأواخر": a span of days
 
 
 def _nothing_counted_after(s: Sentence, raw: Raw) -> bool:
