@@ -718,3 +718,13 @@ def test_the_seventh_tuning_round(sentence, text, kind, category):
     sentence here is written for the test, not taken from the corpus."""
     found = number(sentence, text)
     assert (found.type, found.category) == (kind, category), found
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("وتحدثت وكالة الأنباء الرسمية \"سانا\" عن سقوط عشرات القتلى.", "state media"),  # "spoke of"
+    ("وقد تلقى 21 شخصا العلاج بعد الحادثة، منهم شرطي أخرج من المستشفى، الخميس، وفقا لما ذكرته شرطة ويلتشاير "
+     "في بيان لها.", "police"),
+])
+def test_the_third_review_claimants(sentence, who):
+    """Who says so, where the third review of a build found the outlet's name or "medical sources" instead."""
+    assert claimant_of(sentence) == who
