@@ -157,6 +157,18 @@ def test_a_rhymed_poem_after_the_prose_is_the_articles_and_a_block_of_headlines_
     assert {r.text for r in result.removed} >= set(headlines)
 
 
+def test_a_pointer_to_a_video_or_link_in_the_page_is_chrome_but_a_sentence_that_starts_alike_is_not():
+    prose = ("أطلقت الشركة صاروخها الجديد من قاعدة الإطلاق في ولاية فلوريدا مساء الثلاثاء، وحمل الصاروخ سيارة "
+             "كهربائية إلى مدار حول الشمس في تجربة هي الأولى من نوعها.")
+    seen = "شاهد المتظاهرون قوات الأمن تطلق النار على الحشود في الساحة الرئيسية للمدينة مساء الجمعة."
+    pointers = ["ولمشاهدة لحظة إقلاع الصاروخ، يمكنك الضغط على الدقيقة (29:43) بالفيديو التالي:",
+                "لمتابعة المباراة على الحواسيب اللوحية، اضغط هنا...", "شاهد الفيديو أعلاه."]
+    result = clean("\n\n".join(["إطلاق صاروخ جديد", prose, pointers[0], seen, *pointers[1:]]) + "\n")
+    assert [b.text for b in result.blocks if b.kind == "body"] == [prose, seen]
+    assert {r.text: r.reason for r in result.removed if r.text in pointers} == dict.fromkeys(
+        pointers, "pointer to a video or link in the page")
+
+
 INTERVIEW = """\
 "المدرب" لـ"الصحيفة": الفريق الأفضل حالياً.. ولن أتحدث عن المنافس
 
