@@ -712,6 +712,8 @@ def test_the_sixth_tuning_round(sentence, text, kind, category):
     ("وبلغ عدد المصابين 70 مصابا، نقل 40 حالة منهم إلى المستشفى.", "40", "people", "wounded"),  # of them
     ("ويعتكف المصلون في العشر الأواخر من رمضان.", "العشر", "other", ""),  # the last ten nights
     ("وقصفت القوات بلدة عربين في الغوطة.", "عربين", "identifier", ""),  # a town, not two Arabs
+    ("وأفرج عنه بعد اعتقاله مع 4 نشطاء آخرين في العاصمة.", "4", "people", "arrested"),  # arrested with him
+    ("ونشر صورا له مع 3 أطفال في الحديقة.", "3", "people", "other people"),  # no masdar: nothing befell them
 ])
 def test_the_seventh_tuning_round(sentence, text, kind, category):
     """Kinds of numbers the seventh tuning batch (bench/gold/figures_tune7.yml) showed the rules missing; each

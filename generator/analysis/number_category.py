@@ -61,6 +61,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         return seen.people.category  # "بلغ عدد الإصابات 60 إصابة، نقل 38 حالة منها": 38 of the wounded
     if toll := toll_of(s, number_i):
         return toll
+    if along := alongside(s, number_i):
+        return along
     if own in lex.state_categories and own not in neutral:
         return own
     if noun is not None and noun.kind == "others" and seen.people is not None and s.joined(number_i):
@@ -283,6 +285,26 @@ def of_them_after(s: Sentence, j: int, noun: Counted | None) -> bool:
     """ "of them" right after the count's noun (or the count): a part of the count before it."""
     k = noun.token + 1 if noun is not None and noun.token >= j else j
     return k < len(s.tokens) and s.tokens[k].norm in s.lex.of_them
+
+
+_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")  # (longest first)
+
+
+def alongside(s: Sentence, i: int) -> str:
+    """ "بعد اعتقاله مع 4 نشطاء آخرين": the count goes with someone a masdar right before "مع" names by its
+    pronoun; what befell him befell them (not a weak cue, a sentence or a look-alike)."""
+    k = s.prev(i)
+    if k < 1 or not s.has(k, s.lex.company_before) or not s.is_word(k - 1):
+        return ""
+    norm = s.tokens[k - 1].norm
+    suffix = next((p for p in _PRONOUNS if norm.endswith(p) and len(norm) - len(p) >= 4), "")
+    if not suffix:
+        return ""
+    stem = norm[:-len(suffix)]
+    stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # "إصابتهم" → "إصابه"
+    found = next((v for f in {stem, stem.removeprefix("و"), stem.removeprefix("ب"), stem.removeprefix("ل")}
+                  if (v := s.lex.cues_before.word(f))), None)
+    return "" if not found or found.startswith(WEAK) or found in ("none", "sentence") else found
 
 
 _TOLL_LINK_REACH = 6  # "إلى ما لا يقل عن 55": a qualifier of up to four words between the link and the number
