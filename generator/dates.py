@@ -36,8 +36,16 @@ _PART = r"(?:يوم|ليل|ليله|مساء|صباح|فجر|ظهر|عصر|من�
 # ends in it), "اثنين" is "two", "جمعة" a man's name.
 _WEEKDAY = re.compile(rf"(?:(?<!\S){_PART}\s+)?(?:(?<!\S)(?:(?:اول\s+من\s+)?امس|اليوم)\s+)?(?<!\S)[وفب]?ال"
                       rf"(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
-# A weekday to come ("الجمعة المقبل", "يوم الأحد القادم") is a plan, not a day of the story.
+# A weekday to come ("الجمعة المقبل", "يوم الأحد القادم", "غدا السبت", "سيطلق الأربعاء") is a plan, not a day of
+# the story; one "الماضي" on the report's own weekday is a week back; "الأحد عشر" is eleven, "الواحد الأحد" God.
 _COMING = re.compile(r"\s*(?:المقبل|المقبله|القادم|القادمه)\b")
+_TOMORROW = re.compile(r"(?:^|\s)[وف]?(?:غدا|يوم\s+غد|بعد\s+غد|صباح\s+غد|مساء\s+غد)\s*\(?\s*$")
+_FUTURE_VERB = re.compile(r"(?:^|\s)[وف]?س[يتن][\u0621-\u064A]{2,}\s*$")  # right before it: "سيطلق الأربعاء", "ستكون يوم الإثنين"
+_NOT_VERBS = frozenset(normalize(w) for w in (
+    "سيارة سيارات سياسة سياسي سياسية سياسيين سيدة سيدات سيطرة سيناء سيول سيوف ستة ستين ستون ستار ستاد ستوديو "
+    "سنة سنوات سنوي سنويا سنين سنتين سنغافورة سينما ستراتيجية سيرة سيرك سيف سيجارة سيتي ستريت سنتا سنتات").split())
+_PAST = re.compile(r"\s*(?:الماضي|الماضيه|الفائت|الفائته|المنصرم)\b")
+_NOT_A_DAY = re.compile(r"\s+عشر\b")  # "الأحد عشر": eleven
 # A weekday right after a title is a surname ("الدكتور الخميس").
 _TITLED = re.compile(r"(?:^|\s)(?:الدكتور|د\.?|الشيخ|الاستاذ|المهندس|السيد|السيده|المحامي)\s*$")
 _BEFORE_YESTERDAY = re.compile(r"(?<!\S)[وف]?(?:(?:مساء|صباح|ليل)\s+)?(?:اول\s+(?:من\s+)?امس|امس\s+الاول)\b")
@@ -87,7 +95,9 @@ def _first_day(normal: str) -> tuple[re.Pattern, re.Match] | None:
         return _EXPLICIT, m
     if any(stem in normal for stem in WEEKDAY_NUMBER):
         for m in _WEEKDAY.finditer(normal):
-            if not _TITLED.search(normal[:m.start()]):
+            before = normal[:m.start()]
+            if not _TITLED.search(before) and not _NOT_A_DAY.match(normal, m.end()) \
+                    and not before.rstrip().endswith("الواحد"):
                 return _WEEKDAY, m
     if "امس" in normal and (m := _BEFORE_YESTERDAY.search(normal) or _YESTERDAY.search(normal)):
         return (_BEFORE_YESTERDAY if m.re is _BEFORE_YESTERDAY else _YESTERDAY), m
@@ -128,14 +138,26 @@ def _resolved(pattern: re.Pattern, m: re.Match, published: str) -> tuple[str, st
             return "", ""  # history or a plan, not this story's day
         return when.isoformat(), m.group(0)
     if pattern is _WEEKDAY:
-        if _COMING.match(m.string, m.end()):
+        if _COMING.match(m.string, m.end()) or _to_come(m.string[:m.start()]):
             return "", ""  # a plan, not this story's day
         if day is None:
             return "", m.group(0)
         back = (day.weekday() - WEEKDAY_NUMBER[m.group(1)]) % 7
+        if back == 0 and _PAST.match(m.string, m.end()):
+            back = 7  # "الخميس الماضي" in a report of a Thursday
         return (day - dt.timedelta(days=back)).isoformat(), m.group(0)
     back = 2 if pattern is _BEFORE_YESTERDAY else 1  # "أول من أمس": the day before yesterday
     return ((day - dt.timedelta(days=back)).isoformat() if day else ""), m.group(0).strip()
+
+
+def _to_come(before: str) -> bool:
+    """The words right before a weekday say it is to come: "غدا", "بعد غد", or a verb in the future right before
+    it ("سيطلق الأربعاء", "ستكون يوم الإثنين"; not a noun that starts like one: "سيارة"; with words between, as
+    in "سيرغي لافروف، الإثنين" or "سيطرت قوات النظام السبت", a name or a past verb is as likely)."""
+    if _TOMORROW.search(before):
+        return True
+    m = _FUTURE_VERB.search(before)
+    return m is not None and m.group().split()[0].lstrip("وف") not in _NOT_VERBS
 
 
 def original_words(arabic: str, normalised_match: str) -> str:

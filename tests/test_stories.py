@@ -266,7 +266,8 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("بلغ عددهم في العام الحالي 120 ألف شخص", "120 ألف", ""),  # this year so far, not a rate
     ("قتل أكثر من 3200 شخص منذ بدء الحرب", "3200", "running total"),
     ("أصيب 96 شخصا بينهم امرأتان", "امرأتان", "part"),
-    ("قتل 49 من إجمالي 71 راكبا", "49", "part"),
+    ("قتل 49 من إجمالي 71 راكبا", "49", ""),  # the crash's toll out of its passengers: no part
+    ("قتل 5 أطفال من أصل 12 قتيلا", "5", "part"),  # out of a toll
     ("قتل 8 أشخاص في قصف السوق", "8", ""),
     ("أسفر الهجوم عن مصرع وإصابة 12 شخصا", "12", "killed and wounded"),
     ("سقط عشرات القتلى والجرحى في المواجهات", "عشرات", "killed and wounded"),
@@ -308,7 +309,9 @@ def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope)
     found = next(n for n in numbers if n.start == start)
     years = tuple((n.start, int(n.value)) for n in numbers if n.type == "year" and n.value is not None)
     after_count = any(n.type == "people" and n.start < start for n in numbers)
-    assert scope_of(sentence, start, start + len(number), found.category, years, "2018-06-10", after_count) == scope
+    whole = next((n.category for n in numbers if n.start >= found.end and n.type == "people"), None)
+    assert scope_of(sentence, start, start + len(number), found.category, years, "2018-06-10", after_count,
+                    whole) == scope
 
 
 def test_a_year_before_the_reports_own_dates_an_earlier_event_except_at_the_turn_of_the_year():
@@ -757,3 +760,54 @@ def test_candidate_reports_are_those_a_loop_over_the_index_finds(monkeypatch):
         summed = {(int(c) // len(items), int(c) % len(items)): float(v)
                   for codes, values in stories._partial_sums(items) for c, v in zip(codes, values, strict=True)}
         assert summed == sums, block  # every sum to the last bit: the loop's order of addition
+
+
+def _figure(value=None, qualifier="", vague="", source="a", claimant=""):
+    from generator.models import Figure
+    return Figure("f-" + source + str(value) + qualifier, source, "p", 1, 0, 2, "", value, None, None, vague, qualifier,
+                  "people", "killed", "", "", "people", claimant)
+
+
+def test_counts_that_read_alike_are_no_dispute_and_a_report_repeating_itself_is_one_claim():
+    """The fourth review: "more than 250", "hundreds" and 252 (twice, from one report) were listed as a dispute;
+    an outlet's "at least 2" against a spokesman's 16 still is one."""
+    from generator.analysis.figures import consistent
+    assert consistent([_figure(250, "more than"), _figure(vague="hundreds", source="b"), _figure(252, source="c")])
+    assert consistent([_figure(250, "about"), _figure(260, source="b")])
+    assert not consistent([_figure(2, "at least"), _figure(16, source="b", claimant="spokesperson")])
+    assert not consistent([_figure(200, "more than"), _figure(900, "about", source="b")])
+
+
+def test_a_story_card_shows_no_running_total_rate_or_earlier_event_as_its_toll():
+    """The fourth review: a bus-evacuation story's card said "Killed or died: about 500,000" (the war's running
+    total), a car crash's "Killed or died: 7" (London Bridge 2017). The card takes the first row of what the
+    reports tell happened, else none."""
+    from types import SimpleNamespace
+
+    from generator.site.views import headline_range
+
+    def row(label, value, scope):
+        return {"label": label, "low": {"value": value}, "high": {"value": value}, "same": True, "scope": scope}
+    story = SimpleNamespace(summary=SimpleNamespace(numbers=[
+        row("Killed or died, all reports, running totals (since a start)", "about 500,000", "running total"),
+        row("Displaced, all reports", "4,000", "")]))
+    assert headline_range(story) == "Displaced: 4,000"
+    only_scoped = SimpleNamespace(summary=SimpleNamespace(numbers=[row("Killed or died, all reports, earlier events", "7",
+                                                                      "earlier event")]))
+    assert headline_range(only_scoped) == ""
+
+
+def test_a_category_told_only_in_words_still_has_a_headline_row(tmp_path):
+    """ "وأصيب العشرات" with no figure: the fourth review found such categories missing from the headline
+    numbers; they have a row ("Wounded: dozens") and the story's page shows it."""
+    lead = ("قتل 4 أشخاص وأصيب العشرات في انفجار استهدف سوقا شعبية في وسط المدينة مساء الأحد، وفق مصادر طبية في "
+            "المستشفى الرئيسي.")
+    later = "وأكدت السلطات المحلية أن فرق الإنقاذ نقلت المصابين إلى مستشفيات المدينة."
+    site = built_with(tmp_path, {"market.txt": f"شبكة الأخبار العربية | أخبار\n\nانفجار في سوق\n\n2023-06-04\n\n"
+                                               f"{lead}\n\n{later}\n"})
+    story = next(s for s in raw_briefing(site)["stories"] if "market" in s["members"])
+    wounded = [r for r in story["summary"]["numbers"] if r["category"] == "wounded"]
+    assert [(r["low"], r["vague"]) for r in wounded] == [(None, ["dozens"])]
+    page = soup(site / "stories" / f"{story['id']}.html") if (site / "stories" / f"{story['id']}.html").exists() \
+        else soup(site / "index.html")
+    assert "dozens" in page.select_one("table.numbers").get_text()

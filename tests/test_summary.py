@@ -137,6 +137,12 @@ def test_a_sentence_day_is_read_once_and_agrees_with_resolve_and_stated_day(sent
     ("ويصل الوفد يوم الأحد القادم إلى العاصمة.", "", "يوم الأحد"),
     ("وألقى الدكتور الخميس محاضرة عن المناخ.", "", ""),  # a surname after a title
     ("وأعلن الجيش الخميس مقتل ثلاثة.", "2022-01-20", "الخميس"),  # still a day after other nouns
+    ("وتقام المباراة غدا الخميس في العاصمة.", "", "الخميس"),  # tomorrow: to come
+    ("والصاروخ الذي سيطلق الجمعة يحمل قمرا.", "", "الجمعة"),  # a verb in the future right before
+    ("وقال سيرغي لافروف، الاثنين، إن المحادثات مستمرة.", "2022-01-24", "الاثنين"),  # a name, not a future verb
+    ("وسجل الفريق على سوانزي سيتي يوم السبت هدفين.", "2022-01-22", "يوم السبت"),
+    ("وأعلن، الأربعاء الماضي، استقالته.", "2022-01-19", "الأربعاء"),  # the report's own weekday: a week back
+    ("وفي القصيدة ذات الأبيات الأحد عشر صور كثيرة.", "", ""),  # eleven
 ])
 def test_a_weekday_is_a_whole_word_with_its_article_and_the_day_before_yesterday_is_two_days_back(sentence, day, words):
     from generator.dates import days

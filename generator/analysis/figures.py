@@ -35,7 +35,9 @@ def figures_of(source: Source) -> list[Figure]:
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
                     stated_day=note.stated_day, paragraph=outside,
                     scope=scope_of(sentence.ar, n.start, n.end, n.category, _years(note), source.meta.date,
-                                   any(m.type == "people" and m.start < n.start for m in note.numbers))
+                                   any(m.type == "people" and m.start < n.start for m in note.numbers),
+                                   next((m.category for m in note.numbers if m.start >= n.end and m.type == "people"),
+                                        None))
                     if n.type == "people" else ""))
     return out
 
@@ -128,15 +130,17 @@ def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years
 
 
 def scope_of(sentence: str, start: int, end: int, category: str = "", years: tuple[tuple[int, int], ...] = (),
-             report_date: str = "", after_count: bool = False) -> str:
+             report_date: str = "", after_count: bool = False, whole: str | None = None) -> str:
     """What a count of people at sentence[start:end] stands for, read from its own clause once (the analysis
     stage), so that ranges, disputes and the chart never mix a day's toll with a war's total, a part of another
     count, a rate, an earlier event, a forecast or the killed and wounded counted together:
     - "part": a count of some of the people another names: right before it (a word between at most) "among
       them", "of them", "including", "that number includes" ("أصيب 96 شخصا بينهم امرأتان", "منهم 14 طفلا",
-      "ويشمل ذلك العدد 890 ألفا"); or right after it (its noun between at most) "out of" or "of them" ("قتل 49
-      من إجمالي 71 راكبا", "751 منهن" after another count of people in the sentence, `after_count`; not
-      "وتعتقل 200 منهم", of the protesters: the arrests themselves);
+      "ويشمل ذلك العدد 890 ألفا"); or right after it (its noun between at most) "out of" a count of the same
+      category, `whole` (the next count of people's, None for none: "قتل 5 أطفال من أصل 12 قتيلا", "17 شخصا من بين
+      الضحايا"; not "قتل 49 من إجمالي 71 راكبا", the crash's toll out of its passengers), or "of them" after
+      another count of people in the sentence,
+      `after_count` ("751 منهن"; not "وتعتقل 200 منهم", of the protesters: the arrests themselves);
     - "running total": a toll (a count with a category) whose clause counts since a start or over years ("قتل
       أكثر من 3200 شخص منذ بدء الحرب", "منذ عام 2011", "منذ سبع سنوات", "خلال 27 عاما"); not "the worst since"
       ("أعنف هجوم منذ 2017"); "حتى الآن" (so far) is an event's toll as it grows, not this;
@@ -153,7 +157,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
       العشرات", "قتل وجرح 40", "العشرات بين قتيل وجريح", "20 من القتلى والجرحى"): no end of a range of the
       killed;
     - "": what one event did."""
-    if _PART.search(sentence[:start][-40:]) is not None or _OUT_OF.search(sentence[end:]) is not None \
+    if _PART.search(sentence[:start][-40:]) is not None \
+            or (_OUT_OF.search(sentence[end:]) is not None and whole in (None, category)) \
             or (after_count and _OF_THEM.search(sentence[end:]) is not None):
         return PART
     starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
@@ -188,15 +193,46 @@ def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dic
         if figure.is_people and figure.group and figure.category != "other people" and figure.scope in ("", TOTAL):
             by_key[(figure.category, figure.group, figure.scope == TOTAL)].append(figure)
     out = []
-    for (category, group, running), claims in by_key.items():  # (a day's toll and a war's total: no dispute)
+    for (category, group, running), found in by_key.items():  # (a day's toll and a war's total: no dispute)
+        said: dict[tuple[str, str, str], Figure] = {}
+        for figure in found:  # (a report repeating its own count is one claim)
+            said.setdefault((figure.source_id, figure.claimant, figure_value(figure)), figure)
+        claims = list(said.values())
         origins = {(f.source_id, sources[f.source_id].meta.date, f.claimant) for f in claims}  # (two claimants of
         #                                                       one report differing are a dispute too)
-        if len({figure_value(f) for f in claims}) > 1 and len(origins) > 1:
+        if len({figure_value(f) for f in claims}) > 1 and len(origins) > 1 and not consistent(claims):
             claims = sorted(claims, key=lambda f: _by_date(f, sources))
             label = f"{category_label(category)}: {group_label(group)}" + (", running totals" if running else "")
             out.append({"category": category, "label": label, "claims": [claim(f, sources) for f in claims]})
     order = category_order()
     return sorted(out, key=lambda d: (order.index(d["category"]) if d["category"] in order else 99, d["label"]))
+
+
+_ABOUT = 0.1  # "about 250" is taken as 225 to 275
+_BEYOND = 1.5  # "more than 250" or "at least 250" as 250 to 375 (not any number above: "at least 2" and 16 differ)
+
+
+def bounds(figure: Figure) -> tuple[float, float] | None:
+    """The values a count reads as, from its qualifier: "more than 250" 250 to 375, "about 250" 225 to 275,
+    "up to 250" 167 to 250; None for a vague count ("hundreds")."""
+    low, high = (figure.value, figure.value) if figure.value is not None else (figure.low, figure.high)
+    if low is None or high is None:
+        return None
+    qualifier = figure.qualifier
+    if qualifier in ("more than", "at least"):
+        return float(low), high * _BEYOND
+    if qualifier in ("fewer than", "up to"):
+        return low / _BEYOND, float(high)
+    if qualifier == "about":
+        return low * (1 - _ABOUT), high * (1 + _ABOUT)
+    return float(low), float(high)
+
+
+def consistent(claims: list[Figure]) -> bool:
+    """Counts that read alike ("more than 250", 252 and "hundreds"): no dispute. Vague counts are compared with
+    none; a lone exact count with only vague ones is no dispute either."""
+    spans = [b for f in claims if (b := bounds(f)) is not None]
+    return len(spans) < 2 or max(low for low, _ in spans) <= min(high for _, high in spans)
 
 
 def claim(figure: Figure, sources: dict[str, Source]) -> dict:

@@ -87,6 +87,13 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
             chosen = [f for f in people if f.category == category and (group is None or f.group == group)
                       and f.scope == scope]
             claims = [f for f in chosen if top(f) is not None]
+            vague = sorted({f.vague for f in chosen if f.vague})
+            if not claims and vague and group is None:  # ("عشرات الجرحى" and no figure: "Wounded: dozens")
+                label = (_BOTH_LABEL if scope == BOTH else category_label(category)) + ", all reports" \
+                    + _SCOPE_LABELS.get(scope, "")
+                rows.append({"label": label, "category": category, "low": None, "high": None, "same": True,
+                             "count": 0, "vague": vague, "running": scope == TOTAL, "scope": scope})
+                continue
             if not claims or (group is not None and {f.id for f in claims} == killed_all.get(scope, set())):
                 continue  # (a group's row that repeats "all reports" row for row says nothing more)
             if category == "killed" and group is None:
@@ -94,8 +101,7 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
             label = (_BOTH_LABEL if scope == BOTH else category_label(category)) \
                 + (f": {group_label(group)}" if group is not None else ", all reports") + _SCOPE_LABELS.get(scope, "")
             rows.append({"label": label, "category": category, **_extent(claims, sources),
-                         "vague": sorted({f.vague for f in chosen if f.vague}), "running": scope == TOTAL,
-                         "scope": scope})
+                         "vague": vague, "running": scope == TOTAL, "scope": scope})
     return rows
 
 

@@ -252,7 +252,8 @@ def summary_view(story: Story, root: str, figure_at: dict[str, str]) -> dict:
     """A story's briefing with every citation linked from a page at `root`."""
     s = story.summary
     numbers = [{**row, "low": link_claims([row["low"]], root, figure_at)[0],
-                "high": link_claims([row["high"]], root, figure_at)[0]} for row in s.numbers]
+                "high": link_claims([row["high"]], root, figure_at)[0]} if row["low"] is not None else row
+               for row in s.numbers]
     corroborated = {**s.corroborated, "entries": [{**c, "href": pair_href(root, c["source_id"], c["pair_id"]),
                                                    "members": link_claims(c["members"], root, figure_at)}
                                                   for c in s.corroborated["entries"]]}
@@ -291,10 +292,14 @@ def story_url(story_id: str) -> str:
 
 
 def headline_range(story: Story) -> str:
-    """The story's first headline number as a range: "killed: 120–123"."""
-    if not story.summary.numbers:
+    """The story's first headline number of what its reports tell happened, as a range ("Killed or died: 120 to
+    123"); a story with only running totals, rates, earlier events and the like shows none on its card (its
+    page lists them, each labelled: a card has no room to say "since the war began")."""
+    row = next((r for r in story.summary.numbers if not r.get("scope")), None)
+    if row is None:
         return ""
-    row = story.summary.numbers[0]
+    if row["low"] is None:
+        return f"{row['label'].split(',')[0]}: {', '.join(row['vague'])}"  # "Wounded: dozens"
     low, high = row["low"]["value"], row["high"]["value"]
     return f"{row['label'].split(',')[0]}: {low}" + ("" if row["same"] else f" to {high}")
 
