@@ -811,3 +811,17 @@ def test_a_category_told_only_in_words_still_has_a_headline_row(tmp_path):
     page = soup(site / "stories" / f"{story['id']}.html") if (site / "stories" / f"{story['id']}.html").exists() \
         else soup(site / "index.html")
     assert "dozens" in page.select_one("table.numbers").get_text()
+
+
+def test_a_report_that_tells_of_a_small_and_a_large_toll_claims_the_large_one(tmp_path):
+    """The fourth review: a story's killed range ran "2 to 252" where one report told of two people beheaded
+    and of 252 killed in all. Each claimant of each report gives one claim to the range: its largest count."""
+    lead = ("قتل 252 شخصا في سلسلة هجمات انتحارية استهدفت مدينة السويداء وقرى في ريفها الشرقي صباح الأربعاء، وفق "
+            "مصادر طبية في المدينة.")
+    more = "وذبح المهاجمون شخصين في إحدى القرى قبل أن ينسحبوا منها."
+    site = built_with(tmp_path, {"sweida.txt": f"شبكة الأخبار العربية | أخبار\n\nهجمات السويداء\n\n2023-07-26\n\n"
+                                               f"{lead}\n\n{more}\n"})
+    story = next(s for s in raw_briefing(site)["stories"] if "sweida" in s["members"])
+    killed = [(r["low"]["value"], r["high"]["value"]) for r in story["summary"]["numbers"]
+              if r["category"] == "killed" and r["low"]]
+    assert killed and killed[0] == ("252", "252"), killed

@@ -66,14 +66,22 @@ def lead(sources: list[Source], outlets_of: dict[tuple[str, str], int]) -> list[
 
 
 def _extent(claims: list[Figure], sources: dict[str, Source]) -> dict:
+    """The lowest and highest toll the reports give, each report one: its largest count (a report that tells of
+    two beheaded and of 252 killed in all gives 252, not a range "2 to 252"). Two people a report quotes who
+    differ ("at least 2" and a spokesman's 16) are shown among the disagreements."""
+    largest: dict[str, Figure] = {}
+    for figure in sorted(claims, key=lambda f: (top(f), f.id)):
+        largest[figure.source_id] = figure
+    claims = list(largest.values())
     dated = sorted(claims, key=lambda f: (top(f), sources[f.source_id].meta.date, f.id))
     return {"low": claim(dated[0], sources), "high": claim(dated[-1], sources),
             "same": top(dated[0]) == top(dated[-1]), "count": len(claims)}
 
 
 def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
-    """For killed (in all, and by group) and the other events: the lowest and highest count reported,
-    with who reports each end; vague counts ("dozens") beside them. People counts only, and no count of some of
+    """For killed (in all, and by group) and the other events: the lowest and highest count the reports give
+    (each report its largest: _extent), with who reports each end; vague counts ("dozens") beside them, or
+    alone in a row of their own when no report gives a figure. People counts only, and no count of some of
     the people another count names ("بينهم امرأتان"). Counts of the killed and wounded together ("مصرع وإصابة
     العشرات"), running totals ("منذ بدء الحرب"), rates ("سنويا") and events of an earlier year make rows of their own, after the rest
     (figures.scope_of)."""
