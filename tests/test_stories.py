@@ -825,3 +825,19 @@ def test_a_report_that_tells_of_a_small_and_a_large_toll_claims_the_large_one(tm
     killed = [(r["low"]["value"], r["high"]["value"]) for r in story["summary"]["numbers"]
               if r["category"] == "killed" and r["low"]]
     assert killed and killed[0] == ("252", "252"), killed
+
+
+def test_the_figures_page_says_how_many_counts_of_people_stand_outside_the_body(tmp_path):
+    """The fourth review: the page said 409 counts of people where figures.json has 422 typed people (13 in
+    sub-headings, captions and teasers). The page now says so."""
+    lead = ("قتل 6 أشخاص في هجوم على حافلة في ريف المدينة الجنوبي صباح الأحد، وفق مصادر طبية في المستشفى الرئيسي "
+            "في المدينة.")
+    later = ("وأكدت السلطات المحلية أن فرق الإنقاذ نقلت المصابين إلى مستشفيات المدينة، وأن التحقيقات في الهجوم "
+             "ما زالت جارية.")
+    site = built_with(tmp_path, {"bus.txt": f"شبكة الأخبار العربية | أخبار\n\nهجوم على حافلة\n\n2023-06-04\n\n"
+                                            f"{lead}\n\nمقتل 6 أشخاص\n\n{later}\n"})
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    outside = [f for f in figures if f["type"] == "people" and f["paragraph"] and f["source_id"] == "bus"]
+    assert outside, "the sub-heading's count is in the data"
+    pages = [site / "figures.html", *sorted((site / "stories").glob("*-figures.html"))]
+    assert any("more stand in sub-headings" in soup(p).get_text() for p in pages if p.exists())

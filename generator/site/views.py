@@ -194,6 +194,8 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
         views.append({"file": numbered(base, number), "page": number, "pages": len(chunks),
                       "groups": [{"key": k, "label": category_label(k), "rows": rows} for k, rows in groups.items()],
                       "total": len(people), "others": sorted(others.items()), "first": number == 1,
+                      "elsewhere": sum(1 for f in figures if f.type == "people" and (f.teaser_of or f.paragraph)
+                                       and f.review != "rejected"),
                       "rejected": [figure_row(f, sources, root) for f in figures if f.review == "rejected"][:200]
                       if number == 1 else [],
                       "disagreements": disputes if number == 1 else [],
