@@ -234,14 +234,15 @@ def _translate_only(config: Config, options: BuildOptions, source: str | None, f
                        errors=errors)
 
 
-def _covers(sources: list[Source]) -> str:
+def _covers(sources: list[Source], english: bool = True) -> str:
     outlets = {s.meta.outlet for s in sources}
     dates = sorted(s.meta.date[:10] for s in sources if s.meta.date)
     span = f", dated {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
     undated = sum(1 for s in sources if not s.meta.date)
     note = f" ({undated} without a stated date)" if undated and dates else ""
     return (f"{plural(len(sources), 'Arabic report')} from {plural(len(outlets), 'outlet')}{span}{note}. "
-            "Each is shown in full, Arabic beside its English machine translation.")
+            + ("Each is shown in full, Arabic beside its English machine translation." if english else
+               "Each is shown in full in Arabic; its English is pending (no translation model was used)."))
 
 
 def _report(config: Config, sources: list[Source], figures: list, statement_count: int,
@@ -254,7 +255,8 @@ def _report(config: Config, sources: list[Source], figures: list, statement_coun
         "translated": treport.translated, "from_memory": treport.from_memory, "edited": treport.edited,
         "pending": treport.pending, "model": treport.model_id,
         "figures": sum(1 for f in figures if f.is_people), "numbers": len(figures),
-        "removed": sum(len(s.removed) for s in sources), "errors": len(errors), "covers": _covers(sources),
+        "removed": sum(len(s.removed) for s in sources), "errors": len(errors),
+        "covers": _covers(sources, bool(treport.translated or treport.from_memory or treport.edited)),
         "outlets": sorted({s.meta.outlet for s in sources}), "flags": dict(sorted(flags.items())),
         "statements": statement_count,
     }

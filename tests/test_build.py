@@ -140,6 +140,7 @@ def test_allow_missing_translations_marks_pending(project):
     assert page.select(".en .s.pending") and not list((project / "content" / "translations").glob("*.yml"))
     footer = page.select_one(".site-footer").get_text()
     assert "No English yet" in footer and "Argos" not in footer  # (it claimed machine translation)
+    assert "English is pending" in result.report["covers"] and "machine translation" not in result.report["covers"]
 
 
 def test_the_footer_names_machine_translation_when_there_is_some(project, stub_engine):
