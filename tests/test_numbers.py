@@ -730,3 +730,8 @@ def test_the_seventh_tuning_round(sentence, text, kind, category):
 def test_the_third_review_claimants(sentence, who):
     """Who says so, where the third review of a build found the outlet's name or "medical sources" instead."""
     assert claimant_of(sentence) == who
+
+
+
+def test_a_qualifier_before_a_bracketed_number_is_read():
+    assert number("وحضر أكثر من (20) طبيبا من مختلف التخصصات.", "20").qualifier == "more than"

@@ -300,6 +300,10 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وقد تم اعتقال 12 شخصا", "12", ""),
     ("وقد تلقى 21 شخصا العلاج بعد الحادث", "21", ""),  # a past verb in ت
     ("وقال مسؤول إن عدد القتلى قد يصل إلى 40 شخصا", "40", "possible"),
+    # a relative clause's head in the clause before it (the fourth review: London Bridge, 2017, in a 2018 story)
+    ("وأشهرها هجمات جسر لندن، في يونيو من عام 2017، والتي راح ضحيتها ثمانية أشخاص", "ثمانية", "earlier event"),
+    ("وتتواصل الحملة منذ ثلاثة أسابيع، والتي أودت بحياة أكثر من 630 مدنيا", "630", "running total"),
+    ("ومن المقرر أن يغادر نحو سبعة آلاف مسلح المنطقة بموجب الاتفاق", "سبعة آلاف", "possible"),
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

@@ -92,6 +92,7 @@ _PERIOD = r"(?:عام|سنة|سنه|يوم|شهر|أسبوع|اسبوع|ساعة
 _RATE = re.compile(r"(?<!\S)(?:و|ف)?(?:سنويا|سنوياً|يوميا|يومياً|شهريا|شهرياً|أسبوعيا|أسبوعياً|اسبوعيا|اسبوعياً|"
                    rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر)\s+الواحدة?)(?!\S)")  # (not "في العام الحالي")
 _RELATIVE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي)(?!\S)")
+_RELATIVE_START = re.compile(r"\s*و?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي)(?!\S)")
 _KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت)"
 _WOUNDING = r"(?:إصابة|اصابة|إصابات|اصابات|جرح)"
 _DEAD = r"(?:ال)?(?:قتلى|قتيل|قتيلا|شهداء|شهيد|شهيدا)"
@@ -102,7 +103,8 @@ SCOPES = ("", "running total", "part", "rate", "killed and wounded", "earlier ev
 # what one event did; since a start; some of another count; a rate; the killed and the wounded counted as one;
 # an event of an earlier year; what may happen or is expected
 TOTAL, PART, RATE, BOTH, EARLIER, POSSIBLE = SCOPES[1:]
-_MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكنهم|ربما|من\s+المتوقع|يتوقع|يُتوقع|متوقع|في\s+حال|في\s+حالة|سوف|"
+_MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكنهم|ربما|من\s+المتوقع|من\s+المقرر|يتوقع|يُتوقع|متوقع|"
+                    r"في\s+حال|في\s+حالة|سوف|"
                     r"قد\s+(?:ي\S+|تصل|تبلغ|تكون|ترتفع|تزيد|تتجاوز))(?!\S)")  # "يمكن قتل", "قد يصل"; not "قد قتل",
 #                                                          "قد تم", "قد تلقى" (a past verb in ت)
 
@@ -164,6 +166,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
     stop = _CLAUSE_END.search(sentence, end)
     clause_start, clause_end = starts[-1] if starts else 0, stop.start() if stop else len(sentence)
+    if starts and _RELATIVE_START.match(sentence, clause_start):  # ("… عام 2017، والتي راح ضحيتها 7 أشخاص": the
+        clause_start = starts[-2] if len(starts) > 1 else 0  #     relative clause's head is in the clause before)
     clause = sentence[clause_start:clause_end]
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):

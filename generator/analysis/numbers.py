@@ -184,8 +184,9 @@ def _after_a_name(s: Sentence, raw: Raw) -> bool:
 
 
 def _qualifier(s: Sentence, raw: Raw) -> str:
-    """ "أكثر من", "حوالي", "ما لا يقل عن" right before; "على الأقل" in the noun phrase after."""
-    before = s.lex.qualifiers[0].ending(s.forms, raw.i - 1)
+    """ "أكثر من", "حوالي", "ما لا يقل عن" right before (past an opening bracket: "أكثر من (20)"); "على الأقل" in
+    the noun phrase after."""
+    before = s.lex.qualifiers[0].ending(s.forms, s.prev(raw.i))
     if before:
         return before[1]
     for k in range(raw.j, min(raw.j + 4, len(s.tokens))):
