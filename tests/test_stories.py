@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -845,3 +846,15 @@ def test_the_figures_page_says_how_many_counts_of_people_stand_outside_the_body(
     assert outside, "the sub-heading's count is in the data"
     pages = [site / "figures.html", *sorted((site / "stories").glob("*-figures.html"))]
     assert any("more stand in sub-headings" in soup(p).get_text() for p in pages if p.exists())
+
+
+def test_counts_of_one_report_that_add_up_to_another_are_its_parts():
+    """The fourth review: 26 and 26 set against their sum, 52, as a dispute. Counts of one report (exact, of one
+    category) that add up to another of its counts are parts of it; counts that do not add up stay."""
+    from generator.analysis.figures import _summed_parts
+    first, second, whole = _figure(26, source="a"), _figure(26, source="a"), _figure(52, source="a")
+    second = replace(second, id="f-second")
+    scopes = {f.id: f.scope for f in _summed_parts([first, second, whole])}
+    assert scopes == {first.id: "part", "f-second": "part", whole.id: ""}
+    loose = [_figure(26, source="a"), replace(_figure(20, source="a"), id="f-20"), _figure(52, source="a")]
+    assert [f.scope for f in _summed_parts(loose)] == ["", "", ""]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from dataclasses import replace
+from itertools import combinations
 
 from ..models import Figure, SentenceNote, Source
 from .labels import category_label, category_order, group_label
@@ -39,7 +41,29 @@ def figures_of(source: Source) -> list[Figure]:
                                    next((m.category for m in note.numbers if m.start >= n.end and m.type == "people"),
                                         None))
                     if n.type == "people" else ""))
-    return out
+    return _summed_parts(out)
+
+
+_MOST_PARTS = {2: 20, 3: 8}  # the most other counts of the category a report may hold for pairs, for triples
+
+
+def _summed_parts(figures: list[Figure]) -> list[Figure]:
+    """Counts of one report that add up to another of its counts of the same category ("26" in one operation,
+    "26" in another, "52" in all) are parts of it: no end of a range, no side of a dispute. Exact counts of one
+    event (no qualifier, no scope) only; two or three parts."""
+    exact = [f for f in figures if f.type == "people" and not f.paragraph and not f.scope and not f.qualifier
+             and isinstance(f.value, int) and f.value > 0 and f.category and f.category != "other people"]
+    parts: set[str] = set()
+    for whole in exact:
+        others = [f for f in exact if f is not whole and f.category == whole.category and f.value < whole.value]
+        for size in (2, 3):
+            if len(others) > _MOST_PARTS[size]:
+                continue  # (a page of dozens of counts: sums that match by chance, and too many to try)
+            found = next((c for c in combinations(others, size) if sum(f.value for f in c) == whole.value), None)
+            if found:
+                parts.update(f.id for f in found)
+                break
+    return [replace(f, scope=PART) if f.id in parts else f for f in figures] if parts else figures
 
 
 def _years(note: SentenceNote) -> tuple[tuple[int, int], ...]:
