@@ -143,6 +143,7 @@ def test_a_sentence_day_is_read_once_and_agrees_with_resolve_and_stated_day(sent
     ("وسجل الفريق على سوانزي سيتي يوم السبت هدفين.", "2022-01-22", "يوم السبت"),
     ("وأعلن، الأربعاء الماضي، استقالته.", "2022-01-19", "الأربعاء"),  # the report's own weekday: a week back
     ("وفي القصيدة ذات الأبيات الأحد عشر صور كثيرة.", "", ""),  # eleven
+    ("وقصفت القرى التي سيطرت الجمعة على أطرافها.", "2022-01-21", "الجمعة"),  # a past verb in سي
 ])
 def test_a_weekday_is_a_whole_word_with_its_article_and_the_day_before_yesterday_is_two_days_back(sentence, day, words):
     from generator.dates import days
