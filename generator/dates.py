@@ -44,7 +44,7 @@ _FUTURE_VERB = re.compile(r"(?:^|\s)[وف]?س[يتن][\u0621-\u064A]{2,}\s*$")  
 _NOT_VERBS = frozenset(normalize(w) for w in (
     "سيارة سيارات سياسة سياسي سياسية سياسيين سيدة سيدات سيطرة سيناء سيول سيوف ستة ستين ستون ستار ستاد ستوديو "
     "سنة سنوات سنوي سنويا سنين سنتين سنغافورة سينما ستراتيجية سيرة سيرك سيف سيجارة سيتي ستريت سنتا سنتات "
-    "سيطر سيطرت").split())  # (past verbs: "التي سيطرت الجمعة على")
+    "سيطر سيطرت سيما").split())  # (past verbs: "التي سيطرت الجمعة على")
 _PAST = re.compile(r"\s*(?:الماضي|الماضيه|الفائت|الفائته|المنصرم)\b")
 _NOT_A_DAY = re.compile(r"\s+عشر\b")  # "الأحد عشر": eleven
 # A weekday right after a title is a surname ("الدكتور الخميس").
@@ -151,6 +151,12 @@ def _resolved(pattern: re.Pattern, m: re.Match, published: str) -> tuple[str, st
     return ((day - dt.timedelta(days=back)).isoformat() if day else ""), m.group(0).strip()
 
 
+def future_verb(word: str) -> bool:
+    """A normalised word that is a verb in the future ("سيطلق", "وستنتهي"), not a noun or a past verb that
+    starts like one ("سيارة", "سيطرت")."""
+    return _FUTURE_VERB.fullmatch(" " + word) is not None and word.lstrip("وف") not in _NOT_VERBS
+
+
 def _to_come(before: str) -> bool:
     """The words right before a weekday say it is to come: "غدا", "بعد غد", or a verb in the future right before
     it ("سيطلق الأربعاء", "ستكون يوم الإثنين"; not a noun that starts like one: "سيارة"; with words between, as
@@ -158,7 +164,7 @@ def _to_come(before: str) -> bool:
     if _TOMORROW.search(before):
         return True
     m = _FUTURE_VERB.search(before)
-    return m is not None and m.group().split()[0].lstrip("وف") not in _NOT_VERBS
+    return m is not None and future_verb(m.group().split()[0])
 
 
 def original_words(arabic: str, normalised_match: str) -> str:

@@ -305,6 +305,12 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وأشهرها هجمات جسر لندن، في يونيو من عام 2017، والتي راح ضحيتها ثمانية أشخاص", "ثمانية", "earlier event"),
     ("وتتواصل الحملة منذ ثلاثة أسابيع، والتي أودت بحياة أكثر من 630 مدنيا", "630", "running total"),
     ("ومن المقرر أن يغادر نحو سبعة آلاف مسلح المنطقة بموجب الاتفاق", "سبعة آلاف", "possible"),
+    # the fourth review's remainders: a future verb right before; a condition anywhere before, first; a quote
+    ("وقال أطباء إن عدد المصابين سيتجاوز الخمسة آلاف مصاب", "الخمسة آلاف", "possible"),
+    ("في حال تطبيق الأحكام فستكون المرة الأولى خلال ثماني سنوات التي يجري فيها إعدام ثلاثة", "ثلاثة", "possible"),
+    ('ارتكبوا "جريمة راح ضحيتها المئات من الشهداء والجرحى" في المدينة', "المئات", "killed and wounded"),
+    ("طلب من لو دريان أن يرد على الهجوم الذي أسفر عن مقتل 1400 شخص", "1400", ""),  # a name, no condition
+    ("ولا سيما آلاف المعتقلين في السجون", "آلاف", ""),  # "especially", no future verb
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

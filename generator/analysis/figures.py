@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
 
+from ..arabic import normalize
+from ..dates import future_verb
 from ..models import Figure, SentenceNote, Source
 from .labels import category_label, category_order, group_label
 
@@ -121,8 +123,8 @@ _KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت
 _WOUNDING = r"(?:إصابة|اصابة|إصابات|اصابات|جرح)"
 _DEAD = r"(?:ال)?(?:قتلى|قتيل|قتيلا|شهداء|شهيد|شهيدا)"
 _HURT = r"(?:ال)?(?:جرحى|جريح|جريحا|مصابين|مصاب|مصابا|إصابات|اصابات)"
-_BOTH_BEFORE = re.compile(rf"(?<!\S)[وب]?{_KILLING}\s+و{_WOUNDING}(?!\S)")
-_BOTH_AFTER = re.compile(rf"(?<!\S)(?:بين\s+)?{_DEAD}\s+و{_HURT}(?!\S)")
+_BOTH_BEFORE = re.compile(rf"(?<!\S)[وب]?{_KILLING}\s+و{_WOUNDING}(?![\u0621-\u064A])")
+_BOTH_AFTER = re.compile(rf"(?<!\S)(?:بين\s+)?{_DEAD}\s+و{_HURT}(?![\u0621-\u064A])")  # (a quote may close it)
 SCOPES = ("", "running total", "part", "rate", "killed and wounded", "earlier event", "possible")
 # what one event did; since a start; some of another count; a rate; the killed and the wounded counted as one;
 # an event of an earlier year; what may happen or is expected
@@ -131,6 +133,9 @@ _MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكن
                     r"في\s+حال|في\s+حالة|سوف|"
                     r"قد\s+(?:ي\S+|تصل|تبلغ|تكون|ترتفع|تزيد|تتجاوز))(?!\S)")  # "يمكن قتل", "قد يصل"; not "قد قتل",
 #                                                          "قد تم", "قد تلقى" (a past verb in ت)
+
+
+_IF = re.compile(r"(?<!\S)[وف]?(?:في\s+حال|في\s+حالة|إذا|اذا)(?!\S)")  # a condition in the clause before (not لو: "لو دريان")
 
 
 _NEAR_YEAR = 8  # words at most between a count and the year that dates it
@@ -194,6 +199,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         clause_start = starts[-2] if len(starts) > 1 else 0  #     relative clause's head is in the clause before)
     clause = sentence[clause_start:clause_end]
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
+    words_before = sentence[clause_start:start].split()
+    if told and (_MAYBE.search(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before))
+                 or (words_before and future_verb(normalize(words_before[-1])))):
+        return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف")
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
         return TOTAL
     if told and earlier(sentence, (start, end), (clause_start, clause_end), years, report_date):
@@ -204,8 +213,6 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         found = _RATE.search(side)
         if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
             return RATE
-    if told and _MAYBE.search(" ".join(sentence[clause_start:start].split()[-8:])):
-        return POSSIBLE
     if category == "killed" and (_BOTH_BEFORE.search(" ".join(sentence[clause_start:start].split()[-4:]))
                                  or _BOTH_AFTER.search(" ".join(sentence[end:clause_end].split()[:4]))):
         return BOTH
