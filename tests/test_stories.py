@@ -864,3 +864,16 @@ def test_counts_of_one_report_that_add_up_to_another_are_its_parts():
     assert scopes == {first.id: "part", "f-second": "part", whole.id: ""}
     loose = [_figure(26, source="a"), replace(_figure(20, source="a"), id="f-20"), _figure(52, source="a")]
     assert [f.scope for f in _summed_parts(loose)] == ["", "", ""]
+
+
+def test_a_storys_shared_words_are_shown_without_their_clitics_where_a_report_writes_them_so():
+    """The reviews: "why these reports are together" listed "وأمير" and "لنادي". A word's shown form is the
+    shortest its report writes (its fewest clitics)."""
+    from generator.analysis.annotate import terms
+    from generator.models import Article, Paragraph, SourceMeta
+    meta = SourceMeta(id="a", seed_file="a.txt", outlet="x", headline="وأمير المنطقة يزور النادي", date="",
+                      dateline="", url="", provenance={})
+    body = Paragraph(kind="body", sentences=("وصل أمير المنطقة إلى النادي، وقال الأمير إن زيارة لنادي المدينة مهمة.",),
+                     lines=(1,))
+    shown = {key: form for key, _, form in terms(Article(meta=meta, paragraphs=(body,), removed=()))}
+    assert "وأمير" not in shown.values() and "أمير" in shown.values()

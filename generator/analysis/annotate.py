@@ -57,8 +57,9 @@ _PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 
 
 def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
-    """The content words of the headline (counted twice) and the body, with how often each stands and a
-    form of it as written (for the reasons shown on a story's page): what grouping into stories compares."""
+    """The content words of the headline (counted twice) and the body, with how often each stands and its
+    shortest form as written, the fewest clitics on it (for the reasons shown on a story's page): what grouping
+    into stories compares."""
     counts: Counter = Counter()
     shown: dict[str, str] = {}
     texts = [article.meta.headline, article.meta.headline, *(p.text for p in article.paragraphs if p.kind == "body")]
@@ -67,8 +68,9 @@ def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
         key = content_term(word)
         if key:
             counts[key] += n
-            if key not in shown:
-                shown[key] = _PUNCT.sub("", word)
+            form = _PUNCT.sub("", word)
+            if key not in shown or len(form) < len(shown[key]):
+                shown[key] = form  # the shortest form as written: "أمير", not "وأمير" (a reason on a story's page)
     return tuple((key, n, shown[key]) for key, n in counts.items())
 
 
