@@ -65,27 +65,44 @@ def lead(sources: list[Source], outlets_of: dict[tuple[str, str], int]) -> list[
     return [cite(item) for item in chosen]
 
 
+def _place(source: Source, pair_id: str) -> int:
+    """Where a pair stands in its report (its index; the end for one not found)."""
+    return next((n for n, pair in enumerate(source.pairs) if pair.id == pair_id), len(source.pairs))
+
+
 def _extent(claims: list[Figure], sources: dict[str, Source]) -> dict:
-    """The lowest and highest toll the reports give, each report one: its largest count (a report that tells of
-    two beheaded and of 252 killed in all gives 252, not a range "2 to 252"). Two people a report quotes who
-    differ ("at least 2" and a spokesman's 16) are shown among the disagreements."""
-    largest: dict[str, Figure] = {}
-    for figure in sorted(claims, key=lambda f: (top(f), f.id)):
-        largest[figure.source_id] = figure
-    claims = list(largest.values())
-    dated = sorted(claims, key=lambda f: (top(f), sources[f.source_id].meta.date, f.id))
+    """The lowest and highest toll the reports give, each report one: the first it gives, in reading order (a
+    report leads with its event's toll; a larger count further down is a war's total, another event or a sum
+    the report tells as background: "more than 200" drowned on Wednesday, then April's 900, is 200; its largest
+    would make a background figure the story's number). A report's other counts of the row are listed beside
+    it ("others": nothing is hidden, as a lead can itself be background); two people a report quotes who differ
+    ("at least 2" and a spokesman's 16) are also among the disagreements."""
+    first: dict[str, tuple[tuple[int, int, int], Figure]] = {}
+    for figure in claims:
+        at = (_place(sources[figure.source_id], figure.pair_id), figure.sentence, figure.start)
+        if figure.source_id not in first or at < first[figure.source_id][0]:
+            first[figure.source_id] = (at, figure)
+    leads = [figure for _, figure in first.values()]
+    dated = sorted(leads, key=lambda f: (top(f), sources[f.source_id].meta.date, f.id))
+    shown = {figure_value(f) for f in leads}
+    others: dict[str, Figure] = {}
+    for figure in sorted(claims, key=lambda f: (top(f), f.id)):  # (a report's other counts, each value once)
+        if figure_value(figure) not in shown:
+            others.setdefault(figure_value(figure), figure)
     return {"low": claim(dated[0], sources), "high": claim(dated[-1], sources),
-            "same": top(dated[0]) == top(dated[-1]), "count": len(claims)}
+            "same": top(dated[0]) == top(dated[-1]), "count": len(leads),
+            "others": [claim(f, sources) for f in others.values()]}
 
 
 def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
     """For killed (in all, and by group) and the other events: the lowest and highest count the reports give
-    (each report its largest: _extent), with who reports each end; vague counts ("dozens") beside them, or
+    (each report the first it gives: _extent), with who reports each end; vague counts ("dozens") beside them, or
     alone in a row of their own when no report gives a figure. People counts only, and no count of some of
     the people another count names ("بينهم امرأتان"). Counts of the killed and wounded together ("مصرع وإصابة
     العشرات"), running totals ("منذ بدء الحرب"), rates ("سنويا") and events of an earlier year make rows of their own, after the rest
     (figures.scope_of)."""
     people = [f for f in figures if f.is_people and f.scope != PART]  # ("بينهم امرأتان": no total)
+    every = ", all reports" if len({f.source_id for f in people}) > 1 else ""  # (one report: no "all reports")
     groups = sorted({f.group for f in people if f.category == "killed" and f.group})
     plan = [("killed", None), *(("killed", g) for g in groups), *((c, None) for c in HEADLINE_CATEGORIES)]
     rows = []
@@ -97,7 +114,7 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
             claims = [f for f in chosen if top(f) is not None]
             vague = sorted({f.vague for f in chosen if f.vague})
             if not claims and vague and group is None:  # ("عشرات الجرحى" and no figure: "Wounded: dozens")
-                label = (_BOTH_LABEL if scope == BOTH else category_label(category)) + ", all reports" \
+                label = (_BOTH_LABEL if scope == BOTH else category_label(category)) + every \
                     + _SCOPE_LABELS.get(scope, "")
                 rows.append({"label": label, "category": category, "low": None, "high": None, "same": True,
                              "count": 0, "vague": vague, "running": scope == TOTAL, "scope": scope})
@@ -107,7 +124,7 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
             if category == "killed" and group is None:
                 killed_all[scope] = {f.id for f in claims}
             label = (_BOTH_LABEL if scope == BOTH else category_label(category)) \
-                + (f": {group_label(group)}" if group is not None else ", all reports") + _SCOPE_LABELS.get(scope, "")
+                + (f": {group_label(group)}" if group is not None else every) + _SCOPE_LABELS.get(scope, "")
             rows.append({"label": label, "category": category, **_extent(claims, sources),
                          "vague": vague, "running": scope == TOTAL, "scope": scope})
     return rows

@@ -254,7 +254,8 @@ def summary_view(story: Story, root: str, figure_at: dict[str, str]) -> dict:
     """A story's briefing with every citation linked from a page at `root`."""
     s = story.summary
     numbers = [{**row, "low": link_claims([row["low"]], root, figure_at)[0],
-                "high": link_claims([row["high"]], root, figure_at)[0]} if row["low"] is not None else row
+                "high": link_claims([row["high"]], root, figure_at)[0],
+                "others": link_claims(row.get("others", []), root, figure_at)} if row["low"] is not None else row
                for row in s.numbers]
     corroborated = {**s.corroborated, "entries": [{**c, "href": pair_href(root, c["source_id"], c["pair_id"]),
                                                    "members": link_claims(c["members"], root, figure_at)}
