@@ -243,6 +243,16 @@ def test_printed_figures_keep_every_column_on_the_page_and_headline_numbers_fit_
     assert w.problems == [] and phone.problems == []
 
 
+def test_tap_targets_of_a_source_page_are_24_px_or_more(watched, base_url):
+    """The reviews measured the ¶ anchors at 17 px and the language buttons at 13 px, then 19 px."""
+    w = watched(viewport=VIEWPORTS["phone"])
+    w.page.goto(base_url + SOURCE)
+    for selector in (".pair-number a", ".view-switch input"):
+        box = w.page.locator(selector).first.bounding_box()
+        assert box is not None and min(box["width"], box["height"]) >= 24 - 0.5, (selector, box)
+    assert w.problems == []
+
+
 def test_dark_mode_and_print(watched, base_url):
     w = watched(viewport=VIEWPORTS["wide"], color_scheme="dark")
     w.page.goto(base_url + SOURCE)
