@@ -207,16 +207,23 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         return TOTAL
     if told and earlier(sentence, (start, end), (clause_start, clause_end), years, report_date):
         return EARLIER
-    before = re.split(r"\d", " ".join(sentence[clause_start:start].split()[-3:]))[-1]
-    after = re.split(r"\d", " ".join(sentence[end:clause_end].split()[:6]))[0]  # (up to another number: its rate)
+    words_after = sentence[end:clause_end].split()
+    before = re.split(r"\d", " ".join(words_before[-3:]))[-1]
+    after = re.split(r"\d", " ".join(words_after[:6]))[0]  # (up to another number: its rate)
     for side in (before, after):
         found = _RATE.search(side)
         if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
             return RATE
-    if category == "killed" and (_BOTH_BEFORE.search(" ".join(sentence[clause_start:start].split()[-4:]))
-                                 or _BOTH_AFTER.search(" ".join(sentence[end:clause_end].split()[:4]))):
+    if category == "killed" and (_BOTH_BEFORE.search(" ".join(words_before[-4:]))
+                                 or _BOTH_AFTER.search(" ".join(words_after[:4]))):
         return BOTH
     return ""
+
+
+def pair_places(figures: list[Figure], sources: dict[str, Source]) -> dict[tuple[str, str], int]:
+    """(source id, pair id) → where the pair stands in its report, for the reports of these figures: the
+    reading order of a report's figures (the figures tables, a report's lead count)."""
+    return {(sid, pair.id): n for sid in {f.source_id for f in figures} for n, pair in enumerate(sources[sid].pairs)}
 
 
 def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:

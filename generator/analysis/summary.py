@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models import Figure, Pair, SentenceNote, SentencePair, Source, Statement
 from .crossref import score
-from .figures import BOTH, EARLIER, PART, POSSIBLE, RATE, TOTAL, claim, figure_value, top
+from .figures import BOTH, EARLIER, PART, POSSIBLE, RATE, TOTAL, claim, figure_value, pair_places, top
 from .labels import category_label, group_label
 
 LEAD_SIZE = (3, 5)
@@ -65,11 +65,6 @@ def lead(sources: list[Source], outlets_of: dict[tuple[str, str], int]) -> list[
     return [cite(item) for item in chosen]
 
 
-def _place(source: Source, pair_id: str) -> int:
-    """Where a pair stands in its report (its index; the end for one not found)."""
-    return next((n for n, pair in enumerate(source.pairs) if pair.id == pair_id), len(source.pairs))
-
-
 def _extent(claims: list[Figure], sources: dict[str, Source]) -> dict:
     """The lowest and highest toll the reports give, each report one: the first it gives, in reading order (a
     report leads with its event's toll; a larger count further down is a war's total, another event or a sum
@@ -77,9 +72,11 @@ def _extent(claims: list[Figure], sources: dict[str, Source]) -> dict:
     would make a background figure the story's number). A report's other counts of the row are listed beside
     it ("others": nothing is hidden, as a lead can itself be background); two people a report quotes who differ
     ("at least 2" and a spokesman's 16) are also among the disagreements."""
+    place = pair_places(claims, sources)
     first: dict[str, tuple[tuple[int, int, int], Figure]] = {}
     for figure in claims:
-        at = (_place(sources[figure.source_id], figure.pair_id), figure.sentence, figure.start)
+        at = (place.get((figure.source_id, figure.pair_id), len(sources[figure.source_id].pairs)), figure.sentence,
+              figure.start)
         if figure.source_id not in first or at < first[figure.source_id][0]:
             first[figure.source_id] = (at, figure)
     leads = [figure for _, figure in first.values()]
@@ -113,9 +110,9 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
                       and f.scope == scope]
             claims = [f for f in chosen if top(f) is not None]
             vague = sorted({f.vague for f in chosen if f.vague})
+            label = (_BOTH_LABEL if scope == BOTH else category_label(category)) \
+                + (f": {group_label(group)}" if group is not None else every) + _SCOPE_LABELS.get(scope, "")
             if not claims and vague and group is None:  # ("عشرات الجرحى" and no figure: "Wounded: dozens")
-                label = (_BOTH_LABEL if scope == BOTH else category_label(category)) + every \
-                    + _SCOPE_LABELS.get(scope, "")
                 rows.append({"label": label, "category": category, "low": None, "high": None, "same": True,
                              "count": 0, "vague": vague, "running": scope == TOTAL, "scope": scope})
                 continue
@@ -123,8 +120,6 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
                 continue  # (a group's row that repeats "all reports" row for row says nothing more)
             if category == "killed" and group is None:
                 killed_all[scope] = {f.id for f in claims}
-            label = (_BOTH_LABEL if scope == BOTH else category_label(category)) \
-                + (f": {group_label(group)}" if group is not None else every) + _SCOPE_LABELS.get(scope, "")
             rows.append({"label": label, "category": category, **_extent(claims, sources),
                          "vague": vague, "running": scope == TOTAL, "scope": scope})
     return rows

@@ -7,7 +7,7 @@ from html import escape
 from math import ceil
 
 from ..analysis.briefing import Briefing, Story
-from ..analysis.figures import chart_rows, figure_value
+from ..analysis.figures import chart_rows, figure_value, pair_places
 from ..analysis.labels import TYPE_LABELS, category_label, category_order, group_label, plural
 from ..models import Figure, Pair, Source
 
@@ -158,7 +158,7 @@ def figure_pages(figures: list[Figure], sources: dict[str, Source], base: str = 
 def _ordered(figures: list[Figure], sources: dict[str, Source]) -> list[Figure]:
     """Counts of people by category, then report (oldest first), then where they stand in the report."""
     categories = category_order()
-    place = {(sid, pair.id): n for sid in {f.source_id for f in figures} for n, pair in enumerate(sources[sid].pairs)}
+    place = pair_places(figures, sources)
 
     def key(figure: Figure) -> tuple:
         meta = sources[figure.source_id].meta
