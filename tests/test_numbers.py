@@ -666,7 +666,9 @@ def test_a_dual_of_soldiers_names_their_group():
     assert number("قتل عسكريان تركيان في الهجوم.", "عسكريان").group == "forces"
 
 
-@pytest.mark.parametrize(("sentence", "text", "kind", "category"), [
+# Kinds of numbers the sixth and seventh tuning batches (bench/gold/figures_tune6.yml, figures_tune7.yml) showed
+# the rules missing; each sentence here is written for the test, not taken from the corpus.
+SIXTH_ROUND = [
     # an age set off by commas after a name; an age after "أعمارها"
     ("واعتقلت الشرطة الناشط، 41 عاما، في مدينة طنجة.", "41", "age", ""),
     ("ودعت الحكومة الأسر التي تقل أعمارها عن 35 عاما إلى التسجيل.", "35", "age", ""),
@@ -689,15 +691,8 @@ def test_a_dual_of_soldiers_names_their_group():
     ("وضبطت الشرطة (8) بنادق آلية.", "8", "count", ""),
     ("وشاركت في السباق 30 سائقة من عشر دول.", "30", "people", "other people"),
     ("وتوظف الشركة ألفي منسق لمراجعة المحتوى.", "ألفي", "people", "other people"),
-])
-def test_the_sixth_tuning_round(sentence, text, kind, category):
-    """Kinds of numbers the sixth tuning batch (bench/gold/figures_tune6.yml) showed the rules missing; each
-    sentence here is written for the test, not taken from the corpus."""
-    found = number(sentence, text)
-    assert (found.type, found.category) == (kind, category), found
-
-
-@pytest.mark.parametrize(("sentence", "text", "kind", "category"), [
+]
+SEVENTH_ROUND = [
     ("وقال المسعفون إن نحو ثلاثين شخصا اختنقوا حتى الموت في القبو.", "ثلاثين", "people", "killed"),
     ("وسجل المهاجم في الدقيقتين 12 و77 من المباراة.", "12", "ordinal", ""),
     ("ويعقد المؤتمر في 14 من الشهر الجاري في العاصمة.", "14", "date", ""),
@@ -714,10 +709,11 @@ def test_the_sixth_tuning_round(sentence, text, kind, category):
     ("وقصفت القوات بلدة عربين في الغوطة.", "عربين", "identifier", ""),  # a town, not two Arabs
     ("وأفرج عنه بعد اعتقاله مع 4 نشطاء آخرين في العاصمة.", "4", "people", "arrested"),  # arrested with him
     ("ونشر صورا له مع 3 أطفال في الحديقة.", "3", "people", "other people"),  # no masdar: nothing befell them
-])
-def test_the_seventh_tuning_round(sentence, text, kind, category):
-    """Kinds of numbers the seventh tuning batch (bench/gold/figures_tune7.yml) showed the rules missing; each
-    sentence here is written for the test, not taken from the corpus."""
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "category"), SIXTH_ROUND + SEVENTH_ROUND)
+def test_the_sixth_and_seventh_tuning_rounds(sentence, text, kind, category):
     found = number(sentence, text)
     assert (found.type, found.category) == (kind, category), found
 
