@@ -51,6 +51,14 @@ def _seed_sources():
     return [pair_article(prepare(s, config), {}) for s in seeds]
 
 
+def _one_statement(wa: frozenset[str], wb: frozenset[str], near: bool) -> bool:
+    """The linking rule written out pair by pair (crossref does it in arrays, on candidates only)."""
+    from generator.analysis.crossref import APART, LONGER, NEAR, score
+
+    fair = len(wa & wb) / max(min(len(wa), len(wb)), max(len(wa), len(wb)) / LONGER)
+    return score(wa, wb) >= THRESHOLD and fair >= (NEAR if near else APART) - 1e-9
+
+
 def test_the_index_finds_exactly_the_pairs_all_against_all_finds():
     from generator.analysis.crossref import match, paragraph_words, score
 
@@ -60,8 +68,10 @@ def test_the_index_finds_exactly_the_pairs_all_against_all_finds():
                for o in found.also(s.meta.id, p.id, 10_000)[0]}
     paragraphs = [(s.meta.id, pid, words) for s in sources for pid, words in paragraph_words(s)]
     brute = {tuple(sorted([(a, pa), (b, pb)])) for i, (a, pa, wa) in enumerate(paragraphs)
-             for b, pb, wb in paragraphs[i + 1:] if a != b and score(wa, wb) >= THRESHOLD}
-    assert indexed == brute and len(brute) == 40
+             for b, pb, wb in paragraphs[i + 1:] if a != b and _one_statement(wa, wb, near=True)}  # (undated)
+    assert indexed == brute and len(brute) == 32
+    assert len({tuple(sorted([(a, pa), (b, pb)])) for i, (a, pa, wa) in enumerate(paragraphs)
+                for b, pb, wb in paragraphs[i + 1:] if a != b and score(wa, wb) >= THRESHOLD}) == 40
 
 
 def test_a_statement_reprinted_many_times_is_stored_once():
@@ -283,3 +293,89 @@ def test_appended_leads_stop_at_a_reports_own_background_or_next_point():
         assert appended_leads(pairs, "سرقة طائرة من مطار سياتل") == []  # the report's own last paragraph
         pairs = [SimpleNamespace(ar=text, id=str(n)) for n, text in enumerate([*own, background, *leads])]
         assert [p.ar for p in appended_leads(pairs, "سرقة طائرة من مطار سياتل")] == leads
+
+
+@pytest.fixture(scope="module")
+def seed_matches():
+    from generator.analysis.crossref import match
+
+    sources = _seed_sources()
+    return sources, match(sources)
+
+
+def _paragraph_id(sources, seed: int, line: int) -> tuple[str, str]:
+    """The body paragraph of the seed that holds the labelled line (its words, best matched)."""
+    from generator.analysis.crossref import content_words, score
+
+    words = content_words(paragraph(seed, line))
+    source = next(s for s in sources if s.meta.id.startswith(f"{seed:03d}"))
+    best = max((score(words, content_words(p.ar)), p.id) for p in source.pairs if p.kind == "body")
+    assert best[0] >= 0.9
+    return source.meta.id, best[1]
+
+
+@pytest.mark.parametrize("label", ["same", "different"])
+def test_labelled_pairs_link_in_the_built_matches_exactly_when_they_carry_one_statement(seed_matches, label):
+    """The whole rule (THRESHOLD, then NEAR / APART and LONGER), not only the score: every labelled pair of one
+    statement is shown as "also reported by", no pair of different statements is."""
+    sources, found = seed_matches
+    for a, i, b, j in PAIRS[label]:
+        first, second = _paragraph_id(sources, a, i), _paragraph_id(sources, b, j)
+        linked = second in found.also(*first, limit=10_000)[0]
+        assert linked == (label == "same"), (label, a, i, b, j)
+
+
+def test_how_far_apart_two_reports_are_and_how_much_longer_one_paragraph_is_decide_a_link():
+    """On a pile of many stories most pairs over THRESHOLD share a topic's words, not a statement: a short
+    sentence's words turn up in a long paragraph by chance, and a formula or a market report's words recur for
+    months. Linked: half of a 10-word paragraph in a 12-word one the same day, or a day later; not linked: the
+    same a month later (APART), or half of it inside a 40-word paragraph (LONGER); undated: as if near."""
+    import numpy as np
+
+    from generator.analysis.crossref import link
+
+    a = frozenset(f"a{k}" for k in range(10))
+    same = frozenset([*(f"a{k}" for k in range(5)), *(f"c{k}" for k in range(7))])
+    inside = frozenset([*(f"a{k}" for k in range(5, 10)), *(f"b{k}" for k in range(35))])
+    texts = [a, same, inside]
+
+    def linked(first_days, last_days=None):
+        found, kept = link(texts, days=(np.array(first_days, float), np.array(
+            first_days if last_days is None else last_days, float)))
+        assert len(kept.firsts) == 2  # the kept Links hold both pairs over THRESHOLD, whatever their days
+        return {(i, int(j)) for i in range(len(texts)) for j in found.of(i) if i < j}
+
+    assert linked([0, 0, 0]) == linked([0, 1, 1]) == {(0, 1)}
+    assert linked([0, 30, 0]) == set()
+    assert linked([0, 30, 0], [31, 30, 0]) == {(0, 1)}  # a text reprinted over days: its last day is near
+    assert linked([np.nan, 30, np.nan]) == {(0, 1)}
+    assert link(texts)[0].of(0).tolist() == [1, 2]  # (without days: THRESHOLD alone)
+
+
+def test_the_arrays_link_exactly_the_pairs_the_rule_links_one_by_one():
+    import random
+
+    import numpy as np
+
+    from generator.analysis.crossref import MIN_SHARED, THRESHOLD, common_words, link, score
+
+    rng = random.Random(11)
+    hot, rare = [f"hot{k}" for k in range(20)], [f"w{k}" for k in range(120)]
+    texts = list(dict.fromkeys(frozenset(rng.sample(hot, rng.randint(0, 12)) + rng.sample(rare, rng.randint(2, 9) if rng.random() < 0.8 else rng.randint(20, 40)))
+                               for _ in range(600)))
+    first = np.array([rng.choice([np.nan, *range(6)]) for _ in texts])
+    last = np.where(np.isnan(first), np.nan, first + np.array([rng.choice([0, 0, 3]) for _ in texts]))
+    common = common_words(texts)
+    found, _ = link(texts, days=(first, last))
+    linked = {(i, int(j)) for i in range(len(texts)) for j in found.of(i)}
+
+    def near(i, j):
+        if np.isnan(first[i]) or np.isnan(first[j]):
+            return True
+        return max(first[i], first[j]) - min(last[i], last[j]) <= 1
+
+    expected = {(i, j) for i, a in enumerate(texts) for j, b in enumerate(texts) if i != j
+                and len((a & b) - common) >= MIN_SHARED and _one_statement(a, b, near(i, j))}
+    over = {(i, j) for i, a in enumerate(texts) for j, b in enumerate(texts) if i != j
+            and len((a & b) - common) >= MIN_SHARED and score(a, b) >= THRESHOLD}
+    assert len(expected) > 500 and len(over - expected) > 1000 and linked == expected

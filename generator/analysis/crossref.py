@@ -2,7 +2,9 @@
 
 Two paragraphs match when most of the content words of the shorter one appear in the longer one, after
 Arabic normalisation and clitic stripping (the threshold was chosen on hand-labelled pairs from the seeds,
-tests/fixtures/crossref_pairs.yml). Matching scales: identical paragraphs (wire copy reprinted) are grouped
+tests/fixtures/crossref_pairs.yml), and, on piles of many stories, when their reports are near in time or
+the share is larger (strict(): NEAR, APART, LONGER, chosen on labelled pairs of real news, bench/links.py).
+Matching scales: identical paragraphs (wire copy reprinted) are grouped
 by their words at once; the others are compared only with candidates that share at least two of their
 rarer words (an inverted index), never all with all. The result is stored by distinct text: each text's
 members (its copies) and the other texts it matches, so a paragraph reprinted by 200 outlets is one text
@@ -13,6 +15,7 @@ matches).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -21,6 +24,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
 
@@ -31,6 +35,16 @@ from ..models import Pair, Source, Statement
 
 T = TypeVar("T")
 THRESHOLD = 0.4  # labelled same-statement pairs score 0.46–0.97, different ones 0–0.28
+# What a linked pair of texts must reach to be shown as one statement, beyond THRESHOLD: on real piles of many
+# stories, most pairs that reach THRESHOLD share a topic's or a formula's words, not a statement (bench/links.py:
+# 47 of 359 and 23 of 300 labelled pairs were the same statement). The two that told them apart best: how far
+# apart the reports are (the same statement is carried within a day or two; a formula, a market report's words,
+# a ruler's titles recur for months) and how much longer one paragraph is than the other (a short sentence's few
+# words are found in a long paragraph by chance).
+NEAR_DAYS = 1  # reports at most this many days apart (by their dates) are near
+NEAR = 0.45  # the score near reports need
+APART = 0.6  # the score reports further apart need (undated ones are taken as near)
+LONGER = 3  # a paragraph more than LONGER times the other's length counts as that much longer, in the score
 MIN_WORDS = 6
 MIN_SHARED = 2  # candidates share at least this many indexed words
 COMMON = 0.05  # words in more than this share of paragraphs (and more than 50) are not indexed
@@ -266,10 +280,13 @@ def _scored(word_sets: list[frozenset[str]], threshold: float, rows: set[int] | 
         yield low[keep], high[keep], values[keep]
 
 
-def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous: Links | None = None
-         ) -> tuple[Linked, Links]:
+def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous: Links | None = None,
+         days: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[Linked, Links]:
     """Each text's linked texts with their scores, and what the next build needs to reuse them. The word
-    sets must be distinct (match() makes them so: one per distinct text)."""
+    sets must be distinct (match() makes them so: one per distinct text). Given each text's first and last day
+    (`days`: day numbers, NaN when undated), a pair links only when it also reaches NEAR or APART (strict());
+    the Links kept for the next build hold every pair that reaches the threshold, which depends on the two texts
+    alone (a text's days change as reprints of it arrive)."""
     common = common_words(word_sets)
     digests = [_digest(words) for words in word_sets]
     count = len(word_sets)
@@ -290,12 +307,30 @@ def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous
     del found
     pairs = np.lexsort((high, low))  # in text order: the same kept bytes whatever order the sets came in
     low, high, scores = low[pairs], high[pairs], scores[pairs]
+    kept_links = Links(threshold, common, tuple(digests), _array("I", low), _array("I", high), _array("d", scores))
+    if days is not None:
+        sizes = np.array([len(w) for w in word_sets], dtype=np.int64)
+        keep = strict(sizes[low], sizes[high], scores, days[0], days[1], low, high)
+        low, high, scores = low[keep], high[keep], scores[keep]
     source, target, both = np.concatenate([low, high]), np.concatenate([high, low]), np.concatenate([scores, scores])
     order = np.lexsort((target, source))
     starts = np.zeros(count + 1, dtype=np.int64)
     np.cumsum(np.bincount(source, minlength=count), out=starts[1:])
-    return (Linked(_array("Q", starts), _array("I", target[order]), _array("d", both[order])),
-            Links(threshold, common, tuple(digests), _array("I", low), _array("I", high), _array("d", scores)))
+    return Linked(_array("Q", starts), _array("I", target[order]), _array("d", both[order])), kept_links
+
+
+def strict(size_a: np.ndarray, size_b: np.ndarray, scores: np.ndarray, first: np.ndarray, last: np.ndarray,
+           a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Which pairs (texts a and b, their sizes in content words, their THRESHOLD scores) carry one statement:
+    the words they share over the smaller text's size, or over a third of the larger's when that is more
+    (LONGER), reach NEAR for texts whose reports are at most NEAR_DAYS apart or undated, APART for the rest. A text's days are its reports' first and last (`first`, `last`, by text)."""
+    smaller, larger = np.minimum(size_a, size_b), np.maximum(size_a, size_b)
+    shared = np.rint(scores * smaller)
+    fair = shared / np.maximum(smaller, larger / LONGER)
+    with np.errstate(invalid="ignore"):
+        gap = np.maximum(0.0, np.maximum(first[a], first[b]) - np.minimum(last[a], last[b]))
+        near = ~(gap > NEAR_DAYS)  # (NaN, undated: near; nothing says they are apart)
+    return fair >= np.where(near, NEAR, APART) - 1e-9
 
 
 def noted_words(pair: Pair) -> frozenset[str]:
@@ -367,12 +402,27 @@ def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previou
     for *_, words in items:
         distinct.setdefault(words, len(distinct))
     word_sets = list(distinct)
-    linked, links = link(word_sets, threshold, previous)
     members: list[list[tuple[str, str]]] = [[] for _ in word_sets]
-    for _, source_id, _, pair_id, words in items:
-        members[distinct[words]].append((source_id, pair_id))
+    first, last = np.full(len(word_sets), np.inf), np.full(len(word_sets), -np.inf)
+    for date, source_id, _, pair_id, words in items:
+        text = distinct[words]
+        members[text].append((source_id, pair_id))
+        if (day := day_number(date)) is not None:
+            first[text], last[text] = min(first[text], day), max(last[text], day)
+    first[np.isinf(first)] = np.nan
+    last[np.isinf(last)] = np.nan
+    linked, links = link(word_sets, threshold, previous, (first, last))
     return Matches(text_of={(s, p): distinct[w] for _, s, _, p, w in items}, members=tuple(map(tuple, members)),
                    linked=linked, statements=tuple(_statements(members, linked))), links
+
+
+@lru_cache(maxsize=4096)
+def day_number(date: str) -> int | None:
+    """A report's date ("2022-01-21", "2022-01-21T10:00") as a day number; None when undated or unreadable."""
+    try:
+        return dt.date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def _statements(members: list[list[tuple[str, str]]], linked: Linked) -> list[Statement]:

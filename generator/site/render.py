@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 from markdown_it import MarkdownIt
 
+from ..analysis import crossref
 from ..analysis.briefing import Briefing
 from ..analysis.stories import CLOSE_DAYS, JOIN_AVERAGE, SIMILAR, SIMILAR_APART, SPAN_DAYS, WINDOW_DAYS
 from ..cache import Cache, PageManifest, code_version
@@ -158,7 +159,10 @@ class Renderer:
         lists = views.source_list_pages(by_date, figure_counts(briefing), len(briefing.stories) == 1)
         pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report,
                                         story_rules={"window": WINDOW_DAYS, "similar": SIMILAR, "average": JOIN_AVERAGE,
-                                                    "span": SPAN_DAYS, "close": CLOSE_DAYS, "apart": SIMILAR_APART}),
+                                                    "span": SPAN_DAYS, "close": CLOSE_DAYS, "apart": SIMILAR_APART},
+                                        link_rules={"near": round(100 * crossref.NEAR), "apart": round(100 * crossref.APART),
+                                                    "days": crossref.NEAR_DAYS,
+                                                    "longer": crossref.LONGER}),
                       self.page("search.html", "search.html", stories=self._story_filter(briefing),
                                 merged=search.bundle_names(len(briefing.sources))[1:])])
         if len(briefing.stories) == 1:
