@@ -342,3 +342,15 @@ def test_wire_copy_from_outlets_nobody_named_is_two_sources_but_a_rescrape_is_on
     result = build(project, options)
     assert result.errors == ["wire_c.txt: the same article as wire_b.txt; skipped"]
     assert len(briefing(project / "site")["sources"]) == 2
+
+
+def test_the_about_page_states_the_rules_of_stories_and_links_with_the_numbers_the_build_used(project, stub_engine):
+    from generator.analysis import crossref, stories
+
+    run(project, stub_engine)
+    text = " ".join(soup(project / "site" / "about.html").get_text().split())
+    assert f"when {round(100 * crossref.NEAR)} % or more of the content words of the shorter" in text
+    assert f"{round(100 * crossref.APART)} % or more if they are further apart" in text
+    assert f"at most {crossref.NEAR_DAYS} day apart" in text
+    assert f"more than {crossref.LONGER} times as long as the other" in text
+    assert f"a similarity of {stories.SIMILAR} or more" in text
