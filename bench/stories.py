@@ -14,7 +14,8 @@ Piles:
 
 For each: pairwise precision and recall (over pairs of reports: grouped together vs labelled together),
 the share of reports in a pure story, the number of stories found and labelled, and the seconds grouping
-took (statements and stories, after preparation). Targets (the issue): on the real fixtures precision
+took (statements and stories, after preparation); and of the labelled pairs put in two stories, how many
+are in stories whose pages list each other as related (stories.related: the reader's way between them). Targets (the issue): on the real fixtures precision
 ≥ 0.95 and recall ≥ 0.9, and no story mixing two fixture events.
 """
 
@@ -38,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpora import generated_corpus, load_corpus, write_seeds  # noqa: E402
 
 from generator.analysis.crossref import match  # noqa: E402
-from generator.analysis.stories import group  # noqa: E402
+from generator.analysis.stories import group, related  # noqa: E402
 from generator.cache import Cache  # noqa: E402
 from generator.config import load_config  # noqa: E402
 from generator.ingest.read import read_seeds  # noqa: E402
@@ -55,30 +56,35 @@ def project(folder: Path) -> Path:
     return folder
 
 
-def grouped(folder: Path) -> tuple[dict[str, str], dict[str, int], float]:
-    """seed file name → source id, source id → story number, and the seconds grouping took."""
+def grouped(folder: Path) -> tuple[dict[str, str], dict[str, int], float, set[tuple[int, int]]]:
+    """seed file name → source id, source id → story number, the seconds grouping took, and the pairs of
+    story numbers a story page lists as related (stories.related)."""
     config = load_config(folder)
     seeds, errors = read_seeds(config.seeds_path, config.roots)
     articles = [p.article for p in ingest_all(seeds, config, Cache(None), errors)[0]]
     sources = [pair_article(a, {}) for a in articles]
     started = time.perf_counter()
-    groups, _ = group(sources, match(sources))
+    groups, profiles = group(sources, match(sources))
     seconds = time.perf_counter() - started
     story = {member: n for n, g in enumerate(groups) for member in g.members}
-    return {s.meta.seed_file: s.meta.id for s in sources}, story, seconds
+    shown = related([(str(n), g.members) for n, g in enumerate(groups)], profiles)
+    pairs = {(int(a), int(r.story)) for a, found in shown.items() for r in found}
+    return {s.meta.seed_file: s.meta.id for s in sources}, story, seconds, pairs
 
 
 def score(labels: dict[str, str], folder: Path) -> dict:
     """Pairwise precision and recall of the grouping of folder's seeds against labels (file → story)."""
-    by_file, story, seconds = grouped(folder)
+    by_file, story, seconds, related_pairs = grouped(folder)
     files = [f for f in labels if f in by_file]
-    tp = fp = fn = 0
+    tp = fp = fn = linked = 0
     for a, b in itertools.combinations(files, 2):
         same = labels[a] == labels[b]
         together = story[by_file[a]] == story[by_file[b]]
         tp += same and together
         fp += together and not same
         fn += same and not together
+        linked += same and not together and bool({(story[by_file[a]], story[by_file[b]]),
+                                                  (story[by_file[b]], story[by_file[a]])} & related_pairs)
     members: dict[int, list[str]] = {}
     for f in files:
         members.setdefault(story[by_file[f]], []).append(labels[f])
@@ -86,7 +92,8 @@ def score(labels: dict[str, str], folder: Path) -> dict:
     mixed = [Counter(m) for m in members.values() if len(set(m)) > 1]
     return {"reports": len(files), "stories found": len(members), "stories labelled": len(set(labels.values())),
             "precision": tp / max(1, tp + fp), "recall": tp / max(1, tp + fn), "pure": pure,
-            "mixed": mixed, "seconds": seconds}
+            "mixed": mixed, "seconds": seconds, "split": fn, "split related": linked,
+            "related": len({frozenset(pair) for pair in related_pairs})}
 
 
 def fixtures_pile(folder: Path) -> dict[str, str]:
@@ -147,6 +154,9 @@ def report(name: str, result: dict) -> None:
           f"{result['stories found']} found, grouping {result['seconds']:.2f} s")
     print(f"   pairwise precision {result['precision']:.3f}  recall {result['recall']:.3f}  "
           f"reports in a pure story {result['pure']:.3f}")
+    if result["split"]:
+        print(f"   of the {result['split']} pairs of one story put in two, {result['split related']} are in stories one of which "
+              f"lists the other as related ({result['related']} pairs of related stories in all)")
     for mixed in result["mixed"][:5]:
         print("   mixed:", dict(mixed))
 

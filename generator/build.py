@@ -454,12 +454,14 @@ def _stories(config: Config, sources: list[Source], found: Matches, aside: dict[
     if story_edits.save_lock(lock_path, final, redirects):
         written[str(lock_path)] = hashlib.sha1(lock_path.read_bytes()).hexdigest()
     plans = []
+    related = stories.related([(story.id, story.members) for story in final], profiles) if len(final) > 1 else {}
     for story in final:
         members = [by_id[m] for m in story.members]
         names = overrides.names.get(story.id, {})
         group = described.get(frozenset(story.members)) or stories.describe([profiles[m] for m in story.members])
         why = _why(group, members, frozenset(story.members) not in automatic)
-        plans.append(Plan(story.id, story.members, why, names.get("title_ar", ""), names.get("title_en", "")))
+        plans.append(Plan(story.id, story.members, why, names.get("title_ar", ""), names.get("title_en", ""),
+                          related.get(story.id, ())))
     return plans, redirects, warnings, written
 
 

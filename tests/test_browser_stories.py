@@ -25,6 +25,8 @@ def site(tmp_path_factory) -> Path:
     for event in EVENTS:
         for path in (ROOT / "tests" / "fixtures" / event / "seeds").glob("*.txt"):
             shutil.copy(path, project / "seeds" / f"{event}-{path.name}")
+    # one report split off its story by an editor: the two stories list each other as related
+    (project / "content" / "stories.yml").write_text("split: [[event4-02_north_today]]\n", encoding="utf-8")
     build(project, BuildOptions(engine_loader=StubEngine().loader))
     return project / "site"
 
@@ -38,7 +40,9 @@ def base_url(site, tmp_path_factory) -> Iterator[str]:
 def pages(site) -> dict[str, str]:
     data = raw_briefing(site)
     story = max(data["stories"], key=lambda s: len(s["members"]))
-    return {"stories": "index.html", "story": f"stories/{story['id']}.html",
+    alone = next(s for s in data["stories"] if s["members"] == ["event4-02_north_today"])
+    assert alone["related"]
+    return {"stories": "index.html", "story": f"stories/{story['id']}.html", "related": f"stories/{alone['id']}.html",
             "story-figures": f"stories/{story['id']}-figures.html", "sources": "sources.html",
             "source": f"sources/{story['members'][0]}.html"}
 
@@ -59,7 +63,7 @@ def watched(browser, base_url):  # noqa: F811
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("name", ["stories", "story", "story-figures", "sources", "source"])
+@pytest.mark.parametrize("name", ["stories", "story", "related", "story-figures", "sources", "source"])
 def test_story_pages_fit_load_cleanly_and_pass_axe(watched, base_url, pages, name, viewport):
     from axe_playwright_python.sync_playwright import Axe
 

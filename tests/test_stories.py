@@ -886,3 +886,60 @@ def test_a_storys_shared_words_are_shown_without_their_clitics_where_a_report_wr
                      lines=(1,))
     shown = {key: form for key, _, form in terms(Article(meta=meta, paragraphs=(body,), removed=()))}
     assert "وأمير" not in shown.values() and "أمير" in shown.values()
+
+
+def _dated(source_id: str, vector: dict[str, float], day: int):
+    import datetime as dt
+
+    return dataclasses_replace(_profile(source_id, vector), date=dt.date(2023, 10, 1) + dt.timedelta(days=day))
+
+
+def dataclasses_replace(value, **changes):
+    import dataclasses
+
+    return dataclasses.replace(value, **changes)
+
+
+def test_related_stories_are_alike_near_in_time_and_at_most_three_most_alike_first():
+    from generator.analysis.stories import RELATED, RELATED_DAYS, RELATED_SHOWN, related
+
+    profiles = {p.source_id: p for p in [
+        _dated("dam-1", {"derna": 0.8, "dam": 0.6}, 0), _dated("dam-2", {"derna": 0.7, "dam": 0.7}, 1),
+        _dated("aid", {"derna": 0.5, "aid": 0.86}, 3),  # the same city, another event: related
+        _dated("later", {"derna": 0.5, "aid": 0.86}, 3 + RELATED_DAYS + 2),  # the same, too long after
+        _dated("other", {"gaza": 1.0}, 2),  # nothing shared
+        *(_dated(f"n{k}", {"derna": 0.3 + k / 100, f"w{k}": 0.95}, 2) for k in range(5))]}
+    stories = [("s-dam", ("dam-1", "dam-2")), ("s-aid", ("aid",)), ("s-later", ("later",)), ("s-other", ("other",)),
+               *((f"s-n{k}", (f"n{k}",)) for k in range(5))]
+    found = related(stories, profiles)
+    dam = found["s-dam"]
+    assert len(dam) == RELATED_SHOWN and dam[0].story == "s-aid" and dam[0].similar >= RELATED
+    assert [r.similar for r in dam] == sorted((r.similar for r in dam), reverse=True)
+    assert "s-later" not in {r.story for r in dam} and "s-other" not in found
+    assert "s-dam" in {r.story for r in found["s-aid"]} and dam[0].words[0] == "derna"
+    assert [r.story for r in dam[1:]] == ["s-n4", "s-n3"]  # the most alike of the five, not the first found
+
+
+def test_a_report_split_off_by_an_editor_is_a_related_story_of_its_old_story(tmp_path):
+    """Grouping keeps a follow-up told in other words apart; the story page leads to it. Here an editor splits
+    one report of the north-east Syria event off: both pages list the other as related, with shared words."""
+    project = pile(tmp_path)  # (the four events: event4 is one story, test_four_events_give_four_pure_complete_stories)
+    (project / "content" / "stories.yml").write_text(yaml.safe_dump({"split": [["event4-02_north_today"]]}),
+                                                     encoding="utf-8")
+    assert run(project).exit_code == 0
+    stories = [s for s in raw_briefing(project / "site")["stories"] if event_of(s["members"][0]) == "event4"]
+    assert len(stories) == 2
+    alone = next(s for s in stories if s["members"] == ["event4-02_north_today"])
+    rest = next(s for s in stories if s is not alone)
+    assert [r["id"] for r in alone["related"]] == [rest["id"]] and [r["id"] for r in rest["related"]] == [alone["id"]]
+    assert alone["related"][0]["words"] and alone["related"][0]["similar"] >= 0.15
+    page = soup(project / "site" / "stories" / f"{alone['id']}.html")
+    section = page.select_one("section.related")
+    assert section.a["href"] == f"../stories/{rest['id']}.html" and "Shares:" in section.get_text()
+    assert (project / "site" / "stories" / f"{rest['id']}.html").exists()
+
+
+def test_stories_far_apart_are_not_related(site):
+    """The four fixture events are years or months apart (or share nothing): no story lists another."""
+    assert all(not s["related"] for s in raw_briefing(site)["stories"])
+    assert not soup(site / "index.html").select("section.related")

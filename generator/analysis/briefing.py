@@ -14,6 +14,7 @@ from ..models import Figure, Source, Statement
 from . import summary
 from .crossref import Matches, Reach, others
 from .figures import disagreements
+from .stories import Related
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Story:
     span: tuple[str, str]  # first and last report date ("" when undated)
     summary: Summary
     figure_ids: tuple[str, ...]
+    related: tuple[Related, ...] = ()  # other stories alike in words and near in time (stories.related)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,10 @@ class Briefing:
     @cached_property
     def story_of(self) -> dict[str, Story]:
         return {member: story for story in self.stories for member in story.members}
+
+    @cached_property
+    def story_by_id(self) -> dict[str, Story]:
+        return {story.id: story for story in self.stories}
 
     @cached_property
     def member_sets(self) -> dict[str, frozenset[str]]:
@@ -178,6 +184,7 @@ class Plan:
     why: str
     title_ar: str = ""
     title_en: str = ""
+    related: tuple[Related, ...] = ()
 
 
 def _title(members: list[Source]) -> tuple[str, str]:
@@ -224,6 +231,6 @@ def analyse(sources: list[Source], figures: list[Figure], matches: Matches, repo
         stories.append(Story(id=plan.id, title_ar=plan.title_ar or title_ar, title_en=plan.title_en or title_en,
                              members=plan.members, why=plan.why, span=span(members),
                              summary=summarise(members, own, story_statements(statements, inside, carried), teasers),
-                             figure_ids=tuple(f.id for f in own)))
+                             figure_ids=tuple(f.id for f in own), related=plan.related))
     return Briefing(sources=tuple(sources), figures=tuple(figures), matches=matches, stories=tuple(stories),
                     report=report, redirects=redirects or {}, teasers=teasers or {})

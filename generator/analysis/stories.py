@@ -37,6 +37,9 @@ JOIN_AVERAGE = SIMILAR / 2  # two stories join on a similar pair only when alike
 CLOSE_DAYS = 2  # reports further apart than this need more alike words to join by words alone,
 SIMILAR_APART = 0.4  # the same actor's next, different action a few days later shares names, not the event
 SPAN_DAYS = 14  # words alone never make a story span more than this (a story's follow-ups run about two weeks)
+RELATED = 0.15  # cosine of two stories' words (summed over their reports) above which each lists the other
+RELATED_DAYS = 7  # as related, when they are at most this many days apart (their spans; undated: any)
+RELATED_SHOWN = 3  # related stories a story lists, most alike first
 TOP_TERMS = 40  # each report's most telling words index it for candidates
 COMMON = 0.05  # words in more than this share of reports (and more than 50) are not indexed
 
@@ -317,3 +320,64 @@ def describe(members: list[Profile]) -> Group:
     shown = {w: p.shown[w] for p in reversed(ordered) for w in names if w in p.shown}
     return Group(members=tuple(p.source_id for p in ordered), statements=sum(1 for n in statements.values() if n > 1),
                  names=tuple(shown.get(w, w) for w in names), undated=sum(1 for p in members if p.date is None))
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another story a story's page points to: alike in words, near in time, not alike enough to be one."""
+
+    story: str  # its id
+    similar: float  # the cosine of the two stories' words
+    words: tuple[str, ...]  # the words they share most, as written
+
+
+def related(stories: list[tuple[str, tuple[str, ...]]], profiles: dict[str, Profile]) -> dict[str, tuple[Related, ...]]:
+    """For each story (id, members), up to RELATED_SHOWN other stories whose words are alike (RELATED or more:
+    the cosine of the sums of their reports' vectors) and whose spans are at most RELATED_DAYS apart, most alike
+    first. Grouping keeps a story's follow-ups told in other words apart (a precision it needs: one mixed story
+    misleads); this is the way from one to the other. Candidates come from the reports' index (_partial_sums
+    over the stories' summed vectors), never all pairs of stories."""
+    items, spans = [], []
+    for story_id, members in stories:
+        total: dict[str, float] = defaultdict(float)
+        shown: dict[str, str] = {}
+        span: Span | None = None
+        for member in members:
+            profile = profiles[member]
+            for word, value in profile.vector.items():
+                total[word] += value
+            shown.update(profile.shown)
+            if profile.date is not None:
+                span = _joined(span, (profile.date, profile.date))
+        norm = math.sqrt(math.fsum(x * x for x in total.values())) or 1.0
+        items.append(Profile(story_id, None, {w: x / norm for w, x in total.items()}, frozenset(), frozenset(), shown))
+        spans.append(span)
+    found: dict[int, list[tuple[float, str, int]]] = defaultdict(list)
+    for codes, sums in _partial_sums(items):
+        for code in codes[sums >= RELATED / 3].tolist():
+            i, j = divmod(code, len(items))
+            if _gap(spans[i], spans[j]) > RELATED_DAYS:
+                continue
+            similar = cosine(items[i], items[j])
+            if similar >= RELATED:
+                found[i].append((-similar, items[j].source_id, j))
+                found[j].append((-similar, items[i].source_id, i))
+    out = {}
+    for i, pairs in found.items():
+        a = items[i]
+        out[a.source_id] = tuple(Related(story_id, -minus, _shared(a, items[j])) for minus, story_id, j in
+                                 sorted(pairs)[:RELATED_SHOWN])
+    return out
+
+
+def _gap(a: Span | None, b: Span | None) -> int:
+    """Days between two stories' spans (0 when they overlap or either is undated)."""
+    if a is None or b is None:
+        return 0
+    return max(0, (max(a[0], b[0]) - min(a[1], b[1])).days)
+
+
+def _shared(a: Profile, b: Profile, count: int = 3) -> tuple[str, ...]:
+    """The words two stories share most (by the product of their weights), as written."""
+    words = sorted(a.vector.keys() & b.vector.keys(), key=lambda w: (-a.vector[w] * b.vector[w], w))[:count]
+    return tuple(a.shown.get(w) or b.shown.get(w) or w for w in words)

@@ -72,6 +72,7 @@ def story_record(story: Story) -> dict:
     s = story.summary
     return {"id": story.id, "title_ar": story.title_ar, "title_en": story.title_en, "members": list(story.members),
             "why": story.why, "span": list(story.span), "figure_ids": list(story.figure_ids),
+            "related": [{"id": r.story, "similar": round(r.similar, 3), "words": list(r.words)} for r in story.related],
             "summary": {"lead": s.lead, "numbers": s.numbers, "timeline": s.timeline, "actors": s.actors,
                         "corroborated": s.corroborated, "disagreements": s.disagreements, "escapes": s.escapes}}
 

@@ -11,9 +11,8 @@ from pathlib import Path
 import jinja2
 from markdown_it import MarkdownIt
 
-from ..analysis import crossref
+from ..analysis import crossref, stories
 from ..analysis.briefing import Briefing
-from ..analysis.stories import CLOSE_DAYS, JOIN_AVERAGE, SIMILAR, SIMILAR_APART, SPAN_DAYS, WINDOW_DAYS
 from ..cache import Cache, PageManifest, code_version
 from ..cache import key as cache_key
 from ..errors import ConfigError
@@ -158,8 +157,11 @@ class Renderer:
         by_date = sorted(briefing.sources, key=lambda s: (s.meta.date or "9999", s.meta.id))  # (oldest first, undated last)
         lists = views.source_list_pages(by_date, figure_counts(briefing), len(briefing.stories) == 1)
         pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report,
-                                        story_rules={"window": WINDOW_DAYS, "similar": SIMILAR, "average": JOIN_AVERAGE,
-                                                    "span": SPAN_DAYS, "close": CLOSE_DAYS, "apart": SIMILAR_APART},
+                                        story_rules={"window": stories.WINDOW_DAYS, "similar": stories.SIMILAR,
+                                                    "average": stories.JOIN_AVERAGE, "span": stories.SPAN_DAYS,
+                                                    "close": stories.CLOSE_DAYS, "apart": stories.SIMILAR_APART,
+                                                    "related": stories.RELATED, "related_days": stories.RELATED_DAYS,
+                                                    "related_shown": stories.RELATED_SHOWN},
                                         link_rules={"near": round(100 * crossref.NEAR), "apart": round(100 * crossref.APART),
                                                     "days": crossref.NEAR_DAYS,
                                                     "longer": crossref.LONGER}),
@@ -177,9 +179,9 @@ class Renderer:
             disputes = []
         for listing in lists[1 if len(briefing.stories) == 1 else 0:]:
             pages.update([self.page("sources.html", listing["file"], sources=listing, totals=report)])
-        stories = None if len(briefing.stories) == 1 else {
+        story_links = None if len(briefing.stories) == 1 else {
             m: {"href": views.story_url(story.id), "title": story.title_ar} for m, story in briefing.story_of.items()}
-        for view in views.figures_views(list(briefing.figures), briefing.by_id, disputes, stories=stories):
+        for view in views.figures_views(list(briefing.figures), briefing.by_id, disputes, stories=story_links):
             pages.update([self.page("figures.html", view["file"], **view, story=None)])
         return pages
 

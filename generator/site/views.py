@@ -354,7 +354,9 @@ def story_page(story: Story, briefing: Briefing) -> dict:
     pending = len({text for m in story.members for text in _pending(by_id[m])})  # as the site's total counts
     return {**summary_view(story, "../", figure_at), "story": story_card(story, briefing, "../"), "why": story.why,
             "figures_href": f"{story.id}-figures.html" if has_figures_page(own) else "", "pending": pending,
-            "cards": [source_card(by_id[m], counts.get(m, 0), "../") for m in story.members]}
+            "cards": [source_card(by_id[m], counts.get(m, 0), "../") for m in story.members],
+            "related": [{**story_card(briefing.story_by_id[r.story], briefing, "../"), "words": list(r.words)}
+                        for r in story.related]}
 
 
 def has_figures_page(figures: list[Figure]) -> bool:
