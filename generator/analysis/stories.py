@@ -339,6 +339,11 @@ def related(stories: list[tuple[str, tuple[str, ...]]], profiles: dict[str, Prof
     over the stories' summed vectors), never all pairs of stories."""
     items, spans = [], []
     for story_id, members in stories:
+        if len(members) == 1:  # (most stories of a pile: the report's own vector, already of length one)
+            profile = profiles[members[0]]
+            items.append(Profile(story_id, None, profile.vector, frozenset(), frozenset(), profile.shown))
+            spans.append((profile.date, profile.date) if profile.date is not None else None)
+            continue
         total: dict[str, float] = defaultdict(float)
         shown: dict[str, str] = {}
         span: Span | None = None
