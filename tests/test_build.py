@@ -354,3 +354,5 @@ def test_the_about_page_states_the_rules_of_stories_and_links_with_the_numbers_t
     assert f"at most {crossref.NEAR_DAYS} day apart" in text
     assert f"more than {crossref.LONGER} times as long as the other" in text
     assert f"a similarity of {stories.SIMILAR} or more" in text
+    assert (f"lists up to {stories.RELATED_SHOWN} other stories" in text and f"a similarity of {stories.RELATED} or more,"
+            in text and f"at most {stories.RELATED_DAYS} days apart (an undated story may relate to any)" in text)

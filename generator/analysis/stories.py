@@ -335,8 +335,10 @@ def related(stories: list[tuple[str, tuple[str, ...]]], profiles: dict[str, Prof
     """For each story (id, members), up to RELATED_SHOWN other stories whose words are alike (RELATED or more:
     the cosine of the sums of their reports' vectors) and whose spans are at most RELATED_DAYS apart, most alike
     first. Grouping keeps a story's follow-ups told in other words apart (a precision it needs: one mixed story
-    misleads); this is the way from one to the other. Candidates come from the reports' index (_partial_sums
-    over the stories' summed vectors), never all pairs of stories."""
+    misleads); this is the way from one to the other. An undated story may relate to any. Candidates are the
+    stories that share telling words (_partial_sums over each story's TOP_TERMS words, a sixth of RELATED or
+    more), never all pairs of stories: on the benchmark piles the lists are those of comparing all pairs for
+    96 % of the stories (13 of 299 and 5 of 131 differ)."""
     items, spans = [], []
     for story_id, members in stories:
         if len(members) == 1:  # (most stories of a pile: the report's own vector, already of length one)
@@ -359,7 +361,7 @@ def related(stories: list[tuple[str, tuple[str, ...]]], profiles: dict[str, Prof
         spans.append(span)
     found: dict[int, list[tuple[float, str, int]]] = defaultdict(list)
     for codes, sums in _partial_sums(items):
-        for code in codes[sums >= RELATED / 3].tolist():
+        for code in codes[sums >= RELATED / 6].tolist():  # (/3, as grouping cuts, missed one pair in eight)
             i, j = divmod(code, len(items))
             if _gap(spans[i], spans[j]) > RELATED_DAYS:
                 continue
