@@ -349,10 +349,10 @@ def test_the_about_page_states_the_rules_of_stories_and_links_with_the_numbers_t
 
     run(project, stub_engine)
     text = " ".join(soup(project / "site" / "about.html").get_text().split())
-    assert f"when {round(100 * crossref.NEAR)} % or more of the content words of the shorter" in text
-    assert f"{round(100 * crossref.APART)} % or more if they are further apart" in text
+    assert f"{round(100 * crossref.NEAR)} % or more of the content words of the shorter paragraph" in text
+    assert f"and {round(100 * crossref.APART)} % or more further apart" in text
     assert f"at most {crossref.NEAR_DAYS} day apart" in text
-    assert f"more than {crossref.LONGER} times as long as the other" in text
+    assert f"more than {crossref.LONGER} times as long, the share is counted on its words divided by {crossref.LONGER}" in text
     assert f"a similarity of {stories.SIMILAR} or more" in text
-    assert (f"lists up to {stories.RELATED_SHOWN} other stories" in text and f"a similarity of {stories.RELATED} or more,"
-            in text and f"at most {stories.RELATED_DAYS} days apart (an undated story may relate to any)" in text)
+    assert (f"up to {stories.RELATED_SHOWN} other stories from within {stories.RELATED_DAYS} days (an undated story: any)"
+            in text and f"summed over their reports is {stories.RELATED} or more" in text)

@@ -931,7 +931,7 @@ def test_a_report_split_off_by_an_editor_is_a_related_story_of_its_old_story(tmp
     assert alone["related"][0]["words"] and alone["related"][0]["similar"] >= 0.15
     page = soup(project / "site" / "stories" / f"{alone['id']}.html")
     section = page.select_one("section.related")
-    assert section.a["href"] == f"../stories/{rest['id']}.html" and "Shares:" in section.get_text()
+    assert section.a["href"] == f"../stories/{rest['id']}.html" and "shares:" in section.get_text()
     assert (project / "site" / "stories" / f"{rest['id']}.html").exists()
 
 
