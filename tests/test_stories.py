@@ -953,3 +953,25 @@ def test_events_months_apart_are_not_related_though_their_words_would_relate_the
     assert rules.related(named, found_profiles) == {}
     monkeypatch.setattr(rules, "RELATED_DAYS", 10 ** 6)
     assert "event4" in {r.story for r in rules.related(named, found_profiles)["seeds"]}
+
+
+def test_appended_leads_name_their_day_anywhere_in_the_lead():
+    """CNN Arabic's appended leads do not always set their day off in the first words ("… وذلك وفق خطابه الذي نُشر
+    على موقعه الرسمي، الإثنين، …", "… إذ قال لـ(CNN) …"): the page's last, unrelated paragraphs are still its
+    appended leads (four pages more of the 3,000 corpus articles, all CNN's); an article's own ending is not."""
+    from types import SimpleNamespace
+
+    from generator.analysis.crossref import appended_leads
+
+    own = ["أعلنت شرطة العاصمة البريطانية عن اعتقال رجل بعد أن اصطدمت سيارته بأحد الحواجز الأمنية المحيطة بالبرلمان.",
+           "أعلن المتحدث الرسمي باسم شرطة لندن أن حادث السيارة وقع بمحيط البرلمان البريطاني صباح اليوم.",
+           "وأكدت الشرطة أنه من غير المرجح أن تكون حياة أحد المصابين في خطر بعد إغلاق محطة المترو القريبة."]
+    leads = ["أكد المرشد الإيراني علي خامنئي أنه لا وجود لحرب أو مفاوضات مع الولايات المتحدة في المستقبل، وذلك وفق "
+             "خطابه الذي نشر على موقعه الرسمي، الإثنين، أمام حشد من المواطنين في طهران.",
+             "أعلنت وزارة التوحيد الكورية الجنوبية أن رئيس البلاد وزعيم كوريا الشمالية سيجتمعان مجددا في قمة ثانية.",
+             "أكد مسؤول أمني مطلع على قضية سرقة طائرة ركاب من مطار سياتل أن السلطات حددت هوية الفاعل، إذ قال لـ(CNN) "
+             "إنه موظف في المطار يبلغ من العمر 29 عاما."]
+    body = [SimpleNamespace(ar=text) for text in own + leads]
+    assert [p.ar for p in appended_leads(body, "إصابات بحادث اصطدام سيارة بحاجز أمني قرب البرلمان البريطاني")] == leads
+    closing = [SimpleNamespace(ar=text) for text in own + leads[1:2]]
+    assert appended_leads(closing, "إصابات بحادث اصطدام سيارة بحاجز أمني قرب البرلمان البريطاني") == []
