@@ -975,3 +975,37 @@ def test_appended_leads_name_their_day_anywhere_in_the_lead():
     assert [p.ar for p in appended_leads(body, "إصابات بحادث اصطدام سيارة بحاجز أمني قرب البرلمان البريطاني")] == leads
     closing = [SimpleNamespace(ar=text) for text in own + leads[1:2]]
     assert appended_leads(closing, "إصابات بحادث اصطدام سيارة بحاجز أمني قرب البرلمان البريطاني") == []
+
+
+def test_a_paragraph_carried_by_another_report_of_the_same_outlet_is_marked_so(tmp_path):
+    """"Also reported by" lists other reports of the story; one of the page's own outlet is another report of
+    it, no other outlet's corroboration, and the page says so (a review found CNN listed on a CNN page)."""
+    statement = ("وقال المتحدث باسم الدفاع المدني إن فرق الإنقاذ انتشلت جثث ثلاثة أشخاص من تحت أنقاض المبنى المنهار "
+                 "في حي الشيخ مقصود، وإن البحث عن مفقودين آخرين مستمر حتى ساعة متأخرة من الليل.")
+    first = ("شبكة الأخبار العربية | أخبار\n\nانهيار مبنى سكني في حلب\n\n2023-03-02\n\n"
+             "انهار مبنى سكني من خمسة طوابق في مدينة حلب صباح الخميس بعد تصدع أساساته بفعل الأمطار الغزيرة.\n\n"
+             f"{statement}\n")
+    second = ("شبكة الأخبار العربية | أخبار\n\nالبحث عن مفقودين تحت أنقاض مبنى حلب\n\n2023-03-02\n\n"
+              "تواصل فرق الدفاع المدني في حلب البحث عن مفقودين تحت أنقاض المبنى الذي انهار في حي الشيخ مقصود.\n\n"
+              f"{statement}\n")
+    third = ("صحيفة المساء | أخبار\n\nضحايا انهيار مبنى في حلب\n\n2023-03-02\n\n"
+             "قتل ثلاثة أشخاص في انهيار مبنى سكني في حي الشيخ مقصود بمدينة حلب صباح الخميس.\n\n"
+             f"{statement}\n")
+    site = built_with(tmp_path, {"first.txt": first, "second.txt": second, "third.txt": third})
+    page = soup(site / "sources" / "first.html")
+    pair = next(p for p in page.select("section.pair") if "انتشلت جثث" in p.get_text())
+    text = " ".join(pair.select_one("p.also").get_text().split())
+    assert "شبكة الأخبار العربية ¶2 (another report of the same outlet)" in text
+    assert "صحيفة المساء ¶2" in text and "صحيفة المساء ¶2 (another" not in text
+
+
+def test_related_stories_show_the_same_shared_words_on_both_pages():
+    """The words two related stories share are shown in one written form on both pages (the shorter)."""
+    import dataclasses
+
+    from generator.analysis.stories import related
+
+    a = dataclasses.replace(_dated("a", {"derna": 0.8, "dam": 0.6}, 0), shown={"derna": "ودرنة", "dam": "السد"})
+    b = dataclasses.replace(_dated("b", {"derna": 0.7, "dam": 0.7}, 1), shown={"derna": "درنة", "dam": "بالسد"})
+    found = related([("s-a", ("a",)), ("s-b", ("b",))], {"a": a, "b": b})
+    assert found["s-a"][0].words == found["s-b"][0].words == ("درنة", "السد")

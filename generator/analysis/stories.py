@@ -387,4 +387,5 @@ def _gap(a: Span | None, b: Span | None) -> int:
 def _shared(a: Profile, b: Profile, count: int = 3) -> tuple[str, ...]:
     """The words two stories share most (by the product of their weights), as written."""
     words = sorted(a.vector.keys() & b.vector.keys(), key=lambda w: (-a.vector[w] * b.vector[w], w))[:count]
-    return tuple(a.shown.get(w) or b.shown.get(w) or w for w in words)
+    return tuple(min((f for f in (a.shown.get(w), b.shown.get(w)) if f), key=lambda f: (len(f), f), default=w)
+                 for w in words)  # (the shorter form as written: the same on both stories' pages)

@@ -50,14 +50,17 @@ def pending_labels(pair: Pair) -> list[str]:
 
 
 def also_reported(briefing: Briefing, source: Source, pair: Pair) -> dict | None:
-    """The paragraphs of other outlets that carry the same statement: the first few, and how many more
-    (the full list is in the data)."""
+    """The paragraphs of other reports that carry the same statement: the first few, and how many more (the full
+    list is in the data); a report of the page's own outlet is marked so (another report of it, no other
+    outlet's corroboration)."""
     shown, total = briefing.also(source.meta.id, pair.id, ALSO_SHOWN)
     if not shown:
         return None
     by_id = briefing.by_id
-    return {"links": [{"href": f"{s}.html#{p}", "outlet": by_id[s].meta.outlet, "number": briefing.pair_number[(s, p)]}
-                      for s, p in shown], "more": total - len(shown)}
+    own = source.meta.outlet
+    return {"links": [{"href": f"{s}.html#{p}", "outlet": by_id[s].meta.outlet, "number": briefing.pair_number[(s, p)],
+                       "same_outlet": bool(own) and by_id[s].meta.outlet == own} for s, p in shown],
+            "more": total - len(shown)}
 
 
 def pair_view(briefing: Briefing, source: Source, pair: Pair) -> dict:
