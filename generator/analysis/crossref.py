@@ -44,7 +44,7 @@ THRESHOLD = 0.4  # labelled same-statement pairs score 0.46–0.97, different on
 NEAR_DAYS = 1  # reports at most this many days apart (by their dates) are near
 NEAR = 0.45  # the score near reports need
 APART = 0.6  # the score reports further apart need (undated ones are taken as near)
-LONGER = 3  # a paragraph more than LONGER times the other's length counts as that much longer, in the score
+LONGER = 3  # against a paragraph more than LONGER times as long, the share is counted on its size / LONGER
 MIN_WORDS = 6
 MIN_SHARED = 2  # candidates share at least this many indexed words
 COMMON = 0.05  # words in more than this share of paragraphs (and more than 50) are not indexed
@@ -295,8 +295,8 @@ class Days:
 def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous: Links | None = None,
          days: Days | None = None) -> tuple[Linked, Links]:
     """Each text's linked texts with their scores, and what the next build needs to reuse them. The word
-    sets must be distinct (match() makes them so: one per distinct text). Given each text's first and last day
-    (`days`: day numbers, NaN when undated), a pair links only when it also reaches NEAR or APART (strict());
+    sets must be distinct (match() makes them so: one per distinct text). Given the days of each text's reports
+    (`days`), a pair links only when it also reaches NEAR or APART (strict());
     the Links kept for the next build hold every pair that reaches the threshold, which depends on the two texts
     alone (a text's days change as reprints of it arrive)."""
     common = common_words(word_sets)
