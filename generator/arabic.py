@@ -99,17 +99,19 @@ STOP_WORDS = frozenset(normalize(
 
 
 # Honorifics of rulers and officials: the formula around a name ("خادم الحرمين الشريفين", "صاحب السمو الملكي
-# الأمير", "معالي الوزير", "فخامة الرئيس") says who, not what; word for word in every report about them, it made
+# الأمير", "معالي الوزير", "فخامة الرئيس", "جلالة الملك") says who, not what; word for word in every report about them, it made
 # unrelated reports share a statement and a story (a tourism forum and a king's holiday). Not content words.
-# ("سعادة" is also happiness and "حفظه" a memorising: left in.)
-HONORIFICS = frozenset(normalize("خادم الحرمين حرمين الشريفين شريفين السمو سمو الملكي ملكي معالي فخامة").split())
+# ("سعادة" is also happiness, "حفظه" a memorising, "الملكي" the royal court, a decree or Real Madrid: left in.)
+HONORIFICS = frozenset(normalize("خادم الحرمين حرمين الشريفين شريفين السمو سمو سموه معالي معاليه فخامة فخامته "
+                                 "جلالة جلالته").split())
+_HONORIFIC_ENDS = tuple(HONORIFICS)  # (a word is an honorific only if it ends like one: checked first, cheaply)
 
 
 @lru_cache(maxsize=262144)
 def term(word: str) -> str:
     """A normalised word as a content word: its stem, or "" for a stop word, an honorific or a stem under three
     letters. Cached: a pile repeats its vocabulary."""
-    if word in STOP_WORDS or not HONORIFICS.isdisjoint(clitic_forms(word)):
+    if word in STOP_WORDS or (word.endswith(_HONORIFIC_ENDS) and not HONORIFICS.isdisjoint(clitic_forms(word))):
         return ""
     key = stem(word)
     return key if len(key) >= 3 and key not in STOP_WORDS else ""

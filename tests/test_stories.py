@@ -956,25 +956,29 @@ def test_events_months_apart_are_not_related_though_their_words_would_relate_the
 
 
 def test_appended_leads_name_their_day_anywhere_in_the_lead():
-    """CNN Arabic's appended leads do not always set their day off in the first words ("… وذلك وفق خطابه الذي نُشر
-    على موقعه الرسمي، الإثنين، …", "… إذ قال لـ(CNN) …"): the page's last, unrelated paragraphs are still its
-    appended leads (four pages more of the 3,000 corpus articles, all CNN's); an article's own ending is not."""
+    """CNN Arabic's appended leads do not always set their day off in the first words (a lead may name it late,
+    "… في مؤتمر صحفي عقدته السلطات في البلاد، الجمعة، حسب …", or say "(CNN)" late): the page's last,
+    unrelated paragraphs are still its appended leads (four pages more of the 3,000 corpus articles, all
+    CNN's). An article's own last paragraphs that name a day late are not: they share its words."""
     from types import SimpleNamespace
 
     from generator.analysis.crossref import appended_leads
 
+    headline = "إصابات بحادث اصطدام سيارة بحاجز أمني قرب البرلمان البريطاني"
     own = ["أعلنت شرطة العاصمة البريطانية عن اعتقال رجل بعد أن اصطدمت سيارته بأحد الحواجز الأمنية المحيطة بالبرلمان.",
            "أعلن المتحدث الرسمي باسم شرطة لندن أن حادث السيارة وقع بمحيط البرلمان البريطاني صباح اليوم.",
            "وأكدت الشرطة أنه من غير المرجح أن تكون حياة أحد المصابين في خطر بعد إغلاق محطة المترو القريبة."]
-    leads = ["أكد المرشد الإيراني علي خامنئي أنه لا وجود لحرب أو مفاوضات مع الولايات المتحدة في المستقبل، وذلك وفق "
-             "خطابه الذي نشر على موقعه الرسمي، الإثنين، أمام حشد من المواطنين في طهران.",
+    leads = ["كشفت الشرطة الفيدرالية أن مدير مشروع السد الكبير قد انتحر، وذلك في مؤتمر صحفي عقدته السلطات في البلاد، "
+             "الجمعة، حسب ما نقلت وسائل إعلام محلية عن مسؤولين.",
              "أعلنت وزارة التوحيد الكورية الجنوبية أن رئيس البلاد وزعيم كوريا الشمالية سيجتمعان مجددا في قمة ثانية.",
              "أكد مسؤول أمني مطلع على قضية سرقة طائرة ركاب من مطار سياتل أن السلطات حددت هوية الفاعل، إذ قال لـ(CNN) "
              "إنه موظف في المطار يبلغ من العمر 29 عاما."]
-    body = [SimpleNamespace(ar=text) for text in own + leads]
-    assert [p.ar for p in appended_leads(body, "إصابات بحادث اصطدام سيارة بحاجز أمني قرب البرلمان البريطاني")] == leads
-    closing = [SimpleNamespace(ar=text) for text in own + leads[1:2]]
-    assert appended_leads(closing, "إصابات بحادث اصطدام سيارة بحاجز أمني قرب البرلمان البريطاني") == []
+    assert [p.ar for p in appended_leads([SimpleNamespace(ar=t) for t in own + leads], headline)] == leads
+    ending = ["أوضحت شرطة لندن أن السائق الذي اصطدمت سيارته بالحاجز الأمني قرب البرلمان رجل في الثلاثين، وذلك في بيان "
+              "نشرته، الثلاثاء، على موقعها الرسمي.",
+              "قالت الشرطة البريطانية إن التحقيق في حادث السيارة قرب البرلمان مستمر، ونقلت عنها وكالات الأنباء، الثلاثاء، "
+              "أن المصابين نقلوا إلى المستشفى."]
+    assert appended_leads([SimpleNamespace(ar=t) for t in own[:2] + ending], headline) == []
 
 
 def test_a_paragraph_carried_by_another_report_of_the_same_outlet_is_marked_so(tmp_path):
