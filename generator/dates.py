@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .arabic import ascii_digits, normalize
 
@@ -53,6 +54,15 @@ _BEFORE_YESTERDAY = re.compile(r"(?<!\S)[وف]?(?:(?:مساء|صباح|ليل)\s
 _YESTERDAY = re.compile(r"(?:مساء|صباح|ليل)?\s*\bامس\b")
 _DIGIT = re.compile(r"\d")
 _TODAY_WEEKDAY = re.compile(r"(?:^|\s)اليوم\s*(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\b")
+
+
+@lru_cache(maxsize=4096)
+def report_day(date: str) -> dt.date | None:
+    """A report's ISO date ("2022-01-21", "2022-01-21T10:00") as a day; None when undated or unreadable."""
+    try:
+        return dt.date.fromisoformat(date[:10]) if date else None
+    except ValueError:
+        return None
 
 
 def parse_date(text: str) -> str:

@@ -15,7 +15,6 @@ matches).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import re
@@ -24,13 +23,13 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
 
 import numpy as np
 
 from ..arabic import content_words
+from ..dates import report_day
 from ..models import Pair, Source, Statement
 
 T = TypeVar("T")
@@ -429,7 +428,8 @@ def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previou
     for date, source_id, _, pair_id, words in items:
         text = distinct[words]
         members[text].append((source_id, pair_id))
-        if (day := day_number(date)) is not None:
+        if (when := report_day(date)) is not None:
+            day = when.toordinal()
             if first[text] != np.inf and day not in (first[text], last[text]):
                 several.setdefault(text, {int(first[text]), int(last[text])}).add(day)
             first[text], last[text] = min(first[text], day), max(last[text], day)
@@ -439,15 +439,6 @@ def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previou
     linked, links = link(word_sets, threshold, previous, days)
     return Matches(text_of={(s, p): distinct[w] for _, s, _, p, w in items}, members=tuple(map(tuple, members)),
                    linked=linked, statements=tuple(_statements(members, linked))), links
-
-
-@lru_cache(maxsize=4096)
-def day_number(date: str) -> int | None:
-    """A report's date ("2022-01-21", "2022-01-21T10:00") as a day number; None when undated or unreadable."""
-    try:
-        return dt.date.fromisoformat(date[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def _statements(members: list[list[tuple[str, str]]], linked: Linked) -> list[Statement]:

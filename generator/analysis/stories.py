@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..dates import report_day
 from ..models import Source
 from .annotate import content_term
 from .crossref import Matches, in_threads, inverted, posting_blocks, teasers
@@ -65,10 +66,7 @@ class Group:
 
 
 def _date(source: Source) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(source.meta.date[:10]) if source.meta.date else None
-    except ValueError:
-        return None
+    return report_day(source.meta.date)
 
 
 def _counts(source: Source) -> tuple[Counter, dict[str, str]]:
