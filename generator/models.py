@@ -80,6 +80,7 @@ class Paragraph:
     sentences: tuple[str, ...]
     lines: tuple[int, ...]
     notes: tuple[SentenceNote, ...] = ()  # one per sentence, from the analysis stage (body paragraphs)
+    key: str = ""  # text_key of the whole paragraph (its anchor's hash), noted by the analysis stage
 
     @property
     def text(self) -> str:

@@ -356,3 +356,27 @@ def test_the_about_page_states_the_rules_of_stories_and_links_with_the_numbers_t
     assert f"a similarity of {stories.SIMILAR} or more" in text
     assert (f"up to {stories.RELATED_SHOWN} other stories from within {stories.RELATED_DAYS} days (an undated story: any)"
             in text and f"summed over their reports is {stories.RELATED} or more" in text)
+
+
+def test_the_template_environment_reads_a_views_dict_as_jinja_does(tmp_path):
+    """render._Environment takes a dict's key at once (no AttributeError raised and caught per lookup) but
+    must print what Jinja's own lookup prints: a key that is also a dict's attribute gives the attribute
+    (`row.get(...)`, `row.items()`), a missing key is an error (StrictUndefined), objects keep attributes."""
+    import types
+
+    import jinja2
+
+    from generator.site.render import environment
+
+    (tmp_path / "t.html").write_text(
+        '{{ row.name }}|{{ row.get("x", 7) }}|{% for k, v in row.items() %}{{ k }}{% endfor %}|{{ obj.name }}',
+        encoding="utf-8")
+    mine = environment(tmp_path).get_template("t.html")
+    plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), autoescape=True,
+                               undefined=jinja2.StrictUndefined).get_template("t.html")
+    values = {"row": {"name": "<b>", "get": "shadowed", "items": "shadowed too"},
+              "obj": types.SimpleNamespace(name="n")}
+    assert mine.render(values) == plain.render(values) == "&lt;b&gt;|7|namegetitems|n"
+    (tmp_path / "missing.html").write_text("{{ row.nothing }}", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        environment(tmp_path).get_template("missing.html").render(row={"name": 1})

@@ -1013,3 +1013,31 @@ def test_related_stories_show_the_same_shared_words_on_both_pages():
     b = dataclasses.replace(_dated("b", {"derna": 0.7, "dam": 0.7}, 1), shown={"derna": "درنة", "dam": "بالسد"})
     found = related([("s-a", ("a",)), ("s-b", ("b",))], {"a": a, "b": b})
     assert found["s-a"][0].words == found["s-b"][0].words == ("درنة", "السد")
+
+
+def test_cosines_in_arrays_are_the_exact_cosines_to_the_last_bits():
+    """stories.cosines (numpy, a pair's products summed in the partner's word order) against the exact
+    fsum of the shared words, on random sparse vectors with pairs in any order, repeated firsts and partners
+    that share no word."""
+    import datetime as dt
+    import math
+    import random
+
+    from generator.analysis.stories import Profile, cosine, cosines
+
+    rng = random.Random(5)
+    words = [f"w{k}" for k in range(300)]
+    items = []
+    for n in range(60):
+        vector = {w: rng.random() for w in rng.sample(words, rng.randint(0, 120))}
+        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+        items.append(Profile(f"s{n}", dt.date(2022, 1, 1), {w: x / norm for w, x in vector.items()},
+                             frozenset(), frozenset(), {}))
+    pairs = [(i, j) for i in range(60) for j in range(i + 1, 60) if rng.random() < 0.3]
+    rng.shuffle(pairs)
+    found = cosines(items, pairs)
+    assert len(found) == len(pairs) > 400
+    for (i, j), value in zip(pairs, found, strict=True):
+        assert math.isclose(value, cosine(items[i], items[j]), rel_tol=1e-12, abs_tol=1e-15)
+    assert any(value == 0.0 for value in found)  # (pairs sharing no word)
+    assert cosines(items, []) == []

@@ -43,14 +43,15 @@ def annotate_paragraph(paragraph: Paragraph, published: str) -> Paragraph:
     """Body paragraphs get a note per sentence; a sentence that names no one carries the attribution of
     the sentence before it in the same paragraph. Headings and captions get keys and numbers only."""
     if paragraph.kind != "body":  # their numbers go to the data, typed, never to the key figures
-        return replace(paragraph, notes=tuple(SentenceNote(key=text_key(s), numbers=numbers_in(s))
-                                              for s in paragraph.sentences))
-    notes, claimant = [], ""
-    for sentence in paragraph.sentences:
-        found = note(sentence, published, claimant)
-        claimant = found.claimant
-        notes.append(found)
-    return replace(paragraph, notes=tuple(notes))
+        notes = tuple(SentenceNote(key=text_key(s), numbers=numbers_in(s)) for s in paragraph.sentences)
+    else:
+        found, claimant = [], ""
+        for sentence in paragraph.sentences:
+            found.append(note(sentence, published, claimant))
+            claimant = found[-1].claimant
+        notes = tuple(found)
+    whole = notes[0].key if len(notes) == 1 else text_key(paragraph.text)  # (one sentence: its own key)
+    return replace(paragraph, notes=notes, key=whole)
 
 
 _PUNCT = re.compile(r"^[^\w]+|[^\w]+$")

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -152,6 +153,41 @@ def cosine(a: Profile, b: Profile) -> float:
     return dot(a.vector, b.vector)
 
 
+def cosines(items: list[Profile], pairs: list[tuple[int, int]]) -> list[float]:
+    """cosine(items[i], items[j]) of each pair, in arrays: for each first report, its weights spread over the
+    vocabulary, then each partner's words looked up there and their products summed (np.bincount adds in
+    input order: the partner's words in their own order, words the first report lacks adding 0.0), so that
+    a pair's value depends on the two vectors only. (A Python loop over the shared words of 100,000 candidate
+    pairs took 2 s of a 10,000-report pile.) It can differ from fsum's exact sum in the last bit."""
+    if not pairs:
+        return []
+    vocabulary: dict[str, int] = {}
+    number = vocabulary.setdefault
+    word, weight, start = array("q"), array("d"), array("q", [0])
+    for profile in items:
+        word.extend(number(w, len(vocabulary)) for w in profile.vector)
+        weight.extend(profile.vector.values())
+        start.append(len(word))
+    words, weights = np.frombuffer(word, dtype=np.int64), np.frombuffer(weight, dtype=np.float64)
+    starts = np.frombuffer(start, dtype=np.int64)
+    spread = np.zeros(len(vocabulary))
+    firsts, partners = np.array(pairs, dtype=np.int64).T
+    order = np.argsort(firsts, kind="stable")
+    firsts, partners = firsts[order], partners[order]
+    out = np.empty(len(pairs))
+    bounds = [0, *(np.flatnonzero(firsts[1:] != firsts[:-1]) + 1).tolist(), len(pairs)]
+    for lo, hi in pairwise(bounds):
+        i, js = firsts[lo], partners[lo:hi]
+        own = slice(starts[i], starts[i + 1])
+        spread[words[own]] = weights[own]
+        begins, lengths = starts[js], starts[js + 1] - starts[js]
+        at = np.repeat(begins - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+        out[order[lo:hi]] = np.bincount(np.repeat(np.arange(hi - lo), lengths), weights=spread[words[at]] * weights[at],
+                                        minlength=hi - lo)
+        spread[words[own]] = 0.0
+    return out.tolist()
+
+
 Span = tuple[dt.date, dt.date]  # a story's first and last day
 
 
@@ -274,11 +310,9 @@ def group(sources: list[Source], matches: Matches, aside: dict[tuple[str, str], 
         for word, value in profile.vector.items():
             total[word] += value
     links = []
-    for i, j in _candidates(items):
+    pairs = [(i, j) for i, j in _candidates(items) if near(items[i], items[j])]
+    for (i, j), similar in zip(pairs, cosines(items, pairs), strict=True):
         a, b = items[i], items[j]
-        if not near(a, b):
-            continue
-        similar = cosine(a, b)
         by_statements = len(a.statements & b.statements) >= 2 and similar >= SIMILAR / 3
         if by_statements or similar >= (SIMILAR if near(a, b, CLOSE_DAYS) else SIMILAR_APART):
             links.append((not by_statements, -similar, i, j))

@@ -187,6 +187,7 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
             others[label] = others.get(label, 0) + 1
     chunks = pages_of(people, FIGURES_PER_PAGE)
     root = "../" * base.count("/")
+    elsewhere = sum(1 for f in figures if f.type == "people" and (f.teaser_of or f.paragraph) and f.review != "rejected")
     views = []
     for number, chunk in enumerate(chunks, 1):
         groups: dict[str, list[dict]] = {}
@@ -197,8 +198,7 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
         views.append({"file": numbered(base, number), "page": number, "pages": len(chunks),
                       "groups": [{"key": k, "label": category_label(k), "rows": rows} for k, rows in groups.items()],
                       "total": len(people), "others": sorted(others.items()), "first": number == 1,
-                      "elsewhere": sum(1 for f in figures if f.type == "people" and (f.teaser_of or f.paragraph)
-                                       and f.review != "rejected"),
+                      "elsewhere": elsewhere,
                       "rejected": [figure_row(f, sources, root) for f in figures if f.review == "rejected"][:200]
                       if number == 1 else [],
                       "disagreements": disputes if number == 1 else [],

@@ -9,11 +9,13 @@ from ..models import Article, Flag, Pair, SentencePair, Source, Translation
 from .qa import Glossary, check_pair
 
 PENDING = Translation("", "pending")
+_NO_GLOSSARY = Glossary()
 
 
-def pair_id(paragraph_text: str, taken: set[str]) -> str:
-    """An anchor that stays the same while the paragraph's Arabic does: p-<hash>, -2 … on repeats."""
-    base = f"p-{text_key(paragraph_text)[:8]}"
+def pair_id(paragraph_text: str, taken: set[str], key: str = "") -> str:
+    """An anchor that stays the same while the paragraph's Arabic does: p-<hash>, -2 … on repeats. `key`: the
+    text's text_key when known (noted by the analysis stage)."""
+    base = f"p-{(key or text_key(paragraph_text))[:8]}"
     anchor, n = base, 1
     while anchor in taken:
         n += 1
@@ -50,11 +52,11 @@ def pair_article(article: Article, english: dict[str, Translation], glossary: Gl
     """The source with its paragraphs paired sentence by sentence with their English, QA-checked."""
     taken: set[str] = set()
     pairs = []
+    glossary = _NO_GLOSSARY if glossary is None else glossary
     for number, paragraph in enumerate(article.paragraphs, 1):
-        sentences = tuple(sentence_pair(s, english, glossary or Glossary(), suggest, conflicts)
-                          for s in paragraph.sentences)
-        pairs.append(Pair(id=pair_id(paragraph.text, taken), number=number, kind=paragraph.kind, sentences=sentences,
-                          notes=paragraph.notes))
+        sentences = tuple(sentence_pair(s, english, glossary, suggest, conflicts) for s in paragraph.sentences)
+        pairs.append(Pair(id=pair_id(paragraph.text, taken, paragraph.key), number=number, kind=paragraph.kind,
+                          sentences=sentences, notes=paragraph.notes))
     return Source(meta=article.meta, headline_en=english.get(article.meta.headline, PENDING),
                   outlet_en=outlet_english(article, english), pairs=tuple(pairs),
                   removed=article.removed, notes=article.notes,
