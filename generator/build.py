@@ -389,7 +389,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
             elif options.search_after:
                 finish = _keep_old_index(output)
             else:
-                finish = partial(_search, timer, indexing)
+                finish = partial(_search, timer, indexing, cache)
             write_site(output, files, (DEFAULT_TEMPLATES / "static", config.templates_path / "static"),
                        roots=config.roots, finish=finish)
         if indexing is not None and indexing.built and indexing.seconds is not None:
@@ -436,7 +436,7 @@ def _stories(config: Config, sources: list[Source], found: Matches, aside: dict[
     grouped = cache.get("stories", entry)
     if grouped is None:
         grouped = early if early is not None else stories.group(sources, found, aside)  # (early: worked out ahead)
-        cache.put("stories", entry, grouped)
+        cache.put_later("stories", entry, grouped)
     groups, profiles = grouped  # type: ignore[misc]
     described = {frozenset(g.members): g for g in groups}
     by_id = {s.meta.id: s for s in sources}
@@ -525,12 +525,13 @@ def _matches(sources: list[Source], keys: dict[str, str], cache: Cache, early: F
     else:
         previous = cache.get("links", last)
         found, links = match_and_links(sources, previous=previous if isinstance(previous, Links) else None)
-    cache.put("match", entry, found)
-    cache.put("links", last, links)
+    cache.put_later("match", entry, found)
+    cache.put_later("links", last, links)
     return found
 
 
-def _search(timer: Timer, indexing: search.Indexing, staging: Path) -> None:
+def _search(timer: Timer, indexing: search.Indexing, cache: Cache, staging: Path) -> None:
+    cache.flush(everything=True)  # the results put_later() pickled while Pagefind still runs
     with timer("search"), stage("building the search index"):
         indexing.finish(staging)
 

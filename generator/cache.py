@@ -67,6 +67,7 @@ class Cache:
         self.hits = self.misses = 0
         self.missed: dict[str, int] = {}  # misses by kind
         self.pending: list[tuple[str, str, bytes]] = []
+        self.later: list[tuple[str, str, object]] = []  # put_later(): pickled by flush(everything=True)
         self._db: sqlite3.Connection | None = None
         self._broken = folder is None
         self._empty: set[str] = set()  # kinds with no entry when first read: a cold build asks SQLite nothing
@@ -213,8 +214,18 @@ class Cache:
         if len(self.pending) >= self.FLUSH_EVERY:
             self.flush()
 
-    def flush(self) -> None:
-        """Write the pending entries in one transaction."""
+    def put_later(self, kind: str, entry: str, value: object) -> None:
+        """put(), pickled only when everything is flushed: a build puts the results it reads on after it has set
+        the search index going, then pickles them while the index is made (no build reads back its own
+        entries). An interrupted build loses them: only work."""
+        self.used.setdefault(kind, set()).add(entry)
+        if not self._broken:
+            self.later.append((kind, entry, value))
+
+    def flush(self, everything: bool = False) -> None:
+        """Write the pending entries in one transaction (and, with `everything`, those put_later())."""
+        later, self.later = (self.later, []) if everything else ([], self.later)
+        self.pending.extend((kind, entry, self.pickled(entry, value)) for kind, entry, value in later)
         pending, self.pending = self.pending, []
         db = self._connect() if pending else None
         if db is None:
@@ -227,7 +238,7 @@ class Cache:
 
     def prune(self) -> None:
         """Write what is pending, then remove the entries of the kinds used in this build that it did not use."""
-        self.flush()
+        self.flush(everything=True)
         db = self._connect() if self.used else None
         if db is None:
             return
@@ -244,7 +255,7 @@ class Cache:
             log.debug("cache not pruned: %s", exc)
 
     def close(self) -> None:
-        self.flush()
+        self.flush(everything=True)
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()

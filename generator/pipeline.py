@@ -254,7 +254,7 @@ def pair_all(prepared: list[Prepared], keys: dict[str, str], english: dict[str, 
         if done is None:
             done = _pair_safely(item.article, english, glossary, suggest, conflicts, errors)
             if done is not None:
-                cache.put("pair", k, done)
+                cache.put_later("pair", k, done)  # (pickled while the search index is made)
         if done is not None:
             sources.append(done[0])
             figures.extend(done[1])

@@ -289,9 +289,9 @@ def test_appended_leads_stop_at_a_reports_own_background_or_next_point():
              "أعلنت السلطات الكندية، الجمعة، مقتل 4 أشخاص على الأقل في حادث إطلاق نار في مدينة فريدريكتون."]
     for background in ("يذكر أن أوكرانيا، الجمعة، في حالة حرب مع الانفصاليين الموالين لروسيا في شرق البلاد منذ سنوات.",
                        "أضافت الوزارة، الجمعة، أن مستشفيات العاصمة استقبلت عشرات المصابين خلال ساعات الليل الماضية."):
-        pairs = [SimpleNamespace(ar=text, id=str(n)) for n, text in enumerate([*own, *leads, background])]
+        pairs = [SimpleNamespace(ar=text, id=str(n), notes=()) for n, text in enumerate([*own, *leads, background])]
         assert appended_leads(pairs, "سرقة طائرة من مطار سياتل") == []  # the report's own last paragraph
-        pairs = [SimpleNamespace(ar=text, id=str(n)) for n, text in enumerate([*own, background, *leads])]
+        pairs = [SimpleNamespace(ar=text, id=str(n), notes=()) for n, text in enumerate([*own, background, *leads])]
         assert [p.ar for p in appended_leads(pairs, "سرقة طائرة من مطار سياتل")] == leads
 
 

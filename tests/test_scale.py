@@ -128,6 +128,42 @@ def test_the_cache_asks_sqlite_nothing_for_a_kind_it_holds_no_entry_of(tmp_path)
     assert Cache(tmp_path).get("html", "x") == "<p>"  # for the next run
 
 
+def test_an_entry_put_later_is_pickled_when_everything_is_flushed_and_kept_by_prune(tmp_path):
+    """Cache.put_later (what a build reads on after starting the search index): an ordinary flush (every
+    FLUSH_EVERY puts, after preparing) leaves it unwritten, its value is pickled as it is at the last flush,
+    prune() writes it and keeps it, and close() writes what is left; the next run finds it."""
+    from generator.cache import Cache
+
+    cache = Cache(tmp_path)
+    value = {"links": [1, 2]}
+    cache.put_later("links", "a", value)
+    cache.put("page", "p", 1)
+    cache.flush()
+    assert Cache(tmp_path).get("links", "a") is None and Cache(tmp_path).get("page", "p") == 1
+    cache.prune()
+    assert Cache(tmp_path).get("links", "a") == {"links": [1, 2]}
+    cache.put_later("links", "b", [3])
+    cache.close()
+    again = Cache(tmp_path)
+    assert again.get("links", "b") == [3] and again.get("links", "a") == {"links": [1, 2]}
+
+
+def test_terms_pickle_as_three_columns_and_come_back_interned():
+    """models.Terms: iterated as (stem, count, form) triples in order; a pickle round trip gives equal terms
+    whose words are the interned strings (one string per word for a whole pile)."""
+    import pickle
+    import sys
+
+    from generator.models import Terms
+
+    triples = [("حسكه", 3, "الحسكة"), ("سجن", 1, "سجن")]
+    terms = Terms.of(triples)
+    assert list(terms) == triples and len(terms) == 2 and list(Terms.of([])) == []
+    back = pickle.loads(pickle.dumps(terms))
+    made = "".join(["حس", "كه"])  # (a string made at run time: not interned unless asked)
+    assert back == terms and back.stems[0] is sys.intern(made) and back.forms[1] is sys.intern("".join(["سج", "ن"]))
+
+
 def test_a_cache_of_an_earlier_layout_is_replaced_and_never_read(tmp_path):
     """Entries live in a table of rowids (an earlier version's WITHOUT ROWID table wrote its rows of tens of
     kilobytes three times slower): a file of the earlier layout is started again, not read or written into,

@@ -973,12 +973,12 @@ def test_appended_leads_name_their_day_anywhere_in_the_lead():
              "أعلنت وزارة التوحيد الكورية الجنوبية أن رئيس البلاد وزعيم كوريا الشمالية سيجتمعان مجددا في قمة ثانية.",
              "أكد مسؤول أمني مطلع على قضية سرقة طائرة ركاب من مطار سياتل أن السلطات حددت هوية الفاعل، إذ قال لـ(CNN) "
              "إنه موظف في المطار يبلغ من العمر 29 عاما."]
-    assert [p.ar for p in appended_leads([SimpleNamespace(ar=t) for t in own + leads], headline)] == leads
+    assert [p.ar for p in appended_leads([SimpleNamespace(ar=t, notes=()) for t in own + leads], headline)] == leads
     ending = ["أوضحت شرطة لندن أن السائق الذي اصطدمت سيارته بالحاجز الأمني قرب البرلمان رجل في الثلاثين، وذلك في بيان "
               "نشرته، الثلاثاء، على موقعها الرسمي.",
               "قالت الشرطة البريطانية إن التحقيق في حادث السيارة قرب البرلمان مستمر، ونقلت عنها وكالات الأنباء، الثلاثاء، "
               "أن المصابين نقلوا إلى المستشفى."]
-    assert appended_leads([SimpleNamespace(ar=t) for t in own[:2] + ending], headline) == []
+    assert appended_leads([SimpleNamespace(ar=t, notes=()) for t in own[:2] + ending], headline) == []
 
 
 def test_a_paragraph_carried_by_another_report_of_the_same_outlet_is_marked_so(tmp_path):

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..arabic import ascii_digits, content_words, normalize, term, text_key
 from ..dates import days
-from ..models import Article, Number, Paragraph, SentenceNote
+from ..models import Article, Number, Paragraph, SentenceNote, Terms
 from .numbers import claimant_of, mentions_actor, numbers_in
 
 _EVENT_WORDS = frozenset(normalize(w) for w in ("هجوم", "هاجم", "اشتباكات", "هروب", "قتل", "مقتل", "انفجار",
@@ -87,4 +87,4 @@ def annotate(article: Article) -> Article:
     """The article with every paragraph annotated, and its terms."""
     published = article.meta.date
     return replace(article, paragraphs=tuple(annotate_paragraph(p, published) for p in article.paragraphs),
-                   terms=terms(article))
+                   terms=Terms.of(terms(article)))

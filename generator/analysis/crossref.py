@@ -358,13 +358,19 @@ def noted_words(pair: Pair) -> frozenset[str]:
     return frozenset().union(*(n.words for n in pair.notes))
 
 
+def _words(pair: Pair) -> frozenset[str]:
+    """content_words(pair.ar), from the analysis stage's notes when it made them (the same words: a text's
+    content words are those of its sentences)."""
+    return noted_words(pair) if pair.notes else content_words(pair.ar)
+
+
 def paragraph_words(source: Source) -> list[tuple[str, frozenset[str]]]:
     """(pair id, content words) for each body paragraph long enough to compare."""
     out = []
     for pair in source.pairs:
         if pair.kind != "body":
             continue
-        words = noted_words(pair) if pair.notes else content_words(pair.ar)
+        words = _words(pair)
         if len(words) >= MIN_WORDS:
             out.append((pair.id, words))
     return out
@@ -541,10 +547,10 @@ def appended_leads(body: list[Pair], headline: str) -> list[Pair]:
     opening's words; so had two of the 55.)"""
     if len(body) < 4:
         return []
-    opening = content_words(" ".join([headline, *(p.ar for p in body[:2])]))
+    opening = content_words(headline).union(*map(_words, body[:2]))
     run: list[Pair] = []
     for pair in reversed(body[2:]):
-        words = content_words(pair.ar)
+        words = _words(pair)
         if _continues(pair) or _own(pair) or len(words) < 5 or len(words & opening) > OFF_TOPIC * len(words):
             break
         run.append(pair)
