@@ -318,7 +318,7 @@ def _build_with(config: Config, options: BuildOptions, output: Path, timer: Time
 
 
 def _ahead(config: Config, articles: list[Prepared], cache: Cache) -> Ahead | None:
-    """The statements and stories worked out in a child process while this one translates and pairs, when every
+    """The statements worked out in a child process while this one translates and pairs, when every
     article was prepared just now (a cold build: nothing of it can be in the cache) and forking pays (ahead.py)."""
     if not (worth_it(len(articles), workers(config), POOL_FROM) and all(p.loaded for p in articles)):
         return None
@@ -327,7 +327,7 @@ def _ahead(config: Config, articles: list[Prepared], cache: Cache) -> Ahead | No
         return Ahead([p.article for p in articles], previous if isinstance(previous, Links) else None)
     except (OSError, ValueError) as exc:  # no process to be had (a limit on processes, memory; no fork on this
         #                                   system): the build does it itself
-        log.debug("statements and stories not worked out ahead: %s", exc)
+        log.debug("statements not worked out ahead: %s", exc)
         return None
 
 
@@ -359,9 +359,8 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
     report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
                   reviewed=sum(1 for f in figures if f.review))
     with timer("analyse"), stage("grouping reports into stories"):
-        plans, redirects, story_warnings, written = _stories(config, sources, found, aside, cache, keys,
-                                                             early.grouped if early else None)
-    early = None  # (its links and the reports' profiles are not needed past here)
+        plans, redirects, story_warnings, written = _stories(config, sources, found, aside, cache, keys)
+    early = None  # (its links are not needed past here)
     report["warnings"] = [*report["warnings"], *story_warnings]
     if written:
         report["memory_written"] = {**report["memory_written"], **written}
@@ -427,15 +426,14 @@ def _why(group: Group, members: list[Source], edited: bool) -> str:
 
 
 def _stories(config: Config, sources: list[Source], found: Matches, aside: dict[tuple[str, str], str], cache: Cache,
-             keys: dict[str, str], early: tuple | None = None
-             ) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str]]:
+             keys: dict[str, str]) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str]]:
     """Stories with lasting ids (content/stories.lock.yml, kept up to date) and the editors' decisions
     (content/stories.yml) applied. The grouping reads only the Arabic and the dates: it is cached under the
     sources' preparation keys, so that an edited translation does not group the pile again."""
     entry = cache_key("stories", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}" for s in sources))
     grouped = cache.get("stories", entry)
     if grouped is None:
-        grouped = early if early is not None else stories.group(sources, found, aside)  # (early: worked out ahead)
+        grouped = stories.group(sources, found, aside)
         cache.put_later("stories", entry, grouped)
     groups, profiles = grouped  # type: ignore[misc]
     described = {frozenset(g.members): g for g in groups}

@@ -506,10 +506,10 @@ def test_the_large_data_files_are_written_in_pieces_and_read_as_one_json(tmp_pat
     assert len(briefing["sources"]) >= 9 and briefing["stories"] and briefing["statements"]
 
 
-def test_statements_and_stories_worked_out_ahead_give_the_same_site(tmp_path, monkeypatch):
-    """A cold build works out statements, teasers and stories in a child process while it translates and pairs
-    (ahead.py). The site is byte for byte the one this process works out itself; a child that fails, or that
-    read a source the build could not pair (and leaves out), is not used."""
+def test_statements_worked_out_ahead_give_the_same_site(tmp_path, monkeypatch):
+    """A cold build works out statements and teasers in a child process while it translates and pairs
+    (ahead.py), then groups the stories itself. The site is byte for byte the one this process works out
+    itself; a child that fails, or that read a source the build could not pair (and leaves out), is not used."""
     from generator import ahead, pipeline
 
     used: list[bool] = []
