@@ -75,6 +75,12 @@ def test_json_has_the_documented_fields(project, stub_engine):
     assert {"id", "seed_file", "outlet", "headline", "date", "pairs", "removed"} <= set(source)
     assert {"id", "ar", "en", "kind"} <= set(source["pairs"][0])
     assert {"text", "reason"} <= set(source["removed"][0])
+    from dataclasses import asdict, fields
+
+    from generator.models import Flag, Removed  # (written field by field: every field of each, in order)
+    assert list(source["removed"][0]) == [f.name for f in fields(Removed)]
+    flags = [f for s in data["sources"] for p in s["pairs"] for sentence in p["sentences"] for f in sentence["flags"]]
+    assert flags and all(f == asdict(Flag(**f)) and list(f) == [x.name for x in fields(Flag)] for f in flags)
     figure = data["figures"][0]
     assert {"id", "type", "category", "value", "low", "high", "qualifier", "noun", "source_id", "pair_id",
             "sentence", "start", "end", "match"} <= set(figure)

@@ -12,7 +12,6 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 
 from ..analysis.briefing import Briefing, Story
 from ..analysis.figures import figure_value
@@ -64,8 +63,9 @@ def source_json(briefing: Briefing, source: Source) -> str:
         "text": text_of.get((source.meta.id, p.id)),
         "statement": statement_of[(source.meta.id, p.id)].id if (source.meta.id, p.id) in statement_of else None,
         "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "suggestion": s.suggestion,
-                       "flags": [asdict(f) for f in s.flags]} for s in p.sentences]} for p in source.pairs],
-        "removed": [asdict(r) for r in source.removed]}))
+                       "flags": [{"check": f.check, "message": f.message} for f in s.flags]} for s in p.sentences]}
+                  for p in source.pairs],
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in source.removed]}))
 
 
 def story_record(story: Story) -> dict:
