@@ -223,9 +223,16 @@ class Cache:
             self.later.append((kind, entry, value))
 
     def flush(self, everything: bool = False) -> None:
-        """Write the pending entries in one transaction (and, with `everything`, those put_later())."""
-        later, self.later = (self.later, []) if everything else ([], self.later)
-        self.pending.extend((kind, entry, self.pickled(entry, value)) for kind, entry, value in later)
+        """Write the pending entries in one transaction; with `everything`, then those put_later(), pickled and
+        written FLUSH_EVERY at a time (10,000 sources' pairings are 250 MB of pickles: never all at once)."""
+        self._write()
+        while everything and self.later:
+            chunk, self.later = self.later[:self.FLUSH_EVERY], self.later[self.FLUSH_EVERY:]
+            self.pending = [(kind, entry, self.pickled(entry, value)) for kind, entry, value in chunk]
+            del chunk
+            self._write()
+
+    def _write(self) -> None:
         pending, self.pending = self.pending, []
         db = self._connect() if pending else None
         if db is None:
