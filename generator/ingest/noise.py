@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..arabic import ARABIC_LETTER, LATIN_LETTER, arabic_ratio, ascii_digits, words
+from ..arabic import ARABIC_LETTER, LATIN_LETTER, ascii_digits, words
 from ..dates import MONTH_PATTERN, WEEKDAYS
 
 TERMINAL = ".!?؟…"
@@ -164,13 +164,23 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+_COUNTER_WORDS = frozenset({"shares", "share", "views", "view", "likes", "like", "comments", "comment", "k", "m",
+                            "مشاركة", "مشاركات", "مشاهدة", "مشاهدات", "إعجاب", "اعجاب", "تعليق", "تعليقات", "قراءة",
+                            "ألف"})
+_WORD_TOKEN = re.compile(r"\w+")
+
+
 def counter_line(text: str) -> bool:
-    """A share/like/view counter: only numbers, icons and counter words."""
-    tokens = re.findall(r"\w+", ascii_digits(text))
-    counter_words = {"shares", "share", "views", "view", "likes", "like", "comments", "comment", "k", "m",
-                     "مشاركة", "مشاركات", "مشاهدة", "مشاهدات", "إعجاب", "اعجاب", "تعليق", "تعليقات", "قراءة", "ألف"}
-    return bool(tokens) and any(t.isdigit() for t in tokens) and all(
-        t.isdigit() or t.lower() in counter_words for t in tokens) and not is_date_line(text)
+    """A share/like/view counter: only numbers, icons and counter words. (Read token by token: a line's first
+    ordinary word ends it, and str.isdigit takes any script's digits.)"""
+    digit = False
+    for match in _WORD_TOKEN.finditer(text):
+        token = match.group()
+        if token.isdigit():
+            digit = True
+        elif token.lower() not in _COUNTER_WORDS:
+            return False
+    return digit and not is_date_line(text)
 
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
@@ -184,16 +194,24 @@ def markup_line(text: str) -> bool:
     return len(words(_TAG.sub(" ", _SCRIPT.sub(" ", text)))) < 5
 
 
+_CRUMB_MARK = re.compile(r"[>»›/|]")
+
+
 def breadcrumb_line(text: str) -> bool:
     """A trail of short section names: "الرئيسية > أخبار > سوريا", "Home / Middle East / Gulf"."""
+    if not _CRUMB_MARK.search(text):
+        return False  # (no separator: one part)
     parts = re.split(r"\s+[>»›/|]\s+|\s*[»›>]\s*", text.strip())
     return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts) and not ends_sentence(text)
 
 
 def repeated_word_line(text: str) -> bool:
     """A line made of one word repeated (image alt text, icon labels): "Shadow Shadow"."""
-    tokens = [t.lower() for t in text.split()]
-    return len(tokens) >= 2 and len(set(tokens)) == 1
+    tokens = text.split()
+    if len(tokens) < 2:
+        return False
+    first = tokens[0].lower()
+    return all(t.lower() == first for t in tokens)
 
 
 _PAGER_LABEL = r"(?:next|previous|prev|older|newer|السابق|التالي|السابقة|التالية)"
@@ -248,6 +266,6 @@ def classify(text: str, article_is_arabic: bool) -> tuple[str, str] | None:
             return rule.action, rule.reason
     if is_date_line(text):
         return "date", "date line (kept as metadata)"
-    if article_is_arabic and arabic_ratio(text) == 0.0 and not is_prose(text):
+    if article_is_arabic and not ARABIC_LETTER.search(text) and not is_prose(text):  # (arabic_ratio 0.0)
         return "remove", "non-Arabic page chrome"
     return None
