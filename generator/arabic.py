@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import pyarabic.araby as araby
@@ -40,10 +41,28 @@ def normalize(text: str) -> str:
     return " ".join(_WORD_RUN.findall(unicodedata.normalize("NFKC", text).translate(_NORMAL))).lower()
 
 
-@lru_cache(maxsize=65536)
+_KEYS: dict[str, str] = {}  # text → text_key: a cache the build also fills with keys worker processes made
+_KEYS_KEPT = 1 << 18
+
+
 def text_key(text: str) -> str:
     """A stable short hash of the normalised text: the translation memory key."""
-    return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:16]
+    key = _KEYS.get(text)
+    if key is None:
+        key = hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:16]
+        if len(_KEYS) >= _KEYS_KEPT:
+            _KEYS.clear()  # (a process that lives on under serve: start again rather than grow)
+        _KEYS[text] = key
+    return key
+
+
+def known_keys(pairs: Iterable[tuple[str, str]]) -> None:
+    """Remember text_key() of texts whose keys were made elsewhere (by the workers that prepared them), so
+    that this process does not hash them again."""
+    for text, key in pairs:
+        if len(_KEYS) >= _KEYS_KEPT:
+            return
+        _KEYS.setdefault(text, key)
 
 
 def arabic_ratio(text: str) -> float:

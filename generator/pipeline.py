@@ -21,7 +21,7 @@ from typing import Any
 
 from .analysis.annotate import annotate
 from .analysis.figures import figures_of
-from .arabic import normalize, text_key
+from .arabic import known_keys, normalize, text_key
 from .cache import Cache, key
 from .config import Config
 from .errors import ConfigError, GeneratorError, SeedError, internal_error, stage
@@ -127,11 +127,19 @@ class Outline:
     meta: SourceMeta
     sentences: tuple[str, ...]
     body: frozenset[str]  # the memory keys of the body sentences: for telling copies apart
+    keys: tuple[str, ...] = ()  # text_key of each sentence (the analysis stage's, for a paragraph's sentences)
 
     @classmethod
     def of(cls, article: Article) -> Outline:
         body = frozenset(n.key for p in article.paragraphs if p.kind == "body" for n in p.notes)
-        return cls(article.meta, sentences_of(article), body)
+        sentences = sentences_of(article)
+        if all(len(p.notes) == len(p.sentences) for p in article.paragraphs):  # (annotated: a note a sentence)
+            noted = [n.key for p in article.paragraphs for n in p.notes]
+            own = len(sentences) - len(noted)  # the headline, and the outlet's name when it is translated
+            keys = (*map(text_key, sentences[:own]), *noted)
+        else:
+            keys = tuple(map(text_key, sentences))
+        return cls(article.meta, sentences, body, keys)
 
 
 class Prepared:
@@ -188,6 +196,8 @@ def ingest_all(seeds: list[SeedFile], config: Config, cache: Cache, errors: list
     for i, (seed, k, (outline, problems)) in enumerate(zip(seeds, keys, outlines, strict=True)):
         errors.extend(problems)
         if outline is not None:
+            if outline.keys:  # (memory look-ups and pairing hash no sentence again)
+                known_keys(zip(outline.sentences, outline.keys, strict=True))
             if articles[i] is None:
                 cache.keep("ingest", k)
             prepared.append((seed, k, Prepared(outline, _loader(seed, config, cache, k), articles[i])))

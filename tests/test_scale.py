@@ -668,3 +668,28 @@ def test_the_child_working_ahead_never_outlives_or_blocks_the_build(tmp_path):
         build.send_signal(signal.SIGKILL)
         build.communicate()
     assert _waited(lambda: all(_gone(pid) for pid in children), 30)
+
+
+def test_an_outline_carries_each_sentences_memory_key_as_the_analysis_noted_it(tmp_path):
+    """pipeline.Outline.keys: text_key of every sentence the source translates (headline, outlet name, each
+    paragraph's sentences), taken from the analysis stage's notes; arabic.known_keys() remembers them for this
+    process and text_key() then gives the same key it would compute."""
+    import generator.arabic as arabic
+    from generator.config import load_config
+    from generator.ingest.read import read_seeds
+    from generator.pipeline import Outline
+    from generator.pipeline import prepare as prepare_one
+
+    config = load_config(make_project(tmp_path / "p"))
+    seeds, _ = read_seeds(config.seeds_path, config.roots)
+    for seed in seeds:
+        article, _ = prepare_one(seed, config)
+        outline = Outline.of(article)
+        assert len(outline.keys) == len(outline.sentences) > 3
+        arabic._KEYS.clear()
+        assert list(outline.keys) == [arabic.text_key(s) for s in outline.sentences]
+        arabic._KEYS.clear()
+        arabic.known_keys([("نص", "not its key")])
+        assert arabic.text_key("نص") == "not its key"  # (what is remembered is trusted: hence keys from the notes)
+        arabic._KEYS.clear()
+        assert arabic.text_key("نص") != "not its key"
