@@ -360,7 +360,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
                   reviewed=sum(1 for f in figures if f.review))
     with timer("analyse"), stage("grouping reports into stories"):
         plans, redirects, story_warnings, written = _stories(config, sources, found, aside, cache, keys)
-    early = None  # (its links are not needed past here)
+    early = None  # (the rest needs the matches only; its links wait in the cache's put_later until written)
     report["warnings"] = [*report["warnings"], *story_warnings]
     if written:
         report["memory_written"] = {**report["memory_written"], **written}

@@ -217,7 +217,9 @@ class Cache:
     def put_later(self, kind: str, entry: str, value: object) -> None:
         """put(), pickled only when everything is flushed: a build puts the results it reads on after it has set
         the search index going, then pickles them while the index is made (no build reads back its own
-        entries). An interrupted build loses them: only work."""
+        entries). The values stay in memory until then (they must not change meanwhile: the build's are
+        frozen); a failed or interrupted build writes them as it closes the cache, a killed one loses them
+        (only work)."""
         self.used.setdefault(kind, set()).add(entry)
         if not self._broken:
             self.later.append((kind, entry, value))
