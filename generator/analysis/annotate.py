@@ -11,13 +11,14 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from ..arabic import ascii_digits, content_words, normalize, term, text_key
+from ..arabic import content_words, normalize, term, text_key
 from ..dates import days
 from ..models import Article, Number, Paragraph, SentenceNote, Terms
 from .numbers import claimant_of, mentions_actor, numbers_in
 
 _EVENT_WORDS = frozenset(normalize(w) for w in ("هجوم", "هاجم", "اشتباكات", "هروب", "قتل", "مقتل", "انفجار",
                                                 "غارة", "قصف", "اعتقال", "فيضان", "زلزال"))
+_DIGIT = re.compile(r"\d")  # (any script's digits: what ascii_digits maps are \d too)
 _PLACE = re.compile(r"\b(?:في|ب)\s*(?:مدينه|محافظه|سجن|حي|منطقه|قريه|ريف|بلده|مخيم)\b")
 
 
@@ -25,8 +26,7 @@ def facts(sentence: str, numbers: tuple[Number, ...], claimant: str, day: str) -
     """How many of who / what (a count or an event) / when / where a sentence states."""
     normal = normalize(sentence)
     who = bool(claimant) or mentions_actor(sentence)
-    what = bool(numbers) or bool(re.search(r"\d", ascii_digits(sentence))) or bool(
-        _EVENT_WORDS & set(normal.split()))
+    what = bool(numbers) or bool(_DIGIT.search(sentence)) or not _EVENT_WORDS.isdisjoint(normal.split())
     return who + what + bool(day) + bool(_PLACE.search(normal))
 
 
@@ -61,16 +61,18 @@ def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
     """The content words of the headline (counted twice) and the body, with how often each stands and its
     shortest form as written, the fewest clitics on it (for the reasons shown on a story's page): what grouping
     into stories compares."""
-    counts: Counter = Counter()
+    counts: dict[str, int] = {}
     shown: dict[str, str] = {}
     texts = [article.meta.headline, article.meta.headline, *(p.text for p in article.paragraphs if p.kind == "body")]
     written = Counter(word for text in texts for word in text.split())  # (each word as written looked up once)
     for word, n in written.items():  # in the order words first stand, as before
         key = content_term(word)
         if key:
-            counts[key] += n
-            form = _PUNCT.sub("", word)
-            if key not in shown or len(form) < len(shown[key]):
+            counts[key] = counts.get(key, 0) + n
+            # (str.isalnum is re's \w but for "_": a word that starts and ends with one has no punctuation to strip)
+            form = word if word[0].isalnum() and word[-1].isalnum() else _PUNCT.sub("", word)
+            old = shown.get(key)
+            if old is None or len(form) < len(old):
                 shown[key] = form  # the shortest form as written: "أمير", not "وأمير" (a reason on a story's page)
     return tuple((key, n, shown[key]) for key, n in counts.items())
 
