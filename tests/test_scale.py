@@ -693,3 +693,30 @@ def test_an_outline_carries_each_sentences_memory_key_as_the_analysis_noted_it(t
         assert arabic.text_key("نص") == "not its key"  # (what is remembered is trusted: hence keys from the notes)
         arabic._KEYS.clear()
         assert arabic.text_key("نص") != "not its key"
+
+
+def test_pagefind_runs_as_its_own_executable_where_the_package_names_one(tmp_path, monkeypatch):
+    """search.pagefind_command: $PAGEFIND_BINARY_PATH when it is an executable file, else the binary the
+    pagefind[bin] package ships (no Python started only to exec it), else `python -m pagefind`."""
+    import os
+    import stat
+    import sys
+
+    from generator.site import search
+
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\n", encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    try:
+        monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+        search.pagefind_command.cache_clear()
+        assert search.pagefind_command() == (str(fake),)
+        monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "missing"))
+        search.pagefind_command.cache_clear()
+        assert search.pagefind_command() == (sys.executable, "-m", "pagefind")
+        monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+        search.pagefind_command.cache_clear()
+        found = search.pagefind_command()
+        assert len(found) == 1 and os.access(found[0], os.X_OK)  # (pagefind[bin] is a dependency)
+    finally:
+        search.pagefind_command.cache_clear()
