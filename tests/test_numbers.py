@@ -731,3 +731,17 @@ def test_the_third_review_claimants(sentence, who):
 
 def test_a_qualifier_before_a_bracketed_number_is_read():
     assert number("وحضر أكثر من (20) طبيبا من مختلف التخصصات.", "20").qualifier == "more than"
+
+
+def test_tokens_read_a_run_at_a_time_are_those_read_token_by_token():
+    """number_tokens.tokenize splits each run of non-space characters once for the process and places its
+    tokens in the sentence; the token-by-token reading (kept for sentences with a URL) must give the same
+    tokens: spans, text as written (Arabic-Indic digits), kinds, forms and whether a token is glued."""
+    from generator.analysis import number_tokens as nt
+
+    sentences = ["قتل ٣٠ شخصا، وأصيب 12 آخرون (بحسب «المرصد»).", "\u00a0غير\u00a0منقسمة ٤ و4ر1 مليار",
+                 "  مسافة   مزدوجة ١٢٣ ", "a_b 12_3 x-16 إف-16", "", "،،، !!", "(309) ملايين ريال"]
+    for sentence in sentences:
+        assert nt.tokenize.__wrapped__(sentence) == nt._with_urls(sentence, nt.ascii_digits(sentence)), sentence
+    url = nt.tokenize("انظر http://example.com/a?id=12 و 5 أشخاص")
+    assert [t.text for t in url] == ["انظر", "و", "5", "أشخاص"]

@@ -70,13 +70,47 @@ def _kind(text: str, kind: str) -> tuple[str, str, tuple[str, ...]]:
 def tokenize(sentence: str) -> tuple[Token, ...]:
     """The sentence's tokens; URLs are dropped (their numbers are not quantities). Cached: numbers, the
     claimant and the actors of one sentence are read from the same tokens. (Every sentence of a pile passes
-    here: what a token as written is, is looked up, not worked out again, and the tuples are made with
-    tuple.__new__, not the named tuple's own __new__, a Python function.)"""
+    here: it is read a run of non-space characters at a time, and each run as written is split into tokens
+    once for the process (a pile repeats its words), so a sentence costs a look-up and a tuple per token;
+    no token spans a space, so a run's tokens are the sentence's. The tuples are made with tuple.__new__, not
+    the named tuple's own __new__, a Python function.)"""
     plain = ascii_digits(sentence)
-    urls = [m.span() for m in _URL.finditer(plain)] if "://" in plain or _WWW.search(plain) else []
+    if "://" in plain or _WWW.search(plain):
+        return _with_urls(sentence, plain)
+    same = plain == sentence  # (Arabic-Indic digits make them differ; the spans are the same)
+    out: list[Token] = []
+    append, known = out.append, _RUNS.get
+    for m in _RUN.finditer(plain):
+        base, run = m.start(), m.group()
+        for start, end, text, kind, norm, forms in known(run) or _run_tokens(run):
+            start, end = base + start, base + end
+            append(_new(Token, (start, end, text if same else sentence[start:end], kind, norm, forms, start > base)))
+    return tuple(out)
+
+
+_RUN = re.compile(r"\S+")
+_RUNS: dict[str, tuple[tuple[int, int, str, str, str, tuple[str, ...]], ...]] = {}  # a run as written → its tokens
+
+
+def _run_tokens(run: str) -> tuple[tuple[int, int, str, str, str, tuple[str, ...]], ...]:
+    """A run of non-space characters as tokens: (start, end in the run, text, kind, norm, forms)."""
+    found = []
+    for m in _TOKEN.finditer(run):
+        text = m.group()
+        kind, norm, forms = _KINDS.get(text) or _kind(text, m.lastgroup or "punct")
+        found.append((m.start(), m.end(), text, kind, norm, forms))
+    tokens = tuple(found)
+    if len(_RUNS) < 262144:  # (a pile's vocabulary; a bound for a process that lives on under serve)
+        _RUNS[run] = tokens
+    return tokens
+
+
+def _with_urls(sentence: str, plain: str) -> tuple[Token, ...]:
+    """tokenize() of a sentence that may hold a URL, token by token."""
+    urls = [m.span() for m in _URL.finditer(plain)]
     out: list[Token] = []
     url = 0
-    same = plain == sentence  # (Arabic-Indic digits make them differ; the spans are the same)
+    same = plain == sentence
     known = _KINDS.get
     for m in _TOKEN.finditer(plain):
         start, end = m.span()
