@@ -75,8 +75,6 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
     no token spans a space, so a run's tokens are the sentence's. The tuples are made with tuple.__new__, not
     the named tuple's own __new__, a Python function.)"""
     plain = ascii_digits(sentence)
-    if "://" in plain or _WWW.search(plain):
-        return _with_urls(sentence, plain)
     same = plain == sentence  # (Arabic-Indic digits make them differ; the spans are the same)
     out: list[Token] = []
     append, known = out.append, _RUNS.get
@@ -85,6 +83,9 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
         for start, end, text, kind, norm, forms in known(run) or _run_tokens(run):
             start, end = base + start, base + end
             append(_new(Token, (start, end, text if same else sentence[start:end], kind, norm, forms, start > base)))
+    if "://" in plain or _WWW.search(plain):  # (the tokens that start inside a URL are dropped)
+        urls = [m.span() for m in _URL.finditer(plain)]
+        out = [t for t in out if not any(low <= t.start < high for low, high in urls)]
     return tuple(out)
 
 
@@ -103,27 +104,6 @@ def _run_tokens(run: str) -> tuple[tuple[int, int, str, str, str, tuple[str, ...
     if len(_RUNS) < 262144:  # (a pile's vocabulary; a bound for a process that lives on under serve)
         _RUNS[run] = tokens
     return tokens
-
-
-def _with_urls(sentence: str, plain: str) -> tuple[Token, ...]:
-    """tokenize() of a sentence that may hold a URL, token by token."""
-    urls = [m.span() for m in _URL.finditer(plain)]
-    out: list[Token] = []
-    url = 0
-    same = plain == sentence
-    known = _KINDS.get
-    for m in _TOKEN.finditer(plain):
-        start, end = m.span()
-        if urls:
-            while url < len(urls) and urls[url][1] <= start:
-                url += 1
-            if url < len(urls) and urls[url][0] <= start:
-                continue
-        text = m.group()
-        kind, norm, forms = known(text) or _kind(text, m.lastgroup or "punct")
-        out.append(_new(Token, (start, end, text if same else sentence[start:end], kind, norm, forms,
-                                start > 0 and not plain[start - 1].isspace())))
-    return tuple(out)
 
 
 def parse_digits(text: str) -> int | float | None:
