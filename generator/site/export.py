@@ -119,9 +119,7 @@ def figure_lines(figures: list[Figure], source: Source) -> tuple[str, str]:
         return "", ""
     records = [figure_record(f, source) for f in figures]
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(
-        [("'" + v if v.__class__ is str and v.startswith(_FORMULA) else v) for v in record.values()]  # (spreadsheet_safe,
-        for record in records)  # inline: a call per cell was a fifth of a cold build's pairing)
+    csv.writer(buffer, lineterminator="\n").writerows([spreadsheet_safe(v) for v in record.values()] for record in records)
     # One dump for the source's records, a line each: every record is flat and starts with its id, and inside a JSON
     # string a quote is escaped, so '},{"id":' stands only between two records.
     return json.dumps(records, ensure_ascii=False, separators=(",", ":"))[1:-1].replace('},{"id":', '},\n{"id":'), \
