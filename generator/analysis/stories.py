@@ -397,16 +397,15 @@ def related(stories: list[tuple[str, tuple[str, ...]]], profiles: dict[str, Prof
         norm = math.sqrt(math.fsum(x * x for x in total.values())) or 1.0
         items.append(Profile(story_id, None, {w: x / norm for w, x in total.items()}, frozenset(), frozenset(), shown))
         spans.append(span)
+    count = len(items)
+    candidates = [divmod(code, count) for codes, sums in _partial_sums(items)
+                  for code in codes[sums >= RELATED / 6].tolist()]  # (/3, as grouping cuts, missed one pair in eight)
+    pairs = [(i, j) for i, j in candidates if _gap(spans[i], spans[j]) <= RELATED_DAYS]
     found: dict[int, list[tuple[float, str, int]]] = defaultdict(list)
-    for codes, sums in _partial_sums(items):
-        for code in codes[sums >= RELATED / 6].tolist():  # (/3, as grouping cuts, missed one pair in eight)
-            i, j = divmod(code, len(items))
-            if _gap(spans[i], spans[j]) > RELATED_DAYS:
-                continue
-            similar = cosine(items[i], items[j])
-            if similar >= RELATED:
-                found[i].append((-similar, items[j].source_id, j))
-                found[j].append((-similar, items[i].source_id, i))
+    for (i, j), similar in zip(pairs, cosines(items, pairs), strict=True):
+        if similar >= RELATED:
+            found[i].append((-similar, items[j].source_id, j))
+            found[j].append((-similar, items[i].source_id, i))
     out = {}
     for i, pairs in found.items():
         a = items[i]
