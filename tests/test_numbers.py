@@ -533,10 +533,11 @@ def test_fixture_gold(name):
 
 # tune4 and tune5 are below the recall target: their misses are counts referred to across sentences, capacities and epithets
 # (bench/gold/FIGURES.md). It must not fall below what the rules reach on it now.
-FLOORS = {"tune4": {"precision": 0.97, "recall": 0.92, "category": 0.95},
+FLOORS = {"tune4": {"precision": 0.97, "recall": 0.92, "category": 0.96},
           "tune5": {"precision": 0.98, "recall": 0.93, "category": 0.95},
           "tune6": {"precision": 0.98, "recall": 0.95, "category": 0.88},
-          "tune7": {"precision": 0.98, "recall": 0.92, "category": 0.92}}
+          "tune7": {"precision": 0.98, "recall": 0.92, "category": 0.94},
+          "tune8": {"people": 40}}  # (tune8 is the whole of what its draw's pools held: 43 counts)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
@@ -544,9 +545,9 @@ FLOORS = {"tune4": {"precision": 0.97, "recall": 0.92, "category": 0.95},
 def test_tuning_batches_meet_the_targets(half):
     scores = score_half(GOLD_DIR / f"figures_{half}.yml", CORPUS, half)
     report = "\n".join(scores.notes)
-    floor = FLOORS.get(half, {"precision": 0.95, "recall": 0.95, "category": 0.95})
+    floor = {"precision": 0.95, "recall": 0.95, "category": 0.95, "people": 90, **FLOORS.get(half, {})}
     assert not scores.sha_mismatches
-    assert scores.people_gold >= 90
+    assert scores.people_gold >= floor["people"]
     assert scores.precision >= floor["precision"], report
     assert scores.recall >= floor["recall"], report
     assert scores.category >= floor["category"], report
@@ -711,8 +712,37 @@ SEVENTH_ROUND = [
     ("ونشر صورا له مع 3 أطفال في الحديقة.", "3", "people", "other people"),  # no masdar: nothing befell them
 ]
 
+EIGHTH_ROUND = [
+    # a count after مقابل shares the category of the count before, nouns of its phrase with و between
+    ("وقتل 40 عنصرا من الجيش وحلفائه مقابل 25 مسلحا من الفصائل.", "25", "people", "killed"),
+    ("قتل 5 جنود، مقابل 3 مسلحين", "3", "people", "other people"),  # a comma: another clause
+    ("وسيطرت الفصائل على 12 قرية مقابل 3 قرى للجيش.", "3", "count", ""),
+    # people held by an armed group that is no state's are hostages; held by a state's forces, detained
+    ("وتحدث ناشطون عن نحو 50 شخصا محتجزين لدى تنظيم داعش في المدينة.", "50", "people", "hostages"),
+    ("وأكدت المنظمة وجود 30 عائلة محتجزة من قبل الميليشيات.", "30", "people", "hostages"),
+    ("وقال الجيش إن 50 شخصا محتجزون لدى الشرطة العسكرية.", "50", "people", "detained"),
+    ("ويبقى مصير 800 شخص تحتجزهم جماعات مسلحة مجهولا.", "800", "people", "hostages"),  # the holding verb's subject
+    ("ويبقى مصير 800 شخص تحتجزهم قوات النظام مجهولا.", "800", "people", "detained"),
+    ("ولا يزال 20 ناشطا يقبعون في سجون الميليشيات.", "20", "people", "hostages"),  # in an armed group's prisons
+    ("ولا يزال 20 ناشطا يقبعون في سجون النظام.", "20", "people", "detained"),
+    ("وطالبوا بإطلاق سراح 12 امرأة يحتجزهم تنظيم \"الدولة الإسلامية\".", "12", "people", "hostages"),
+    # the wounded of an outbreak are its infected (other people), unless violence or an accident is named
+    ("وحذر الأطباء من تفشي الكوليرا في المخيم، وقالوا إن عدد المصابين تجاوز 300 مصاب.", "300", "people",
+     "other people"),
+    ("وأصيب 20 شخصا في انفجار بالمخيم الذي يعاني من وباء الكوليرا.", "20", "people", "wounded"),
+    # a feminine or dual verb of surrender after the count
+    ("وأفادت المصادر بأن العشرات استسلمت للقوات الحكومية.", "العشرات", "people", "surrendered"),
+    ("وكان 200 من المقاتلين سلموا أنفسهم للجيش.", "200", "people", "surrendered"),
+    # one in N after a rate is a share; one of N people is a count of them
+    ("وتبلغ نسبة الإصابة بالمرض واحدا من 8 أشخاص في العالم.", "8", "other", ""),
+    ("وكان واحد من 11 شخصا قتلوا في الهجوم طفلا.", "11", "people", "killed"),
+    # going home is no displacement; leaving it is
+    ("وعاد 300 شخص إلى منازلهم بعد انتهاء المعارك.", "300", "people", "other people"),
+    ("وفر 300 شخص من منازلهم بعد القصف.", "300", "people", "displaced"),
+]
 
-@pytest.mark.parametrize(("sentence", "text", "kind", "category"), SIXTH_ROUND + SEVENTH_ROUND)
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "category"), SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND)
 def test_the_sixth_and_seventh_tuning_rounds(sentence, text, kind, category):
     found = number(sentence, text)
     assert (found.type, found.category) == (kind, category), found

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .number_lexicon import WEAK, Phrases
 from .number_people import Counted, nisba, with_article
-from .number_scan import CLITIC_TOKENS, Seen, Sentence
+from .number_scan import CLITIC_TOKENS, QUOTES, Seen, Sentence
 
 _GROUP_WINDOW = 5
 _DEAL_REACH = 12  # how far from the count, in its clause, an evacuation or a deal is looked for
@@ -32,7 +32,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
             and _died(s, number_i):
         return "killed"  # "وتوفي 3 من المصابين متأثرين بجراحهم": of the wounded, these died
     if own and own not in lex.state_categories and own not in neutral:
-        ill = undone(s, own, number_j) or (noun is not None and noun.token < number_i and undone(s, own, noun.token + 1))
+        ill = undone(s, own, number_j) or (noun is not None and noun.token < number_i and undone(s, own, noun.token + 1)) \
+            or (own == "wounded" and outbreak(s))
         return "other people" if ill else own  # "3388 مصابة بتسمم الحمل", "عدد المصابين بالفيروس … 300": ill
     before, stopped = s.scan_before(number_i)
     while not before and (prior := seen.at(stopped)) is not None and prior.type in _WHEN:
@@ -75,6 +76,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     before_number = seen.at(stopped)
     if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i):
         return before_number.category
+    if versus := versus_count(s, number_i, seen):
+        return versus
     if seen.last is not None and seen.last is seen.people and qualified_pair(s, number_i):
         return seen.people.category  # "خطف 170 سنيا وأكثر من ستين مسيحيا"
     return "other people"
@@ -176,6 +179,8 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
         return "killed" if noun is not None and armed(s, noun) else ""
     if found == "captured":
         return "detained" if noun is not None and armed(s, noun) else "hostages"
+    if found == "detained" and _held_by_armed_group(s, j):
+        return "hostages"  # "نحو مائة عائلة سريانية محتجزة من قبل التنظيم"
     if found == "handed":
         return "surrendered" if _after(s, s.lex.reflexives, j, 10) else ""
     if found == "received":
@@ -187,6 +192,34 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
             or _evacuation(s, j)  # (not the members of whoever "its" stands for: "تنقل 700 من أعضائها")
         return "displaced" if evacuated else ""
     return found
+
+
+def _held_by_armed_group(s: Sentence, j: int) -> bool:
+    """The clause after the count names its holder, an armed group that is no state's, after a word of holding
+    ("من قبل التنظيم", "لدى الميليشيات") or as the subject of the verb that holds them ("تحتجزهم جماعات
+    جهادية"), within eight words (not past another number or the clause's end)."""
+    for k in range(j, min(j + 8, len(s.tokens))):
+        if s.boundary(k) or s.owner[k] >= 0:
+            return False
+        hit = s.lex.holders.at(s.forms, k)
+        verb = s.lex.cues_after.at(s.forms, k) if hit is None else None
+        if hit is not None or (verb is not None and verb[1] == "detained"):
+            start = k + (hit or verb)[0]  # (the group's name, or a generic head before it: "لدى تنظيم داعش",
+            #                                 or its adjective after a plural: "جماعات جهادية", "جماعات مسلحة")
+            named = [m for m in range(start, min(start + 4, len(s.tokens))) if s.text_at(m) not in QUOTES][:2]
+            if any(_taker(s, m) for m in named):  # (past quotes: "تنظيم "الدولة الإسلامية"")
+                return True
+            if hit is not None:
+                return False  # held by someone else ("لدى الشرطة")
+    return False
+
+
+def _taker(s: Sentence, m: int) -> bool:
+    """The group named at token m takes hostages (ISIS, militants), also named by a feminine adjective."""
+    hit = s.lookup(s.lex.groups, m)
+    if hit is not None:
+        return hit[1] in s.lex.hostage_takers
+    return any(s.lex.groups.word(f[:-1]) in s.lex.hostage_takers for f in s.forms[m] if f.endswith("ه"))
 
 
 def _exposed_to(s: Sentence, j: int) -> str:
@@ -271,6 +304,11 @@ def attacking(s: Sentence, i: int, j: int, noun: Counted | None) -> bool:
     return noun is not None and s.ends_before(s.lex.storm_verbs, i) is not None and fighters(s, noun)
 
 
+def outbreak(s: Sentence) -> bool:
+    """The sentence names an outbreak and no violence, accident or disaster: its wounded are the infected."""
+    return s.mentions(s.lex.outbreak_words, "outbreak") and not s.mentions(s.lex.violence_words, "violence")
+
+
 def ill_before(s: Sentence, i: int) -> bool:
     """An illness named in the clause before the count, as the subject of "يصيب" ("وباء الكوليرا يصيب …")."""
     for k in range(s.prev(i), max(i - 8, 0) - 1, -1):
@@ -324,6 +362,23 @@ def toll_of(s: Sentence, i: int) -> str:
     else:
         return ""
     return "other people" if undone(s, toll[1], toll[0] + 1) else toll[1]  # "عدد المصابين بفيروس … إلى 300": ill
+
+
+def versus_count(s: Sentence, i: int, seen: Seen) -> str:
+    """ "وقتل 60 عنصرا من قوات النظام وحلفائها مقابل 34 مقاتلا": a count right after مقابل (or "بالإضافة إلى",
+    "فضلا عن"; a qualifier aside) shares the category of the count of people right before it, whatever nouns
+    of its phrase stand between (up to ten tokens, no other number, no clause's end)."""
+    k = s.before_qualifier(i)
+    hit = s.lex.coordinators.ending(s.forms, k) if k >= 0 else None
+    index = s.owner[i] - 1
+    prior = seen.at(index)
+    if hit is None or s.tokens[k].norm == "و" or prior is None or prior.type != "people" \
+            or prior.category == "other people" or seen.people is not prior:
+        return ""
+    start = k - hit[0] + 1
+    if start - s.raws[index].j > 10 or any(s.boundary(m) for m in range(s.raws[index].j, start)):
+        return ""
+    return prior.category
 
 
 def coordinated(s: Sentence, stopped: int, i: int) -> bool:

@@ -305,13 +305,24 @@ def day_before_day(s: Sentence, k: int) -> bool:
 
 
 def one_in(s: Sentence, raw: Raw) -> bool:
-    """One in N: "كل فرد من بين خمسة أفراد", "واحد من كل عشرة" (a ratio, not a count)."""
+    """One in N: "كل فرد من بين خمسة أفراد", "واحد من كل عشرة", after a rate "واحد من 11 شخصا" (a ratio, not a
+    count)."""
     b = s.prev(raw.i)
     hit = s.lex.ratio_before.ending(s.forms, b)
     if hit is None:
-        return False
+        return s.text_at(b) == "من" and s.has(b - 1, s.lex.ratio_one) and _rate_before(s, b - 1)
     start = b - hit[0]
     return any(s.has(m, s.lex.ratio_one) for m in range(max(start - 3, 0), start + 1))
+
+
+def _rate_before(s: Sentence, k: int) -> bool:
+    """A rate named in the clause within six words before k: "تصل نسبة الإصابة بهذا المرض إلى واحد من 11"."""
+    for m in range(k - 1, max(k - 7, -1), -1):
+        if s.boundary(m) or s.owner[m] >= 0:
+            return False
+        if s.has(m, s.lex.ratio_rates):
+            return True
+    return False
 
 
 def decades(s: Sentence, raw: Raw, k: int) -> bool:

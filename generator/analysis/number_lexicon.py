@@ -165,6 +165,7 @@ class Lexicon:
     ratio_phrases: Phrases
     ratio_before: Phrases
     ratio_one: frozenset[str]
+    ratio_rates: frozenset[str]
     currencies: Phrases
     measure_units: Phrases
     time_units: Phrases
@@ -242,6 +243,10 @@ class Lexicon:
     toll_links: frozenset[str]
     subset_cues: Phrases
     coordinators: Phrases
+    holders: Phrases
+    outbreak_words: Phrases
+    violence_words: Phrases
+    hostage_takers: frozenset[str]
     count_heads: Phrases
     people_relatives: frozenset[str]
     money_words: Phrases
@@ -290,7 +295,7 @@ _BUILDERS = {
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled,
-    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset,
+    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
@@ -299,7 +304,8 @@ _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", 
                  "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before",
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words", "fire_verbs", "fire_objects", "storm_verbs",
-                 "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents"}
+                 "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents",
+                 "holders", "outbreak_words", "violence_words"}
 _DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts"}
 
 
