@@ -736,6 +736,13 @@ EIGHTH_ROUND = [
     # one in N after a rate is a share; one of N people is a count of them
     ("وتبلغ نسبة الإصابة بالمرض واحدا من 8 أشخاص في العالم.", "8", "other", ""),
     ("وكان واحد من 11 شخصا قتلوا في الهجوم طفلا.", "11", "people", "killed"),
+    # after a count and a comma, a pronoun names who they were
+    ("قتل 5 أشخاص، هم 3 رجال وامرأتان", "3", "people", "killed"),
+    ("قتل 5 أشخاص في الهجوم الذي وقع أمس في المدينة الكبيرة بعد الظهر، وهم 3 رجال", "3", "people",
+     "other people"),  # too far from the count
+    ("حادث مروري يصرع ويصيب 8 في المنطقة", "8", "people", "killed"),  # killed and wounded together: killed
+    ("وكان من المقرر خروج المسلحين من بلدات زملكا وعربين صباح السبت.", "وعربين", "identifier", ""),  # a town
+    ("وحصل مشروع القرار على تأييد 11 عضوا في المجلس.", "11", "count", ""),  # a resolution's votes are states'
     # going home is no displacement; leaving it is
     ("وعاد 300 شخص إلى منازلهم بعد انتهاء المعارك.", "300", "people", "other people"),
     ("وفر 300 شخص من منازلهم بعد القصف.", "300", "people", "displaced"),

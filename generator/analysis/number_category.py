@@ -58,6 +58,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     if seen.people is not None and s.ends_before(lex.subset_cues, number_i, 2) \
             and not (seen.people.category == "other people" and own in lex.state_categories):
         return seen.people.category  # (but "آلاف المدنيين، ومن بينهم 12 ألف لاجئ": refugees among them)
+    if seen.people is not None and seen.people.category != "other people" and apposed(s, number_i, seen):
+        return seen.people.category  # "بحياة 7 أفراد من عائلة واحدة، هم أربعة أطفال": who the 7 were
     if seen.people is not None and seen.people.category != "other people" and of_them_after(s, number_j, noun):
         return seen.people.category  # "بلغ عدد الإصابات 60 إصابة، نقل 38 حالة منها": 38 of the wounded
     if toll := toll_of(s, number_i):
@@ -317,6 +319,19 @@ def ill_before(s: Sentence, i: int) -> bool:
         if s.lex.illness_words.ending(s.forms, k) is not None:
             return True
     return False
+
+
+def apposed(s: Sentence, i: int, seen: Seen) -> bool:
+    """A pronoun after a comma right before the count ("، هم أربعة أطفال"), the last count of people ending at
+    most ten tokens before the comma, in the same clause: the count says who those were."""
+    k = s.before_qualifier(i)
+    if k < 1 or s.tokens[k].norm not in s.lex.apposition_cues or s.text_at(k - 1) not in (",", "،"):
+        return False
+    index = next((n for n, number in enumerate(seen.numbers) if number is seen.people), -1)
+    if index < 0:
+        return False
+    end = s.raws[index].j
+    return k - 1 - end <= 10 and not any(s.boundary(m) for m in range(end, k - 1))
 
 
 def of_them_after(s: Sentence, j: int, noun: Counted | None) -> bool:

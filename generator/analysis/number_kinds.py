@@ -131,8 +131,10 @@ def rank(s: Sentence, raw: Raw) -> bool:
 def dual(s: Sentence, raw: Raw) -> Typed:
     """A dual noun is its own counted noun: "يومين" 2 days, "جرعتين" 2 doses, "قتيلين" 2 killed."""
     lex, stem = s.lex, raw.stem
-    if s.has(s.prev(raw.i), lex.place_nouns) and not lex.time_units.word(stem):
-        return Typed("identifier")  # "في بلدة عربين": a place's name
+    b = s.prev(raw.i)
+    listed = s.tokens[raw.i].norm.startswith("و") and b >= 1 and s.is_word(b) and s.has(b - 1, lex.place_nouns)
+    if (s.has(b, lex.place_nouns) or listed) and not lex.time_units.word(stem):
+        return Typed("identifier")  # "في بلدة عربين", "من بلدات زملكا وعربين": a place's name
     if lex.time_units.word(stem) is not None and s.ends_before(lex.age_words, raw.i):
         return Typed("age", raw.noun)  # "طفل عمره سنتان"
     if lex.time_units.word(stem) is not None or decades(s, raw, raw.noun):

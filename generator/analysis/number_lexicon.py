@@ -244,6 +244,7 @@ class Lexicon:
     subset_cues: Phrases
     coordinators: Phrases
     holders: Phrases
+    apposition_cues: frozenset[str]
     outbreak_words: Phrases
     violence_words: Phrases
     hostage_takers: frozenset[str]
