@@ -736,6 +736,15 @@ EIGHTH_ROUND = [
     # one in N after a rate is a share; one of N people is a count of them
     ("وتبلغ نسبة الإصابة بالمرض واحدا من 8 أشخاص في العالم.", "8", "other", ""),
     ("وكان واحد من 11 شخصا قتلوا في الهجوم طفلا.", "11", "people", "killed"),
+    # after "العام" a number that is no plausible year and counts a noun is a count
+    ("وولد في المستشفى خلال النصف الأول للعام 297 مولوداً.", "297", "people", "other people"),
+    ("وباعت الشركة العام الماضي 299 هاتف ذهبي.", "299", "count", ""),
+    ("توفي الشاعر سنة 354هـ في العراق.", "354", "year", ""),
+    ("بني المعبد عام 300 قبل الميلاد.", "300", "year", ""),
+    # detention pending trial is detained; a sentence to prison names nothing that befell them yet
+    ("وجددت النيابة حبس أربعة من أعضاء الجماعة 15 يوما.", "أربعة", "people", "detained"),
+    ("وقضت المحكمة بحبس 3 متهمين.", "3", "people", "other people"),
+    ("وشهد الرئيس تخريج الدفعة 151 من المعهد.", "151", "ordinal", ""),  # a graduating class
     # after a count and a comma, a pronoun names who they were
     ("قتل 5 أشخاص، هم 3 رجال وامرأتان", "3", "people", "killed"),
     ("قتل 5 أشخاص في الهجوم الذي وقع أمس في المدينة الكبيرة بعد الظهر، وهم 3 رجال", "3", "people",

@@ -195,8 +195,9 @@ def year(s: Sentence, raw: Raw) -> bool:
     lex = s.lex
     if raw.multiplied or not within(raw, 0, 2100) or any(mark in s.text_at(t) for t in range(raw.i, raw.j) for mark in ",."):
         return False
-    if s.ends_before(lex.year_before, raw.i, 2) and not lex.time_units.at(s.forms, s.next(raw.j)):
-        return True  # "عام 2016", "عام 94"
+    if s.ends_before(lex.year_before, raw.i, 2) and not lex.time_units.at(s.forms, s.next(raw.j)) \
+            and (within(raw, 0, 99) or within(raw, 600, 2100) or not _counted_after(s, raw.j)):
+        return True  # "عام 2016", "عام 94", "سنة 354هـ" (not "ولد خلال النصف الأول للعام 297 مولودا")
     if not within(raw, 600, 2100):
         return False
     suffix = s.tok(raw.j)
@@ -208,6 +209,15 @@ def year(s: Sentence, raw: Raw) -> bool:
     if s.text_at(b) == ")":
         b -= 1
     return bool(lex.months.ending(s.forms, b))
+
+
+def _counted_after(s: Sentence, j: int) -> bool:
+    """A noun the number counts right after it: one of the rules' people or things, or an indefinite accusative
+    ("مولوداً"): no year, whatever word stands before ("للعام 297 مولوداً", "العام الماضي 299 هاتف")."""
+    if j >= len(s.tokens) or not s.is_word(j):
+        return False
+    text = s.tokens[j].text
+    return bool(s.lex.human_nouns.at(s.forms, j) or s.lex.things.at(s.forms, j)) or text.endswith(("اً", "ًا"))
 
 
 def unit(s: Sentence, raw: Raw, k: int, seen: Seen) -> Typed | None:
