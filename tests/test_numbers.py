@@ -745,6 +745,9 @@ EIGHTH_ROUND = [
     ("وجددت النيابة حبس أربعة من أعضاء الجماعة 15 يوما.", "أربعة", "people", "detained"),
     ("وقضت المحكمة بحبس 3 متهمين.", "3", "people", "other people"),
     ("وشهد الرئيس تخريج الدفعة 151 من المعهد.", "151", "ordinal", ""),  # a graduating class
+    # nouns for people: lovers of a thing, employers
+    ("ويثير النبأ انزعاج الملايين من عشاق القهوة.", "الملايين", "people", "other people"),
+    ("ويضم الموقع أكثر من 40,000 صاحب عمل.", "40,000", "people", "other people"),
     # after a count and a comma, a pronoun names who they were
     ("قتل 5 أشخاص، هم 3 رجال وامرأتان", "3", "people", "killed"),
     ("قتل 5 أشخاص في الهجوم الذي وقع أمس في المدينة الكبيرة بعد الظهر، وهم 3 رجال", "3", "people",
@@ -777,6 +780,11 @@ def test_the_third_review_claimants(sentence, who):
 
 def test_a_qualifier_before_a_bracketed_number_is_read():
     assert number("وحضر أكثر من (20) طبيبا من مختلف التخصصات.", "20").qualifier == "more than"
+
+
+def test_numbers_in_an_email_address_and_the_feminine_twelfth_are_no_numbers():
+    assert [n.value for n in numbers_in("للتواصل مع الكاتب: Mashr-26@hotmail.com أو الرمز (52)")] == [52]
+    assert numbers_in("في دورتها الثانية عشرة ذهبت الجائزة للكاتب.") == ()  # an ordinal word (twelfth)
 
 
 def test_tokens_read_a_run_at_a_time_are_those_read_token_by_token():

@@ -11,7 +11,7 @@ from ..arabic import ascii_digits, clitic_forms, normalize
 
 _TOKEN = re.compile(r"(?P<num>\d+ر\d+(?![^\W\d_])|\d+(?:[.,٫٬:]\d+)*)|(?P<word>[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FF]+)"
                     r"|(?P<latin>[A-Za-z]+)|(?P<punct>\S)")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)  # (and e-mail addresses)
 _WWW = re.compile(r"www\.", re.IGNORECASE)  # (with "://", what a URL needs: most sentences have neither)
 _new = tuple.__new__
 DASHES = frozenset("-–—")
@@ -68,8 +68,8 @@ def _kind(text: str, kind: str) -> tuple[str, str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1024)
 def tokenize(sentence: str) -> tuple[Token, ...]:
-    """The sentence's tokens; URLs are dropped (their numbers are not quantities). Cached: numbers, the
-    claimant and the actors of one sentence are read from the same tokens. (Every sentence of a pile passes
+    """The sentence's tokens; URLs and e-mail addresses are dropped (their numbers are not quantities). Cached:
+    numbers, the claimant and the actors of one sentence are read from the same tokens. (Every sentence of a pile passes
     here: it is read a run of non-space characters at a time, and each run as written is split into tokens
     once for the process (a pile repeats its words), so a sentence costs a look-up and a tuple per token;
     no token spans a space, so a run's tokens are the sentence's. The tuples are made with tuple.__new__, not
@@ -83,7 +83,7 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
         for start, end, text, kind, norm, forms in known(run) or _run_tokens(run):
             start, end = base + start, base + end
             append(_new(Token, (start, end, text if same else sentence[start:end], kind, norm, forms, start > base)))
-    if "://" in plain or _WWW.search(plain):  # (the tokens that start inside a URL are dropped)
+    if "://" in plain or "@" in plain or _WWW.search(plain):  # (tokens that start inside a URL or address are dropped)
         urls = [m.span() for m in _URL.finditer(plain)]
         out = [t for t in out if not any(low <= t.start < high for low, high in urls)]
     return tuple(out)
