@@ -504,6 +504,10 @@ def test_the_rules_file_is_validated(tmp_path: Path):
     (tmp_path / "misspelt.yml").write_text(yaml.safe_dump(misspelt, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ValueError, match=r"misspelt\.yml.*currenc"):
         load(tmp_path / "misspelt.yml")
+    text = RULES.read_text(encoding="utf-8")
+    (tmp_path / "again.yml").write_text(text + "\nvictim_nouns: [ضحية]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"again\.yml.*victim_nouns.*twice"):
+        load(tmp_path / "again.yml")  # (YAML would keep the second silently)
     broken = {**data, "groups": {"isis": {"label": "ISIS"}}}
     (tmp_path / "broken.yml").write_text(yaml.safe_dump(broken, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ValueError, match=r"broken\.yml.*groups"):
@@ -745,6 +749,11 @@ EIGHTH_ROUND = [
     ("وجددت النيابة حبس أربعة من أعضاء الجماعة 15 يوما.", "أربعة", "people", "detained"),
     ("وقضت المحكمة بحبس 3 متهمين.", "3", "people", "other people"),
     ("وشهد الرئيس تخريج الدفعة 151 من المعهد.", "151", "ordinal", ""),  # a graduating class
+    # victims are the dead of the violence or disaster named, not of abuse or fraud
+    ("وشيعت البلدة العشرات من ضحايا الهجمات.", "العشرات", "people", "killed"),
+    ("وأعلنت اللجنة أن 17 شخصا من بين الضحايا سقطوا في الفيضانات.", "17", "people", "killed"),
+    ("ويقدر البعض أن هناك مئات الضحايا للاعتداء الجنسي في الهجوم الإعلامي.", "مئات", "people", "other people"),
+    ("ووقع 300 ضحية لعمليات الاحتيال الإلكتروني.", "300", "people", "other people"),
     # nouns for people: lovers of a thing, employers
     ("ويثير النبأ انزعاج الملايين من عشاق القهوة.", "الملايين", "people", "other people"),
     ("ويضم الموقع أكثر من 40,000 صاحب عمل.", "40,000", "people", "other people"),

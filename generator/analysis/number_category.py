@@ -82,6 +82,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         return versus
     if seen.last is not None and seen.last is seen.people and qualified_pair(s, number_i):
         return seen.people.category  # "خطف 170 سنيا وأكثر من ستين مسيحيا"
+    if victims(s, noun):
+        return "killed"  # "شيعت السويداء العشرات من ضحايا الهجمات"
     return "other people"
 
 
@@ -304,6 +306,20 @@ def attacking(s: Sentence, i: int, j: int, noun: Counted | None) -> bool:
             if s.lex.fire_objects.at(s.forms, k) is not None:
                 return True
     return noun is not None and s.ends_before(s.lex.storm_verbs, i) is not None and fighters(s, noun)
+
+
+def victims(s: Sentence, noun: Counted | None) -> bool:
+    """The count's noun is victims (ضحايا), and the sentence names violence, an accident, a disaster or death,
+    and no abuse or fraud: the victims are the dead."""
+    if noun is None:
+        return False
+    among = [m for m in range(noun.token + 1, min(noun.token + 4, len(s.tokens)))
+             if s.text_at(m) not in ("من", "بين", "ضمن")]  # "17 شخصا من بين الضحايا"
+    victim = s.has(noun.token, s.lex.victim_nouns) or (
+        bool(among) and among[0] > noun.token + 1 and s.has(among[0], s.lex.victim_nouns))
+    return victim and (
+        s.mentions(s.lex.violence_words, "violence") or s.mentions(s.lex.dead_words, "dead")) \
+        and not s.mentions(s.lex.abuse_words, "abuse")
 
 
 def outbreak(s: Sentence) -> bool:

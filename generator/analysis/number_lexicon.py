@@ -7,6 +7,7 @@ file raises ValueError naming the file and the key.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
@@ -246,6 +247,9 @@ class Lexicon:
     holders: Phrases
     apposition_cues: frozenset[str]
     outbreak_words: Phrases
+    victim_nouns: frozenset[str]
+    dead_words: Phrases
+    abuse_words: Phrases
     violence_words: Phrases
     hostage_takers: frozenset[str]
     count_heads: Phrases
@@ -306,7 +310,8 @@ _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", 
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words", "fire_verbs", "fire_objects", "storm_verbs",
                  "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents",
-                 "holders", "outbreak_words", "violence_words"}
+                 "holders", "outbreak_words", "violence_words",
+                 "dead_words", "abuse_words"}
 _DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts"}
 
 
@@ -320,7 +325,11 @@ def _build(key: str, spec: Any) -> Any:
 
 def load(path: Path = RULES) -> Lexicon:
     """Read and validate a rules file into a Lexicon; ValueError names the file and the key at fault."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    text = path.read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    sections = re.findall(r"^([A-Za-z_]\w*):", text, re.MULTILINE)  # (YAML keeps the last of a key written twice)
+    if twice := sorted({k for k in sections if sections.count(k) > 1}):
+        raise ValueError(f"{path}: section '{twice[0]}' is written twice (the second would silently replace the first)")
     expected = [f.name for f in fields(Lexicon) if f.name not in _DERIVED]
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of sections")
