@@ -33,7 +33,7 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         return "killed"  # "وتوفي 3 من المصابين متأثرين بجراحهم": of the wounded, these died
     if own and own not in lex.state_categories and own not in neutral:
         ill = undone(s, own, number_j) or (noun is not None and noun.token < number_i and undone(s, own, noun.token + 1)) \
-            or (own == "wounded" and outbreak(s))
+            or (own == "wounded" and noun is not None and s.has(noun.token, lex.infected_nouns) and outbreak(s))
         return "other people" if ill else own  # "3388 مصابة بتسمم الحمل", "عدد المصابين بالفيروس … 300": ill
     before, stopped = s.scan_before(number_i)
     while not before and (prior := seen.at(stopped)) is not None and prior.type in _WHEN:
@@ -76,9 +76,11 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         return seen.last.category  # "بمقتل خمسة من أعضاء «بوكو حرام»، وخمسة من ضباط الشرطة": a list of
     #                                 parallel partitives (not "قتل 3 جنود، وعشرات المدنيين شاركوا …")
     before_number = seen.at(stopped)
-    if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i):
+    spared = _spared(s, number_j)  # "قتل 12 شخصا في غرق العبارة مقابل 140 راكبا تم إنقاذهم": not what befell the 12
+    if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i) \
+            and not spared:
         return before_number.category
-    if versus := versus_count(s, number_i, seen):
+    if not spared and (versus := versus_count(s, number_i, seen)):
         return versus
     if seen.last is not None and seen.last is seen.people and qualified_pair(s, number_i):
         return seen.people.category  # "خطف 170 سنيا وأكثر من ستين مسيحيا"
@@ -183,8 +185,9 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
         return "killed" if noun is not None and armed(s, noun) else ""
     if found == "captured":
         return "detained" if noun is not None and armed(s, noun) else "hostages"
-    if found == "detained" and _held_by_armed_group(s, j):
-        return "hostages"  # "نحو مائة عائلة سريانية محتجزة من قبل التنظيم"
+    if found in ("detained", "held"):
+        holder = _holder(s, j)  # "نحو مائة عائلة سريانية محتجزة من قبل التنظيم": hostages
+        return "hostages" if holder == "taker" else "detained" if found == "detained" or holder else ""
     if found == "handed":
         return "surrendered" if _after(s, s.lex.reflexives, j, 10) else ""
     if found == "received":
@@ -198,32 +201,37 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
     return found
 
 
-def _held_by_armed_group(s: Sentence, j: int) -> bool:
-    """The clause after the count names its holder, an armed group that is no state's, after a word of holding
-    ("من قبل التنظيم", "لدى الميليشيات") or as the subject of the verb that holds them ("تحتجزهم جماعات
-    جهادية"), within eight words (not past another number or the clause's end)."""
+def _holder(s: Sentence, j: int) -> str:
+    """Who holds the people counted, named in the clause after the count: "taker" for an armed group that is no
+    state's, after a word of holding ("من قبل التنظيم", "لدى الميليشيات", "في سجون ميليشيات الحوثي") or as the
+    subject of the verb that holds them ("تحتجزهم جماعات جهادية"); "other" for anyone else after a word of holding
+    ("لدى الشرطة"); "" when none is named (within eight words, not past another number or the clause's end)."""
     for k in range(j, min(j + 8, len(s.tokens))):
         if s.boundary(k) or s.owner[k] >= 0:
-            return False
+            return ""
         hit = s.lex.holders.at(s.forms, k)
         verb = s.lex.cues_after.at(s.forms, k) if hit is None else None
         if hit is not None or (verb is not None and verb[1] == "detained"):
-            start = k + (hit or verb)[0]  # (the group's name, or a generic head before it: "لدى تنظيم داعش",
-            #                                 or its adjective after a plural: "جماعات جهادية", "جماعات مسلحة")
+            start = k + (hit or verb)[0]
             named = [m for m in range(start, min(start + 4, len(s.tokens))) if s.text_at(m) not in QUOTES][:2]
-            if any(_taker(s, m) for m in named):  # (past quotes: "تنظيم "الدولة الإسلامية"")
-                return True
+            if named and _taker(s, named):  # (past quotes: "تنظيم "الدولة الإسلامية"")
+                return "taker"
             if hit is not None:
-                return False  # held by someone else ("لدى الشرطة")
+                return "other"  # held by someone else ("لدى الشرطة")
+    return ""
+
+
+def _taker(s: Sentence, named: list[int]) -> bool:
+    """The group named at the first of these tokens takes hostages (ISIS, militants). A word that names no group
+    ("جماعات", "تنظيم") may be followed by the one that does, or by an adjective that names it ("جماعات جهادية",
+    "جماعات مسلحة"); a state's force is no taker, whatever its adjective ("القوات المسلحة")."""
+    for m in named:
+        hit = s.lookup(s.lex.groups, m)
+        if hit is not None:
+            return hit[1] in s.lex.hostage_takers
+        if any(s.lex.groups.word(f[:-1]) in s.lex.hostage_takers for f in s.forms[m] if f.endswith("ه")):
+            return True
     return False
-
-
-def _taker(s: Sentence, m: int) -> bool:
-    """The group named at token m takes hostages (ISIS, militants), also named by a feminine adjective."""
-    hit = s.lookup(s.lex.groups, m)
-    if hit is not None:
-        return hit[1] in s.lex.hostage_takers
-    return any(s.lex.groups.word(f[:-1]) in s.lex.hostage_takers for f in s.forms[m] if f.endswith("ه"))
 
 
 def _exposed_to(s: Sentence, j: int) -> str:
@@ -292,7 +300,7 @@ def fighters(s: Sentence, noun: Counted | None) -> bool:
 
 def undone(s: Sentence, found: str, j: int) -> bool:
     """Words in the count's noun phrase that undo its cue: an illness after "أصيب", "عن العمل" after "توقيف"."""
-    table = {"wounded": s.lex.illness_words, "arrested": s.lex.suspension_words}.get(found)
+    table = {"wounded": s.lex.illness_words, "arrested": s.lex.suspension_words, "detained": s.lex.breath_words}.get(found)
     return table is not None and any(table.at(s.forms, k) for k in range(j, j + 6))
 
 
@@ -310,7 +318,7 @@ def attacking(s: Sentence, i: int, j: int, noun: Counted | None) -> bool:
 
 def victims(s: Sentence, noun: Counted | None) -> bool:
     """The count's noun is victims (ضحايا), and the sentence names violence, an accident, a disaster or death,
-    and no abuse or fraud: the victims are the dead."""
+    and no abuse or fraud, and does not tell of them alive (treated, rescued, aided): the victims are the dead."""
     if noun is None:
         return False
     among = [m for m in range(noun.token + 1, min(noun.token + 4, len(s.tokens)))
@@ -319,7 +327,7 @@ def victims(s: Sentence, noun: Counted | None) -> bool:
         bool(among) and among[0] > noun.token + 1 and s.has(among[0], s.lex.victim_nouns))
     return victim and (
         s.mentions(s.lex.violence_words, "violence") or s.mentions(s.lex.dead_words, "dead")) \
-        and not s.mentions(s.lex.abuse_words, "abuse")
+        and not s.mentions(s.lex.abuse_words, "abuse") and not s.mentions(s.lex.living_words, "living")
 
 
 def outbreak(s: Sentence) -> bool:
@@ -339,7 +347,8 @@ def ill_before(s: Sentence, i: int) -> bool:
 
 def apposed(s: Sentence, i: int, seen: Seen) -> bool:
     """A pronoun after a comma right before the count ("، هم أربعة أطفال"), the last count of people ending at
-    most ten tokens before the comma, in the same clause: the count says who those were."""
+    most ten tokens before the comma, in the same clause, with no verb or other noun for people between: the
+    count says who those were."""
     k = s.before_qualifier(i)
     if k < 1 or s.tokens[k].norm not in s.lex.apposition_cues or s.text_at(k - 1) not in (",", "،"):
         return False
@@ -347,7 +356,11 @@ def apposed(s: Sentence, i: int, seen: Seen) -> bool:
     if index < 0:
         return False
     end = s.raws[index].j
-    return k - 1 - end <= 10 and not any(s.boundary(m) for m in range(end, k - 1))
+    if k - 1 - end > 10 or any(s.boundary(m) or _clause_word(s, m) for m in range(end, k - 1)):
+        return False
+    # (the pronoun stands for the nearest plural for people: another one between, not in a partitive of the
+    # count's own noun, is what it names: "قتل 3 مستوطنين في عملية نفذها مسلحون، هم 4 شبان")
+    return not any(s.lex.human_nouns.at(s.forms, m) and s.text_at(m - 1) != "من" for m in range(end + 1, k - 1))
 
 
 def of_them_after(s: Sentence, j: int, noun: Counted | None) -> bool:
@@ -397,19 +410,41 @@ def toll_of(s: Sentence, i: int) -> str:
 
 def versus_count(s: Sentence, i: int, seen: Seen) -> str:
     """ "وقتل 60 عنصرا من قوات النظام وحلفائها مقابل 34 مقاتلا": a count right after مقابل (or "بالإضافة إلى",
-    "فضلا عن"; a qualifier aside) shares the category of the count of people right before it, whatever nouns
-    of its phrase stand between (up to ten tokens, no other number, no clause's end)."""
+    "فضلا عن", "إلى جانب"; a qualifier aside) shares the category of the count of people right before it, whatever
+    nouns of its phrase stand between (up to ten tokens; no other number, clause's end, relative pronoun or verb
+    in the present tense)."""
     k = s.before_qualifier(i)
-    hit = s.lex.coordinators.ending(s.forms, k) if k >= 0 else None
+    hit = s.lex.versus_words.ending(s.forms, k) if k >= 0 else None
     index = s.owner[i] - 1
     prior = seen.at(index)
-    if hit is None or s.tokens[k].norm == "و" or prior is None or prior.type != "people" \
+    if hit is None or prior is None or prior.type != "people" \
             or prior.category == "other people" or seen.people is not prior:
         return ""
     start = k - hit[0] + 1
-    if start - s.raws[index].j > 10 or any(s.boundary(m) for m in range(s.raws[index].j, start)):
-        return ""
+    between = range(s.raws[index].j, start)
+    if start - s.raws[index].j > 10 or any(s.boundary(m) or _clause_word(s, m) for m in between):
+        return ""  # (not "قتل 3 جنود أتراك يقاتلون إلى جانب 2000 مقاتل", "القوة التي تنتشر إلى جانب 900 جندي")
     return prior.category
+
+
+def _clause_word(s: Sentence, m: int) -> bool:
+    """A relative pronoun or a verb in the present tense (ي…): a clause of its own between two counts."""
+    norm = s.tokens[m].norm
+    return norm in _RELATIVES or (s.is_word(m) and norm.startswith("ي") and len(norm) >= 4)
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "والذي", "والتي", "والذين"})
+
+
+def _spared(s: Sentence, j: int) -> bool:
+    """A word of survival or rescue in the clause right after the count: "مقابل 140 راكبا تم إنقاذهم", "6
+    مهندسين نجوا من الحادث"."""
+    for k in range(j, min(j + 6, len(s.tokens))):
+        if s.boundary(k):
+            return False
+        if s.lex.spared_words.at(s.forms, k):
+            return True
+    return False
 
 
 def coordinated(s: Sentence, stopped: int, i: int) -> bool:

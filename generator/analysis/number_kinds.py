@@ -100,8 +100,9 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return dual(s, raw)
     if s.ends_before(lex.time_before, raw.i) or (lex.time_after.at(s.forms, k) and within(raw, 0, 24)):
         return Typed("time")
-    if s.ends_before(lex.ordinal_before, raw.i) or rank(s, raw):
-        return Typed("ordinal")
+    if s.ends_before(lex.ordinal_before, raw.i) or rank(s, raw) or (
+            s.has(s.prev(raw.i), lex.batch_before) and (s.text_at(raw.j) in ("من", "") or not s.is_word(raw.j))):
+        return Typed("ordinal")  # ("تخريج الدفعة 151 من المعهد": a class's number)
     if identifier(s, raw, k) or listed_code(s, raw):
         return Typed("identifier")  # "المركز الانتخابي 1068 …، و 1069"
     if raw.kind == "digits" and s.text_at(raw.i - 1) == "(" and s.text_at(raw.j) == ")" \
@@ -128,11 +129,15 @@ def rank(s: Sentence, raw: Raw) -> bool:
         and within(raw, 1, 130) and not s.is_word(raw.j + 1)
 
 
+_PLACES = frozenset({"بلدات", "مدن", "قري", "مناطق", "احياء", "مخيمات", "محافظات", "ولايات", "ضواحي"})  # (normalised)
+
+
 def dual(s: Sentence, raw: Raw) -> Typed:
     """A dual noun is its own counted noun: "يومين" 2 days, "جرعتين" 2 doses, "قتيلين" 2 killed."""
     lex, stem = s.lex, raw.stem
     b = s.prev(raw.i)
-    listed = s.tokens[raw.i].norm.startswith("و") and b >= 1 and s.is_word(b) and s.has(b - 1, lex.place_nouns)
+    listed = s.tokens[raw.i].norm.startswith("و") and b >= 1 and s.is_word(b) and s.has(b - 1, lex.place_nouns) \
+        and any(f in _PLACES for f in s.tokens[b - 1].forms)  # (a list of places, not "في مدينة دوما وطفلان")
     if (s.has(b, lex.place_nouns) or listed) and not lex.time_units.word(stem):
         return Typed("identifier")  # "في بلدة عربين", "من بلدات زملكا وعربين": a place's name
     if lex.time_units.word(stem) is not None and s.ends_before(lex.age_words, raw.i):
@@ -196,6 +201,7 @@ def year(s: Sentence, raw: Raw) -> bool:
     if raw.multiplied or not within(raw, 0, 2100) or any(mark in s.text_at(t) for t in range(raw.i, raw.j) for mark in ",."):
         return False
     if s.ends_before(lex.year_before, raw.i, 2) and not lex.time_units.at(s.forms, s.next(raw.j)) \
+            and not _office(s, raw.i) \
             and (within(raw, 0, 99) or within(raw, 600, 2100) or not _counted_after(s, raw.j)):
         return True  # "عام 2016", "عام 94", "سنة 354هـ" (not "ولد خلال النصف الأول للعام 297 مولودا")
     if not within(raw, 600, 2100):
@@ -211,11 +217,27 @@ def year(s: Sentence, raw: Raw) -> bool:
     return bool(lex.months.ending(s.forms, b))
 
 
+_NOT_OFFICES = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الاخير", "الماضي", "الحالي", "الجاري", "المقبل",
+                          "القادم", "نفس", "ذات", "الي", "الى", "التي", "الذي", "الذين", "الا"})  # (normalised; and
+#                                                                             particles: "يعود إلى العام 1882")
+_ERA_OR_BIRTH = frozenset({"ميلاديا", "هجريا", "ميلاديه", "هجريه", "ولد", "ولدت", "توفي", "توفيت"})
+
+
+def _office(s: Sentence, i: int) -> bool:
+    """ "العام" right before the number is an adjective of the definite noun before it ("أحال النائب العام 1500
+    متهم", "المدعي العام", "الأمين العام"), no year word; not after a word of time ("النصف الأول العام")."""
+    k = s.prev(i)
+    if k < 1 or s.tokens[k].norm != "العام" or not s.is_word(k - 1):
+        return False
+    before = s.tokens[k - 1].norm
+    return before.startswith("ال") and before not in _NOT_OFFICES
+
+
 def _counted_after(s: Sentence, j: int) -> bool:
     """A noun the number counts right after it: one of the rules' people or things, or an indefinite accusative
     ("مولوداً"): no year, whatever word stands before ("للعام 297 مولوداً", "العام الماضي 299 هاتف")."""
-    if j >= len(s.tokens) or not s.is_word(j):
-        return False
+    if j >= len(s.tokens) or not s.is_word(j) or s.tokens[j].norm in _ERA_OR_BIRTH:
+        return False  # "عام 132 هجرياً", "في عام 570 ولد النبي"
     text = s.tokens[j].text
     return bool(s.lex.human_nouns.at(s.forms, j) or s.lex.things.at(s.forms, j)) or text.endswith(("اً", "ًا"))
 
@@ -327,13 +349,17 @@ def one_in(s: Sentence, raw: Raw) -> bool:
     return any(s.has(m, s.lex.ratio_one) for m in range(max(start - 3, 0), start + 1))
 
 
+_RATE_LINKS = frozenset({"الي", "الى", "هي", "هو", "بلغ", "بلغت", "يبلغ", "تبلغ", "تصل", "يصل", "وصلت", "وصل", "نحو"})
+
+
 def _rate_before(s: Sentence, k: int) -> bool:
-    """A rate named in the clause within six words before k: "تصل نسبة الإصابة بهذا المرض إلى واحد من 11"."""
+    """A rate named in the clause within six words before k, linked to it ("تصل نسبة الإصابة بهذا المرض إلى واحد
+    من 11"; not "ارتفع معدل الوفيات بعد وفاة واحد من 12 مريضا": a death, not a rate's value)."""
     for m in range(k - 1, max(k - 7, -1), -1):
         if s.boundary(m) or s.owner[m] >= 0:
             return False
-        if s.has(m, s.lex.ratio_rates):
-            return True
+        if s.has(m, s.lex.ratio_rates):  # (linked: "إلى واحد", or the rate the subject of "تبلغ نسبة …")
+            return s.has(k - 1, _RATE_LINKS) or s.has(m - 1, _RATE_LINKS)
     return False
 
 

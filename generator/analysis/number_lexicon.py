@@ -244,10 +244,17 @@ class Lexicon:
     toll_links: frozenset[str]
     subset_cues: Phrases
     coordinators: Phrases
+    versus_words: Phrases
+    parliament_words: Phrases
+    breath_words: Phrases
+    batch_before: frozenset[str]
+    spared_words: Phrases
     holders: Phrases
     apposition_cues: frozenset[str]
     outbreak_words: Phrases
+    infected_nouns: frozenset[str]
     victim_nouns: frozenset[str]
+    living_words: Phrases
     dead_words: Phrases
     abuse_words: Phrases
     violence_words: Phrases
@@ -300,7 +307,7 @@ _BUILDERS = {
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled,
-    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset,
+    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
@@ -310,7 +317,7 @@ _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", 
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words", "fire_verbs", "fire_objects", "storm_verbs",
                  "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents",
-                 "holders", "outbreak_words", "violence_words",
+                 "holders", "outbreak_words", "violence_words", "spared_words", "versus_words", "parliament_words", "breath_words", "living_words",
                  "dead_words", "abuse_words"}
 _DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts"}
 
@@ -357,7 +364,8 @@ def load(path: Path = RULES) -> Lexicon:
     return Lexicon(**built)
 
 
-_NOT_CATEGORIES = {"", "none", "sentence", "flight", "lost", "captured", "handed", "received", "departed", "exposed"}  # markers in the cue tables, not categories of people
+_NOT_CATEGORIES = {"", "none", "sentence", "flight", "lost", "captured", "handed", "received", "departed", "exposed",
+                   WEAK + "held"}  # markers in the cue tables, not categories of people
 
 
 def _check_categories(path: Path, data: dict) -> None:

@@ -22,6 +22,7 @@ CLOSE_MARKS = frozenset(")»\"“”']")
 QUOTES = frozenset("\"“”'")
 CLITIC_TOKENS = frozenset({"ال", "بال", "وال", "لل", "فال", "كال", "ب", "ل", "و", "ف", "ك"})
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+_SINGULAR_RELATIVES = frozenset({"التي", "الذي", "والتي", "والذي"})  # (normalised: no hamza or ta marbuta here)
 BEFORE, AFTER = 8, 18  # how far a clause scan reads, in tokens (after: words of the clause)
 
 
@@ -374,8 +375,8 @@ class Sentence:
             if tok.kind == "punct" and tok.text in ",،" and self.lex.cues_after.at(self.forms, k + 1):
                 k += 1  # "72,291 شخصا في جميع أنحاء البلاد، أصيبوا": an agreeing verb right after the comma
                 continue
-            if self.boundary(k):
-                return ""
+            if self.boundary(k) or tok.norm in _SINGULAR_RELATIVES:
+                return ""  # (after "التي"/"الذي" a clause about a noun in the singular: "الشركة التي استسلمت")
             hit = self.lex.cues_after.at(self.forms, k)
             if hit:  # (before other_people: "وثلاثة منهم فقط موقوفون", the predicate is a noun for people)
                 joined = tok.norm.startswith("و") and self.lex.cues_after.word(tok.norm) is None

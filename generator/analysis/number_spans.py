@@ -221,8 +221,9 @@ class Finder:
             return True  # "الثاني والعشرين": an ordinal
         if forms & (self.lex.weekday_words | self.lex.teen_heads) and not self.is_in(nxt, self.lex.teen_words):
             return True  # "يوم الاثنين", "أحد المعتقلين" (not "أحد عشر")
-        if forms & self.lex.zero_words or (forms & self.lex.teen_words and self.is_in(k - 1, self.lex.ordinal_words)):
-            return True  # "صفر" outside a score, "السابع عشر"
+        if forms & self.lex.zero_words or (forms & self.lex.teen_words and self.is_in(k - 1, self.lex.ordinal_words)
+                                           and not (nxt < len(self.tokens) and self.tokens[nxt].norm in self.lex.multipliers)):
+            return True  # "صفر" outside a score, "السابع عشر" (not "في المرحلة الثانية عشرة آلاف سلة": ten thousand)
         return self.definite_ordinal(k, value)
 
     def definite_ordinal(self, k: int, value: int) -> bool:
