@@ -751,7 +751,8 @@ EIGHTH_ROUND = [
     ("وشهد الرئيس تخريج الدفعة 151 من المعهد.", "151", "ordinal", ""),  # a graduating class
     # victims are the dead of the violence or disaster named, not of abuse or fraud
     ("وشيعت البلدة العشرات من ضحايا الهجمات.", "العشرات", "people", "killed"),
-    ("وأعلنت اللجنة أن 17 شخصا من بين الضحايا سقطوا في الفيضانات.", "17", "people", "killed"),
+    ("وتم التعرف على 17 شخصا من بين الضحايا بعد انتشال الجثث.", "17", "people", "killed"),
+    ("وأعلنت اللجنة أن 17 شخصا من بين ضحايا الفيضانات من الإقليم.", "17", "people", "other people"),  # no death named
     ("ويقدر البعض أن هناك مئات الضحايا للاعتداء الجنسي في الهجوم الإعلامي.", "مئات", "people", "other people"),
     ("ووقع 300 ضحية لعمليات الاحتيال الإلكتروني.", "300", "people", "other people"),
     # nouns for people: lovers of a thing, employers
@@ -762,7 +763,7 @@ EIGHTH_ROUND = [
     ("قتل 5 أشخاص في الهجوم الذي وقع أمس في المدينة الكبيرة بعد الظهر، وهم 3 رجال", "3", "people",
      "other people"),  # too far from the count
     ("حادث مروري يصرع ويصيب 8 في المنطقة", "8", "people", "killed"),  # killed and wounded together: killed
-    ("وكان من المقرر خروج المسلحين من بلدات زملكا وعربين صباح السبت.", "وعربين", "identifier", ""),  # a town
+    ("وكان من المقرر خروج المسلحين من بلدات زملكا وعربين وعين ترما صباح السبت.", "وعربين", "identifier", ""),  # a town
     ("وحصل مشروع القرار على تأييد 11 عضوا في المجلس.", "11", "count", ""),  # a resolution's votes are states'
     # going home is no displacement; leaving it is
     ("وعاد 300 شخص إلى منازلهم بعد انتهاء المعارك.", "300", "people", "other people"),

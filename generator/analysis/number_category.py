@@ -76,12 +76,10 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         return seen.last.category  # "بمقتل خمسة من أعضاء «بوكو حرام»، وخمسة من ضباط الشرطة": a list of
     #                                 parallel partitives (not "قتل 3 جنود، وعشرات المدنيين شاركوا …")
     before_number = seen.at(stopped)
-    spared = _spared(s, number_j)  # "قتل 12 شخصا في غرق العبارة مقابل 140 راكبا تم إنقاذهم": not what befell the 12
-    if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i) \
-            and not spared:
+    if before_number is not None and before_number.type == "people" and coordinated(s, stopped, number_i):
         return before_number.category
-    if not spared and (versus := versus_count(s, number_i, seen)):
-        return versus
+    if (versus := versus_count(s, number_i, seen)) and not _spared(s, number_j):
+        return versus  # (not "قتل 12 شخصا في غرق العبارة مقابل 140 راكبا تم إنقاذهم": not what befell the 12)
     if seen.last is not None and seen.last is seen.people and qualified_pair(s, number_i):
         return seen.people.category  # "خطف 170 سنيا وأكثر من ستين مسيحيا"
     if victims(s, noun):
@@ -301,7 +299,8 @@ def fighters(s: Sentence, noun: Counted | None) -> bool:
 def undone(s: Sentence, found: str, j: int) -> bool:
     """Words in the count's noun phrase that undo its cue: an illness after "أصيب", "عن العمل" after "توقيف"."""
     table = {"wounded": s.lex.illness_words, "arrested": s.lex.suspension_words, "detained": s.lex.breath_words}.get(found)
-    return table is not None and any(table.at(s.forms, k) for k in range(j, j + 6))
+    reach = 2 if found == "detained" else 6  # (a breath held by the counted: "حبس 3 آلاف متفرج أنفاسهم")
+    return table is not None and any(table.at(s.forms, k) for k in range(j, j + reach))
 
 
 def attacking(s: Sentence, i: int, j: int, noun: Counted | None) -> bool:
@@ -317,17 +316,18 @@ def attacking(s: Sentence, i: int, j: int, noun: Counted | None) -> bool:
 
 
 def victims(s: Sentence, noun: Counted | None) -> bool:
-    """The count's noun is victims (ضحايا), and the sentence names violence, an accident, a disaster or death,
-    and no abuse or fraud, and does not tell of them alive (treated, rescued, aided): the victims are the dead."""
+    """The count's noun is victims (ضحايا), the sentence names death (a toll, a funeral, bodies) and no abuse or
+    fraud, and does not tell of them alive (treated, rescued, aided): the victims are the dead."""
     if noun is None:
         return False
     among = [m for m in range(noun.token + 1, min(noun.token + 4, len(s.tokens)))
              if s.text_at(m) not in ("من", "بين", "ضمن")]  # "17 شخصا من بين الضحايا"
     victim = s.has(noun.token, s.lex.victim_nouns) or (
         bool(among) and among[0] > noun.token + 1 and s.has(among[0], s.lex.victim_nouns))
-    return victim and (
-        s.mentions(s.lex.violence_words, "violence") or s.mentions(s.lex.dead_words, "dead")) \
-        and not s.mentions(s.lex.abuse_words, "abuse") and not s.mentions(s.lex.living_words, "living")
+    if not victim or not s.mentions(s.lex.dead_words, "dead") or s.mentions(s.lex.abuse_words, "abuse"):
+        return False
+    # (told of alive: treated, aided, surviving; but the dead are moved too: "نقلت جثث 20 من ضحايا …")
+    return not s.mentions(s.lex.living_words, "living") or s.mentions(s.lex.body_words, "bodies")
 
 
 def outbreak(s: Sentence) -> bool:
@@ -421,6 +421,10 @@ def versus_count(s: Sentence, i: int, seen: Seen) -> str:
             or prior.category == "other people" or seen.people is not prior:
         return ""
     start = k - hit[0] + 1
+    if s.tokens[start].norm in ("الي", "الى") and start - 1 > s.raws[index].j \
+            and not s.tokens[start - 1].norm.startswith("ال"):
+        return ""  # "إلى جانب" after a verb is fighting or deployed alongside ("تعمل إلى جانب 500"); after the
+        #            count's own noun or a definite noun it joins the counts ("من الضفة الغربية إلى جانب 3 صحفيين")
     between = range(s.raws[index].j, start)
     if start - s.raws[index].j > 10 or any(s.boundary(m) or _clause_word(s, m) for m in between):
         return ""  # (not "قتل 3 جنود أتراك يقاتلون إلى جانب 2000 مقاتل", "القوة التي تنتشر إلى جانب 900 جندي")
@@ -428,9 +432,11 @@ def versus_count(s: Sentence, i: int, seen: Seen) -> str:
 
 
 def _clause_word(s: Sentence, m: int) -> bool:
-    """A relative pronoun or a verb in the present tense (ي…): a clause of its own between two counts."""
+    """A relative pronoun, or a verb in the plural ("يقاتلون", "شاركوا"): a clause of its own between two counts.
+    (A bare "ي…" is no sign of a verb: "يزيديا", "يمنيين".)"""
     norm = s.tokens[m].norm
-    return norm in _RELATIVES or (s.is_word(m) and norm.startswith("ي") and len(norm) >= 4)
+    return norm in _RELATIVES or (s.is_word(m) and len(norm) >= 4 and (
+        norm.endswith("وا") or (norm[0] in "يت" and norm.endswith("ون"))))
 
 
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "والذي", "والتي", "والذين"})

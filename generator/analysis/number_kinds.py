@@ -100,9 +100,8 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return dual(s, raw)
     if s.ends_before(lex.time_before, raw.i) or (lex.time_after.at(s.forms, k) and within(raw, 0, 24)):
         return Typed("time")
-    if s.ends_before(lex.ordinal_before, raw.i) or rank(s, raw) or (
-            s.has(s.prev(raw.i), lex.batch_before) and (s.text_at(raw.j) in ("من", "") or not s.is_word(raw.j))):
-        return Typed("ordinal")  # ("تخريج الدفعة 151 من المعهد": a class's number)
+    if s.ends_before(lex.ordinal_before, raw.i) or rank(s, raw) or batch(s, raw):
+        return Typed("ordinal")
     if identifier(s, raw, k) or listed_code(s, raw):
         return Typed("identifier")  # "المركز الانتخابي 1068 …، و 1069"
     if raw.kind == "digits" and s.text_at(raw.i - 1) == "(" and s.text_at(raw.j) == ")" \
@@ -136,8 +135,12 @@ def dual(s: Sentence, raw: Raw) -> Typed:
     """A dual noun is its own counted noun: "يومين" 2 days, "جرعتين" 2 doses, "قتيلين" 2 killed."""
     lex, stem = s.lex, raw.stem
     b = s.prev(raw.i)
+    after = s.tok(raw.j)
     listed = s.tokens[raw.i].norm.startswith("و") and b >= 1 and s.is_word(b) and s.has(b - 1, lex.place_nouns) \
-        and any(f in _PLACES for f in s.tokens[b - 1].forms)  # (a list of places, not "في مدينة دوما وطفلان")
+        and any(f in _PLACES for f in s.tokens[b - 1].forms) \
+        and (after is None or after.kind != "word" or after.norm.startswith("و"))
+    #   (in a list of places that goes on: "من بلدات زملكا وعربين وعين ترما"; not "في مدينة دوما وطفلان في بلدة",
+    #    "في قرى الريف وطفلان في")
     if (s.has(b, lex.place_nouns) or listed) and not lex.time_units.word(stem):
         return Typed("identifier")  # "في بلدة عربين", "من بلدات زملكا وعربين": a place's name
     if lex.time_units.word(stem) is not None and s.ends_before(lex.age_words, raw.i):
@@ -220,7 +223,8 @@ def year(s: Sentence, raw: Raw) -> bool:
 _NOT_OFFICES = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الاخير", "الماضي", "الحالي", "الجاري", "المقبل",
                           "القادم", "نفس", "ذات", "الي", "الى", "التي", "الذي", "الذين", "الا"})  # (normalised; and
 #                                                                             particles: "يعود إلى العام 1882")
-_ERA_OR_BIRTH = frozenset({"ميلاديا", "هجريا", "ميلاديه", "هجريه", "ولد", "ولدت", "توفي", "توفيت"})
+_ERA_OR_BIRTH = frozenset({"ميلاديا", "هجريا", "ميلاديه", "هجريه", "ولد", "ولدت", "توفي", "توفيت", "للهجره",
+                           "للميلاد", "هجري", "ميلادي"})
 
 
 def _office(s: Sentence, i: int) -> bool:
@@ -230,7 +234,20 @@ def _office(s: Sentence, i: int) -> bool:
     if k < 1 or s.tokens[k].norm != "العام" or not s.is_word(k - 1):
         return False
     before = s.tokens[k - 1].norm
-    return before.startswith("ال") and before not in _NOT_OFFICES
+    raw = s.raws[s.owner[i]] if s.owner[i] >= 0 else None
+    return before.startswith("ال") and before not in _NOT_OFFICES and raw is not None and _counted_after(s, raw.j)
+    #      (and a noun counted after the number: not "توفي الإمام البخاري العام 256 للهجرة")
+
+
+def batch(s: Sentence, raw: Raw) -> bool:
+    """ "تخريج الدفعة 151 من المعهد", "الدفعة 2 من القرض": a class's or a tranche's number, after a graduation or
+    before "من" and what is no noun for people (not "وتضم الدفعة 150 من السجناء", "وتضم الدفعة 250 خريجا")."""
+    b = s.prev(raw.i)
+    if not s.has(b, s.lex.batch_before):
+        return False
+    if s.has(b - 1, s.lex.graduation_words):
+        return True
+    return s.text_at(raw.j) == "من" and s.is_word(raw.j + 1) and s.lex.human_nouns.at(s.forms, raw.j + 1) is None
 
 
 def _counted_after(s: Sentence, j: int) -> bool:
@@ -349,15 +366,17 @@ def one_in(s: Sentence, raw: Raw) -> bool:
     return any(s.has(m, s.lex.ratio_one) for m in range(max(start - 3, 0), start + 1))
 
 
-_RATE_LINKS = frozenset({"الي", "الى", "هي", "هو", "بلغ", "بلغت", "يبلغ", "تبلغ", "تصل", "يصل", "وصلت", "وصل", "نحو"})
+_RATE_BREAKS = frozenset({"التي", "الذي", "بعد", "قبل", "عقب", "اثر", "منذ", "بسبب", "جراء"})
+_RATE_LINKS = frozenset({"الي", "الى", "بلغ", "بلغت", "يبلغ", "تبلغ", "تصل", "يصل", "وصلت", "وصل", "نحو"})  # (not
+#                          "هو"/"هي": "وهو واحد من 40 بحارا" is one of them)
 
 
 def _rate_before(s: Sentence, k: int) -> bool:
     """A rate named in the clause within six words before k, linked to it ("تصل نسبة الإصابة بهذا المرض إلى واحد
     من 11"; not "ارتفع معدل الوفيات بعد وفاة واحد من 12 مريضا": a death, not a rate's value)."""
     for m in range(k - 1, max(k - 7, -1), -1):
-        if s.boundary(m) or s.owner[m] >= 0:
-            return False
+        if s.boundary(m) or s.owner[m] >= 0 or s.tokens[m].norm in _RATE_BREAKS:
+            return False  # (another clause: "ارتفع معدل الجريمة بعد انضمام الشاب إلى واحد من 3 آلاف")
         if s.has(m, s.lex.ratio_rates):  # (linked: "إلى واحد", or the rate the subject of "تبلغ نسبة …")
             return s.has(k - 1, _RATE_LINKS) or s.has(m - 1, _RATE_LINKS)
     return False

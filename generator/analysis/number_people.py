@@ -64,7 +64,7 @@ def among_states(s: Sentence, k: int) -> bool:
     """Members of a body of states: "مجلس الأمن … موافقة تسعة أعضاء", "انتظار عضوين بمجلس الأمن"."""
     before = s.states[k] is not None and k - s.states[k][0] <= 8
     after = k + 2 if s.tok(k + 1) is not None and s.tokens[k + 1].norm in ("في", "من") else k + 1
-    if s.mentions(s.lex.parliament_words, "parliament"):
+    if any(s.lex.parliament_words.at(s.forms, m) for m in range(k + 1, min(k + 5, len(s.tokens)))):
         return False  # "نال مشروع القرار تأييد 72 عضوا في مجلس النواب": a parliament's members are people
     return before or bool(s.lex.state_context.at(s.forms, after))
 

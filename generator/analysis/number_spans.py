@@ -222,9 +222,17 @@ class Finder:
         if forms & (self.lex.weekday_words | self.lex.teen_heads) and not self.is_in(nxt, self.lex.teen_words):
             return True  # "يوم الاثنين", "أحد المعتقلين" (not "أحد عشر")
         if forms & self.lex.zero_words or (forms & self.lex.teen_words and self.is_in(k - 1, self.lex.ordinal_words)
-                                           and not (nxt < len(self.tokens) and self.tokens[nxt].norm in self.lex.multipliers)):
+                                           and not self.ten_thousands(nxt)):
             return True  # "صفر" outside a score, "السابع عشر" (not "في المرحلة الثانية عشرة آلاف سلة": ten thousand)
         return self.definite_ordinal(k, value)
+
+    def ten_thousands(self, k: int) -> bool:
+        """A plural multiplier at k before an indefinite noun: "عشرة آلاف سلة" after an ordinal word is ten thousand
+        (not "السابعة عشرة آلاف الزوار", thousands of the visitors, nor "الخامس عشر ألف مشاهد")."""
+        if k + 1 >= len(self.tokens) or self.tokens[k].norm not in ("الاف", "ملايين", "مليارات"):
+            return False
+        after = self.tokens[k + 1]
+        return after.kind == "word" and not after.norm.startswith("ال")
 
     def definite_ordinal(self, k: int, value: int) -> bool:
         """ "الذكرى السبعين": a definite ten or hundred after a definite noun is an ordinal; "في المئة" a sign."""
