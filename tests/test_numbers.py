@@ -505,8 +505,8 @@ def test_the_rules_file_is_validated(tmp_path: Path):
     with pytest.raises(ValueError, match=r"misspelt\.yml.*currenc"):
         load(tmp_path / "misspelt.yml")
     text = RULES.read_text(encoding="utf-8")
-    (tmp_path / "again.yml").write_text(text + "\nvictim_nouns: [ضحية]\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"again\.yml.*victim_nouns.*twice"):
+    (tmp_path / "again.yml").write_text(text + "\nhome_words: [منازلهم]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"again\.yml.*home_words.*twice"):
         load(tmp_path / "again.yml")  # (YAML would keep the second silently)
     broken = {**data, "groups": {"isis": {"label": "ISIS"}}}
     (tmp_path / "broken.yml").write_text(yaml.safe_dump(broken, allow_unicode=True), encoding="utf-8")
@@ -540,7 +540,7 @@ def test_fixture_gold(name):
 FLOORS = {"tune4": {"precision": 0.97, "recall": 0.92, "category": 0.96},
           "tune5": {"precision": 0.98, "recall": 0.93, "category": 0.95},
           "tune6": {"precision": 0.98, "recall": 0.95, "category": 0.88},
-          "tune7": {"precision": 0.98, "recall": 0.92, "category": 0.94},
+          "tune7": {"precision": 0.98, "recall": 0.93, "category": 0.94},
           "tune8": {"people": 40}}  # (tune8 is the whole of what its draw's pools held: 43 counts)
 
 
@@ -734,8 +734,9 @@ EIGHTH_ROUND = [
     ("وحذر الأطباء من تفشي الكوليرا في المخيم، وقالوا إن عدد المصابين تجاوز 300 مصاب.", "300", "people",
      "other people"),
     ("وأصيب 20 شخصا في انفجار بالمخيم الذي يعاني من وباء الكوليرا.", "20", "people", "wounded"),
-    # a feminine or dual verb of surrender after the count
-    ("وأفادت المصادر بأن العشرات استسلمت للقوات الحكومية.", "العشرات", "people", "surrendered"),
+    # a dual verb of surrender after the count (not the feminine singular: also a town's or a company's, "الشركة
+    # التي استسلمت")
+    ("وقالت الشرطة إن اثنين من المطلوبين سلما نفسيهما.", "اثنين", "people", "surrendered"),
     ("وكان 200 من المقاتلين سلموا أنفسهم للجيش.", "200", "people", "surrendered"),
     # one in N after a rate is a share; one of N people is a count of them
     ("وتبلغ نسبة الإصابة بالمرض واحدا من 8 أشخاص في العالم.", "8", "other", ""),
@@ -749,12 +750,9 @@ EIGHTH_ROUND = [
     ("وجددت النيابة حبس أربعة من أعضاء الجماعة 15 يوما.", "أربعة", "people", "detained"),
     ("وقضت المحكمة بحبس 3 متهمين.", "3", "people", "other people"),
     ("وشهد الرئيس تخريج الدفعة 151 من المعهد.", "151", "ordinal", ""),  # a graduating class
-    # victims are the dead of the violence or disaster named, not of abuse or fraud
-    ("وشيعت البلدة العشرات من ضحايا الهجمات.", "العشرات", "people", "killed"),
-    ("وتم التعرف على 17 شخصا من بين الضحايا بعد انتشال الجثث.", "17", "people", "killed"),
-    ("وأعلنت اللجنة أن 17 شخصا من بين ضحايا الفيضانات من الإقليم.", "17", "people", "other people"),  # no death named
+    # victims take no category of their own (dead, hurt, abused or defrauded: the sentence's topic, not a rule's)
     ("ويقدر البعض أن هناك مئات الضحايا للاعتداء الجنسي في الهجوم الإعلامي.", "مئات", "people", "other people"),
-    ("ووقع 300 ضحية لعمليات الاحتيال الإلكتروني.", "300", "people", "other people"),
+    ("استقبل الملك 25 من ضحايا التفجير الذي أسفر عن مقتل 12 شخصا.", "25", "people", "other people"),
     # nouns for people: lovers of a thing, employers
     ("ويثير النبأ انزعاج الملايين من عشاق القهوة.", "الملايين", "people", "other people"),
     ("ويضم الموقع أكثر من 40,000 صاحب عمل.", "40,000", "people", "other people"),
@@ -763,7 +761,6 @@ EIGHTH_ROUND = [
     ("قتل 5 أشخاص في الهجوم الذي وقع أمس في المدينة الكبيرة بعد الظهر، وهم 3 رجال", "3", "people",
      "other people"),  # too far from the count
     ("حادث مروري يصرع ويصيب 8 في المنطقة", "8", "people", "killed"),  # killed and wounded together: killed
-    ("وكان من المقرر خروج المسلحين من بلدات زملكا وعربين وعين ترما صباح السبت.", "وعربين", "identifier", ""),  # a town
     ("وحصل مشروع القرار على تأييد 11 عضوا في المجلس.", "11", "count", ""),  # a resolution's votes are states'
     # going home is no displacement; leaving it is
     ("وعاد 300 شخص إلى منازلهم بعد انتهاء المعارك.", "300", "people", "other people"),

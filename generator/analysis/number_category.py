@@ -82,8 +82,6 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         return versus  # (not "قتل 12 شخصا في غرق العبارة مقابل 140 راكبا تم إنقاذهم": not what befell the 12)
     if seen.last is not None and seen.last is seen.people and qualified_pair(s, number_i):
         return seen.people.category  # "خطف 170 سنيا وأكثر من ستين مسيحيا"
-    if victims(s, noun):
-        return "killed"  # "شيعت السويداء العشرات من ضحايا الهجمات"
     return "other people"
 
 
@@ -208,6 +206,8 @@ def _holder(s: Sentence, j: int) -> str:
         if s.boundary(k) or s.owner[k] >= 0:
             return ""
         hit = s.lex.holders.at(s.forms, k)
+        if hit is not None and s.tokens[k].norm == "بيد" and s.text_at(k + 1) in ("أن", "ان"):
+            hit = None  # "بيد أن": however
         verb = s.lex.cues_after.at(s.forms, k) if hit is None else None
         if hit is not None or (verb is not None and verb[1] == "detained"):
             start = k + (hit or verb)[0]
@@ -298,9 +298,13 @@ def fighters(s: Sentence, noun: Counted | None) -> bool:
 
 def undone(s: Sentence, found: str, j: int) -> bool:
     """Words in the count's noun phrase that undo its cue: an illness after "أصيب", "عن العمل" after "توقيف"."""
-    table = {"wounded": s.lex.illness_words, "arrested": s.lex.suspension_words, "detained": s.lex.breath_words}.get(found)
-    reach = 2 if found == "detained" else 6  # (a breath held by the counted: "حبس 3 آلاف متفرج أنفاسهم")
-    return table is not None and any(table.at(s.forms, k) for k in range(j, j + reach))
+    if found == "detained":  # "حبس 3 آلاف متفرج أنفاسهم": a breath held by the counted, after "حبس" (not "احتجزت
+        #                        الشرطة 300 مشجع أنفاسهم متقطعة")
+        index = s.owner[j - 1] if j >= 1 else -1
+        held = index >= 0 and s.has(s.before_qualifier(s.raws[index].i), s.lex.breath_verbs)
+        return held and any(s.tokens[k].norm in s.lex.breath_words for k in range(j, min(j + 2, len(s.tokens))))
+    table = {"wounded": s.lex.illness_words, "arrested": s.lex.suspension_words}.get(found)
+    return table is not None and any(table.at(s.forms, k) for k in range(j, j + 6))
 
 
 def attacking(s: Sentence, i: int, j: int, noun: Counted | None) -> bool:
@@ -313,21 +317,6 @@ def attacking(s: Sentence, i: int, j: int, noun: Counted | None) -> bool:
             if s.lex.fire_objects.at(s.forms, k) is not None:
                 return True
     return noun is not None and s.ends_before(s.lex.storm_verbs, i) is not None and fighters(s, noun)
-
-
-def victims(s: Sentence, noun: Counted | None) -> bool:
-    """The count's noun is victims (ضحايا), the sentence names death (a toll, a funeral, bodies) and no abuse or
-    fraud, and does not tell of them alive (treated, rescued, aided): the victims are the dead."""
-    if noun is None:
-        return False
-    among = [m for m in range(noun.token + 1, min(noun.token + 4, len(s.tokens)))
-             if s.text_at(m) not in ("من", "بين", "ضمن")]  # "17 شخصا من بين الضحايا"
-    victim = s.has(noun.token, s.lex.victim_nouns) or (
-        bool(among) and among[0] > noun.token + 1 and s.has(among[0], s.lex.victim_nouns))
-    if not victim or not s.mentions(s.lex.dead_words, "dead") or s.mentions(s.lex.abuse_words, "abuse"):
-        return False
-    # (told of alive: treated, aided, surviving; but the dead are moved too: "نقلت جثث 20 من ضحايا …")
-    return not s.mentions(s.lex.living_words, "living") or s.mentions(s.lex.body_words, "bodies")
 
 
 def outbreak(s: Sentence) -> bool:
@@ -358,9 +347,11 @@ def apposed(s: Sentence, i: int, seen: Seen) -> bool:
     end = s.raws[index].j
     if k - 1 - end > 10 or any(s.boundary(m) or _clause_word(s, m) for m in range(end, k - 1)):
         return False
-    # (the pronoun stands for the nearest plural for people: another one between, not in a partitive of the
-    # count's own noun, is what it names: "قتل 3 مستوطنين في عملية نفذها مسلحون، هم 4 شبان")
-    return not any(s.lex.human_nouns.at(s.forms, m) and s.text_at(m - 1) != "من" for m in range(end + 1, k - 1))
+    # (between the count's noun and the comma only a partitive of it, "من عائلة واحدة", and its adjectives: the
+    # pronoun stands for the nearest noun, "قتل 3 مستوطنين في عملية نفذتها خلية فلسطينية، هم 4 شبان")
+    return not any((s.is_word(m) and s.tokens[m].norm in s.lex.function_words and s.tokens[m].norm != "من")
+                   or (m > end and s.lex.human_nouns.at(s.forms, m) and s.text_at(m - 1) != "من")
+                   for m in range(end, k - 1))  # (at `end` the count's own noun, or already its clause: a dual)
 
 
 def of_them_after(s: Sentence, j: int, noun: Counted | None) -> bool:

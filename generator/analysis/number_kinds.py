@@ -128,21 +128,11 @@ def rank(s: Sentence, raw: Raw) -> bool:
         and within(raw, 1, 130) and not s.is_word(raw.j + 1)
 
 
-_PLACES = frozenset({"بلدات", "مدن", "قري", "مناطق", "احياء", "مخيمات", "محافظات", "ولايات", "ضواحي"})  # (normalised)
-
-
 def dual(s: Sentence, raw: Raw) -> Typed:
     """A dual noun is its own counted noun: "يومين" 2 days, "جرعتين" 2 doses, "قتيلين" 2 killed."""
     lex, stem = s.lex, raw.stem
-    b = s.prev(raw.i)
-    after = s.tok(raw.j)
-    listed = s.tokens[raw.i].norm.startswith("و") and b >= 1 and s.is_word(b) and s.has(b - 1, lex.place_nouns) \
-        and any(f in _PLACES for f in s.tokens[b - 1].forms) \
-        and (after is None or after.kind != "word" or after.norm.startswith("و"))
-    #   (in a list of places that goes on: "من بلدات زملكا وعربين وعين ترما"; not "في مدينة دوما وطفلان في بلدة",
-    #    "في قرى الريف وطفلان في")
-    if (s.has(b, lex.place_nouns) or listed) and not lex.time_units.word(stem):
-        return Typed("identifier")  # "في بلدة عربين", "من بلدات زملكا وعربين": a place's name
+    if s.has(s.prev(raw.i), lex.place_nouns) and not lex.time_units.word(stem):
+        return Typed("identifier")  # "في بلدة عربين": a place's name
     if lex.time_units.word(stem) is not None and s.ends_before(lex.age_words, raw.i):
         return Typed("age", raw.noun)  # "طفل عمره سنتان"
     if lex.time_units.word(stem) is not None or decades(s, raw, raw.noun):
@@ -220,34 +210,28 @@ def year(s: Sentence, raw: Raw) -> bool:
     return bool(lex.months.ending(s.forms, b))
 
 
-_NOT_OFFICES = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الاخير", "الماضي", "الحالي", "الجاري", "المقبل",
-                          "القادم", "نفس", "ذات", "الي", "الى", "التي", "الذي", "الذين", "الا"})  # (normalised; and
-#                                                                             particles: "يعود إلى العام 1882")
 _ERA_OR_BIRTH = frozenset({"ميلاديا", "هجريا", "ميلاديه", "هجريه", "ولد", "ولدت", "توفي", "توفيت", "للهجره",
                            "للميلاد", "هجري", "ميلادي"})
 
 
 def _office(s: Sentence, i: int) -> bool:
-    """ "العام" right before the number is an adjective of the definite noun before it ("أحال النائب العام 1500
-    متهم", "المدعي العام", "الأمين العام"), no year word; not after a word of time ("النصف الأول العام")."""
+    """ "العام" right before the number is an adjective of an office before it ("أحال النائب العام 1500 متهم",
+    "المدعي العام", "الأمين العام": office_nouns) with a noun counted after the number, no year word."""
     k = s.prev(i)
     if k < 1 or s.tokens[k].norm != "العام" or not s.is_word(k - 1):
         return False
-    before = s.tokens[k - 1].norm
     raw = s.raws[s.owner[i]] if s.owner[i] >= 0 else None
-    return before.startswith("ال") and before not in _NOT_OFFICES and raw is not None and _counted_after(s, raw.j)
-    #      (and a noun counted after the number: not "توفي الإمام البخاري العام 256 للهجرة")
+    return s.has(k - 1, s.lex.office_nouns) and raw is not None and _counted_after(s, raw.j)
+    #      (and a noun counted after the number: not "وأعدمت السعودية العام 2019 رجالا", "البخاري العام 256 للهجرة")
 
 
 def batch(s: Sentence, raw: Raw) -> bool:
-    """ "تخريج الدفعة 151 من المعهد", "الدفعة 2 من القرض": a class's or a tranche's number, after a graduation or
-    before "من" and what is no noun for people (not "وتضم الدفعة 150 من السجناء", "وتضم الدفعة 250 خريجا")."""
+    """ "تخريج الدفعة 151 من المعهد": a graduating class's number (not "وتضم الدفعة 150 من السجناء", "وتضم الدفعة
+    250 خريجا", "تضم الدفعة 120 من منتسبي": a batch of that many)."""
     b = s.prev(raw.i)
     if not s.has(b, s.lex.batch_before):
         return False
-    if s.has(b - 1, s.lex.graduation_words):
-        return True
-    return s.text_at(raw.j) == "من" and s.is_word(raw.j + 1) and s.lex.human_nouns.at(s.forms, raw.j + 1) is None
+    return s.has(b - 1, s.lex.graduation_words)
 
 
 def _counted_after(s: Sentence, j: int) -> bool:
@@ -367,8 +351,7 @@ def one_in(s: Sentence, raw: Raw) -> bool:
 
 
 _RATE_BREAKS = frozenset({"التي", "الذي", "بعد", "قبل", "عقب", "اثر", "منذ", "بسبب", "جراء"})
-_RATE_LINKS = frozenset({"الي", "الى", "بلغ", "بلغت", "يبلغ", "تبلغ", "تصل", "يصل", "وصلت", "وصل", "نحو"})  # (not
-#                          "هو"/"هي": "وهو واحد من 40 بحارا" is one of them)
+_RATE_LINKS = frozenset({"بلغ", "بلغت", "يبلغ", "تبلغ", "تصل", "يصل", "وصلت", "وصل", "ترتفع", "ارتفعت"})
 
 
 def _rate_before(s: Sentence, k: int) -> bool:
@@ -377,8 +360,8 @@ def _rate_before(s: Sentence, k: int) -> bool:
     for m in range(k - 1, max(k - 7, -1), -1):
         if s.boundary(m) or s.owner[m] >= 0 or s.tokens[m].norm in _RATE_BREAKS:
             return False  # (another clause: "ارتفع معدل الجريمة بعد انضمام الشاب إلى واحد من 3 آلاف")
-        if s.has(m, s.lex.ratio_rates):  # (linked: "إلى واحد", or the rate the subject of "تبلغ نسبة …")
-            return s.has(k - 1, _RATE_LINKS) or s.has(m - 1, _RATE_LINKS)
+        if s.has(m, s.lex.ratio_rates):  # (the subject of a verb of reaching: "تصل نسبة …", "تبلغ نسبة …"; not
+            return s.has(m - 1, _RATE_LINKS)  # "ذهبت نسبة كبيرة من الأصوات إلى واحد من 5 مرشحين")
     return False
 
 

@@ -246,21 +246,18 @@ class Lexicon:
     coordinators: Phrases
     versus_words: Phrases
     parliament_words: Phrases
-    breath_words: Phrases
+    breath_words: frozenset[str]
+    breath_verbs: frozenset[str]
     home_words: Phrases
     return_verbs: frozenset[str]
     batch_before: frozenset[str]
     graduation_words: frozenset[str]
+    office_nouns: frozenset[str]
     spared_words: Phrases
     holders: Phrases
     apposition_cues: frozenset[str]
     outbreak_words: Phrases
     infected_nouns: frozenset[str]
-    victim_nouns: frozenset[str]
-    living_words: Phrases
-    body_words: Phrases
-    dead_words: Phrases
-    abuse_words: Phrases
     violence_words: Phrases
     hostage_takers: frozenset[str]
     count_heads: Phrases
@@ -321,9 +318,8 @@ _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", 
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words", "fire_verbs", "fire_objects", "storm_verbs",
                  "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents",
-                 "holders", "outbreak_words", "violence_words", "spared_words", "versus_words", "parliament_words", "breath_words", "living_words", "body_words",
-                 "home_words",
-                 "dead_words", "abuse_words"}
+                 "holders", "outbreak_words", "violence_words", "spared_words", "versus_words", "parliament_words",
+                 "home_words"}
 _DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts"}
 
 

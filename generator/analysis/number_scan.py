@@ -22,13 +22,7 @@ CLOSE_MARKS = frozenset(")»\"“”']")
 QUOTES = frozenset("\"“”'")
 CLITIC_TOKENS = frozenset({"ال", "بال", "وال", "لل", "فال", "كال", "ب", "ل", "و", "ف", "ك"})
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
-_SINGULAR_RELATIVES = frozenset({"التي", "الذي", "والتي", "والذي"})  # (normalised: no hamza or ta marbuta here)
-BEFORE, AFTER = 8, 18
-
-
-def _feminine_singular(norm: str) -> bool:
-    """A verb in the feminine singular past ("استسلمت", "فرت"), not a feminine plural noun ("محتجزات")."""
-    return norm.endswith("ت") and not norm.endswith("ات")  # how far a clause scan reads, in tokens (after: words of the clause)
+BEFORE, AFTER = 8, 18  # how far a clause scan reads, in tokens (after: words of the clause)
 
 
 class Seen:
@@ -363,7 +357,7 @@ class Sentence:
         """The first verb after the number (and its noun phrase) whose subject is the people counted:
         "17 من جنودها قتلوا". A number joined by و shares the verb ("77 … و 39 مقاتلا … قتلوا"); "، بما في
         ذلك …" is part of the noun phrase; a cue joined by و belongs to another clause."""
-        k, budget, foreign = j, AFTER, False
+        k, budget = j, AFTER
         while k < len(self.tokens) and budget > 0:
             tok = self.tokens[k]
             if self.owner[k] >= 0:
@@ -382,15 +376,9 @@ class Sentence:
                 continue
             if self.boundary(k):
                 return ""
-            if tok.norm in _SINGULAR_RELATIVES and k > j + 1 + (self.text_at(j) == "من"):  # (not right after the
-                #                     counted noun: "المئات من العائلات التي فرت" is about the families)
-                foreign = True  # "400 موظف في الشركة التي …": the clause is about another noun than the counted
             hit = self.lex.cues_after.at(self.forms, k)
             if hit:  # (before other_people: "وثلاثة منهم فقط موقوفون", the predicate is a noun for people)
                 joined = tok.norm.startswith("و") and self.lex.cues_after.word(tok.norm) is None
-                if foreign and _feminine_singular(tok.norm):
-                    return ""  # "الشركة التي استسلمت": its verb, not the counted people's (a plural verb still
-                    #            is theirs: "50 من عناصر التنظيم الذي يتزعمه البغدادي قتلوا")
                 if hit[1] == "displaced" and self.returned(j, k):
                     return ""  # "عاد 300 شخص إلى منازلهم": a return that happened ends a displacement
                 return "" if joined or hit[1] == "none" else hit[1]
@@ -400,14 +388,20 @@ class Sentence:
         return ""
 
     def returned(self, j: int, k: int) -> bool:
-        """A home reached ("إلى منازلهم", "لديارهم") at k, and a return that happened (عاد، عادوا، العائدين …) right
-        before the count or between it and k: not "لم يتمكن 50 ألف شخص من العودة إلى منازلهم" (still displaced)."""
+        """A home reached ("إلى منازلهم", "لديارهم") at k by a return that happened, the counted people's own: the
+        verb or participle right before it ("العائدين إلى منازلهم"), or a past verb right before the count with
+        the home right after its noun ("عاد 300 شخص إلى منازلهم"); not "ما عادوا", "غير العائدين", nor "لم يتمكن
+        50 ألف شخص من العودة إلى منازلهم" (still displaced)."""
         if not (self.lex.home_words.at(self.forms, k) and (self.text_at(k - 1) in ("إلى", "الى") or
                                                            self.tokens[k].norm.startswith("ل"))):
             return False
         index = self.owner[j - 1] if j >= 1 else -1
         start = self.raws[index].i if index >= 0 else j
-        return any(self.has(m, self.lex.return_verbs) for m in range(max(start - 3, 0), k))
+        before_home = k - 2 if self.text_at(k - 1) in ("إلى", "الى") else k - 1
+        for m in (before_home, start - 1):  # "العائدين إلى منازلهم", "عادوا إلى ديارهم"; "عاد 300 شخص إلى منازلهم"
+            if m >= 0 and self.has(m, self.lex.return_verbs) and self.text_at(m - 1) not in ("ما", "غير", "لم", "لا"):
+                return m == before_home or k - j <= 3  # (a verb before the count: the home right after its noun)
+        return False
 
     def dated(self, k: int) -> bool:
         """A year right after its word ("عام 1985") inside the clause: "على سبعة جنود عام 1985 فأرداهم قتلى"."""

@@ -229,10 +229,12 @@ class Finder:
     def ten_thousands(self, k: int) -> bool:
         """A plural multiplier at k before an indefinite noun: "عشرة آلاف سلة" after an ordinal word is ten thousand
         (not "السابعة عشرة آلاف الزوار", thousands of the visitors, nor "الخامس عشر ألف مشاهد")."""
-        if k + 1 >= len(self.tokens) or self.tokens[k].norm not in ("الاف", "ملايين", "مليارات"):
-            return False
+        if k + 1 >= len(self.tokens) or self.tokens[k].norm not in ("الاف", "ملايين", "مليارات") \
+                or not self.tokens[k - 1].norm.endswith("ه"):
+            return False  # (the feminine "عشرة" takes a plural thousand: not "الخامس عشر آلاف")
         after = self.tokens[k + 1]
-        return after.kind == "word" and not after.norm.startswith("ال")
+        return after.kind == "word" and not after.norm.startswith("ال") and after.norm not in ("من", "مولفه")
+        #      (not "آلاف من الزوار", "آلاف مؤلفة": thousands)
 
     def definite_ordinal(self, k: int, value: int) -> bool:
         """ "الذكرى السبعين": a definite ten or hundred after a definite noun is an ordinal; "في المئة" a sign."""
