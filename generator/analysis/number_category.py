@@ -400,10 +400,10 @@ def toll_of(s: Sentence, i: int) -> str:
 
 
 def versus_count(s: Sentence, i: int, seen: Seen) -> str:
-    """ "وقتل 60 عنصرا من قوات النظام وحلفائها مقابل 34 مقاتلا": a count right after مقابل (or "بالإضافة إلى",
-    "فضلا عن", "إلى جانب"; a qualifier aside) shares the category of the count of people right before it, whatever
-    nouns of its phrase stand between (up to ten tokens; no other number, clause's end, relative pronoun or verb
-    in the present tense)."""
+    """ "وقتل 60 عنصرا من قوات النظام وحلفائها مقابل 34 مقاتلا": a count right after مقابل (versus_words; a qualifier
+    aside) shares the category of the count of people right before it, whatever nouns of its phrase stand between
+    (up to ten tokens; no other number, clause's end, relative pronoun or verb in the plural). ("إلى جانب" and
+    "بالإضافة إلى" were tried and taken out: they also join people fighting, deployed or present alongside.)"""
     k = s.before_qualifier(i)
     hit = s.lex.versus_words.ending(s.forms, k) if k >= 0 else None
     index = s.owner[i] - 1
@@ -412,13 +412,9 @@ def versus_count(s: Sentence, i: int, seen: Seen) -> str:
             or prior.category == "other people" or seen.people is not prior:
         return ""
     start = k - hit[0] + 1
-    if s.tokens[start].norm in ("الي", "الى") and start - 1 > s.raws[index].j \
-            and not s.tokens[start - 1].norm.startswith("ال"):
-        return ""  # "إلى جانب" after a verb is fighting or deployed alongside ("تعمل إلى جانب 500"); after the
-        #            count's own noun or a definite noun it joins the counts ("من الضفة الغربية إلى جانب 3 صحفيين")
     between = range(s.raws[index].j, start)
     if start - s.raws[index].j > 10 or any(s.boundary(m) or _clause_word(s, m) for m in between):
-        return ""  # (not "قتل 3 جنود أتراك يقاتلون إلى جانب 2000 مقاتل", "القوة التي تنتشر إلى جانب 900 جندي")
+        return ""
     return prior.category
 
 

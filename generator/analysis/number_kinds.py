@@ -355,8 +355,8 @@ _RATE_LINKS = frozenset({"بلغ", "بلغت", "يبلغ", "تبلغ", "تصل",
 
 
 def _rate_before(s: Sentence, k: int) -> bool:
-    """A rate named in the clause within six words before k, linked to it ("تصل نسبة الإصابة بهذا المرض إلى واحد
-    من 11"; not "ارتفع معدل الوفيات بعد وفاة واحد من 12 مريضا": a death, not a rate's value)."""
+    """A rate named in the clause within six words before k, the subject of a verb of reaching ("تصل نسبة الإصابة
+    بهذا المرض إلى واحد من 11"; not "ارتفع معدل الوفيات بعد وفاة واحد من 12 مريضا": a death, not a rate's value)."""
     for m in range(k - 1, max(k - 7, -1), -1):
         if s.boundary(m) or s.owner[m] >= 0 or s.tokens[m].norm in _RATE_BREAKS:
             return False  # (another clause: "ارتفع معدل الجريمة بعد انضمام الشاب إلى واحد من 3 آلاف")
