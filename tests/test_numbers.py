@@ -853,3 +853,20 @@ def test_tokens_read_a_run_at_a_time_are_those_read_token_by_token():
         assert nt.tokenize.__wrapped__(sentence) == token_by_token(sentence), sentence
     url = nt.tokenize("انظر http://example.com/a?id=12 و 5 أشخاص")
     assert [t.text for t in url] == ["انظر", "و", "5", "أشخاص"]
+
+
+def test_the_corpus_diff_of_the_number_rules_shows_the_tuning_half_and_only_counts_the_held_out_half():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("numbers_diff", Path(__file__).parent.parent / "bench" / "numbers_diff.py")
+    numbers_diff = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(numbers_diff)
+    assert numbers_diff.sentences("عنوان\n\nقتل 5 أشخاص. وأصيب 3 آخرون؟ ثم 1.500 شخص") == [
+        (0, "عنوان"), (1, "قتل 5 أشخاص."), (1, "وأصيب 3 آخرون؟"), (1, "ثم 1.500 شخص")]  # (a point in a number)
+    before = {("c00010.txt", 1, "a"): [("5", "people", 5, "other people", "")],
+              ("c02000.txt", 1, "b"): [("7", "people", 7, "killed", "")]}
+    after = {("c00010.txt", 1, "a"): [("5", "people", 5, "killed", "")],
+             ("c02000.txt", 1, "b"): [("7", "people", 7, "wounded", "")]}
+    lines, tuning, held = numbers_diff.diff(before, after)
+    assert (tuning, held) == (1, 1)
+    assert any("c00010.txt" in line for line in lines) and not any("c02000" in line for line in lines)
