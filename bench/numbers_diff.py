@@ -6,7 +6,8 @@
     python bench/numbers_diff.py diff /tmp/before.pickle /tmp/after.pickle
 
 `snapshot` runs the generator's `numbers_in` over every sentence of `../shared/corpus` (`--corpus DIR`; read, never
-copied) that yields a number, and keeps each number's text, type, value, category and noun. Paragraphs and
+copied) that yields a number, and keeps each number's text and every field but its span (type, value, range,
+vague word, qualifier, category, noun, unit, group). Paragraphs and
 sentences are split as the figures gold splits them (bench/gold/FIGURES.md: a sentence ends at . ! ? or ؟ followed
 by white space, or at the paragraph's end).
 
@@ -19,8 +20,8 @@ from __future__ import annotations
 
 import argparse
 import pickle
-import re
 import sys
+from dataclasses import astuple
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +32,11 @@ HELD_OUT_FROM = 1501  # c01501.txt …: the held-out half of the figures gold
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
-    """(paragraph number, sentence) as the figures gold splits them (paragraph 0 is the title line)."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return [(n, s.strip()) for n, p in enumerate(paragraphs) for s in re.split(r"(?<=[.!?؟])\s+", p) if s.strip()]
+    """(paragraph number, sentence) as the figures gold splits them (paragraph 0 is the title line): the scorer's
+    own splitting (tests/figures_scoring.py)."""
+    from tests.figures_scoring import _SENTENCE_END, paragraphs_of
+
+    return [(n, s.strip()) for n, p in enumerate(paragraphs_of(text)) for s in _SENTENCE_END.split(p) if s.strip()]
 
 
 def snapshot(corpus: Path) -> dict[tuple[str, int, str], list[tuple]]:
@@ -42,9 +45,8 @@ def snapshot(corpus: Path) -> dict[tuple[str, int, str], list[tuple]]:
     found = {}
     for path in sorted(corpus.glob("c*.txt")):
         for paragraph, sentence in sentences(path.read_text(encoding="utf-8")):
-            if numbers := numbers_in(sentence):
-                found[(path.name, paragraph, sentence)] = [
-                    (sentence[n.start:n.end], n.type, n.value, n.category, n.noun) for n in numbers]
+            if numbers := numbers_in(sentence):  # (every field: a group, a unit, a range's bounds change too)
+                found[(path.name, paragraph, sentence)] = [(sentence[n.start:n.end], *astuple(n)[2:]) for n in numbers]
     return found
 
 

@@ -535,8 +535,9 @@ def test_fixture_gold(name):
     assert scores.forbidden == 0, report
 
 
-# tune4 and tune5 are below the recall target: their misses are counts referred to across sentences, capacities and epithets
-# (bench/gold/FIGURES.md). It must not fall below what the rules reach on it now.
+# tune4 … tune7 are below a target: their misses are counts referred to across sentences, capacities, epithets and the
+# long tail of categories (bench/gold/FIGURES.md); tune8 holds fewer people counts (its draw ran out). None may fall
+# below what the rules reach on it now.
 FLOORS = {"tune4": {"precision": 0.97, "recall": 0.92, "category": 0.96},
           "tune5": {"precision": 0.98, "recall": 0.93, "category": 0.95},
           "tune6": {"precision": 0.98, "recall": 0.95, "category": 0.88},
@@ -801,7 +802,7 @@ EIGHTH_ROUND_REVIEW = [
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "category"),
                          SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND + EIGHTH_ROUND_REVIEW)
-def test_the_sixth_and_seventh_tuning_rounds(sentence, text, kind, category):
+def test_sentences_written_for_the_tuning_rounds(sentence, text, kind, category):
     found = number(sentence, text)
     assert (found.type, found.category) == (kind, category), found
 

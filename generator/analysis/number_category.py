@@ -347,11 +347,16 @@ def apposed(s: Sentence, i: int, seen: Seen) -> bool:
     end = s.raws[index].j
     if k - 1 - end > 10 or any(s.boundary(m) or _clause_word(s, m) for m in range(end, k - 1)):
         return False
-    # (between the count's noun and the comma only a partitive of it, "من عائلة واحدة", and its adjectives: the
-    # pronoun stands for the nearest noun, "قتل 3 مستوطنين في عملية نفذتها خلية فلسطينية، هم 4 شبان")
-    return not any((s.is_word(m) and s.tokens[m].norm in s.lex.function_words and s.tokens[m].norm != "من")
-                   or (m > end and s.lex.human_nouns.at(s.forms, m) and s.text_at(m - 1) != "من")
-                   for m in range(end, k - 1))  # (at `end` the count's own noun, or already its clause: a dual)
+    # Between the count's noun and the comma only a partitive of it, "من عائلة واحدة" (من and up to three words),
+    # or adjectives of its origin ("مدنيين يمنيين"): the pronoun stands for the nearest noun ("قتل 3 مستوطنين في
+    # عملية نفذتها خلية فلسطينية، هم 4 شبان"; "قتل 5 أشخاص بانفجار استهدف سوقا شعبيا، هم 3 رجال").
+    noun_end = end + 1 if s.raws[index].kind != "dual" else end  # (a dual is its own noun)
+    rest = [m for m in range(noun_end, k - 1) if s.owner[m] < 0]
+    if not rest:
+        return True
+    if s.tokens[rest[0]].norm == "من":
+        return len(rest) <= 4 and not any(s.lex.human_nouns.at(s.forms, m) and m != rest[1] for m in rest[1:])
+    return all(nisba(s, m) for m in rest)
 
 
 def of_them_after(s: Sentence, j: int, noun: Counted | None) -> bool:
@@ -408,8 +413,7 @@ def versus_count(s: Sentence, i: int, seen: Seen) -> str:
     hit = s.lex.versus_words.ending(s.forms, k) if k >= 0 else None
     index = s.owner[i] - 1
     prior = seen.at(index)
-    if hit is None or prior is None or prior.type != "people" \
-            or prior.category == "other people" or seen.people is not prior:
+    if hit is None or prior is None or prior.type != "people" or prior.category == "other people":
         return ""
     start = k - hit[0] + 1
     between = range(s.raws[index].j, start)
@@ -422,8 +426,11 @@ def _clause_word(s: Sentence, m: int) -> bool:
     """A relative pronoun, or a verb in the plural ("يقاتلون", "شاركوا"): a clause of its own between two counts.
     (A bare "ي…" is no sign of a verb: "يزيديا", "يمنيين".)"""
     norm = s.tokens[m].norm
-    return norm in _RELATIVES or (s.is_word(m) and len(norm) >= 4 and (
-        norm.endswith("وا") or (norm[0] in "يت" and norm.endswith("ون"))))
+    if norm in _RELATIVES:
+        return True
+    if not s.is_word(m) or len(norm) < 4 or s.lex.human_nouns.at(s.forms, m) or norm in s.lex.member_nouns:
+        return False  # (nouns: "عضوا", "يمنيون")
+    return norm.endswith("وا") or (norm[0] in "يت" and norm.endswith("ون") and not norm.endswith("يون"))
 
 
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "والذي", "والتي", "والذين"})

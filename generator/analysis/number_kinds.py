@@ -210,6 +210,10 @@ def year(s: Sentence, raw: Raw) -> bool:
     return bool(lex.months.ending(s.forms, b))
 
 
+_ADVERBS = frozenset({"تقريبا", "تحديدا", "ايضا", "فقط", "حاليا", "سابقا", "لاحقا", "مجددا", "اساسا", "عموما",
+                      "جميعا", "معا", "اولا", "ثانيا", "تماما", "رسميا", "سنويا", "يوميا", "شهريا", "اسبوعيا", "تقريبًا",
+                      "اصلا", "مثلا", "غالبا", "دائما", "ابدا", "حصرا", "تباعا"})  # (normalised: an accusative
+#                                                                      ending, but no noun: "عام 241 تقريباً")
 _ERA_OR_BIRTH = frozenset({"ميلاديا", "هجريا", "ميلاديه", "هجريه", "ولد", "ولدت", "توفي", "توفيت", "للهجره",
                            "للميلاد", "هجري", "ميلادي"})
 
@@ -237,8 +241,8 @@ def batch(s: Sentence, raw: Raw) -> bool:
 def _counted_after(s: Sentence, j: int) -> bool:
     """A noun the number counts right after it: one of the rules' people or things, or an indefinite accusative
     ("مولوداً"): no year, whatever word stands before ("للعام 297 مولوداً", "العام الماضي 299 هاتف")."""
-    if j >= len(s.tokens) or not s.is_word(j) or s.tokens[j].norm in _ERA_OR_BIRTH:
-        return False  # "عام 132 هجرياً", "في عام 570 ولد النبي"
+    if j >= len(s.tokens) or not s.is_word(j) or s.tokens[j].norm in _ERA_OR_BIRTH or s.tokens[j].norm in _ADVERBS:
+        return False  # "عام 132 هجرياً", "في عام 570 ولد النبي", "عام 241 تقريباً"
     text = s.tokens[j].text
     return bool(s.lex.human_nouns.at(s.forms, j) or s.lex.things.at(s.forms, j)) or text.endswith(("اً", "ًا"))
 

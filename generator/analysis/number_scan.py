@@ -392,12 +392,12 @@ class Sentence:
         verb or participle right before it ("العائدين إلى منازلهم"), or a past verb right before the count with
         the home right after its noun ("عاد 300 شخص إلى منازلهم"); not "ما عادوا", "غير العائدين", nor "لم يتمكن
         50 ألف شخص من العودة إلى منازلهم" (still displaced)."""
-        if not (self.lex.home_words.at(self.forms, k) and (self.text_at(k - 1) in ("إلى", "الى") or
-                                                           self.tokens[k].norm.startswith("ل"))):
+        to = k >= 1 and self.tokens[k - 1].norm in ("الي", "الى")  # (normalised: إلى، الى، الي، إلي)
+        if not (self.lex.home_words.at(self.forms, k) and (to or self.tokens[k].norm.startswith("ل"))):
             return False
         index = self.owner[j - 1] if j >= 1 else -1
         start = self.raws[index].i if index >= 0 else j
-        before_home = k - 2 if self.text_at(k - 1) in ("إلى", "الى") else k - 1
+        before_home = k - 2 if to else k - 1
         for m in (before_home, start - 1):  # "العائدين إلى منازلهم", "عادوا إلى ديارهم"; "عاد 300 شخص إلى منازلهم"
             if m >= 0 and self.has(m, self.lex.return_verbs) and self.text_at(m - 1) not in ("ما", "غير", "لم", "لا"):
                 return m == before_home or k - j <= 3  # (a verb before the count: the home right after its noun)
