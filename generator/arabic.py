@@ -27,6 +27,7 @@ _WORD_RUN = re.compile(r"[^\W_]+")  # what is left between punctuation, undersco
 
 
 _OTHER_DIGIT = re.compile("[٠-٩۰-۹]")
+RELATIVE_PRONOUNS = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")  # (as written and normalised)
 
 
 def ascii_digits(text: str) -> str:

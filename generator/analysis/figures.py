@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
 
-from ..arabic import normalize
+from ..arabic import RELATIVE_PRONOUNS, normalize
 from ..dates import future_verb
 from ..models import Figure, SentenceNote, Source
 from .labels import category_label, category_order, group_label
@@ -117,8 +117,8 @@ _OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اص
 _PERIOD = r"(?:عام|سنة|سنه|يوم|شهر|أسبوع|اسبوع|ساعة|ساعه|دقيقة|دقيقه)"
 _RATE = re.compile(r"(?<!\S)(?:و|ف)?(?:سنويا|سنوياً|يوميا|يومياً|شهريا|شهرياً|أسبوعيا|أسبوعياً|اسبوعيا|اسبوعياً|"
                    rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر)\s+الواحدة?)(?!\S)")  # (not "في العام الحالي")
-_RELATIVE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي)(?!\S)")
-_RELATIVE_START = re.compile(r"\s*و?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي)(?!\S)")
+_RELATIVE = re.compile(rf"(?<!\S)(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
+_RELATIVE_START = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت)"
 _WOUNDING = r"(?:إصابة|اصابة|إصابات|اصابات|جرح)"
 _DEAD = r"(?:ال)?(?:قتلى|قتيل|قتيلا|شهداء|شهيد|شهيدا)"

@@ -11,8 +11,9 @@ names a state (prisoners, refugees, attackers), "و30 آخرين" after a count,
 
 from __future__ import annotations
 
+from ..arabic import RELATIVE_PRONOUNS
 from .number_lexicon import WEAK, Phrases
-from .number_people import Counted, nisba, with_article
+from .number_people import Counted, nisba, plural_verb, with_article
 from .number_scan import CLITIC_TOKENS, QUOTES, Seen, Sentence
 
 _GROUP_WINDOW = 5
@@ -423,17 +424,11 @@ def versus_count(s: Sentence, i: int, seen: Seen) -> str:
 
 
 def _clause_word(s: Sentence, m: int) -> bool:
-    """A relative pronoun, or a verb in the plural ("يقاتلون", "شاركوا"): a clause of its own between two counts.
-    (A bare "ي…" is no sign of a verb: "يزيديا", "يمنيين".)"""
+    """A relative pronoun, or a verb in the plural ("يقاتلون", "شاركوا": number_people.plural_verb, which knows the
+    nouns shaped like one, "عضوا"), joined by و or not: a clause of its own between two counts."""
     norm = s.tokens[m].norm
-    if norm in _RELATIVES:
-        return True
-    if not s.is_word(m) or len(norm) < 4 or s.lex.human_nouns.at(s.forms, m) or norm in s.lex.member_nouns:
-        return False  # (nouns: "عضوا", "يمنيون")
-    return norm.endswith("وا") or (norm[0] in "يت" and norm.endswith("ون") and not norm.endswith("يون"))
-
-
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "والذي", "والتي", "والذين"})
+    bare = norm[1:] if norm[:1] in "وف" else norm  # ("وشاركوا", "والذي": another clause all the more)
+    return bare in RELATIVE_PRONOUNS or (s.is_word(m) and not s.lex.human_nouns.at(s.forms, m) and plural_verb(s, bare))
 
 
 def _spared(s: Sentence, j: int) -> bool:
