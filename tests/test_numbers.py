@@ -799,9 +799,24 @@ EIGHTH_ROUND_REVIEW = [
     ("عالج الأطباء 50 من ضحايا القصف في المستشفى الميداني", "50", "people", "other people"),
 ]
 
+LIMITS = [  # a capacity, a threshold or a limit is how many a rule allows or asks for, not people counted (#15)
+    ("وسيقتصر عدد المسافرين على 20 راكبا في كل رحلة.", "20", "count", ""),
+    ("وأن يسيروا في جماعات مكونة من ثلاثة أشخاص أو أكثر.", "ثلاثة", "count", ""),
+    ("ويشترط ألا يقل عدد المشاركين عن 50 شخصا.", "50", "count", ""),
+    ("حددت الوزارة الحد الأدنى بـ 15 طالبا في الفصل.", "15", "count", ""),
+    ("ويحق لكل أسرة استقدام 4 عمال منزليين كحد أقصى.", "4", "count", ""),
+    ("وتشمل المنشآت البالغ عدد العاملين بها (130) عاملاً فأكثر.", "130", "count", ""),
+    # a toll with "at least" stays a toll; a measure or a duration with "or more" stays one
+    ("وقتل ما لا يقل عن 20 شخصا في الهجوم.", "20", "people", "killed"),
+    ("وقتل 20 شخصا على الأقل في الهجوم.", "20", "people", "killed"),
+    ("وقد يرتفع منسوب المياه ستة أمتار أو أكثر.", "ستة", "measure", ""),
+    ("وقد يستمر الانتظار ثلاثة أيام أو أكثر.", "ثلاثة", "duration", ""),
+    ("وأصيب 3 أشخاص في الحادث أو أكثر بقليل.", "3", "people", "wounded"),  # (a place between: no limit)
+]
+
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "category"),
-                         SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND + EIGHTH_ROUND_REVIEW)
+                         SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND + EIGHTH_ROUND_REVIEW + LIMITS)
 def test_sentences_written_for_the_tuning_rounds(sentence, text, kind, category):
     found = number(sentence, text)
     assert (found.type, found.category) == (kind, category), found

@@ -94,6 +94,8 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     measured = lex.measure_units.at(s.forms, k) or lex.currencies.at(s.forms, k) or lex.time_units.at(s.forms, k)
     if s.ends_before(lex.capacity_before, raw.i, 4) and not measured:  # (but "لا تتجاوز 10 كم": a distance)
         return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "يتسع لـ 60 ألف متفرج"
+    if not measured and limited_after(s, raw, k):
+        return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "3 أشخاص أو أكثر"
     if score(s, raw, raw.noun if raw.noun >= 0 else k):
         return Typed("score")
     if raw.noun >= 0:
@@ -118,6 +120,20 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     if found := age(s, raw, k, seen):
         return Typed("age", found.unit)
     return unit(s, raw, k, seen)
+
+
+def limited_after(s: Sentence, raw: Raw, k: int) -> bool:
+    """A threshold or a limit right after the number and its noun, with at most two adjectives between ("جماعات
+    مكونة من ثلاثة أشخاص أو أكثر", "(130) عاملا فأكثر", "4 عمال منزليين كحد أقصى"): how many a rule allows
+    or asks for, not people counted."""
+    start = raw.noun + 1 if raw.noun >= 0 else k
+    for t in range(start, min(start + 4, len(s.tokens))):
+        if s.lex.limit_after.at(s.forms, t):
+            return True
+        tok = s.tokens[t]
+        if tok.kind != "word" or tok.forms[0] in s.lex.function_words or s.owner[t] >= 0 or t - start >= 3:
+            return False
+    return False
 
 
 def rank(s: Sentence, raw: Raw) -> bool:
