@@ -812,6 +812,11 @@ LIMITS = [  # a capacity, a threshold or a limit is how many a rule allows or as
     ("وقد يرتفع منسوب المياه ستة أمتار أو أكثر.", "ستة", "measure", ""),
     ("وقد يستمر الانتظار ثلاثة أيام أو أكثر.", "ثلاثة", "duration", ""),
     ("وأصيب 3 أشخاص في الحادث أو أكثر بقليل.", "3", "people", "wounded"),  # (a place between: no limit)
+    ("قتل 3 أشخاص أو أكثر في الهجوم.", "3", "people", "killed"),  # a toll's own verb: a count, roughly
+    ("اعتقلت الشرطة 5 أشخاص أو أكثر.", "5", "people", "arrested"),
+    ("وتستوعب القاعة ما يصل إلى 500 شخص.", "500", "count", ""),  # a capacity, a qualifier between
+    ("وسيسمح لـ 300 حاج فقط بدخول الموقع.", "300", "count", ""),
+    ("وقتل ما يصل إلى 20 شخصا.", "20", "people", "killed"),
 ]
 
 

@@ -92,9 +92,10 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     """What the words right before and after the number say."""
     lex, k = s.lex, s.next(raw.j)
     measured = lex.measure_units.at(s.forms, k) or lex.currencies.at(s.forms, k) or lex.time_units.at(s.forms, k)
-    if s.ends_before(lex.capacity_before, raw.i, 4) and not measured:  # (but "لا تتجاوز 10 كم": a distance)
+    if s.ends_before(lex.capacity_before, s.before_qualifier(raw.i) + 1, 4) and not measured:  # (but "لا تتجاوز 10
+        #                                                      كم": a distance; "تستوعب ما يصل إلى 500 شخص": a capacity)
         return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "يتسع لـ 60 ألف متفرج"
-    if not measured and limited_after(s, raw, k):
+    if not measured and limited_after(s, raw, k) and not s.strong_cue(raw.i, raw.j):  # ("قتل 3 أشخاص أو أكثر": a toll)
         return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "3 أشخاص أو أكثر"
     if score(s, raw, raw.noun if raw.noun >= 0 else k):
         return Typed("score")
