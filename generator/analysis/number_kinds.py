@@ -114,7 +114,8 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return Typed("year")
     if raw.kind == "range" and within(raw, 1900, 2100) and not raw.multiplied and raw.separator != "أو":
         return Typed("year")  # "1993-1994", "2017/2018", "من 2008 إلى 2011"
-    if within(raw, 1, 31) and (lex.months.at(s.forms, k) or lex.month_refs.at(s.forms, k) or day_before_day(s, k)):
+    if within(raw, 1, 31) and (lex.months.at(s.forms, k) or lex.month_refs.at(s.forms, k) or day_before_day(s, k)
+                               or (s.text_at(k) == "من" and lex.months.at(s.forms, k + 1))):  # "الـ14 من مايو"
         return Typed("date")
     if one_in(s, raw) or (s.has(s.prev(raw.i), lex.per_before) and not measured):
         return Typed("other")  # "واحد من كل خمسة", "لكل 100 ألف شخص": a share, a rate's base
@@ -212,8 +213,9 @@ def year(s: Sentence, raw: Raw) -> bool:
         return False
     if s.ends_before(lex.year_before, raw.i, 2) and not lex.time_units.at(s.forms, s.next(raw.j)) \
             and not _office(s, raw.i) \
-            and (within(raw, 0, 99) or within(raw, 600, 2100) or not _counted_after(s, raw.j)):
-        return True  # "عام 2016", "عام 94", "سنة 354هـ" (not "ولد خلال النصف الأول للعام 297 مولودا")
+            and (within(raw, 600, 2100) or not _counted_after(s, raw.j)):
+        return True  # "عام 2016", "عام 94", "سنة 354هـ" (not "ولد خلال النصف الأول للعام 297 مولودا", "رصيده
+        #              هذا الموسم إلى 43 هدفا")
     if not within(raw, 600, 2100):
         return False
     suffix = s.tok(raw.j)
@@ -282,6 +284,8 @@ def unit(s: Sentence, raw: Raw, k: int, seen: Seen) -> Typed | None:
         return Typed("magnitude")
     if lex.ratio_words.at(s.forms, k):
         return Typed("other", k)
+    if s.has(at, lex.point_nouns) and s.mentions(lex.index_context, "index"):
+        return Typed("other", at)  # an index's value: "أغلق المؤشر عند 8654 نقطة"
     bare = not s.is_word(k) or s.tokens[k].forms[0] in lex.function_words
     if raw.multiplied and seen.money and bare:
         return Typed("money", -1, seen.money.unit)  # "50 مليون دولار … وليس 34 مليونا"

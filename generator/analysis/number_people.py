@@ -51,13 +51,20 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
         return Counted("human", k, hit[1], lex.human_nouns.at(s.forms, k) is None)
     if any(f in lex.member_nouns for f in (own[k] if direct else forms)):
         return Counted("thing" if among_states(s, k) else "member", k, "", cut and not s.has(k, lex.member_nouns))
-    if (not direct and lex.groups.at(own, k)) or nisba(s, k):
+    if (not direct and lex.groups.at(own, k)) or nisba(s, k) or (direct and participle_plural(tok.norm)):
         return Counted("human", k)  # "15 من ميليشيا الحوثي" (but "3 ميليشيات": three militias)
     if lex.cues_before.at(s.forms, k) or lex.cues_after.at(s.forms, k) or lex.flight_cues.at(s.forms, k):
         return None
     if direct and tok.norm[:1] in "لبك" and len(tok.norm) >= 5:
         return None  # "مخيم بسمة 5 لتخفيف …": a preposition, not the counted noun
     return Counted("unknown", k)
+
+
+def participle_plural(norm: str) -> bool:
+    """A participle in the masculine sound plural, nominative: "3 ملايين مهددون بالمجاعة", "محبوسون", "مشاركون".
+    Only people take that plural (things take "ات"); its "ين" form is left: it is also a dual ("مشروعين")."""
+    return len(norm) >= 6 and norm[0] == "م" and norm[1] != "ا" and norm.endswith("ون") and norm[-3] not in "اوي"
+    #      (not "ماراثون": no participle has an alef after its م)
 
 
 def among_states(s: Sentence, k: int) -> bool:
