@@ -158,8 +158,8 @@ def _fallback(s: Sentence, raw: Raw, seen: Seen) -> Typed:
         return Typed("year")
     if last is not None and last.type in ("count", "people") and s.lex.ratio_before.ending(s.forms, s.prev(raw.i)):
         return Typed(last.type)  # "13 عضوا جديدا من أصل 31": the total of the same kind
-    if raw.kind == "digits" and not raw.multiplied and digits.isdigit() and len(digits) >= 5:
-        return Typed("identifier")  # a phone number, a code
+    if raw.kind == "digits" and not raw.multiplied and digits.isdigit() and len(digits) >= 5 and not _qualifier(s, raw):
+        return Typed("identifier")  # a phone number, a code (but "أكثر من 15000 برقية": a quantity)
     if raw.kind == "digits" and not raw.multiplied and _after_a_name(s, raw):
         return Typed("identifier")  # "سبوتنك 1", "سكاي 1"
     if last is not None and last.type not in ("people", "other") and listed_with(s, raw):
