@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..arabic import normalize
 from .number_age import age
 from .number_lexicon import Phrases
 from .number_people import Counted, among_states, definite, year_follows
@@ -95,8 +96,6 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     if s.ends_before(lex.capacity_before, s.before_qualifier(raw.i) + 1, 4) and not measured:  # (but "لا تتجاوز 10
         #                                                      كم": a distance; "تستوعب ما يصل إلى 500 شخص": a capacity)
         return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "يتسع لـ 60 ألف متفرج"
-    if not measured and limited_after(s, raw, k) and not s.strong_cue(raw.i, raw.j):  # ("قتل 3 أشخاص أو أكثر": a toll)
-        return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "3 أشخاص أو أكثر"
     if score(s, raw, raw.noun if raw.noun >= 0 else k):
         return Typed("score")
     if raw.noun >= 0:
@@ -121,20 +120,65 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return Typed("other")  # "واحد من كل خمسة", "لكل 100 ألف شخص": a share, a rate's base
     if found := age(s, raw, k, seen):
         return Typed("age", found.unit)
-    return unit(s, raw, k, seen)
+    typed = unit(s, raw, k, seen)
+    if typed is None and not measured and limited(s, raw, k):  # (after years, dates, ages and units: "قبل 30 يونيو
+        #                                                        كحد أقصى", "من سن 60 فأكثر" keep their types)
+        return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "3 أشخاص أو أكثر"
+    return typed
+
+
+def limited(s: Sentence, raw: Raw, k: int) -> bool:
+    """A minimum, a restriction or a requirement before the number ("الحد الأدنى بـ 15 طالبا", "يقتصر عدد المسافرين
+    على 20 راكبا"), or a threshold or a limit after it and its noun: how many a rule allows or asks for, not people
+    counted. Never a toll: not with a cue of the clause ("قتل كحد أدنى 40 مدنيا", "قتل 3 أشخاص أو أكثر") nor a noun
+    that names a fate ("50 قتيلا أو أكثر", "ألا يتجاوز عدد الضحايا 50 قتيلا")."""
+    if within(raw, 1900, 2100) and not raw.multiplied and not _counted_after(s, raw.j):
+        return False  # a year the fallback reads ("الحد الأدنى للأجور منذ 2019")
+    noun = raw.noun if raw.noun >= 0 else k
+    hit = s.lex.human_nouns.at(s.forms, noun) if s.is_word(noun) else None
+    if (hit and hit[1]) or s.strong_cue(raw.i, raw.j):
+        return False
+    return bool(s.ends_before(s.lex.limit_before, s.before_qualifier(raw.i) + 1, 4)) or limited_after(s, raw, k)
 
 
 def limited_after(s: Sentence, raw: Raw, k: int) -> bool:
-    """A threshold or a limit right after the number and its noun, with at most two adjectives between ("جماعات
-    مكونة من ثلاثة أشخاص أو أكثر", "(130) عاملا فأكثر", "4 عمال منزليين كحد أقصى"): how many a rule allows
-    or asks for, not people counted."""
-    start = raw.noun + 1 if raw.noun >= 0 else k
-    for t in range(start, min(start + 4, len(s.tokens))):
-        if s.lex.limit_after.at(s.forms, t):
+    """After the number's noun (up to two adjectives between): "(130) عاملا فأكثر", "4 عمال منزليين كحد أقصى"; "أو
+    أكثر", "على الأكثر", "أو أقل" only in a rule's wording (they also hedge an estimate: "شارك 10 آلاف شخص أو
+    أكثر"): after a frame ("جماعات مكونة من ثلاثة أشخاص أو أكثر") or in a sentence of rules ("يشترط", "يحق" …)."""
+    lex = s.lex
+    if raw.noun < 0 and not (s.is_word(k) and s.owner[k] < 0 and s.tokens[k].forms[0] not in lex.function_words):
+        return False  # a counted noun first: not "قبل 30 يونيو كحد أقصى" (typed before), "بقوة 4 فأكثر"
+    start = raw.noun + 1 if raw.noun >= 0 else k + 1
+    for t in range(start, min(start + 3, len(s.tokens))):
+        if lex.limit_after.at(s.forms, t):
             return True
+        if lex.hedged_limits.at(s.forms, t):
+            return bool(s.ends_before(lex.limit_frames, s.before_qualifier(raw.i) + 1, 3)) \
+                or s.mentions(lex.rule_words, "rules")
         tok = s.tokens[t]
-        if tok.kind != "word" or tok.forms[0] in s.lex.function_words or s.owner[t] >= 0 or t - start >= 3:
+        if tok.kind != "word" or tok.forms[0] in lex.function_words or s.owner[t] >= 0:
             return False
+    return False
+
+
+_ON = frozenset({normalize("على")})
+_COMMON_INDEX = frozenset(normalize(w) for w in ("مؤشر", "المؤشر", "بورصة", "البورصة", "الأسهم"))
+
+
+def index_value(s: Sentence, raw: Raw, at: int) -> bool:
+    """ "أغلق المؤشر عند مستوى 8654 نقطة", "وتراجع نيكي 440 نقطة": an index's value in points, with an index named
+    before the number in the sentence ("مؤشر على", a sign of, is none; in a match report only a named index, not
+    "المؤشر", "البورصة", "الأسهم"); not "12 نقطة تفتيش", "300 نقطة بيع" (point_compounds)."""
+    lex = s.lex
+    if not s.has(at, lex.point_nouns) or s.has(at + 1, lex.point_compounds):
+        return False
+    for b in range(raw.i - 1, -1, -1):
+        hit = lex.index_context.ending(s.forms, b)
+        if hit is None or (s.tok(b + 1) is not None and s.tokens[b + 1].norm in _ON):
+            continue
+        if s.sport and s.tokens[b].norm in _COMMON_INDEX and hit[0] == 1:
+            continue
+        return True
     return False
 
 
@@ -213,9 +257,10 @@ def year(s: Sentence, raw: Raw) -> bool:
         return False
     if s.ends_before(lex.year_before, raw.i, 2) and not lex.time_units.at(s.forms, s.next(raw.j)) \
             and not _office(s, raw.i) \
-            and (within(raw, 600, 2100) or not _counted_after(s, raw.j)):
-        return True  # "عام 2016", "عام 94", "سنة 354هـ" (not "ولد خلال النصف الأول للعام 297 مولودا", "رصيده
-        #              هذا الموسم إلى 43 هدفا")
+            and (within(raw, 600, 2100) or not _counted_after(s, raw.j)
+                 or (within(raw, 0, 99) and _names_year(s, raw.i))):
+        return True  # "عام 2016", "عام 94", "سنة 354هـ", "شهد عام 99 تراجعا" (not "ولد خلال النصف الأول للعام 297
+        #              مولودا", "رصيده هذا الموسم إلى 43 هدفا")
     if not within(raw, 600, 2100):
         return False
     suffix = s.tok(raw.j)
@@ -235,6 +280,19 @@ _ADVERBS = frozenset({"تقريبا", "تحديدا", "ايضا", "فقط", "ح�
 #                                                                      ending, but no noun: "عام 241 تقريباً")
 _ERA_OR_BIRTH = frozenset({"ميلاديا", "هجريا", "ميلاديه", "هجريه", "ولد", "ولدت", "توفي", "توفيت", "للهجره",
                            "للميلاد", "هجري", "ميلادي"})
+
+
+_THIS = frozenset(normalize(w) for w in ("هذا", "هذه", "خلال", "طوال"))
+
+
+def _names_year(s: Sentence, i: int) -> bool:
+    """A year word right before the number, bare, naming the year ("شهد عام 99 تراجعا", "موسم 98"); not a time the
+    sentence is in ("رصيده هذا الموسم إلى 43 هدفا", "العام الماضي"), a label ("عام / 69 مركزا") or a word apart
+    ("في موسم من 38 مرحلة")."""
+    k = i - 1
+    if k < 0 or not s.is_word(k) or not s.lex.year_before.ending(s.forms, k):
+        return False
+    return not article(s.tokens[k].text) and not (k > 0 and s.tokens[k - 1].norm in _THIS)
 
 
 def _office(s: Sentence, i: int) -> bool:
@@ -284,7 +342,7 @@ def unit(s: Sentence, raw: Raw, k: int, seen: Seen) -> Typed | None:
         return Typed("magnitude")
     if lex.ratio_words.at(s.forms, k):
         return Typed("other", k)
-    if s.has(at, lex.point_nouns) and s.mentions(lex.index_context, "index"):
+    if index_value(s, raw, at):
         return Typed("other", at)  # an index's value: "أغلق المؤشر عند 8654 نقطة"
     bare = not s.is_word(k) or s.tokens[k].forms[0] in lex.function_words
     if raw.multiplied and seen.money and bare:

@@ -63,8 +63,11 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
 def participle_plural(norm: str) -> bool:
     """A participle in the masculine sound plural, nominative: "3 ملايين مهددون بالمجاعة", "محبوسون", "مشاركون".
     Only people take that plural (things take "ات"); its "ين" form is left: it is also a dual ("مشروعين")."""
-    return len(norm) >= 6 and norm[0] == "م" and norm[1] != "ا" and norm.endswith("ون") and norm[-3] not in "اوي"
-    #      (not "ماراثون": no participle has an alef after its م)
+    return len(norm) >= 6 and norm[0] == "م" and norm[1] != "ا" and norm.endswith("ون") and norm[-3] not in "اوي" \
+        and norm not in _LOANWORDS  # (not "ماراثون": no participle has an alef after its م)
+
+
+_LOANWORDS = frozenset({"ميكروفون", "مايكروفون", "ميغافون", "ميجافون", "مونتون"})  # shaped like م…ون, no participles
 
 
 def among_states(s: Sentence, k: int) -> bool:
