@@ -45,6 +45,8 @@ NEAR = 0.45  # the score near reports need
 APART = 0.6  # the score reports further apart need (undated ones are taken as near)
 LONGER = 3  # against a paragraph more than LONGER times as long, the share is counted on its size / LONGER
 MIN_WORDS = 6
+QUANTITIES = frozenset({"people", "money", "percent", "count", "measure"})  # the numbers a statement states (not
+#                                      its years, dates, times, ranks or names: background and furniture carry them)
 MIN_SHARED = 2  # candidates share at least this many indexed words
 COMMON = 0.05  # words in more than this share of paragraphs (and more than 50) are not indexed
 
@@ -292,12 +294,13 @@ class Days:
 
 
 def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous: Links | None = None,
-         days: Days | None = None) -> tuple[Linked, Links]:
+         days: Days | None = None, stated: list[frozenset[float]] | None = None) -> tuple[Linked, Links]:
     """Each text's linked texts with their scores, and what the next build needs to reuse them. The word
     sets must be distinct (match() makes them so: one per distinct text). Given the days of each text's reports
     (`days`), a pair links only when it also reaches NEAR or APART (strict());
     the Links kept for the next build hold every pair that reaches the threshold, which depends on the two texts
-    alone (a text's days change as reprints of it arrive)."""
+    alone (a text's days change as reprints of it arrive). Given the quantities each text states (`stated`), two
+    texts that both state some and share none do not link (quantities())."""
     common = common_words(word_sets)
     digests = [_digest(words) for words in word_sets]
     count = len(word_sets)
@@ -322,6 +325,10 @@ def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous
     if days is not None:
         sizes = np.array([len(w) for w in word_sets], dtype=np.int64)
         keep = strict(sizes[low], sizes[high], scores, days, low, high)
+        low, high, scores = low[keep], high[keep], scores[keep]
+    if stated is not None and len(low):
+        keep = np.array([not (stated[a] and stated[b] and stated[a].isdisjoint(stated[b]))
+                         for a, b in zip(low.tolist(), high.tolist(), strict=True)], dtype=bool)
         low, high, scores = low[keep], high[keep], scores[keep]
     source, target, both = np.concatenate([low, high]), np.concatenate([high, low]), np.concatenate([scores, scores])
     order = np.lexsort((target, source))
@@ -362,6 +369,14 @@ def _words(pair: Pair) -> frozenset[str]:
     """content_words(pair.ar), from the analysis stage's notes when it made them (the same words: a text's
     content words are those of its sentences)."""
     return noted_words(pair) if pair.notes else content_words(pair.ar)
+
+
+def quantities(pair: Pair) -> frozenset[float]:
+    """The quantities the paragraph states (people, money, percentages, counts, measures), as the analysis typed
+    them: two paragraphs that each state some and share none are not one statement ("34 مليار" against "200
+    مليار", a fee of 36.9 million against 34 million, 5 camps against 4), however alike their words."""
+    return frozenset(round(float(n.value), 3) for note in pair.notes for n in note.numbers
+                     if n.type in QUANTITIES and n.value is not None)
 
 
 def paragraph_words(source: Source) -> list[tuple[str, frozenset[str]]]:
@@ -442,7 +457,11 @@ def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previou
     first[np.isinf(first)] = np.nan
     last[np.isinf(last)] = np.nan
     days = Days(first, last, {text: np.array(sorted(found), dtype=np.float64) for text, found in several.items()})
-    linked, links = link(word_sets, threshold, previous, days)
+    by_id = {(s.meta.id, pair.id): pair for s in sources for pair in s.pairs}
+    stated: list[frozenset[float]] = [frozenset()] * len(word_sets)
+    for text, found in enumerate(members):  # (copies of a text may differ in a number too short to be a word)
+        stated[text] = frozenset().union(*(quantities(by_id[m]) for m in found))
+    linked, links = link(word_sets, threshold, previous, days, stated)
     return Matches(text_of={(s, p): distinct[w] for _, s, _, p, w in items}, members=tuple(map(tuple, members)),
                    linked=linked, statements=tuple(_statements(members, linked))), links
 
