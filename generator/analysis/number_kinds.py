@@ -114,7 +114,8 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     if raw.kind == "range" and within(raw, 1900, 2100) and not raw.multiplied and raw.separator != "أو":
         return Typed("year")  # "1993-1994", "2017/2018", "من 2008 إلى 2011"
     if within(raw, 1, 31) and (lex.months.at(s.forms, k) or lex.month_refs.at(s.forms, k) or day_before_day(s, k)
-                               or (s.text_at(k) == "من" and lex.months.at(s.forms, k + 1))):  # "الـ14 من مايو"
+                               or (s.text_at(k) == "من" and (lex.months.at(s.forms, k + 1) or (
+                                   s.text_at(k + 1) == "شهر" and lex.months.at(s.forms, k + 2))))):  # "الـ14 من (شهر) مايو"
         return Typed("date")
     if one_in(s, raw) or (s.has(s.prev(raw.i), lex.per_before) and not measured):
         return Typed("other")  # "واحد من كل خمسة", "لكل 100 ألف شخص": a share, a rate's base
