@@ -133,13 +133,13 @@ def limited(s: Sentence, raw: Raw, k: int) -> bool:
     على 20 راكبا"), or a threshold or a limit after it and its noun: how many a rule allows or asks for, not people
     counted. Never a toll: not with a cue of the clause ("قتل كحد أدنى 40 مدنيا", "قتل 3 أشخاص أو أكثر") nor a noun
     that names a fate ("50 قتيلا أو أكثر", "ألا يتجاوز عدد الضحايا 50 قتيلا")."""
+    if not (s.ends_before(s.lex.limit_before, s.before_qualifier(raw.i) + 1, 4) or limited_after(s, raw, k)):
+        return False  # (most numbers: the cheap look-ups first)
     if within(raw, 1900, 2100) and not raw.multiplied and not _counted_after(s, raw.j):
         return False  # a year the fallback reads ("الحد الأدنى للأجور منذ 2019")
     noun = raw.noun if raw.noun >= 0 else k
     hit = s.lex.human_nouns.at(s.forms, noun) if s.is_word(noun) else None
-    if (hit and hit[1]) or s.strong_cue(raw.i, raw.j):
-        return False
-    return bool(s.ends_before(s.lex.limit_before, s.before_qualifier(raw.i) + 1, 4)) or limited_after(s, raw, k)
+    return not (hit and hit[1]) and not s.strong_cue(raw.i, raw.j)
 
 
 def limited_after(s: Sentence, raw: Raw, k: int) -> bool:
@@ -163,17 +163,18 @@ def limited_after(s: Sentence, raw: Raw, k: int) -> bool:
 
 
 _ON = frozenset({normalize("على")})
+INDEX_REACH = 40  # tokens before the number where an index may be named (a bounded window, as number_scan promises)
 _COMMON_INDEX = frozenset(normalize(w) for w in ("مؤشر", "المؤشر", "بورصة", "البورصة", "الأسهم"))
 
 
 def index_value(s: Sentence, raw: Raw, at: int) -> bool:
     """ "أغلق المؤشر عند مستوى 8654 نقطة", "وتراجع نيكي 440 نقطة": an index's value in points, with an index named
-    before the number in the sentence ("مؤشر على", a sign of, is none; in a match report only a named index, not
+    up to INDEX_REACH tokens before the number ("مؤشر على", a sign of, is none; in a match report only a named index, not
     "المؤشر", "البورصة", "الأسهم"); not "12 نقطة تفتيش", "300 نقطة بيع" (point_compounds)."""
     lex = s.lex
     if not s.has(at, lex.point_nouns) or s.has(at + 1, lex.point_compounds):
         return False
-    for b in range(raw.i - 1, -1, -1):
+    for b in range(raw.i - 1, max(raw.i - INDEX_REACH, 0) - 1, -1):
         hit = lex.index_context.ending(s.forms, b)
         if hit is None or (s.tok(b + 1) is not None and s.tokens[b + 1].norm in _ON):
             continue
