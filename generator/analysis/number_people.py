@@ -67,7 +67,7 @@ def participle_plural(norm: str) -> bool:
         and norm not in _LOANWORDS  # (not "ماراثون": no participle has an alef after its م)
 
 
-_LOANWORDS = frozenset({"ميكروفون", "مايكروفون", "ميغافون", "ميجافون", "مونتون"})  # shaped like م…ون, no participles
+_LOANWORDS = frozenset({"ميكروفون", "مايكروفون", "ميغافون", "ميجافون"})  # shaped like م…ون, no participles
 
 
 def among_states(s: Sentence, k: int) -> bool:
