@@ -925,6 +925,24 @@ NINTH_ROUND_REVIEW = [
 ]
 
 
+# The code review of the session's diff (2026-11-27, fifth session): each read wrongly by its commit 1ac8991.
+NINTH_ROUND_REVIEW += [
+    ("وتشترط السلطات تجمعا لا يزيد عن 50 شخصا.", "50", "count", ""),  # a phrase ending with a qualifier's words
+    ("يشترط ألا يزيد عن 30 طالبا في الفصل.", "30", "count", ""),
+    ("وشارك 10 آلاف شخص أو أكثر في المظاهرة رغم حظر التجول.", "10 آلاف", "people", "other people"),  # news nouns
+    ("يبلغ قطر الجسيمات 10 ميكرون.", "10", "count", ""),  # a unit shaped like a participle
+    ("وخلال موسم 43 هدفا سجلها اللاعب.", "43", "count", ""),  # "وخلال": the word's forms, not as written
+    ("ارتفع سهم النادي بالبورصة بعد أن حقق الفريق 3 نقاط في مباراة الأمس.", "3", "count", ""),  # league points
+    ("افتتح المعرض في الـ14 مِن مايو.", "14", "date", ""),  # a diacritic
+    ("افتتح المعرض في الـ14 من شهرِ مايو.", "14", "date", ""),
+    ("ويدرس في الصف 30 طالبا.", "30", "people", "other people"),  # a class's pupils, not a grade
+    ("وفي مؤشر واضح على التعافي أضافت الشركة 300 نقطة بيع جديدة.", "300", "count", ""),  # a sign of, an adjective
+    ("وفي مؤشر آخر على التحسن حصل الطالب على 95 نقطة.", "95", "count", ""),
+    ("وأغلق المؤشر العام على ارتفاع عند 8654 نقطة.", "8654", "other", ""),  # "على ارتفاع": the index
+    ("وأغلق مؤشر داو جونز على ارتفاع 200 نقطة.", "200", "other", ""),
+]
+
+
 @pytest.mark.parametrize(("sentence", "text", "kind", "category"), NINTH_ROUND_REVIEW)
 def test_the_ninth_round_review_sentences(sentence, text, kind, category):
     found = number(sentence, text)

@@ -327,8 +327,10 @@ def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous
         keep = strict(sizes[low], sizes[high], scores, days, low, high)
         low, high, scores = low[keep], high[keep], scores[keep]
     if stated is not None and len(low):
-        keep = np.array([not (stated[a] and stated[b] and stated[a].isdisjoint(stated[b]))
-                         for a, b in zip(low.tolist(), high.tolist(), strict=True)], dtype=bool)
+        has = np.fromiter(map(bool, stated), dtype=bool, count=count)
+        keep = np.ones(len(low), dtype=bool)
+        for k in np.flatnonzero(has[low] & has[high]).tolist():  # (only pairs where both state some: few)
+            keep[k] = not stated[int(low[k])].isdisjoint(stated[int(high[k])])
         low, high, scores = low[keep], high[keep], scores[keep]
     source, target, both = np.concatenate([low, high]), np.concatenate([high, low]), np.concatenate([scores, scores])
     order = np.lexsort((target, source))
@@ -374,7 +376,9 @@ def _words(pair: Pair) -> frozenset[str]:
 def quantities(pair: Pair) -> frozenset[float]:
     """The quantities the paragraph states (people, money, percentages, counts, measures), as the analysis typed
     them: two paragraphs that each state some and share none are not one statement ("34 مليار" against "200
-    مليار", a fee of 36.9 million against 34 million, 5 camps against 4), however alike their words."""
+    مليار", a fee of 36.9 million against 34 million, 5 camps against 4), however alike their words. (Values only,
+    whatever their type: "5 مخيمات" and "5%" share one, which can only keep a link. Copies whose words are all the
+    same, a number under three digits aside, are one text, its quantities theirs together: they stay linked.)"""
     return frozenset(round(float(n.value), 3) for note in pair.notes for n in note.numbers
                      if n.type in QUANTITIES and n.value is not None)
 

@@ -93,8 +93,8 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     """What the words right before and after the number say."""
     lex, k = s.lex, s.next(raw.j)
     measured = lex.measure_units.at(s.forms, k) or lex.currencies.at(s.forms, k) or lex.time_units.at(s.forms, k)
-    if s.ends_before(lex.capacity_before, s.before_qualifier(raw.i) + 1, 4) and not measured:  # (but "لا تتجاوز 10
-        #                                                      كم": a distance; "تستوعب ما يصل إلى 500 شخص": a capacity)
+    if _before_or_past_qualifier(s, lex.capacity_before, raw.i) and not measured:  # (but "لا تتجاوز 10 كم": a
+        #                                                      distance; "تستوعب ما يصل إلى 500 شخص": a capacity)
         return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "يتسع لـ 60 ألف متفرج"
     if score(s, raw, raw.noun if raw.noun >= 0 else k):
         return Typed("score")
@@ -102,7 +102,8 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return dual(s, raw)
     if s.ends_before(lex.time_before, raw.i) or (lex.time_after.at(s.forms, k) and within(raw, 0, 24)):
         return Typed("time")
-    if s.ends_before(lex.ordinal_before, raw.i) or rank(s, raw) or batch(s, raw):
+    if (s.ends_before(lex.ordinal_before, raw.i) and not (s.has(s.prev(raw.i), _GRADE) and _counted_after(s, raw.j))) \
+            or rank(s, raw) or batch(s, raw):  # (a grade, "الصف 6"; but "يدرس في الصف 30 طالبا" counts pupils)
         return Typed("ordinal")
     if identifier(s, raw, k) or listed_code(s, raw):
         return Typed("identifier")  # "المركز الانتخابي 1068 …، و 1069"
@@ -114,8 +115,7 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     if raw.kind == "range" and within(raw, 1900, 2100) and not raw.multiplied and raw.separator != "أو":
         return Typed("year")  # "1993-1994", "2017/2018", "من 2008 إلى 2011"
     if within(raw, 1, 31) and (lex.months.at(s.forms, k) or lex.month_refs.at(s.forms, k) or day_before_day(s, k)
-                               or (s.text_at(k) == "من" and (lex.months.at(s.forms, k + 1) or (
-                                   s.text_at(k + 1) == "شهر" and lex.months.at(s.forms, k + 2))))):  # "الـ14 من (شهر) مايو"
+                               or _day_of_month(s, k)):
         return Typed("date")
     if one_in(s, raw) or (s.has(s.prev(raw.i), lex.per_before) and not measured):
         return Typed("other")  # "واحد من كل خمسة", "لكل 100 ألف شخص": a share, a rate's base
@@ -128,12 +128,29 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     return typed
 
 
+def _before_or_past_qualifier(s: Sentence, table: Phrases, i: int) -> bool:
+    """A phrase of the table ending within four words before the number, or before its qualifier ("تستوعب ما يصل
+    إلى 500"); both, since a phrase may end with a qualifier's words ("لا يزيد عن 50", "ألا يزيد على 30")."""
+    return bool(s.ends_before(table, i, 4) or s.ends_before(table, s.before_qualifier(i) + 1, 4))
+
+
+_OF, _MONTH = normalize("من"), normalize("شهر")
+
+
+def _day_of_month(s: Sentence, k: int) -> bool:
+    """ "الـ14 من مايو", "الـ14 من شهر مايو": "من" at k, then a month (normalised: "مِن" too)."""
+    if s.tok(k) is None or s.tokens[k].norm != _OF:
+        return False
+    return bool(s.lex.months.at(s.forms, k + 1)) or (
+        s.tok(k + 1) is not None and s.tokens[k + 1].norm == _MONTH and bool(s.lex.months.at(s.forms, k + 2)))
+
+
 def limited(s: Sentence, raw: Raw, k: int) -> bool:
     """A minimum, a restriction or a requirement before the number ("الحد الأدنى بـ 15 طالبا", "يقتصر عدد المسافرين
     على 20 راكبا"), or a threshold or a limit after it and its noun: how many a rule allows or asks for, not people
     counted. Never a toll: not with a cue of the clause ("قتل كحد أدنى 40 مدنيا", "قتل 3 أشخاص أو أكثر") nor a noun
     that names a fate ("50 قتيلا أو أكثر", "ألا يتجاوز عدد الضحايا 50 قتيلا")."""
-    if not (s.ends_before(s.lex.limit_before, s.before_qualifier(raw.i) + 1, 4) or limited_after(s, raw, k)):
+    if not (_before_or_past_qualifier(s, s.lex.limit_before, raw.i) or limited_after(s, raw, k)):
         return False  # (most numbers: the cheap look-ups first)
     if within(raw, 1900, 2100) and not raw.multiplied and not _counted_after(s, raw.j):
         return False  # a year the fallback reads ("الحد الأدنى للأجور منذ 2019")
@@ -163,8 +180,23 @@ def limited_after(s: Sentence, raw: Raw, k: int) -> bool:
 
 
 _ON = frozenset({normalize("على")})
+_INDICATOR = normalize("مؤشر")
+_GRADE = frozenset({normalize("الصف")})
 INDEX_REACH = 40  # tokens before the number where an index may be named (a bounded window, as number_scan promises)
 _COMMON_INDEX = frozenset(normalize(w) for w in ("مؤشر", "المؤشر", "بورصة", "البورصة", "الأسهم"))
+
+
+def _sign_of(s: Sentence, b: int) -> bool:
+    """ "في مؤشر على", "مؤشر واضح على", "مؤشر آخر على": a sign of something, no index (up to two words between); only
+    the indefinite word ("أغلق المؤشر على ارتفاع", "أغلق المؤشر العام على انخفاض" name the index)."""
+    if article(s.tokens[b].text) or _INDICATOR not in s.forms[b]:
+        return False
+    for m in range(b + 1, min(b + 4, len(s.tokens))):
+        if s.tokens[m].norm in _ON:
+            return True
+        if not s.is_word(m) or s.owner[m] >= 0:
+            return False
+    return False
 
 
 def index_value(s: Sentence, raw: Raw, at: int) -> bool:
@@ -176,9 +208,9 @@ def index_value(s: Sentence, raw: Raw, at: int) -> bool:
         return False
     for b in range(raw.i - 1, max(raw.i - INDEX_REACH, 0) - 1, -1):
         hit = lex.index_context.ending(s.forms, b)
-        if hit is None or (s.tok(b + 1) is not None and s.tokens[b + 1].norm in _ON):
+        if hit is None or _sign_of(s, b):
             continue
-        if s.sport and s.tokens[b].norm in _COMMON_INDEX and hit[0] == 1:
+        if s.sport and hit[0] == 1 and any(f in _COMMON_INDEX for f in s.forms[b]):
             continue
         return True
     return False
@@ -294,7 +326,7 @@ def _names_year(s: Sentence, i: int) -> bool:
     k = i - 1
     if k < 0 or not s.is_word(k) or not s.lex.year_before.ending(s.forms, k):
         return False
-    return not article(s.tokens[k].text) and not (k > 0 and s.tokens[k - 1].norm in _THIS)
+    return not article(s.tokens[k].text) and not (k > 0 and s.has(k - 1, _THIS))
 
 
 def _office(s: Sentence, i: int) -> bool:

@@ -67,7 +67,8 @@ def participle_plural(norm: str) -> bool:
         and norm not in _LOANWORDS  # (not "ماراثون": no participle has an alef after its م)
 
 
-_LOANWORDS = frozenset({"ميكروفون", "مايكروفون", "ميغافون", "ميجافون"})  # shaped like م…ون, no participles
+_LOANWORDS = frozenset({"ميكروفون", "ميغافون", "ميجافون", "ميكرون", "ميغاطون", "ميجاطون"})  # shaped like م…ون, no
+#                                                                                       participles (units among them)
 
 
 def among_states(s: Sentence, k: int) -> bool:
