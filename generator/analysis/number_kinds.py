@@ -93,8 +93,8 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     """What the words right before and after the number say."""
     lex, k = s.lex, s.next(raw.j)
     measured = lex.measure_units.at(s.forms, k) or lex.currencies.at(s.forms, k) or lex.time_units.at(s.forms, k)
-    if _before_or_past_qualifier(s, lex.capacity_before, raw.i) and not measured:  # (but "لا تتجاوز 10 كم": a
-        #                                                      distance; "تستوعب ما يصل إلى 500 شخص": a capacity)
+    if (s.ends_before(lex.capacity_before, raw.i, 4) or _before_or_past_qualifier(s, lex.capacity_words, raw.i)) \
+            and not measured:  # (but "لا تتجاوز 10 كم": a distance; only capacity words past a qualifier)
         return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "يتسع لـ 60 ألف متفرج"
     if score(s, raw, raw.noun if raw.noun >= 0 else k):
         return Typed("score")
@@ -102,7 +102,7 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return dual(s, raw)
     if s.ends_before(lex.time_before, raw.i) or (lex.time_after.at(s.forms, k) and within(raw, 0, 24)):
         return Typed("time")
-    if (s.ends_before(lex.ordinal_before, raw.i) and not (s.has(s.prev(raw.i), _GRADE) and _counted_after(s, raw.j))) \
+    if (s.ends_before(lex.ordinal_before, raw.i) and not (s.has(s.prev(raw.i), _GRADE) and _word_after(s, raw.j))) \
             or rank(s, raw) or batch(s, raw):  # (a grade, "الصف 6"; but "يدرس في الصف 30 طالبا" counts pupils)
         return Typed("ordinal")
     if identifier(s, raw, k) or listed_code(s, raw):
@@ -128,6 +128,18 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     return typed
 
 
+def _permitted(s: Sentence, raw: Raw) -> bool:
+    """ "سيسمح لـ 300 حاج": a verb of permission, then "لـ", then the number (the written tokens: "لـ" is a clitic
+    token, which the phrase look-ups skip)."""
+    i = raw.i
+    return i >= 2 and s.tokens[i - 1].norm == "ل" and s.has(i - 2, s.lex.permission_verbs)
+
+
+def _word_after(s: Sentence, j: int) -> bool:
+    """A word right after the number that is no particle: "وحدة الصف 12 فصيلا" counts, "الصف 6 فما دون" ranks."""
+    return s.is_word(j) and s.tokens[j].forms[0] not in s.lex.function_words and not s.lex.limit_after.at(s.forms, j)
+
+
 def _before_or_past_qualifier(s: Sentence, table: Phrases, i: int) -> bool:
     """A phrase of the table ending within four words before the number, or before its qualifier ("تستوعب ما يصل
     إلى 500"); both, since a phrase may end with a qualifier's words ("لا يزيد عن 50", "ألا يزيد على 30")."""
@@ -146,23 +158,48 @@ def _day_of_month(s: Sentence, k: int) -> bool:
 
 
 def limited(s: Sentence, raw: Raw, k: int) -> bool:
-    """A minimum, a restriction or a requirement before the number ("الحد الأدنى بـ 15 طالبا", "يقتصر عدد المسافرين
-    على 20 راكبا"), or a threshold or a limit after it and its noun: how many a rule allows or asks for, not people
-    counted. Never a toll: not with a cue of the clause ("قتل كحد أدنى 40 مدنيا", "قتل 3 أشخاص أو أكثر") nor a noun
-    that names a fate ("50 قتيلا أو أكثر", "ألا يتجاوز عدد الضحايا 50 قتيلا")."""
-    if not (_before_or_past_qualifier(s, s.lex.limit_before, raw.i) or limited_after(s, raw, k)):
+    """How many a rule allows or asks for, not people counted: a minimum, a restriction or a requirement before the
+    number ("يشترط ألا يقل عدد المشاركين عن 50 شخصا"), or a threshold or a limit after it and its noun ("يحق لكل أسرة
+    استقدام 4 عمال منزليين كحد أقصى", "جماعات من ثلاثة أشخاص أو أكثر" where a rule is stated). Only where the
+    number's clause states a rule (a verb of obligation, permission or restriction: rule_words), since the same words
+    hedge estimates and tolls ("شارك 10 آلاف شخص أو أكثر", "يموت 10 أطفال فأكثر كل يوم", "اقتصار الخسائر البشرية على
+    7 أشخاص"); never where the clause names a fate (a cue, a noun that names one, fate_words: "قتل كحد أدنى 40 مدنيا",
+    "ألا يتجاوز عدد الضحايا 50 شخصا")."""
+    if not (_before_or_past_qualifier(s, s.lex.limit_before, raw.i) or _permitted(s, raw) or limited_after(s, raw, k)):
         return False  # (most numbers: the cheap look-ups first)
     if within(raw, 1900, 2100) and not raw.multiplied and not _counted_after(s, raw.j):
         return False  # a year the fallback reads ("الحد الأدنى للأجور منذ 2019")
-    noun = raw.noun if raw.noun >= 0 else k
-    hit = s.lex.human_nouns.at(s.forms, noun) if s.is_word(noun) else None
-    return not (hit and hit[1]) and not s.strong_cue(raw.i, raw.j)
+    low, high = _clause(s, raw)
+    lex = s.lex
+    if not any(lex.rule_words.at(s.forms, t) for t in range(low, raw.i)):
+        return False  # (a rule stated before the number: not "تجمع 2000 مصل أو أكثر رغم أن التعليمات تمنع التجمعات")
+    for t in range(low, high):
+        hit = lex.human_nouns.at(s.forms, t) if s.owner[t] < 0 else None
+        if (hit and hit[1]) or s.has(t, lex.fate_words) or lex.cues_before.at(s.forms, t):
+            return False
+    return not s.strong_cue(raw.i, raw.j)
+
+
+_CLAUSE_MARKS = frozenset("،,؛;.!؟?…:")  # (not brackets, quotes or dashes around a number: "(130) عاملا فأكثر")
+
+
+def _clause(s: Sentence, raw: Raw) -> tuple[int, int]:
+    """The tokens of the number's clause as its marks bound it (not its particles: a rule's "يشترط ألا يقل …" runs
+    past "ألا"), at most twenty tokens either side."""
+    def mark(k: int) -> bool:
+        return s.tokens[k].kind == "punct" and s.tokens[k].text in _CLAUSE_MARKS
+    low = raw.i
+    while low > 0 and raw.i - low < 20 and not mark(low - 1):
+        low -= 1
+    high = raw.j
+    while high < len(s.tokens) and high - raw.j < 20 and not mark(high):
+        high += 1
+    return low, high
 
 
 def limited_after(s: Sentence, raw: Raw, k: int) -> bool:
-    """After the number's noun (up to two adjectives between): "(130) عاملا فأكثر", "4 عمال منزليين كحد أقصى"; "أو
-    أكثر", "على الأكثر", "أو أقل" only in a rule's wording (they also hedge an estimate: "شارك 10 آلاف شخص أو
-    أكثر"): after a frame ("جماعات مكونة من ثلاثة أشخاص أو أكثر") or in a sentence of rules ("يشترط", "يحق" …)."""
+    """A threshold or a limit right after the number's noun (up to two adjectives between): "4 عمال منزليين كحد
+    أقصى", "(130) عاملا فأكثر", "ثلاثة أشخاص أو أكثر"."""
     lex = s.lex
     if raw.noun < 0 and not (s.is_word(k) and s.owner[k] < 0 and s.tokens[k].forms[0] not in lex.function_words):
         return False  # a counted noun first: not "قبل 30 يونيو كحد أقصى" (typed before), "بقوة 4 فأكثر"
@@ -170,9 +207,6 @@ def limited_after(s: Sentence, raw: Raw, k: int) -> bool:
     for t in range(start, min(start + 3, len(s.tokens))):
         if lex.limit_after.at(s.forms, t):
             return True
-        if lex.hedged_limits.at(s.forms, t):
-            return bool(s.ends_before(lex.limit_frames, s.before_qualifier(raw.i) + 1, 3)) \
-                or s.mentions(lex.rule_words, "rules")
         tok = s.tokens[t]
         if tok.kind != "word" or tok.forms[0] in lex.function_words or s.owner[t] >= 0:
             return False
@@ -187,25 +221,30 @@ _COMMON_INDEX = frozenset(normalize(w) for w in ("مؤشر", "المؤشر", "ب
 
 
 def _sign_of(s: Sentence, b: int) -> bool:
-    """ "في مؤشر على", "مؤشر واضح على", "مؤشر آخر على": a sign of something, no index (up to two words between); only
-    the indefinite word ("أغلق المؤشر على ارتفاع", "أغلق المؤشر العام على انخفاض" name the index)."""
+    """ "في مؤشر على", "مؤشر واضح على", "مؤشر آخر على", "وفي مؤشر إيجابي، …": a sign of something, no index (up to two
+    words before "على", or one adjective and a mark); only the indefinite word ("أغلق المؤشر على ارتفاع", "أغلق المؤشر
+    العام على انخفاض" name the index)."""
     if article(s.tokens[b].text) or _INDICATOR not in s.forms[b]:
         return False
     for m in range(b + 1, min(b + 4, len(s.tokens))):
         if s.tokens[m].norm in _ON:
             return True
         if not s.is_word(m) or s.owner[m] >= 0:
-            return False
+            return m == b + 2 and s.tokens[m].text in _CLAUSE_MARKS  # "وفي مؤشر إيجابي، …": an adjective, a mark
     return False
 
 
-def index_value(s: Sentence, raw: Raw, at: int) -> bool:
+def index_value(s: Sentence, raw: Raw, at: int, seen: Seen) -> bool:
     """ "أغلق المؤشر عند مستوى 8654 نقطة", "وتراجع نيكي 440 نقطة": an index's value in points, with an index named
-    up to INDEX_REACH tokens before the number ("مؤشر على", a sign of, is none; in a match report only a named index, not
+    up to INDEX_REACH tokens before the number, or an index's value just before it ("مؤشر على", a sign of, is none; in a match report only a named index, not
     "المؤشر", "البورصة", "الأسهم"); not "12 نقطة تفتيش", "300 نقطة بيع" (point_compounds)."""
     lex = s.lex
     if not s.has(at, lex.point_nouns) or s.has(at + 1, lex.point_compounds):
         return False
+    if raw.i >= 2 and s.tokens[raw.i - 1].norm == _OF and s.has(raw.i - 2, lex.point_plans):
+        return False  # "طرح خطة من 10 نقاط": a plan's points
+    if seen.last is not None and seen.last.type == "other" and s.lex.point_nouns & set(normalize(seen.last.noun).split()):
+        return True  # "ليغلق عند 792 نقطة، مقارنة بإغلاق 724 نقطة": the index's value before it
     for b in range(raw.i - 1, max(raw.i - INDEX_REACH, 0) - 1, -1):
         hit = lex.index_context.ending(s.forms, b)
         if hit is None or _sign_of(s, b):
@@ -320,13 +359,13 @@ _THIS = frozenset(normalize(w) for w in ("هذا", "هذه", "خلال", "طوا
 
 
 def _names_year(s: Sentence, i: int) -> bool:
-    """A year word right before the number, bare, naming the year ("شهد عام 99 تراجعا", "موسم 98"); not a time the
-    sentence is in ("رصيده هذا الموسم إلى 43 هدفا", "العام الماضي"), a label ("عام / 69 مركزا") or a word apart
-    ("في موسم من 38 مرحلة")."""
+    """A year word right before the number, naming the year ("شهد عام 99 تراجعا", "في العام 94 اتفاقية سلام"); not a
+    time the sentence is in ("رصيده هذا الموسم إلى 43 هدفا", "الموسم الماضي 9 أهداف"), a label ("عام / 69 مركزا")
+    or a word apart ("في موسم من 38 مرحلة")."""
     k = i - 1
     if k < 0 or not s.is_word(k) or not s.lex.year_before.ending(s.forms, k):
         return False
-    return not article(s.tokens[k].text) and not (k > 0 and s.has(k - 1, _THIS))
+    return not (k > 0 and s.has(k - 1, _THIS))  # ("في العام 94 اتفاقية سلام": a year too)
 
 
 def _office(s: Sentence, i: int) -> bool:
@@ -376,7 +415,7 @@ def unit(s: Sentence, raw: Raw, k: int, seen: Seen) -> Typed | None:
         return Typed("magnitude")
     if lex.ratio_words.at(s.forms, k):
         return Typed("other", k)
-    if index_value(s, raw, at):
+    if index_value(s, raw, at, seen):
         return Typed("other", at)  # an index's value: "أغلق المؤشر عند 8654 نقطة"
     bare = not s.is_word(k) or s.tokens[k].forms[0] in lex.function_words
     if raw.multiplied and seen.money and bare:

@@ -207,12 +207,14 @@ class Lexicon:
     capacity_before: Phrases
     limit_after: Phrases
     limit_before: Phrases
-    hedged_limits: Phrases
-    limit_frames: Phrases
+    permission_verbs: frozenset[str]
+    capacity_words: Phrases
     rule_words: Phrases
+    fate_words: frozenset[str]
     point_nouns: frozenset[str]
     index_context: Phrases
     point_compounds: frozenset[str]
+    point_plans: frozenset[str]
     magnitude_before: Phrases
     magnitude_after: Phrases
     magnitude_context: Phrases
@@ -322,7 +324,7 @@ _BUILDERS = {
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
                  "age_comparisons", "death_words", "reflexives", "money_words", "duration_before", "ratio_before", "score_before", "treatment_words",
                  "evacuation_words", "year_after", "suspension_words", "year_before", "months", "month_refs",
-                 "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before", "limit_after", "limit_before", "hedged_limits", "limit_frames", "rule_words", "index_context",
+                 "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before", "limit_after", "limit_before", "capacity_words", "rule_words", "index_context",
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words", "fire_verbs", "fire_objects", "storm_verbs",
                  "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents",
