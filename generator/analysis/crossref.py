@@ -224,8 +224,11 @@ class Linked:
         return self.targets[self.starts[text]:self.starts[text + 1]]
 
 
-def _digest(words: frozenset[str]) -> bytes:
-    return hashlib.blake2b("\x00".join(sorted(words)).encode("utf-8"), digest_size=12).digest()
+def _digest(words: frozenset[str], stated: frozenset[float] = frozenset()) -> bytes:
+    """A text's identity across builds: its words, and the quantities it states when it states some (two texts may
+    share their words and differ in a number under three digits, which is no word)."""
+    text = "\x00".join(sorted(words)) + ("\x01" + "\x00".join(map(repr, sorted(stated))) if stated else "")
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
 
 
 def _array(kind: str, values: np.ndarray) -> array:
@@ -295,14 +298,14 @@ class Days:
 
 def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous: Links | None = None,
          days: Days | None = None, stated: list[frozenset[float]] | None = None) -> tuple[Linked, Links]:
-    """Each text's linked texts with their scores, and what the next build needs to reuse them. The word
-    sets must be distinct (match() makes them so: one per distinct text). Given the days of each text's reports
-    (`days`), a pair links only when it also reaches NEAR or APART (strict());
+    """Each text's linked texts with their scores, and what the next build needs to reuse them. The texts must
+    be distinct (match() makes them so: one per distinct pair of words and stated quantities). Given the days of
+    each text's reports (`days`), a pair links only when it also reaches NEAR or APART (strict());
     the Links kept for the next build hold every pair that reaches the threshold, which depends on the two texts
     alone (a text's days change as reprints of it arrive). Given the quantities each text states (`stated`), two
     texts that both state some and share none do not link (quantities())."""
     common = common_words(word_sets)
-    digests = [_digest(words) for words in word_sets]
+    digests = [_digest(words, stated[i] if stated is not None else frozenset()) for i, words in enumerate(word_sets)]
     count = len(word_sets)
     rows: set[int] | None = None
     kept = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64))
@@ -441,12 +444,15 @@ def match(sources: list[Source], threshold: float = THRESHOLD, previous: Links |
 def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previous: Links | None = None
                     ) -> tuple[Matches, Links]:
     """match(), and the links to hand to the next build's (see Links)."""
-    items = sorted(((s.meta.date or "9999", s.meta.id, number, pair_id, words) for s in sources
-                    for number, (pair_id, words) in enumerate(paragraph_words(s))), key=lambda item: item[:3])
-    distinct: dict[frozenset[str], int] = {}
-    for *_, words in items:
+    by_id = {(s.meta.id, pair.id): pair for s in sources for pair in s.pairs}
+    items = sorted(((s.meta.date or "9999", s.meta.id, number, pair_id, (words, quantities(by_id[(s.meta.id, pair_id)])))
+                    for s in sources for number, (pair_id, words) in enumerate(paragraph_words(s))),
+                   key=lambda item: item[:3])
+    distinct: dict[tuple[frozenset[str], frozenset[float]], int] = {}  # a text: its words and the quantities it states
+    for *_, words in items:  # (copies whose words are the same but a number under three digits are two texts)
         distinct.setdefault(words, len(distinct))
-    word_sets = list(distinct)
+    word_sets = [words for words, _ in distinct]
+    stated = [found for _, found in distinct]
     members: list[list[tuple[str, str]]] = [[] for _ in word_sets]
     first, last = np.full(len(word_sets), np.inf), np.full(len(word_sets), -np.inf)
     several: dict[int, set[int]] = {}
@@ -461,10 +467,6 @@ def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previou
     first[np.isinf(first)] = np.nan
     last[np.isinf(last)] = np.nan
     days = Days(first, last, {text: np.array(sorted(found), dtype=np.float64) for text, found in several.items()})
-    by_id = {(s.meta.id, pair.id): pair for s in sources for pair in s.pairs}
-    stated: list[frozenset[float]] = [frozenset()] * len(word_sets)
-    for text, found in enumerate(members):  # (copies of a text may differ in a number too short to be a word)
-        stated[text] = frozenset().union(*(quantities(by_id[m]) for m in found))
     linked, links = link(word_sets, threshold, previous, days, stated)
     return Matches(text_of={(s, p): distinct[w] for _, s, _, p, w in items}, members=tuple(map(tuple, members)),
                    linked=linked, statements=tuple(_statements(members, linked))), links
