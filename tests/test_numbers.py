@@ -811,6 +811,8 @@ LIMITS = [  # a capacity, a threshold or a limit is how many a rule allows or as
     # a toll with "at least" stays a toll; a measure or a duration with "or more" stays one
     ("وقتل ما لا يقل عن 20 شخصا في الهجوم.", "20", "people", "killed"),
     ("وقتل 20 شخصا على الأقل في الهجوم.", "20", "people", "killed"),
+    ("يشترط أن تضم كل مجموعة شخصين فأكثر.", "شخصين", "count", ""),  # a dual too
+    ("وقتل شخصان فأكثر في الحادث.", "شخصان", "people", "killed"),
     ("وقد يرتفع منسوب المياه ستة أمتار أو أكثر.", "ستة", "measure", ""),
     ("وقد يستمر الانتظار ثلاثة أيام أو أكثر.", "ثلاثة", "duration", ""),
     ("وأصيب 3 أشخاص في الحادث أو أكثر بقليل.", "3", "people", "wounded"),  # (a place between: no limit)

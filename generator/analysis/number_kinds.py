@@ -99,6 +99,8 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     if score(s, raw, raw.noun if raw.noun >= 0 else k):
         return Typed("score")
     if raw.noun >= 0:
+        if not measured and limited(s, raw, k):
+            return Typed("count", raw.noun)  # "يشترط أن تضم كل مجموعة شخصين فأكثر"
         return dual(s, raw)
     if s.ends_before(lex.time_before, raw.i) or (lex.time_after.at(s.forms, k) and within(raw, 0, 24)):
         return Typed("time")
