@@ -448,9 +448,9 @@ def test_texts_that_each_state_quantities_and_share_none_do_not_link():
     assert not linked([34e9], [200e9]) and not linked([5.0], [4.0])
 
 
-def test_a_fee_reported_differently_is_not_also_reported(tmp_path):
-    """End to end, from the typed numbers of the analysis stage: the same transfer told in other words with another
-    fee is no corroboration; with the same fee it is."""
+def _also_reported(tmp_path, section: str, headline: str, day: str, texts: dict[str, str]) -> dict[str, set[str]]:
+    """Each one-paragraph report of `texts` (seed name → its paragraph) built as the build prepares it, and the
+    other reports its paragraph is "also reported by"."""
     from generator.analysis.crossref import match
     from generator.cache import Cache
     from generator.config import load_config
@@ -458,45 +458,35 @@ def test_a_fee_reported_differently_is_not_also_reported(tmp_path):
     from generator.pipeline import ingest_all
     from generator.translation.pair import pair_article
 
-    fee = ("وأعلن نادي ليفربول الإنجليزي رسميا التعاقد مع المهاجم المصري محمد صلاح قادما من روما الإيطالي مقابل {} "
-           "مليون يورو بعقد يمتد لخمسة مواسم بعد موافقة اللاعب على شروط العقد الشخصية")
     (tmp_path / "seeds").mkdir()
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")
-    for name, outlet, text in (("a", "وكالة أ", fee.format("36.9")), ("b", "وكالة ب", fee.format("34") + " بحسب صحيفة ماركا"),
-                               ("c", "وكالة ج", fee.format("36.9") + " كما ذكرت وسائل الإعلام"), ("d", "وكالة د", fee.format("36.9"))):
-        (tmp_path / "seeds" / f"{name}.txt").write_text(
-            f"{outlet} | رياضة\nليفربول يضم صلاح\n2017-06-22\n\n{text}\n", encoding="utf-8")
+    for n, (name, text) in enumerate(texts.items()):
+        (tmp_path / "seeds" / f"{name}.txt").write_text(f"وكالة {n + 1} | {section}\n{headline}\n{day}\n\n{text}\n",
+                                                       encoding="utf-8")
     config = load_config(tmp_path)
     seeds, errors = read_seeds(config.seeds_path, config.roots)
     sources = {p.meta.id: pair_article(p.article, {}) for p in ingest_all(seeds, config, Cache(None), errors)[0]}
     found = match(list(sources.values()))
-    also = {sid: {other for other, _ in found.also(sid, s.pairs[0].id, limit=10)[0]} for sid, s in sources.items()
-            if s.pairs}
+    return {sid: {other for other, _ in found.also(sid, s.pairs[0].id, limit=10)[0]} for sid, s in sources.items()}
+
+
+def test_a_fee_reported_differently_is_not_also_reported(tmp_path):
+    """End to end, from the typed numbers of the analysis stage: the same transfer told in other words with another
+    fee is no corroboration; with the same fee it is."""
+    fee = ("وأعلن نادي ليفربول الإنجليزي رسميا التعاقد مع المهاجم المصري محمد صلاح قادما من روما الإيطالي مقابل {} "
+           "مليون يورو بعقد يمتد لخمسة مواسم بعد موافقة اللاعب على شروط العقد الشخصية")
+    also = _also_reported(tmp_path, "رياضة", "ليفربول يضم صلاح", "2017-06-22", {
+        "a": fee.format("36.9"), "b": fee.format("34") + " بحسب صحيفة ماركا",
+        "c": fee.format("36.9") + " كما ذكرت وسائل الإعلام", "d": fee.format("36.9")})
     assert also == {"a": {"c", "d"}, "b": set(), "c": {"a", "d"}, "d": {"a", "c"}}
 
 
 def test_copies_that_differ_only_in_a_small_number_are_two_statements(tmp_path):
     """Wire copy whose toll was updated ("إلى 12" in one copy, "إلى 15" in another): the words are the same (a number
     under three digits is no content word), the statements are not. Copies with the same toll stay one text."""
-    from generator.analysis.crossref import match
-    from generator.cache import Cache
-    from generator.config import load_config
-    from generator.ingest.read import read_seeds
-    from generator.pipeline import ingest_all
-    from generator.translation.pair import pair_article
-
     toll = ("وقالت مصادر طبية في المدينة إن حصيلة القتلى في القصف الذي استهدف السوق الشعبي صباح اليوم ارتفعت إلى {} "
             "قتيلا بينهم نساء وأطفال، وسط تحذيرات من ارتفاع الحصيلة مع استمرار عمليات البحث تحت الأنقاض")
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")
-    for name, outlet, count in (("a", "وكالة أ", "12"), ("b", "وكالة ب", "15"), ("c", "وكالة ج", "12")):
-        (tmp_path / "seeds" / f"{name}.txt").write_text(
-            f"{outlet} | أخبار\nقصف السوق\n2024-03-02\n\n{toll.format(count)}\n", encoding="utf-8")
-    config = load_config(tmp_path)
-    seeds, errors = read_seeds(config.seeds_path, config.roots)
-    sources = {p.meta.id: pair_article(p.article, {}) for p in ingest_all(seeds, config, Cache(None), errors)[0]}
-    found = match(list(sources.values()))
-    also = {sid: {other for other, _ in found.also(sid, s.pairs[0].id, limit=10)[0]} for sid, s in sources.items()}
+    also = _also_reported(tmp_path, "أخبار", "قصف السوق", "2024-03-02",
+                          {"a": toll.format("12"), "b": toll.format("15"), "c": toll.format("12")})
     assert also == {"a": {"c"}, "b": set(), "c": {"a"}}
