@@ -490,3 +490,38 @@ def test_copies_that_differ_only_in_a_small_number_are_two_statements(tmp_path):
     also = _also_reported(tmp_path, "أخبار", "قصف السوق", "2024-03-02",
                           {"a": toll.format("12"), "b": toll.format("15"), "c": toll.format("12")})
     assert also == {"a": {"c"}, "b": set(), "c": {"a"}}
+
+
+def test_a_teaser_of_a_report_whose_toll_was_updated_is_still_a_teaser(tmp_path):
+    """A page that appends the opening of another report of its outlet, as it read before its toll was updated (52,
+    then 55): the two openings are two texts now (their quantities differ), but the teaser is still the other
+    report's news, not the page's."""
+    from generator.analysis.crossref import match, teasers
+    from generator.cache import Cache
+    from generator.config import load_config
+    from generator.ingest.read import read_seeds
+    from generator.pipeline import ingest_all
+    from generator.translation.pair import pair_article
+
+    sinai = ("أعلن الجيش في بيان اليوم مقتل {} مسلحا في عمليات عسكرية واسعة شمال سيناء خلال الأيام الماضية "
+             "وتدمير عدد من الأوكار والعربات.")
+    seeds = {
+        "host": ("السفير يغادر العاصمة بعد أزمة دبلوماسية بين البلدين", "2023-03-02", [
+            "غادر السفير العاصمة مساء أمس بعد أزمة دبلوماسية حادة بين البلدين بسبب تصريحات الوزير.",
+            "وقالت الخارجية إن السفير سيعود عندما تتراجع الحكومة عن التصريحات التي أدلى بها الوزير.",
+            sinai.format(52)]),
+        "army": ("الجيش يعلن نتائج عملياته في سيناء", "2023-03-01", [
+            sinai.format(55), "وأضاف البيان أن القوات ضبطت كميات من الأسلحة والذخائر والمتفجرات في المنطقة.",
+            "وأكد المتحدث العسكري أن العمليات مستمرة حتى تطهير المنطقة بالكامل من العناصر المسلحة."])}
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")
+    for name, (title, day, paragraphs) in seeds.items():
+        (tmp_path / "seeds" / f"{name}.txt").write_text(
+            f"شبكة الأخبار العربية | أخبار\n\n{title}\n\n{day}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    config = load_config(tmp_path)
+    found, errors = read_seeds(config.seeds_path, config.roots)
+    sources = [pair_article(p.article, {}) for p in ingest_all(found, config, Cache(None), errors)[0]]
+    host = next(s for s in sources if s.meta.id == "host")
+    aside = teasers(sources, match(sources))
+    assert aside.get(("host", host.pairs[2].id)) == "army"

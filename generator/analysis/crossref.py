@@ -518,6 +518,10 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
     by_id = {s.meta.id: s for s in sources}
     bodies = {s.meta.id: [p for p in s.pairs if p.kind == "body"] for s in sources}
     found: dict[tuple[str, str], str] = {}
+    same_words: dict[frozenset[str], list[int]] = defaultdict(list)  # texts whose words are the same (copies that
+    for index, members in enumerate(matches.members):                 # differ only in a small number are two texts)
+        if members:
+            same_words[noted_words(next(p for p in bodies[members[0][0]] if p.id == members[0][1]))].append(index)
     for target in sources:
         body = bodies[target.meta.id]
         if not body or not target.meta.outlet:
@@ -527,7 +531,7 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
         if text is None:
             continue
         words = noted_words(opening)
-        for other in (text, *matches.linked.of(text)):
+        for other in dict.fromkeys((text, *matches.linked.of(text), *same_words.get(words, ()))):
             for member in matches.members[other]:
                 host = by_id[member[0]]
                 if host is target or host.meta.outlet != target.meta.outlet or member in found:

@@ -99,9 +99,11 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     if score(s, raw, raw.noun if raw.noun >= 0 else k):
         return Typed("score")
     if raw.noun >= 0:
-        if not measured and limited(s, raw, k):
+        typed = dual(s, raw)  # (first: a dual of time or of a fate keeps its reading)
+        if typed.type == "people" and not (typed.counted and typed.counted.category) and not measured \
+                and limited(s, raw, k):
             return Typed("count", raw.noun)  # "يشترط أن تضم كل مجموعة شخصين فأكثر"
-        return dual(s, raw)
+        return typed
     if s.ends_before(lex.time_before, raw.i) or (lex.time_after.at(s.forms, k) and within(raw, 0, 24)):
         return Typed("time")
     if (s.ends_before(lex.ordinal_before, raw.i) and not (s.has(s.prev(raw.i), _GRADE) and _word_after(s, raw.j))) \
@@ -138,8 +140,13 @@ def _permitted(s: Sentence, raw: Raw) -> bool:
 
 
 def _word_after(s: Sentence, j: int) -> bool:
-    """A word right after the number that is no particle: "وحدة الصف 12 فصيلا" counts, "الصف 6 فما دون" ranks."""
-    return s.is_word(j) and s.tokens[j].forms[0] not in s.lex.function_words and not s.lex.limit_after.at(s.forms, j)
+    """A noun counted right after the number: "وحدة الصف 12 فصيلا" counts; "الصف 6 فما دون", "نتائج الصف 9 تظهر"
+    rank."""
+    if _counted_after(s, j):
+        return True
+    tok = s.tok(j)  # (an indefinite accusative: "فصيلا"; not a verb or an adjective, "طلاب الصف 12 يتقدمون")
+    return tok is not None and tok.kind == "word" and not article(tok.text) and tok.text.endswith("ا") \
+        and tok.forms[0] not in s.lex.function_words and not s.lex.limit_after.at(s.forms, j)
 
 
 def _before_or_past_qualifier(s: Sentence, table: Phrases, i: int) -> bool:
@@ -173,7 +180,8 @@ def limited(s: Sentence, raw: Raw, k: int) -> bool:
         return False  # a year the fallback reads ("الحد الأدنى للأجور منذ 2019")
     low, high = _clause(s, raw)
     lex = s.lex
-    if not any(lex.rule_words.at(s.forms, t) for t in range(low, raw.i)):
+    if not any((hit := lex.rule_words.at(s.forms, t)) and (hit[1] != "فئة" or "ئ" in s.tokens[t].text)
+               for t in range(low, raw.i)):  # ("فئة" is normalised as "فيه", in it: the written hamza tells them apart)
         return False  # (a rule stated before the number: not "تجمع 2000 مصل أو أكثر رغم أن التعليمات تمنع التجمعات")
     for t in range(low, high):
         hit = lex.human_nouns.at(s.forms, t) if s.owner[t] < 0 else None
@@ -232,7 +240,8 @@ def _sign_of(s: Sentence, b: int) -> bool:
         if s.tokens[m].norm in _ON:
             return True
         if not s.is_word(m) or s.owner[m] >= 0:
-            return m == b + 2 and s.tokens[m].text in _CLAUSE_MARKS  # "وفي مؤشر إيجابي، …": an adjective, a mark
+            return m == b + 2 and s.tokens[m].text in _CLAUSE_MARKS and not article(s.tokens[b + 1].text)
+            #      ("وفي مؤشر إيجابي، …": an indefinite adjective, a mark; not "مؤشر السوق،": the index)
     return False
 
 
