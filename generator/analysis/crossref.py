@@ -205,7 +205,7 @@ class Links:
 
     threshold: float
     common: frozenset[str]
-    texts: tuple[bytes, ...]  # a digest of each text's words
+    texts: tuple[bytes, ...]  # a digest of each text's words (and quantities, when it states some)
     firsts: array  # the pairs (first < second), as indices into texts
     seconds: array
     values: array  # the score of each pair
@@ -380,8 +380,9 @@ def quantities(pair: Pair) -> frozenset[float]:
     """The quantities the paragraph states (people, money, percentages, counts, measures), as the analysis typed
     them: two paragraphs that each state some and share none are not one statement ("34 مليار" against "200
     مليار", a fee of 36.9 million against 34 million, 5 camps against 4), however alike their words. (Values only,
-    whatever their type: "5 مخيمات" and "5%" share one, which can only keep a link. Copies whose words are all the
-    same, a number under three digits aside, are one text, its quantities theirs together: they stay linked.)"""
+    whatever their type: "5 مخيمات" and "5%" share one, which can only keep a link. A text is its words and these:
+    copies whose words are the same but for a number under three digits are two texts when they state different
+    quantities, "إلى 12 قتيلا" and "إلى 15 قتيلا".)"""
     return frozenset(round(float(n.value), 3) for note in pair.notes for n in note.numbers
                      if n.type in QUANTITIES and n.value is not None)
 

@@ -94,7 +94,8 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     lex, k = s.lex, s.next(raw.j)
     measured = lex.measure_units.at(s.forms, k) or lex.currencies.at(s.forms, k) or lex.time_units.at(s.forms, k)
     if (s.ends_before(lex.capacity_before, raw.i, 4) or _before_or_past_qualifier(s, lex.capacity_words, raw.i)) \
-            and not measured:  # (but "لا تتجاوز 10 كم": a distance; only capacity words past a qualifier)
+            and not measured and not _fateful(s, raw):  # (but "لا تتجاوز 10 كم": a distance; only capacity words
+        #                        past a qualifier; "قال إن عدد القتلى لا يتجاوز 10 أشخاص", "قتل كحد أقصى 40": tolls)
         return Typed("count", raw.noun if raw.noun >= 0 else k if s.is_word(k) else -1)  # "يتسع لـ 60 ألف متفرج"
     if score(s, raw, raw.noun if raw.noun >= 0 else k):
         return Typed("score")
@@ -178,16 +179,24 @@ def limited(s: Sentence, raw: Raw, k: int) -> bool:
         return False  # (most numbers: the cheap look-ups first)
     if within(raw, 1900, 2100) and not raw.multiplied and not _counted_after(s, raw.j):
         return False  # a year the fallback reads ("الحد الأدنى للأجور منذ 2019")
-    low, high = _clause(s, raw)
+    low, _ = _clause(s, raw)
     lex = s.lex
     if not any((hit := lex.rule_words.at(s.forms, t)) and (hit[1] != "فئة" or "ئ" in s.tokens[t].text)
                for t in range(low, raw.i)):  # ("فئة" is normalised as "فيه", in it: the written hamza tells them apart)
         return False  # (a rule stated before the number: not "تجمع 2000 مصل أو أكثر رغم أن التعليمات تمنع التجمعات")
+    return not _fateful(s, raw)
+
+
+def _fateful(s: Sentence, raw: Raw) -> bool:
+    """The number's clause names a fate: a cue, a noun that names one ("قتلى", "جريح"), or a word of a toll
+    (fate_words: "ضحايا", "حصيلة", "خسائر"): a limit's words there qualify a toll ("عدد القتلى لا يتجاوز 10 أشخاص")."""
+    lex = s.lex
+    low, high = _clause(s, raw)
     for t in range(low, high):
         hit = lex.human_nouns.at(s.forms, t) if s.owner[t] < 0 else None
         if (hit and hit[1]) or s.has(t, lex.fate_words) or lex.cues_before.at(s.forms, t):
-            return False
-    return not s.strong_cue(raw.i, raw.j)
+            return True
+    return bool(s.strong_cue(raw.i, raw.j))
 
 
 _CLAUSE_MARKS = frozenset("،,؛;.!؟?…:")  # (not brackets, quotes or dashes around a number: "(130) عاملا فأكثر")
@@ -342,7 +351,7 @@ def year(s: Sentence, raw: Raw) -> bool:
     if s.ends_before(lex.year_before, raw.i, 2) and not lex.time_units.at(s.forms, s.next(raw.j)) \
             and not _office(s, raw.i) \
             and (within(raw, 600, 2100) or not _counted_after(s, raw.j)
-                 or (within(raw, 0, 99) and _names_year(s, raw.i))):
+                 or (within(raw, 0, 99) and _names_year(s, raw.i) and not _people_or_goals_after(s, raw))):
         return True  # "عام 2016", "عام 94", "سنة 354هـ", "شهد عام 99 تراجعا" (not "ولد خلال النصف الأول للعام 297
         #              مولودا", "رصيده هذا الموسم إلى 43 هدفا")
     if not within(raw, 600, 2100):
@@ -377,6 +386,19 @@ def _names_year(s: Sentence, i: int) -> bool:
     if k < 0 or not s.is_word(k) or not s.lex.year_before.ending(s.forms, k):
         return False
     return not (k > 0 and s.has(k - 1, _THIS))  # ("في العام 94 اتفاقية سلام": a year too)
+
+
+_SEASON = normalize("الموسم")
+
+
+def _people_or_goals_after(s: Sentence, raw: Raw) -> bool:
+    """After a definite year word, a two-digit number counting people ("يموت في العام 60 طفلا") or, after "الموسم" in a
+    match report, anything ("سجل اللاعب في الموسم 25 هدفا"): a count, not a year ("في العام 94 اتفاقية سلام", "نظمت قطر
+    في العام 22 بطولة كأس العالم" stay years)."""
+    k = raw.i - 1
+    if not article(s.tokens[k].text) or not _counted_after(s, raw.j):
+        return False
+    return (s.sport and s.tokens[k].norm == _SEASON) or bool(s.lex.human_nouns.at(s.forms, s.next(raw.j)))
 
 
 def _office(s: Sentence, i: int) -> bool:
