@@ -407,6 +407,7 @@ class Matches:
     members: tuple[tuple[tuple[str, str], ...], ...] = ()  # text → its paragraphs, oldest report first
     linked: Linked = field(default_factory=Linked)  # text → the other texts it matches (Linked.of)
     statements: tuple[Statement, ...] = ()  # for the summary: leader clusters reported by 2+ sources
+    words_of: tuple[int, ...] = ()  # text → its words' number: texts with the same words and other quantities share it
 
     def also(self, source_id: str, pair_id: str, limit: int = 3, within: frozenset[str] | set[str] | None = None
              ) -> tuple[list[tuple[str, str]], int]:
@@ -469,8 +470,10 @@ def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previou
     last[np.isinf(last)] = np.nan
     days = Days(first, last, {text: np.array(sorted(found), dtype=np.float64) for text, found in several.items()})
     linked, links = link(word_sets, threshold, previous, days, stated)
+    numbered: dict[frozenset[str], int] = {}
+    words_of = tuple(numbered.setdefault(words, len(numbered)) for words in word_sets)
     return Matches(text_of={(s, p): distinct[w] for _, s, _, p, w in items}, members=tuple(map(tuple, members)),
-                   linked=linked, statements=tuple(_statements(members, linked))), links
+                   linked=linked, statements=tuple(_statements(members, linked)), words_of=words_of), links
 
 
 def _statements(members: list[list[tuple[str, str]]], linked: Linked) -> list[Statement]:
@@ -519,10 +522,9 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
     by_id = {s.meta.id: s for s in sources}
     bodies = {s.meta.id: [p for p in s.pairs if p.kind == "body"] for s in sources}
     found: dict[tuple[str, str], str] = {}
-    same_words: dict[frozenset[str], list[int]] = defaultdict(list)  # texts whose words are the same (copies that
-    for index, members in enumerate(matches.members):                 # differ only in a small number are two texts)
-        if members:
-            same_words[noted_words(next(p for p in bodies[members[0][0]] if p.id == members[0][1]))].append(index)
+    same_words: dict[int, list[int]] = defaultdict(list)  # texts whose words are the same (copies that differ only
+    for index, number in enumerate(matches.words_of):        # in a small number are two texts)
+        same_words[number].append(index)
     for target in sources:
         body = bodies[target.meta.id]
         if not body or not target.meta.outlet:
@@ -532,7 +534,8 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
         if text is None:
             continue
         words = noted_words(opening)
-        for other in dict.fromkeys((text, *matches.linked.of(text), *same_words.get(words, ()))):
+        twins = same_words.get(matches.words_of[text], ()) if matches.words_of else ()
+        for other in dict.fromkeys((text, *matches.linked.of(text), *twins)):
             for member in matches.members[other]:
                 host = by_id[member[0]]
                 if host is target or host.meta.outlet != target.meta.outlet or member in found:
