@@ -179,19 +179,21 @@ def limited(s: Sentence, raw: Raw, k: int) -> bool:
         return False  # (most numbers: the cheap look-ups first)
     if within(raw, 1900, 2100) and not raw.multiplied and not _counted_after(s, raw.j):
         return False  # a year the fallback reads ("الحد الأدنى للأجور منذ 2019")
-    low, _ = _clause(s, raw)
+    clause = _clause(s, raw)
     lex = s.lex
+    # a rule stated before the number (not "تجمع 2000 مصل أو أكثر رغم أن التعليمات تمنع التجمعات"); "فئة" is
+    # normalised as "فيه" (in it): the written hamza tells them apart
     if not any((hit := lex.rule_words.at(s.forms, t)) and (hit[1] != "فئة" or "ئ" in s.tokens[t].text)
-               for t in range(low, raw.i)):  # ("فئة" is normalised as "فيه", in it: the written hamza tells them apart)
-        return False  # (a rule stated before the number: not "تجمع 2000 مصل أو أكثر رغم أن التعليمات تمنع التجمعات")
-    return not _fateful(s, raw)
+               for t in range(clause[0], raw.i)):
+        return False
+    return not _fateful(s, raw, clause)
 
 
-def _fateful(s: Sentence, raw: Raw) -> bool:
+def _fateful(s: Sentence, raw: Raw, clause: tuple[int, int] | None = None) -> bool:
     """The number's clause names a fate: a cue, a noun that names one ("قتلى", "جريح"), or a word of a toll
     (fate_words: "ضحايا", "حصيلة", "خسائر"): a limit's words there qualify a toll ("عدد القتلى لا يتجاوز 10 أشخاص")."""
     lex = s.lex
-    low, high = _clause(s, raw)
+    low, high = clause or _clause(s, raw)
     for t in range(low, high):
         hit = lex.human_nouns.at(s.forms, t) if s.owner[t] < 0 else None
         if (hit and hit[1]) or s.has(t, lex.fate_words) or lex.cues_before.at(s.forms, t):
@@ -256,8 +258,9 @@ def _sign_of(s: Sentence, b: int) -> bool:
 
 def index_value(s: Sentence, raw: Raw, at: int, seen: Seen) -> bool:
     """ "أغلق المؤشر عند مستوى 8654 نقطة", "وتراجع نيكي 440 نقطة": an index's value in points, with an index named
-    up to INDEX_REACH tokens before the number, or an index's value just before it ("مؤشر على", a sign of, is none; in a match report only a named index, not
-    "المؤشر", "البورصة", "الأسهم"); not "12 نقطة تفتيش", "300 نقطة بيع" (point_compounds)."""
+    up to INDEX_REACH tokens before the number, or an index's value just before it ("مؤشر على", a sign of, is
+    none; in a match report only a named index, not "المؤشر", "البورصة", "الأسهم"); not "12 نقطة تفتيش", "300 نقطة
+    بيع" (point_compounds), nor "خطة من 10 نقاط" (point_plans)."""
     lex = s.lex
     if not s.has(at, lex.point_nouns) or s.has(at + 1, lex.point_compounds):
         return False
