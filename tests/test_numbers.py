@@ -845,8 +845,18 @@ NINTH_ROUND = [  # sentences with no cue word (figures_tune9.yml): types, and pe
 ]
 
 
+TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular after the number, like "إصابة"
+    ("سجلت الوزارة 45 وفاة جديدة بفيروس كورونا.", "45", "people", "killed"),  # an identifier before
+    ("تسبب التلوث في وفاة ما يقدر بـ3.8 مليون وفاة في نفس الفترة.", "3.8 مليون", "people", "killed"),
+    ("ارتفع عدد حالات الوفاة إلى 30 وفاة و120 إصابة.", "30", "people", "killed"),
+    ("وتوفي بعد 10 سنوات من وفاة والده.", "10", "duration", ""),  # a death after the counted noun: no count
+    ("توفي عن 85 عاما بعد 3 أيام من وفاة زوجته.", "85", "age", ""),
+]
+
+
 @pytest.mark.parametrize(("sentence", "text", "kind", "category"),
-                         SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND + EIGHTH_ROUND_REVIEW + LIMITS + NINTH_ROUND)
+                         SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND + EIGHTH_ROUND_REVIEW + LIMITS + NINTH_ROUND
+                         + TENTH_ROUND)
 def test_sentences_written_for_the_tuning_rounds(sentence, text, kind, category):
     found = number(sentence, text)
     assert (found.type, found.category) == (kind, category), found
