@@ -851,6 +851,9 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
     ("ارتفع عدد حالات الوفاة إلى 30 وفاة و120 إصابة.", "30", "people", "killed"),
     ("وتوفي بعد 10 سنوات من وفاة والده.", "10", "duration", ""),  # a death after the counted noun: no count
     ("توفي عن 85 عاما بعد 3 أيام من وفاة زوجته.", "85", "age", ""),
+    ("نفذت قوات الاحتلال 40 حالة اعتقال في الضفة.", "40", "people", "arrested"),  # cases of a fate, as "حالة وفاة"
+    ("وثقت المنظمة 15 حالة اختطاف خلال الشهر.", "15", "people", "hostages"),
+    ("سجلت المستشفيات 40 حالة تسمم.", "40", "people", "other people"),  # cases of no fate the rules name
 ]
 
 
