@@ -854,6 +854,10 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
     ("نفذت قوات الاحتلال 40 حالة اعتقال في الضفة.", "40", "people", "arrested"),  # cases of a fate, as "حالة وفاة"
     ("وثقت المنظمة 15 حالة اختطاف خلال الشهر.", "15", "people", "hostages"),
     ("سجلت المستشفيات 40 حالة تسمم.", "40", "people", "other people"),  # cases of no fate the rules name
+    ("أصدرت المحكمة 12 حكما بالإعدام.", "12", "count", ""),  # verdicts, not referees
+    ("نفذت السلطات 12 حكم إعدام.", "12", "count", ""),
+    ("وأصدرت المحاكم 300 حكم قضائي.", "300", "count", ""),
+    ("عين الاتحاد 12 حكما للبطولة.", "12", "people", "other people"),  # referees
 ]
 
 
