@@ -858,6 +858,9 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
     ("نفذت السلطات 12 حكم إعدام.", "12", "count", ""),
     ("وأصدرت المحاكم 300 حكم قضائي.", "300", "count", ""),
     ("عين الاتحاد 12 حكما للبطولة.", "12", "people", "other people"),  # referees
+    ("وفي 2010 وفاة والدته.", "2010", "year", ""),  # a year, then the event (own check of the round)
+    ("منذ 2011 إصابة اللاعب تبعده عن الملاعب.", "2011", "year", ""),
+    ("ارتفع العدد إلى 2010 إصابات.", "2010", "people", "wounded"),
 ]
 
 

@@ -101,8 +101,10 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     noun, yearish = counted(s, raw), _yearish(s, raw)
     if noun is not None and yearish and noun.kind in ("human", "unknown", "verb") and not _listed_noun(s, noun):
         noun = None  # "كأس العالم 2018 بروسيا": a year before a word that is not a listed noun
-    if noun is not None and yearish and noun.kind == "pronoun" and s.has(s.prev(raw.i), s.lex.bare_year_before):
-        noun = None  # "أكبر بخمس مرات من عددهم في 1960": their number in a year
+    if noun is not None and yearish and (noun.kind == "pronoun" or noun.kind == "human" and s.lex.masdars.at(
+            s.forms, noun.token)) and s.has(s.prev(raw.i), s.lex.bare_year_before):
+        noun = None  # "أكبر بخمس مرات من عددهم في 1960": their number in a year; "وفي 2010 وفاة والدته": a year,
+        #              then the event (a masdar counts the dead or wounded only after a quantity: "45 وفاة")
     noun = referred(s, raw, seen, noun) or noun
     cue = s.strong_cue(raw.i, raw.j)
     if noun is not None and noun.kind == "others" and not cue and seen.people is None \
