@@ -861,7 +861,19 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
     ("وفي 2010 وفاة والدته.", "2010", "year", ""),  # a year, then the event (own check of the round)
     ("منذ 2011 إصابة اللاعب تبعده عن الملاعب.", "2011", "year", ""),
     ("ارتفع العدد إلى 2010 إصابات.", "2010", "people", "wounded"),
+    # the sixth session's blind review of the build (tuning half): a participle's -ين taken for two; a partitive
+    ("وله من الأبناء اثنان ويسكن مع والديه.", "اثنان", "people", "other people"),
+    ("ولديه من الأولاد ثلاثة ومن البنات اثنتان.", "اثنتان", "people", "other people"),
+    ("إن تسع نساء من التجار وخمسة رجال قتلوا.", "وخمسة", "people", "killed"),  # a noun after: it counts that
+    ("اعتقلت الشرطة شخصين يحملون أسلحة.", "شخصين", "people", "arrested"),  # "شخص" has no -ين plural
+    ("أصيب راكبين يستقلان الحافلة.", "راكبين", "people", "wounded"),  # a dual verb
+    ("بعد يومين ينقلون إلى أثينا.", "يومين", "duration", ""),
 ]
+
+
+def test_a_participle_agreeing_with_a_plural_verb_is_no_dual():
+    assert not [n for n in numbers_in("عندما كانت توظف الإذاعة كاتبين يحسنون الضرب على الآلة الكاتبة.")
+                if n.value == 2]  # writers (the verb is plural), not two of them
 
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "category"),

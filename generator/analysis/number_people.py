@@ -241,6 +241,10 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
         return None
     if numeral and (raw.value or 0) >= 2 and (head := _construct_head(s, b)) is not None and head.category:
         return head  # "جثامين النساء الخمس": the bodies of the five women
+    if not numeral and b >= 1 and s.tokens[b - 1].norm in ("من", "ومن") and s.is_word(b) and definite(s, b) \
+            and _no_noun_after(s, raw) and (own := noun_kind(s, b)) is not None and own.kind in ("human", "member"):
+        return own  # "ولديه من الأطفال خمسة", "وله من الأبناء اثنان": the partitive before the number names them
+        #             (not "تسع نساء من التجار وخمسة رجال": a noun after it is what it counts)
     if b < 0 or not s.is_word(b) or definite(s, b) != numeral or (not numeral and (raw.value or 3) > 2):
         return None
     if b >= 1 and (s.has(b, s.lex.others_words) or nisba(s, b)) and s.is_word(b - 1) \
@@ -262,6 +266,13 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
     if found is None and not s.has(b, s.lex.function_words) and not s.has(b, s.lex.quantity_verbs):
         return Counted("unknown", b)  # "للمسارات الثلاثة": a noun with a preposition is still the noun
     return found if found is not None and found.kind in ("human", "member", "thing", "unknown") else None
+
+
+def _no_noun_after(s: Sentence, raw: Raw) -> bool:
+    """Nothing the number could count after it: the end, a mark, a function word, or a word joined by و (the
+    next clause: "… اثنان ويسكن مع والديه")."""
+    tok = s.tok(raw.j)
+    return tok is None or tok.kind != "word" or s.has(raw.j, s.lex.function_words) or tok.norm.startswith("و")
 
 
 def _construct_head(s: Sentence, b: int) -> Counted | None:

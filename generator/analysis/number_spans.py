@@ -260,6 +260,9 @@ class Finder:
             if form.startswith("ال") or self.is_word(form):
                 return None
             stem = self.dual_stem(form)
+            if stem and form.endswith("ين") and len(stem) == 4 and stem[1] == "ا" and self._plural_agrees(k + 1):
+                return None  # "توظف الإذاعة كاتبين يحسنون الضرب": a participle (فاعل) whose -ين is also its
+                #              plural, and the verb agrees with the plural; "شخصين يحملون" stays two
             if stem:
                 raw = Raw(k, k + 1, value=2, kind="dual", noun=k, stem=stem.lstrip("+"))
                 if stem.startswith("+"):
@@ -268,6 +271,14 @@ class Finder:
                     raw.j = k + 2  # "صحافيان اثنان"
                 return raw
         return None
+
+    def _plural_agrees(self, k: int) -> bool:
+        """A present-tense verb in the masculine plural right after ("يحسنون", "يعملون"): what follows a plural;
+        a dual takes "يحسنان"."""
+        if not 0 <= k < len(self.tokens) or self.tokens[k].kind != "word":
+            return False
+        norm = self.tokens[k].norm
+        return norm[:1] in "يت" and norm.endswith("ون") and len(norm) >= 5 and norm not in self.lex.verb_lookalikes
 
     def is_word(self, form: str) -> bool:
         """A noun listed as it is ("بلدان", "شبان" are plurals, not duals)."""
