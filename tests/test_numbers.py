@@ -871,6 +871,17 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
 ]
 
 
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    ("بلغت قيمة الشركة 3 تريليونات دولار.", "3 تريليونات", 3_000_000_000_000),  # a count of "تريليونات" before
+    ("وبلغ حجم التجارة 4.1 تريليون دولار.", "4.1 تريليون", 4_100_000_000_000),  # 4,099,999,999,999.9995 before
+    ("بقيمة 16,6 مليار دولار.", "16,6 مليار", 16_600_000_000),  # 16,600,000,000.000002 before
+    ("إلى 129.7 مليار ريال.", "129.7 مليار", 129_700_000_000),
+])
+def test_multiplied_values_are_exact(sentence, text, value):
+    found = number(sentence, text)
+    assert found.value == value and found.type == "money", found
+
+
 def test_a_participle_agreeing_with_a_plural_verb_is_no_dual():
     assert not [n for n in numbers_in("عندما كانت توظف الإذاعة كاتبين يحسنون الضرب على الآلة الكاتبة.")
                 if n.value == 2]  # writers (the verb is plural), not two of them

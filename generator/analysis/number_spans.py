@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .number_lexicon import Lexicon
 from .number_tokens import DASHES, PAIR_SEPARATORS, Token, article, parse_digits
@@ -132,7 +133,8 @@ class Finder:
             if j < len(self.tokens) and self.tokens[j].kind == "word" else None
         if factor is None or raw.value is None:
             return raw
-        total = round(raw.value * factor, 6)
+        total = float(Decimal(repr(raw.value)) * factor) if isinstance(raw.value, float) else raw.value * factor
+        #       (in decimal: "4.1 تريليون" is 4,100,000,000,000, not 4.1 × 10¹² in binary, 4,099,999,999,999.9995)
         raw.j, raw.multiplied = j + 1, True
         if self.word(j + 1) == "و" and j + 2 < len(self.tokens) and self.tokens[j + 2].kind == "num":
             rest = parse_digits(self.tokens[j + 2].norm)
