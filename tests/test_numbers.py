@@ -851,14 +851,28 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
     ("ارتفع عدد حالات الوفاة إلى 30 وفاة و120 إصابة.", "30", "people", "killed"),
     ("وتوفي بعد 10 سنوات من وفاة والده.", "10", "duration", ""),  # a death after the counted noun: no count
     ("توفي عن 85 عاما بعد 3 أيام من وفاة زوجته.", "85", "age", ""),
-    ("نفذت قوات الاحتلال 40 حالة اعتقال في الضفة.", "40", "people", "arrested"),  # cases of a fate, as "حالة وفاة"
-    ("وثقت المنظمة 15 حالة اختطاف خلال الشهر.", "15", "people", "hostages"),
+    ("نفذت قوات الاحتلال 40 حالة اعتقال في الضفة.", "40", "count", ""),  # cases, not people: tried and taken out
+    ("وسجلت الشركة 300 حالة اختطاف حسابات على مواقع التواصل.", "300", "count", ""),  # (hijacked accounts, ships …)
     ("سجلت المستشفيات 40 حالة تسمم.", "40", "people", "other people"),  # cases of no fate the rules name
     ("أصدرت المحكمة 12 حكما بالإعدام.", "12", "count", ""),  # verdicts, not referees
     ("نفذت السلطات 12 حكم إعدام.", "12", "count", ""),
     ("وأصدرت المحاكم 300 حكم قضائي.", "300", "count", ""),
     ("عين الاتحاد 12 حكما للبطولة.", "12", "people", "other people"),  # referees
     ("وفي 2010 وفاة والدته.", "2010", "year", ""),  # a year, then the event (own check of the round)
+    # the round's adversarial review: a masdar taking its own complement is the event, not what a number counts
+    ("وشهد 2022 وفاة الملكة إليزابيث الثانية.", "2022", "year", ""),
+    ("وشهدت مصر في 1882 وفاة عدد من قادة الثورة.", "1882", "year", ""),
+    ("وسجلت المملكة خلال 2021 وفاة 1200 شخص غرقا.", "2021", "year", ""),
+    ("وسجلت المملكة خلال 2021 وفاة 1200 شخص غرقا.", "1200", "people", "killed"),
+    ("وشهد يوم 15 وفاة ثلاثة أطفال جوعا في غزة.", "15", "other", ""),
+    ("ولم تسجل البلاد منذ 2015 وفاة واحدة بالملاريا.", "2015", "year", ""),  # since a year
+    ("وارتفعت الحصيلة إلى 7 جنود بعد وفاة اثنين من المصابين.", "اثنين", "people", "killed"),  # two of the
+    #                                                                       wounded died: wounded before
+    ("وسجلت الكويت بسبب كوفيد 19 وفاة واحدة و800 إصابة.", "19", "identifier", ""),  # a disease's name
+    ("تسببت حوادث الطرق في 2015 إصابة خلال العام الماضي.", "2015", "people", "wounded"),  # caused, not "in"
+    ("وتسبب الانفجار في 1950 إصابة، بحسب الدفاع المدني.", "1950", "people", "wounded"),
+    ("وأصدرت المحكمة 30 حكما غيابيا بحق قيادات الجماعة.", "30", "count", ""),
+    ("وأيدت محكمة الاستئناف 14 حكما نهائيا بالإعدام.", "14", "count", ""),
     ("منذ 2011 إصابة اللاعب تبعده عن الملاعب.", "2011", "year", ""),
     ("ارتفع العدد إلى 2010 إصابات.", "2010", "people", "wounded"),
     # the sixth session's blind review of the build (tuning half): a participle's -ين taken for two; a partitive

@@ -101,10 +101,13 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     noun, yearish = counted(s, raw), _yearish(s, raw)
     if noun is not None and yearish and noun.kind in ("human", "unknown", "verb") and not _listed_noun(s, noun):
         noun = None  # "كأس العالم 2018 بروسيا": a year before a word that is not a listed noun
-    if noun is not None and yearish and (noun.kind == "pronoun" or noun.kind == "human" and s.lex.masdars.at(
-            s.forms, noun.token)) and s.has(s.prev(raw.i), s.lex.bare_year_before):
-        noun = None  # "أكبر بخمس مرات من عددهم في 1960": their number in a year; "وفي 2010 وفاة والدته": a year,
-        #              then the event (a masdar counts the dead or wounded only after a quantity: "45 وفاة")
+    if noun is not None and yearish and noun.kind == "pronoun" and s.has(s.prev(raw.i), s.lex.bare_year_before):
+        noun = None  # "أكبر بخمس مرات من عددهم في 1960": their number in a year
+    if noun is not None and noun.kind == "human" and (_masdar_with_object(s, noun.token) or yearish and s.tokens[
+            noun.token].norm in _MASDARS and s.tok(before := s.prev(raw.i)) is not None and s.tokens[before].norm
+            in ("منذ", "ومنذ")):
+        noun = None  # "وشهد 2022 وفاة الملكة", "إصابة اللاعب": the event, not a count of it; "منذ 2015 وفاة واحدة":
+        #              since a year (a count after "منذ" would be a duration's)
     noun = referred(s, raw, seen, noun) or noun
     cue = s.strong_cue(raw.i, raw.j)
     if noun is not None and noun.kind == "others" and not cue and seen.people is None \
@@ -126,6 +129,29 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         return Typed("people")  # "أدين الثلاثة بارتكاب …": the three (people); not "العشر الأواخر" (the last
         #                          ten nights of Ramadan)
     return None
+
+
+_MASDARS = frozenset(("وفاه", "اصابه"))  # singular masdars that also count the dead and wounded ("45 وفاة")
+_AFTER_A_COUNTED_MASDAR = frozenset(("جديده", "واحده", "اضافيه", "اخري", "مؤكده", "محتمله", "جراء", "نتيجه", "اثر",
+                                     "خلال", "منذ", "حتي", "بين", "داخل", "حول", "في", "من", "علي", "الي", "عن", "مع"))
+
+
+def _masdar_with_object(s: Sentence, k: int) -> bool:
+    """ "وفاة" or "إصابة" at k taking what follows as its own complement ("وفاة الملكة", "إصابة اللاعب", "وفاة
+    والدته", "وفاة ثلاثة أطفال", "وفاة عدد من"): the event, which no number before it counts. A counted masdar is
+    followed by nothing, a mark, an adjective ("جديدة", "واحدة"), a preposition ("بفيروس", "في", "جراء") or "و" and
+    the next count ("45 وفاة و120 إصابة")."""
+    if s.tokens[k].norm not in _MASDARS:
+        return False
+    after = s.tok(k + 1)
+    if after is not None and after.kind == "num":
+        return True  # "وسجلت خلال 2021 وفاة 1200 شخص": the count comes after it
+    if after is None or after.kind != "word":
+        return False
+    norm = after.norm
+    if norm in _AFTER_A_COUNTED_MASDAR or norm[:1] in "بل" and not norm.startswith(("ال", "لل")):
+        return False  # ("بالكوليرا", "بسبب", "لكل": prepositions joined to their word)
+    return not (norm == "و" and (nxt := s.tok(k + 2)) is not None and nxt.kind == "num")
 
 
 def _listed_noun(s: Sentence, noun: Counted) -> bool:
