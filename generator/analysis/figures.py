@@ -113,12 +113,12 @@ _CLAUSE_END = re.compile(r"[،,؛;.!?؟:]")
 _PART = re.compile(r"(?:^|\s)و?(?:من\s+)?(?:بينهم|بينهن|بينهما|منهم|منهن|منهما|ضمنهم|بمن\s+فيهم|بما\s+فيهم|"
                    r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم|[وت]?يشمل\s+(?:ذلك|هذا)\s+(?:العدد|الرقم))\s*(?:\S+\s+)?$")
 _OF_THEM = re.compile(r"^\s*(?:[^\s،,.؛]+\s+)?(?:منهم|منهن|منها|منهما)(?!\S)")  # "751 منهن", "38 حالة منها"
+_OF_THE_WOUNDED = re.compile(r"\s*من\s+(?:ال)?(?:مصابين|جرحى)(?!\w)")  # dead of the wounded
 _OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اصل|من\s+بين|من\s+إجمالي|من\s+اجمالي)\s")
 _PERIOD = r"(?:عام|سنة|سنه|يوم|شهر|أسبوع|اسبوع|ساعة|ساعه|دقيقة|دقيقه)"
 _RATE = re.compile(r"(?<!\S)(?:و|ف)?(?:سنويا|سنوياً|يوميا|يومياً|شهريا|شهرياً|أسبوعيا|أسبوعياً|اسبوعيا|اسبوعياً|"
-                   rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر)\s+الواحدة?|لكل(?=\s*$)"
-                   r"|لكل\s+(?:ألف|الف|مائة|مئة|مليون))(?!\S)")  # (not "في العام الحالي"); "7 وفيات لكل 100 ألف شخص":
-#                                                    per head of a population (the side after ends at its digits)
+                   rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر)\s+الواحدة?)(?!\S)")  # (not "في العام الحالي")
+_PER_HEAD = re.compile(r"(?<!\S)لكل\s+(?:\d|[٠-٩]|(?:ال)?(?:ألف|الف|مائة|مئة|مليون|عشرة|عشر)(?!\S))")  # "لكل 100 ألف"
 _RELATIVE = re.compile(rf"(?<!\S)(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _RELATIVE_START = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت)"
@@ -192,8 +192,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     - "": what one event did."""
     if _PART.search(sentence[:start][-40:]) is not None \
             or (_OUT_OF.search(sentence[end:]) is not None and whole in (None, category)) \
-            or (after_count and _OF_THEM.search(sentence[end:]) is not None):
-        return PART
+            or (after_count and _OF_THEM.search(sentence[end:]) is not None) \
+            or (after_count and category == "killed" and _OF_THE_WOUNDED.match(sentence, end) is not None):
+        return PART  # (the last: "ارتفعت الحصيلة إلى 7 جنود بعد وفاة اثنين من المصابين": already in the toll)
     starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
     stop = _CLAUSE_END.search(sentence, end)
     clause_start, clause_end = starts[-1] if starts else 0, stop.start() if stop else len(sentence)
@@ -216,6 +217,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         found = _RATE.search(side)
         if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
             return RATE
+    if _PER_HEAD.search(" ".join(words_after[:3])):
+        return RATE  # "7 وفيات لكل 100 ألف شخص": per head of a population, right after the count and its noun
     if category == "killed" and (_BOTH_BEFORE.search(" ".join(words_before[-4:]))
                                  or _BOTH_AFTER.search(" ".join(words_after[:4]))):
         return BOTH

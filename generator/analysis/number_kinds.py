@@ -306,11 +306,16 @@ def within(raw: Raw, low: float, high: float) -> bool:
     return bool(values) and all(float(v).is_integer() and low <= v <= high for v in values)
 
 
+_COVID = frozenset(("كوفيد", "كوفيد-"))
+
+
 def identifier(s: Sentence, raw: Raw, k: int) -> bool:
     """ "رقم 28", "راديو 4", "القرار الأممي 2254", "آيفون 8 بلس", a bare number in quotes, a title."""
     lex = s.lex
     if s.has(k, lex.identifier_after):
         return True
+    if raw.value == 19 and raw.kind == "digits" and s.has(s.prev(raw.i), _COVID):
+        return True  # "كوفيد 19", "كوفيد-19": a disease's name (but "توفي بسبب كوفيد 1200 شخص": a count)
     if s.ends_before(lex.identifier_before, raw.i) or (raw.kind == "digits" and after_adjective(s, raw,
                                                                                                lex.identifier_before)):
         return not counts_people(s, raw, k)  # "القرار الأممي 2254"; but "أيد القرار 177 نائبا"

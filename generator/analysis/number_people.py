@@ -12,7 +12,7 @@ import pyarabic.araby as araby
 
 from .number_scan import CLITIC_TOKENS, Sentence
 from .number_spans import Raw
-from .number_tokens import article
+from .number_tokens import article, present_plural
 
 _ARTICLES = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل")
 
@@ -98,7 +98,7 @@ def plural_verb(s: Sentence, norm: str) -> bool:
     """A verb that agrees with a plural of people: past "تلقوا", "ظهروا"; present "يعيشون"."""
     if len(norm) < 4 or norm.startswith(("ال", "و", "ف")) or norm in s.lex.verb_lookalikes:
         return False  # "واشتروا": a verb joined by و starts another clause
-    return (norm.endswith("وا") and norm[-3] not in "اوي") or (norm[0] == "ي" and norm.endswith("ون") and len(norm) >= 5)
+    return (norm.endswith("وا") and norm[-3] not in "اوي") or present_plural(norm)
 
 
 def counted(s: Sentence, raw: Raw) -> Counted | None:
@@ -242,7 +242,7 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
     if numeral and (raw.value or 0) >= 2 and (head := _construct_head(s, b)) is not None and head.category:
         return head  # "جثامين النساء الخمس": the bodies of the five women
     if not numeral and b >= 1 and s.tokens[b - 1].norm in ("من", "ومن") and s.is_word(b) and definite(s, b) \
-            and _no_noun_after(s, raw) and (own := noun_kind(s, b)) is not None and own.kind in ("human", "member"):
+            and nothing_counted_after(s, raw) and (own := noun_kind(s, b)) is not None and own.kind in ("human", "member"):
         return own  # "ولديه من الأطفال خمسة", "وله من الأبناء اثنان": the partitive before the number names them
         #             (not "تسع نساء من التجار وخمسة رجال": a noun after it is what it counts)
     if b < 0 or not s.is_word(b) or definite(s, b) != numeral or (not numeral and (raw.value or 3) > 2):
@@ -268,11 +268,11 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
     return found if found is not None and found.kind in ("human", "member", "thing", "unknown") else None
 
 
-def _no_noun_after(s: Sentence, raw: Raw) -> bool:
-    """Nothing the number could count after it: the end, a mark, a function word, or a word joined by و (the
-    next clause: "… اثنان ويسكن مع والديه")."""
+def nothing_counted_after(s: Sentence, raw: Raw) -> bool:
+    """After the number nothing it could count: the end, a mark, a function word, a word with a preposition
+    ("بارتكاب", "للانتخابات") or joined by و (the next clause: "… اثنان ويسكن مع والديه")."""
     tok = s.tok(raw.j)
-    return tok is None or tok.kind != "word" or s.has(raw.j, s.lex.function_words) or tok.norm.startswith("و")
+    return tok is None or tok.kind != "word" or s.has(raw.j, s.lex.function_words) or tok.norm[:1] in "بلو"
 
 
 def _construct_head(s: Sentence, b: int) -> Counted | None:

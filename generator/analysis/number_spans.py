@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .number_lexicon import Lexicon
-from .number_tokens import DASHES, PAIR_SEPARATORS, Token, article, parse_digits
+from .number_tokens import DASHES, PAIR_SEPARATORS, Token, article, parse_digits, present_plural
 
 FRACTIONS = {"نصف": 0.5, "ربع": 0.25}  # normalised: before a multiplier word
 _DUAL_ENDINGS = ("ان", "ين")  # every ending dual_stem reads ("تان", "تين" included)
@@ -38,6 +38,13 @@ class Raw:
 
 
 _QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
+
+
+def times(value: int | float, factor: int) -> int | float:
+    """value × a multiplier, in decimal: "4.1 تريليون" is 4,100,000,000,000 (in binary 4,099,999,999,999.9995); whole
+    results as int."""
+    total = Decimal(repr(value)) * factor if isinstance(value, float) else value * factor
+    return int(total) if total == int(total) else float(total)
 
 
 class Finder:
@@ -133,8 +140,7 @@ class Finder:
             if j < len(self.tokens) and self.tokens[j].kind == "word" else None
         if factor is None or raw.value is None:
             return raw
-        total = float(Decimal(repr(raw.value)) * factor) if isinstance(raw.value, float) else raw.value * factor
-        #       (in decimal: "4.1 تريليون" is 4,100,000,000,000, not 4.1 × 10¹² in binary, 4,099,999,999,999.9995)
+        total = times(raw.value, factor)
         raw.j, raw.multiplied = j + 1, True
         if self.word(j + 1) == "و" and j + 2 < len(self.tokens) and self.tokens[j + 2].kind == "num":
             rest = parse_digits(self.tokens[j + 2].norm)
@@ -142,7 +148,7 @@ class Finder:
                 if j + 3 < len(self.tokens) and self.tokens[j + 3].kind == "word" else 1
             if rest is not None and rest * smaller < factor and smaller < factor:
                 # "44 ألف و210" = 44210, "3 ملايين و600 ألف" = 3600000; not "بين 21 ألفا و143 ألفا"
-                total, raw.j = total + rest * smaller, j + 3 + (smaller > 1)
+                total, raw.j = total + times(rest, smaller), j + 3 + (smaller > 1)
         elif self.word(j + 1) == "ونصف" and not self.is_in(j + 2, self.lex.multipliers):
             total, raw.j = total + factor / 2, j + 2  # "7 ملايين ونصف": and half a million
         raw.value = int(total) if float(total).is_integer() else total
@@ -153,7 +159,7 @@ class Finder:
         value = self.word_value(k, first=True)
         if value is None or self.rejected(k, value):
             return None
-        if value in (1000, 1000000, 1000000000) and (fraction := self.fraction(k - 1)) is not None:
+        if value in (1000, 1000000, 1000000000, 10**12) and (fraction := self.fraction(k - 1)) is not None:
             whole = self.words_from(k)
             halved = (whole.value or value) * fraction
             raw = Raw(k - 1, whole.j, value=int(halved) if float(halved).is_integer() else halved, kind="words")
@@ -194,7 +200,7 @@ class Finder:
             if size == "scale":
                 scale = v  # the latest multiplier: "and a half" is half of its unit
         value = total + part
-        unit = next((u for u in (1000000000, 1000000, 1000) if scale and scale % u == 0), 0)  # "مليونان": a million
+        unit = next((u for u in (10**12, 1000000000, 1000000, 1000) if scale and scale % u == 0), 0)  # "مليونان": a million
         if last == "scale" and unit and j < len(self.tokens) and self.tokens[j].norm == "ونصف" \
                 and not (j + 1 < len(self.tokens) and self.word_value(j + 1, first=True) == unit):
             value, j = value + unit // 2, j + 1  # "مليون ونصف", "ثلاثة ملايين ونصف": and a half (of the unit)
@@ -262,9 +268,8 @@ class Finder:
             if form.startswith("ال") or self.is_word(form):
                 return None
             stem = self.dual_stem(form)
-            if stem and form.endswith("ين") and len(stem) == 4 and stem[1] == "ا" and self._plural_agrees(k + 1):
-                return None  # "توظف الإذاعة كاتبين يحسنون الضرب": a participle (فاعل) whose -ين is also its
-                #              plural, and the verb agrees with the plural; "شخصين يحملون" stays two
+            if stem == form[:-2] and form.endswith("ين") and self._participle_plural(stem, k + 1):
+                return None  # "توظف الإذاعة كاتبين يحسنون الضرب": writers, not two
             if stem:
                 raw = Raw(k, k + 1, value=2, kind="dual", noun=k, stem=stem.lstrip("+"))
                 if stem.startswith("+"):
@@ -274,13 +279,12 @@ class Finder:
                 return raw
         return None
 
-    def _plural_agrees(self, k: int) -> bool:
-        """A present-tense verb in the masculine plural right after ("يحسنون", "يعملون"): what follows a plural;
-        a dual takes "يحسنان"."""
-        if not 0 <= k < len(self.tokens) or self.tokens[k].kind != "word":
-            return False
-        norm = self.tokens[k].norm
-        return norm[:1] in "يت" and norm.endswith("ون") and len(norm) >= 5 and norm not in self.lex.verb_lookalikes
+    def _participle_plural(self, stem: str, k: int) -> bool:
+        """A participle for people (فاعل: كاتب، راكب، عامل) whose -ين is also its sound plural, with a present verb in
+        the masculine plural at k, which agrees with a plural (a dual takes "يحسنان"). Not a noun whose -ين can only
+        be a dual ("شخصين يحملون", as news writes it), nor a thing ("قاربين يقلون"), nor a feminine dual in -تين."""
+        return len(stem) == 4 and stem[1] == "ا" and self.lex.human_nouns.at([(stem,)], 0) is not None \
+            and 0 <= k < len(self.tokens) and self.tokens[k].kind == "word" and present_plural(self.tokens[k].norm)
 
     def is_word(self, form: str) -> bool:
         """A noun listed as it is ("بلدان", "شبان" are plurals, not duals)."""
@@ -384,8 +388,8 @@ class Finder:
         low, high = raw.value, second.value
         if (kind == "range" or separator in DASHES) and second.multiplied and not raw.multiplied and low is not None and high is not None:
             factor = self.lex.multipliers.get(self.tokens[second.j - 1].norm, 1)
-            if low * factor <= high:
-                low = low * factor  # "18–20 ألفاً" = 18000–20000
+            if times(low, factor) <= high:
+                low = times(low, factor)  # "18–20 ألفاً" = 18000–20000
         raw.kind = kind
         raw.low, raw.high, raw.value, raw.j, raw.separator = low, high, None, second.j, separator
         if kind == "ratio" and low is not None and high:

@@ -131,3 +131,8 @@ def article(text: str) -> bool:
     """Written with the article, after a proclitic: "الليلة", "والموت" (an adjective agrees with its noun)."""
     text = text.replace("ـ", "")
     return text.startswith(("ال", "لل")) or (text[:1] in "وفبلك" and text[1:].startswith(("ال", "لل")))
+
+
+def present_plural(norm: str) -> bool:
+    """A present-tense verb in the masculine plural, as normalised: "يعيشون", "يحسنون" (five letters or more)."""
+    return norm[:1] == "ي" and norm.endswith("ون") and len(norm) >= 5

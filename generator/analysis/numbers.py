@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..arabic import ascii_digits
+from ..arabic import ascii_digits, normalize
 from ..models import Number
 from .number_category import category, group
 from .number_kinds import Typed, by_context, by_form, listed_with
 from .number_lexicon import lexicon
-from .number_people import Counted, counted, definite
+from .number_people import Counted, counted, definite, nothing_counted_after
 from .number_refs import referred, year_like
 from .number_scan import Seen, Sentence
 from .number_spans import Raw
@@ -103,11 +103,8 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         noun = None  # "كأس العالم 2018 بروسيا": a year before a word that is not a listed noun
     if noun is not None and yearish and noun.kind == "pronoun" and s.has(s.prev(raw.i), s.lex.bare_year_before):
         noun = None  # "أكبر بخمس مرات من عددهم في 1960": their number in a year
-    if noun is not None and noun.kind == "human" and (_masdar_with_object(s, noun.token) or yearish and s.tokens[
-            noun.token].norm in _MASDARS and s.tok(before := s.prev(raw.i)) is not None and s.tokens[before].norm
-            in ("منذ", "ومنذ")):
-        noun = None  # "وشهد 2022 وفاة الملكة", "إصابة اللاعب": the event, not a count of it; "منذ 2015 وفاة واحدة":
-        #              since a year (a count after "منذ" would be a duration's)
+    if noun is not None and noun.kind == "human" and _masdar_event(s, raw, noun.token, yearish):
+        noun = None  # "وشهد 2022 وفاة الملكة", "يوم 15 وفاة ثلاثة أطفال": the event, not a count of it
     noun = referred(s, raw, seen, noun) or noun
     cue = s.strong_cue(raw.i, raw.j)
     if noun is not None and noun.kind == "others" and not cue and seen.people is None \
@@ -125,44 +122,62 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     if noun is not None and noun.kind == "unknown" and not yearish:
         return Typed("count", noun.token)
     if noun is None and raw.kind == "words" and definite(s, raw.i) and 2 <= (raw.value or 0) <= 10 \
-            and _nothing_counted_after(s, raw) and not s.has(raw.j, s.lex.span_ends):
+            and nothing_counted_after(s, raw) and not s.has(raw.j, s.lex.span_ends):
         return Typed("people")  # "أدين الثلاثة بارتكاب …": the three (people); not "العشر الأواخر" (the last
         #                          ten nights of Ramadan)
     return None
 
 
-_MASDARS = frozenset(("وفاه", "اصابه"))  # singular masdars that also count the dead and wounded ("45 وفاة")
-_AFTER_A_COUNTED_MASDAR = frozenset(("جديده", "واحده", "اضافيه", "اخري", "مؤكده", "محتمله", "جراء", "نتيجه", "اثر",
-                                     "خلال", "منذ", "حتي", "بين", "داخل", "حول", "في", "من", "علي", "الي", "عن", "مع"))
+_MASDARS = frozenset(normalize(w) for w in ("وفاة", "إصابة"))  # also count the dead and wounded ("45 وفاة")
+_SINCE = frozenset(("منذ",))
+# What may follow a masdar a year-shaped number counts: an adjective, a time, a preposition ("تسببت في 2015 إصابة خلال
+# العام"); after any other word the year names when the event was ("وشهد 2022 وفاة الملكة").
+_COUNTED_AFTER = frozenset(normalize(w) for w in (
+    "جديدة", "واحدة", "إضافية", "أخرى", "مؤكدة", "محتملة", "مسجلة", "مبكرة", "خطيرة", "طفيفة", "بليغة", "متوسطة",
+    "حرجة", "يومية", "يوميا", "سنويا", "اليوم", "أمس", "في", "من", "على", "إلى", "عن", "مع", "خلال", "منذ", "حتى",
+    "بين", "داخل", "حول", "جراء", "نتيجة", "إثر", "بسبب", "لكل"))
+_OF_THEM = frozenset(normalize(w) for w in ("منها", "منهم", "منهن"))
 
 
-def _masdar_with_object(s: Sentence, k: int) -> bool:
-    """ "وفاة" or "إصابة" at k taking what follows as its own complement ("وفاة الملكة", "إصابة اللاعب", "وفاة
-    والدته", "وفاة ثلاثة أطفال", "وفاة عدد من"): the event, which no number before it counts. A counted masdar is
-    followed by nothing, a mark, an adjective ("جديدة", "واحدة"), a preposition ("بفيروس", "في", "جراء") or "و" and
-    the next count ("45 وفاة و120 إصابة")."""
-    if s.tokens[k].norm not in _MASDARS:
-        return False
+def _masdar_event(s: Sentence, raw: Raw, k: int, yearish: bool) -> bool:
+    """ "وفاة" or "إصابة" at k as the event a number does not count: followed by a count of its own ("يوم 15 وفاة
+    ثلاثة أطفال", "خلال 2021 وفاة 1200 شخص"; not "120 إصابة 15 منها حرجة"); after a year-shaped number, taking
+    its own complement ("وشهد 2022 وفاة الملكة", "2019 إصابة اللاعب", "وفاة لاعب شهير") or after "منذ" ("منذ 2015
+    وفاة واحدة"). A quantity before the masdar otherwise counts it ("120 إصابة خطيرة", "45 وفاة للأطفال")."""
+    if k < raw.j or s.tokens[k].norm not in _MASDARS:
+        return False  # (a masdar before the number is its noun: "حالة وفاة واحدة")
+    yearish = yearish or (raw.kind == "digits" and isinstance(raw.value, int) and 1000 <= raw.value <= 2100
+                          and len(s.text_at(raw.i)) == 4)  # ("في 1882 وفاة عدد من قادة الثورة")
+    if yearish and s.has(s.prev(raw.i), _SINCE):
+        return True
     after = s.tok(k + 1)
-    if after is not None and after.kind == "num":
-        return True  # "وسجلت خلال 2021 وفاة 1200 شخص": the count comes after it
-    if after is None or after.kind != "word":
+    if after is None or after.kind not in ("word", "num") or _next_count(s, k + 1):
+        return False  # (the end, a mark, or "و" and the next count: "120 إصابة وثلاث وفيات")
+    if after.kind == "num" or any(f in s.lex.number_words for f in after.forms):
+        later = s.tok(k + 2)
+        return later is None or later.norm not in _OF_THEM
+    if after.norm == "عدد":
+        return True  # "وفاة عدد من": the death of a number of them
+    if not yearish:
         return False
     norm = after.norm
-    if norm in _AFTER_A_COUNTED_MASDAR or norm[:1] in "بل" and not norm.startswith(("ال", "لل")):
-        return False  # ("بالكوليرا", "بسبب", "لكل": prepositions joined to their word)
-    return not (norm == "و" and (nxt := s.tok(k + 2)) is not None and nxt.kind == "num")
+    return not (norm in _COUNTED_AFTER or norm.startswith(("بال", "لل")))
+
+
+def _next_count(s: Sentence, j: int) -> bool:
+    """ "و" and another count at j: "و120 إصابة", "وثلاث وفيات", "وحالتي وفاة" (not "والدته", whose و is its own)."""
+    tok = s.tokens[j]
+    if tok.norm == "و":
+        return True
+    if not tok.norm.startswith("و") or tok.kind != "word":
+        return False
+    rest = [f for f in tok.forms if f != tok.norm]
+    return any(f in s.lex.number_words or f in _MASDARS or f.startswith(("حالت", "وفي", "اصاب")) for f in rest)
 
 
 def _listed_noun(s: Sentence, noun: Counted) -> bool:
     """The word is in the lexicon of nouns for people (not only shaped like one)."""
     return bool(s.lex.human_nouns.at(s.bare_forms(noun.token), noun.token))
-
-
-def _nothing_counted_after(s: Sentence, raw: Raw) -> bool:
-    """After the number: the end, a mark, a particle or a word with a preposition ("بارتكاب")."""
-    tok = s.tok(raw.j)
-    return tok is None or tok.kind != "word" or s.has(raw.j, s.lex.function_words) or tok.norm[:1] in "بل"
 
 
 _year_like = year_like
