@@ -887,6 +887,18 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
     ("توفي بسبب كوفيد 1200 شخص خلال أسبوع.", "1200", "people", "killed"),  # only "كوفيد 19" is a name
     ("وتقدم من المرشحين ثلاثة للانتخابات.", "ثلاثة", "people", "other people"),  # a word with a preposition after
     ("أصدرت المحكمة 12 حكما بالبراءة.", "12", "count", ""),
+    # the round's second adversarial review (227 sentences): what the reviewed rules broke, now read as before
+    ("وسجلت المملكة 8 وفيات و350 إصابة الأحد.", "350", "people", "wounded"),  # "الأحد" is no number word
+    ("واعتقلت السلطات ضابطين يعملون في جهاز المخابرات.", "ضابطين", "people", "arrested"),  # a dual, a plural verb
+    ("وأصيب في الحادث راكبين يجلسون في المقعد الأمامي.", "راكبين", "people", "wounded"),
+    ("وتوفي من المصابين اثنان، بحسب مصادر المستشفى.", "اثنان", "people", "killed"),  # the verb, not the partitive
+    ("وقتل من الرهائن ثلاثة، بحسب الخاطفين.", "ثلاثة", "people", "killed"),
+    ("ونقل من الجرحى خمسة إلى مستشفيات الأردن.", "خمسة", "people", "wounded"),
+    ("وجمعت الحملة من المتبرعين ثلاثة ملايين خلال أسبوع.", "ثلاثة ملايين", "other", ""),  # a sum, not donors
+    ("واستدان من التجار ألفين ليكمل بناء منزله.", "ألفين", "other", ""),
+    ("وأصدرت محكمة الجنايات 200 حكم غيابي بحق فارين.", "200", "count", ""),  # verdicts by what follows "حكم"
+    ("وأصدرت المحكمة 20 حكما بإدانة متهمين في قضايا فساد.", "20", "count", ""),
+    ("وأصدرت المحكمة 5 أحكام في القضية.", "5", "count", ""),
     ("منذ 2011 إصابة اللاعب تبعده عن الملاعب.", "2011", "year", ""),
     ("ارتفع العدد إلى 2010 إصابات.", "2010", "people", "wounded"),
     # the sixth session's blind review of the build (tuning half): a participle's -ين taken for two; a partitive

@@ -32,6 +32,9 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     if own == "wounded" and noun is not None and noun.token > number_j and s.text_at(noun.token - 1) == "من" \
             and _died(s, number_i):
         return "killed"  # "وتوفي 3 من المصابين متأثرين بجراحهم": of the wounded, these died
+    if own and own != "killed" and noun is not None and 2 <= noun.token < number_i \
+            and s.tokens[noun.token - 1].norm in ("من", "ومن") and _died(s, noun.token - 1):
+        return "killed"  # "وتوفي من المصابين اثنان", "وقتل من الرهائن ثلاثة": of them, these died
     if own and own not in lex.state_categories and own not in neutral:
         ill = undone(s, own, number_j) or (noun is not None and noun.token < number_i and undone(s, own, noun.token + 1)) \
             or (own == "wounded" and noun is not None and s.has(noun.token, lex.infected_nouns) and outbreak(s))

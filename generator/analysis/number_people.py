@@ -241,10 +241,12 @@ def _noun_before(s: Sentence, raw: Raw) -> Counted | None:
         return None
     if numeral and (raw.value or 0) >= 2 and (head := _construct_head(s, b)) is not None and head.category:
         return head  # "جثامين النساء الخمس": the bodies of the five women
-    if not numeral and b >= 1 and s.tokens[b - 1].norm in ("من", "ومن") and s.is_word(b) and definite(s, b) \
+    if not numeral and not raw.multiplied and (raw.value or 1000) < 1000 and b >= 1 \
+            and s.tokens[b - 1].norm in ("من", "ومن") and s.is_word(b) and definite(s, b) \
             and nothing_counted_after(s, raw) and (own := noun_kind(s, b)) is not None and own.kind in ("human", "member"):
-        return own  # "ولديه من الأطفال خمسة", "وله من الأبناء اثنان": the partitive before the number names them
-        #             (not "تسع نساء من التجار وخمسة رجال": a noun after it is what it counts)
+        return own  # "ولديه من الأطفال خمسة", "وله من الأبناء اثنان", "ونقل من الجرحى خمسة": the partitive before the
+        #             number names them; not "تسع نساء من التجار وخمسة رجال" (a noun after it is what it counts), nor
+        #             sums ("جمعت من المتبرعين ثلاثة ملايين"); "وتوفي من المصابين اثنان": number_category reads the verb
     if b < 0 or not s.is_word(b) or definite(s, b) != numeral or (not numeral and (raw.value or 3) > 2):
         return None
     if b >= 1 and (s.has(b, s.lex.others_words) or nisba(s, b)) and s.is_word(b - 1) \

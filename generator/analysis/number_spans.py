@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .number_lexicon import Lexicon
-from .number_tokens import DASHES, PAIR_SEPARATORS, Token, article, parse_digits, present_plural
+from .number_tokens import DASHES, PAIR_SEPARATORS, Token, article, parse_digits
 
 FRACTIONS = {"نصف": 0.5, "ربع": 0.25}  # normalised: before a multiplier word
 _DUAL_ENDINGS = ("ان", "ين")  # every ending dual_stem reads ("تان", "تين" included)
@@ -268,8 +268,6 @@ class Finder:
             if form.startswith("ال") or self.is_word(form):
                 return None
             stem = self.dual_stem(form)
-            if stem == form[:-2] and form.endswith("ين") and self._participle_plural(stem, k + 1):
-                return None  # "توظف الإذاعة كاتبين يحسنون الضرب": writers, not two
             if stem:
                 raw = Raw(k, k + 1, value=2, kind="dual", noun=k, stem=stem.lstrip("+"))
                 if stem.startswith("+"):
@@ -278,13 +276,6 @@ class Finder:
                     raw.j = k + 2  # "صحافيان اثنان"
                 return raw
         return None
-
-    def _participle_plural(self, stem: str, k: int) -> bool:
-        """A participle for people (فاعل: كاتب، راكب، عامل) whose -ين is also its sound plural, with a present verb in
-        the masculine plural at k, which agrees with a plural (a dual takes "يحسنان"). Not a noun whose -ين can only
-        be a dual ("شخصين يحملون", as news writes it), nor a thing ("قاربين يقلون"), nor a feminine dual in -تين."""
-        return len(stem) == 4 and stem[1] == "ا" and self.lex.human_nouns.at([(stem,)], 0) is not None \
-            and 0 <= k < len(self.tokens) and self.tokens[k].kind == "word" and present_plural(self.tokens[k].norm)
 
     def is_word(self, form: str) -> bool:
         """A noun listed as it is ("بلدان", "شبان" are plurals, not duals)."""

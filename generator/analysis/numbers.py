@@ -103,6 +103,8 @@ def _by_noun(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
         noun = None  # "كأس العالم 2018 بروسيا": a year before a word that is not a listed noun
     if noun is not None and yearish and noun.kind == "pronoun" and s.has(s.prev(raw.i), s.lex.bare_year_before):
         noun = None  # "أكبر بخمس مرات من عددهم في 1960": their number in a year
+    if noun is not None and noun.kind == "human" and _verdict(s, noun.token):
+        return Typed("count", noun.token)  # "أصدرت المحكمة 20 حكما بإدانة متهمين": verdicts, not referees
     if noun is not None and noun.kind == "human" and _masdar_event(s, raw, noun.token, yearish):
         noun = None  # "وشهد 2022 وفاة الملكة", "يوم 15 وفاة ثلاثة أطفال": the event, not a count of it
     noun = referred(s, raw, seen, noun) or noun
@@ -139,6 +141,20 @@ _COUNTED_AFTER = frozenset(normalize(w) for w in (
 _OF_THEM = frozenset(normalize(w) for w in ("منها", "منهم", "منهن"))
 
 
+_JUDGEMENTS = frozenset(normalize(w) for w in ("حكم", "حكما"))  # a referee, or a verdict
+_VERDICT_AFTER = frozenset(normalize(w) for w in (
+    "ابتدائي", "ابتدائيا", "نهائي", "نهائيا", "غيابي", "غيابيا", "بات", "باتا", "حضوري", "حضوريا", "قضائي", "قضائيا",
+    "إعدام", "حبس", "سجن", "بالإعدام", "بالسجن", "بالحبس", "بالجلد", "بالمؤبد", "بالبراءة", "بالأشغال", "بالغرامة",
+    "بإعدام", "بإدانة", "بحبس", "بسجن", "بتغريم", "بحق", "بالإدانة", "بالعزل"))
+
+
+def _verdict(s: Sentence, k: int) -> bool:
+    """ "حكم" at k followed by what a court rules ("حكما بالإعدام", "حكم غيابي", "حكما بحق"): a verdict ("أحكام" is
+    always one); "12 حكما للبطولة", "3 حكام من ألمانيا" are referees."""
+    after = s.tok(k + 1)
+    return s.tokens[k].norm in _JUDGEMENTS and after is not None and after.norm in _VERDICT_AFTER
+
+
 def _masdar_event(s: Sentence, raw: Raw, k: int, yearish: bool) -> bool:
     """ "وفاة" or "إصابة" at k as the event a number does not count: followed by a count of its own ("يوم 15 وفاة
     ثلاثة أطفال", "خلال 2021 وفاة 1200 شخص"; not "120 إصابة 15 منها حرجة"); after a year-shaped number, taking
@@ -153,7 +169,7 @@ def _masdar_event(s: Sentence, raw: Raw, k: int, yearish: bool) -> bool:
     after = s.tok(k + 1)
     if after is None or after.kind not in ("word", "num") or _next_count(s, k + 1):
         return False  # (the end, a mark, or "و" and the next count: "120 إصابة وثلاث وفيات")
-    if after.kind == "num" or any(f in s.lex.number_words for f in after.forms):
+    if after.kind == "num" or after.norm in s.lex.number_words:  # ("الأحد" is Sunday, no "أحد")
         later = s.tok(k + 2)
         return later is None or later.norm not in _OF_THEM
     if after.norm == "عدد":
