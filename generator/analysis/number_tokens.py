@@ -41,9 +41,14 @@ def _word(text: str) -> tuple[str, tuple[str, ...]]:
     return norm, _forms(norm)
 
 
+_CLITIC_START = frozenset("وفبلكا")  # what a word with a proclitic or the article starts with
+
+
 def _forms(norm: str) -> tuple[str, ...]:
     """Forms longest first. A stripped form shorter than three letters is offered only after و or ف ("وأن",
     "فمن"); none without a first ك, which is far more often a root letter ("كاميرا", "كبيرين") than "like"."""
+    if not norm or norm[0] not in _CLITIC_START:
+        return (norm,)  # (no proclitic, no article: its only form, what the sets below make, at a third of the cost)
     forms = set(clitic_forms(norm)) if norm else {norm}
     forms |= {"ال" + f[2:] for f in forms if f.startswith("لل") and len(f) > 4}  # لل = ل + ال
     if norm.startswith("ك"):
