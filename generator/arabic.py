@@ -94,10 +94,10 @@ def clitic_forms(word: str, min_stem: int = 2) -> frozenset[str]:
     """A normalised word with and without its proclitics: up to two of و ف ب ل ك, then the article ال
     ("وبالحسكة" → وبالحسكه, بالحسكه, الحسكه, حسكه). Stems shorter than min_stem letters are not offered."""
     forms = {word}
-    for cut in range(1, 3):
-        if len(word) - cut < min_stem or any(ch not in _PROCLITICS for ch in word[:cut]):
-            break
-        forms.add(word[cut:])
+    if len(word) - 1 >= min_stem and word[0] in _PROCLITICS:  # (one, then a second: without a loop and a
+        forms.add(word[1:])  #                                    generator per word, a pile's vocabulary passes here)
+        if len(word) - 2 >= min_stem and word[1] in _PROCLITICS:
+            forms.add(word[2:])
     for form in list(forms):
         if form.startswith("ال") and len(form) - 2 >= min_stem:
             forms.add(form[2:])

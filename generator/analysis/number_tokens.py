@@ -31,10 +31,6 @@ class Token(NamedTuple):
     glued: bool  # no space before it
 
 
-def _longest_first(form: str) -> tuple[int, str]:
-    return -len(form), form  # (forms of one length in a fixed order, not a set's, which varies by process)
-
-
 @lru_cache(maxsize=65536)
 def _word(text: str) -> tuple[str, tuple[str, ...]]:
     norm = normalize(text)
@@ -54,7 +50,9 @@ def _forms(norm: str) -> tuple[str, ...]:
     if norm.startswith("ك"):
         forms = {f for f in forms if f == norm or not norm.endswith(f)}
     short = {norm[1:]} if norm[:1] in "وف" and len(norm) == 3 else set()
-    return tuple(f for f in sorted(forms, key=_longest_first) if f == norm or len(f) >= 3 or f in short)
+    # longest first, forms of one length in a fixed order (not a set's, which varies by process): sorted by the
+    # form, then stably by length (a C key, not a Python function per form)
+    return tuple(f for f in sorted(sorted(forms), key=len, reverse=True) if f == norm or len(f) >= 3 or f in short)
 
 
 _KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # a token as written → its kind, norm and forms
