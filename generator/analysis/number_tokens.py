@@ -80,19 +80,20 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
     plain = ascii_digits(sentence)
     same = plain == sentence  # (Arabic-Indic digits make them differ; the spans are the same)
     out: list[Token] = []
-    append, known = out.append, _RUNS.get
-    for m in _RUN.finditer(plain):
-        base, run = m.start(), m.group()
+    append, known, find = out.append, _RUNS.get, plain.find
+    base = 0
+    for run in plain.split():  # (str.split's white space is re's \s: the runs of \S+, without a match object each)
+        base = find(run, base)  # (where it stands: after the run before it only white space, which it holds none of)
         for start, end, text, kind, norm, forms in known(run) or _run_tokens(run):
             start, end = base + start, base + end
             append(_new(Token, (start, end, text if same else sentence[start:end], kind, norm, forms, start > base)))
+        base += len(run)
     if "://" in plain or "@" in plain or _WWW.search(plain):  # (tokens that start inside a URL or address are dropped)
         urls = [m.span() for m in _URL.finditer(plain)]
         out = [t for t in out if not any(low <= t.start < high for low, high in urls)]
     return tuple(out)
 
 
-_RUN = re.compile(r"\S+")
 _RUNS: dict[str, tuple[tuple[int, int, str, str, str, tuple[str, ...]], ...]] = {}  # a run as written → its tokens
 
 
