@@ -304,6 +304,8 @@ class PageManifest:
     def unchanged(self, entry: str, paths: tuple[str, ...]) -> bool:
         for path in paths:
             known = self.known.get(path)
+            if known is None:
+                return False  # (not in the last site's manifest: no file to look at; every page of a cold build)
             try:
                 info = (self.output / path).stat()
             except OSError:
