@@ -86,6 +86,13 @@ def words(text: str) -> list[str]:
     return [w for w in text.split() if w.isalpha() or _ALNUM.search(w)]  # (isalpha: most words, at C speed)
 
 
+@lru_cache(maxsize=16384)
+def word_count(text: str) -> int:
+    """len(words(text)). Cached: cleaning asks it of each line of a scrape four times on average (is it a
+    sentence, prose, a heading, a list item …)."""
+    return len(words(text))
+
+
 _PROCLITICS = "وفبلك"
 
 

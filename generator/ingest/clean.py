@@ -15,7 +15,7 @@ import html
 import re
 from collections import Counter
 
-from ..arabic import arabic_ratio, normalize, words
+from ..arabic import arabic_ratio, normalize, word_count
 from ..dates import parse_date, weekday_today
 from ..models import Block, CleanResult, Line, Removed
 from .header import outlet_prefix, read_header, title_over_byline
@@ -76,7 +76,7 @@ def _match_noise(scan: _Scan) -> None:
     related = False
     for line in scan.content:
         found = classify(line.text, scan.arabic)
-        if related and found is None and not (is_sentence_like(line.text) and len(words(line.text)) >= 15):
+        if related and found is None and not (is_sentence_like(line.text) and word_count(line.text) >= 15):
             scan.drop(line, "'read more' link list")
             continue
         related = False
@@ -128,7 +128,7 @@ def _lead(scan: _Scan, first_sentence: int) -> int | None:
     for line in scan.open_lines():
         if line.number >= first_sentence:
             return None
-        count = len(words(line.text))
+        count = word_count(line.text)
         if titled and (count >= LEAD_WORDS or (count >= INTRO_WORDS and line.text.rstrip(" -ـ–").endswith(":"))):
             return line.number
         titled = titled or count >= 4
@@ -142,7 +142,7 @@ def _body_span(scan: _Scan) -> tuple[int, int]:
         sentences.insert(0, lead)
     if not sentences:
         prose = [ln.number for ln in scan.open_lines() if is_prose(ln.text)]
-        verse = [ln.number for ln in scan.open_lines() if len(words(ln.text)) >= VERSE_WORDS]
+        verse = [ln.number for ln in scan.open_lines() if word_count(ln.text) >= VERSE_WORDS]
         scan.verse = not prose and len(verse) >= VERSE_LINES
         sentences = prose or (verse if scan.verse else [ln.number for ln in scan.open_lines()][:1])
     if not sentences:
@@ -181,7 +181,7 @@ def _table_lines(scan: _Scan, end: int) -> set[int]:
     for line in [*after, None]:
         plain = line is not None and not _URL.search(line.text) and not _MENU.search(line.text)
         row = plain and len(_FIELDS.findall(line.text)) >= 2
-        if row or (plain and 0 < len(words(line.text)) <= 4):
+        if row or (plain and 0 < word_count(line.text) <= 4):
             stretch.append(line)
             rows += row
             continue
@@ -209,11 +209,11 @@ def _rhymed_lines(scan: _Scan, end: int) -> set[int]:
     stretch: list[Line] = []
     for line in [*(ln for ln in scan.open_lines() if ln.number > end), None]:
         short = line is not None and not _URL.search(line.text) and not _MENU.search(line.text) \
-            and len(words(line.text)) <= 14
+            and word_count(line.text) <= 14
         if short and (not stretch or line.number - stretch[-1].number <= 2):
             stretch.append(line)
             continue
-        verses = [ln for ln in stretch if len(words(ln.text)) >= 3]
+        verses = [ln for ln in stretch if word_count(ln.text) >= 3]
         if len(verses) >= RHYMED_LINES:
             ends = Counter(_rhyme(ln.text) for ln in verses).most_common(2)
             if sum(n for _, n in ends) >= RHYME_SHARE * len(verses) and ends[0][1] >= 0.35 * len(verses):
@@ -234,9 +234,9 @@ def _read_footer(scan: _Scan, end: int) -> None:
             previous = line
             continue
         wraps = (previous is not None and previous.number == line.number - 1 and ends_sentence(line.text)
-                 and not ends_sentence(previous.text) and len(words(previous.text)) >= MAX_HEADING_WORDS)
+                 and not ends_sentence(previous.text) and word_count(previous.text) >= MAX_HEADING_WORDS)
         listed = (previous is not None and (mark := _list_mark(line.text)) != "" and mark == _list_mark(previous.text)
-                  and len(words(line.text)) >= 3)
+                  and word_count(line.text) >= 3)
         if line.number > end and not is_prose(line.text) and not wraps and not listed:
             scan.drop(line, "page chrome after the article")
             continue
@@ -247,7 +247,7 @@ def _short_sentence(text: str) -> bool:
     """A short line that ends like a sentence, not a sub-heading: a full stop ("وعلى دروب الخير نلتقي.") or a
     colon after four words or more ("صدر اليوم … البيان التالي :-"); "الخلفية:" stays a heading."""
     end = strip_closers(text.strip()).rstrip(" -ـ–")
-    return (end.endswith(".") and not end.endswith("..")) or (end.endswith(":") and len(words(text)) > 3)
+    return (end.endswith(".") and not end.endswith("..")) or (end.endswith(":") and word_count(text) > 3)
 
 
 def _blocks(scan: _Scan, prefix: tuple[int, str, str] | None) -> list[Block]:
@@ -263,17 +263,17 @@ def _blocks(scan: _Scan, prefix: tuple[int, str, str] | None) -> list[Block]:
         if prefix and line.number == prefix[0]:
             text = text[len(prefix[1]):].strip()
         kind = "caption" if action == "caption" else "body"
-        if (kind == "body" and not is_prose(text) and len(words(text)) <= MAX_HEADING_WORDS
-                and not ((scan.verse or line.number in scan.rhymed) and len(words(text)) >= VERSE_WORDS)
+        if (kind == "body" and not is_prose(text) and word_count(text) <= MAX_HEADING_WORDS
+                and not ((scan.verse or line.number in scan.rhymed) and word_count(text) >= VERSE_WORDS)
                 and not _short_sentence(text)):
             kind = "heading"
         elif kind == "body" and line.number not in scan.rhymed \
                 and _MEDIA_CREDIT_TAIL.search(_URL.sub("", text).rstrip()) and not ends_sentence(text) \
-                and len(words(text)) <= 25:  # (a hyphen inside an address is no credit: "www.expo-sa.com")
+                and word_count(text) <= 25:  # (a hyphen inside an address is no credit: "www.expo-sa.com")
             kind = "caption"
         wrapped = (previous is not None and previous.number == line.number - 1 and blocks
                    and blocks[-1].kind == "body" and not ends_sentence(blocks[-1].text)
-                   and len(words(previous.text)) >= MAX_HEADING_WORDS and kind in ("body", "heading"))
+                   and word_count(previous.text) >= MAX_HEADING_WORDS and kind in ("body", "heading"))
         if wrapped:
             last = blocks.pop()
             blocks.append(Block("body", f"{last.text} {text}", (*last.lines, line.number)))

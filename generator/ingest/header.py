@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..arabic import ascii_digits, content_words, normalize, words
+from ..arabic import ascii_digits, content_words, normalize, word_count, words
 from ..dates import parse_date
 from ..models import Line
 from .noise import date_words_removed, ends_sentence, is_sentence_like, strip_closers
@@ -37,7 +37,7 @@ def _title_parts(text: str) -> list[str]:
 def headline_key(text: str) -> str:
     """The comparison form of a headline-like line: emoji, site suffix and media labels dropped."""
     parts = _title_parts(text)
-    main = max(parts, key=lambda p: len(words(p))) if parts else ""
+    main = max(parts, key=word_count) if parts else ""
     return normalize(_MEDIA_LABEL.sub("", main))
 
 
@@ -49,7 +49,7 @@ def _dated_dateline(text: str) -> str | None:
     """A dateline that carries the date, as news agencies write it ("الرياض 25 شوال 1436 هـ الموافق 10 أغسطس
     2015 م واس"): a date, and besides its words and digits at most three words (the place first, the agency).
     The place (the words before the first digit), or None for any other line."""
-    if len(words(text)) > 14 or not parse_date(text):
+    if word_count(text) > 14 or not parse_date(text):
         return None
     rest = re.sub(r"\d+(?:[./:-]\d+)*", " ", _HIJRI.sub(" ", date_words_removed(ascii_digits(text))))
     left = words(rest)
@@ -69,12 +69,12 @@ def _bare_title(scan: _Scan) -> Line | None:
     if len(lines) < 2:
         return None
     first, following = lines[0], lines[1]
-    count = len(words(first.text.replace("_", " ")))  # ("#عزام_يتخبط..!!": a hashtag's words are a title's too)
+    count = word_count(first.text.replace("_", " "))  # ("#عزام_يتخبط..!!": a hashtag's words are a title's too)
     text = strip_closers(first.text.strip())
     full_stop = text.endswith((".", ":", "،", ",")) and not text.endswith((". .", "..", "…"))
     if not 2 <= count <= MAX_TITLE_WORDS or full_stop:
         return None
-    return first if len(words(following.text)) > count or is_sentence_like(following.text) else None
+    return first if word_count(following.text) > count or is_sentence_like(following.text) else None
 
 
 def title_over_byline(scan: _Scan, start: int) -> int:
@@ -86,9 +86,9 @@ def title_over_byline(scan: _Scan, start: int) -> int:
         return start
     title, byline, first = lines
     text = strip_closers(title.text.strip())
-    if not (2 <= len(words(title.text)) <= MAX_TITLE_WORDS and text.endswith(("!", "?", "؟"))):
+    if not (2 <= word_count(title.text) <= MAX_TITLE_WORDS and text.endswith(("!", "?", "؟"))):
         return start
-    if not (_DATELINE.match(byline.text) and len(words(byline.text)) <= 5 and len(words(first.text)) > len(words(title.text))):
+    if not (_DATELINE.match(byline.text) and word_count(byline.text) <= 5 and word_count(first.text) > word_count(title.text)):
         return start
     return first.number
 
@@ -102,10 +102,10 @@ def read_header(scan: _Scan, start: int) -> None:
     headline = None
     for line in header:
         parts = _title_parts(line.text)
-        if len(parts) > 1 and all(len(words(p)) < 5 for p in parts):
+        if len(parts) > 1 and all(word_count(p) < 5 for p in parts):
             scan.meta.setdefault("masthead", parts[0])
             scan.drop(line, "masthead (outlet name kept as metadata)")
-        elif (m := _DATELINE.match(line.text)) and len(words(line.text)) <= 5:
+        elif (m := _DATELINE.match(line.text)) and word_count(line.text) <= 5:
             if len(m.group(1).split()) == 1 and re.search(r"\s[–—-]\s", line.text):
                 # "بغداد - ناس": a place, then the outlet. Not "ناصر الطميحي ـ جدة" (an author and a
                 # city) or "عين اليوم – الرياض" (the outlet first): which part of those is the place, the
@@ -123,16 +123,16 @@ def read_header(scan: _Scan, start: int) -> None:
             scan.drop(line, "dateline with the date (kept as metadata)")
     remaining = [ln for ln in header if ln.number not in scan.decided]
     pool = repeated or [ln for ln in titled if ln in remaining] or [
-        ln for ln in remaining if len(words(ln.text)) >= 4 and not ends_sentence(ln.text)]
+        ln for ln in remaining if word_count(ln.text) >= 4 and not ends_sentence(ln.text)]
     if not pool and (first := _bare_title(scan)) is not None:
         pool = [first]
     above = None if repeated else _title_above_date(scan, pool)
     if pool:
         headline = above or (pool[0] if repeated else pool[-1])
         parts = _title_parts(headline.text)
-        main = max(parts, key=lambda p: len(words(p)))
+        main = max(parts, key=word_count)
         title = _MEDIA_LABEL.sub("", main).strip()
-        if (m := _SECTION_PREFIX.match(title)) and len(words(title[m.end():])) >= 4:
+        if (m := _SECTION_PREFIX.match(title)) and word_count(title[m.end():]) >= 4:
             title = title[m.end():]  # "عام / …", "رياضي / …": a news agency's section before its title
         title = _TRANSMISSION.sub("", title)  # "… / إضافة أولى وأخيرة": the agency's transmission marker
         scan.meta["headline"] = title
@@ -184,16 +184,16 @@ def outlet_prefix(scan: _Scan, start: int) -> tuple[int, str, str] | None:
     first = next((ln for ln in scan.open_lines() if ln.number >= start), None)
     if first is None:
         return None
-    if (m := _OUTLET_PREFIX.match(first.text)) and len(words(m.group(1))) <= 3 and len(words(first.text[m.end():])) >= 5:
+    if (m := _OUTLET_PREFIX.match(first.text)) and word_count(m.group(1)) <= 3 and word_count(first.text[m.end():]) >= 5:
         scan.meta.setdefault("prefix_outlet", m.group(1))
         return first.number, m.group(0), "outlet prefix (kept as metadata)"
-    if (m := _BRACKET_CREDIT.match(first.text)) and len(words(m.group("place"))) <= 5 \
-            and len(words(first.text[m.end():])) >= 5:
+    if (m := _BRACKET_CREDIT.match(first.text)) and word_count(m.group("place")) <= 5 \
+            and word_count(first.text[m.end():]) >= 5:
         scan.meta.setdefault("prefix_outlet", m.group("outlet").strip())
         if m.group("place").strip():
             scan.meta.setdefault("dateline", m.group("place").strip(" ،,"))
         return first.number, m.group(0), "credit before the first paragraph (kept as metadata)"
-    if (m := _DASHED_CREDIT.match(first.text)) and len(words(first.text[m.end():])) >= 5:
+    if (m := _DASHED_CREDIT.match(first.text)) and word_count(first.text[m.end():]) >= 5:
         scan.meta.setdefault("byline", m.group(1).strip())
         return first.number, m.group(0), "credit before the first paragraph (kept as metadata)"
     return None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..arabic import ARABIC_LETTER, LATIN_LETTER, ascii_digits, words
+from ..arabic import ARABIC_LETTER, LATIN_LETTER, ascii_digits, word_count
 from ..dates import MONTH_PATTERN, WEEKDAYS
 
 TERMINAL = ".!?؟…"
@@ -36,11 +36,11 @@ def ends_sentence(text: str) -> bool:
 
 def is_sentence_like(text: str) -> bool:
     """A full sentence: ends with terminal punctuation and has at least five words."""
-    return ends_sentence(text) and len(words(text)) >= 5
+    return ends_sentence(text) and word_count(text) >= 5
 
 
 def is_prose(text: str) -> bool:
-    return is_sentence_like(text) or len(words(text)) >= 12
+    return is_sentence_like(text) or word_count(text) >= 12
 
 
 def is_date_line(text: str) -> bool:
@@ -191,7 +191,7 @@ def markup_line(text: str) -> bool:
     """HTML tags or script with little or no prose around them (prose with inline tags is kept, as text)."""
     if not _TAG.search(text):
         return False
-    return len(words(_TAG.sub(" ", _SCRIPT.sub(" ", text)))) < 5
+    return word_count(_TAG.sub(" ", _SCRIPT.sub(" ", text))) < 5
 
 
 _CRUMB_MARK = re.compile(r"[>»›/|]")
