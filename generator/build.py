@@ -623,7 +623,8 @@ def _shown_beside(briefing: Briefing, sources: list[Source], index: int, counts:
     statement_of, text_of = briefing.statement_of, briefing.matches.text_of
     return (views.neighbours(briefing, source), views.story_link(briefing, source),
             counts.get(sid, 0), [views.also_reported(briefing, source, p) for p in source.pairs],
-            [(text_of.get((sid, p.id)), statement_of[(sid, p.id)].id if (sid, p.id) in statement_of else None)
+            [(briefing.matches.shown_id(text_of.get((sid, p.id))),
+              statement_of[(sid, p.id)].id if (sid, p.id) in statement_of else None)
              for p in source.pairs])
 
 

@@ -90,7 +90,7 @@ def test_json_has_the_documented_fields(project, stub_engine):
         sentence = pairs[(f["source_id"], f["pair_id"])]["sentences"][f["sentence"] - 1]["ar"]
         assert sentence[f["start"]:f["end"]] == f["match"]
     raw = raw_briefing(project / "site")
-    assert raw["schema_version"] == 2 and raw["figures"] == "data/figures.json"
+    assert raw["schema_version"] == 3 and raw["figures"] == "data/figures.json"
     assert {"id", "members", "why", "span", "summary"} <= set(raw["stories"][0])
 
 

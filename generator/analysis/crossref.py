@@ -418,6 +418,15 @@ class Matches:
             return [], 0
         return others(self.reach(text, within), source_id, limit)
 
+    def shown_id(self, text: int | None) -> str | None:
+        """The id the data gives a text (`texts[].id`, a paragraph's `text`): only for one carried by several
+        paragraphs or linked to another (the texts briefing.json lists), else None; stable while its earliest
+        paragraph stays the same (not its position, which every report added before it would shift, and with it
+        every page's data file)."""
+        if text is None or (len(self.members[text]) < 2 and not self.linked.of(text)):
+            return None
+        return "tx-" + hashlib.sha1("/".join(self.members[text][0]).encode("utf-8")).hexdigest()[:10]
+
     def reach(self, text: int, within: frozenset[str] | set[str] | None = None) -> Reach:
         """The paragraphs that carry this text or one it matches (its copies first), of the sources `within`
         when given, with how many each source has: what also() shows of every paragraph carrying the text."""

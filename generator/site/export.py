@@ -19,7 +19,7 @@ from ..analysis.labels import category_label, group_label
 from ..models import Figure, Source
 from .views import source_url
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FIGURE_FIELDS = ("id", "type", "category", "category_label", "group", "group_label", "value", "low", "high",
                  "vague", "qualifier", "display", "noun", "unit", "claimant", "outlet", "source_id", "date",
                  "stated_day", "pair_id", "sentence", "start", "end", "match", "url", "review", "note", "teaser_of",
@@ -60,7 +60,7 @@ def source_json(briefing: Briefing, source: Source) -> str:
     statement_of, text_of = briefing.statement_of, briefing.matches.text_of
     return "".join(_records({"schema_version": SCHEMA_VERSION, "id": source.meta.id}, {"pairs": [{
         "id": p.id, "number": p.number, "kind": p.kind, "status": p.status, "ar": p.ar, "en": p.en,
-        "text": text_of.get((source.meta.id, p.id)),
+        "text": briefing.matches.shown_id(text_of.get((source.meta.id, p.id))),
         "statement": statement_of[(source.meta.id, p.id)].id if (source.meta.id, p.id) in statement_of else None,
         "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "suggestion": s.suggestion,
                        "flags": [{"check": f.check, "message": f.message} for f in s.flags]} for s in p.sentences]}
@@ -84,7 +84,8 @@ def briefing_json(briefing: Briefing) -> Iterator[str]:
                      "build": {"date": report["build_date"], "model": report["model"], "sources": report["sources"]}}, {
         "stories": (story_record(s) for s in briefing.stories),
         "sources": (source_record(s) for s in briefing.sources),
-        "texts": ({"id": n, "members": [list(m) for m in members], "matches": list(linked)}
+        "texts": ({"id": briefing.matches.shown_id(n), "members": [list(m) for m in members],
+                   "matches": [briefing.matches.shown_id(m) for m in linked]}
                   for n, members in enumerate(briefing.matches.members)
                   for linked in [briefing.matches.linked.of(n)] if len(members) > 1 or linked),
         "statements": ({"id": s.id, "members": [list(m) for m in s.members]} for s in briefing.statements)})
