@@ -346,6 +346,9 @@ def group(sources: list[Source], matches: Matches, aside: dict[tuple[str, str], 
 
 def describe(members: list[Profile]) -> Group:
     """A story's members oldest first, and what they share."""
+    if len(members) == 1:  # (a report alone shares nothing: most of a pile of many stories)
+        only = members[0]
+        return Group(members=(only.source_id,), statements=0, names=(), undated=int(only.date is None))
     ordered = sorted(members, key=lambda p: (p.date or dt.date.max, p.source_id))
     statements = Counter(s for p in members for s in p.statements)
     weight: Counter = Counter()
