@@ -899,6 +899,11 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
     ("وأصدرت محكمة الجنايات 200 حكم غيابي بحق فارين.", "200", "count", ""),  # verdicts by what follows "حكم"
     ("وأصدرت المحكمة 20 حكما بإدانة متهمين في قضايا فساد.", "20", "count", ""),
     ("وأصدرت المحكمة 5 أحكام في القضية.", "5", "count", ""),
+    # the sixth session's blind review's other numbers: dates and years read as counts
+    ("ويستمر المهرجان لغاية 22 من نفس الشهر.", "22", "date", ""),
+    ("وحتى 31 من ذات الشهر.", "31", "date", ""),
+    ("أو في نسخة 2011 من البطولة القارية.", "2011", "year", ""),
+    ("وبيعت 5000 نسخة من الكتاب.", "5000", "count", ""),  # copies, not an edition
     ("منذ 2011 إصابة اللاعب تبعده عن الملاعب.", "2011", "year", ""),
     ("ارتفع العدد إلى 2010 إصابات.", "2010", "people", "wounded"),
     # the sixth session's blind review of the build (tuning half): a participle's -ين taken for two; a partitive
