@@ -99,6 +99,8 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
     العشرات"), running totals ("منذ بدء الحرب"), rates ("سنويا") and events of an earlier year make rows of their own, after the rest
     (figures.scope_of)."""
     people = [f for f in figures if f.is_people and f.scope != PART]  # ("بينهم امرأتان": no total)
+    if not people:
+        return []  # (most stories of a pile of many: no count of people, no row)
     every = ", all reports" if len({f.source_id for f in people}) > 1 else ""  # (one report: no "all reports")
     groups = sorted({f.group for f in people if f.category == "killed" and f.group})
     plan = [("killed", None), *(("killed", g) for g in groups), *((c, None) for c in HEADLINE_CATEGORIES)]
