@@ -105,7 +105,7 @@ def test_a_texts_id_in_the_data_does_not_move_when_a_report_is_added_before_it()
     shown = [k for k in before.keys() & after.keys() if before[k] and after[k]]  # (listed in both piles: a text the
     #                                          new report links to is listed only once it is there, an id of its own)
     assert len(shown) >= 3 and all(before[k] == after[k] for k in shown)
-    assert [n for n in range(len(whole.members)) if whole.text_of and whole.shown_id(n) is None] == [
+    assert [n for n in range(len(whole.members)) if whole.shown_id(n) is None] == [
         n for n, members in enumerate(whole.members) if len(members) < 2 and not whole.linked.of(n)]
 
 

@@ -425,7 +425,8 @@ class Matches:
         every page's data file)."""
         if text is None or (len(self.members[text]) < 2 and not self.linked.of(text)):
             return None
-        return "tx-" + hashlib.sha1("/".join(self.members[text][0]).encode("utf-8")).hexdigest()[:10]
+        return "tx-" + hashlib.sha1("/".join(self.members[text][0]).encode("utf-8")).hexdigest()[:16]  # (64 bits:
+        #                                       no two of the hundreds of thousands of texts of a large pile alike)
 
     def reach(self, text: int, within: frozenset[str] | set[str] | None = None) -> Reach:
         """The paragraphs that carry this text or one it matches (its copies first), of the sources `within`

@@ -45,7 +45,7 @@ def _forms(norm: str) -> tuple[str, ...]:
     "فمن"); none without a first ك, which is far more often a root letter ("كاميرا", "كبيرين") than "like"."""
     if not norm or norm[0] not in _CLITIC_START:
         return (norm,)  # (no proclitic, no article: its only form, what the sets below make, at a third of the cost)
-    forms = set(clitic_forms(norm)) if norm else {norm}
+    forms = set(clitic_forms(norm))
     forms |= {"ال" + f[2:] for f in forms if f.startswith("لل") and len(f) > 4}  # لل = ل + ال
     if norm.startswith("ك"):
         forms = {f for f in forms if f == norm or not norm.endswith(f)}

@@ -77,6 +77,11 @@ def story_record(story: Story) -> dict:
                         "corroborated": s.corroborated, "disagreements": s.disagreements, "escapes": s.escapes}}
 
 
+def _text_ids(briefing: Briefing) -> list[str | None]:
+    """Each text's id in the data, hashed once (a large pile's texts are linked to each other many times)."""
+    return [briefing.matches.shown_id(n) for n in range(len(briefing.matches.members))]
+
+
 def briefing_json(briefing: Briefing) -> Iterator[str]:
     """data/briefing.json, in pieces (written as they come)."""
     report = briefing.report
@@ -84,9 +89,8 @@ def briefing_json(briefing: Briefing) -> Iterator[str]:
                      "build": {"date": report["build_date"], "model": report["model"], "sources": report["sources"]}}, {
         "stories": (story_record(s) for s in briefing.stories),
         "sources": (source_record(s) for s in briefing.sources),
-        "texts": ({"id": briefing.matches.shown_id(n), "members": [list(m) for m in members],
-                   "matches": [briefing.matches.shown_id(m) for m in linked]}
-                  for n, members in enumerate(briefing.matches.members)
+        "texts": ({"id": ids[n], "members": [list(m) for m in members], "matches": [ids[m] for m in linked]}
+                  for ids in [_text_ids(briefing)] for n, members in enumerate(briefing.matches.members)
                   for linked in [briefing.matches.linked.of(n)] if len(members) > 1 or linked),
         "statements": ({"id": s.id, "members": [list(m) for m in s.members]} for s in briefing.statements)})
 
