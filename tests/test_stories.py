@@ -171,6 +171,22 @@ def test_the_feed_lists_every_story(site):
     assert len(entries) == 4
     links = {e.find("{http://www.w3.org/2005/Atom}link").get("href") for e in entries}
     assert all((site / link).exists() for link in links)
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.find(f"{atom}author/{atom}name").text  # (RFC 4287: a site review's validator rejected it without)
+    ids = [feed.find(f"{atom}id").text, *(e.find(f"{atom}id").text for e in entries)]
+    assert len(set(ids)) == len(ids)
+
+
+def test_a_one_story_sites_feed_has_an_entry_id_of_its_own(tmp_path):
+    site = built_with(tmp_path, {"one.txt": "شبكة الأخبار العربية | أخبار\n\nهجوم على موقع عسكري\n\n2023-05-02\n\n"
+                                 "قتل 5 جنود في هجوم شنه مسلحون على موقع عسكري في شمال البلاد فجر الثلاثاء.\n"})
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(site / "feed.xml").getroot()
+    entry = feed.find(f"{atom}entry")
+    assert feed.find(f"{atom}id").text != entry.find(f"{atom}id").text  # (they were the same: the home page's)
+    title = entry.find(f"{atom}title")
+    arabic = any("\u0600" <= ch <= "\u06ff" for ch in title.text)
+    assert (title.get("{http://www.w3.org/XML/1998/namespace}lang") == "ar") == arabic, title.text
 
 
 def built_with(tmp_path: Path, seeds: dict[str, str]) -> Path:
@@ -357,6 +373,17 @@ def test_the_killed_and_wounded_counted_together_are_no_end_of_the_killed_range(
             if r["category"] == "killed"]
     assert rows == [("Killed or died, all reports", "3", "3"),
                     ("Killed and wounded, counted together, all reports", "12", "12")]
+    assert not story["summary"]["disagreements"]
+
+
+def test_counts_that_differ_within_one_report_are_no_dispute(tmp_path):
+    """A day's toll beside the UN's count for the whole war in one report: its own two scopes, not sources that
+    contradict each other (a site review found the disputes section, which says "from different reports", listing
+    them)."""
+    site = built_with(tmp_path, {"aden.txt": "شبكة الأخبار العربية | أخبار\n\nقتلى في عدن\n\n2015-07-21\n\n"
+                                 "قتل 8 جنود يمنيين في اشتباكات في عدن اليوم، بحسب مصادر طبية.\n\n"
+                                 "وقتل أكثر من 3200 جندي في القتال، بحسب الأمم المتحدة.\n"})
+    story = next(s for s in raw_briefing(site)["stories"] if "aden" in s["members"])
     assert not story["summary"]["disagreements"]
 
 

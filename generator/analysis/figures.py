@@ -232,9 +232,9 @@ def pair_places(figures: list[Figure], sources: dict[str, Source]) -> dict[tuple
 
 
 def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dict]:
-    """Counts of people of the same category and group with different values from different sources, dates or
-    claimants (an outlet's "at least 2" and a spokesman's 16 in one report), oldest first: shown side by side,
-    never reconciled."""
+    """Counts of people of the same category and group with different values from different reports (each
+    report's claims listed: its outlet's and its spokesman's), oldest first: shown side by side, never
+    reconciled."""
     by_key: dict[tuple[str, str, bool], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.is_people and figure.group and figure.category != "other people" and figure.scope in ("", TOTAL):
@@ -245,9 +245,10 @@ def disagreements(figures: list[Figure], sources: dict[str, Source]) -> list[dic
         for figure in found:  # (a report repeating its own count is one claim)
             said.setdefault((figure.source_id, figure.claimant, figure_value(figure)), figure)
         claims = list(said.values())
-        origins = {(f.source_id, sources[f.source_id].meta.date, f.claimant) for f in claims}  # (two claimants of
-        #                                                       one report differing are a dispute too)
-        if len({figure_value(f) for f in claims}) > 1 and len(origins) > 1 and not consistent(claims):
+        reports = {f.source_id for f in claims}  # (within one report, counts that differ are its own different
+        #   scopes far more often than a dispute: a day's toll beside the UN's total for the war, "Saturday evening
+        #   alone" beside the whole; the section says "from different reports", and a site review found it did not)
+        if len({figure_value(f) for f in claims}) > 1 and len(reports) > 1 and not consistent(claims):
             claims = sorted(claims, key=lambda f: _by_date(f, sources))
             label = f"{category_label(category)}: {group_label(group)}" + (", running totals" if running else "")
             out.append({"category": category, "label": label, "claims": [claim(f, sources) for f in claims]})

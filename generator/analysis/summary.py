@@ -148,7 +148,7 @@ def timeline(sources: list[Source]) -> dict:
     for day in sorted(days):
         events = sorted(days[day], key=lambda e: (e["date"] or "9999", e["source_id"], e["number"]))
         shown.append({"date": day, "weekday": dt.date.fromisoformat(day).strftime("%A"),
-                      "events": events[:TIMELINE_PER_DAY], "more": len(events) - TIMELINE_PER_DAY})
+                      "events": events[:TIMELINE_PER_DAY], "more": max(0, len(events) - TIMELINE_PER_DAY)})
     return {"days": shown, "as_stated": undated[:50], "as_stated_more": max(0, len(undated) - 50)}
 
 

@@ -12,6 +12,7 @@ from ..analysis.labels import plural
 from .views import headline_range, story_url
 
 ATOM = "http://www.w3.org/2005/Atom"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ET.register_namespace("", ATOM)
 
 
@@ -47,16 +48,19 @@ def atom(briefing: Briefing, title: str, description: str, base_url: str, built:
     feed = ET.Element(f"{{{ATOM}}}feed")
     _add(feed, "title", title)
     _add(feed, "subtitle", description)
-    _add(feed, "id", identity("index.html"))
+    _add(feed, "id", identity("feed.xml"))  # (not the home page's: a one-story site's only entry is the home page)
     _add(feed, "updated", _when(stories[0].span[1] if stories else "", built))
     _add(feed, "link", rel="self", href=address("feed.xml"))
     _add(feed, "link", rel="alternate", href=address("index.html"))
+    _add(_add(feed, "author"), "name", title)  # (RFC 4287: a feed whose entries name none names its author)
     _add(feed, "generator", "Arabic news briefing generator")
     by_id = briefing.by_id
     for story in stories:
         entry = _add(feed, "entry")
         path = _story_path(briefing, story)
-        _add(entry, "title", story.title_en or story.title_ar)
+        heading = _add(entry, "title", story.title_en or story.title_ar)
+        if not story.title_en:
+            heading.set(_XML_LANG, "ar")  # (an Arabic headline in an English feed: a reader sets it right to left)
         _add(entry, "id", identity(path))
         _add(entry, "updated", _when(story.span[1], built))
         _add(entry, "link", rel="alternate", href=address(path))
