@@ -391,3 +391,18 @@ def test_the_template_environment_reads_a_views_dict_as_jinja_does(tmp_path):
     (tmp_path / "missing.html").write_text("{{ row.nothing }}", encoding="utf-8")
     with pytest.raises(jinja2.UndefinedError):
         environment(tmp_path).get_template("missing.html").render(row={"name": 1})
+
+
+@pytest.mark.parametrize(("group", "who"), [
+    ("ISIS members", "SOHR"),
+    ("security forces and militants (unspecified)", "sources close to the SDF in Hasakah city"),
+    ("civilians (total or unspecified)", "المرصد السوري لحقوق الإنسان"),
+    ("x" * 80, "y"), ("x", "y" * 80),
+])
+def test_a_chart_label_fits_its_column_and_keeps_the_whole_as_its_title(group, who):
+    """Labels right-aligned in a 322-unit column ran off its left edge (a site review's screenshots, every width
+    and print): cut with an ellipsis, the whole label in the text's <title>."""
+    from generator.site.views import _LABEL_CHARS, _fit
+    short_group, short_who = _fit(group, who)
+    assert len(short_group) + 3 + len(short_who) <= _LABEL_CHARS
+    assert (short_group, short_who) == (group, who) or "…" in short_group + short_who

@@ -231,13 +231,28 @@ def chart(figures: list[Figure], sources: dict[str, Source], category: str = "ki
     for i, row in enumerate(rows):
         y = gap + i * (bar_h + gap)
         length = max(2, int((width - label_w - 120) * row["number"] / most))  # (room for "more than 250")
+        group, who = _fit(row["group"], row["who"])
         parts += [f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" class="chart-label">'
-                  f'{escape(row["group"])} · <tspan unicode-bidi="embed">{escape(row["who"])}</tspan>'
+                  f'<title>{escape(row["group"])} · {escape(row["who"])}</title>'
+                  f'{escape(group)} · <tspan unicode-bidi="embed">{escape(who)}</tspan>'
                   f'</text>', f'<rect x="{label_w}" y="{y}" width="{length}" height="{bar_h}" class="chart-bar"/>',
                   f'<text x="{label_w + length + 6}" y="{y + 15}" class="chart-value">{escape(row["value"])}</text>']
     parts.append("</svg>")
     return {"svg": "\n".join(parts), "table": rows, "label": label,
             "by_group": [{"group": g, "claims": rs} for g, rs in described.items()]}
+
+
+_LABEL_CHARS = 46  # what the label column (322 of 680 units, 12-unit text) holds; longer labels ran off its left edge
+
+
+def _fit(group: str, who: str) -> tuple[str, str]:
+    """A bar's label, group and claimant, cut to the label column with "…" (the whole label is the text's title,
+    and the caption and the table under the chart give it in full)."""
+    if len(group) + 3 + len(who) <= _LABEL_CHARS:
+        return group, who
+    room = _LABEL_CHARS - 3 - min(len(group), _LABEL_CHARS // 2)
+    group = group if len(group) <= _LABEL_CHARS // 2 else group[:_LABEL_CHARS // 2 - 1] + "…"
+    return group, (who if len(who) <= room else who[:max(room - 1, 1)] + "…")
 
 
 def link_claims(items: list[dict], root: str, figure_at: dict[str, str]) -> list[dict]:
