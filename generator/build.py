@@ -27,6 +27,7 @@ from .ahead import Ahead, Found, worth_it
 from .analysis import stories, story_edits
 from .analysis.briefing import Briefing, Plan, analyse
 from .analysis.crossref import Links, Matches, match_and_links, teasers
+from .analysis.figures import ELSEWHERE
 from .analysis.labels import plural
 from .analysis.reviews import apply_reviews, load_reviews
 from .analysis.stories import Group
@@ -379,9 +380,11 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
                     raise
         with timer("analyse"), stage("analysing"):
             briefing = analyse(sources, figures, found, report, plans, redirects, aside)
+            placed = _placed(sources, briefing, lines)
         with timer("render"), stage("rendering"):
             files, kept = _files(config, briefing, about, note, cache, {
-                k: v + reviewed.get(k, "") + teased.get(k, "") for k, v in pair_keys.items()}, output, lines)
+                k: v + reviewed.get(k, "") + teased.get(k, "") + placed.get(k, "") for k, v in pair_keys.items()},
+                output, lines)
         with timer("write"), stage("writing the site"):
             if not config.search:
                 finish = None
@@ -506,6 +509,16 @@ def _remade(sources: list[Source], figures: list, changes: dict[str, list], line
     for source_id, own in mine.items():
         lines[source_id] = figure_lines(own, by_id[source_id])
     return {k: hashlib.sha1(repr(v).encode()).hexdigest() for k, v in changes.items()}
+
+
+def _placed(sources: list[Source], briefing: Briefing, lines: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """The sources with counts of somewhere else (scope "elsewhere", set once the stories are known: places.py)
+    get their data lines made again and a digest of them for their page's key (_remade)."""
+    away: dict[str, list] = {}
+    for figure in briefing.figures:
+        if figure.scope == ELSEWHERE:
+            away.setdefault(figure.source_id, []).append(figure.id)
+    return _remade(sources, list(briefing.figures), away, lines) if away else {}
 
 
 def _matches(sources: list[Source], keys: dict[str, str], cache: Cache, early: Found | None = None) -> Matches:

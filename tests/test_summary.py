@@ -3,6 +3,7 @@ on the seeds and on a second, small event (another place, other actors) so nothi
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -55,6 +56,37 @@ def test_headline_numbers_give_both_ends_with_their_sources(site):
     for row in differing:
         low, high = row.select("td")[:2]
         assert low.select_one(".by").get_text() and high.select_one(".by").get_text()
+
+
+def test_a_toll_of_another_country_or_province_is_no_end_of_the_storys_range(tmp_path):
+    """The seeds' first headline row read "Killed or died, all reports: 11 to 123": the 11 is Iraqi soldiers killed
+    in Diyala, which one report gives as background (a site review). It is now a row of its own, "elsewhere"."""
+    site = built(tmp_path, "seeds")
+    data = json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
+    rows = {r["label"]: r for r in data["stories"][0]["summary"]["numbers"]}
+    killed = rows["Killed or died, all reports"]
+    assert killed["low"]["value"] != "11" and "11" not in [o["value"] for o in killed["others"]]
+    away = next(r for label, r in rows.items() if label.startswith("Killed or died, all reports, elsewhere"))
+    assert away["low"]["value"] == "11"
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    assert [(f["match"], f["category"]) for f in figures if f["scope"] == "elsewhere"] == [("11", "killed")]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("وقتل 11 من عناصر قوات الأمن العراقية في هجوم على موقع للجيش في محافظة ديالى", {"ديالي"}),
+    ("شن مقاتلو التنظيم هجمات عبر الحدود في العراق", {"عراق"}),
+    ("قتل 5 أشخاص شمال سوريا", {"سوريا"}),
+    ("هجوم على سجن في الحسكة بسوريا", {"سوريا"}),  # (a city: no large place; the country with ب)
+    ("واتهمت فرنسا والولايات المتحدة روسيا بإعاقة الوصول إلى الموقع", set()),  # countries as actors place nothing
+])
+def test_places_are_countries_where_and_provinces(text, named):
+    from generator.analysis.places import places
+    assert places(text) == named
+
+
+def test_a_story_of_one_report_has_nothing_elsewhere():
+    from generator.analysis.places import elsewhere
+    assert elsewhere([], []) == set()
 
 
 def test_timeline_resolves_relative_days_against_the_report_date(site):

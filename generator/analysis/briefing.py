@@ -13,7 +13,8 @@ from functools import cached_property
 from ..models import Figure, Source, Statement
 from . import summary
 from .crossref import Matches, Reach, others
-from .figures import disagreements
+from .figures import ELSEWHERE, disagreements
+from .places import elsewhere
 from .stories import Related
 
 
@@ -195,6 +196,14 @@ def _title(members: list[Source]) -> tuple[str, str]:
     return members[0].meta.headline, ""
 
 
+def _placed(figures: list[Figure], plans: list[Plan], by_id: dict[str, Source]) -> list[Figure]:
+    """The figures, those of each story that tell of somewhere else (places.elsewhere) with that scope."""
+    indexed = by_source(figures)
+    away = set().union(*(elsewhere([by_id[m] for m in plan.members], gather(indexed, plan.members))
+                         for plan in plans if len(plan.members) > 1))
+    return [replace(f, scope=ELSEWHERE) if f.id in away else f for f in figures] if away else figures
+
+
 def story_statements(statements: list[Statement], members: set[str],
                      carried: dict[str, list[int]] | None = None) -> list[Statement]:
     """The statements as carried inside one story (never across stories); with `carried` (the statements
@@ -216,6 +225,7 @@ def analyse(sources: list[Source], figures: list[Figure], matches: Matches, repo
     when no plan is given)."""
     plans = plans or [Plan("all", tuple(s.meta.id for s in sources), "")]
     by_id = {s.meta.id: s for s in sources}
+    figures = _placed(figures, plans, by_id)
     indexed = by_source(figures)
     statements = list(matches.statements)
     carried: dict[str, list[int]] = defaultdict(list)

@@ -127,10 +127,10 @@ _DEAD = r"(?:ال)?(?:قتلى|قتيل|قتيلا|شهداء|شهيد|شهيد�
 _HURT = r"(?:ال)?(?:جرحى|جريح|جريحا|مصابين|مصاب|مصابا|إصابات|اصابات)"
 _BOTH_BEFORE = re.compile(rf"(?<!\S)[وب]?{_KILLING}\s+و{_WOUNDING}(?![\u0621-\u064A])")
 _BOTH_AFTER = re.compile(rf"(?<!\S)(?:بين\s+)?{_DEAD}\s+و{_HURT}(?![\u0621-\u064A])")  # (a quote may close it)
-SCOPES = ("", "running total", "part", "rate", "killed and wounded", "earlier event", "possible")
+SCOPES = ("", "running total", "part", "rate", "killed and wounded", "earlier event", "possible", "elsewhere")
 # what one event did; since a start; some of another count; a rate; the killed and the wounded counted as one;
 # an event of an earlier year; what may happen or is expected
-TOTAL, PART, RATE, BOTH, EARLIER, POSSIBLE = SCOPES[1:]
+TOTAL, PART, RATE, BOTH, EARLIER, POSSIBLE, ELSEWHERE = SCOPES[1:]  # (elsewhere: set per story, places.py)
 _MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكنهم|ربما|من\s+المتوقع|من\s+المقرر|يتوقع|يُتوقع|متوقع|"
                     r"في\s+حال|في\s+حالة|سوف|"
                     r"قد\s+(?:ي\S+|تصل|تبلغ|تكون|ترتفع|تزيد|تتجاوز))(?!\S)")  # "يمكن قتل", "قد يصل"; not "قد قتل",

@@ -129,7 +129,8 @@ def story_link(briefing: Briefing, source: Source) -> dict | None:
 SCOPE_NOTES = {"running total": "running total since a start", "part": "part of a larger count",
                "rate": "a rate (per day, per year …)", "killed and wounded": "killed and wounded counted together",
                "earlier event": "an earlier event (a year before the report's)",
-               "possible": "possible or expected, not reported as done"}
+               "possible": "possible or expected, not reported as done",
+               "elsewhere": "elsewhere: a country or province no other report of the story names"}
 
 
 def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
