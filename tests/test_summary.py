@@ -78,6 +78,10 @@ def test_a_toll_of_another_country_or_province_is_no_end_of_the_storys_range(tmp
     ("قتل 5 أشخاص شمال سوريا", {"سوريا"}),
     ("هجوم على سجن في الحسكة بسوريا", {"سوريا"}),  # (a city: no large place; the country with ب)
     ("واتهمت فرنسا والولايات المتحدة روسيا بإعاقة الوصول إلى الموقع", set()),  # countries as actors place nothing
+    ("وأكد على ضرورة المحافظة على الأمن في المنطقة", set()),  # maintaining, no governorate
+    ("قتل 20 شخصا خلال ولاية ترامب الأولى", set()),  # a term of office, no state
+    ("ودعا إلى مقاطعة الانتخابات", set()),  # a boycott
+    ("لقي 15 شخصا مصرعهم بمحافظة الجيزة", {"جيزه"}),
 ])
 def test_places_are_countries_where_and_provinces(text, named):
     from generator.analysis.places import places

@@ -28,8 +28,12 @@ COUNTRIES = frozenset(normalize(w) for w in (
     "تركيا", "إيران", "أفغانستان", "باكستان", "الهند", "بنغلاديش", "الصين", "روسيا", "أوكرانيا", "فرنسا", "بريطانيا",
     "ألمانيا", "إيطاليا", "إسبانيا", "اليونان", "أمريكا", "أميركا", "كندا", "المكسيك", "البرازيل", "نيجيريا", "النيجر",
     "مالي", "تشاد", "إثيوبيا", "كينيا", "الكونغو", "ميانمار", "إندونيسيا", "الفلبين", "اليابان", "كوريا"))
-# Words before a province's name: "محافظة ديالى", "ولاية بورنو", "إقليم كردستان".
-PROVINCE_WORDS = frozenset(normalize(w) for w in ("محافظة", "ولاية", "إقليم", "مقاطعة"))
+# Words before a province's name, without the article: "محافظة ديالى", "إقليم كردستان" (not "المحافظة على الأمن",
+# maintaining it). "ولاية" is also a term of office ("ولاية ترامب", "ولاية الرئيس الثانية") and "مقاطعة" a boycott:
+# neither places anything.
+PROVINCE_WORDS = frozenset(normalize(w) for w in ("محافظة", "إقليم"))
+_WITH_ARTICLE = frozenset("ال" + w for w in PROVINCE_WORDS)
+_NOT_NAMES = frozenset(normalize(w) for w in ("على", "عن", "من", "إلى", "في", "مع", "و"))
 
 
 def _bare(form: str) -> str:
@@ -51,8 +55,9 @@ def places(text: str) -> frozenset[str]:
         countries = forms & COUNTRIES
         if countries and (word[:1] == "ب" or (i > 0 and not IN_WORDS.isdisjoint(clitic_forms(words[i - 1])))):
             found.update(_bare(f) for f in countries)
-        elif not PROVINCE_WORDS.isdisjoint(forms) and i + 1 < len(words):
-            found.add(_bare(words[i + 1]))
+        elif not PROVINCE_WORDS.isdisjoint(forms) and _WITH_ARTICLE.isdisjoint(forms) \
+                and i + 1 < len(words) and words[i + 1] not in _NOT_NAMES:
+            found.add(_bare(words[i + 1]))  # (the province word as written or after a proclitic, never "المحافظة")
     return frozenset(found)
 
 
