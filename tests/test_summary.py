@@ -88,6 +88,38 @@ def test_places_are_countries_where_and_provinces(text, named):
     assert places(text) == named
 
 
+def _story(*reports):
+    """Reports of one story: (headline, [sentence, …]), one paragraph each; a killed count's figure in the last."""
+    import inspect
+
+    from generator.models import Figure, Pair, SentencePair, Source, SourceMeta, Translation
+    blank = Translation(*[""] * len(inspect.signature(Translation).parameters))
+    sources = [Source(SourceMeta(f"s{i}", "", "o", head, "2023-01-01", "", "", {}), blank, blank,
+                      (Pair("p1", 1, "body", tuple(SentencePair(s, "", "machine") for s in sentences)),), ())
+               for i, (head, sentences) in enumerate(reports)]
+    last = f"s{len(reports) - 1}"
+    return sources, Figure(f"{last}-f", last, "p1", 1, 0, 1, "10", 10, None, None, "", "", "people", "killed", "", "", "")
+
+
+@pytest.mark.parametrize(("reports", "away"), [
+    ([("هجوم على سجن في الحسكة", ["هاجم التنظيم سجنا في محافظة الحسكة بسوريا"]),
+      ("الحسكة", ["اشتباكات في محافظة الحسكة في سوريا"]),
+      ("هجوم", ["وقتل 11 من عناصر قوات الأمن العراقية في هجوم في محافظة ديالى"])], True),  # one province's story
+    ([("معارك في اليمن", ["تستمر المعارك في اليمن"]), ("الحوثيون", ["هجوم للحوثيين في اليمن"]),
+      ("مأرب", ["قتل 30 مقاتلا في محافظة مأرب"])], False),  # a province of the story's country (a review's probes)
+    ([("زلزال في تركيا", ["ضرب زلزال جنوب تركيا"]), ("زلزال تركيا", ["دمار واسع في تركيا"]),
+      ("الزلزال", ["ارتفعت الحصيلة إلى 5000 في سوريا وتركيا"])], False),  # both countries placed
+    ([("هجوم في سوريا", ["وقع هجوم في سوريا"]), ("هجوم بسوريا", ["وقال مسؤول إن الهجوم في سوريا"]),
+      ("هجوم", ["قتل 20 في سورية جراء الهجوم"])], False),  # one country, two spellings
+    ([("غارات على اليمن", ["غارات في اليمن"]), ("اليمن", ["قصف في اليمن"]),
+      ("بيان", ["واتهمت بريطانيا روسيا بقتل 10 أشخاص"])], False),  # "بريطانيا": its ب is its own
+])
+def test_elsewhere_is_another_country_or_in_a_provinces_story_another_province(reports, away):
+    from generator.analysis.places import elsewhere
+    sources, figure = _story(*reports)
+    assert (figure.id in elsewhere(sources, [figure])) == away
+
+
 def test_a_story_of_one_report_has_nothing_elsewhere():
     from generator.analysis.places import elsewhere
     assert elsewhere([], []) == set()

@@ -21,44 +21,65 @@ from ..arabic import clitic_forms, normalize
 from ..models import Figure, Source
 
 # Countries as news names them (normalised; with or without the article, after a proclitic): the large places a
-# sentence can name without a province word before them.
+# sentence can name without a province word before them. ("عمان" is also Amman; "كوريا" both Koreas: left out.)
 COUNTRIES = frozenset(normalize(w) for w in (
     "سوريا", "سورية", "العراق", "لبنان", "الأردن", "فلسطين", "إسرائيل", "اليمن", "السعودية", "الكويت", "قطر", "البحرين",
-    "الإمارات", "عمان", "مصر", "ليبيا", "تونس", "الجزائر", "المغرب", "موريتانيا", "السودان", "الصومال", "جيبوتي",
+    "الإمارات", "مصر", "ليبيا", "تونس", "الجزائر", "المغرب", "موريتانيا", "السودان", "الصومال", "جيبوتي",
     "تركيا", "إيران", "أفغانستان", "باكستان", "الهند", "بنغلاديش", "الصين", "روسيا", "أوكرانيا", "فرنسا", "بريطانيا",
     "ألمانيا", "إيطاليا", "إسبانيا", "اليونان", "أمريكا", "أميركا", "كندا", "المكسيك", "البرازيل", "نيجيريا", "النيجر",
-    "مالي", "تشاد", "إثيوبيا", "كينيا", "الكونغو", "ميانمار", "إندونيسيا", "الفلبين", "اليابان", "كوريا"))
+    "مالي", "تشاد", "إثيوبيا", "كينيا", "الكونغو", "ميانمار", "إندونيسيا", "الفلبين", "اليابان"))
+_SAME = {normalize("سورية"): normalize("سوريا"), normalize("أميركا"): normalize("أمريكا")}  # one country, two spellings
 # Words before a province's name, without the article: "محافظة ديالى", "إقليم كردستان" (not "المحافظة على الأمن",
 # maintaining it). "ولاية" is also a term of office ("ولاية ترامب", "ولاية الرئيس الثانية") and "مقاطعة" a boycott:
 # neither places anything.
 PROVINCE_WORDS = frozenset(normalize(w) for w in ("محافظة", "إقليم"))
 _WITH_ARTICLE = frozenset("ال" + w for w in PROVINCE_WORDS)
 _NOT_NAMES = frozenset(normalize(w) for w in ("على", "عن", "من", "إلى", "في", "مع", "و"))
-
-
-def _bare(form: str) -> str:
-    return form[2:] if form.startswith("ال") and len(form) > 4 else form
-
-
 # A country is a place where something happened after these ("في العراق", "شمال سوريا"), or with ب ("بسوريا"); as
 # the subject or object of a verb it is an actor ("واتهمت فرنسا روسيا بإعاقة …"), which places nothing.
 IN_WORDS = frozenset(normalize(w) for w in ("في", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
                                             "شرقي", "غربي"))
 
 
-def places(text: str) -> frozenset[str]:
-    """The countries and provinces a text names as where something is, normalised, without the article."""
+def _bare(form: str) -> str:
+    form = form[2:] if form.startswith("ال") and len(form) > 4 else form
+    return _SAME.get(form, form)
+
+
+def _country(word: str, placed_before: bool, after_in: bool) -> frozenset[str]:
+    """The country a word names as a place: after "في" and the like, with a proclitic ب ("بسوريا", "وبسوريا"; not
+    "بريطانيا", whose ب is its own), or joined by و to a country just placed ("في سوريا وتركيا")."""
+    countries = clitic_forms(word) & COUNTRIES
+    if not countries:
+        return frozenset()
+    bare = word[1:] if word[:1] == "و" else word
+    if after_in or (bare[:1] == "ب" and bare not in COUNTRIES and bare[1:] in COUNTRIES) \
+            or (placed_before and word[:1] == "و"):
+        return frozenset(_bare(f) for f in countries)
+    return frozenset()
+
+
+def named_places(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries and the provinces a text names as where something is, normalised, without the article."""
     words = normalize(text).split()
-    found = set()
+    countries, provinces = set(), set()
+    placed = False
     for i, word in enumerate(words):
+        after_in = i > 0 and not IN_WORDS.isdisjoint(clitic_forms(words[i - 1]))
+        found = _country(word, placed, after_in)
+        placed = bool(found)
+        countries |= found
         forms = clitic_forms(word)
-        countries = forms & COUNTRIES
-        if countries and (word[:1] == "ب" or (i > 0 and not IN_WORDS.isdisjoint(clitic_forms(words[i - 1])))):
-            found.update(_bare(f) for f in countries)
-        elif not PROVINCE_WORDS.isdisjoint(forms) and _WITH_ARTICLE.isdisjoint(forms) \
+        if not found and not PROVINCE_WORDS.isdisjoint(forms) and _WITH_ARTICLE.isdisjoint(forms) \
                 and i + 1 < len(words) and words[i + 1] not in _NOT_NAMES:
-            found.add(_bare(words[i + 1]))  # (the province word as written or after a proclitic, never "المحافظة")
-    return frozenset(found)
+            provinces.add(_bare(words[i + 1]))  # (the province word as written or after a proclitic, never "المحافظة")
+    return frozenset(countries), frozenset(provinces)
+
+
+def places(text: str) -> frozenset[str]:
+    """The countries and provinces a text names as where something is."""
+    countries, provinces = named_places(text)
+    return countries | provinces
 
 
 def _sentence(source: Source, figure: Figure) -> str:
@@ -66,28 +87,35 @@ def _sentence(source: Source, figure: Figure) -> str:
     return pair.sentences[figure.sentence - 1].ar if pair is not None and 0 < figure.sentence <= len(pair.sentences) else ""
 
 
-def story_places(members: Iterable[Source]) -> frozenset[str]:
-    """The large places two or more of a story's reports name (headline and body)."""
-    named: Counter = Counter()
+def story_places(members: Iterable[Source]) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries and the provinces two or more of a story's reports name (headline and body)."""
+    countries: Counter = Counter()
+    provinces: Counter = Counter()
     for source in members:
-        named.update(places(" ".join((source.meta.headline, *(p.ar for p in source.pairs)))))
-    return frozenset(place for place, n in named.items() if n >= 2)
+        found = named_places(" ".join((source.meta.headline, *(p.ar for p in source.pairs))))
+        countries.update(found[0])
+        provinces.update(found[1])
+    return (frozenset(c for c, n in countries.items() if n >= 2), frozenset(p for p, n in provinces.items() if n >= 2))
 
 
 def elsewhere(members: list[Source], figures: Iterable[Figure]) -> set[str]:
-    """The ids of the story's counts of what befell people (a category, no scope yet) whose own sentence names a
-    large place and none of the story's."""
+    """The ids of the story's counts of what befell people (a category, no scope yet) told of somewhere else: their
+    own sentence names a country none of the story's, or, in a story whose reports share a province, a province not
+    theirs; and names none of the story's places. A province of the story's own country is no elsewhere unless the
+    story is one province's ("قتل 10 في محافظة إدلب" in a story of Syria at large stays its own)."""
     if len(members) < 2:
         return set()
-    home = story_places(members)
-    if not home:
+    home_countries, home_provinces = story_places(members)
+    if not home_countries and not home_provinces:
         return set()
     by_id = {s.meta.id: s for s in members}
     out = set()
     for figure in figures:
         if not figure.is_people or figure.category in ("", "other people") or figure.scope:
             continue
-        named = places(_sentence(by_id[figure.source_id], figure))
-        if named and named.isdisjoint(home):
+        countries, provinces = named_places(_sentence(by_id[figure.source_id], figure))
+        if (countries & home_countries) or (provinces & home_provinces):
+            continue
+        if (home_countries and countries - home_countries) or (home_provinces and provinces - home_provinces):
             out.add(figure.id)
     return out
