@@ -6,10 +6,11 @@ own tolls, that 11 became the low end of the prison attack's death toll on the p
 review). The places read here are the large ones, a country or a province (a governorate, a state, a region):
 villages and quarters are left out, since one report alone often names the village an event touched.
 
-A story's places are those two or more of its reports name. A count of what befell people whose own sentence names
-a large place, none of the story's places, is "elsewhere": in the data with that scope, kept out of the story's
-headline ranges, disputes and chart. A story of one report has no places of its own to compare with: nothing is
-read as elsewhere there.
+A story's countries, and its provinces, are those two or more of its reports name. A count of what befell people
+is "elsewhere" when its own sentence names a country none of the story's, or, in a story whose reports share a
+province, a province not theirs (a province of the story's own country is no elsewhere in a story of the country at
+large), and names none of the story's places: in the data with that scope, kept out of the story's headline ranges,
+disputes and chart. A story of one report has nothing to compare with: nothing is read as elsewhere there.
 """
 
 from __future__ import annotations

@@ -129,7 +129,7 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
 
 _SCOPE_LABELS = {TOTAL: ", running totals (since a start)", RATE: ", rates (per day, per year …)",
                  EARLIER: ", earlier events (a year before the report's)", POSSIBLE: ", possible or expected",
-                 ELSEWHERE: ", elsewhere (a country or province no other report of the story names)"}
+                 ELSEWHERE: ", elsewhere (a country, or a province, not the story's)"}
 _BOTH_LABEL = "Killed and wounded, counted together"
 
 

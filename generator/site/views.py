@@ -130,7 +130,7 @@ SCOPE_NOTES = {"running total": "running total since a start", "part": "part of 
                "rate": "a rate (per day, per year …)", "killed and wounded": "killed and wounded counted together",
                "earlier event": "an earlier event (a year before the report's)",
                "possible": "possible or expected, not reported as done",
-               "elsewhere": "elsewhere: a country or province no other report of the story names"}
+               "elsewhere": "elsewhere: a country, or a province, that is not the story's"}
 
 
 def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
