@@ -134,6 +134,7 @@ class Article:
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # what a reader of the page must see (replaced bytes, legacy encoding …)
     terms: Terms = Terms()  # content words of headline (twice) and body: stem, count, as written
+    places: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # countries, provinces it names (places.py)
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ class Source:
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     terms: Terms = Terms()  # as on its Article: what stories compare
+    places: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # as on its Article (None: not noted)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ..arabic import content_words, normalize, term, text_key
 from ..dates import days
 from ..models import Article, Number, Paragraph, SentenceNote, Terms
 from .numbers import claimant_of, mentions_actor, numbers_in
+from .places import report_places
 
 _EVENT_WORDS = frozenset(normalize(w) for w in ("هجوم", "هاجم", "اشتباكات", "هروب", "قتل", "مقتل", "انفجار",
                                                 "غارة", "قصف", "اعتقال", "فيضان", "زلزال"))
@@ -86,7 +87,9 @@ def content_term(word: str) -> str:
 
 
 def annotate(article: Article) -> Article:
-    """The article with every paragraph annotated, and its terms."""
+    """The article with every paragraph annotated, its terms and the places it names (read here, in the worker
+    that prepares it and cached with it, not by the build again for each story)."""
     published = article.meta.date
     return replace(article, paragraphs=tuple(annotate_paragraph(p, published) for p in article.paragraphs),
-                   terms=Terms.of(terms(article)))
+                   terms=Terms.of(terms(article)), places=report_places(article.meta.headline,
+                                                                        (p.text for p in article.paragraphs)))

@@ -130,12 +130,19 @@ def _sentence(source: Source, figure: Figure) -> str:
     return pair.sentences[figure.sentence - 1].ar if pair is not None and 0 < figure.sentence <= len(pair.sentences) else ""
 
 
+def report_places(headline: str, paragraphs: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The countries and the provinces a report names, headline and paragraphs (noted when it is annotated)."""
+    countries, provinces = named_places(" ".join((headline, *paragraphs)))
+    return tuple(sorted(countries)), tuple(sorted(provinces))
+
+
 def story_places(members: Iterable[Source]) -> tuple[frozenset[str], frozenset[str]]:
     """The countries and the provinces two or more of a story's reports name (headline and body)."""
     countries: Counter = Counter()
     provinces: Counter = Counter()
     for source in members:
-        found = named_places(" ".join((source.meta.headline, *(p.ar for p in source.pairs))))
+        found = source.places if source.places is not None else report_places(source.meta.headline,
+                                                                               (p.ar for p in source.pairs))
         countries.update(found[0])
         provinces.update(found[1])
     return (frozenset(c for c, n in countries.items() if n >= 2), frozenset(p for p, n in provinces.items() if n >= 2))

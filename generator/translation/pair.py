@@ -60,4 +60,5 @@ def pair_article(article: Article, english: dict[str, Translation], glossary: Gl
     return Source(meta=article.meta, headline_en=english.get(article.meta.headline, PENDING),
                   outlet_en=outlet_english(article, english), pairs=tuple(pairs),
                   removed=article.removed, notes=article.notes,
-                  warnings=article.warnings, terms=article.terms)
+                  warnings=article.warnings, terms=article.terms,
+                  places=article.places)
