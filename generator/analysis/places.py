@@ -39,10 +39,6 @@ _WITH_ARTICLE = frozenset("ال" + w for w in PROVINCE_WORDS)
 _NOT_NAMES = frozenset(normalize(w) for w in ("على", "عن", "من", "إلى", "في", "مع", "و"))
 # A country is a place where something happened after these ("في العراق", "شمال سوريا"), or with ب ("بسوريا"); as
 # the subject or object of a verb it is an actor ("واتهمت فرنسا روسيا بإعاقة …"), which places nothing.
-def _strip(word: str) -> str:
-    return word[2:] if word.startswith("ال") else word
-
-
 IN_WORDS = frozenset(normalize(w) for w in ("في", "داخل", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
                                             "شرقي", "غربي"))
 
@@ -67,7 +63,8 @@ def _trie(words: Iterable[str]) -> str:
     return branch(tree)
 
 
-_HINT = re.compile(_trie({_strip(w) for w in COUNTRIES | PROVINCE_WORDS}))  # (a word holding a country or a province word)
+_HINT = re.compile(_trie({w[2:] if w.startswith("ال") else w for w in COUNTRIES | PROVINCE_WORDS}))  # (a word holding
+#                                                                     a country's or a province word's letters)
 
 
 def _bare(form: str) -> str:
@@ -117,12 +114,6 @@ def named_places(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if following and following not in _NOT_NAMES:
                 provinces.add(_bare(following))  # (the province word as written or after a proclitic, never "المحافظة")
     return frozenset(countries), frozenset(provinces)
-
-
-def places(text: str) -> frozenset[str]:
-    """The countries and provinces a text names as where something is."""
-    countries, provinces = named_places(text)
-    return countries | provinces
 
 
 def _sentence(source: Source, figure: Figure) -> str:
