@@ -633,11 +633,10 @@ def _shown_beside(briefing: Briefing, sources: list[Source], index: int, counts:
     paragraphs' texts and statements have in the briefing. A page is reused only when all of it is unchanged."""
     source = sources[index]
     sid = source.meta.id
-    statement_of, text_of = briefing.statement_of, briefing.matches.text_of
+    statement_of = briefing.statement_of
     return (views.neighbours(briefing, source), views.story_link(briefing, source),
             counts.get(sid, 0), [views.also_reported(briefing, source, p) for p in source.pairs],
-            [(briefing.matches.shown_id(text_of.get((sid, p.id))),
-              statement_of[(sid, p.id)].id if (sid, p.id) in statement_of else None)
+            [(briefing.text_id(sid, p.id), statement_of[(sid, p.id)].id if (sid, p.id) in statement_of else None)
              for p in source.pairs])
 
 

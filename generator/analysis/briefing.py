@@ -74,6 +74,16 @@ class Briefing:
         return {story.id: frozenset(story.members) for story in self.stories}
 
     @cached_property
+    def text_ids(self) -> list[str | None]:
+        """Each text's id in the data (Matches.shown_id), hashed once: a paragraph's page key, its data file and
+        briefing.json's texts all ask for it."""
+        return [self.matches.shown_id(n) for n in range(len(self.matches.members))]
+
+    def text_id(self, source_id: str, pair_id: str) -> str | None:
+        text = self.matches.text_of.get((source_id, pair_id))
+        return None if text is None else self.text_ids[text]
+
+    @cached_property
     def statement_of(self) -> dict[tuple[str, str], Statement]:
         return {member: st for st in self.matches.statements for member in st.members}
 

@@ -57,10 +57,10 @@ def _records(fields: dict, lists: dict[str, Iterable[dict]]) -> Iterator[str]:
 
 def source_json(briefing: Briefing, source: Source) -> str:
     """data/sources/<id>.json: the paragraphs, sentence by sentence, and the lines removed from the scrape."""
-    statement_of, text_of = briefing.statement_of, briefing.matches.text_of
+    statement_of = briefing.statement_of
     return "".join(_records({"schema_version": SCHEMA_VERSION, "id": source.meta.id}, {"pairs": [{
         "id": p.id, "number": p.number, "kind": p.kind, "status": p.status, "ar": p.ar, "en": p.en,
-        "text": briefing.matches.shown_id(text_of.get((source.meta.id, p.id))),
+        "text": briefing.text_id(source.meta.id, p.id),
         "statement": statement_of[(source.meta.id, p.id)].id if (source.meta.id, p.id) in statement_of else None,
         "sentences": [{"ar": s.ar, "en": s.en, "status": s.status, "suggestion": s.suggestion,
                        "flags": [{"check": f.check, "message": f.message} for f in s.flags]} for s in p.sentences]}
@@ -77,11 +77,6 @@ def story_record(story: Story) -> dict:
                         "corroborated": s.corroborated, "disagreements": s.disagreements, "escapes": s.escapes}}
 
 
-def _text_ids(briefing: Briefing) -> list[str | None]:
-    """Each text's id in the data, hashed once (a large pile's texts are linked to each other many times)."""
-    return [briefing.matches.shown_id(n) for n in range(len(briefing.matches.members))]
-
-
 def briefing_json(briefing: Briefing) -> Iterator[str]:
     """data/briefing.json, in pieces (written as they come)."""
     report = briefing.report
@@ -90,7 +85,7 @@ def briefing_json(briefing: Briefing) -> Iterator[str]:
         "stories": (story_record(s) for s in briefing.stories),
         "sources": (source_record(s) for s in briefing.sources),
         "texts": ({"id": ids[n], "members": [list(m) for m in members], "matches": [ids[m] for m in linked]}
-                  for ids in [_text_ids(briefing)] for n, members in enumerate(briefing.matches.members)
+                  for ids in [briefing.text_ids] for n, members in enumerate(briefing.matches.members)
                   for linked in [briefing.matches.linked.of(n)] if len(members) > 1 or linked),
         "statements": ({"id": s.id, "members": [list(m) for m in s.members]} for s in briefing.statements)})
 
