@@ -83,3 +83,27 @@ def test_bad_file_is_reported_and_the_rest_are_read(tmp_path):
     seeds, errors = read_seeds(tmp_path)
     assert [s.name for s in seeds] == ["1.txt", "3.txt"]
     assert len(errors) == 1 and errors[0].startswith("2.txt:")
+
+
+def test_a_seeds_folder_reached_through_links_checks_each_seed_once_resolved(tmp_path):
+    """read_seeds resolves the folder once and each seed that is no link as that folder and its name
+    (files.inside's shortcut); a seed that is a link is still resolved all the way and refused when it leads
+    out of the roots, and a folder reached through a link still counts as the folder it leads to."""
+    from generator.files import inside
+
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    real = project / "data" / "seeds-real"
+    real.mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text("سر " * 50, encoding="utf-8")
+    (real / "a.txt").write_text("خبر عن الحسكة " * 20, encoding="utf-8")
+    (real / "leak.txt").symlink_to(outside / "secret.txt")
+    (project / "seeds").symlink_to(real, target_is_directory=True)
+    roots = (project.resolve(),)
+    seeds, errors = read_seeds(project / "seeds", roots)
+    assert [s.name for s in seeds] == ["a.txt"]
+    assert any("leak.txt" in e and "outside the project" in e for e in errors), errors
+    folder = (project / "seeds").resolve()
+    assert inside(project / "seeds" / "a.txt", roots, folder)
+    assert not inside(project / "seeds" / "leak.txt", roots, folder)  # a link: resolved all the way
+    assert not inside(project / "seeds" / "a.txt", (outside.resolve(),), folder)

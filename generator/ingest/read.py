@@ -166,11 +166,11 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
 
 
 def read_seed(path: Path, roots: tuple[Path, ...] | None = None, max_bytes: int = SEED_LIMIT,
-              memo: Cache | None = None) -> SeedFile:
+              memo: Cache | None = None, folder: Path | None = None) -> SeedFile:
     """Read one seed file; raise SeedError naming the file when it cannot be used. With a cache (memo), a file whose
-    name and bytes were decoded before is not decoded again."""
+    name and bytes were decoded before is not decoded again. `folder`: its folder resolved, when known."""
     try:
-        data = read_bytes(path, roots or (path.parent.resolve(),), max_bytes)
+        data = read_bytes(path, roots or (path.parent.resolve(),), max_bytes, folder)
     except UnsafeFile as exc:
         raise SeedError(str(exc).replace(str(path), path.name, 1)) from None
     entry = key("seed", path.name, data) if memo is not None else ""
@@ -202,7 +202,8 @@ def read_seeds(folder: Path, roots: tuple[Path, ...] | None = None, max_bytes: i
 
     if not folder.is_dir():
         raise SeedError(f"seed folder {folder} does not exist")
-    roots = roots or (folder.resolve(),)
+    base = folder.resolve()  # (what each seed's path resolves to, but for a seed that is a link: files.inside)
+    roots = roots or (base,)
     paths, problems = regular_files(folder, roots)
     errors = [p.replace(f"{folder}/", "", 1) for p in problems if not Path(p.split(":")[0]).name.startswith(".")]
     errors += [f"{path.name}: a folder, not a file; skipped" for path in sorted(folder.iterdir())
@@ -217,7 +218,7 @@ def read_seeds(folder: Path, roots: tuple[Path, ...] | None = None, max_bytes: i
             continue
         try:
             if suffix == ".txt":
-                seeds.append(read_seed(path, roots, max_bytes, memo))
+                seeds.append(read_seed(path, roots, max_bytes, memo, base))
                 continue
             articles, bad = read_input(path, roots)
         except SeedError as exc:
