@@ -14,6 +14,7 @@ EXIT_CONFIG = 2  # invalid configuration or content (site.yml, memory, editor fi
 EXIT_NO_MODEL = 3  # translations are missing and no Argos model can be had
 EXIT_LOCKED = 4  # another build is running in this project
 EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_PIPE = 141  # the reader of the output went away ("check | head"): what a shell reports for SIGPIPE
 EXIT_INTERNAL = 70  # a bug: an unexpected exception outside one source's work (sysexits EX_SOFTWARE)
 EXIT_CANT_WRITE = 74  # the disk is full or a folder is read-only (sysexits EX_IOERR)
 
@@ -21,7 +22,7 @@ EXIT_CODES_HELP = (
     "exit status: 0 built; 1 built, but some seed files could not be used (each named on stderr); "
     "2 invalid configuration or content (nothing written); 3 no translation model; 4 another build is "
     "running in this project; 70 internal error (please report it); 74 cannot write (disk full, read-only "
-    "folder); 130 interrupted."
+    "folder); 130 interrupted; 141 the output's reader closed (as in \"check | head\")."
 )
 
 

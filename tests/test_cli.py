@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from generator.ingest.clean import clean
-from tests.conftest import ROOT, run_cli
+from tests.conftest import PYTHONPATH, ROOT, run_cli
 
 
 def test_check_lists_removed_lines_with_reasons(project):
@@ -23,6 +27,29 @@ def test_build_without_model_names_the_ways_and_allow_missing_builds(project):
     assert failed.returncode == 3 and "--allow-missing-translations" in failed.stderr
     built = run_cli(project, "build", "--allow-missing-translations")
     assert built.returncode == 0 and "pending" in built.stdout and (project / "site" / "index.html").exists()
+
+
+def test_output_closed_by_its_reader_is_no_internal_error(project):
+    """`check | head`: the reader closes the pipe; the command stops quietly with a shell's status for it (141),
+    not an "internal error … please report it" (it was 70, with that message)."""
+    process = subprocess.Popen([sys.executable, "-m", "generator", "check"], cwd=project, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": PYTHONPATH})
+    process.stdout.close()  # (before it writes a line: its first print meets a pipe nobody reads)
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 141, err
+    assert b"internal error" not in err and b"Traceback" not in err
+
+
+def test_a_broken_pipe_that_is_not_the_output_is_still_a_bug(monkeypatch, capsys):
+    """Only the output's own reader going away is quiet: a broken pipe elsewhere is an internal error."""
+    import generator.__main__ as cli
+
+    def broken(args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "_run", broken)
+    assert cli.main(["check"]) == 70
+    assert "internal error" in capsys.readouterr().err
 
 
 def test_invalid_site_config_lists_every_problem(project):
