@@ -30,3 +30,26 @@ def test_split_keeps_every_character():
 def test_headings_and_captions_are_one_unit():
     paragraphs = segment([Block("heading", "عنوان. فرعي", (1,)), Block("body", "جملة. أخرى.", (2,))])
     assert [p.sentences for p in paragraphs] == [("عنوان. فرعي",), ("جملة.", "أخرى.")]
+
+
+def test_a_block_that_lost_its_line_breaks_is_shown_as_paragraphs_of_whole_sentences():
+    """A scrape that lost its line breaks (one real article: 1,290 words in one line) is several paragraphs of
+    about segment.PART words, split only between sentences, in order, each keeping the block's lines; a block
+    of LONG words or fewer, one sentence however long, and headings stay whole."""
+    from generator.ingest.segment import LONG, PART
+
+    sentences = [f"قال المسؤول في التصريح رقم {n} إن " + " ".join(["الوضع"] * (8 + 5 * (n % 4))) + "." for n in range(30)]
+    text = " ".join(sentences)
+    paragraphs = segment([Block(kind="body", text=text, lines=(7,))])
+    assert len(paragraphs) > 1
+    assert [s for p in paragraphs for s in p.sentences] == sentences  # nothing lost, nothing reordered
+    assert all(p.kind == "body" and p.lines == (7,) for p in paragraphs)
+    sizes = [len(p.text.split()) for p in paragraphs]
+    assert sum(sizes) > LONG and all(size <= 1.5 * PART for size in sizes), sizes
+    assert max(sizes) - min(sizes) <= 30, sizes  # as even as whole sentences allow
+
+    short = " ".join(sentences[:4])
+    assert len(short.split()) <= LONG and len(segment([Block(kind="body", text=short, lines=(1,))])) == 1
+    one = "قال " + " ".join(["الوضع"] * (LONG + 50)) + "."
+    assert len(segment([Block(kind="body", text=one, lines=(2,))])) == 1  # a sentence is never split
+    assert len(segment([Block(kind="heading", text=text, lines=(3,))])) == 1

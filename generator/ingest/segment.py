@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..models import Block, Paragraph
+
+LONG = 150  # words: a body block longer than this (a scrape that lost its line breaks: one real article of 1,290
+#             words in one line) is shown as several paragraphs, split between sentences
+PART = 100  # words a part holds, about
 
 _CANDIDATE = re.compile(r"([.!?؟…]+)([\"'”“»)\]]*)(\s+)")
 _LATIN_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "vs", "etc", "gen", "col", "lt", "sgt", "prof"}
@@ -47,10 +52,40 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
+def parts(sentences: list[str]) -> list[list[str]]:
+    """A body block's sentences as the paragraphs it is shown as: one, or for a block over LONG words, parts of
+    about PART words each, as even as whole sentences allow (a pair a reader can take in beside its English, a
+    permalink and a figure's link that point somewhere, a paragraph that fits a printed page). A sentence is
+    never split."""
+    words = [len(s.split()) for s in sentences]
+    total = sum(words)
+    if total <= LONG or len(sentences) < 2:
+        return [sentences]
+    count = min(len(sentences), math.ceil(total / PART))
+    target, done = total / count, 0
+    out: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for sentence, n in zip(sentences, words, strict=True):
+        if current and size + n / 2 > target and len(out) < count - 1:  # (the break nearer the target: before it)
+            out.append(current)
+            done += size
+            current, size = [], 0
+            target = (total - done) / (count - len(out))  # (the rest shared evenly again)
+        current.append(sentence)
+        size += n
+    out.append(current)
+    return out
+
+
 def segment(blocks: tuple[Block, ...] | list[Block]) -> tuple[Paragraph, ...]:
-    """Paragraphs for the kept blocks; headings and captions stay one unit each."""
+    """Paragraphs for the kept blocks; headings and captions stay one unit each, and a body block over LONG
+    words is several paragraphs (parts)."""
     paragraphs = []
     for block in blocks:
-        sentences = split_sentences(block.text) if block.kind == "body" else [" ".join(block.text.split())]
-        paragraphs.append(Paragraph(kind=block.kind, sentences=tuple(sentences), lines=block.lines))
+        if block.kind != "body":
+            paragraphs.append(Paragraph(kind=block.kind, sentences=(" ".join(block.text.split()),), lines=block.lines))
+            continue
+        for part in parts(split_sentences(block.text)):
+            paragraphs.append(Paragraph(kind=block.kind, sentences=tuple(part), lines=block.lines))
     return tuple(paragraphs)
