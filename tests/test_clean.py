@@ -443,3 +443,29 @@ def test_a_title_ending_in_an_exclamation_over_a_byline_is_the_headline():
     assert result.meta.get("headline") == "شاهد.. مكنسة ذهب بمليون دولار لتنظيف اليخت والليموزين!"
     assert result.meta.get("byline") == "عين اليوم – متابعات"
     assert result.blocks[0].text.startswith("بثت صحيفة") and all(b.kind == "body" for b in result.blocks)
+
+
+def test_a_list_the_article_announces_is_the_articles_at_its_end():
+    """An article that ends "here is the list:" and then lists (winners, a ranking) keeps the list: its lead-in
+    and items were dropped as "page chrome after the article" (a site review found a winners list and a ranking
+    removed), and the ranked items with a bracket were taken for photo credits. A "read more" block and labels
+    whose items the scrape lost stay out."""
+    prose = ("فاز فيلم شكل الماء بجائزة أفضل فيلم في حفل توزيع جوائز الأوسكار الذي أقيم مساء الأحد في هوليوود، في "
+             "ليلة شهدت حضورا لافتا لقضايا التحرش والتنوع.")
+    winners = ["أفضل فيلم: شكل الماء", "أفضل مخرج: غييرمو ديل تورو", "أفضل ممثل: غاري أولدمان",
+               "أفضل ممثلة: فرانسيس مكدورماند"]
+    text = "\n\n".join(["الأوسكار لشكل الماء", prose, "وفي ما يلي قائمة الفائزين بأبرز الجوائز:", *winners]) + "\n"
+    result = clean(text)
+    assert [b.text for b in result.blocks][1:] == ["وفي ما يلي قائمة الفائزين بأبرز الجوائز:", *winners]
+    assert all(b.kind == "body" for b in result.blocks)  # (items, not sub-headings)
+
+    ranking = ["1- تونس (14 عالميا)", "2- مصر (45)", "3- المغرب (48)"]
+    text = "\n\n".join(["تونس تتصدر عربيا", prose, "وفي ما يأتي التصنيف الدولي لأبرز المنتخبات العربية:", *ranking,
+                        "اقرأ أيضا:", "الأهلي يتعاقد مع مدرب جديد", "الهلال يخسر أمام النصر"]) + "\n"
+    result = clean(text)
+    assert [(b.kind, b.text) for b in result.blocks][2:] == [("body", item) for item in ranking]
+    assert {"اقرأ أيضا:", "الأهلي يتعاقد مع مدرب جديد"} <= {r.text for r in result.removed}
+
+    labels = ["ومزاياه:", "المزايا:", "مزاياه:"]  # (a scrape that lost each list's items)
+    text = "\n\n".join(["هواتف جديدة", prose, "وأعلنت الشركة عن هواتفها الجديدة بالمزايا التالية:", *labels]) + "\n"
+    assert set(labels) <= {r.text for r in clean(text).removed}

@@ -64,6 +64,7 @@ class _Scan:
         self.url_lines: list[Line] = []
         self.verse = False  # the body is short lines without sentences (see _body_span)
         self.rhymed: set[int] = set()  # lines after the body kept as a poem or a list (_rhymed_lines)
+        self.listed: set[int] = set()  # a list the body announces, kept (_announced_list): items, not headings
 
     def drop(self, line: Line, reason: str) -> None:
         self.decided[line.number] = ("remove", reason)
@@ -222,13 +223,45 @@ def _rhymed_lines(scan: _Scan, end: int) -> set[int]:
     return kept
 
 
+_ANNOUNCES = re.compile(r"(?<!\S)(?:[وف]?(?:في\s*)?ما\s+(?:يلي|ياتي)|[وف]?فيما\s+(?:يلي|ياتي)|يلي|"
+                        r"[وف]?(?:ال|كال)(?:تالي|اتي)ه?|[وف]?اليكم|[وف]?اليك|[وفلب]?ابرز|[وفلب]?قايمه)(?!\S)")
+#                         (on normalised text: "إليكم", "الآتية", "في ما يأتي", "لأبرز", "قائمة")
+LIST_ITEMS = 2  # short lines after a line that announces a list (…ما يلي:), at least, to be the list it announces
+
+
+def _announced_list(scan: _Scan, end: int) -> set[int]:
+    """The lines at or after the body's end that are a list the article announces: a line of three words or more
+    ending in a colon that names what follows ("وفي ما يلي قائمة الفائزين:", "إليكم أبرز مزاياه:", "… على النحو
+    التالي:"), then LIST_ITEMS short lines or more (14 words at most, no address, no site menu, each at most a
+    blank line after the one before, up to the first that is not): the lead-in and its items are the article's
+    ("أفضل فيلم: شكل الماء"), whatever their punctuation. "اقرأ أيضا:", "مواضيع ذات صلة:" announce no list of it."""
+    lines = [ln for ln in scan.open_lines() if ln.number >= end]
+    kept: set[int] = set()
+    for k, lead in enumerate(lines):
+        if lead.number in kept or not strip_closers(lead.text.strip()).rstrip(" -ـ–").endswith(":") \
+                or word_count(lead.text) < 3 or _URL.search(lead.text) or not _ANNOUNCES.search(normalize(lead.text)):
+            continue
+        items: list[Line] = []
+        for line in lines[k + 1:]:
+            last = items[-1] if items else lead
+            if line.number - last.number > 2 or word_count(line.text) > 14 or _URL.search(line.text) \
+                    or _MENU.search(line.text):
+                break
+            items.append(line)
+        if len(items) >= LIST_ITEMS and not all(strip_closers(ln.text.strip()).endswith(":") for ln in items):
+            kept.update([lead.number, *(ln.number for ln in items)])  # (labels that each end in a colon are a
+            #                                          list's headings whose items the scrape lost: "مزاياه:", "المزايا:")
+    return kept
+
+
 def _read_footer(scan: _Scan, end: int) -> None:
     """Lines after the body that are not prose are chrome, but for a line that wraps the sentence before it, and
     for the items of a list the body ends in ("- العمل الجماعي: …" then "- المشروع: …"): a line marked as the
     item kept before it, three words or more, carries the list on."""
     previous: Line | None = None
     scan.rhymed = _rhymed_lines(scan, end)
-    table = _table_lines(scan, end) | scan.rhymed
+    scan.listed = _announced_list(scan, end)
+    table = _table_lines(scan, end) | scan.rhymed | scan.listed
     for line in scan.open_lines():
         if line.number in table:
             previous = line
@@ -264,10 +297,11 @@ def _blocks(scan: _Scan, prefix: tuple[int, str, str] | None) -> list[Block]:
             text = text[len(prefix[1]):].strip()
         kind = "caption" if action == "caption" else "body"
         if (kind == "body" and not is_prose(text) and word_count(text) <= MAX_HEADING_WORDS
+                and line.number not in scan.listed
                 and not ((scan.verse or line.number in scan.rhymed) and word_count(text) >= VERSE_WORDS)
                 and not _short_sentence(text)):
             kind = "heading"
-        elif kind == "body" and line.number not in scan.rhymed \
+        elif kind == "body" and line.number not in scan.rhymed and line.number not in scan.listed \
                 and _MEDIA_CREDIT_TAIL.search(_URL.sub("", text).rstrip()) and not ends_sentence(text) \
                 and word_count(text) <= 25:  # (a hyphen inside an address is no credit: "www.expo-sa.com")
             kind = "caption"
