@@ -915,6 +915,40 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
     ("بعد يومين ينقلون إلى أثينا.", "يومين", "duration", ""),
 ]
 
+ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues
+    # a cue denied names nothing (the count's own noun still does); an exceptive makes the count the category
+    ("لم يقتل أي من الجنود العشرة.", "العشرة", "people", "other people"),
+    ("دون أن يصاب أي من الطلاب الـ 40.", "40", "people", "other people"),
+    ("ولم يتم اعتقال 5 متظاهرين.", "5", "people", "other people"),  # past an auxiliary
+    ("لم يعتقل 5 أشخاص كما أشيع.", "5", "people", "other people"),
+    ("ودعت المنظمة إلى عدم إعدام 3 مدانين.", "3", "people", "other people"),
+    ("وقالت السلطات إنه لن يتم إعدام 3 مدانين.", "3", "people", "other people"),
+    ("ولم يتم اعتقال متظاهرين اثنين.", "اثنين", "people", "other people"),  # the verb right before the noun
+    ("لم يتم اعتقال إلا شخصين.", "شخصين", "people", "arrested"),  # past "إلا" (no clause's end here)
+    ("لم يقتل إلا جندي واحد.", "واحد", "people", "killed"),
+    ("لم يتم اعتقال سوى شخصين.", "شخصين", "people", "arrested"),  # (right before too)
+    ("لم يقتل سوى جندي واحد.", "واحد", "people", "killed"),
+    ("لم يقتل غير جندي واحد.", "واحد", "people", "killed"),
+    ("ولم يعثر على أي من المفقودين الخمسة.", "الخمسة", "people", "missing"),  # the noun says so
+    ("لم يقتل أي من الجنود غير المسلحين العشرة.", "العشرة", "people", "other people"),  # "غير" an adjective
+    # not a single one: no count
+    ("ولم تسجل البلاد منذ 2015 وفاة واحدة.", "واحدة", "other", ""),
+    ("لم تسجل حالة وفاة واحدة.", "واحدة", "other", ""),
+    ("لا يوجد طبيب واحد في المدينة.", "واحد", "other", ""),
+    ("لم يقتل جندي واحد في الهجوم.", "واحد", "other", ""),
+    # no denial, or another clause's: as before
+    ("قتل ما لا يقل عن 27 مدنيا.", "27", "people", "killed"),
+    ("ولا يزال هناك 2.6 مليون نازح.", "2.6 مليون", "people", "displaced"),
+    ("ولم يسفر الحادث عن سقوط قتلى، بينما أصيب ستة جنود.", "ستة", "people", "wounded"),
+    ("ولا يزال جندي واحد مفقودا.", "واحد", "people", "missing"),
+    ("وكانت شرطة الحدود لا تزال تحتجز 44 ألف بالغ.", "44 ألف", "people", "detained"),
+    ("بعد لم شمل عائلة واحدة.", "واحدة", "people", "other people"),  # a reunion
+    ("لم يصب أحد بل قتل جندي واحد.", "واحد", "people", "killed"),
+    ("لم يصب أحد وتوفي شخص واحد.", "واحد", "people", "killed"),
+    ("و29 حالة لم يتم نقلها كان بينها حالة وفاة واحدة.", "واحدة", "people", "killed"),  # among them
+    ("وتساهم الأسر التي لا تملك أطفالا أو طفل واحد فقط.", "واحد", "people", "other people"),  # only one
+]
+
 
 @pytest.mark.parametrize(("sentence", "text", "value"), [
     ("بلغت قيمة الشركة 3 تريليونات دولار.", "3 تريليونات", 3_000_000_000_000),  # a count of "تريليونات" before
@@ -947,7 +981,7 @@ def test_a_participle_agreeing_with_a_plural_verb_is_no_dual():
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "category"),
                          SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND + EIGHTH_ROUND_REVIEW + LIMITS + NINTH_ROUND
-                         + TENTH_ROUND)
+                         + TENTH_ROUND + ELEVENTH_ROUND)
 def test_sentences_written_for_the_tuning_rounds(sentence, text, kind, category):
     found = number(sentence, text)
     assert (found.type, found.category) == (kind, category), found

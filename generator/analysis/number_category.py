@@ -45,7 +45,8 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         #                                                        between the verb and the count is no clause of its own
     if not before and noun is not None and noun.kind == "human" and noun.token < number_i \
             and (governor := s.cue_ending(noun.token - 1)) is not None and governor[1] not in ("none", "sentence") \
-            and s.text_at(noun.token - 1 - governor[0]) not in ("من", "عن"):  # (not "نجا من الموت الركاب")
+            and s.text_at(noun.token - 1 - governor[0]) not in ("من", "عن") \
+            and not s.negated(noun.token - governor[0], noun.token - 1):  # (not "نجا من الموت الركاب"; not denied)
         before = governor[1]  # "وإصابة عسكريين آخرين اثنين": the verb or masdar right before the noun (not
         #                       "محاكمة روسيين اثنين": a trial names nothing that happened to them)
     for found in (before, s.scan_after(number_j)):
@@ -258,7 +259,7 @@ def _died(s: Sentence, i: int) -> bool:
     k = s.before_qualifier(i)
     hit = s.cue_ending(k)
     return hit is not None and hit[1] == "killed" and hit[0] == 1 and not s.lex.masdars.ending(s.forms, k) \
-        and s.tokens[k].norm[:1] not in "بل"
+        and s.tokens[k].norm[:1] not in "بل" and not s.negated(k, k)
 
 
 def _evacuation(s: Sentence, j: int) -> bool:

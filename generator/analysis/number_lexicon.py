@@ -229,6 +229,13 @@ class Lexicon:
     cues_after: Phrases
     masdars: Phrases
     per_before: frozenset[str]
+    denials: frozenset[str]
+    denying_masdars: frozenset[str]
+    denial_auxiliaries: frozenset[str]
+    exceptives: frozenset[str]
+    denial_lookalikes: frozenset[str]
+    denial_breaks: frozenset[str]
+    one_restrictions: frozenset[str]
     cue_lookalikes: frozenset[str]
     day_asides: frozenset[str]
     people_cues: Phrases

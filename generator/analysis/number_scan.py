@@ -195,14 +195,18 @@ class Sentence:
             return tok.text in BOUNDARY_MARKS
         return tok.kind == "word" and tok.norm in self.lex.boundary_words
 
-    def scan_before(self, i: int) -> tuple[str, int]:
+    def scan_before(self, i: int, deny: bool = True) -> tuple[str, int]:
         """The nearest cue in the clause before the number: (category or "", index of the number that ended
         the scan or -1). A word joined by و that is no cue starts another conjunct and ends the clause;
-        "مصرع وإصابة العشرات" (killed and wounded, coordinated) counts as killed."""
+        "مصرع وإصابة العشرات" (killed and wounded, coordinated) counts as killed. A denied cue names nothing
+        ("لم يقتل أي من الجنود العشرة") unless an exceptive stands between ("لم يقتل سوى جندي واحد", "لم يتم
+        اعتقال إلا شخصين": past "إلا", which otherwise ends the clause); `deny` False reads the cue as written
+        (whether the number counts people: "لم يتم اعتقال سوى 5" does)."""
         if reached := self.reached(i):
             return reached, -1
         k = self.prev(i)
         stop = max(i - BEFORE, 0)
+        past = False  # past an exceptive "إلا": only a denied cue before it governs the number
         while k >= stop:
             if self.text_at(k) == ")":
                 k = self.skip_parenthesis(k)
@@ -216,6 +220,9 @@ class Sentence:
                 k = aside  # "واعتقل الأمن، الاثنين، العشرات": a day between commas is not a clause
                 continue
             if self.boundary(k):
+                if deny and not past and self.exceptive(k):
+                    past, k = True, k - 1
+                    continue
                 return "", -1
             hit = self.cue_ending(k)
             if hit and self.lex.masdars.ending(self.forms, k) and self.object_between(k, i):
@@ -223,6 +230,10 @@ class Sentence:
                     k -= 1  # "خلال الهجوم وما لحقه من قصف واشتباكات 63": a weak masdar names nothing here
                     continue
                 return "", -1  # the masdar's own object stands between it and the number
+            if hit and deny and hit[1] != "none":
+                denied = self.negated(k - hit[0] + 1, k)
+                if (denied and not past and not self.excepted(k + 1, i)) or (past and not denied):
+                    return "", -1  # denied, nothing excepted; or "إلا" after a cue not denied (another clause)
             if hit and hit[1] == "attackers" and self.object_between(k, i):
                 return "", -1  # "هاجم دب أشيب واحدا": the subject stands between, the number is attacked
             if hit and hit[1] == "sentence":  # "قضت … بإعدام 17" (sentenced), "قامت السلطات بإعدام 5" (killed)
@@ -247,10 +258,70 @@ class Sentence:
     def strong_cue(self, i: int, j: int) -> str:
         """The category a cue of the clause gives the number from i to j, before it or else after it, when that
         cue makes a number a count of people (not one of people_cues: "ضبط" also seizes goods); else ""."""
-        for cue in (self.scan_before(i)[0], self.scan_after(j)):
+        for cue in (self.scan_before(i, deny=False)[0], self.scan_after(j, deny=False)):
             if cue and not cue.startswith(WEAK):
                 return cue
         return ""
+
+    def negated(self, start: int, end: int) -> bool:
+        """The cue from token start to end is denied: one of denials right before its verb ("لم يقتل", "ولن
+        يعتقل"; before a masdar past an auxiliary: "لم يتم اعتقال"; "لم شمل" is a reunion, no denial), one of
+        denying_masdars right before its masdar or verb, or before "أن" and it ("عدم اعتقال", "دون أن يصاب")."""
+        lex, k = self.lex, start - 1
+        auxiliary = self.is_word(k) and self.tokens[k].norm in lex.denial_auxiliaries
+        if auxiliary:
+            k -= 1
+        if not self.is_word(k):
+            return False
+        if self.tokens[k].norm == "ان" and k >= 1:
+            return self.has(k - 1, lex.denying_masdars)  # "دون أن يصاب", "بدون أن يتم اعتقال"
+        if self.has(k, lex.denying_masdars):
+            return True
+        return self.has(k, lex.denials) and (auxiliary or not lex.masdars.ending(self.forms, end))
+
+    def exceptive(self, k: int) -> bool:
+        """An exceptive at k: "إلا", "سوى" (not "إلا أن": however), "غير" before an indefinite word (not "غير
+        المسلحين": an adjective)."""
+        if not self.is_word(k) or not self.has(k, self.lex.exceptives):
+            return False
+        after = self.tok(k + 1)
+        if after is None or after.kind != "word":
+            return after is not None and after.kind == "num"
+        if "غير" in self.tokens[k].forms:
+            return not article(after.text)
+        return after.norm not in ("ان", "انه", "انها", "انهم", "انهما")
+
+    def excepted(self, start: int, end: int) -> bool:
+        """An exceptive between tokens start and end (exclusive)."""
+        return any(self.exceptive(m) for m in range(start, end))
+
+    def denied_one(self, i: int, j: int) -> bool:
+        """ "لم تسجل حالة وفاة واحدة", "لا يوجد طبيب واحد": "واحد" (one word at i) under a denial in its clause,
+        within ten tokens before (a year between: "ولم تسجل البلاد منذ 2015 وفاة واحدة"): not a single one, no
+        count of one. Not past an exceptive ("لم يقتل سوى جندي واحد": one killed), a verb of being, "أو", "بينها"
+        (denial_breaks, subset_cues), a conjunct or a cue verb not denied ("لم يصب أحد وتوفي شخص واحد"); not before
+        "فقط" (only one); not "لا يزال" (still), "لم شمل" (a reunion): denial_lookalikes."""
+        lex = self.lex
+        if j != i + 1 or not self.has(i, lex.one_words) or self.has(j, lex.one_restrictions):
+            return False  # ("أطفالا أو طفل واحد فقط": only one)
+        for k in range(i - 1, max(i - 11, -1), -1):
+            if self.owner[k] >= 0:
+                raw = self.raws[self.owner[k]]
+                if raw.kind == "digits" and isinstance(raw.value, int) and 1000 <= raw.value <= 2100:
+                    continue
+                return False
+            if self.boundary(k) or self.exceptive(k) or self.has(k, lex.denial_breaks) \
+                    or lex.subset_cues.ending(self.forms, k):
+                return False  # (a clause of its own: "29 حالة لم يتم نقلها كان بينها حالة وفاة واحدة")
+            if self.has(k, lex.denying_masdars) or (self.has(k, lex.denials)
+                                                    and not self.has(k + 1, lex.denial_lookalikes)):
+                return True
+            hit = self.cue_ending(k)
+            if hit and not self.lex.masdars.ending(self.forms, k) and not self.negated(k - hit[0] + 1, k):
+                return False  # a verb of what happened, not denied: "لم يصب أحد بل قتل جندي واحد"
+            if self.tokens[k].norm.startswith("و") and not hit and not self.lex.human_nouns.at(self.forms, k):
+                return False  # another conjunct (not "وفاة": a masdar)
+        return False
 
     def before_qualifier(self, i: int) -> int:
         """The token right before the number (prev), or before the qualifier that stands there ("نحو",
@@ -353,7 +424,7 @@ class Sentence:
             return None  # the verb أسر never carries the article: "سمح للأسر بإنجاب طفلين" (families)
         return hit
 
-    def scan_after(self, j: int) -> str:
+    def scan_after(self, j: int, deny: bool = True) -> str:
         """The first verb after the number (and its noun phrase) whose subject is the people counted:
         "17 من جنودها قتلوا". A number joined by و shares the verb ("77 … و 39 مقاتلا … قتلوا"); "، بما في
         ذلك …" is part of the noun phrase; a cue joined by و belongs to another clause."""
@@ -381,6 +452,8 @@ class Sentence:
                 joined = tok.norm.startswith("و") and self.lex.cues_after.word(tok.norm) is None
                 if hit[1] == "displaced" and self.returned(j, k):
                     return ""  # "عاد 300 شخص إلى منازلهم": a return that happened ends a displacement
+                if deny and self.negated(k, k + hit[0] - 1):
+                    return ""  # "الجنود العشرة لم يصابوا": denied
                 return "" if joined or hit[1] == "none" else hit[1]
             if self.other_people(k):
                 return ""

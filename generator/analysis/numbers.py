@@ -54,6 +54,8 @@ def _number(s: Sentence, raw: Raw, seen: Seen) -> Number:
             raw.value, raw.low, raw.high = (None if v is None else round(v * 1000) for v in (raw.value, raw.low, raw.high))
         else:
             typed = Typed("other", typed.noun)  # "(25.8) من المستجيبين": a share or an average, not a count
+    if typed.type == "people" and raw.kind == "words" and raw.value == 1 and s.denied_one(raw.i, raw.j):
+        typed = Typed("other", typed.noun)  # "لم تسجل حالة وفاة واحدة": not a single death, no count of one
     if typed.type == "people" and raw.multiplied and (raw.value or 0) > _EVERYONE:
         _restated(s, raw)  # "(5,712,778) مليون معتمر": the scale word restates what the digits already say
     people = typed.type == "people"
