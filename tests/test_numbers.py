@@ -915,7 +915,7 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
     ("بعد يومين ينقلون إلى أثينا.", "يومين", "duration", ""),
 ]
 
-ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues
+ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues, rates per head
     # a cue denied names nothing (the count's own noun still does); an exceptive makes the count the category
     ("لم يقتل أي من الجنود العشرة.", "العشرة", "people", "other people"),
     ("دون أن يصاب أي من الطلاب الـ 40.", "40", "people", "other people"),
@@ -947,6 +947,11 @@ ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues
     ("لم يصب أحد وتوفي شخص واحد.", "واحد", "people", "killed"),
     ("و29 حالة لم يتم نقلها كان بينها حالة وفاة واحدة.", "واحدة", "people", "killed"),  # among them
     ("وتساهم الأسر التي لا تملك أطفالا أو طفل واحد فقط.", "واحد", "people", "other people"),  # only one
+    # the base of a rate per head: every N (not "لكل الـ 40": all of them)
+    ("وسجلت 10 وفيات من كل 100 ألف نسمة.", "100 ألف", "other", ""),
+    ("وتسجل 12 حالة وفاة في كل مئة ألف ولادة.", "مئة ألف", "other", ""),
+    ("وسجلت 10 وفيات من كل 100 ألف نسمة.", "10", "people", "killed"),
+    ("منح الرئيس 500 دولار لكل الـ 40 لاعبا.", "40", "people", "other people"),
 ]
 
 

@@ -118,7 +118,8 @@ _OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اص
 _PERIOD = r"(?:عام|سنة|سنه|يوم|شهر|أسبوع|اسبوع|ساعة|ساعه|دقيقة|دقيقه)"
 _RATE = re.compile(r"(?<!\S)(?:و|ف)?(?:سنويا|سنوياً|يوميا|يومياً|شهريا|شهرياً|أسبوعيا|أسبوعياً|اسبوعيا|اسبوعياً|"
                    rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر)\s+الواحدة?)(?!\S)")  # (not "في العام الحالي")
-_PER_HEAD = re.compile(r"(?<!\S)لكل\s+(?:\d|[٠-٩]|(?:ال)?(?:ألف|الف|مائة|مئة|مليون|عشرة|عشر)(?!\S))")  # "لكل 100 ألف"
+_PER_HEAD = re.compile(r"^(?:\S+\s+){0,2}?(?:و?لكل|و?(?:من|في)\s+كل)\s+(?:\d|(?:ال)?(?:الف|مايه|ميه|مليون|مليار|عشره|عشر)(?!\S))")
+# (normalised text: "لكلّ 100 ألف", "من كل ألف", "في كل مئة ألف" within the count's noun and two words after it)
 _RELATIVE = re.compile(rf"(?<!\S)(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _RELATIVE_START = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت)"
@@ -217,8 +218,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         found = _RATE.search(side)
         if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
             return RATE
-    if _PER_HEAD.search(" ".join(words_after[:3])):
-        return RATE  # "7 وفيات لكل 100 ألف شخص": per head of a population, right after the count and its noun
+    if _PER_HEAD.match(normalize(" ".join(words_after[:5]))):
+        return RATE  # "7 وفيات لكل 100 ألف شخص", "10 وفيات من كل 100 ألف نسمة": per head of a population, after
+        #              the count and its noun (two words at most)
     if category == "killed" and (_BOTH_BEFORE.search(" ".join(words_before[-4:]))
                                  or _BOTH_AFTER.search(" ".join(words_after[:4]))):
         return BOTH

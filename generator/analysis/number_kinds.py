@@ -122,8 +122,8 @@ def by_context(s: Sentence, raw: Raw, seen: Seen) -> Typed | None:
     if within(raw, 1, 31) and (lex.months.at(s.forms, k) or lex.month_refs.at(s.forms, k) or day_before_day(s, k)
                                or _day_of_month(s, k)):
         return Typed("date")
-    if one_in(s, raw) or (s.has(s.prev(raw.i), lex.per_before) and not measured):
-        return Typed("other")  # "واحد من كل خمسة", "لكل 100 ألف شخص": a share, a rate's base
+    if one_in(s, raw) or (per_head_base(s, raw) and not measured):
+        return Typed("other")  # "واحد من كل خمسة", "لكل 100 ألف شخص", "من كل ألف طفل": a share, a rate's base
     if found := age(s, raw, k, seen):
         return Typed("age", found.unit)
     typed = unit(s, raw, k, seen)
@@ -534,6 +534,15 @@ def day_before_day(s: Sentence, k: int) -> bool:
         return False
     after = s.raws[s.owner[k + 1]]
     return within(after, 1, 31) and bool(s.lex.months.at(s.forms, s.next(after.j)))
+
+
+def per_head_base(s: Sentence, raw: Raw) -> bool:
+    """ "لكل 100 ألف شخص", "من كل ألف طفل", "في كل مئة ألف ولادة": an indefinite number right after "(ل)كل" is
+    every N, a rate's base, not a count (not "كل الـ 40 راكبا", "لكل الأربعين": all of them, a count)."""
+    b = s.prev(raw.i)
+    if b < 0 or not s.has(b, s.lex.per_before) or definite(s, raw.i):
+        return False
+    return not any(s.tokens[m].norm in ("ال", "بال", "وال", "لل", "فال", "كال") for m in range(b + 1, raw.i))
 
 
 def one_in(s: Sentence, raw: Raw) -> bool:
