@@ -915,7 +915,7 @@ TENTH_ROUND = [  # (2026-11-27, sixth session) deaths counted by their singular 
     ("بعد يومين ينقلون إلى أثينا.", "يومين", "duration", ""),
 ]
 
-ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues, rates per head
+ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues, rates per head, trillions
     # a cue denied names nothing (the count's own noun still does); an exceptive makes the count the category
     ("لم يقتل أي من الجنود العشرة.", "العشرة", "people", "other people"),
     ("دون أن يصاب أي من الطلاب الـ 40.", "40", "people", "other people"),
@@ -952,6 +952,13 @@ ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues, rates per head
     ("وتسجل 12 حالة وفاة في كل مئة ألف ولادة.", "مئة ألف", "other", ""),
     ("وسجلت 10 وفيات من كل 100 ألف نسمة.", "10", "people", "killed"),
     ("منح الرئيس 500 دولار لكل الـ 40 لاعبا.", "40", "people", "other people"),
+    # a number word and the plural multiplier
+    ("وقدرت الخسائر بنحو ثلاثة تريليونات دولار.", "ثلاثة تريليونات", "money", ""),
+    ("وبلغ الدين العام ثلاثة ترليونات ريال.", "ثلاثة ترليونات", "money", ""),
+    ("وتبلغ قيمة الصفقة تريليوني دولار.", "تريليوني", "money", ""),
+    ("وبلغت الاستثمارات ثلاثة مليارات دولار.", "ثلاثة مليارات", "money", ""),
+    ("وخصصت الحكومة خمسة ملايين دولار.", "خمسة ملايين", "money", ""),
+    ("وتبرع بعشرة آلاف دولار.", "عشرة آلاف", "money", ""),
 ]
 
 
@@ -963,6 +970,9 @@ ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues, rates per head
     ("تصل قيمتها إلى ترليون دولار.", "ترليون", 1_000_000_000_000),
     ("بلغت نصف تريليون دولار.", "نصف تريليون", 500_000_000_000),
     ("خسرت 4 ترليونا دولار.", "4 ترليونا", 4_000_000_000_000),
+    ("وقدرت الخسائر بنحو ثلاثة تريليونات دولار.", "ثلاثة تريليونات", 3_000_000_000_000),  # a count of 3 before
+    ("وتبلغ قيمة الصفقة تريليوني دولار.", "تريليوني", 2_000_000_000_000),
+    ("وبلغت قيمتها 2 تريليوني دولار.", "2 تريليوني", 2_000_000_000_000),  # (as "2.9 ملياري")
 ])
 def test_multiplied_values_are_exact(sentence, text, value):
     found = number(sentence, text)
