@@ -972,6 +972,9 @@ def test_a_report_split_off_by_an_editor_is_a_related_story_of_its_old_story(tmp
     page = soup(project / "site" / "stories" / f"{alone['id']}.html")
     section = page.select_one("section.related")
     assert section.a["href"] == f"../stories/{rest['id']}.html" and "shares:" in section.get_text()
+    # a reader sees the story's title and days, not its internal id (a site review: "· s-749dc93d ·")
+    assert rest["id"] not in section.get_text() and rest["title_ar"] in section.get_text()
+    assert section.find("time", attrs={"datetime": rest["span"][0]})
     assert (project / "site" / "stories" / f"{rest['id']}.html").exists()
 
 
