@@ -147,6 +147,10 @@ def test_allow_missing_translations_marks_pending(project):
     footer = page.select_one(".site-footer").get_text()
     assert "No English yet" in footer and "Argos" not in footer  # (it claimed machine translation)
     assert "English is pending" in result.report["covers"] and "machine translation" not in result.report["covers"]
+    # one wording on every page (a site review found "(English pending)", "translation pending" and "translation
+    # pending (4 sentences)")
+    labels = {" ".join(e.get_text().split()) for path in all_pages(project / "site") for e in soup(path).select(".pending")}
+    assert labels - {""} == {"translation pending"}, labels  # (a run's later sentences: an empty span each)
 
 
 def test_the_footer_names_machine_translation_when_there_is_some(project, stub_engine):

@@ -445,6 +445,20 @@ def test_a_groups_row_that_repeats_the_all_reports_row_is_not_shown_twice(tmp_pa
     assert killed == ["Killed or died"], killed  # (one report: no "all reports", the reviews' A13)
 
 
+def test_a_story_of_one_report_has_no_empty_corroboration_section(tmp_path):
+    """A site review: 935 single-report stories showed "Corroboration and disputes" saying only that no statement
+    is carried by more than one outlet, true of one report by definition. A story of two reports or more keeps
+    the section, even with nothing in it."""
+    site = built_with(tmp_path, {"post.txt": "شبكة الأخبار العربية | أخبار\n\nهجوم على موقع عسكري\n\n2023-05-02\n\n"
+                                 "قتل 5 جنود في هجوم شنه مسلحون على موقع عسكري في شمال البلاد فجر الثلاثاء.\n\n"
+                                 "وقال مسؤول عسكري إن المهاجمين فروا باتجاه الصحراء بعد الهجوم.\n"})
+    stories = raw_briefing(site)["stories"]
+    alone = next(s for s in stories if s["members"] == ["post"])
+    several = next(s for s in stories if len(s["members"]) > 1)
+    assert soup(site / "stories" / f"{alone['id']}.html").find(id="agree-title") is None
+    assert soup(site / "stories" / f"{several['id']}.html").find(id="agree-title") is not None
+
+
 def test_who_was_counted_shows_the_counted_noun_when_no_group_of_the_rules_names_them(tmp_path):
     site = built_with(tmp_path, {"gaza.txt": "شبكة الأخبار العربية | أخبار\n\nقتلى في غزة\n\n2018-05-14\n\n"
                                  "قتل 62 فلسطينيا بنيران القوات الإسرائيلية قرب السياج الحدودي شرق قطاع غزة يوم الاثنين.\n\n"

@@ -36,17 +36,14 @@ def pages_of(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
+PENDING = "translation pending"  # the one label of English not yet there, on every page (templates use it too)
+
+
 def pending_labels(pair: Pair) -> list[str]:
-    """One "translation pending" per run of pending sentences (with their number), not one per sentence."""
-    labels = []
-    for i, sentence in enumerate(pair.sentences):
-        if sentence.status != "pending" or (i and pair.sentences[i - 1].status == "pending"):
-            labels.append("")
-            continue
-        run = next((j for j in range(i, len(pair.sentences)) if pair.sentences[j].status != "pending"),
-                   len(pair.sentences)) - i
-        labels.append("translation pending" + (f" ({run} sentences)" if run > 1 else ""))
-    return labels
+    """One "translation pending" per run of pending sentences, not one per sentence (the Arabic beside it shows
+    how many: a count in the label made a third wording, "translation pending (4 sentences)")."""
+    return ["" if s.status != "pending" or (i and pair.sentences[i - 1].status == "pending") else PENDING
+            for i, s in enumerate(pair.sentences)]
 
 
 def also_reported(briefing: Briefing, source: Source, pair: Pair) -> dict | None:
@@ -284,7 +281,8 @@ def summary_view(story: Story, root: str, figure_at: dict[str, str]) -> dict:
                 "as_stated": link_claims(s.timeline["as_stated"], root, figure_at)}
     disputes = [{**d, "claims": link_claims(d["claims"], root, figure_at)} for d in s.disagreements]
     escapes = None if s.escapes is None else {k: link_claims(v, root, figure_at) for k, v in s.escapes.items()}
-    return {"lead": link_claims(s.lead, root, figure_at), "numbers": numbers, "timeline": timeline,
+    return {"reports": len(story.members), "lead": link_claims(s.lead, root, figure_at), "numbers": numbers,
+            "timeline": timeline,
             "actors": [{**a, "statements": link_claims(a["statements"], root, figure_at)} for a in s.actors],
             "corroborated": corroborated, "disagreements": disputes, "escapes": escapes}
 
