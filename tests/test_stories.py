@@ -66,6 +66,26 @@ def test_four_events_give_four_pure_complete_stories(site):
     assert "statement" in seeds["why"] and seeds["title_ar"] and set(seeds) >= {"id", "span", "summary"}
 
 
+def test_arabic_in_english_running_text_is_isolated_on_every_page(site):
+    """A site review: the about page's examples («“يوم الأحد”, “ليل الخميس”», «“أول من أمس” (“أمس الأول”)») stood
+    bare in English sentences and displayed reordered. Each Arabic text of a page is in a <bdi> or an element with
+    its own direction (the chart's SVG labels aside: SVG has no <bdi>; the table under it gives the same)."""
+    import re
+
+    arabic = re.compile(r"[\u0600-\u06FF]")
+    bare = []
+    for page in sorted(site.rglob("*.html")):
+        body = soup(page).body
+        for text in body.find_all(string=arabic) if body else ():
+            element = text.parent
+            if element.name in ("script", "style", "option") or element.find_parent("svg"):
+                continue
+            if not any(e.name == "bdi" or e.has_attr("dir") for e in (element, *element.parents) if e.name != "html"
+                       and e.name != "[document]"):
+                bare.append((page.relative_to(site).as_posix(), str(text)[:50]))
+    assert bare == [], bare
+
+
 def test_home_lists_stories_and_each_has_a_briefing_and_figures(site):
     home = soup(site / "index.html")
     cards = home.select(".story-list .story-card")
