@@ -86,6 +86,16 @@ def test_arabic_in_english_running_text_is_isolated_on_every_page(site):
     assert bare == [], bare
 
 
+def test_an_outlets_own_brackets_are_never_doubled_by_an_attribution(site):
+    """A site review: «الجزيرة الإنجليزية (مترجم)» in a bracketed attribution read "(… (مترجم))", and at 375 px
+    "((… (مترجم)". Attributions put no brackets around a name (the seeds' outlets and English names have some)."""
+    names = [" ".join(e.get_text(" ").split()) for page in site.rglob("*.html") for e in soup(page).select(
+        "table.numbers td, .chart-table td, .chart-figure figcaption, .source-outlet, details.meta dd, .disagreements li")]
+    assert any("(مترجم)" in n for n in names)  # (the test has its case)
+    doubled = [n for n in names if "))" in n.replace(" ", "") or "((" in n.replace(" ", "")]
+    assert doubled == [], doubled[:5]
+
+
 def test_home_lists_stories_and_each_has_a_briefing_and_figures(site):
     home = soup(site / "index.html")
     cards = home.select(".story-list .story-card")

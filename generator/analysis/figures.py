@@ -303,7 +303,8 @@ def chart_rows(figures: list[Figure], sources: dict[str, Source], category: str 
         if not figure.is_people or figure.category != category or top(figure) is None or figure.scope:
             continue
         outlet = sources[figure.source_id].meta.outlet
-        who = f"{figure.claimant} ({outlet})" if figure.claimant and figure.claimant != outlet else outlet
+        # ("SOHR in …", no brackets: an outlet's name may have its own, «الجزيرة الإنجليزية (مترجم)»)
+        who = f"{figure.claimant} in {outlet}" if figure.claimant and figure.claimant != outlet else outlet
         key = (group_label(figure.group), who)
         if key not in rows or top(figure) > top(rows[key]):  # type: ignore[operator]
             rows[key] = figure

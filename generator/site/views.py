@@ -16,7 +16,7 @@ SOURCES_PER_PAGE = 100
 ALSO_SHOWN = 3  # "also reported by": this many outlets, then a count (the full list is in the data)
 CONTEXT_WORDS = 8  # words shown on each side of a figure's number
 PROVENANCE_LABELS = {"detected": "detected in the text", "editor": "set by an editor",
-                     "derived": "derived (not stated in the text)", "missing": "not stated"}
+                     "derived": "derived, not stated in the text", "missing": "not stated"}
 
 
 def source_url(source_id: str) -> str:
