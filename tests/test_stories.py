@@ -501,6 +501,34 @@ def test_who_was_counted_shows_the_counted_noun_when_no_group_of_the_rules_names
     assert "فلسطينيا" in cell.get_text() and "not stated" not in cell.get_text()
 
 
+def test_every_key_figures_page_lists_the_categories_and_where_each_starts(tmp_path, monkeypatch):
+    """A site review: an analyst had to guess that "Displaced" was on page 2 of 4. Every page of the key figures
+    (site-wide and a story's) lists the categories of all its pages, in their order, each linked to the page and
+    heading where it starts."""
+    from generator.site import views
+
+    monkeypatch.setattr(views, "FIGURES_PER_PAGE", 6)
+    project = pile(tmp_path)
+    assert run(project).exit_code == 0
+    site = project / "site"
+    for base in ("figures", *(p.name.removesuffix(".html") for p in (site / "stories").glob("*-figures.html"))):
+        folder = site if base == "figures" else site / "stories"
+        pages = sorted(folder.glob(f"{base}*.html"), key=lambda p: (len(p.name), p.name))
+        pages = [p for p in pages if p.name == f"{base}.html" or p.name.removeprefix(base + "-")[:-5].isdigit()]
+        starts: dict[str, str] = {}
+        for page in pages:  # (in order: figures.html, figures-2.html …)
+            for section in soup(page).select("section[aria-labelledby^=cat-]"):
+                starts.setdefault(section.h2["id"], f"{page.name}#{section.h2['id']}")
+        if base == "figures":
+            assert len(pages) > 2  # (the test has its case)
+        for page in pages:
+            links = [a["href"] for a in soup(page).select("nav.category-index a")]
+            assert links == list(starts.values()), (page.name, links)
+            for link in links:
+                name, anchor = link.split("#")
+                assert soup(folder / name).find(id=anchor) is not None, link
+
+
 def test_a_story_without_counts_of_people_has_no_empty_figures_page(tmp_path):
     site = built_with(tmp_path, {"markets.txt":
         "صحيفة الأسواق\n\nارتفاع أسعار النفط في الأسواق العالمية\n\n2023.03.02\n\n"

@@ -186,6 +186,7 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
     chunks = pages_of(people, FIGURES_PER_PAGE)
     root = "../" * base.count("/")
     elsewhere = sum(1 for f in figures if f.type == "people" and (f.teaser_of or f.paragraph) and f.review != "rejected")
+    index = category_index(chunks, base)
     views = []
     for number, chunk in enumerate(chunks, 1):
         groups: dict[str, list[dict]] = {}
@@ -196,7 +197,7 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
         views.append({"file": numbered(base, number), "page": number, "pages": len(chunks),
                       "groups": [{"key": k, "label": category_label(k), "rows": rows} for k, rows in groups.items()],
                       "total": len(people), "others": sorted(others.items()), "first": number == 1,
-                      "elsewhere": elsewhere,
+                      "elsewhere": elsewhere, "index": index,
                       "rejected": [figure_row(f, sources, root) for f in figures if f.review == "rejected"][:200]
                       if number == 1 else [],
                       "disagreements": disputes if number == 1 else [],
@@ -205,6 +206,20 @@ def figures_views(figures: list[Figure], sources: dict[str, Source], disputes: l
                       "pagination": [{"n": n, "href": numbered(base, n), "current": n == number}
                                 for n in range(1, len(chunks) + 1)] if len(chunks) > 1 else []})
     return views
+
+
+def category_index(chunks: list[list[Figure]], base: str) -> list[dict]:
+    """The categories of the key-figures pages in their order, each with its count of rows and the page (and
+    anchor) where it starts: a reader had to guess that "Displaced" was on page 2 of 4 (a site review)."""
+    index: dict[str, dict] = {}
+    for number, chunk in enumerate(chunks, 1):
+        for figure in chunk:
+            entry = index.setdefault(figure.category, {
+                "key": figure.category, "label": category_label(figure.category), "count": 0, "page": number,
+                "last": number, "href": f"{numbered(base, number)}#cat-{figure.category.replace(' ', '-')}"})
+            entry["count"] += 1
+            entry["last"] = number
+    return list(index.values())
 
 
 def chart(figures: list[Figure], sources: dict[str, Source], category: str = "killed") -> dict:
@@ -399,6 +414,7 @@ def story_figure_views(story: Story, briefing: Briefing, disputes: list[dict]) -
         view["story"] = story_card(story, briefing, "../")
         for link in view["pagination"]:
             link["href"] = link["href"].removeprefix("stories/")
+        view["index"] = [{**entry, "href": entry["href"].removeprefix("stories/")} for entry in view["index"]]
     return views
 
 
