@@ -4,6 +4,7 @@ on the seeds and on a second, small event (another place, other actors) so nothi
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -56,6 +57,20 @@ def test_headline_numbers_give_both_ends_with_their_sources(site):
     for row in differing:
         low, high = row.select("td")[:2]
         assert low.select_one(".by").get_text() and high.select_one(".by").get_text()
+
+
+def test_the_headline_numbers_value_columns_hold_values_only(site):
+    """A site review: "Highest reported: one report" stood in the value column and read like a value. A count given
+    alike is one cell under both columns; how many reports give it is said beside the count's name."""
+    rows = soup(site / "index.html").select("table.numbers tbody tr")
+    for row in rows:
+        for cell in row.select("td[data-label]"):
+            if cell["data-label"] == "Also in the reports":
+                continue
+            text = " ".join(cell.get_text(" ").split())
+            assert cell.select_one("strong") or text == "no figure, only words", text
+    alike = [r for r in rows if r.select_one("td[data-label='Lowest and highest reported'] strong")]
+    assert alike and all(re.search(r"given by one report|the same in \d+ reports", r.th.get_text()) for r in alike)
 
 
 def test_a_toll_of_another_country_or_province_is_no_end_of_the_storys_range(tmp_path):
