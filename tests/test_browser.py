@@ -254,6 +254,30 @@ def test_tap_targets_of_a_source_page_are_24_px_or_more(watched, base_url):
     assert w.problems == []
 
 
+def test_latin_digits_in_arabic_take_the_english_texts_font(watched, base_url):
+    """The site's Arabic font holds Arabic only: Latin digits in an Arabic headline fell to the generic serif, a
+    heavier face than the English around it («تركيا.. 4 شهود», a site review). The fonts Chromium draws with are
+    read over its DevTools protocol: the digits take the English text's font."""
+    w = watched(viewport=VIEWPORTS["wide"])
+    w.page.goto(base_url + SOURCE)
+    w.page.evaluate("""() => document.querySelector('main').insertAdjacentHTML('beforeend',
+        '<h2 id="t-ar" lang="ar" dir="rtl">مصرع 50 مقاتلا</h2><p id="t-ar-text" lang="ar" dir="rtl">تركيا 4 شهود</p>' +
+        '<h2 id="t-en">50</h2><p id="t-en-text">4</p>')""")
+    w.page.evaluate("document.fonts.ready.then(() => true)")
+    cdp = w.context.new_cdp_session(w.page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    cdp.send("CSS.enable")
+
+    def fonts(selector: str) -> set[str]:
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        return {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+
+    for arabic, english in (("#t-ar", "#t-en"), ("#t-ar-text", "#t-en-text")):
+        used = fonts(arabic)
+        assert "Noto Naskh Arabic" in used, used  # (the site's font, for the Arabic letters)
+        assert used - {"Noto Naskh Arabic"} == fonts(english), (used, fonts(english))
+
+
 def test_dark_mode_and_print(watched, base_url):
     w = watched(viewport=VIEWPORTS["wide"], color_scheme="dark")
     w.page.goto(base_url + SOURCE)
