@@ -7,6 +7,7 @@ number_people.py, number_refs.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..arabic import normalize
 from .number_age import age
@@ -542,7 +543,19 @@ def per_head_base(s: Sentence, raw: Raw) -> bool:
     b = s.prev(raw.i)
     if b < 0 or not s.has(b, s.lex.per_before) or definite(s, raw.i):
         return False
+    if s.tokens[b].norm not in ("لكل", "ولكل", "فلكل") and not _round_base(raw.value):
+        return False  # ("كل 12 راكبا", "من كل 22 دولة": all of them; "لكل 11 شخصا" is per 11 whatever the number)
     return not any(s.tokens[m].norm in ("ال", "بال", "وال", "لل", "فال", "كال") for m in range(b + 1, raw.i))
+
+
+def _round_base(value: Any) -> bool:
+    """A power of ten from ten on (10, 100, 1,000, 100,000 …): what a rate after "(من/في) كل" is counted per;
+    "كل 12 راكبا", "من كل 22 دولة", "كل 3 ملايين نسمة" are all of them."""
+    if not isinstance(value, int | float) or value < 10:
+        return False
+    while value >= 10 and value % 10 == 0:
+        value //= 10
+    return value == 1
 
 
 def one_in(s: Sentence, raw: Raw) -> bool:

@@ -233,6 +233,7 @@ class Lexicon:
     denying_masdars: frozenset[str]
     denial_auxiliaries: frozenset[str]
     exceptives: frozenset[str]
+    until_words: frozenset[str]
     denial_lookalikes: frozenset[str]
     denial_breaks: frozenset[str]
     one_restrictions: frozenset[str]

@@ -11,6 +11,7 @@ from typing import Any
 
 import pyarabic.araby as araby
 
+from ..arabic import RELATIVE_PRONOUNS
 from ..models import Number
 from .number_lexicon import WEAK, Lexicon, Phrases
 from .number_spans import Finder, Raw
@@ -232,6 +233,8 @@ class Sentence:
                 return "", -1  # the masdar's own object stands between it and the number
             if hit and deny and hit[1] != "none":
                 denied = self.negated(k - hit[0] + 1, k)
+                if denied and not past and self.until_after(self.raws[self.owner[i]].j if self.owner[i] >= 0 else i):
+                    denied = False  # "not until": it happened
                 if (denied and not past and not self.excepted(k + 1, i)) or (past and not denied):
                     return "", -1  # denied, nothing excepted; or "إلا" after a cue not denied (another clause)
             if hit and hit[1] == "attackers" and self.object_between(k, i):
@@ -274,10 +277,30 @@ class Sentence:
         if not self.is_word(k):
             return False
         if self.tokens[k].norm == "ان" and k >= 1:
-            return self.has(k - 1, lex.denying_masdars)  # "دون أن يصاب", "بدون أن يتم اعتقال"
+            return self.has(k - 1, lex.denying_masdars) and not self._denied_before(k - 1)  # "دون أن يصاب"
         if self.has(k, lex.denying_masdars):
-            return True
+            return not self._denied_before(k)
         return self.has(k, lex.denials) and (auxiliary or not lex.masdars.ending(self.forms, end))
+
+    def _denied_before(self, k: int) -> bool:
+        """A denial within four words before "دون"/"عدم" at k, in its clause: two denials affirm ("لم يحل دون مقتل
+        14": they were killed; "لا يكاد يمر يوم دون اعتقال 10")."""
+        for m in range(k - 1, max(k - 5, -1), -1):
+            if not self.is_word(m) or self.boundary(m):
+                return False
+            if self.has(m, self.lex.denials) and not self.has(m + 1, self.lex.denial_lookalikes):
+                return True
+        return False
+
+    def until_after(self, j: int) -> bool:
+        """After the count (ending at j), in its clause, "إلا" and a word of time: a denial that says "not until"
+        ("ولم يتم اعتقال المتهمين الأربعة إلا بعد أسبوعين": they were arrested)."""
+        for m in range(j, min(j + 12, len(self.tokens) - 1)):
+            if self.is_word(m) and self.tokens[m].norm in ("الا", "والا") and self.has(m + 1, self.lex.until_words):
+                return True
+            if self.boundary(m):
+                return False
+        return False
 
     def exceptive(self, k: int) -> bool:
         """An exceptive at k: "إلا", "سوى" (not "إلا أن": however), "غير" before an indefinite word (not "غير
@@ -316,9 +339,13 @@ class Sentence:
             if self.has(k, lex.denying_masdars) or (self.has(k, lex.denials)
                                                     and not self.has(k + 1, lex.denial_lookalikes)):
                 return True
+            if self.tokens[k].norm in RELATIVE_PRONOUNS or self.tokens[k].norm[1:] in RELATIVE_PRONOUNS:
+                return False  # a clause of its own: "الهجوم الذي أدى إلى مقتل جندي واحد"
             hit = self.cue_ending(k)
-            if hit and not self.lex.masdars.ending(self.forms, k) and not self.negated(k - hit[0] + 1, k):
-                return False  # a verb of what happened, not denied: "لم يصب أحد بل قتل جندي واحد"
+            if hit and (k < i - 1 or not self.lex.masdars.ending(self.forms, k)) and not self.negated(k - hit[0] + 1, k):
+                return False  # a verb of what happened, or a masdar that governs the one counted, not denied: "لم
+                #               يصب أحد بل قتل جندي واحد", "لم يصدر تعليق على وفاة معتقل واحد" (the masdar itself
+                #               counted stays: "لم تسجل حالة وفاة واحدة")
             if self.tokens[k].norm.startswith("و") and not hit and not self.lex.human_nouns.at(self.forms, k):
                 return False  # another conjunct (not "وفاة": a masdar)
         return False
