@@ -270,6 +270,7 @@ class Figure:
     teaser_of: str = ""  # the report whose opening this paragraph repeats as a teaser (not this report's news)
     paragraph: str = ""  # "heading" or "caption" for a number outside the body: in the data, never a key figure
     scope: str = ""  # a people count's scope: "" (what one event did) | running total | part | rate (SCOPES)
+    day: str = ""  # the day stated_day names, resolved against the report's date (ISO), or ""
 
     @property
     def is_people(self) -> bool:

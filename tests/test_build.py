@@ -108,6 +108,22 @@ def test_figures_page_links_each_figure_to_its_pair(project, stub_engine):
         assert row.find("mark").get_text()
 
 
+def test_a_figures_day_is_shown_resolved_beside_its_arabic_words(project, stub_engine):
+    """The day a count's sentence states is labelled and resolved for a reader without Arabic (a site review's m2:
+    an unlabelled Arabic phrase under who says so), its words without the punctuation around them; in the data
+    as `day`."""
+    run(project, stub_engine)
+    site = project / "site"
+    cells = [td for td in soup(site / "figures.html").select('td[data-label="Who says so"]') if "day stated" in td.text]
+    assert cells
+    dated = [td for td in cells if td.find("time")]
+    assert dated and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", td.find("time")["datetime"]) for td in dated)
+    assert any(td.find("time")["datetime"] == "2022-01-22" and "(مساء أمس السبت)" in td.text for td in dated)
+    assert not any("((" in td.text or "،" in td.find("bdi", attrs={"lang": "ar"}).text for td in cells)
+    records = [f for f in briefing(site)["figures"] if f["stated_day"]]
+    assert any(f["day"] == "2022-01-22" for f in records) and all("day" in f for f in briefing(site)["figures"])
+
+
 def test_second_build_translates_nothing_and_edits_win(project, stub_engine):
     first = run(project, stub_engine)
     assert first.report["translated"] > 0

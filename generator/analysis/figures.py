@@ -37,7 +37,7 @@ def figures_of(source: Source) -> list[Figure]:
                     low=n.low, high=n.high, vague=n.vague, qualifier=n.qualifier, type=n.type,
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
-                    stated_day=note.stated_day, paragraph=outside,
+                    stated_day=note.stated_day, day=note.day, paragraph=outside,
                     scope=scope_of(sentence.ar, n.start, n.end, n.category, _years(note), source.meta.date,
                                    any(m.type == "people" and m.start < n.start for m in note.numbers),
                                    next((m.category for m in note.numbers if m.start >= n.end and m.type == "people"),

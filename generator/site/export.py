@@ -23,7 +23,7 @@ SCHEMA_VERSION = 3
 FIGURE_FIELDS = ("id", "type", "category", "category_label", "group", "group_label", "value", "low", "high",
                  "vague", "qualifier", "display", "noun", "unit", "claimant", "outlet", "source_id", "date",
                  "stated_day", "pair_id", "sentence", "start", "end", "match", "url", "review", "note", "teaser_of",
-                 "paragraph", "scope")
+                 "paragraph", "scope", "day")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -101,7 +101,7 @@ def figure_record(figure: Figure, source: Source) -> dict:
             "stated_day": figure.stated_day, "pair_id": figure.pair_id, "sentence": figure.sentence,
             "start": figure.start, "end": figure.end, "match": figure.match,
             "url": f"{source_url(figure.source_id)}#{figure.pair_id}", "review": figure.review, "note": figure.note,
-            "teaser_of": figure.teaser_of, "paragraph": figure.paragraph, "scope": figure.scope}
+            "teaser_of": figure.teaser_of, "paragraph": figure.paragraph, "scope": figure.scope, "day": figure.day}
 
 
 def spreadsheet_safe(value: object) -> object:

@@ -130,6 +130,15 @@ SCOPE_NOTES = {"running total": "running total since a start", "part": "part of 
                "elsewhere": "elsewhere: a country, or a province, that is not the story's"}
 
 
+def _day_words(said: str) -> str:
+    """The words that state a day, without the punctuation around them ("25 يناير (كانون الثاني) 2011،", "(26 كانون
+    الثاني 2022)،"): the page puts them in brackets beside the day they resolve to."""
+    said = said.strip(" ،,.؛;:-–")
+    if said.startswith("(") and said.endswith(")") and said.count("(") == 1:
+        said = said[1:-1].strip()
+    return said
+
+
 def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
     """A figure with a few words around its number (the sentence itself stays on the source page)."""
     pair = next(p for p in sources[figure.source_id].pairs if p.id == figure.pair_id)
@@ -140,7 +149,8 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
     meta = sources[figure.source_id].meta
     return {"id": figure.id, "value": figure_value(figure), "noun": figure.noun, "group_key": figure.group,
             "group": group_label(figure.group), "claimant": figure.claimant or meta.outlet,
-            "outlet": meta.outlet, "date": meta.date[:10], "stated_day": figure.stated_day,
+            "outlet": meta.outlet, "date": meta.date[:10], "day": figure.day,
+            "stated_day": _day_words(figure.stated_day),
             "ar_before": ("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:]) + " ",
             "ar_match": sentence.ar[figure.start:figure.end],
             "ar_after": " " + " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else ""),
