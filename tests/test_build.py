@@ -124,6 +124,27 @@ def test_a_figures_day_is_shown_resolved_beside_its_arabic_words(project, stub_e
     assert any(f["day"] == "2022-01-22" for f in records) and all("day" in f for f in briefing(site)["figures"])
 
 
+def test_corroboration_says_where_it_says_so_that_it_is_a_lead_to_check(project, stub_engine):
+    """"Reported by more than one outlet" and "Also reported by" read as corroboration; the caveat (same words
+    found by rule, about half the same statement on real news) was only on the about page (a site review's M4).
+    The briefing's section and every source page with such links say it, and link to the rule on the about page."""
+    run(project, stub_engine)
+    site = project / "site"
+    about = soup(site / "about.html")
+    assert about.find(id="same-statement") is not None
+    home = soup(site / "index.html")
+    heading = home.find("h3", string="Reported by more than one outlet")
+    caveat = heading.find_next_sibling("p")
+    assert "lead" in caveat.text and caveat.find("a")["href"].endswith("about.html#same-statement")
+    for page in (site / "sources").glob("*.html"):
+        doc = soup(page)
+        linked = doc.select("p.also:not(.teaser)")
+        note = doc.select_one("p.also-note")
+        assert (note is not None) == bool(linked), page.name
+        if note is not None:
+            assert note.find("a")["href"] == "../about.html#same-statement"
+
+
 def test_second_build_translates_nothing_and_edits_win(project, stub_engine):
     first = run(project, stub_engine)
     assert first.report["translated"] > 0
