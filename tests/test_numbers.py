@@ -1261,3 +1261,16 @@ def test_the_corpus_diff_of_the_number_rules_shows_the_tuning_half_and_only_coun
     lines, tuning, held = numbers_diff.diff(before, after)
     assert (tuning, held) == (1, 1)
     assert any("c00010.txt" in line for line in lines) and not any("c02000" in line for line in lines)
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("وقالت مصادر عسكرية وسكان إن 12 شخصا قتلوا.", "military sources"),  # was "sources"
+    ("وقال ناشطون وأفراد من عائلة الضحايا إن 5 أشخاص اعتقلوا.", "activists"),  # was "local sources"
+    ("وقال سكان إن 20 شخصا قتلوا في القصف.", "residents"),  # was "witnesses": who live there, not all saw it
+    ("وقال شهود عيان إن 20 شخصا قتلوا في القصف.", "witnesses"),
+    ("وقالت مصادر محلية إن 20 شخصا قتلوا في القصف.", "local sources"),
+])
+def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
+    """A site review's m3: claimant labels were coarser than the sentence (military sources as "sources",
+    activists as "local sources", residents as "witnesses")."""
+    assert claimant_of(sentence) == who
