@@ -145,6 +145,17 @@ def test_corroboration_says_where_it_says_so_that_it_is_a_lead_to_check(project,
             assert note.find("a")["href"] == "../about.html#same-statement"
 
 
+def test_search_says_english_finds_only_what_is_translated(project, stub_engine):
+    """A site review's m6: an English query on a build with English pending found one spurious hit and the page
+    did not say English was missing. The search page says how many sentences have no English yet, and says
+    nothing once all have."""
+    build(project, BuildOptions(allow_missing_translations=True, settings={"fetch_model": False}))
+    note = soup(project / "site" / "search.html").select_one("main p.warning")
+    assert note is not None and re.match(r"\d+ sentences have no English yet", note.text) and "Arabic" in note.text
+    run(project, stub_engine)
+    assert soup(project / "site" / "search.html").select_one("main p.warning") is None
+
+
 def test_second_build_translates_nothing_and_edits_win(project, stub_engine):
     first = run(project, stub_engine)
     assert first.report["translated"] > 0
