@@ -962,6 +962,14 @@ ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues, rates per head,
     ("لقي كل 12 راكبا كانوا على متن الطائرة حتفهم.", "12", "people", "killed"),
     ("ويعاني كل 3 ملايين نسمة في المدينة من انقطاع المياه.", "3 ملايين", "people", "other people"),
     ("وصل معدل المراقبة إلى كاميرا واحدة لكل 11 شخصا.", "11", "other", ""),  # "لكل": per 11, whatever the number
+    # a clause of condition or of what must come first: the cue before it is not the count's (review r13)
+    ("يهدد المسلحون بقتل الرهائن ما لم يتم الإفراج عن 200 معتقل.", "200", "people", "detained"),
+    ("وهدد الخاطفون بقتل الرهائن إذا لم يتم الإفراج عن 200 معتقل.", "200", "people", "detained"),
+    ("وهدد الخاطفون بقتل الرهائن في حال عدم الإفراج عن 200 معتقل.", "200", "people", "detained"),
+    ("هددت الجماعة بقتل الرهائن حتى يتم الإفراج عن 200 سجين.", "200", "people", "detained"),
+    ("ارتفعت الحصيلة حتى الآن إلى 50 قتيلا.", "50", "people", "killed"),  # "حتى الآن": so far
+    ("واعتقلت الشرطة حتى يوم الأحد 30 شخصا.", "30", "people", "arrested"),  # until a day, no clause
+    ("واعتقلت الشرطة حتى تموز الماضي 30 شخصا.", "30", "people", "arrested"),
     # the base of a rate per head: every N (not "لكل الـ 40": all of them)
     ("وسجلت 10 وفيات من كل 100 ألف نسمة.", "100 ألف", "other", ""),
     ("وتسجل 12 حالة وفاة في كل مئة ألف ولادة.", "مئة ألف", "other", ""),

@@ -220,7 +220,7 @@ class Sentence:
             if (aside := self.aside(k)) is not None:
                 k = aside  # "واعتقل الأمن، الاثنين، العشرات": a day between commas is not a clause
                 continue
-            if self.boundary(k):
+            if self.boundary(k) or self.condition_opens(k):
                 if deny and not past and self.exceptive(k):
                     past, k = True, k - 1
                     continue
@@ -281,6 +281,22 @@ class Sentence:
         if self.has(k, lex.denying_masdars):
             return not self._denied_before(k)
         return self.has(k, lex.denials) and (auxiliary or not lex.masdars.ending(self.forms, end))
+
+    def condition_opens(self, k: int) -> bool:
+        """A clause of condition or of what must come first starts at k: "ما لم" / "إذا لم" (unless, if not), "في
+        حال(ة)" (in case), "حتى" before a verb (until): the count after it is that clause's, not the cue's before it
+        ("يهدد المسلحون بقتل الرهائن ما لم يتم الإفراج عن 200 معتقل": no one of the 200 is killed)."""
+        norm = self.tokens[k].norm if self.is_word(k) else ""
+        before = self.tokens[k - 1].norm if k >= 1 and self.is_word(k - 1) else ""
+        if norm == "لم":
+            return before in ("ما", "وما", "اذا", "واذا")
+        if norm in ("حال", "حاله"):
+            return before in ("في", "وفي")
+        if norm in ("حتي", "وحتي") and self.is_word(k + 1):
+            after = self.tokens[k + 1].norm
+            return after[:1] in ("ي", "ت") and len(after) >= 3 and not after.startswith(("يوم", "تاريخ")) \
+                and not self.lex.months.at(self.forms, k + 1)  # (a verb: not "حتى يوم الأحد", "حتى تموز")
+        return False
 
     def _denied_before(self, k: int) -> bool:
         """A denial within four words before "دون"/"عدم" at k, in its clause: two denials affirm ("لم يحل دون مقتل
