@@ -970,6 +970,13 @@ ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues, rates per head,
     ("ارتفعت الحصيلة حتى الآن إلى 50 قتيلا.", "50", "people", "killed"),  # "حتى الآن": so far
     ("واعتقلت الشرطة حتى يوم الأحد 30 شخصا.", "30", "people", "arrested"),  # until a day, no clause
     ("واعتقلت الشرطة حتى تموز الماضي 30 شخصا.", "30", "people", "arrested"),
+    # a verb of being able denied, or of failing, before the cue's masdar: nobody arrested (review r13)
+    ("لم تتمكن السلطات من اعتقال 4 مشتبه بهم.", "4", "people", "other people"),
+    ("لم يستطع الأمن اعتقال 3 مطلوبين.", "3", "people", "other people"),
+    ("فشلت الشرطة في اعتقال 5 مشتبه بهم.", "5", "people", "other people"),
+    ("تمكنت الشرطة من اعتقال 5 مشتبه بهم.", "5", "people", "arrested"),  # managed to: arrested
+    ("واستطاعت القوات اعتقال 12 مسلحا.", "12", "people", "arrested"),
+    ("فشل الهجوم الذي أدى إلى مقتل 5 جنود.", "5", "people", "killed"),  # another clause's failure
     # the base of a rate per head: every N (not "لكل الـ 40": all of them)
     ("وسجلت 10 وفيات من كل 100 ألف نسمة.", "100 ألف", "other", ""),
     ("وتسجل 12 حالة وفاة في كل مئة ألف ولادة.", "مئة ألف", "other", ""),

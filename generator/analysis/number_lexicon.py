@@ -234,6 +234,8 @@ class Lexicon:
     denial_auxiliaries: frozenset[str]
     exceptives: frozenset[str]
     until_words: frozenset[str]
+    able_verbs: frozenset[str]
+    failing_verbs: frozenset[str]
     denial_lookalikes: frozenset[str]
     denial_breaks: frozenset[str]
     one_restrictions: frozenset[str]

@@ -271,6 +271,8 @@ class Sentence:
         يعتقل"; before a masdar past an auxiliary: "لم يتم اعتقال"; "لم شمل" is a reunion, no denial), one of
         denying_masdars right before its masdar or verb, or before "أن" and it ("عدم اعتقال", "دون أن يصاب")."""
         lex, k = self.lex, start - 1
+        if self.unable(k):
+            return True
         auxiliary = self.is_word(k) and self.tokens[k].norm in lex.denial_auxiliaries
         if auxiliary:
             k -= 1
@@ -281,6 +283,22 @@ class Sentence:
         if self.has(k, lex.denying_masdars):
             return not self._denied_before(k)
         return self.has(k, lex.denials) and (auxiliary or not lex.masdars.ending(self.forms, end))
+
+    def unable(self, k: int) -> bool:
+        """Before a cue's masdar at k + 1: a verb of being able denied, or of failing, with "من"/"في"/"عن" or
+        nothing before the masdar and at most three words of its subject between ("لم تتمكن السلطات من اعتقال 4",
+        "لم يستطع الأمن اعتقال 3", "فشلت الشرطة في اعتقال 5": no one arrested; not "تمكنت الشرطة من اعتقال 5")."""
+        lex = self.lex
+        if self.is_word(k) and self.tokens[k].norm in ("من", "في", "عن"):
+            k -= 1
+        for m in range(k, max(k - 4, -1), -1):
+            if not self.is_word(m) or self.boundary(m) or self.owner[m] >= 0:
+                return False
+            if self.has(m, lex.failing_verbs):
+                return True
+            if self.has(m, lex.able_verbs):
+                return m >= 1 and self.has(m - 1, lex.denials)
+        return False
 
     def condition_opens(self, k: int) -> bool:
         """A clause of condition or of what must come first starts at k: "ما لم" / "إذا لم" (unless, if not), "في
