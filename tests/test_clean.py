@@ -469,3 +469,32 @@ def test_a_list_the_article_announces_is_the_articles_at_its_end():
     labels = ["ومزاياه:", "المزايا:", "مزاياه:"]  # (a scrape that lost each list's items)
     text = "\n\n".join(["هواتف جديدة", prose, "وأعلنت الشركة عن هواتفها الجديدة بالمزايا التالية:", *labels]) + "\n"
     assert set(labels) <= {r.text for r in clean(text).removed}
+
+
+@pytest.mark.parametrize("lead, items", [
+    ("أبرز الأخبار على موقعنا اليوم:", ["مقتل 12 شخصا في انفجار بالعاصمة بغداد مساء اليوم",
+                                         "إصابة 30 شخصا في حادث سير مروع على الطريق الدولي"]),
+    ("إليكم أبرز المواضيع ذات الصلة:", ["الهلال يفوز على النصر في ديربي الرياض", "الأهلي يتعاقد مع مدرب برتغالي"]),
+    ("تابعونا على مواقع التواصل الاجتماعي التالية:", ["فيسبوك", "تويتر", "يوتيوب"]),
+    ("وإليكم أبرز ما جاء في الصحف:", ["مقتل 12 شخصا في انفجار بالعاصمة بغداد مساء اليوم",
+                                       "إصابة 30 شخصا في حادث سير مروع على الطريق الدولي"]),
+])
+def test_a_sites_announced_block_after_the_article_stays_chrome(lead, items):
+    """A code review of the announced-list rule: a site's own lead-in (its news, related topics, its accounts) or
+    items that are other reports' headlines are no list of the article: a headline's toll kept as text became
+    a key figure (12 killed in a football report)."""
+    prose = ("فاز فيلم شكل الماء بجائزة أفضل فيلم في حفل توزيع جوائز الأوسكار الذي أقيم مساء الأحد في هوليوود، في "
+             "ليلة شهدت حضورا لافتا لقضايا التحرش والتنوع.")
+    result = clean("\n\n".join(["الأوسكار", prose, lead, *items]) + "\n")
+    assert [b.text for b in result.blocks] == [prose]
+
+
+def test_announced_items_on_consecutive_lines_stay_apart():
+    """Items one line after another (no blank line between) are each a paragraph, not glued to the lead-in or
+    to each other by the rule that joins a sentence wrapped over two lines."""
+    prose = ("فاز فيلم شكل الماء بجائزة أفضل فيلم في حفل توزيع جوائز الأوسكار الذي أقيم مساء الأحد في هوليوود، في "
+             "ليلة شهدت حضورا لافتا لقضايا التحرش والتنوع.")
+    items = ["أفضل فيلم: شكل الماء", "أفضل مخرج: غييرمو ديل تورو", "أفضل ممثل مساعد في فيلم درامي طويل: سام روكويل"]
+    text = "الأوسكار\n\n" + prose + "\n\nوفي ما يلي قائمة الفائزين بأبرز الجوائز:\n" + "\n".join(items) + "\n"
+    assert [(b.kind, b.text) for b in clean(text).blocks][1:] == [
+        ("body", "وفي ما يلي قائمة الفائزين بأبرز الجوائز:"), *(("body", item) for item in items)]

@@ -229,6 +229,16 @@ _ANNOUNCES = re.compile(r"(?<!\S)(?:[وف]?(?:في\s*)?ما\s+(?:يلي|ياتي
 LIST_ITEMS = 2  # short lines after a line that announces a list (…ما يلي:), at least, to be the list it announces
 
 
+_SITE_WORDS = re.compile(r"(?<!\S)[وف]?(?:ب|ل|علي\s+)?(?:موقع\S*|تابعو\S*|التواصل|الصله|اقرا|شاهد|الاخبار|اخبار|"
+                         r"المواضيع|مواضيع|المقالات|مقالات|الاكثر|النشره|تطبيق\S*|الروابط|روابط|الوسوم|وسوم)(?!\S)")
+
+
+def _item_shaped(text: str) -> bool:
+    """A list's item: a label and its value ("أفضل فيلم: شكل الماء"), a marked item ("1- تونس (14 عالميا)"), or a
+    few words (a name, "تونس"); not a headline of another report ("مقتل 12 شخصا في انفجار …")."""
+    return ":" in text.strip().rstrip(":") or _list_mark(text) != "" or word_count(text) <= 5
+
+
 def _announced_list(scan: _Scan, end: int) -> set[int]:
     """The lines at or after the body's end that are a list the article announces: a line of three words or more
     ending in a colon that names what follows ("وفي ما يلي قائمة الفائزين:", "إليكم أبرز مزاياه:", "… على النحو
@@ -241,11 +251,13 @@ def _announced_list(scan: _Scan, end: int) -> set[int]:
         if lead.number in kept or not strip_closers(lead.text.strip()).rstrip(" -ـ–").endswith(":") \
                 or word_count(lead.text) < 3 or _URL.search(lead.text) or not _ANNOUNCES.search(normalize(lead.text)):
             continue
+        if _SITE_WORDS.search(normalize(lead.text)):
+            continue  # "أبرز الأخبار على موقعنا:", "تابعونا على مواقع التواصل التالية:": the site's, not the article's
         items: list[Line] = []
         for line in lines[k + 1:]:
             last = items[-1] if items else lead
             if line.number - last.number > 2 or word_count(line.text) > 14 or _URL.search(line.text) \
-                    or _MENU.search(line.text):
+                    or _MENU.search(line.text) or not _item_shaped(line.text):
                 break
             items.append(line)
         if len(items) >= LIST_ITEMS and not all(strip_closers(ln.text.strip()).endswith(":") for ln in items):
@@ -306,6 +318,7 @@ def _blocks(scan: _Scan, prefix: tuple[int, str, str] | None) -> list[Block]:
                 and word_count(text) <= 25:  # (a hyphen inside an address is no credit: "www.expo-sa.com")
             kind = "caption"
         wrapped = (previous is not None and previous.number == line.number - 1 and blocks
+                   and line.number not in scan.listed  # (a list's items, each its own, and its lead-in)
                    and blocks[-1].kind == "body" and not ends_sentence(blocks[-1].text)
                    and word_count(previous.text) >= MAX_HEADING_WORDS and kind in ("body", "heading"))
         if wrapped:
