@@ -52,7 +52,7 @@ def linked_pairs(folder: Path) -> tuple[set[tuple[tuple[str, str], tuple[str, st
     sources = [pair_article(a, {}) for a in articles]
     file_of = {s.meta.id: s.meta.seed_file for s in sources}
     whole = {(file_of[s.meta.id], pair.id): (file_of[s.meta.id], block)
-             for a, s in zip(articles, sources, strict=True) for pair, block in zip(s.pairs, _blocks(a), strict=True)}
+             for a, s in zip(articles, sources, strict=True) for pair, block in zip(s.pairs, _blocks(a, s), strict=True)}
     found = match(sources)
     links, blocks = set(), set()
     for source in sources:
@@ -66,16 +66,17 @@ def linked_pairs(folder: Path) -> tuple[set[tuple[tuple[str, str], tuple[str, st
         len(links)
 
 
-def _blocks(article) -> list[str]:
-    """For each paragraph, the id of the scraped block it is part of (the paragraph's own id when it is the
-    whole block): consecutive paragraphs with the same lines are one block's parts."""
+def _blocks(article, source) -> list[str]:
+    """For each paragraph, the id of the scraped block it is part of: its own id when it is the whole block (a
+    repeat's "-2" kept), else the id the joined parts would have (consecutive body paragraphs with the same lines
+    are one block's parts)."""
     out, k = [], 0
-    paragraphs = article.paragraphs
+    paragraphs, taken = article.paragraphs, {p.id for p in source.pairs}
     while k < len(paragraphs):
         end = k + 1
         while end < len(paragraphs) and paragraphs[end].lines == paragraphs[k].lines and paragraphs[k].kind == "body":
             end += 1
-        block = pair_id(" ".join(p.text for p in paragraphs[k:end]), set())
+        block = source.pairs[k].id if end == k + 1 else pair_id(" ".join(p.text for p in paragraphs[k:end]), taken)
         out.extend([block] * (end - k))
         k = end
     return out

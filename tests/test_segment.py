@@ -53,3 +53,25 @@ def test_a_block_that_lost_its_line_breaks_is_shown_as_paragraphs_of_whole_sente
     one = "قال " + " ".join(["الوضع"] * (LONG + 50)) + "."
     assert len(segment([Block(kind="body", text=one, lines=(2,))])) == 1  # a sentence is never split
     assert len(segment([Block(kind="heading", text=text, lines=(3,))])) == 1
+
+
+def test_parts_leave_no_fragment_and_carry_the_attribution_on():
+    """A code review of the split: a short sentence between long ones stood alone ([119, 10, 108, 72] words on
+    a real block) and the attribution of a block's first sentence stopped at the first part ("قال المرصد …"
+    then its toll in the next part lost SOHR: 27 tolls of the tuning half)."""
+    from generator.analysis.annotate import _annotated
+    from generator.ingest.segment import SHORT_PART, parts
+
+    def words(n: int) -> str:
+        return " ".join(["الوضع"] * n) + "."
+
+    sizes = [[sum(len(s.split()) for s in p) for p in parts([words(n) for n in ws])]
+             for ws in ([119, 10, 108, 72], [10, 207, 30], [23, 194])]
+    assert all(min(s) >= SHORT_PART for s in sizes), sizes
+    said = "قال المرصد السوري لحقوق الإنسان إن الاشتباكات " + " ".join(["العنيفة"] * 100) + " استمرت."
+    toll = "وأسفرت المعارك عن مقتل 12 شخصا من المدنيين في " + " ".join(["الأحياء"] * 60) + "."
+    paragraphs = _annotated(segment([Block(kind="body", text=f"{said} {toll}", lines=(4,))]), "2022-01-20")
+    assert len(paragraphs) == 2 and paragraphs[1].notes[0].claimant == "SOHR"
+    other = _annotated(segment([Block(kind="body", text=said, lines=(4,)), Block(kind="body", text=toll, lines=(6,))]),
+                       "2022-01-20")
+    assert other[1].notes[0].claimant == ""  # (two scraped paragraphs: as before, no carry)

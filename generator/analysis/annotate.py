@@ -40,13 +40,14 @@ def note(sentence: str, published: str, previous_claimant: str = "") -> Sentence
                         words=content_words(sentence), facts=facts(sentence, numbers, claimant, shown))
 
 
-def annotate_paragraph(paragraph: Paragraph, published: str) -> Paragraph:
+def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "") -> Paragraph:
     """Body paragraphs get a note per sentence; a sentence that names no one carries the attribution of
-    the sentence before it in the same paragraph. Headings and captions get keys and numbers only."""
+    the sentence before it in the same paragraph (`claimant`: the last of the paragraph before, when both are
+    parts of one scraped block: segment.parts). Headings and captions get keys and numbers only."""
     if paragraph.kind != "body":  # their numbers go to the data, typed, never to the key figures
         notes = tuple(SentenceNote(key=text_key(s), numbers=numbers_in(s)) for s in paragraph.sentences)
     else:
-        found, claimant = [], ""
+        found = []
         for sentence in paragraph.sentences:
             found.append(note(sentence, published, claimant))
             claimant = found[-1].claimant
@@ -90,6 +91,19 @@ def annotate(article: Article) -> Article:
     """The article with every paragraph annotated, its terms and the places it names (read here, in the worker
     that prepares it and cached with it, not by the build again for each story)."""
     published = article.meta.date
-    return replace(article, paragraphs=tuple(annotate_paragraph(p, published) for p in article.paragraphs),
+    return replace(article, paragraphs=_annotated(article.paragraphs, published),
                    terms=Terms.of(terms(article)), places=report_places(article.meta.headline,
                                                                         (p.text for p in article.paragraphs)))
+
+
+def _annotated(paragraphs: tuple[Paragraph, ...], published: str) -> tuple[Paragraph, ...]:
+    """Each paragraph annotated; a part of a scraped block that segment.parts split (the same lines as the part
+    before it) carries the attribution on from that part, as one paragraph would ("قال المرصد …" in one part,
+    its toll in the next)."""
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        before = out[-1] if out else None
+        same_block = before is not None and before.kind == paragraph.kind == "body" and before.lines == paragraph.lines
+        out.append(annotate_paragraph(paragraph, published, before.notes[-1].claimant if same_block and before.notes
+                                      else ""))
+    return tuple(out)

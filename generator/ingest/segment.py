@@ -10,6 +10,7 @@ from ..models import Block, Paragraph
 LONG = 150  # words: a body block longer than this (a scrape that lost its line breaks: one real article of 1,290
 #             words in one line) is shown as several paragraphs, split between sentences
 PART = 100  # words a part holds, about
+SHORT_PART = 40  # words: a part this short (a short sentence beside long ones) joins its shorter neighbour
 
 _CANDIDATE = re.compile(r"([.!?؟…]+)([\"'”“»)\]]*)(\s+)")
 _LATIN_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "vs", "etc", "gen", "col", "lt", "sgt", "prof"}
@@ -75,6 +76,21 @@ def parts(sentences: list[str]) -> list[list[str]]:
         current.append(sentence)
         size += n
     out.append(current)
+    return _joined_short(out)
+
+
+def _joined_short(out: list[list[str]]) -> list[list[str]]:
+    """Parts of fewer than SHORT_PART words joined to their shorter neighbour (a real block split [119, 10, 108,
+    72] words, another [23, 194]: a line or two standing alone between long parts reads as a fragment)."""
+    def size(part: list[str]) -> int:
+        return sum(len(s.split()) for s in part)
+
+    while len(out) > 1 and (small := min(range(len(out)), key=lambda i: size(out[i]))) is not None \
+            and size(out[small]) < SHORT_PART:
+        neighbours = [i for i in (small - 1, small + 1) if 0 <= i < len(out)]
+        other = min(neighbours, key=lambda i: size(out[i]))
+        first, second = sorted((small, other))
+        out[first:second + 1] = [out[first] + out[second]]
     return out
 
 
