@@ -977,6 +977,13 @@ ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues, rates per head,
     ("تمكنت الشرطة من اعتقال 5 مشتبه بهم.", "5", "people", "arrested"),  # managed to: arrested
     ("واستطاعت القوات اعتقال 12 مسلحا.", "12", "people", "arrested"),
     ("فشل الهجوم الذي أدى إلى مقتل 5 جنود.", "5", "people", "killed"),  # another clause's failure
+    # a code review of the two rules above: failing verbs only with the masdar as their complement; "حتى" before a
+    # number word; "ألا" is no exceptive; "إلا في" is "not until"
+    ("فشل الهجوم وأسفر عن مقتل 3 جنود.", "3", "people", "killed"),
+    ("فشل الانقلاب بعد مقتل 12 جنديا.", "12", "people", "killed"),
+    ("لم تتمكن الشرطة من منع مقتل 6 أشخاص.", "6", "people", "killed"),  # a failure to prevent: they died
+    ("قتل حتى تسعة أشخاص.", "تسعة", "people", "killed"),
+    ("ولم يتم اعتقال المتهمين الأربعة إلا في وقت لاحق.", "الأربعة", "people", "arrested"),
     # the base of a rate per head: every N (not "لكل الـ 40": all of them)
     ("وسجلت 10 وفيات من كل 100 ألف نسمة.", "100 ألف", "other", ""),
     ("وتسجل 12 حالة وفاة في كل مئة ألف ولادة.", "مئة ألف", "other", ""),

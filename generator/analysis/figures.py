@@ -118,7 +118,11 @@ _OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اص
 _PERIOD = r"(?:عام|سنة|سنه|يوم|شهر|أسبوع|اسبوع|ساعة|ساعه|دقيقة|دقيقه)"
 _RATE = re.compile(r"(?<!\S)(?:و|ف)?(?:سنويا|سنوياً|يوميا|يومياً|شهريا|شهرياً|أسبوعيا|أسبوعياً|اسبوعيا|اسبوعياً|"
                    rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر)\s+الواحدة?)(?!\S)")  # (not "في العام الحالي")
-_PER_HEAD = re.compile(r"^(?:\S+\s+){0,2}?(?:و?لكل|و?(?:من|في)\s+كل)\s+(?:10+(?![\d.,٫])|(?:ال)?(?:الف|مايه|ميه|مليون|مليار|عشره|عشر)(?!\S))")
+_PER_HEAD = re.compile(r"^(?:\S+\s+){0,2}?(?:و?لكل\s+(?:\d|(?:ال)?(?:الف|مايه|ميه|مليون|مليار|عشره|عشر|خمس\S*|عشر\S*|مئ\S*|ماي\S*)(?!\S))"
+                       r"|و?(?:من|في)\s+كل\s+(?:10+(?![\d.])|(?:ال)?(?:الف|مايه|ميه|مليون|مليار|عشره|عشر)(?!\S)))")
+# (normalised text: "لكلّ 100 ألف", "لكل 11 شخصا", "لكل خمسين ألف": per N; after "من كل"/"في كل" only a power of ten,
+#  "من كل 100 ألف", "في كل مئة ألف": "من كل 22 دولة" is from all 22)
+_GROUPED = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")  # "1,000": one number, not two (normalize makes the comma a space)
 # (normalised text: "لكلّ 100 ألف", "من كل ألف", "في كل مئة ألف" within the count's noun and two words after it)
 _RELATIVE = re.compile(rf"(?<!\S)(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _RELATIVE_START = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
@@ -218,7 +222,7 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         found = _RATE.search(side)
         if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
             return RATE
-    if _PER_HEAD.match(normalize(" ".join(words_after[:5]))):
+    if _PER_HEAD.match(normalize(_GROUPED.sub("", " ".join(words_after[:5])))):
         return RATE  # "7 وفيات لكل 100 ألف شخص", "10 وفيات من كل 100 ألف نسمة": per head of a population, after
         #              the count and its noun (two words at most)
     if category == "killed" and (_BOTH_BEFORE.search(" ".join(words_before[-4:]))

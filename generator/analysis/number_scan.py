@@ -285,19 +285,27 @@ class Sentence:
         return self.has(k, lex.denials) and (auxiliary or not lex.masdars.ending(self.forms, end))
 
     def unable(self, k: int) -> bool:
-        """Before a cue's masdar at k + 1: a verb of being able denied, or of failing, with "من"/"في"/"عن" or
-        nothing before the masdar and at most three words of its subject between ("لم تتمكن السلطات من اعتقال 4",
-        "لم يستطع الأمن اعتقال 3", "فشلت الشرطة في اعتقال 5": no one arrested; not "تمكنت الشرطة من اعتقال 5")."""
+        """Before a cue's masdar at k + 1: a verb of being able denied, or of failing, whose complement the masdar
+        is: right after "من"/"في"/"عن" (or, for استطاع, right after the verb or its subject), with at most three
+        words of its subject between and no conjunct ("لم تتمكن السلطات من اعتقال 4", "لم يستطع الأمن اعتقال 3",
+        "فشلت الشرطة في اعتقال 5": no one arrested; not "تمكنت الشرطة من اعتقال 5", "فشل الهجوم وأسفر عن مقتل 3",
+        "لم تتمكن الشرطة من منع مقتل 6": a failure to prevent)."""
         lex = self.lex
-        if self.is_word(k) and self.tokens[k].norm in ("من", "في", "عن"):
+        preposition = self.is_word(k) and self.tokens[k].norm in ("من", "في", "عن")
+        if preposition:
             k -= 1
         for m in range(k, max(k - 4, -1), -1):
             if not self.is_word(m) or self.boundary(m) or self.owner[m] >= 0:
                 return False
             if self.has(m, lex.failing_verbs):
-                return True
+                return preposition
             if self.has(m, lex.able_verbs):
-                return m >= 1 and self.has(m - 1, lex.denials)
+                direct = not self.tokens[m].norm.lstrip("وف").startswith(("تمكن", "يتمكن", "تتمكن", "نتمكن"))
+                return (preposition or direct) and m >= 1 and self.has(m - 1, lex.denials)
+            if m < k and self.tokens[m].norm.startswith(("و", "ف")) and self.tokens[m].norm not in ("و", "ف"):
+                return False  # a conjunct: another clause ("فشل الهجوم وأسفر عن …")
+            if self.cue_ending(m) is not None:
+                return False  # another cue between ("من منع مقتل"): the verb is not this cue's
         return False
 
     def condition_opens(self, k: int) -> bool:
@@ -310,7 +318,7 @@ class Sentence:
             return before in ("ما", "وما", "اذا", "واذا")
         if norm in ("حال", "حاله"):
             return before in ("في", "وفي")
-        if norm in ("حتي", "وحتي") and self.is_word(k + 1):
+        if norm in ("حتي", "وحتي") and self.is_word(k + 1) and self.owner[k + 1] < 0:  # (not "حتى تسعة")
             after = self.tokens[k + 1].norm
             return after[:1] in ("ي", "ت") and len(after) >= 3 and not after.startswith(("يوم", "تاريخ")) \
                 and not self.lex.months.at(self.forms, k + 1)  # (a verb: not "حتى يوم الأحد", "حتى تموز")
@@ -339,8 +347,8 @@ class Sentence:
     def exceptive(self, k: int) -> bool:
         """An exceptive at k: "إلا", "سوى" (not "إلا أن": however), "غير" before an indefinite word (not "غير
         المسلحين": an adjective)."""
-        if not self.is_word(k) or not self.has(k, self.lex.exceptives):
-            return False
+        if not self.is_word(k) or not self.has(k, self.lex.exceptives) or "ألا" in self.tokens[k].text:
+            return False  # ("ألا": that … not, or "shall not", normalised like "إلا")
         after = self.tok(k + 1)
         if after is None or after.kind != "word":
             return after is not None and after.kind == "num"
