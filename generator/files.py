@@ -66,8 +66,9 @@ def read_bytes(path: Path, roots: tuple[Path, ...], limit: int, folder: Path | N
     """The bytes of a regular file inside the roots, at most `limit` of them (else UnsafeFile); `folder`: its
     folder resolved, when known (see inside)."""
     check_path(path, roots, folder)
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    nofollow = getattr(os, "O_NOFOLLOW", 0) if folder is not None and not path.is_symlink() else 0
+    try:  # (checked as no link through its folder: opened so, a link put there since is not followed)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | nofollow)
     except OSError as exc:
         raise UnsafeFile(f"{path}: cannot be read: {exc.strerror}") from None
     try:

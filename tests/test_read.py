@@ -107,3 +107,25 @@ def test_a_seeds_folder_reached_through_links_checks_each_seed_once_resolved(tmp
     assert inside(project / "seeds" / "a.txt", roots, folder)
     assert not inside(project / "seeds" / "leak.txt", roots, folder)  # a link: resolved all the way
     assert not inside(project / "seeds" / "a.txt", (outside.resolve(),), folder)
+
+
+def test_reading_a_folder_of_seeds_resolves_the_folder_not_each_seed(tmp_path, monkeypatch):
+    """The shortcut is taken: a seed that is no link is its resolved folder and its name, so reading twenty
+    seeds resolves a path a few times, not twice a seed part by part (the old code: 40 calls)."""
+    from pathlib import Path as P
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for n in range(20):
+        (folder / f"s{n:02d}.txt").write_text("خبر عن الحسكة " * 20, encoding="utf-8")
+    calls = []
+    original = P.resolve
+
+    def counting(self, *args, **kwargs):
+        calls.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(P, "resolve", counting)
+    seeds, errors = read_seeds(folder, (tmp_path.resolve(),))
+    assert len(seeds) == 20 and not errors
+    assert len(calls) <= 3, len(calls)
