@@ -308,6 +308,17 @@ class Sentence:
                 return False  # another cue between ("من منع مقتل"): the verb is not this cue's
         return False
 
+    def subject_unable(self, j: int, k: int) -> bool:
+        """The count (ending at j) is the subject of a denied verb of being able right before it, whose complement
+        is the cue at k after "من"/"في"/"عن" ("ولم يتمكن 200 شخص من الفرار": they did not flee)."""
+        after = {"من", "في", "عن"}
+        led = self.is_word(k) and self.tokens[k].norm in after  # (the cue may begin with it: "من الفرار")
+        if k < 1 or not (led or (self.is_word(k - 1) and self.tokens[k - 1].norm in after)) or j < 1 \
+                or self.owner[j - 1] < 0:
+            return False
+        i = self.raws[self.owner[j - 1]].i
+        return i >= 2 and self.has(i - 1, self.lex.able_verbs) and self.has(i - 2, self.lex.denials)
+
     def condition_opens(self, k: int) -> bool:
         """A clause of condition or of what must come first starts at k: "ما لم" / "إذا لم" (unless, if not), "في
         حال(ة)" (in case), "حتى" before a verb (until): the count after it is that clause's, not the cue's before it
@@ -521,8 +532,8 @@ class Sentence:
                 joined = tok.norm.startswith("و") and self.lex.cues_after.word(tok.norm) is None
                 if hit[1] == "displaced" and self.returned(j, k):
                     return ""  # "عاد 300 شخص إلى منازلهم": a return that happened ends a displacement
-                if deny and self.negated(k, k + hit[0] - 1):
-                    return ""  # "الجنود العشرة لم يصابوا": denied
+                if deny and (self.negated(k, k + hit[0] - 1) or self.subject_unable(j, k)):
+                    return ""  # "الجنود العشرة لم يصابوا": denied; "ولم يتمكن 200 شخص من الفرار": unable
                 return "" if joined or hit[1] == "none" else hit[1]
             if self.other_people(k):
                 return ""
