@@ -986,6 +986,8 @@ ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues, rates per head,
     ("ولم يتم اعتقال المتهمين الأربعة إلا في وقت لاحق.", "الأربعة", "people", "arrested"),
     ("ولم يتمكن 200 شخص من الفرار.", "200", "people", "other people"),  # the count the denied verb's subject
     ("وتمكن 200 شخص من الفرار.", "200", "people", "displaced"),
+    ("وتمكن 30 سجينا من الهرب.", "30", "people", "escaped"),  # "من الهرب" as "من الفرار"
+    ("لم يتمكن 30 سجينا من الهرب.", "30", "people", "detained"),  # (they did not: the noun's own)
     # the base of a rate per head: every N (not "لكل الـ 40": all of them)
     ("وسجلت 10 وفيات من كل 100 ألف نسمة.", "100 ألف", "other", ""),
     ("وتسجل 12 حالة وفاة في كل مئة ألف ولادة.", "مئة ألف", "other", ""),
