@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
@@ -29,6 +30,15 @@ def figures_of(source: Source) -> list[Figure]:
     for pair in source.pairs:
         outside = "" if pair.kind == "body" else pair.kind  # a sub-heading's or a caption's number
         for index, (sentence, note) in enumerate(zip(pair.sentences, pair.notes, strict=False), 1):
+            years, people = _years(note), [m for m in note.numbers if m.type == "people"]  # (once a sentence: a
+            #   hostile one holds thousands of numbers, and reading them all again for each was quadratic)
+            first_people = people[0].start if people else None
+            after = {}  # a number's start → the category of the next count of people after it, read backwards
+            following = None
+            for m in reversed(note.numbers):
+                after[m.start] = following
+                if m.type == "people":
+                    following = m.category
             for n in note.numbers:
                 out.append(Figure(
                     id=figure_id(source.meta.id, f"{outside}:{note.key}" if outside else note.key, n.start),
@@ -38,10 +48,8 @@ def figures_of(source: Source) -> list[Figure]:
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
                     stated_day=note.stated_day, day=note.day, paragraph=outside,
-                    scope=scope_of(sentence.ar, n.start, n.end, n.category, _years(note), source.meta.date,
-                                   any(m.type == "people" and m.start < n.start for m in note.numbers),
-                                   next((m.category for m in note.numbers if m.start >= n.end and m.type == "people"),
-                                        None))
+                    scope=scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
+                                   first_people is not None and first_people < n.start, after[n.start])
                     if n.type == "people" else ""))
     return _summed_parts(out)
 
@@ -56,7 +64,14 @@ def _summed_parts(figures: list[Figure]) -> list[Figure]:
     exact = [f for f in figures if f.type == "people" and not f.paragraph and not f.scope and not f.qualifier
              and isinstance(f.value, int) and f.value > 0 and f.category and f.category != "other people"]
     parts: set[str] = set()
+    smaller = defaultdict(list)  # category → its values, sorted: how many are smaller, without a list a count
+    for f in exact:
+        smaller[f.category].append(f.value)
+    for values in smaller.values():
+        values.sort()
     for whole in exact:
+        if bisect_left(smaller[whole.category], whole.value) > _MOST_PARTS[2]:
+            continue  # (the test below, made first: a report of thousands of counts was quadratic)
         others = [f for f in exact if f is not whole and f.category == whole.category and f.value < whole.value]
         for size in (2, 3):
             if len(others) > _MOST_PARTS[size]:
@@ -146,6 +161,7 @@ _IF = re.compile(r"(?<!\S)[وف]?(?:في\s+حال|في\s+حالة|إذا|اذا)
 
 
 _NEAR_YEAR = 8  # words at most between a count and the year that dates it
+_REACH = 1500  # characters of a count's clause read on either side (about 250 words: more than any real clause)
 
 
 def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years: tuple[tuple[int, int], ...],
@@ -195,16 +211,21 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
       العشرات", "قتل وجرح 40", "العشرات بين قتيل وجريح", "20 من القتلى والجرحى"): no end of a range of the
       killed;
     - "": what one event did."""
-    if _PART.search(sentence[:start][-40:]) is not None \
-            or (_OUT_OF.search(sentence[end:]) is not None and whole in (None, category)) \
-            or (after_count and _OF_THEM.search(sentence[end:]) is not None) \
+    following = sentence[end:end + 300]  # (the patterns read the few words right after it)
+    if _PART.search(sentence[max(0, start - 40):start]) is not None \
+            or (_OUT_OF.search(following) is not None and whole in (None, category)) \
+            or (after_count and _OF_THEM.search(following) is not None) \
             or (after_count and category == "killed" and _OF_THE_WOUNDED.match(sentence, end) is not None):
         return PART  # (the last: "ارتفعت الحصيلة إلى 7 جنود بعد وفاة اثنين من المصابين": already in the toll)
-    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
-    stop = _CLAUSE_END.search(sentence, end)
-    clause_start, clause_end = starts[-1] if starts else 0, stop.start() if stop else len(sentence)
+    # its clause, read at most _REACH characters each side (a clause without punctuation a thousand claims long, a
+    # hostile seed, made every count read the whole sentence: quadratic)
+    low = max(0, start - _REACH)
+    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, low, start)]
+    stop = _CLAUSE_END.search(sentence, end, end + _REACH)
+    clause_start = starts[-1] if starts else low
+    clause_end = stop.start() if stop else min(len(sentence), end + _REACH)
     if starts and _RELATIVE_START.match(sentence, clause_start):  # ("… عام 2017، والتي راح ضحيتها 7 أشخاص": the
-        clause_start = starts[-2] if len(starts) > 1 else 0  #     relative clause's head is in the clause before)
+        clause_start = starts[-2] if len(starts) > 1 else low  #   relative clause's head is in the clause before)
     clause = sentence[clause_start:clause_end]
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
     words_before = sentence[clause_start:start].split()

@@ -15,6 +15,7 @@ FIGURES_PER_PAGE = 250
 SOURCES_PER_PAGE = 100
 ALSO_SHOWN = 3  # "also reported by": this many outlets, then a count (the full list is in the data)
 CONTEXT_WORDS = 8  # words shown on each side of a figure's number
+_WINDOW = 2000  # characters read on each side of it (far more than CONTEXT_WORDS words, or the English's 40)
 PROVENANCE_LABELS = {"detected": "detected in the text", "editor": "set by an editor",
                      "derived": "derived, not stated in the text", "missing": "not stated"}
 
@@ -143,9 +144,15 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
     """A figure with a few words around its number (the sentence itself stays on the source page)."""
     pair = next(p for p in sources[figure.source_id].pairs if p.id == figure.pair_id)
     sentence = pair.sentences[figure.sentence - 1]
-    before = sentence.ar[:figure.start].split()
-    after = sentence.ar[figure.end:].split()
-    english = sentence.en.split()
+    before = sentence.ar[max(0, figure.start - _WINDOW):figure.start].split()  # (a window: a hostile sentence of
+    after = sentence.ar[figure.end:figure.end + _WINDOW].split()  # thousands of numbers was split whole for each)
+    english = sentence.en[:_WINDOW].split()
+    if figure.start > _WINDOW:
+        before.insert(0, "…")  # (more before than the window: shown as more, as it was)
+    if len(sentence.ar) - figure.end > _WINDOW:
+        after.append("…")
+    if len(sentence.en) > _WINDOW:
+        english.append("…")
     meta = sources[figure.source_id].meta
     return {"id": figure.id, "value": figure_value(figure), "noun": figure.noun, "group_key": figure.group,
             "group": group_label(figure.group), "claimant": figure.claimant or meta.outlet,
