@@ -988,6 +988,8 @@ ELEVENTH_ROUND = [  # (2026-11-27, seventh session) denied cues, rates per head,
     ("وتمكن 200 شخص من الفرار.", "200", "people", "displaced"),
     ("وتمكن 30 سجينا من الهرب.", "30", "people", "escaped"),  # "من الهرب" as "من الفرار"
     ("لم يتمكن 30 سجينا من الهرب.", "30", "people", "detained"),  # (they did not: the noun's own)
+    ("يجب ألا يقتل 5 أشخاص.", "5", "people", "other people"),  # "ألا" = أن + لا: denied (and no exceptive)
+    ("وحذر من ألا يتم إجلاء 300 شخص.", "300", "people", "other people"),
     # the base of a rate per head: every N (not "لكل الـ 40": all of them)
     ("وسجلت 10 وفيات من كل 100 ألف نسمة.", "100 ألف", "other", ""),
     ("وتسجل 12 حالة وفاة في كل مئة ألف ولادة.", "مئة ألف", "other", ""),

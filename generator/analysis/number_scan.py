@@ -282,6 +282,8 @@ class Sentence:
             return self.has(k - 1, lex.denying_masdars) and not self._denied_before(k - 1)  # "دون أن يصاب"
         if self.has(k, lex.denying_masdars):
             return not self._denied_before(k)
+        if self.tokens[k].text.lstrip("وف") in ("ألا", "لئلا"):
+            return auxiliary or not lex.masdars.ending(self.forms, end)  # "يجب ألا يقتل": أن + لا, written as one
         return self.has(k, lex.denials) and (auxiliary or not lex.masdars.ending(self.forms, end))
 
     def unable(self, k: int) -> bool:
