@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..arabic import ascii_digits, normalize
+from ..arabic import RELATIVE_PRONOUNS, ascii_digits, normalize
 from ..models import Number
 from .number_category import category, group
 from .number_kinds import Typed, by_context, by_form, listed_with
@@ -284,7 +284,59 @@ def claimant_of(sentence: str) -> str:
             return role[1]
     head = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), -1)
     hit = lex.actors.ending(forms, head - 1) or lex.roles.ending(forms, head - 1) if head > 0 else None
-    return hit[1] if hit and hit[0] == head else ""
+    if hit and hit[0] == head:
+        return hit[1]
+    for k in range(len(forms) if reporting else 0):  # none of the rules' actors or roles: the words themselves
+        if (hit := lex.reporting_words.at(forms, k)) is None:
+            continue
+        said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
+        if said in _SPEAKING and (named := _named(sentence, tokens, k + hit[0])):
+            return named
+        if said in _ACCORDING and (named := _named(sentence, tokens, k + hit[0])) \
+                and normalize(named.split()[0]).removeprefix("ل") in _SOURCE_HEADS:
+            return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
+    return ""
+
+
+# Reporting words whose subject says what follows (not "نقل", to carry, "كشف" and "قدر" with an object of their own)
+_SPEAKING = frozenset(normalize(w) for w in (
+    "قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أوضحت", "أضاف", "أضافت",
+    "صرح", "صرحت", "أشار", "أشارت", "زعم", "زعمت", "ادعى", "ادعت", "تقول", "يقول", "لفت", "أخبر", "أخبرت"))
+_ACCORDING = frozenset(normalize(w) for w in ("بحسب", "حسب", "وفق", "وفقا"))
+_SOURCE_HEADS = frozenset(normalize(w) for w in (  # what a source named after "بحسب" starts with
+    "صحيفة", "الصحيفة", "وكالة", "الوكالة", "موقع", "الموقع", "مصادر", "المصادر", "منظمة", "المنظمة", "وزارة",
+    "الوزارة", "هيئة", "الهيئة", "مركز", "المركز", "مكتب", "المكتب", "بيان", "البيان", "تقرير", "التقرير",
+    "إحصائية", "إحصائيات", "إحصاءات", "الإحصاءات", "دراسة", "الدراسة", "مسؤول", "مسؤولين", "المتحدث", "الناطق",
+    "شبكة", "الشبكة", "قناة", "القناة", "مفوضية", "المفوضية", "لجنة", "اللجنة", "مديرية", "المديرية", "جمعية",
+    "الجمعية", "اتحاد", "الاتحاد", "مجلس", "المجلس", "بيانات", "البيانات", "أرقام", "الأرقام", "مصدر", "المصدر"))
+
+
+_NAMED_STOPS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "انهن", "انني", "اننا", "بان", "بانه", "بانها", "عن", "في", "الي", "إلى", "الى", "خلال",
+                          "امس", "اليوم", "يوم", "مساء", "صباح", "ليل", "ليلة", "ليله", "السبت", "الاحد", "الاثنين",
+                          "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "الجمعه", "ايضا", "كذلك", "قد", "لقد"})
+
+
+def _named(sentence: str, tokens: tuple, start: int) -> str:
+    """Who says so, as written, right after a reporting word when the rules name no actor or role there: up to
+    six words before "أن/إن", a preposition, a day, a mark or a number ("وأوضح الناطق الإعلامي للهلال الأحمر أن …"
+    → «الناطق الإعلامي للهلال الأحمر», "بحسب صحيفة ميترو البريطانية"); "" for a pronoun's verb ("قال إن"), a phrase
+    with no word with the article (no name: "قال مسؤول"), or one that runs on (more than six words)."""
+    words = []
+    for j in range(start, min(start + 7, len(tokens))):
+        tok = tokens[j]
+        bare = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
+        if tok.kind != "word" or tok.norm in _NAMED_STOPS or bare in _NAMED_STOPS or tok.text in ("على", "وعلى"):
+            break  # ("على" as written: "علي" is also a name, and normalised alike)
+        if not words and tok.norm in ("ما", "كما"):
+            return ""  # "حسب ما أعلنت المعارضة": the reporting verb after it names who
+        if words and tok.norm.startswith("ل") and not tok.norm.startswith("لل"):
+            break  # "وقال المتحدث لرويترز": to whom, not who
+        if tok.norm in RELATIVE_PRONOUNS or tok.norm in ("وهو", "وهي", "هو", "هي", "ال", "الـ"):
+            break  # "منيف الزهيري وهو قيادي": who he is comes after his name
+        words.append(tok)
+    if not words or len(words) > 6 or not any(w.norm.startswith(("ال", "لل")) for w in words):
+        return ""
+    return sentence[words[0].start:words[-1].end]
 
 
 def mentions_actor(sentence: str) -> bool:
