@@ -139,6 +139,7 @@ _PER_HEAD = re.compile(r"^(?:\S+\s+){0,2}?(?:و?لكل\s+(?:\d|(?:ال)?(?:ال�
 #  "من كل 100 ألف", "في كل مئة ألف": "من كل 22 دولة" is from all 22)
 _GROUPED = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")  # "1,000": one number, not two (normalize makes the comma a space)
 # (normalised text: "لكلّ 100 ألف", "من كل ألف", "في كل مئة ألف" within the count's noun and two words after it)
+_TASHKEEL = re.compile("[\u064B-\u0652\u0670]")  # Arabic diacritics
 _RELATIVE = re.compile(rf"(?<!\S)(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _RELATIVE_START = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت)"
@@ -237,8 +238,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     if told and earlier(sentence, (start, end), (clause_start, clause_end), years, report_date):
         return EARLIER
     words_after = sentence[end:clause_end].split()
-    before = re.split(r"\d", " ".join(words_before[-3:]))[-1]
-    after = re.split(r"\d", " ".join(words_after[:6]))[0]  # (up to another number: its rate)
+    before = _TASHKEEL.sub("", re.split(r"\d", " ".join(words_before[-3:]))[-1])
+    after = _TASHKEEL.sub("", re.split(r"\d", " ".join(words_after[:6]))[0])  # (up to another number: its rate;
+    #   without diacritics: "أسبوعيًا", "سنويًا" are written with the tanween before the alif as often as after)
     for side in (before, after):
         found = _RATE.search(side)
         if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
