@@ -18,7 +18,8 @@ _LATIN_RUN = re.compile(r"[A-Za-z]+")  # match per word, not per letter (a seven
 # tatweel removed (what strip_tashkeel/strip_tatweel remove), its alef forms (normalize_alef) as bare alef,
 # alef maqsura and yaa with hamza as yaa, taa marbuta as haa, waw with hamza as waw, Arabic-Indic and
 # Persian digits as ASCII. No mapping's result is mapped again, so one pass equals the steps one after another.
-_NORMAL = {ord(ch): None for ch in "".join(araby.TASHKEEL) + "\u0670" + araby.TATWEEL}
+_DIACRITICS = {ord(ch): None for ch in "".join(araby.TASHKEEL) + "\u0670"}  # (and the dagger alif)
+_NORMAL = {**_DIACRITICS, ord(araby.TATWEEL): None}
 _NORMAL.update({ord(ch): "ا" for ch in "آأإٱ"})
 _NORMAL.update({ord("ى"): "ي", ord("ئ"): "ي", ord("ة"): "ه", ord("ؤ"): "و"})
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -40,6 +41,12 @@ def ascii_digits(text: str) -> str:
     """Arabic-Indic and Persian digits as ASCII digits; everything else unchanged. (Most text has none, and
     a search is many times faster than translating a non-ASCII string.)"""
     return text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text
+
+
+def without_diacritics(text: str) -> str:
+    """The text without harakat, tanwin, shadda, sukun and the dagger alif (what normalize drops of them), all
+    else as written: "سنويًا" and "سنوياً" both "سنويا"."""
+    return text.translate(_DIACRITICS)
 
 
 @lru_cache(maxsize=8192)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
 
-from ..arabic import RELATIVE_PRONOUNS, normalize
+from ..arabic import RELATIVE_PRONOUNS, normalize, without_diacritics
 from ..dates import future_verb
 from ..models import Figure, SentenceNote, Source
 from .labels import category_label, category_order, group_label
@@ -139,7 +139,6 @@ _PER_HEAD = re.compile(r"^(?:\S+\s+){0,2}?(?:و?لكل\s+(?:\d|(?:ال)?(?:ال�
 #  "من كل 100 ألف", "في كل مئة ألف": "من كل 22 دولة" is from all 22)
 _GROUPED = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")  # "1,000": one number, not two (normalize makes the comma a space)
 # (normalised text: "لكلّ 100 ألف", "من كل ألف", "في كل مئة ألف" within the count's noun and two words after it)
-_TASHKEEL = re.compile("[\u064B-\u0652\u0670]")  # Arabic diacritics
 _RELATIVE = re.compile(rf"(?<!\S)(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _RELATIVE_START = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت)"
@@ -238,8 +237,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     if told and earlier(sentence, (start, end), (clause_start, clause_end), years, report_date):
         return EARLIER
     words_after = sentence[end:clause_end].split()
-    before = _TASHKEEL.sub("", re.split(r"\d", " ".join(words_before[-3:]))[-1])
-    after = _TASHKEEL.sub("", re.split(r"\d", " ".join(words_after[:6]))[0])  # (up to another number: its rate;
+    before = without_diacritics(re.split(r"\d", " ".join(words_before[-3:]))[-1])
+    after = without_diacritics(re.split(r"\d", " ".join(words_after[:6]))[0])  # (up to another number: its rate;
     #   without diacritics: "أسبوعيًا", "سنويًا" are written with the tanween before the alif as often as after)
     for side in (before, after):
         found = _RATE.search(side)
