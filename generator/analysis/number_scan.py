@@ -47,6 +47,9 @@ class Seen:
         return self.numbers[index] if 0 <= index < len(self.numbers) else None
 
 
+_COMPLEMENT_MARKS = frozenset({"من", "في", "عن"})  # before a masdar that completes a verb ("تمكن من", "فشل في")
+
+
 class Sentence:
     """A sentence's tokens and numbers, with what typing needs to look up around each number."""
 
@@ -282,9 +285,9 @@ class Sentence:
             return self.has(k - 1, lex.denying_masdars) and not self._denied_before(k - 1)  # "دون أن يصاب"
         if self.has(k, lex.denying_masdars):
             return not self._denied_before(k)
-        if self.tokens[k].text.lstrip("وف") in ("ألا", "لئلا"):
-            return auxiliary or not lex.masdars.ending(self.forms, end)  # "يجب ألا يقتل": أن + لا, written as one
-        return self.has(k, lex.denials) and (auxiliary or not lex.masdars.ending(self.forms, end))
+        denial = self.has(k, lex.denials) or self.tokens[k].text.lstrip("وف") in ("ألا", "لئلا")  # ("يجب ألا
+        #                                                                    يقتل": أن + لا, written as one)
+        return denial and (auxiliary or not lex.masdars.ending(self.forms, end))
 
     def unable(self, k: int) -> bool:
         """Before a cue's masdar at k + 1: a verb of being able denied, or of failing, whose complement the masdar
@@ -293,7 +296,7 @@ class Sentence:
         "فشلت الشرطة في اعتقال 5": no one arrested; not "تمكنت الشرطة من اعتقال 5", "فشل الهجوم وأسفر عن مقتل 3",
         "لم تتمكن الشرطة من منع مقتل 6": a failure to prevent)."""
         lex = self.lex
-        preposition = self.is_word(k) and self.tokens[k].norm in ("من", "في", "عن")
+        preposition = self.is_word(k) and self.tokens[k].norm in _COMPLEMENT_MARKS
         if preposition:
             k -= 1
         for m in range(k, max(k - 4, -1), -1):
@@ -313,9 +316,9 @@ class Sentence:
     def subject_unable(self, j: int, k: int) -> bool:
         """The count (ending at j) is the subject of a denied verb of being able right before it, whose complement
         is the cue at k after "من"/"في"/"عن" ("ولم يتمكن 200 شخص من الفرار": they did not flee)."""
-        after = {"من", "في", "عن"}
-        led = self.is_word(k) and self.tokens[k].norm in after  # (the cue may begin with it: "من الفرار")
-        if k < 1 or not (led or (self.is_word(k - 1) and self.tokens[k - 1].norm in after)) or j < 1 \
+        led = self.is_word(k) and self.tokens[k].norm in _COMPLEMENT_MARKS  # (the cue may begin with it: "من
+        #                                                                      الفرار")
+        if k < 1 or not (led or (self.is_word(k - 1) and self.tokens[k - 1].norm in _COMPLEMENT_MARKS)) or j < 1 \
                 or self.owner[j - 1] < 0:
             return False
         i = self.raws[self.owner[j - 1]].i
@@ -343,9 +346,13 @@ class Sentence:
         for m in range(k - 1, max(k - 5, -1), -1):
             if not self.is_word(m) or self.boundary(m):
                 return False
-            if self.has(m, self.lex.denials) and not self.has(m + 1, self.lex.denial_lookalikes):
+            if self.denies(m):
                 return True
         return False
+
+    def denies(self, m: int) -> bool:
+        """One of denials at m, not the first word of one of their lookalikes ("لا يزال": still; "ما لا يقل عن")."""
+        return self.has(m, self.lex.denials) and not self.has(m + 1, self.lex.denial_lookalikes)
 
     def until_after(self, j: int) -> bool:
         """After the count (ending at j), in its clause, "إلا" and a word of time: a denial that says "not until"
@@ -391,8 +398,7 @@ class Sentence:
             if self.boundary(k) or self.exceptive(k) or self.has(k, lex.denial_breaks) \
                     or lex.subset_cues.ending(self.forms, k):
                 return False  # (a clause of its own: "29 حالة لم يتم نقلها كان بينها حالة وفاة واحدة")
-            if self.has(k, lex.denying_masdars) or (self.has(k, lex.denials)
-                                                    and not self.has(k + 1, lex.denial_lookalikes)):
+            if self.has(k, lex.denying_masdars) or self.denies(k):
                 return True
             if self.tokens[k].norm in RELATIVE_PRONOUNS or self.tokens[k].norm[1:] in RELATIVE_PRONOUNS:
                 return False  # a clause of its own: "الهجوم الذي أدى إلى مقتل جندي واحد"

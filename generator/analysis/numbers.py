@@ -290,10 +290,8 @@ def claimant_of(sentence: str) -> str:
         if (hit := lex.reporting_words.at(forms, k)) is None:
             continue
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
-        if said in _SPEAKING and (named := _named(sentence, tokens, k + hit[0])):
-            return named
-        if said in _ACCORDING and (named := _named(sentence, tokens, k + hit[0])) \
-                and normalize(named.split()[0]).removeprefix("ل") in _SOURCE_HEADS:
+        named = _named(sentence, tokens, k + hit[0]) if said in _SPEAKING or said in _ACCORDING else ""
+        if named and (said in _SPEAKING or normalize(named.split()[0]).removeprefix("ل") in _SOURCE_HEADS):
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
     return ""
 
