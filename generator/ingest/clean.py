@@ -248,11 +248,12 @@ def _announced_list(scan: _Scan, end: int) -> set[int]:
     lines = [ln for ln in scan.open_lines() if ln.number >= end]
     kept: set[int] = set()
     for k, lead in enumerate(lines):
-        if lead.number in kept or not strip_closers(lead.text.strip()).rstrip(" -ـ–").endswith(":") \
-                or word_count(lead.text) < 3 or _URL.search(lead.text) or not _ANNOUNCES.search(normalize(lead.text)):
+        if lead.number in kept or not _ending(lead.text).endswith(":") or word_count(lead.text) < 3 \
+                or _URL.search(lead.text):
             continue
-        if _SITE_WORDS.search(normalize(lead.text)):
-            continue  # "أبرز الأخبار على موقعنا:", "تابعونا على مواقع التواصل التالية:": the site's, not the article's
+        plain = normalize(lead.text)
+        if not _ANNOUNCES.search(plain) or _SITE_WORDS.search(plain):
+            continue  # (a site's own lead-in: "أبرز الأخبار على موقعنا:", "تابعونا على مواقع التواصل التالية:")
         items: list[Line] = []
         for line in lines[k + 1:]:
             last = items[-1] if items else lead
@@ -288,10 +289,15 @@ def _read_footer(scan: _Scan, end: int) -> None:
         previous = line
 
 
+def _ending(text: str) -> str:
+    """A line without the closing quotes or brackets and the dashes after its last word: how it ends."""
+    return strip_closers(text.strip()).rstrip(" -ـ–")
+
+
 def _short_sentence(text: str) -> bool:
     """A short line that ends like a sentence, not a sub-heading: a full stop ("وعلى دروب الخير نلتقي.") or a
     colon after four words or more ("صدر اليوم … البيان التالي :-"); "الخلفية:" stays a heading."""
-    end = strip_closers(text.strip()).rstrip(" -ـ–")
+    end = _ending(text)
     return (end.endswith(".") and not end.endswith("..")) or (end.endswith(":") and word_count(text) > 3)
 
 

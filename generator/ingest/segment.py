@@ -82,15 +82,15 @@ def parts(sentences: list[str]) -> list[list[str]]:
 def _joined_short(out: list[list[str]]) -> list[list[str]]:
     """Parts of fewer than SHORT_PART words joined to their shorter neighbour (a real block split [119, 10, 108,
     72] words, another [23, 194]: a line or two standing alone between long parts reads as a fragment)."""
-    def size(part: list[str]) -> int:
-        return sum(len(s.split()) for s in part)
-
-    while len(out) > 1 and (small := min(range(len(out)), key=lambda i: size(out[i]))) is not None \
-            and size(out[small]) < SHORT_PART:
-        neighbours = [i for i in (small - 1, small + 1) if 0 <= i < len(out)]
-        other = min(neighbours, key=lambda i: size(out[i]))
+    sizes = [sum(len(s.split()) for s in part) for part in out]
+    while len(out) > 1:
+        small = min(range(len(out)), key=sizes.__getitem__)
+        if sizes[small] >= SHORT_PART:
+            break
+        other = min((i for i in (small - 1, small + 1) if 0 <= i < len(out)), key=sizes.__getitem__)
         first, second = sorted((small, other))
         out[first:second + 1] = [out[first] + out[second]]
+        sizes[first:second + 1] = [sizes[first] + sizes[second]]
     return out
 
 
