@@ -372,8 +372,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
         if config.search and not options.search_after:
             with timer("search"), stage("starting the search index"):  # Pagefind runs while the rest is made
                 try:
-                    indexing = search.Indexing(sources, records, pair_keys, story_of, output / search.BUNDLE,
-                                               output)
+                    indexing = search.Indexing(sources, records, story_of, output, output)
                 except OSError as exc:
                     if (failed := cannot_write(exc, f"the search index ({exc.filename or output.parent})")) is not None:
                         raise failed from None
@@ -401,7 +400,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
             indexing.cancel()
     if config.search and options.search_after:
         with timer("search"), stage("building the search index"):
-            search.replace_index(output, sources, records, pair_keys, story_of)
+            search.replace_index(output, sources, records, story_of)
     kept.save()
     cache.prune()
     report["timings"] = timer.seconds
@@ -550,7 +549,7 @@ def _search(timer: Timer, indexing: search.Indexing, cache: Cache, staging: Path
 def _keep_old_index(output: Path) -> Callable[[Path], None]:
     """serve: the new pages go live with the previous search index; the new index follows."""
     def finish(staging: Path) -> None:
-        for bundle in output.glob(f"{search.BUNDLE}*"):  # pagefind/, and pagefind-2/ … of a pile indexed in parts
+        for bundle in output.glob(f"{search.BUNDLE}*"):  # pagefind/, pagefind-en/, and pagefind-2/ … of a pile in parts
             if bundle.is_dir() and search.is_bundle(bundle.name):
                 shutil.copytree(bundle, staging / bundle.name, copy_function=os.link)
     return finish

@@ -178,6 +178,38 @@ def test_search_finds_the_right_source(watched, base_url, site, query_from):
     assert w.page.url == f"{base_url}sources/{source['id']}.html#{pair['id']}"
 
 
+@pytest.mark.parametrize("query", ["بالحسكة", "حسكة", "والحسكة"])
+def test_search_finds_an_arabic_word_with_or_without_its_article_and_prefixes(watched, base_url, site, query):
+    """The Arabic is indexed by the rules of Arabic: "بالحسكة" and "حسكة" find the reports that write "الحسكة"
+    (four of the five seeds write only that form). Indexed by English rules, as one index for both scripts was,
+    they found one report and none."""
+    from tests.html_helpers import briefing
+
+    writing = {s["id"] for s in briefing(site)["sources"] if any("الحسكة" in p["ar"] for p in s["pairs"])}
+    assert len(writing) >= 4
+    w = watched(viewport=VIEWPORTS["wide"])
+    w.page.goto(base_url + "search.html")
+    w.page.fill("#search-input", query)
+    w.page.press("#search-input", "Enter")
+    w.page.wait_for_function("document.querySelector('.search-status').textContent.includes('found')")
+    hrefs = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")
+    found = {h.split("/")[-1].split(".html")[0] for h in hrefs}
+    assert writing <= found, (query, sorted(found), w.page.inner_text(".search-status"))
+
+
+def test_search_finds_an_english_word_in_its_other_forms(watched, base_url, site):
+    """The English is indexed by the rules of English: "word" finds the stub's "(12 words)" of every report."""
+    from tests.html_helpers import briefing
+
+    reports = len(briefing(site)["sources"])
+    w = watched(viewport=VIEWPORTS["wide"])
+    w.page.goto(base_url + "search.html")
+    w.page.fill("#search-input", "word")
+    w.page.press("#search-input", "Enter")
+    w.page.wait_for_function("document.querySelector('.search-status').textContent.includes('found')")
+    assert f"{reports} reports found" in w.page.inner_text(".search-status")
+
+
 def test_search_shows_more_results_on_request_and_counts_reports(watched, base_url, site):
     """Results come a page of reports at a time (30; here 1, set on the form as tests may): the status says how
     many reports were found and how many are shown, and "More results" shows the next ones, to the last."""
@@ -413,8 +445,9 @@ def test_page_weight_budget(site):
 
 
 def test_search_merges_the_parts_of_an_index_made_in_parts(browser, tmp_path, monkeypatch):
-    """A large pile is indexed in parts (pagefind/, pagefind-2/ …: one Pagefind run's memory each) that the
-    search page merges: a paragraph of a source in the second part and one in the last are found."""
+    """A large pile is indexed in parts (pagefind/, pagefind-2/ …, and pagefind-en/, pagefind-en-2/ … for the
+    English: one Pagefind run's memory each) that the search page merges: a paragraph of a source in the second
+    part and one in the last are found, by an Arabic word and by an English one."""
     import re
 
     from generator.site import search
@@ -424,7 +457,8 @@ def test_search_merges_the_parts_of_an_index_made_in_parts(browser, tmp_path, mo
     project = make_project(tmp_path / "project")
     build(project, BuildOptions(engine_loader=StubEngine().loader))
     site = project / "site"
-    assert sorted(p.name for p in site.glob("pagefind*")) == ["pagefind", "pagefind-2", "pagefind-3"]
+    assert sorted(p.name for p in site.glob("pagefind*")) == ["pagefind", "pagefind-2", "pagefind-3", "pagefind-en",
+                                                              "pagefind-en-2", "pagefind-en-3"]
     sources = briefing(site)["sources"]
     words = {s["id"]: set(re.findall(r"[\u0621-\u064A]{6,}", " ".join(p["ar"] for p in s["pairs"]))) for s in sources}
     root = tmp_path / "root"
@@ -441,6 +475,14 @@ def test_search_merges_the_parts_of_an_index_made_in_parts(browser, tmp_path, mo
             w.page.wait_for_selector(".search-results li a")
             hrefs = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")
             assert hrefs[0].startswith(f"sources/{source['id']}.html#"), (unique[0], hrefs)  # the best match
+            pair = source["pairs"][-1]
+            tag = pair["en"].split()[1]  # the stub's tag of the sentence: Latin letters, so the English is searched
+            w.page.goto(base + "search.html")
+            w.page.fill("#search-input", tag)
+            w.page.press("#search-input", "Enter")
+            w.page.wait_for_selector(".search-results li a")
+            hrefs = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")
+            assert hrefs[0] == f"sources/{source['id']}.html#{pair['id']}", (tag, hrefs)
         assert w.problems == [], w.problems
     finally:
         w.close()

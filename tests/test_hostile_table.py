@@ -376,7 +376,7 @@ CASES = [
          patch=failing(errno.ENOSPC, lambda p: p.name == ".briefing-search"), code=74,
          message=r"cannot write the search index .*No space left on device; the previous site is unchanged"),
     Case("the disk fills up as the search records are written", config("search: true"),
-         patch=failing(errno.ENOSPC, lambda p: p.parent.name == "search" and p.suffix == ".html"), code=74,
+         patch=failing(errno.ENOSPC, lambda p: p.parent.parent.name == "search" and p.suffix == ".html"), code=74,
          message=r"cannot write the search index .*No space left on device; the previous site is unchanged"),
     Case("a read-only project folder", patch=failing(errno.EROFS, lambda p: p.name == ".briefing.lock"), code=74,
          message=r"cannot take the build lock .*Read-only file system"),

@@ -287,11 +287,13 @@ def test_pagefind_runs_only_when_what_search_finds_has_changed(tmp_path, monkeyp
     data["entries"][-1]["edited"] = "An edit that search must find."
     memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     build(project, BuildOptions(engine_loader=StubEngine().loader))
-    assert len(runs) == 1 and "An edit that search must find." in fragments(project / "site" / "pagefind")
+    # only the English bundle is made again; the Arabic one, whose records are the same, is linked in
+    assert [args[3] for args in runs] == ["en"] and entry.stat().st_ino == before.st_ino
+    assert "An edit that search must find." in fragments(project / "site" / "pagefind-en")
     shutil.rmtree(project / "site" / "pagefind")  # a bundle that is gone is made again, never assumed
     runs[:] = []
     build(project, BuildOptions(engine_loader=StubEngine().loader))
-    assert len(runs) == 1 and entry.is_file()
+    assert [args[3] for args in runs] == ["ar"] and entry.is_file()
 
 
 def test_the_code_version_covers_the_default_templates(tmp_path):
@@ -439,15 +441,17 @@ def test_a_large_pile_is_indexed_in_parts_and_fewer_parts_leave_nothing_behind(t
     result = build(project, BuildOptions(engine_loader=StubEngine().loader))
     site, ids = project / "site", [p.stem for p in (project / "site" / "sources").glob("*.html")]
     assert len(ids) == result.report["sources"] > 12
-    names = search.bundle_names(len(ids))
-    assert len(names) == 3 and sorted(p.name for p in site.glob("pagefind*")) == names
-    indexed = [fragments(site / name) for name in names]
-    assert all(sum(f'"target":"sources/{i}.html"' in text for text in indexed) == 1 for i in ids)
-    assert 'data-merge="pagefind-2/ pagefind-3/"' in (site / "search.html").read_text(encoding="utf-8")
+    names, english = search.bundle_names(len(ids)), search.bundle_names(len(ids), "en")
+    assert len(names) == 3 and sorted(p.name for p in site.glob("pagefind*")) == sorted(names + english)
+    for bundles in (names, english):
+        indexed = [fragments(site / name) for name in bundles]
+        assert all(sum(f'"target":"sources/{i}.html"' in text for text in indexed) == 1 for i in ids)
+    page = (site / "search.html").read_text(encoding="utf-8")
+    assert 'data-merge="pagefind-2/ pagefind-3/"' in page and 'data-merge-en="pagefind-en-2/ pagefind-en-3/"' in page
     assert sorted(p.name for p in (project / ".cache").glob("search*")) == ["search", "search-2", "search-3"]
     monkeypatch.setattr(search, "PART", 100)
     build(project, BuildOptions(engine_loader=StubEngine().loader))
-    assert sorted(p.name for p in site.glob("pagefind*")) == ["pagefind"]
+    assert sorted(p.name for p in site.glob("pagefind*")) == ["pagefind", "pagefind-en"]
     assert "data-merge" not in (site / "search.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in (project / ".cache").glob("search*")) == ["search"]
     assert all(f'"target":"sources/{i}.html"' in fragments(site / "pagefind") for i in ids)
@@ -472,7 +476,8 @@ def test_search_is_indexed_while_the_pages_are_written_and_its_leftovers_are_our
     users.mkdir()
     (users / "mine.txt").write_text("keep", encoding="utf-8")
     build(project, BuildOptions(engine_loader=StubEngine().loader))
-    assert events == ["pagefind", "render"]
+    assert events[0] == "pagefind" and "render" in events and events.count("pagefind") == 2  # Arabic (before the
+    #                                                    pages), then English (once the Arabic is done)
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()
     assert not killed.exists() and (users / "mine.txt").read_text(encoding="utf-8") == "keep"
     assert sorted(p.name for p in project.glob(".site-*")) == [".site-search-notes"]  # nothing of ours left

@@ -181,7 +181,10 @@ class Renderer:
                                                     "days": crossref.NEAR_DAYS,
                                                     "longer": crossref.LONGER}),
                       self.page("search.html", "search.html", stories=self._story_filter(briefing),
-                                merged=search.bundle_names(len(briefing.sources))[1:], totals={"pending": report["pending"]})])
+                                merged=search.bundle_names(len(briefing.sources))[1:],
+                                english=search.bundle_names(len(briefing.sources), "en")
+                                if search.has_english(briefing.sources) else [],
+                                totals={"pending": report["pending"]})])
         if len(briefing.stories) == 1:
             story = briefing.stories[0]
             figure_at = views.figure_pages(list(briefing.figures), briefing.by_id)

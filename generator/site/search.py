@@ -1,10 +1,14 @@
-"""Search across both languages with Pagefind: one record page per source, a section per paragraph pair.
+"""Search across both languages with Pagefind: a record page per source and language, a section per
+paragraph pair.
 
-Each source becomes a small page in a records folder (kept in the cache and rewritten only for sources
-that changed) that Pagefind's command line indexes into the site's `pagefind/` bundle. The page's
-`target` metadata is the source page; each pair is a section under a heading whose id is the pair's
-anchor, which Pagefind returns as a sub-result, so the search page links straight to the paragraph.
-(Pagefind's Python API answers one request per 0.1 s, far slower; a page per pair costs twice the time.)
+Each source becomes two small pages in a records folder (kept in the cache and rewritten only for sources
+that changed): its Arabic, which Pagefind's command line indexes into the site's `pagefind/` bundle by the
+rules of Arabic (an Arabic word is found with or without its article and proclitics: "الحسكة", "بالحسكة",
+"حسكة"), and its English, indexed into `pagefind-en/` by those of English. The search page asks the bundle of
+the script the words are typed in. A page's `target` metadata is the source page; each pair is a section under
+a heading whose id is the pair's anchor, which Pagefind returns as a sub-result, so the search page links
+straight to the paragraph. (Pagefind's Python API answers one request per 0.1 s, far slower; a page per pair
+costs twice the time.)
 """
 
 from __future__ import annotations
@@ -31,59 +35,72 @@ log = logging.getLogger(__name__)
 BUNDLE = "pagefind"
 
 
-def record_page(source: Source, story: str = "") -> str:
-    """The source as Pagefind reads it: its title, its story (a filter), and a section per pair."""
+LANGUAGES = ("ar", "en")  # a bundle per language: Arabic words stemmed as Arabic, English as English
+
+
+def record_page(source: Source, story: str = "", language: str = "ar") -> str:
+    """The source as one language's index reads it: its title, its story (a filter), and a section per pair
+    that has text in that language ("" for English when no pair has any yet). Each language has an index of
+    its own, so that Pagefind stems it by that language's rules: an Arabic word is found with or without its
+    article and proclitics ("الحسكة", "بالحسكة", "حسكة"), an English one in its other forms."""
     meta = source.meta
     title = source.headline_en.text if source.headline_en.status != "pending" else meta.headline
     title = title if len(title) <= 90 else title[:89].rsplit(" ", 1)[0] + "…"
     # (the story as an attribute: text in the record, even hidden, is indexed and shows in the excerpts)
     story_filter = f' data-pagefind-filter="story:{escape(story)}"' if story else ""
-    sections = "".join(
-        f'<section><h2 id="{escape(pair.id)}">¶{pair.number}</h2>'
-        f'<p lang="ar" dir="rtl">{escape(pair.ar)}</p><p>{escape(pair.en)}</p></section>' for pair in source.pairs)
-    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title></head><body>'
-            f'<main data-pagefind-body data-pagefind-meta="target:sources/{escape(meta.id)}.html"{story_filter}>'
+    direction = ' dir="rtl"' if language == "ar" else ""
+    texts = ((pair, pair.ar if language == "ar" else pair.en) for pair in source.pairs)
+    sections = "".join(f'<section><h2 id="{escape(pair.id)}">¶{pair.number}</h2><p>{escape(text)}</p></section>'
+                       for pair, text in texts if text)
+    if not sections:
+        return ""
+    return (f'<!DOCTYPE html><html lang="{language}"{direction}><head><meta charset="utf-8"><title>x</title></head>'
+            f'<body><main data-pagefind-body data-pagefind-meta="target:sources/{escape(meta.id)}.html"{story_filter}>'
             f'<h1 data-pagefind-meta="title" data-pagefind-ignore>{escape(meta.outlet)} · {escape(title)}</h1>'
             f'{sections}</main></body></html>')
 
 
-STAMPS = ".stamps.json"  # source id → what its record page shows (one file, not a marker per source)
+STAMPS = ".stamps.json"  # source id → a digest of its record page (one file, not a marker per source)
 
 
-def update_records(folder: Path, sources: list[Source], keys: dict[str, str], story_of: dict[str, str]) -> str:
-    """Keep one record page per source in `folder`, rewriting only the sources whose pages or story changed
-    (`keys` says what each shows) and removing those no longer built. Returns a digest of what the records
-    show ("" when some source has no key to tell it by)."""
+def update_records(folder: Path, sources: list[Source], story_of: dict[str, str], language: str) -> str:
+    """Keep one record page per source in `folder` for one language, rewriting only those whose page changed
+    and removing those no longer built (or with nothing in that language). Returns a digest of what the records
+    show ("" when there is none: no source has text in that language)."""
     folder.mkdir(parents=True, exist_ok=True)
     try:
         known = json.loads((folder / STAMPS).read_text(encoding="utf-8"))
         known = known if isinstance(known, dict) else {}
     except (OSError, ValueError):
         known = {}
-    wanted = {f"{source.meta.id}.html" for source in sources}
+    pages = {f"{source.meta.id}.html": record_page(source, story_of.get(source.meta.id, ""), language)
+             for source in sources}
+    pages = {name: page for name, page in pages.items() if page}
     for stale in folder.iterdir():
         if stale.is_dir():
             shutil.rmtree(stale, ignore_errors=True)  # the per-pair layout of earlier versions
-        elif stale.name not in (STAMPS, INDEXED) and stale.name not in wanted:
+        elif stale.name not in (STAMPS, INDEXED) and stale.name not in pages:
             stale.unlink(missing_ok=True)  # sources no longer built, and the marker files of earlier versions
     stamps = {}
     try:
-        for source in sources:
-            story = story_of.get(source.meta.id, "")
-            stamp = f"{keys.get(source.meta.id, '')}|{story}"
-            path = folder / f"{source.meta.id}.html"
-            if not (stamp.strip("|") and known.get(source.meta.id) == stamp and path.is_file()):
-                path.write_text(record_page(source, story), encoding="utf-8")
-            stamps[source.meta.id] = stamp
+        for name, page in pages.items():
+            stamp = hashlib.sha1(page.encode("utf-8")).hexdigest()
+            path = folder / name
+            if not (known.get(name) == stamp and path.is_file()):
+                path.write_text(page, encoding="utf-8")
+            stamps[name] = stamp
     finally:  # what was written so far is known, even when a write failed
         write_atomic(folder / STAMPS, json.dumps(stamps, sort_keys=True))
-    if any(not stamp.strip("|") for stamp in stamps.values()):
+    if not stamps:
         return ""
-    return hashlib.sha1(json.dumps([stamps, INDEX_OPTIONS], sort_keys=True).encode("utf-8")).hexdigest()
+    return hashlib.sha1(json.dumps([stamps, index_options(language)], sort_keys=True).encode("utf-8")).hexdigest()
 
 
 INDEXED = ".indexed.json"  # the records' digest and the bundle Pagefind made of them
-INDEX_OPTIONS = ["--force-language", "en"]
+
+
+def index_options(language: str) -> list[str]:
+    return ["--force-language", language]
 
 
 def _entry_hash(bundle: Path) -> str:
@@ -123,11 +140,11 @@ def pagefind_command() -> tuple[str, ...]:
     return (sys.executable, "-m", "pagefind")
 
 
-def start_pagefind(records_dir: Path, bundle: Path, log_file: Path) -> subprocess.Popen | None:
-    """Start indexing the record pages into a Pagefind bundle (its output goes to log_file, so that a long
-    run never waits on a full pipe); None, with a warning, when Pagefind cannot be started."""
-    # One index for both scripts: Pagefind's English rules leave Arabic words as they are.
-    command = [*pagefind_command(), "--site", str(records_dir), "--output-path", str(bundle), *INDEX_OPTIONS]
+def start_pagefind(records_dir: Path, bundle: Path, log_file: Path, language: str) -> subprocess.Popen | None:
+    """Start indexing one language's record pages into a Pagefind bundle (its output goes to log_file, so that
+    a long run never waits on a full pipe); None, with a warning, when Pagefind cannot be started."""
+    command = [*pagefind_command(), "--site", str(records_dir), "--output-path", str(bundle),
+               *index_options(language)]
     try:
         with open(log_file, "wb") as out:
             return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -155,26 +172,36 @@ PART = 4000  # sources a search bundle indexes at most: Pagefind needs about 1.1
 #              page merges the parts (pagefind.mergeIndex)
 
 
-def bundle_names(sources: int) -> list[str]:
-    """The site's search bundles for a pile of this many sources: pagefind/, then pagefind-2/ …"""
-    return [BUNDLE] + [f"{BUNDLE}-{n}" for n in range(2, -(-sources // PART) + 1)]
+def bundle_names(sources: int, language: str = "ar") -> list[str]:
+    """A language's search bundles for a pile of this many sources: Arabic in pagefind/, then pagefind-2/ …;
+    English in pagefind-en/, then pagefind-en-2/ …"""
+    first = BUNDLE if language == "ar" else f"{BUNDLE}-{language}"
+    return [first] + [f"{first}-{n}" for n in range(2, -(-sources // PART) + 1)]
 
 
 def is_bundle(name: str) -> bool:
     """A folder name bundle_names() gives."""
-    return name == BUNDLE or (name.startswith(f"{BUNDLE}-") and name[len(BUNDLE) + 1:].isdigit())
+    rest = name[len(BUNDLE):]
+    rest = rest[len("-en"):] if rest.startswith("-en") else rest
+    return name.startswith(BUNDLE) and (rest == "" or (rest.startswith("-") and rest[1:].isdigit()))
+
+
+def has_english(sources: list[Source]) -> bool:
+    """Whether any source has English to index (its English bundle is made only then)."""
+    return any(pair.en for source in sources for pair in source.pairs)
 
 
 class Indexing:
     """A site's search index, started as soon as the sources and their stories are known: Pagefind (a
-    process of its own) indexes on one core while the pages are rendered and written on the other; past PART
-    sources, in parts, one run after another. Its bundles are made in a folder beside the site and moved in by
-    finish(); when the records (of a single part) are those the `previous` bundle was made of, that bundle is
-    linked in instead and Pagefind does not run. cancel() stops it and removes its folder (always call it:
-    finish() does)."""
+    process of its own) indexes on one core while the pages are rendered and written on the other, the
+    Arabic records into one bundle and the English into another (each stemmed by its own language's rules);
+    past PART sources, in parts, one run after another. Its bundles are made in a folder beside the site and
+    moved in by finish(); a bundle whose records (of a pile in one part) are those the previous site's bundle of
+    that name was made of is linked in from `previous` (the last site's folder) instead, and Pagefind does not run for
+    it. cancel() stops it and removes its folder (always call it: finish() does)."""
 
-    def __init__(self, sources: list[Source], records_dir: Path | None, keys: dict[str, str],
-                 story_of: dict[str, str], previous: Path | None, beside: Path):
+    def __init__(self, sources: list[Source], records_dir: Path | None, story_of: dict[str, str],
+                 previous: Path | None, beside: Path):
         for left in beside.parent.glob(f".{beside.name}-search-*"):
             if (left / WORK_STAMP).is_file():
                 shutil.rmtree(left, ignore_errors=True)
@@ -183,48 +210,63 @@ class Indexing:
         self.records = records_dir if records_dir is not None else self.work / "records"
         self.previous, self.process = previous, None
         self.seconds: float | None = None  # how long Pagefind itself ran (for --timings), once it has ended
-        self.built = False  # whether finish() put a bundle into the site
+        self.built = False  # whether finish() put the bundles into the site
         self.watcher: threading.Thread | None = None  # waits for Pagefind (no polling: finish() joins it)
         self.lock, self.cancelled = threading.Lock(), False
-        names = bundle_names(len(sources))  # a part's records: the records folder, then search-2 … beside it
-        self.parts = [(self.records if n == 0 else self.records.with_name(f"{self.records.name}-{n + 1}"), name,
-                       sources[n * PART:(n + 1) * PART]) for n, name in enumerate(names)]
+        count = len(sources)
+        # a part's records: the records folder, then search-2 … beside it; a folder per language in each
+        folders = [self.records if n == 0 else self.records.with_name(f"{self.records.name}-{n + 1}")
+                   for n in range(len(bundle_names(count)))]
+        self.jobs = [(folders[n] / language, name, sources[n * PART:(n + 1) * PART], language)
+                     for language in LANGUAGES for n, name in enumerate(bundle_names(count, language))]
+        self.made: list[tuple[Path, str, str]] = []  # (records, bundle name, digest) of the bundles to put in
+        self.reused: list[str] = []  # the bundles linked in from the previous site
         self.runs: list[tuple[subprocess.Popen, str]] = []
         try:
             (self.work / WORK_STAMP).write_text("", encoding="utf-8")
-            if records_dir is not None:  # the records of parts the pile no longer has
-                wanted = {folder for folder, _, _ in self.parts}
+            if records_dir is not None:  # the records of parts the pile no longer has, and of earlier layouts
+                wanted = set(folders)
                 for left in records_dir.parent.glob(f"{records_dir.name}-*"):
                     if left not in wanted and left.name.rsplit("-", 1)[-1].isdigit() and left.is_dir():
                         shutil.rmtree(left, ignore_errors=True)
-            kept = keys if records_dir is not None else {}
-            digests = [update_records(folder, part, kept, story_of) for folder, _, part in self.parts]
-            self.digest = digests[0] if len(digests) == 1 else ""  # (parts are made again whenever the pile changes)
-            self.reuse = records_dir is not None and _indexed(self.records, self.digest, previous)
-            if not self.reuse:
+                for folder in folders:
+                    for old in folder.iterdir() if folder.is_dir() else ():
+                        if old.name not in LANGUAGES:  # (a record per source, both languages, before this layout)
+                            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+            single = len(folders) == 1
+            for folder, name, part, language in self.jobs:
+                digest = update_records(folder, part, story_of, language)
+                if not digest:
+                    continue  # nothing in this language (no English yet): no bundle
+                previous_bundle = previous / name if previous is not None else None
+                if single and records_dir is not None and _indexed(folder, digest, previous_bundle):
+                    self.reused.append(name)
+                    continue
                 if records_dir is not None:
-                    (records_dir / INDEXED).unlink(missing_ok=True)
-                started = time.perf_counter()
-                self.process = self._start(0)
-                if self.process is not None:
-                    self.watcher = threading.Thread(target=self._watch, args=(started,), daemon=True)
-                    self.watcher.start()
+                    (folder / INDEXED).unlink(missing_ok=True)
+                self.made.append((folder, name, digest if single else ""))
+            if self.made:
+                self.watcher = threading.Thread(target=self._watch, args=(time.perf_counter(),), daemon=True)
+                with self.lock:
+                    self.process = self._start(0)
+                self.watcher.start()
         except BaseException:
             self.cancel()  # its folder (marked or not yet) goes, and Pagefind if it started
             raise
 
     def _start(self, n: int) -> subprocess.Popen | None:
-        folder, name, _ = self.parts[n]
-        process = start_pagefind(folder, self.work / name, self.work / f"{name}.log")
+        folder, name, _ = self.made[n]
+        language = folder.name
+        process = start_pagefind(folder, self.work / name, self.work / f"{name}.log", language)
         if process is not None:
             self.runs.append((process, name))
         return process
 
     def _watch(self, started: float) -> None:
-        """Wait for each part's Pagefind run and start the next (one at a time: each needs its memory)."""
+        """Wait for each bundle's Pagefind run and start the next (one at a time: each needs its memory)."""
         process = self.process
         try:
-            for n in range(1, len(self.parts)):
+            for n in range(1, len(self.made)):
                 if process is None or process.wait() != 0:
                     return
                 with self.lock:
@@ -237,64 +279,60 @@ class Indexing:
             self.seconds = round(time.perf_counter() - started, 3)
 
     def finish(self, site: Path) -> bool:
-        """Put the bundle into `site` (waiting for Pagefind); False, with a warning, when there is none."""
+        """Put the bundles into `site` (waiting for Pagefind); False, with a warning, when one is missing."""
         try:
-            if self.reuse:
+            for name in self.reused:
                 assert self.previous is not None
-                shutil.copytree(self.previous, site / BUNDLE, copy_function=os.link)
-                self.built = True
-                return True
-            if self.process is None or self.watcher is None:
-                return False  # Pagefind could not be started (warned)
-            self.watcher.join(timeout=1800)
-            if self.watcher.is_alive():
-                log.warning("search index not built (pagefind took more than 30 minutes); the search page will say "
-                            "so")
-                return False  # (cancel() kills it)
-            made = [pagefind_made(process, self.work / name, self.work / f"{name}.log") for process, name in self.runs]
-            if not all(made) or len(made) < len(self.parts):
-                return False  # (each failure warned)
-            for _, name in self.runs:
-                shutil.move(str(self.work / name), str(site / name))  # a rename: both are beside the site
-            if self.digest and self.kept_records is not None:
-                write_atomic(self.kept_records / INDEXED,
-                             json.dumps({"records": self.digest, "bundle": _entry_hash(site / BUNDLE)}))
-            self.built = True
-            return True
+                shutil.copytree(self.previous / name, site / name, copy_function=os.link)
+            if self.made:
+                if self.watcher is None:
+                    return False
+                self.watcher.join(timeout=1800)
+                if self.watcher.is_alive():
+                    log.warning("search index not built (pagefind took more than 30 minutes); the search page "
+                                "will say so")
+                    return False  # (cancel() kills it)
+                made = [pagefind_made(process, self.work / name, self.work / f"{name}.log")
+                        for process, name in self.runs]
+                if not all(made) or len(made) < len(self.made):
+                    return False  # (each failure warned)
+                for folder, name, digest in self.made:
+                    shutil.move(str(self.work / name), str(site / name))  # a rename: both are beside the site
+                    if digest and self.kept_records is not None:
+                        write_atomic(folder / INDEXED, json.dumps({"records": digest,
+                                                                   "bundle": _entry_hash(site / name)}))
+            self.built = bool(self.made or self.reused)
+            return self.built
         finally:
             self.cancel()
 
     def cancel(self) -> None:
         with self.lock:
-            self.cancelled = True  # no further part is started
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+            self.cancelled = True  # no further bundle is started
+            process = self.process
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
         shutil.rmtree(self.work, ignore_errors=True)
 
 
 def write_index(site: Path, sources: list[Source], records_dir: Path | None = None,
-                keys: dict[str, str] | None = None, story_of: dict[str, str] | None = None,
-                previous: Path | None = None) -> bool:
-    """Write the Pagefind bundle into site/pagefind from records kept in records_dir (a scratch folder
-    when there is none), and wait for it. When the records are those the `previous` bundle was made of,
-    that bundle is linked in as it is: Pagefind runs only when something a search finds has changed."""
-    return Indexing(sources, records_dir, keys or {}, story_of or {}, previous, site).finish(site)
+                story_of: dict[str, str] | None = None, previous: Path | None = None) -> bool:
+    """Write the Pagefind bundles into `site` from records kept in records_dir (a scratch folder when there is
+    none), and wait for them. A bundle whose records are those the `previous` site's bundle of that name was
+    made of is linked in as it is: Pagefind runs only for what a search finds that has changed."""
+    return Indexing(sources, records_dir, story_of or {}, previous, site).finish(site)
 
 
-def replace_index(site: Path, sources: list[Source], records_dir: Path | None, keys: dict[str, str],
-                  story_of: dict[str, str]) -> bool:
-    """Build a new index beside the live one and swap it in (serve: pages first, the index after); nothing
-    to do when the live bundle was made of these very records."""
-    names = bundle_names(len(sources))
-    if records_dir is not None and len(names) == 1 and _indexed(
-            records_dir, update_records(records_dir, sources, keys, story_of), site / BUNDLE):
-        return True
+def replace_index(site: Path, sources: list[Source], records_dir: Path | None, story_of: dict[str, str]) -> bool:
+    """Build the new bundles beside the live ones and swap them in (serve: pages first, the index after);
+    unchanged bundles are linked from the live site, not made again."""
     staging = Path(tempfile.mkdtemp(prefix="search-site-", dir=site.parent))
     try:
-        if not write_index(staging, sources, records_dir, keys, story_of):
+        if not write_index(staging, sources, records_dir, story_of, previous=site):
             return False
-        for name in names:
+        names = {p.name for p in staging.iterdir() if p.is_dir() and is_bundle(p.name)}
+        for name in sorted(names):
             fresh, old = site / f".{name}-new", site / f".{name}-old"
             shutil.rmtree(fresh, ignore_errors=True)
             os.replace(staging / name, fresh)
@@ -303,6 +341,9 @@ def replace_index(site: Path, sources: list[Source], records_dir: Path | None, k
                 os.replace(site / name, old)
             os.replace(fresh, site / name)
             shutil.rmtree(old, ignore_errors=True)
+        for left in site.iterdir():  # a bundle the pile no longer has (a part, or English gone)
+            if left.is_dir() and is_bundle(left.name) and left.name not in names:
+                shutil.rmtree(left, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return True

@@ -38,12 +38,28 @@
     var input = form.querySelector("input");
     var status = document.querySelector(".search-status");
     var list = document.querySelector(".search-results");
-    var engine = null;
-    function load() {
-      if (!engine) {
-        engine = import(new URL(form.dataset.bundle, document.baseURI).href).then(function (pagefind) {
+    /* Two bundles: the Arabic (pagefind/) and, once there is English, the English (pagefind-en/), each
+       stemmed by its own language's rules. Words in Latin letters search the English; any other the Arabic. */
+    var engines = {};
+    var LATIN = /[A-Za-z\u00C0-\u024F]/, ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+    function languageOf(query) {
+      return form.dataset.bundleEn && LATIN.test(query) && !ARABIC.test(query) ? "en" : "ar";
+    }
+    /* Pagefind's Arabic rules keep the conjunction on a word with the article ("والسجن": a word starting "وا"
+       may have و as a root letter), so a query word "والسجن" would find only that form: it is asked as "السجن",
+       which finds "السجن", "بالسجن", "للسجن" … */
+    function asked_in(query, language) {
+      return language !== "ar" ? query : query.split(/\s+/).map(function (word) {
+        return /^[\u0648\u0641]\u0627\u0644/.test(word) && word.length > 4 ? word.slice(1) : word;
+      }).join(" ");
+    }
+    function load(language) {
+      if (!engines[language]) {
+        var bundle = language === "en" ? form.dataset.bundleEn : form.dataset.bundle;
+        var merge = language === "en" ? form.dataset.mergeEn : form.dataset.merge;
+        engines[language] = import(new URL(bundle, document.baseURI).href).then(function (pagefind) {
           /* A large pile is indexed in parts (pagefind-2/ …): the first bundle merges the others. */
-          var parts = (form.dataset.merge || "").split(" ").filter(Boolean);
+          var parts = (merge || "").split(" ").filter(Boolean);
           return pagefind.init().then(function () {
             return Promise.all(parts.map(function (part) {
               return pagefind.mergeIndex(new URL(part, document.baseURI).href);
@@ -51,7 +67,7 @@
           }).then(function () { return pagefind; });
         });
       }
-      return engine;
+      return engines[language];
     }
     var FROM_DISK = "Search needs the site to be served over http(s); it cannot run from a file opened on disk.";
     var PAGE = 30;  /* reports shown at once; "More results" shows the next ones */
@@ -109,8 +125,9 @@
       more.hidden = true;
       var story = form.querySelector("select[name=story]");
       var options = story && story.value ? { filters: { story: story.value } } : {};
-      load().then(function (pagefind) {
-        return pagefind.search(query, options);
+      var language = languageOf(query);
+      load(language).then(function (pagefind) {
+        return pagefind.search(asked_in(query, language), options);
       }).then(function (result) {
         found = result; next = 0; shown = 0; asked = query;
         return show();
