@@ -286,6 +286,8 @@ class Lexicon:
     vague_not_people_after: frozenset[str]
     verb_lookalikes: frozenset[str]
     others_words: frozenset[str]
+    broken_plurals: frozenset[str]
+    waw_stems: frozenset[str]
     people_after: frozenset[str]
     people_before: frozenset[str]
     their_number: frozenset[str]

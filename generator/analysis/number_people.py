@@ -289,8 +289,13 @@ def _construct_head(s: Sentence, b: int) -> Counted | None:
 
 
 def _plural_people(s: Sentence, b: int) -> Counted | None:
-    """A definite plural noun for people before digits written with the article: "المرشحين الـ55"."""
-    if b < 0 or not s.is_word(b) or not definite(s, b) or not s.tokens[b].norm.endswith(("ين", "ون", "ات")):
+    """A definite plural noun for people before digits written with the article: "المرشحين الـ55", and a broken
+    plural of the rules' list ("القضاة الـ 12", "الدول الـ193": states, a count of things)."""
+    if b < 0 or not s.is_word(b) or not definite(s, b):
+        return None
+    broken = s.has(b, s.lex.broken_plurals)
+    if not broken and not s.tokens[b].norm.endswith(("ين", "ون", "ات")):
         return None
     found = noun_kind(s, b)
-    return found if found is not None and found.kind in ("human", "member") else None
+    return found if found is not None and (found.kind in ("human", "member") or broken and found.kind == "thing") \
+        else None

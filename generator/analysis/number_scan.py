@@ -403,12 +403,14 @@ class Sentence:
             if self.tokens[k].norm in RELATIVE_PRONOUNS or self.tokens[k].norm[1:] in RELATIVE_PRONOUNS:
                 return False  # a clause of its own: "الهجوم الذي أدى إلى مقتل جندي واحد"
             hit = self.cue_ending(k)
-            if hit and (k < i - 1 or not self.lex.masdars.ending(self.forms, k)) and not self.negated(k - hit[0] + 1, k):
+            if hit and (k < i - 1 or not (self.lex.masdars.ending(self.forms, k) or self.lex.human_nouns.at(self.forms, k)))\
+                    and not self.negated(k - hit[0] + 1, k):
                 return False  # a verb of what happened, or a masdar that governs the one counted, not denied: "لم
-                #               يصب أحد بل قتل جندي واحد", "لم يصدر تعليق على وفاة معتقل واحد" (the masdar itself
-                #               counted stays: "لم تسجل حالة وفاة واحدة")
-            if self.tokens[k].norm.startswith("و") and not hit and not self.lex.human_nouns.at(self.forms, k):
-                return False  # another conjunct (not "وفاة": a masdar)
+                #               يصب أحد بل قتل جندي واحد", "لم يصدر تعليق على وفاة معتقل واحد" (the masdar or the
+                #               noun for people itself counted stays: "لم تسجل حالة وفاة واحدة", "عدم وجود معتقل واحد")
+            if self.tokens[k].norm.startswith("و") and not hit and not self.lex.human_nouns.at(self.forms, k) \
+                    and not self.has(k, lex.waw_stems):
+                return False  # another conjunct (not "وفاة": a masdar; not "وجود": its و is the root's)
         return False
 
     def before_qualifier(self, i: int) -> int:

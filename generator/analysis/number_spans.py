@@ -166,7 +166,13 @@ class Finder:
             if self.tokens[k - 1].norm.startswith("و"):
                 raw.notes.add("half")  # "ونصف مليون": with the number before it, if there is one
             return raw
-        return self.words_from(k)
+        raw = self.words_from(k)
+        if raw.j == k + 1 and value in (1000, 1000000, 1000000000, 10**12) and self.tokens[k].norm.endswith("ا") \
+                and not article(self.tokens[k].text) and (k == 0 or self.tokens[k - 1].kind != "num") \
+                and self.lex.currencies.at(self.forms, raw.j) is not None:
+            raw.value = 2 * value  # "مليارا دولار", "تريليونا دولار": a dual in construct (a singular "مليارا" takes
+            #                        no noun after it: "20 مليارا", "أنفقت مليارا إضافيا")
+        return raw
 
     def fraction(self, k: int) -> float | None:
         """ "نصف" (half) or "ربع" (quarter) right before a multiplier: "نصف مليون" is 500,000."""
@@ -227,6 +233,8 @@ class Finder:
                 or self.is_in(nxt, self.lex.one_not_before) or article(before.text) != article(self.tokens[k].text)
         if self.tokens[k].norm.startswith("و") and self.is_in(k - 1, self.lex.ordinal_words):
             return True  # "الثاني والعشرين": an ordinal
+        if self.tokens[k].norm in ("تسع", "وتسع", "فتسع") and self.tokens[nxt:nxt + 1] and self.tokens[nxt].kind == "num":
+            return True  # "القاعة التي تسع 450 شخصا": the verb (holds), never nine before digits
         if forms & (self.lex.weekday_words | self.lex.teen_heads) and not self.is_in(nxt, self.lex.teen_words):
             return True  # "يوم الاثنين", "أحد المعتقلين" (not "أحد عشر")
         if forms & self.lex.zero_words or (forms & self.lex.teen_words and self.is_in(k - 1, self.lex.ordinal_words)
