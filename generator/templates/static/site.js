@@ -48,7 +48,7 @@
     /* Pagefind's Arabic rules keep the conjunction on a word with the article ("والسجن": a word starting "وا"
        may have و as a root letter), so a query word "والسجن" would find only that form: it is asked as "السجن",
        which finds "السجن", "بالسجن", "للسجن" … */
-    function asked_in(query, language) {
+    function askedIn(query, language) {
       return language !== "ar" ? query : query.split(/\s+/).map(function (word) {
         return /^[\u0648\u0641]\u0627\u0644/.test(word) && word.length > 4 ? word.slice(1) : word;
       }).join(" ");
@@ -127,7 +127,7 @@
       var options = story && story.value ? { filters: { story: story.value } } : {};
       var language = languageOf(query);
       load(language).then(function (pagefind) {
-        return pagefind.search(asked_in(query, language), options);
+        return pagefind.search(askedIn(query, language), options);
       }).then(function (result) {
         found = result; next = 0; shown = 0; asked = query;
         return show();
