@@ -45,13 +45,62 @@
     function languageOf(query) {
       return form.dataset.bundleEn && LATIN.test(query) && !ARABIC.test(query) ? "en" : "ar";
     }
-    /* Pagefind's Arabic rules keep the conjunction on a word with the article ("والسجن": a word starting "وا"
-       may have و as a root letter), so a query word "والسجن" would find only that form: it is asked as "السجن",
-       which finds "السجن", "بالسجن", "للسجن" … */
-    function askedIn(query, language) {
-      return language !== "ar" ? query : query.split(/\s+/).map(function (word) {
-        return /^[\u0648\u0641]\u0627\u0644/.test(word) && word.length > 4 ? word.slice(1) : word;
-      }).join(" ");
+    /* Pagefind's Arabic rules strip the article and some prefixes, not all: "لترامب" stays a word of its own,
+       "مدنيين" is another stem than "المدنيين", and "والسجن" keeps its و (a word starting "وا" may have it as a
+       root letter). So each Arabic word of a query (of up to three words) is also asked in the forms it most
+       often takes: without و/ف before the article, with and without the article, with لل before it, and
+       without a first ل (a preposition, or a root letter: "لاجئين" is also asked as "اللاجئين"); the reports
+       any form finds are merged, best score first. Only forms of these few kinds: a form no one writes
+       ("كلسطين", "والترامب") may be stemmed to almost nothing and find hundreds. */
+    var AL = "\u0627\u0644", L = "\u0644";
+    function formsOf(word) {
+      if (!ARABIC.test(word)) return [word];
+      var forms = {}, w = word;
+      forms[w] = true;
+      if (/^[\u0648\u0641]\u0627\u0644/.test(w) && w.length > 5) w = w.slice(1);  /* والسجن → السجن */
+      if (w.indexOf(L + L) === 0 && w.length > 4) {  /* ل + the article: للحسكة → الحسكة; but للاجئين → اللاجئين */
+        forms[AL + w.slice(1)] = true;
+        w = AL + w.slice(2);
+      }
+      var bare = w;
+      if (w.indexOf(AL) === 0 && w.length > 4) bare = w.slice(2);  /* المدنيين → مدنيين */
+      else if (w.charAt(0) === L && w.length > 3) {
+        forms[AL + w] = true;  /* a root ل: لاجئين → اللاجئين */
+        bare = null;
+        forms[w.slice(1)] = true;  /* or the preposition: لترامب → ترامب (only the word itself: "الاجئين" is
+                                      stemmed to next to nothing) */
+      }
+      if (bare) [bare, AL + bare, L + L + bare].forEach(function (f) { forms[f] = true; });
+      return Object.keys(forms).filter(function (f) { return f.length >= 3; });
+    }
+    function queriesFor(query, language) {
+      var words = query.split(/\s+/).filter(Boolean);
+      if (language !== "ar" || words.length > 3) return [query];
+      var queries = {};
+      queries[query] = true;
+      words.forEach(function (word, i) {  /* one word's forms at a time, the others as typed */
+        formsOf(word).forEach(function (form) {
+          queries[words.slice(0, i).concat([form], words.slice(i + 1)).join(" ")] = true;
+        });
+      });
+      return Object.keys(queries);
+    }
+    function searchAll(pagefind, queries, options) {
+      return Promise.all(queries.map(function (q) { return pagefind.search(q, options); })).then(function (all) {
+        var best = {}, typed = ((all[0] && all[0].results) || []).length;
+        all.forEach(function (result, i) {
+          var results = (result && result.results) || [];
+          /* a form that finds over ten times what the words as typed find was stemmed to next to nothing
+             ("الاجئين", read from "للاجئين" as ل + ال + اجئين): its reports are not kept */
+          if (i > 0 && results.length > 10 * (typed + 5)) return;
+          results.forEach(function (r) {
+            if (!best[r.id] || r.score > best[r.id].score) best[r.id] = r;
+          });
+        });
+        var results = Object.keys(best).map(function (id) { return best[id]; });
+        results.sort(function (a, b) { return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
+        return { results: results };
+      });
     }
     function load(language) {
       if (!engines[language]) {
@@ -127,7 +176,7 @@
       var options = story && story.value ? { filters: { story: story.value } } : {};
       var language = languageOf(query);
       load(language).then(function (pagefind) {
-        return pagefind.search(askedIn(query, language), options);
+        return searchAll(pagefind, queriesFor(query, language), options);
       }).then(function (result) {
         found = result; next = 0; shown = 0; asked = query;
         return show();
