@@ -927,6 +927,21 @@ def test_a_story_card_shows_no_running_total_rate_or_earlier_event_as_its_toll()
     assert headline_range(only_scoped) == ""
 
 
+def test_a_story_card_names_who_was_counted_and_an_editors_correction():
+    """A review found "Killed or died: 13 to 123" on a card and in the feed: 13 was ISIS members killed in one raid,
+    123 the whole toll. The card names the group a count is of (not "people"), and a value an editor corrected
+    says so, as the key-figures page does."""
+    from types import SimpleNamespace
+
+    from generator.site.views import headline_range
+
+    low = {"value": "13", "group": "ISIS members", "corrected": ""}
+    high = {"value": "123", "group": "", "corrected": "the text says 120"}
+    story = SimpleNamespace(summary=SimpleNamespace(numbers=[
+        {"label": "Killed or died, all reports", "low": low, "high": high, "same": False, "scope": ""}]))
+    assert headline_range(story) == "Killed or died: 13 (ISIS members) to 123 (corrected by an editor)"
+
+
 def test_a_category_told_only_in_words_still_has_a_headline_row(tmp_path):
     """ "وأصيب العشرات" with no figure: the fourth review found such categories missing from the headline
     numbers; they have a row ("Wounded: dozens") and the story's page shows it."""

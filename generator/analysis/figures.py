@@ -316,7 +316,10 @@ def claim(figure: Figure, sources: dict[str, Source]) -> dict:
     meta = sources[figure.source_id].meta
     return {"value": figure_value(figure), "claimant": figure.claimant or meta.outlet, "outlet": meta.outlet,
             "date": meta.date[:10] or "date not stated", "figure_id": figure.id, "source_id": figure.source_id,
-            "pair_id": figure.pair_id, "category": category_label(figure.category), "group": group_label(figure.group)}
+            "pair_id": figure.pair_id, "category": category_label(figure.category),
+            # who was counted, when the report says more than people ("" for "people" or nothing)
+            "group": group_label(figure.group) if figure.group not in ("", "people") else "",
+            "corrected": figure.note if figure.review == "corrected" else ""}  # (an editor's value: shown so)
 
 
 def chart_rows(figures: list[Figure], sources: dict[str, Source], category: str = "killed") -> list[dict]:

@@ -352,8 +352,15 @@ def headline_range(story: Story) -> str:
         return ""
     if row["low"] is None:
         return f"{row['label'].split(',')[0]}: {', '.join(row['vague'])}"  # "Wounded: dozens"
-    low, high = row["low"]["value"], row["high"]["value"]
-    return f"{row['label'].split(',')[0]}: {low}" + ("" if row["same"] else f" to {high}")
+    low, high = _counted(row["low"]), _counted(row["high"])
+    return f"{row['label'].split(',')[0]}: {low}" + ("" if row["same"] and low == high else f" to {high}")
+
+
+def _counted(claim: dict) -> str:
+    """A count as a card or the feed shows it: with who was counted when the report says ("13 (ISIS members) to
+    123": the low end was one side's dead in one raid, the high the whole toll), and an editor's correction."""
+    return claim["value"] + (f" ({claim['group']})" if claim.get("group") else "") \
+        + (" (corrected by an editor)" if claim.get("corrected") else "")
 
 
 def story_card(story: Story, briefing: Briefing, root: str) -> dict:
