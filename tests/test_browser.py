@@ -507,3 +507,50 @@ def test_search_merges_the_parts_of_an_index_made_in_parts(browser, tmp_path, mo
     finally:
         w.close()
         next(served, None)
+
+
+def test_arabic_with_english_pending_stands_above_its_label_and_citation(browser, tmp_path, monkeypatch):
+    """A review found the summary's lists, with English pending, showing "translation pending" and the citation
+    inside the Arabic sentence: the Arabic ran inline in an English line, and its wrapped last line took them.
+    The Arabic is now a block of its own; the label and the citation start below its last line, at 375 px and
+    at 1280 px."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-argos"))
+    project = make_project(tmp_path / "project")
+    build(project, BuildOptions(allow_missing_translations=True, settings={"fetch_model": False}))
+    (tmp_path / "root").mkdir()
+    served = serve(project / "site", tmp_path / "root")
+    base = next(served)
+    try:
+        for viewport in ("phone", "wide"):
+            w = Watched(browser, base, viewport=VIEWPORTS[viewport])
+            try:
+                w.page.goto(base + "index.html")
+                items = w.page.locator("ol.lead > li")
+                assert items.count() > 0
+                for k in range(items.count()):
+                    item = items.nth(k)
+                    arabic = item.locator("span[lang=ar]").first.bounding_box()
+                    label = item.locator(".pending").bounding_box()
+                    cite = item.locator("a.cite").bounding_box()
+                    assert label["y"] >= arabic["y"] + arabic["height"] - 1, (viewport, k, arabic, label)
+                    assert cite["y"] >= arabic["y"] + arabic["height"] - 1, (viewport, k, arabic, cite)
+                assert w.problems == [], w.problems
+            finally:
+                w.close()
+    finally:
+        next(served, None)
+
+
+def test_a_printed_source_page_says_what_was_removed_from_the_scrape(watched, base_url, site):
+    """The lines removed from the scrape stay out of print (a long table of chrome), but a review found that a
+    paper copy then said nothing of them: it now says how many were removed and where they are listed."""
+    from tests.html_helpers import briefing
+
+    source = next(s for s in briefing(site)["sources"] if s["removed"])
+    w = watched(viewport=VIEWPORTS["wide"])
+    w.page.goto(f"{base_url}sources/{source['id']}.html")
+    assert not w.page.is_visible(".removed-note")  # on screen the list itself is there
+    w.page.emulate_media(media="print")
+    note = w.page.locator(".removed-note")
+    assert note.is_visible() and not w.page.is_visible("details.removed table")
+    assert f"{len(source['removed'])} line" in note.inner_text() and f"data/sources/{source['id']}.json" in note.inner_text()

@@ -225,8 +225,8 @@ class Renderer:
         """The stories to filter search by (none on a one-story site)."""
         if len(briefing.stories) == 1:
             return []
-        return [{"id": s.id, "title": s.title_en or s.title_ar} for s in sorted(briefing.stories, key=lambda s: s.id)
-                if len(s.members) > 1]
+        return [{"id": s.id, "title": s.title_en or s.title_ar}  # (latest activity first, as the home page lists them)
+                for s in sorted(briefing.stories, key=lambda s: (s.span[1] or "", s.id), reverse=True) if len(s.members) > 1]
 
 
 def figure_counts(briefing: Briefing) -> dict[str, int]:

@@ -150,7 +150,9 @@
             var p = document.createElement("p");
             p.className = "excerpt";
             p.setAttribute("dir", "auto");
-            p.innerHTML = sub.excerpt;  /* Pagefind escapes the text and adds only <mark> */
+            /* Pagefind escapes the text and adds only <mark>; a section's excerpt starts with its heading ("¶3."),
+               which the link before it already shows */
+            p.innerHTML = sub.excerpt.replace(/^\s*\u00b6\d+\.?\s*/, "");
             li.appendChild(a);
             li.appendChild(p);
             list.appendChild(li);
