@@ -1199,3 +1199,15 @@ def test_cosines_in_arrays_are_the_exact_cosines_to_the_last_bits():
     assert cosines([*items, same], [(0, 1), (0, len(items))]) == [cosine(items[0], items[1])] * 2
     assert any(value == 0.0 for value in found)  # (pairs sharing no word)
     assert cosines(items, []) == []
+
+
+def test_a_story_card_says_what_happened_in_a_sentence(site):
+    """A review found the home page told a reader only each story's Arabic title and one number: each card now
+    gives the story's first lead sentence, cited to its paragraph."""
+    cards = soup(site / "index.html").select("ol.story-list > li.story-card")
+    assert cards
+    for card in cards:
+        lead = card.select_one(".story-lead")
+        assert lead is not None and lead.get_text(strip=True), card
+        href = lead.select_one("a.cite")["href"]
+        assert (site / href.split("#")[0]).exists(), href

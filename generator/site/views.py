@@ -373,6 +373,8 @@ def story_card(story: Story, briefing: Briefing, root: str) -> dict:
             "title_en": story.title_en, "reports": len(members), "outlets": outlets,
             "covers": f"{plural(len(members), 'Arabic report')} from {plural(outlets, 'outlet')}{dated}.",
             "first": first, "last": last, "figure": headline_range(story),
+            # what happened, in a sentence: the story's first lead sentence (a card said only its title and a number)
+            "lead": link_claims(story.summary.lead[:1], root, {})[0] if story.summary.lead else None,
             "outlet": members[0].meta.outlet, "source_href": f"{root}{source_url(members[0].meta.id)}"}
 
 
