@@ -235,15 +235,25 @@ def _translate_only(config: Config, options: BuildOptions, source: str | None, f
                        errors=errors)
 
 
-def _covers(sources: list[Source], english: bool = True) -> str:
+def _covers(sources: list[Source], treport: TranslationReport | None = None) -> str:
+    """What the pile is and what English it has, in two sentences: machine translation only when some is (a
+    review found "beside its English machine translation" over 177 pending sentences and 7 an editor wrote)."""
     outlets = {s.meta.outlet for s in sources}
     dates = sorted(s.meta.date[:10] for s in sources if s.meta.date)
     span = f", dated {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
     undated = sum(1 for s in sources if not s.meta.date)
     note = f" ({undated} without a stated date)" if undated and dates else ""
-    return (f"{plural(len(sources), 'Arabic report')} from {plural(len(outlets), 'outlet')}{span}{note}. "
-            + ("Each is shown in full, Arabic beside its English machine translation." if english else
-               "Each is shown in full in Arabic; its English is pending (no translation model was used)."))
+    report = treport if treport is not None else TranslationReport(translated=1)
+    pending = f"; {plural(report.pending, 'sentence')} still without English" if report.pending else ""
+    if report.translated or report.from_memory:
+        english = ("Each is shown in full, Arabic beside its English machine translation"
+                   + (" (an editor's where marked)" if report.edited else "") + pending + ".")
+    elif report.edited:
+        english = ("Each is shown in full in Arabic, beside an editor's English where there is one; the rest is "
+                   "pending (no translation model was used).")
+    else:
+        english = "Each is shown in full in Arabic; its English is pending (no translation model was used)."
+    return f"{plural(len(sources), 'Arabic report')} from {plural(len(outlets), 'outlet')}{span}{note}. {english}"
 
 
 def _report(config: Config, sources: list[Source], figures: list, statement_count: int,
@@ -257,7 +267,7 @@ def _report(config: Config, sources: list[Source], figures: list, statement_coun
         "pending": treport.pending, "model": treport.model_id,
         "figures": sum(1 for f in figures if f.is_people), "numbers": len(figures),
         "removed": sum(len(s.removed) for s in sources), "errors": len(errors),
-        "covers": _covers(sources, bool(treport.translated or treport.from_memory or treport.edited)),
+        "covers": _covers(sources, treport),
         "outlets": sorted({s.meta.outlet for s in sources}), "flags": dict(sorted(flags.items())),
         "statements": statement_count,
     }

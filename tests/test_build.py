@@ -458,3 +458,20 @@ def test_a_chart_label_fits_its_column_and_keeps_the_whole_as_its_title(group, w
     short_group, short_who = _fit(group, who)
     assert len(short_group) + 3 + len(short_who) <= _LABEL_CHARS
     assert (short_group, short_who) == (group, who) or "…" in short_group + short_who
+
+
+def test_the_report_says_machine_translation_only_when_some_english_is():
+    """A review found "Arabic beside its English machine translation" on a site whose English was 7 sentences
+    an editor wrote and 177 pending: the line now says what English there is."""
+    import types
+
+    from generator.build import _covers
+    from generator.translation.translate import TranslationReport
+
+    sources = [types.SimpleNamespace(meta=types.SimpleNamespace(outlet="A", date="2023-01-02"))]
+    edited = _covers(sources, TranslationReport(edited=7, pending=177))
+    assert "machine translation" not in edited and "an editor's English" in edited
+    machine = _covers(sources, TranslationReport(translated=10, edited=2, pending=3))
+    assert "machine translation (an editor's where marked); 3 sentences still without English" in machine
+    assert "pending" in _covers(sources, TranslationReport(pending=5)) and "machine" not in _covers(
+        sources, TranslationReport(pending=5))
