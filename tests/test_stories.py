@@ -1211,3 +1211,18 @@ def test_a_story_card_says_what_happened_in_a_sentence(site):
         assert lead is not None and lead.get_text(strip=True), card
         href = lead.select_one("a.cite")["href"]
         assert (site / href.split("#")[0]).exists(), href
+
+
+def test_reports_of_no_named_outlet_are_not_counted_as_more_outlets():
+    """A review found "3 reports from 3 outlets" where two were "Unknown outlet (file)": a report nothing names
+    the outlet of confirms no second outlet."""
+    from types import SimpleNamespace
+
+    from generator.site.views import from_outlets
+
+    def report(outlet, how="detected"):
+        return SimpleNamespace(meta=SimpleNamespace(outlet=outlet, provenance={"outlet": how}))
+    assert from_outlets([report("A"), report("B")]) == "from 2 outlets"
+    assert from_outlets([report("A"), report("Unknown outlet (x.txt)", "derived"),
+                         report("Unknown outlet (y.txt)", "derived")]) == "from 1 outlet and 2 of no named outlet"
+    assert from_outlets([report("Unknown outlet (x.txt)", "derived")]) == "of no named outlet"

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 from ..analysis.briefing import Briefing, Story
 from ..analysis.labels import plural
-from .views import headline_range, story_url
+from .views import from_outlets, headline_range, story_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 ENTRIES = 50  # the stories with the latest activity: a feed reader wants what is new (a real pile of 1,000
@@ -70,7 +70,8 @@ def atom(briefing: Briefing, title: str, description: str, base_url: str, built:
         first, last = story.span
         dated = f"{first} to {last}" if first and last != first else first or "undated"
         figure = headline_range(story)
-        summary = (f"{plural(len(story.members), 'report')} from {plural(len(outlets), 'outlet')} ({', '.join(outlets[:5])}), "
+        summary = (f"{plural(len(story.members), 'report')} {from_outlets([by_id[m] for m in story.members])} "
+                   f"({', '.join(outlets[:5])}), "
                    f"{dated}." + (f" {figure}." if figure else "") + (f" {story.title_ar}" if story.title_en else ""))
         _add(entry, "summary", summary)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -363,6 +363,18 @@ def _counted(claim: dict) -> str:
         + (" (corrected by an editor)" if claim.get("corrected") else "")
 
 
+def from_outlets(members: list[Source]) -> str:
+    """ "from 3 outlets", or "from 1 outlet and 2 of no named outlet": a report whose outlet nothing names
+    ("Unknown outlet (file)") is no second outlet confirming the first (a review found "3 reports from 3
+    outlets" where two were unknown)."""
+    named = {s.meta.outlet for s in members if s.meta.provenance.get("outlet") != "derived"}
+    unnamed = sum(1 for s in members if s.meta.provenance.get("outlet") == "derived")
+    if not unnamed:
+        return f"from {plural(len(named), 'outlet')}"
+    return (f"from {plural(len(named), 'outlet')} and {unnamed} of no named outlet" if named
+            else "of no named outlet")
+
+
 def story_card(story: Story, briefing: Briefing, root: str) -> dict:
     by_id = briefing.by_id
     members = [by_id[m] for m in story.members]
@@ -371,7 +383,8 @@ def story_card(story: Story, briefing: Briefing, root: str) -> dict:
     dated = f", dated {first}" + (f" to {last}" if last != first else "") if first else ", undated"
     return {"id": story.id, "href": f"{root}{story_url(story.id)}", "title_ar": story.title_ar,
             "title_en": story.title_en, "reports": len(members), "outlets": outlets,
-            "covers": f"{plural(len(members), 'Arabic report')} from {plural(outlets, 'outlet')}{dated}.",
+            "from_outlets": from_outlets(members),
+            "covers": f"{plural(len(members), 'Arabic report')} {from_outlets(members)}{dated}.",
             "first": first, "last": last, "figure": headline_range(story),
             # what happened, in a sentence: the story's first lead sentence (a card said only its title and a number)
             "lead": link_claims(story.summary.lead[:1], root, {})[0] if story.summary.lead else None,
