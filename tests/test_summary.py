@@ -251,3 +251,21 @@ def test_a_weekday_is_a_whole_word_with_its_article_and_the_day_before_yesterday
 
     found, said, _ = days(sentence, "2022-01-26")  # a Wednesday
     assert (found, said.rstrip(".،")) == (day, words)
+
+
+def test_key_figures_list_counts_of_what_happened_before_totals_rates_and_counts_elsewhere():
+    """A review found a yearly toll of tobacco among a war's dead on a key-figures page: in each category the
+    counts of what happened come first, then running totals, rates, earlier events, possible ones and those of
+    somewhere else, whatever their reports' dates."""
+    from types import SimpleNamespace
+
+    from generator.site import views
+
+    def figure(fid, scope, date):
+        return SimpleNamespace(id=fid, scope=scope, category="killed", source_id=date, pair_id="p", sentence=1,
+                               start=0, is_people=True)
+    sources = {d: SimpleNamespace(meta=SimpleNamespace(date=d, outlet="A"), pairs=[])
+               for d in ("2023-01-01", "2023-01-02", "2023-01-03")}
+    figures = [figure("rate", "rate", "2023-01-01"), figure("war", "", "2023-01-03"),
+               figure("part", "part", "2023-01-02"), figure("there", "elsewhere", "2023-01-02")]
+    assert [f.id for f in views._ordered(figures, sources)] == ["part", "war", "rate", "there"]

@@ -7,7 +7,7 @@ from html import escape
 from math import ceil
 
 from ..analysis.briefing import Briefing, Story
-from ..analysis.figures import chart_rows, figure_value, pair_places
+from ..analysis.figures import EARLIER, ELSEWHERE, POSSIBLE, RATE, TOTAL, chart_rows, figure_value, pair_places
 from ..analysis.labels import TYPE_LABELS, category_label, category_order, group_label, plural
 from ..models import Figure, Pair, Source
 
@@ -173,15 +173,20 @@ def figure_pages(figures: list[Figure], sources: dict[str, Source], base: str = 
     return {f.id: f"{numbered(base, i // FIGURES_PER_PAGE + 1)}#{f.id}" for i, f in enumerate(people)}
 
 
+_APART = frozenset({TOTAL, RATE, EARLIER, POSSIBLE, ELSEWHERE})  # counts that are not of what happened: after
+
+
 def _ordered(figures: list[Figure], sources: dict[str, Source]) -> list[Figure]:
-    """Counts of people by category, then report (oldest first), then where they stand in the report."""
+    """Counts of people by category; in each, the counts of what happened first, then running totals, rates,
+    earlier events, possible ones and those of somewhere else (a review found a yearly toll of tobacco among a
+    war's dead); then by report (oldest first), then where they stand in the report."""
     categories = category_order()
     place = pair_places(figures, sources)
 
     def key(figure: Figure) -> tuple:
         meta = sources[figure.source_id].meta
         rank = categories.index(figure.category) if figure.category in categories else len(categories)
-        return (rank, meta.date == "", meta.date, meta.outlet, figure.source_id,
+        return (rank, figure.scope in _APART, meta.date == "", meta.date, meta.outlet, figure.source_id,
                 place.get((figure.source_id, figure.pair_id), 0), figure.sentence, figure.start, figure.id)
     return sorted((f for f in figures if f.is_people), key=key)
 
