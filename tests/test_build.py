@@ -374,6 +374,8 @@ def test_sharing_canonical_addresses_cards_sitemap_and_robots(project, stub_engi
         relative = page.relative_to(site).as_posix()
         assert parsed.find("link", rel="canonical")["href"] == f"https://example.github.io/briefing/{relative}"
         assert parsed.find("meta", property="og:title")["content"] and parsed.find("meta", attrs={"name": "twitter:card"})
+        # on paper, a page says where it is (a review: a printed citation led nowhere)
+        assert parsed.select_one(".printed-from").get_text() == f"This page: https://example.github.io/briefing/{relative}"
     source = soup(site / "sources" / "001_843f77042b170b03.html")
     description = source.find("meta", property="og:description")["content"]
     assert "التحالف" in description and "STUB-EN" in description  # both languages
