@@ -1067,6 +1067,20 @@ TWELFTH_ROUND = [  # (seventh session, figures_tune10.yml) written for the round
 ]
 
 
+THIRTEENTH_ROUND = [  # (eighth session) a built site's review on the fixture events (event3, event4); controls must
+    #                  not change
+    # "عدد" + a noun for people that names what befell them is a toll, as "عدد القتلى" is, before or after its link
+    ("قال الهلال الأحمر إن عدد المفقودين بلغ 10 آلاف شخص.", "10 آلاف", "people", "missing"),
+    ("وبلغ عدد المفقودين 300 شخص حتى مساء أمس.", "300", "people", "missing"),
+    ("وارتفع عدد الرهائن إلى 40 شخصا.", "40", "people", "hostages"),
+    ("وقالت الوزارة إن عدد القتلى بلغ 50 شخصا.", "50", "people", "killed"),  # (a toll phrase: as before)
+    ("وبلغ عدد سكان المدينة 5000 شخص.", "5000", "people", "other people"),  # a noun that names no fate
+    # a count named after a toll ends it: the population is no toll
+    ("ارتفع عدد القتلى إلى 50، فيما بلغ عدد سكان المدينة 5000 نسمة.", "5000", "people", "other people"),
+    ("ارتفع عدد القتلى إلى 50، فيما بلغ عدد سكان المدينة 5000 نسمة.", "50", "people", "killed"),
+]
+
+
 def test_a_dual_multiplier_before_a_currency_is_two():
     assert number("وخسرت الشركة مليارا دولار.", "مليارا").value == 2 * 10**9
     assert number("وبلغت الديون تريليونا دولار.", "تريليونا").value == 2 * 10**12
@@ -1077,7 +1091,7 @@ def test_a_dual_multiplier_before_a_currency_is_two():
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "category"),
                          SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND + EIGHTH_ROUND_REVIEW + LIMITS + NINTH_ROUND
-                         + TENTH_ROUND + ELEVENTH_ROUND + TWELFTH_ROUND)
+                         + TENTH_ROUND + ELEVENTH_ROUND + TWELFTH_ROUND + THIRTEENTH_ROUND)
 def test_sentences_written_for_the_tuning_rounds(sentence, text, kind, category):
     found = number(sentence, text)
     assert (found.type, found.category) == (kind, category), found

@@ -397,8 +397,8 @@ def toll_of(s: Sentence, i: int) -> str:
     """ "ارتفع عدد القتلى … إلى 41 شخصا": a toll named before, the number after إلى / بلغ (no other number
     between)."""
     toll = s.tolls[i] if i < len(s.tolls) else None
-    if toll is None or i - toll[0] > 25:
-        return ""
+    if toll is None or not toll[1] or i - toll[0] > 25:
+        return ""  # ("": the last count named was of no toll: "عدد السكان")
     for k in range(i - 1, max(i - _TOLL_LINK_REACH, 0) - 1, -1):
         if s.owner[k] >= 0:
             return ""  # another number between: the link is its own

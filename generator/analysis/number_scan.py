@@ -76,7 +76,7 @@ class Sentence:
         self.states = self.running(lex.state_context)
         self.quake = self.mentions(lex.magnitude_context)
         self.prison = self.mentions(lex.prison_words)
-        self.tolls = self.running(lex.toll_phrases)
+        self.tolls = self._tolls()
         self._first_group: str | None = None
 
     @property
@@ -97,6 +97,32 @@ class Sentence:
         if name:
             self._mentioned[name] = found
         return found
+
+    def _tolls(self) -> list[tuple[int, str] | None]:
+        """For every token, the latest toll named before it: (its last token, its category). A toll is a phrase of
+        toll_phrases ("عدد القتلى", "في مراكز الإيواء"), or the head of a count (count_heads "of": "عدد",
+        "إجمالي عدد") and a noun for people that names what befell them ("عدد المفقودين", "عدد الجرحى"); the head
+        and a noun for people that names nothing ("عدد السكان") is a count of its own, which ends the one before
+        (category "")."""
+        lex, forms = self.lex, self.forms
+        out: list[tuple[int, str] | None] = []
+        heads = not lex.count_heads.absent(forms)
+        if not heads and lex.toll_phrases.backward.keys().isdisjoint(self.every_form):
+            return [None] * len(self.tokens)
+        last: tuple[int, str] | None = None
+        pending: dict[int, tuple[int, str]] = {}  # the last token of a head + noun → (that token, category)
+        for k in range(len(self.tokens)):
+            out.append(last)
+            if heads and (head := lex.count_heads.at(forms, k)) is not None and head[1] == "of" \
+                    and (noun := lex.human_nouns.at(forms, k + head[0])) is not None:
+                end = k + head[0] + noun[0] - 1
+                pending[end] = (end, noun[1] or "")
+            hit = lex.toll_phrases.ending(forms, k)
+            if hit:
+                last = (k, hit[1])
+            elif k in pending:
+                last = pending.pop(k)
+        return out
 
     def running(self, table: Phrases) -> list[tuple[int, Any] | None]:
         """For every token, the latest phrase of the table that ends before it: (its last token, its value)."""
