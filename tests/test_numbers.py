@@ -1078,6 +1078,23 @@ THIRTEENTH_ROUND = [  # (eighth session) a built site's review on the fixture ev
     # a count named after a toll ends it: the population is no toll
     ("ارتفع عدد القتلى إلى 50، فيما بلغ عدد سكان المدينة 5000 نسمة.", "5000", "people", "other people"),
     ("ارتفع عدد القتلى إلى 50، فيما بلغ عدد سكان المدينة 5000 نسمة.", "50", "people", "killed"),
+    # a feminine singular verb of displacement right after families agrees with them; further on it has a subject of
+    # its own after it
+    ("وأشار المرصد إلى أن عشرات العائلات نزحت من قرى قريبة.", "عشرات", "people", "displaced"),
+    ("مئات الأسر هجرت منازلها خشية القصف.", "مئات", "people", "displaced"),
+    ("يعيش 300 شخص في مدينة نزحت إليها آلاف العائلات.", "300", "people", "other people"),
+    ("وصل 30 شخصا إلى المخيم الذي نزحت إليه العائلات.", "30", "people", "other people"),
+    # "قضوا" right after the counted people, with how or where, is "died"; it also spends (and rules)
+    ("ونعى الهلال الأحمر ثلاثة من متطوعيه قضوا خلال عمليات الإنقاذ ليلة الفيضان.", "ثلاثة", "people", "killed"),
+    ("وغرق قارب يقل 40 مهاجرا قضوا غرقا قبالة السواحل.", "40", "people", "killed"),
+    ("وقتل 5 أشخاص، بينهم ثلاثة قضوا تحت الأنقاض.", "ثلاثة", "people", "killed"),
+    ("ثلاثة أشخاص قضوا ليلتهم في العراء.", "ثلاثة", "people", "other people"),
+    ("ثلاثة معتقلين قضوا في السجن 10 سنوات.", "ثلاثة", "people", "detained"),
+    ("عشرة صيادين قضوا في البحر أياما.", "عشرة", "people", "other people"),
+    ("عشرة صيادين قضوا خلال الصيف أسابيع في البحر.", "عشرة", "people", "other people"),
+    ("وقال إن 20 جنديا قضوا على الإرهابيين.", "20", "people", "other people"),
+    ("تم تكريم 12 موظفا قضوا في الخدمة 30 عاما.", "12", "people", "other people"),
+    ("وأكد أن 5 أطفال قضوا نحبهم.", "5", "people", "killed"),  # (as before)
 ]
 
 

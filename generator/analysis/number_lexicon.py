@@ -227,6 +227,8 @@ class Lexicon:
     things: Phrases
     cues_before: Phrases
     cues_after: Phrases
+    adjacent_cues_after: frozenset[str]
+    spent_lookalikes: frozenset[str]
     masdars: Phrases
     per_before: frozenset[str]
     denials: frozenset[str]

@@ -564,6 +564,8 @@ class Sentence:
             if self.boundary(k):
                 return ""
             hit = self.lex.cues_after.at(self.forms, k)
+            if hit and self.has(k, self.lex.adjacent_cues_after) and not self._adjacent(j, k, hit[0]):
+                hit = None  # "مدينة نزحت إليها آلاف العائلات", "قضوا في السجن 10 سنوات": not the count's verb
             if hit:  # (before other_people: "وثلاثة منهم فقط موقوفون", the predicate is a noun for people)
                 joined = tok.norm.startswith("و") and self.lex.cues_after.word(tok.norm) is None
                 if hit[1] == "displaced" and self.returned(j, k):
@@ -575,6 +577,30 @@ class Sentence:
                 return ""
             k, budget = k + 1, budget - 1
         return ""
+
+    def _adjacent(self, j: int, k: int, length: int) -> bool:
+        """A verb of adjacent_cues_after at k (its phrase `length` tokens long) is the count's: right after its noun
+        (only the noun, or "من" and the noun, from j), and for one that also means "spent", no duration or number
+        after it in its clause ("قضوا في السجن 10 سنوات"; a time unit before a definite noun is when: "قضوا خلال عمليات
+        الإنقاذ ليلة الفيضان")."""
+        if k - j > 2 or any(self.tokens[m].kind != "word" or (self.tokens[m].norm != "من"
+                                                               and self.has(m, self.lex.function_words))
+                            for m in range(j, k)):
+            return False
+        if not self.has(k, self.lex.spent_lookalikes):
+            return True
+        for m in range(k + length, min(k + length + 8, len(self.tokens))):
+            if self.boundary(m) or (self.tokens[m].kind == "punct" and self.tokens[m].text in ",،"):
+                break
+            if self.owner[m] >= 0 or self.tokens[m].kind == "num":
+                return False
+            norm = self.tokens[m].norm
+            if norm.endswith("ا") and self.lex.time_units.word(norm[:-1]):
+                return False  # "قضوا في البحر أياما", "سنينا"
+            if (unit := self.lex.time_units.at(self.forms, m)) and not (
+                    self.is_word(m + unit[0]) and self.tokens[m + unit[0]].norm.startswith("ال")):
+                return False  # "قضوا خلال الصيف أسابيع" (not "ليلة الفيضان": when, not how long)
+        return True
 
     def returned(self, j: int, k: int) -> bool:
         """A home reached ("إلى منازلهم", "لديارهم") at k by a return that happened, the counted people's own: the
