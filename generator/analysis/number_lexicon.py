@@ -314,6 +314,12 @@ class Lexicon:
     per_words: frozenset[str]
     that_words: frozenset[str]
     reporting_words: Phrases
+    carrying_reporting: frozenset[str]
+    inside_speakers: frozenset[str]
+    inside_links: frozenset[str]
+    figure_heads: frozenset[str]
+    speaker_nouns: frozenset[str]
+    office_titles: Phrases
     roles: Phrases
     actors: Phrases
     category_labels: dict[str, str]
@@ -332,7 +338,7 @@ _BUILDERS = {
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled,
-    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset,
+    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset, "inside_speakers": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
@@ -341,7 +347,7 @@ _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", 
                  "time_before", "time_after", "ordinal_before", "identifier_before", "score_words", "capacity_before", "limit_after", "limit_before", "capacity_words", "rule_words", "index_context",
                  "magnitude_before", "magnitude_after", "magnitude_context", "state_context", "flight_cues", "masdars",
                  "illness_words", "fire_verbs", "fire_objects", "storm_verbs",
-                 "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents",
+                 "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents", "office_titles",
                  "holders", "outbreak_words", "violence_words", "spared_words", "versus_words", "parliament_words",
                  "home_words"}
 _DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts"}

@@ -269,23 +269,30 @@ def claimant_of(sentence: str) -> str:
     reporting = not lex.reporting_words.absent(forms)
     for k in range(len(forms) if reporting else 0):
         hit = lex.reporting_words.at(forms, k)
-        if not hit:
+        if not hit or (hit[0] == 1 and not _reports(lex, tokens, forms, k)):
             continue
         after = range(k + hit[0], min(k + hit[0] + 6, len(forms)))
         for j in after:
             if forms[j] and forms[j][0] in lex.that_words:
                 break  # "قال إنهما من الجيش السوري": the reported clause names the army, not the one who says it
             if actor := lex.actors.at(forms, j):
-                return actor[1]
+                return _inside(lex, tokens, forms, j + actor[0], actor[1]) if actor[1] in lex.inside_speakers \
+                    else actor[1]
         for j in range(k - 1, max(k - 5, -1), -1):
             if actor := lex.actors.ending(forms, j):
                 return actor[1]
         if role := lex.roles.at(forms, k + hit[0]):
             return role[1]
+    for k in range(len(forms)):  # "حصيلة وزارة الداخلية التي تحدثت عن 5300 قتيل": the body whose toll it is
+        if lex.figure_heads.intersection(forms[k]) and (hit := lex.actors.at(forms, k + 1) or lex.roles.at(forms, k + 1)):
+            return hit[1]
     head = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), -1)
     hit = lex.actors.ending(forms, head - 1) or lex.roles.ending(forms, head - 1) if head > 0 else None
     if hit and hit[0] == head:
         return hit[1]
+    if head > 1 and (title := lex.office_titles.at(forms, 0)) and head > title[0] \
+            and all(t.kind == "word" for t in tokens[:head]):
+        return sentence[:tokens[head - 1].end]  # "عميد بلدية درنة: عدد القتلى قد يصل إلى 20 ألفاً"
     for k in range(len(forms) if reporting else 0):  # none of the rules' actors or roles: the words themselves
         if (hit := lex.reporting_words.at(forms, k)) is None:
             continue
@@ -294,6 +301,32 @@ def claimant_of(sentence: str) -> str:
         if named and (said in _SPEAKING or normalize(named.split()[0]).removeprefix("ل") in _SOURCE_HEADS):
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
     return ""
+
+
+def _reports(lex, tokens: tuple, forms: list, k: int) -> bool:
+    """A reporting word that also carries or moves (carrying_reporting: "نقل") reports only with "عن", a that-word
+    or "قول" after it in its clause ("ونقلت رويترز عن مصادر"; not "وأصبح نقل السكان مألوفا")."""
+    if not lex.carrying_reporting.intersection(forms[k]):
+        return True
+    for j in range(k + 1, min(k + 12, len(tokens))):
+        if tokens[j].kind == "punct" and tokens[j].text in ".!?؟:;":
+            return False
+        if tokens[j].norm in ("عن", "ان", "انه", "انها") or forms[j][0] in lex.that_words \
+                or tokens[j].norm.startswith(("قول", "وقول")):
+            return True
+    return False
+
+
+def _inside(lex, tokens: tuple, forms: list, j: int, generic: str) -> str:
+    """After a generic speaker (sources, a spokesperson) ending before j: the body the rules name right after "في",
+    "باسم", "داخل" … ("مصدر في التحالف الدولي": the coalition), else the generic label."""
+    if j >= len(tokens):
+        return generic
+    body = j if tokens[j - 1].norm in lex.inside_links else j + 1 if tokens[j].norm in lex.inside_links else -1
+    if body > 0 and (found := lex.actors.at(forms, body) or lex.roles.at(forms, body)) \
+            and found[1] not in lex.inside_speakers:
+        return found[1]  # ("المتحدث باسم وزارة الداخلية": the phrase ends with its link)
+    return generic
 
 
 # Reporting words whose subject says what follows (not "نقل", to carry, "كشف" and "قدر" with an object of their own)
@@ -318,11 +351,17 @@ def _named(sentence: str, tokens: tuple, start: int) -> str:
     """Who says so, as written, right after a reporting word when the rules name no actor or role there: up to
     six words before "أن/إن", a preposition, a day, a mark or a number ("وأوضح الناطق الإعلامي للهلال الأحمر أن …"
     → «الناطق الإعلامي للهلال الأحمر», "بحسب صحيفة ميترو البريطانية"); "" for a pronoun's verb ("قال إن"), a phrase
-    with no word with the article (no name: "قال مسؤول"), or one that runs on (more than six words)."""
+    with no word with the article (no name: "قال مسؤول") unless it is a title of office in construct (office_titles:
+    "قال عميد بلدية درنة"), or one that runs on (more than six words). An unnamed speaker "in" a body reads on past
+    "في" (speaker_nouns: "قال مسؤول في جهاز الإسعاف")."""
     words = []
+    lex = lexicon()
     for j in range(start, min(start + 7, len(tokens))):
         tok = tokens[j]
         bare = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
+        if tok.norm == "في" and len(words) == 1 and words[0].norm in lex.speaker_nouns:
+            words.append(tok)  # "قال مسؤول في جهاز الإسعاف": an unnamed speaker in a body
+            continue
         if tok.kind != "word" or tok.norm in _NAMED_STOPS or bare in _NAMED_STOPS or tok.text in ("على", "وعلى"):
             break  # ("على" as written: "علي" is also a name, and normalised alike)
         if not words and tok.norm in ("ما", "كما"):
@@ -332,8 +371,11 @@ def _named(sentence: str, tokens: tuple, start: int) -> str:
         if tok.norm in RELATIVE_PRONOUNS or tok.norm in ("وهو", "وهي", "هو", "هي", "ال", "الـ"):
             break  # "منيف الزهيري وهو قيادي": who he is comes after his name
         words.append(tok)
-    if not words or len(words) > 6 or not any(w.norm.startswith(("ال", "لل")) for w in words):
+    if not words or len(words) > 6:
         return ""
+    title = lex.office_titles.at([w.forms for w in words], 0)
+    if not any(w.norm.startswith(("ال", "لل")) for w in words) and not (title and len(words) > title[0]):
+        return ""  # (a title of office in construct names the speaker by what they head: "عميد بلدية درنة")
     return sentence[words[0].start:words[-1].end]
 
 
