@@ -248,11 +248,9 @@ def _covers(sources: list[Source], treport: TranslationReport | None = None) -> 
     if report.translated or report.from_memory:
         english = ("Each is shown in full, Arabic beside its English machine translation"
                    + (" (an editor's where marked)" if report.edited else "") + pending + ".")
-    elif report.edited:
-        english = ("Each is shown in full in Arabic, beside an editor's English where there is one; the rest is "
-                   "pending (no translation model was used).")
-    else:
-        english = "Each is shown in full in Arabic; its English is pending (no translation model was used)."
+    else:  # (with or without an editor's English: one wording, as the footer's)
+        english = ("Each is shown in full in Arabic, beside an editor's English where there is one; its English is "
+                   "pending elsewhere (no translation model was used).")
     return f"{plural(len(sources), 'Arabic report')} from {plural(len(outlets), 'outlet')}{span}{note}. {english}"
 
 
@@ -570,9 +568,10 @@ def _english_note(report: dict[str, Any]) -> str:
     has none)."""
     if report["translated"] or report["from_memory"]:
         return "English is machine translation (Argos Translate) unless marked edited; check the Arabic before quoting."
-    if report["edited"]:
-        return "English is an editor's translation where shown; the rest is pending. Check the Arabic before quoting."
-    return "No English yet: every translation is pending (no translation model was used for this build)."
+    # (one wording with or without an editor's English: the first edit of a site without a model changed every
+    # page's footer, and so rendered every page again for one sentence)
+    return ("No translation model was used for this build: English is shown only where an editor wrote it, and is "
+            "pending elsewhere. Check the Arabic before quoting.")
 
 
 def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cache, pair_keys: dict[str, str],
