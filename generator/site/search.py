@@ -73,17 +73,17 @@ def update_records(folder: Path, sources: list[Source], story_of: dict[str, str]
         known = known if isinstance(known, dict) else {}
     except (OSError, ValueError):
         known = {}
-    pages = {f"{source.meta.id}.html": record_page(source, story_of.get(source.meta.id, ""), language)
-             for source in sources}
-    pages = {name: page for name, page in pages.items() if page}
+    text_of = (lambda pair: pair.ar) if language == "ar" else (lambda pair: pair.en)
+    wanted = {f"{source.meta.id}.html": source for source in sources if any(map(text_of, source.pairs))}
     for stale in folder.iterdir():
         if stale.is_dir():
             shutil.rmtree(stale, ignore_errors=True)  # the per-pair layout of earlier versions
-        elif stale.name not in (STAMPS, INDEXED) and stale.name not in pages:
+        elif stale.name not in (STAMPS, INDEXED) and stale.name not in wanted:
             stale.unlink(missing_ok=True)  # sources no longer built, and the marker files of earlier versions
     stamps = {}
     try:
-        for name, page in pages.items():
+        for name, source in wanted.items():  # (a page at a time: 4,000 sources' pages are about 80 MB)
+            page = record_page(source, story_of.get(source.meta.id, ""), language)
             stamp = hashlib.sha1(page.encode("utf-8")).hexdigest()
             path = folder / name
             if not (known.get(name) == stamp and path.is_file()):
