@@ -180,6 +180,10 @@
       load(language).then(function (pagefind) {
         return searchAll(pagefind, queriesFor(query, language), options);
       }).then(function (result) {
+        if (language !== "en" || result.results.length) return result;
+        /* nothing in the English: a Latin word may stand in the Arabic ("YPG", "Facebook") */
+        return load("ar").then(function (pagefind) { return searchAll(pagefind, [query], options); });
+      }).then(function (result) {
         found = result; next = 0; shown = 0; asked = query;
         return show();
       }).catch(function () {
