@@ -233,6 +233,22 @@ def test_a_latin_word_the_english_lacks_is_looked_for_in_the_arabic(watched, bas
     assert writing <= {h.split("/")[-1].split(".html")[0] for h in hrefs}, (hrefs, w.page.inner_text(".search-status"))
 
 
+def test_a_quoted_phrase_is_asked_as_typed(watched, base_url):
+    """A code review found a quoted phrase expanded into forms glued to its quote mark ('ال"عدد القتلى"'), which
+    Pagefind reads as loose words: the page found more reports than the phrase. A query with quotes is asked as
+    typed: the page finds what Pagefind finds for it."""
+    w = watched(viewport=VIEWPORTS["wide"])
+    w.page.goto(base_url + "search.html")
+    query = '"سجن غويران"'
+    direct = w.page.evaluate("""async (q) => { const pf = await import('./pagefind/pagefind.js'); await pf.init();
+        return (await pf.search(q)).results.length; }""", query)
+    w.page.fill("#search-input", query)
+    w.page.press("#search-input", "Enter")
+    w.page.wait_for_function("document.querySelector('.search-status').textContent.includes('found')")
+    status = w.page.inner_text(".search-status")
+    assert direct >= 1 and (f"{direct} report found" in status or f"{direct} reports found" in status), (direct, status)
+
+
 def test_search_finds_an_english_word_in_its_other_forms(watched, base_url, site):
     """The English is indexed by the rules of English: "word" finds the stub's "(12 words)" of every report."""
     from tests.html_helpers import briefing

@@ -725,3 +725,22 @@ def test_pagefind_runs_as_its_own_executable_where_the_package_names_one(tmp_pat
         assert len(found) == 1 and os.access(found[0], os.X_OK)  # (pagefind[bin] is a dependency)
     finally:
         search.pagefind_command.cache_clear()
+
+
+def test_the_english_bundles_are_those_of_parts_that_have_english(monkeypatch):
+    """A code review found a pile whose first part alone had English listing pagefind-en-2/ and pagefind-en-3/
+    on the search page, which no build made: every English query failed to load. The English bundles are one per
+    part that has English, named in order, and the page lists exactly those."""
+    from types import SimpleNamespace
+
+    from generator.site import search
+
+    monkeypatch.setattr(search, "PART", 2)
+
+    def source(english):
+        return SimpleNamespace(pairs=[SimpleNamespace(ar="نص", en="text" if english else "")])
+    pile = [source(True), source(False), source(False), source(False), source(False), source(True)]
+    made = search.bundles(pile)
+    assert made["ar"] == [(0, "pagefind"), (1, "pagefind-2"), (2, "pagefind-3")]
+    assert made["en"] == [(0, "pagefind-en"), (2, "pagefind-en-2")]
+    assert search.bundles([source(False)])["en"] == []

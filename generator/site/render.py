@@ -181,9 +181,8 @@ class Renderer:
                                                     "days": crossref.NEAR_DAYS,
                                                     "longer": crossref.LONGER}),
                       self.page("search.html", "search.html", stories=self._story_filter(briefing),
-                                merged=search.bundle_names(len(briefing.sources))[1:],
-                                english=search.bundle_names(len(briefing.sources), "en")
-                                if search.has_english(briefing.sources) else [],
+                                merged=[name for _, name in search.bundles(briefing.sources)["ar"]][1:],
+                                english=[name for _, name in search.bundles(briefing.sources)["en"]],
                                 totals={"pending": report["pending"]})])
         if len(briefing.stories) == 1:
             story = briefing.stories[0]

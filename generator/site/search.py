@@ -191,6 +191,20 @@ def has_english(sources: list[Source]) -> bool:
     return any(pair.en for source in sources for pair in source.pairs)
 
 
+def bundles(sources: list[Source]) -> dict[str, list[tuple[int, str]]]:
+    """Each language's bundles, as (the part of the pile it indexes, its name): the Arabic one per part
+    (pagefind/, pagefind-2/ …); the English one per part that has English, named in their order (pagefind-en/,
+    pagefind-en-2/ …), so that the search page lists only bundles that are made (a review found a pile whose
+    first part alone had English asking for pagefind-en-2/ and failing every English query)."""
+    count = max(1, -(-len(sources) // PART))
+    out: dict[str, list[tuple[int, str]]] = {}
+    for language in LANGUAGES:
+        first = BUNDLE if language == "ar" else f"{BUNDLE}-{language}"
+        parts = [n for n in range(count) if language == "ar" or has_english(sources[n * PART:(n + 1) * PART])]
+        out[language] = [(n, first if k == 0 else f"{first}-{k + 1}") for k, n in enumerate(parts)]
+    return out
+
+
 class Indexing:
     """A site's search index, started as soon as the sources and their stories are known: Pagefind (a
     process of its own) indexes on one core while the pages are rendered and written on the other, the
@@ -217,8 +231,9 @@ class Indexing:
         # a part's records: the records folder, then search-2 … beside it; a folder per language in each
         folders = [self.records if n == 0 else self.records.with_name(f"{self.records.name}-{n + 1}")
                    for n in range(len(bundle_names(count)))]
+        made = bundles(sources)
         self.jobs = [(folders[n] / language, name, sources[n * PART:(n + 1) * PART], language)
-                     for language in LANGUAGES for n, name in enumerate(bundle_names(count, language))]
+                     for language in LANGUAGES for n, name in made[language]]
         self.made: list[tuple[Path, str, str]] = []  # (records, bundle name, digest) of the bundles to put in
         self.reused: list[str] = []  # the bundles linked in from the previous site
         self.runs: list[tuple[subprocess.Popen, str]] = []
@@ -229,9 +244,11 @@ class Indexing:
                 for left in records_dir.parent.glob(f"{records_dir.name}-*"):
                     if left not in wanted and left.name.rsplit("-", 1)[-1].isdigit() and left.is_dir():
                         shutil.rmtree(left, ignore_errors=True)
+                indexed = {(folder.parent, folder.name) for folder, _, _, _ in self.jobs}
                 for folder in folders:
                     for old in folder.iterdir() if folder.is_dir() else ():
-                        if old.name not in LANGUAGES:  # (a record per source, both languages, before this layout)
+                        if old.name not in LANGUAGES or (folder, old.name) not in indexed:  # (a record per source,
+                            #     both languages, before this layout; a part's English that it no longer has)
                             shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
             single = len(folders) == 1
             for folder, name, part, language in self.jobs:

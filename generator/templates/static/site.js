@@ -75,7 +75,8 @@
     }
     function queriesFor(query, language) {
       var words = query.split(/\s+/).filter(Boolean);
-      if (language !== "ar" || words.length > 3) return [query];
+      /* (a quoted phrase is asked as typed: a form glued to its quote mark made it two words again) */
+      if (language !== "ar" || words.length > 3 || /["\u201c\u201d\u00ab\u00bb]/.test(query)) return [query];
       var queries = {};
       queries[query] = true;
       words.forEach(function (word, i) {  /* one word's forms at a time, the others as typed */
@@ -87,18 +88,24 @@
     }
     function searchAll(pagefind, queries, options) {
       return Promise.all(queries.map(function (q) { return pagefind.search(q, options); })).then(function (all) {
-        var best = {}, typed = ((all[0] && all[0].results) || []).length;
+        var best = {}, asTyped = {}, typed = ((all[0] && all[0].results) || []).length;
         all.forEach(function (result, i) {
           var results = (result && result.results) || [];
           /* a form that finds over ten times what the words as typed find was stemmed to next to nothing
              ("الاجئين", read from "للاجئين" as ل + ال + اجئين): its reports are not kept */
           if (i > 0 && results.length > 10 * (typed + 5)) return;
           results.forEach(function (r) {
+            if (i === 0) asTyped[r.id] = true;
             if (!best[r.id] || r.score > best[r.id].score) best[r.id] = r;
           });
         });
         var results = Object.keys(best).map(function (id) { return best[id]; });
-        results.sort(function (a, b) { return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
+        /* the reports the words as typed find first ("والدين", parents, is also asked as "الدين", religion: its
+           other reports come after), then the rest; each part by score */
+        results.sort(function (a, b) {
+          return (asTyped[b.id] ? 1 : 0) - (asTyped[a.id] ? 1 : 0) || b.score - a.score ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        });
         return { results: results };
       });
     }
@@ -115,6 +122,8 @@
             }));
           }).then(function () { return pagefind; });
         });
+        engines[language].catch(function () { delete engines[language]; });  /* (a bundle not there yet, as
+           under serve before its first English: asked again next time, not failed for good) */
       }
       return engines[language];
     }
