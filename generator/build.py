@@ -248,6 +248,8 @@ def _covers(sources: list[Source], treport: TranslationReport | None = None) -> 
     if report.translated or report.from_memory:
         english = ("Each is shown in full, Arabic beside its English machine translation"
                    + (" (an editor's where marked)" if report.edited else "") + pending + ".")
+    elif report.edited and not report.pending:
+        english = "Each is shown in full, Arabic beside an editor's English (no translation model was used)."
     else:  # (with or without an editor's English: one wording, as the footer's)
         english = ("Each is shown in full in Arabic, beside an editor's English where there is one; its English is "
                    "pending elsewhere (no translation model was used).")
@@ -570,6 +572,8 @@ def _english_note(report: dict[str, Any]) -> str:
         return "English is machine translation (Argos Translate) unless marked edited; check the Arabic before quoting."
     # (one wording with or without an editor's English: the first edit of a site without a model changed every
     # page's footer, and so rendered every page again for one sentence)
+    if report["edited"] and not report["pending"]:
+        return "No translation model was used for this build: the English is an editor's. Check the Arabic before quoting."
     return ("No translation model was used for this build: English is shown only where an editor wrote it, and is "
             "pending elsewhere. Check the Arabic before quoting.")
 

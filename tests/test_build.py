@@ -476,5 +476,6 @@ def test_the_report_says_machine_translation_only_when_some_english_is():
     machine = _covers(sources, TranslationReport(translated=10, edited=2, pending=3))
     assert "machine translation (an editor's where marked); 3 sentences still without English" in machine
     assert _covers(sources, TranslationReport(pending=5)) == _covers(sources, TranslationReport(pending=4, edited=1))
+    assert "pending" not in _covers(sources, TranslationReport(edited=5))  # (all an editor's: nothing pending)
     assert "machine" not in _covers(sources, TranslationReport(pending=5))  # (the first edit changes no page's
     #                                                                          report line: one wording)

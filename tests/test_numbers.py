@@ -1069,6 +1069,11 @@ TWELFTH_ROUND = [  # (seventh session, figures_tune10.yml) written for the round
 
 THIRTEENTH_ROUND = [  # (eighth session) a built site's review on the fixture events (event3, event4); controls must
     #                  not change
+    # a code review: judges who "ruled" in a case are no dead; "members" and "elements" before "الـ N" are no people
+    ("وأصدر 3 قضاة قضوا في الدعوى حكما بالسجن.", "3", "people", "other people"),
+    ("ونعى الهلال الأحمر ثلاثة من متطوعيه قضوا في الفيضانات.", "ثلاثة", "people", "killed"),  # (a control)
+    ("وتشمل العناصر الـ 5 للخطة إصلاحات اقتصادية.", "5", "other", ""),
+    ("وصوت الأعضاء الـ 15 في مجلس الأمن على القرار.", "15", "other", ""),
     # "عدد" + a noun for people that names what befell them is a toll, as "عدد القتلى" is, before or after its link
     ("قال الهلال الأحمر إن عدد المفقودين بلغ 10 آلاف شخص.", "10 آلاف", "people", "missing"),
     ("وبلغ عدد المفقودين 300 شخص حتى مساء أمس.", "300", "people", "missing"),
@@ -1407,6 +1412,10 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("ونقلت رويترز عن مصادر أن 5 أشخاص قتلوا.", "Reuters"),
     ("ونقلت وكالة الأنباء الرسمية أن 5 أشخاص قتلوا.", "state media"),
     ("وبلغت حصيلة القتلى 40 شخصا.", ""),
+    # a code review: "في" after an unnamed speaker then a time is when, not a body
+    ("وقال مسؤول في الساعات الأولى من صباح اليوم إن 5 أشخاص قتلوا.", ""),
+    ("وقال مسؤول في وقت لاحق إن 5 أشخاص قتلوا.", ""),
+    ("وقال مسؤول في جهاز الإسعاف إن 5 أشخاص قتلوا.", "مسؤول في جهاز الإسعاف"),  # (a control)
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who

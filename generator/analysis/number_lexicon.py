@@ -229,6 +229,7 @@ class Lexicon:
     cues_after: Phrases
     adjacent_cues_after: frozenset[str]
     spent_lookalikes: frozenset[str]
+    ruling_words: frozenset[str]
     masdars: Phrases
     per_before: frozenset[str]
     denials: frozenset[str]

@@ -589,6 +589,8 @@ class Sentence:
             return False
         if not self.has(k, self.lex.spent_lookalikes):
             return True
+        if any(self.has(m, self.lex.ruling_words) for m in range(k + 1, min(k + length + 2, len(self.tokens)))):
+            return False  # "3 قضاة قضوا في الدعوى": ruled in the case
         for m in range(k + length, min(k + length + 8, len(self.tokens))):
             if self.boundary(m) or (self.tokens[m].kind == "punct" and self.tokens[m].text in ",،"):
                 break

@@ -347,6 +347,11 @@ _NAMED_STOPS = frozenset({"ان", "انه", "انها", "انهم", "انهما"
                           "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "الجمعه", "ايضا", "كذلك", "قد", "لقد"})
 
 
+_WHEN_WORDS = frozenset({"الساعات", "ساعات", "الساعه", "ساعه", "الوقت", "وقت", "اثناء", "الفتره", "فتره", "الليله",
+                         "ليله", "الايام", "ايام", "الاسبوع", "الشهر", "العام", "عام", "السنه", "الصباح", "صباح",
+                         "المساء", "مساء", "اللحظات", "لحظات", "الدقائق", "دقائق", "الاونه"})
+
+
 def _named(sentence: str, tokens: tuple, start: int) -> str:
     """Who says so, as written, right after a reporting word when the rules name no actor or role there: up to
     six words before "أن/إن", a preposition, a day, a mark or a number ("وأوضح الناطق الإعلامي للهلال الأحمر أن …"
@@ -360,6 +365,10 @@ def _named(sentence: str, tokens: tuple, start: int) -> str:
         tok = tokens[j]
         bare = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
         if tok.norm == "في" and len(words) == 1 and words[0].norm in lex.speaker_nouns:
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            if after is None or after.kind != "word" or not lex.time_units.absent([after.forms]) \
+                    or not _WHEN_WORDS.isdisjoint(after.forms):
+                return ""  # "قال مسؤول في الساعات الأولى من صباح اليوم": when, not a body (a code review)
             words.append(tok)  # "قال مسؤول في جهاز الإسعاف": an unnamed speaker in a body
             continue
         if tok.kind != "word" or tok.norm in _NAMED_STOPS or bare in _NAMED_STOPS or tok.text in ("على", "وعلى"):
