@@ -957,7 +957,7 @@ def test_a_story_card_names_who_was_counted_and_an_editors_correction():
     high = {"value": "123", "group": "", "corrected": "the text says 120"}
     story = SimpleNamespace(summary=SimpleNamespace(numbers=[
         {"label": "Killed or died, all reports", "low": low, "high": high, "same": False, "scope": ""}]))
-    assert headline_range(story) == "Killed or died: 13 (ISIS members) to 123 (corrected by an editor)"
+    assert headline_range(story) == "Killed or died: 13 ISIS members to 123 (corrected by an editor)"
 
 
 def test_a_category_told_only_in_words_still_has_a_headline_row(tmp_path):

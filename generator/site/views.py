@@ -362,9 +362,9 @@ def headline_range(story: Story) -> str:
 
 
 def _counted(claim: dict) -> str:
-    """A count as a card or the feed shows it: with who was counted when the report says ("13 (ISIS members) to
+    """A count as a card or the feed shows it: with who was counted when the report says ("13 ISIS members to
     123": the low end was one side's dead in one raid, the high the whole toll), and an editor's correction."""
-    return claim["value"] + (f" ({claim['group']})" if claim.get("group") else "") \
+    return claim["value"] + (f" {claim['group']}" if claim.get("group") else "") \
         + (" (corrected by an editor)" if claim.get("corrected") else "")
 
 
