@@ -269,3 +269,15 @@ def test_key_figures_list_counts_of_what_happened_before_totals_rates_and_counts
     figures = [figure("rate", "rate", "2023-01-01"), figure("war", "", "2023-01-03"),
                figure("part", "part", "2023-01-02"), figure("there", "elsewhere", "2023-01-02")]
     assert [f.id for f in views._ordered(figures, sources)] == ["part", "war", "rate", "there"]
+
+
+def test_headline_numbers_name_who_was_counted_once(site):
+    """A count names the group it is of beside who says so in a row of all groups ("ISIS members — sources close
+    to the SDF"); in a group's own row the label says it, and the counts do not repeat it (a code review)."""
+    page = soup(site / "index.html")
+    rows = page.select("table.numbers tbody tr")
+    for row in rows:
+        label = row.th.get_text(" ", strip=True)
+        if ": " in label.split(" given by")[0].split(" the same in")[0]:
+            group = label.split(": ", 1)[1].split(" given by")[0].split(" the same in")[0].strip()
+            assert not any(span.get_text(" ", strip=True).startswith(f"{group} —") for span in row.select("span.by")), label

@@ -123,7 +123,8 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
             if category == "killed" and group is None:
                 killed_all[scope] = {f.id for f in claims}
             rows.append({"label": label, "category": category, **_extent(claims, sources),
-                         "vague": vague, "running": scope == TOTAL, "scope": scope})
+                         "vague": vague, "running": scope == TOTAL, "scope": scope,
+                         "grouped": group is not None})  # (a group's row: its label names who was counted)
     return rows
 
 
