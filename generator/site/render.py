@@ -171,6 +171,7 @@ class Renderer:
         report, note = briefing.report, markdown(summary_md) if summary_md.strip() else ""
         by_date = sorted(briefing.sources, key=lambda s: (s.meta.date or "9999", s.meta.id))  # (oldest first, undated last)
         lists = views.source_list_pages(by_date, figure_counts(briefing), len(briefing.stories) == 1)
+        bundles = search.bundles(briefing.sources)  # (the search page lists the bundles the build makes)
         pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report,
                                         story_rules={"window": stories.WINDOW_DAYS, "similar": stories.SIMILAR,
                                                     "average": stories.JOIN_AVERAGE, "span": stories.SPAN_DAYS,
@@ -181,8 +182,8 @@ class Renderer:
                                                     "days": crossref.NEAR_DAYS,
                                                     "longer": crossref.LONGER}),
                       self.page("search.html", "search.html", stories=self._story_filter(briefing),
-                                merged=[name for _, name in search.bundles(briefing.sources)["ar"]][1:],
-                                english=[name for _, name in search.bundles(briefing.sources)["en"]],
+                                merged=[name for _, name in bundles["ar"]][1:],
+                                english=[name for _, name in bundles["en"]],
                                 totals={"pending": report["pending"]})])
         if len(briefing.stories) == 1:
             story = briefing.stories[0]

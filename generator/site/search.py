@@ -172,11 +172,21 @@ PART = 4000  # sources a search bundle indexes at most: Pagefind needs about 1.1
 #              page merges the parts (pagefind.mergeIndex)
 
 
-def bundle_names(sources: int, language: str = "ar") -> list[str]:
-    """A language's search bundles for a pile of this many sources: Arabic in pagefind/, then pagefind-2/ …;
-    English in pagefind-en/, then pagefind-en-2/ …"""
+def parts_of(sources: int) -> int:
+    """How many parts a pile of this many sources is indexed in (one at least)."""
+    return max(1, -(-sources // PART))
+
+
+def _bundle_name(language: str, k: int) -> str:
+    """The k-th bundle of a language (from 0): pagefind/, pagefind-2/ …; pagefind-en/, pagefind-en-2/ …"""
     first = BUNDLE if language == "ar" else f"{BUNDLE}-{language}"
-    return [first] + [f"{first}-{n}" for n in range(2, -(-sources // PART) + 1)]
+    return first if k == 0 else f"{first}-{k + 1}"
+
+
+def bundle_names(sources: int, language: str = "ar") -> list[str]:
+    """A language's search bundles for a pile of this many sources, every part having text in it: Arabic in
+    pagefind/, then pagefind-2/ …; English in pagefind-en/, then pagefind-en-2/ …"""
+    return [_bundle_name(language, k) for k in range(parts_of(sources))]
 
 
 def is_bundle(name: str) -> bool:
@@ -196,12 +206,11 @@ def bundles(sources: list[Source]) -> dict[str, list[tuple[int, str]]]:
     (pagefind/, pagefind-2/ …); the English one per part that has English, named in their order (pagefind-en/,
     pagefind-en-2/ …), so that the search page lists only bundles that are made (a review found a pile whose
     first part alone had English asking for pagefind-en-2/ and failing every English query)."""
-    count = max(1, -(-len(sources) // PART))
     out: dict[str, list[tuple[int, str]]] = {}
     for language in LANGUAGES:
-        first = BUNDLE if language == "ar" else f"{BUNDLE}-{language}"
-        parts = [n for n in range(count) if language == "ar" or has_english(sources[n * PART:(n + 1) * PART])]
-        out[language] = [(n, first if k == 0 else f"{first}-{k + 1}") for k, n in enumerate(parts)]
+        parts = [n for n in range(parts_of(len(sources)))
+                 if language == "ar" or has_english(sources[n * PART:(n + 1) * PART])]
+        out[language] = [(n, _bundle_name(language, k)) for k, n in enumerate(parts)]
     return out
 
 
@@ -230,7 +239,7 @@ class Indexing:
         count = len(sources)
         # a part's records: the records folder, then search-2 … beside it; a folder per language in each
         folders = [self.records if n == 0 else self.records.with_name(f"{self.records.name}-{n + 1}")
-                   for n in range(len(bundle_names(count)))]
+                   for n in range(parts_of(count))]
         made = bundles(sources)
         self.jobs = [(folders[n] / language, name, sources[n * PART:(n + 1) * PART], language)
                      for language in LANGUAGES for n, name in made[language]]

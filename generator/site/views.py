@@ -386,10 +386,10 @@ def story_card(story: Story, briefing: Briefing, root: str) -> dict:
     first, last = story.span
     outlets = len({s.meta.outlet for s in members})
     dated = f", dated {first}" + (f" to {last}" if last != first else "") if first else ", undated"
+    origin = from_outlets(members)
     return {"id": story.id, "href": f"{root}{story_url(story.id)}", "title_ar": story.title_ar,
-            "title_en": story.title_en, "reports": len(members), "outlets": outlets,
-            "from_outlets": from_outlets(members),
-            "covers": f"{plural(len(members), 'Arabic report')} {from_outlets(members)}{dated}.",
+            "title_en": story.title_en, "reports": len(members), "outlets": outlets, "from_outlets": origin,
+            "covers": f"{plural(len(members), 'Arabic report')} {origin}{dated}.",
             "first": first, "last": last, "figure": headline_range(story),
             # what happened, in a sentence: the story's first lead sentence (a card said only its title and a number)
             "lead": link_claims(story.summary.lead[:1], root, {})[0] if story.summary.lead else None,
