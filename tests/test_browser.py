@@ -178,6 +178,16 @@ def test_search_finds_the_right_source(watched, base_url, site, query_from):
     assert w.page.url == f"{base_url}sources/{source['id']}.html#{pair['id']}"
 
 
+def searched(w, base_url: str, query: str) -> tuple[set[str], str]:
+    """Ask the search page `query` (the first page of results): the ids of the reports it links, and its status."""
+    w.page.goto(base_url + "search.html")
+    w.page.fill("#search-input", query)
+    w.page.press("#search-input", "Enter")
+    w.page.wait_for_function("document.querySelector('.search-status').textContent.includes('found')")
+    hrefs = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")
+    return {h.split("/")[-1].split(".html")[0] for h in hrefs}, w.page.inner_text(".search-status")
+
+
 @pytest.mark.parametrize("query", ["بالحسكة", "حسكة", "والحسكة"])
 def test_search_finds_an_arabic_word_with_or_without_its_article_and_prefixes(watched, base_url, site, query):
     """The Arabic is indexed by the rules of Arabic: "بالحسكة" and "حسكة" find the reports that write "الحسكة"
@@ -187,14 +197,8 @@ def test_search_finds_an_arabic_word_with_or_without_its_article_and_prefixes(wa
 
     writing = {s["id"] for s in briefing(site)["sources"] if any("الحسكة" in p["ar"] for p in s["pairs"])}
     assert len(writing) >= 4
-    w = watched(viewport=VIEWPORTS["wide"])
-    w.page.goto(base_url + "search.html")
-    w.page.fill("#search-input", query)
-    w.page.press("#search-input", "Enter")
-    w.page.wait_for_function("document.querySelector('.search-status').textContent.includes('found')")
-    hrefs = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")
-    found = {h.split("/")[-1].split(".html")[0] for h in hrefs}
-    assert writing <= found, (query, sorted(found), w.page.inner_text(".search-status"))
+    found, status = searched(watched(viewport=VIEWPORTS["wide"]), base_url, query)
+    assert writing <= found, (query, sorted(found), status)
 
 
 @pytest.mark.parametrize("query, word", [("لداعش", "داعش"), ("لسجن", "سجن"), ("للتنظيم", "تنظيم")])
@@ -208,13 +212,8 @@ def test_search_finds_an_arabic_word_after_the_preposition_li(watched, base_url,
     writing = {s["id"] for s in briefing(site)["sources"]
                if any(word in re.findall(r"[\u0621-\u064A]+", p["ar"]) for p in s["pairs"])}
     assert len(writing) >= 4
-    w = watched(viewport=VIEWPORTS["wide"])
-    w.page.goto(base_url + "search.html")
-    w.page.fill("#search-input", query)
-    w.page.press("#search-input", "Enter")
-    w.page.wait_for_function("document.querySelector('.search-status').textContent.includes('found')")
-    hrefs = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")
-    assert writing <= {h.split("/")[-1].split(".html")[0] for h in hrefs}, (query, hrefs)
+    found, status = searched(watched(viewport=VIEWPORTS["wide"]), base_url, query)
+    assert writing <= found, (query, sorted(found), status)
 
 
 def test_a_latin_word_the_english_lacks_is_looked_for_in_the_arabic(watched, base_url, site):
@@ -224,13 +223,8 @@ def test_a_latin_word_the_english_lacks_is_looked_for_in_the_arabic(watched, bas
 
     writing = {s["id"] for s in briefing(site)["sources"] if any("YPG" in p["ar"] for p in s["pairs"])}
     assert writing and not any("YPG" in p["en"] for s in briefing(site)["sources"] for p in s["pairs"])
-    w = watched(viewport=VIEWPORTS["wide"])
-    w.page.goto(base_url + "search.html")
-    w.page.fill("#search-input", "YPG")
-    w.page.press("#search-input", "Enter")
-    w.page.wait_for_function("document.querySelector('.search-status').textContent.includes('found')")
-    hrefs = w.page.eval_on_selector_all(".search-results li a", "els => els.map(e => e.getAttribute('href'))")
-    assert writing <= {h.split("/")[-1].split(".html")[0] for h in hrefs}, (hrefs, w.page.inner_text(".search-status"))
+    found, status = searched(watched(viewport=VIEWPORTS["wide"]), base_url, "YPG")
+    assert writing <= found, (sorted(found), status)
 
 
 def test_a_quoted_phrase_is_asked_as_typed(watched, base_url):
@@ -242,10 +236,7 @@ def test_a_quoted_phrase_is_asked_as_typed(watched, base_url):
     query = '"سجن غويران"'
     direct = w.page.evaluate("""async (q) => { const pf = await import('./pagefind/pagefind.js'); await pf.init();
         return (await pf.search(q)).results.length; }""", query)
-    w.page.fill("#search-input", query)
-    w.page.press("#search-input", "Enter")
-    w.page.wait_for_function("document.querySelector('.search-status').textContent.includes('found')")
-    status = w.page.inner_text(".search-status")
+    _, status = searched(w, base_url, query)
     assert direct >= 1 and (f"{direct} report found" in status or f"{direct} reports found" in status), (direct, status)
 
 
@@ -254,12 +245,8 @@ def test_search_finds_an_english_word_in_its_other_forms(watched, base_url, site
     from tests.html_helpers import briefing
 
     reports = len(briefing(site)["sources"])
-    w = watched(viewport=VIEWPORTS["wide"])
-    w.page.goto(base_url + "search.html")
-    w.page.fill("#search-input", "word")
-    w.page.press("#search-input", "Enter")
-    w.page.wait_for_function("document.querySelector('.search-status').textContent.includes('found')")
-    assert f"{reports} reports found" in w.page.inner_text(".search-status")
+    _, status = searched(watched(viewport=VIEWPORTS["wide"]), base_url, "word")
+    assert f"{reports} reports found" in status
 
 
 def test_search_shows_more_results_on_request_and_counts_reports(watched, base_url, site):
