@@ -235,7 +235,7 @@ def _translate_only(config: Config, options: BuildOptions, source: str | None, f
                        errors=errors)
 
 
-def _covers(sources: list[Source], treport: TranslationReport | None = None) -> str:
+def _covers(sources: list[Source], report: TranslationReport) -> str:
     """What the pile is and what English it has, in two sentences: machine translation only when some is (a
     review found "beside its English machine translation" over 177 pending sentences and 7 an editor wrote)."""
     outlets = {s.meta.outlet for s in sources}
@@ -243,7 +243,6 @@ def _covers(sources: list[Source], treport: TranslationReport | None = None) -> 
     span = f", dated {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
     undated = sum(1 for s in sources if not s.meta.date)
     note = f" ({undated} without a stated date)" if undated and dates else ""
-    report = treport if treport is not None else TranslationReport(translated=1)
     pending = f"; {plural(report.pending, 'sentence')} still without English" if report.pending else ""
     if report.translated or report.from_memory:
         english = ("Each is shown in full, Arabic beside its English machine translation"
