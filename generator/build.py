@@ -41,7 +41,7 @@ from .lock import project_lock
 from .models import Article, SeedFile, Source, Translation
 from .pipeline import POOL_FROM, Prepared, ingest_all, pair_all, workers
 from .pipeline import prepare as prepare_one
-from .site import feed, search, views
+from .site import feed, pages_ahead, search, views
 from .site.export import briefing_json, figure_lines, figures_exports, source_json
 from .site.pages_ahead import PagesAhead, safe_to_fork
 from .site.render import DEFAULT_TEMPLATES, Renderer, figure_counts
@@ -634,7 +634,7 @@ def _pages_ahead(config: Config, renderer: Renderer, briefing: Briefing, counts:
     """The source pages to render made by a child process (pages_ahead.py) when there are many (a cold build,
     or one after a change to the templates) and a fork is safe; else None (the build renders them itself)."""
     wanted = [entry for _, entry in shown if entry is not None]
-    if len(wanted) < POOL_FROM or workers(config) <= 1 or not safe_to_fork():
+    if not POOL_FROM <= len(wanted) or len(shown) > pages_ahead.MOST or workers(config) <= 1 or not safe_to_fork():
         return None
     cached = cache.present("page", wanted)
     todo = [i for i, (_, entry) in enumerate(shown) if entry is not None and entry not in cached]

@@ -623,6 +623,9 @@ def test_source_pages_rendered_ahead_give_the_same_site(tmp_path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(build_module, "PagesAhead", no_process)
         assert built("no-process", 2) == here and given == []
+    with monkeypatch.context() as patch:
+        patch.setattr(pages_ahead, "MOST", sources - 1)  # (a pile too large to fork: the build renders its pages)
+        assert built("too-many", 2) == here and given == []
 
     project = pile(make_project(tmp_path / "cached"))
     killed = project / ".site-pages-killed"
