@@ -1102,6 +1102,28 @@ THIRTEENTH_ROUND = [  # (eighth session) a built site's review on the fixture ev
     ("وأكد أن 5 أطفال قضوا نحبهم.", "5", "people", "killed"),  # (as before)
 ]
 
+FOURTEENTH_ROUND = [  # (ninth session) a blind review of the real-1000 build's tuning-half rows; controls must not change
+    # a vague quantity of a time unit is a duration, as a number of one is
+    ("وعاشت هذه الكائنات لآلاف السنين في الكهوف.", "لآلاف", "duration", ""),
+    ("وظل الخلاف قائما منذ عشرات السنوات.", "عشرات", "duration", ""),
+    ("وبقي الحي مهجورا منذ 3 سنين.", "3", "duration", ""),  # (as before)
+    ("وشارك في المسيرة آلاف الأشخاص.", "آلاف", "people", "other people"),  # (a control)
+    # two Latin letters spelled in Arabic around the digits name a model
+    ("وحلقت قاذفتان من طراز بي 52 إتش فوق البحر.", "52", "identifier", ""),
+    ("وأطلقت الطائرة إف 16 صواريخها.", "16", "identifier", ""),  # (a control: one letter before, a type before it)
+    # young men and sheikhs are people
+    ("واحتشد مئات من الشباب والمشايخ في الساحة.", "مئات", "people", "other people"),
+    ("وقتل 3 شيوخ في الغارة.", "3", "people", "killed"),
+]
+
+
+def test_a_total_it_comes_to_is_no_ceiling():
+    """ "ليصل إلى"/"لتصل إلى" after a change is the level reached, not "up to" (ما يصل إلى, قد يصل إلى)."""
+    assert number("وارتفعت الأرباح 5 بالمئة لتصل إلى 3.2 مليارات يورو.", "3.2 مليارات").qualifier == ""
+    assert number("وارتفع عدد القتلى ليصل إلى 30 شخصا.", "30").qualifier == ""
+    assert number("ويتسع الملعب لما يصل إلى 500 شخص.", "500").qualifier == "up to"
+    assert number("وقال إن العدد قد يصل إلى 180 شخصا.", "180").qualifier == "up to"
+
 
 def test_a_dual_multiplier_before_a_currency_is_two():
     assert number("وخسرت الشركة مليارا دولار.", "مليارا").value == 2 * 10**9
@@ -1113,7 +1135,7 @@ def test_a_dual_multiplier_before_a_currency_is_two():
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "category"),
                          SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND + EIGHTH_ROUND_REVIEW + LIMITS + NINTH_ROUND
-                         + TENTH_ROUND + ELEVENTH_ROUND + TWELFTH_ROUND + THIRTEENTH_ROUND)
+                         + TENTH_ROUND + ELEVENTH_ROUND + TWELFTH_ROUND + THIRTEENTH_ROUND + FOURTEENTH_ROUND)
 def test_sentences_written_for_the_tuning_rounds(sentence, text, kind, category):
     found = number(sentence, text)
     assert (found.type, found.category) == (kind, category), found

@@ -81,8 +81,9 @@ def code(s: Sentence, raw: Raw) -> bool:
     before, after = s.tok(raw.i - 1), s.tok(raw.j)
     if before is not None and (before.kind == "latin" or before.text == "#") or s.in_hashtag(raw.i):
         return True
-    if raw.kind == "digits" and all(s.is_word(q) and s.tokens[q].norm in s.lex.letter_names for q in (raw.i - 1, raw.i - 2)):
-        return True  # "إم آي 5": Latin letters spelled in Arabic
+    if raw.kind == "digits" and (all(s.is_word(q) and s.tokens[q].norm in s.lex.letter_names for q in (raw.i - 1, raw.i - 2))
+                                 or all(s.is_word(q) and s.tokens[q].norm in s.lex.letter_names for q in (raw.i - 1, raw.j))):
+        return True  # "إم آي 5", "بي 52 إتش": Latin letters spelled in Arabic
     word = s.tok(raw.i - 2)
     if before is not None and before.text in DASHES and before.glued and s.tokens[raw.i].glued \
             and word is not None and word.kind in ("word", "latin"):
@@ -443,8 +444,8 @@ def unit(s: Sentence, raw: Raw, k: int, seen: Seen) -> Typed | None:
     """A duration, money, a measure, a magnitude, a ratio or a capacity, from the words after the number."""
     lex = s.lex
     at = k + 1 if raw.kind == "vague" and s.tok(k) is not None and s.tokens[k].norm == "من" else k
-    if raw.kind != "vague" and lex.time_units.at(s.forms, at) and not year_follows(s, at):
-        return Typed("duration", at)
+    if lex.time_units.at(s.forms, at) and not year_follows(s, at):
+        return Typed("duration", at)  # (vague too: "لآلاف السنين", "منذ عشرات السنوات")
     if raw.kind != "vague" and decades(s, raw, at):
         return Typed("duration", at)
     if (b := unit_before(s, raw)) >= 0:

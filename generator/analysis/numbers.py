@@ -247,8 +247,12 @@ def _after_a_name(s: Sentence, raw: Raw) -> bool:
 def _qualifier(s: Sentence, raw: Raw) -> str:
     """ "أكثر من", "حوالي", "ما لا يقل عن" right before (past an opening bracket: "أكثر من (20)"); "على الأقل" in
     the noun phrase after."""
-    before = s.lex.qualifiers[0].ending(s.forms, s.prev(raw.i))
+    end = s.prev(raw.i)
+    before = s.lex.qualifiers[0].ending(s.forms, end)
     if before:
+        first = s.tok(end - before[0] + 1)
+        if before[1] == "up to" and first is not None and first.norm[:1] == "ل" and first.norm[1:] in first.forms:
+            return ""  # "لتصل إلى 3.2 مليارات", "ليصل إلى 30": the total it comes to, no ceiling
         return before[1]
     for k in range(raw.j, min(raw.j + 4, len(s.tokens))):
         if s.owner[k] >= 0 or (s.boundary(k) and s.text_at(k) != ")"):
