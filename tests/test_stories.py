@@ -66,6 +66,44 @@ def test_four_events_give_four_pure_complete_stories(site):
     assert "statement" in seeds["why"] and seeds["title_ar"] and set(seeds) >= {"id", "span", "summary"}
 
 
+def test_a_storys_default_title_is_the_headline_its_reports_share_most_and_says_what_happened(site):
+    """The earliest report's headline was the seeds' story's title: a comment piece ("تعليق جديد من التحالف الدولي
+    حول أحداث الحسكة"). Of the reports' own headlines, the one whose words the other reports carry most is the
+    title; one that gives a party's words ("عميد بلدية درنة: …") only when no other will do."""
+    titles = {event_of(s["members"][0]): s["title_ar"] for s in raw_briefing(site)["stories"]}
+    assert titles["seeds"] == "مقتل أكثر من 100 في هجوم على سجن في سوريا والاشتباكات مستمرة"
+    assert titles["event4"] == "ضربات تركية تطال محطات الكهرباء والغاز في ريف القامشلي"  # not the drone downed
+    assert ":" not in titles["event3"] and "درنة" in titles["event3"]  # Derna: not one party's toll
+
+
+def test_a_title_of_two_reports_is_the_earliest_and_a_party_s_words_only_when_nothing_else_will_do():
+    from types import SimpleNamespace
+
+    from generator.analysis.briefing import _title
+    from generator.models import Terms
+
+    made: list[int] = []
+
+    def report(headline: str, words: str, derived: bool = False) -> SimpleNamespace:
+        stems = tuple(dict.fromkeys(words.split()))
+        made.append(1)
+        return SimpleNamespace(meta=SimpleNamespace(id=f"r{len(made)}", headline=headline,
+                                                    provenance={"headline": "derived" if derived else "x"}),
+                               headline_en=SimpleNamespace(status="pending", text=""),
+                               terms=Terms(stems, (1,) * len(stems), stems))
+
+    first = report("تعليق جديد من التحالف حول الأحداث", "تعليق جديد تحالف احداث حول")
+    second = report("مقتل مئة في هجوم على سجن الحسكة", "مقتل ميه هجوم سجن حسكه تحالف")
+    third = report("اشتباكات عند سجن الحسكة بعد هجوم", "مقتل هجوم سجن حسكه اشتباكات")
+    assert _title([first, second])[0] == first.meta.headline  # two reports: the earliest
+    assert _title([first, second, third])[0] == second.meta.headline
+    said = report("المرصد: مقتل مئة في هجوم على سجن الحسكة", "مقتل ميه هجوم سجن حسكه")
+    assert _title([first, said, third])[0] == third.meta.headline  # (not the party's words)
+    assert _title([report("المرصد: مقتل مئة في هجوم على سجن", "مقتل هجوم سجن"),
+                   report("الوزارة: مقتل 50 في هجوم على سجن", "مقتل هجوم سجن"),
+                   report("x", "", derived=True)])[0].startswith("الوزارة")  # nothing else: the one shared more
+
+
 def test_arabic_in_english_running_text_is_isolated_on_every_page(site):
     """A site review: the about page's examples («“يوم الأحد”, “ليل الخميس”», «“أول من أمس” (“أمس الأول”)») stood
     bare in English sentences and displayed reordered. Each Arabic text of a page is in a <bdi> or an element with

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from ..arabic import content_words
 from ..models import Figure, Source, Statement
 from . import summary
 from .crossref import Matches, Reach, others
@@ -198,12 +199,41 @@ class Plan:
     related: tuple[Related, ...] = ()
 
 
+TITLE_WORDS = 3  # content words a headline needs to be chosen for what its story's other reports share
+TITLE_FROM = 3  # reports a story needs for its title to be chosen so (of two reports, the words one shares with
+#                 the other say nothing of which tells the story: on real news either choice read as well)
+
+
 def _title(members: list[Source]) -> tuple[str, str]:
-    """The headline of the earliest report that has one of its own, and its English."""
-    for source in members:
-        if source.meta.provenance.get("headline") != "derived":
-            return source.meta.headline, source.headline_en.text if source.headline_en.status != "pending" else ""
-    return members[0].meta.headline, ""
+    """A story's default title, and its English: of the reports' own headlines (not one derived from the first
+    sentence), the one whose words the story's other reports carry most (the mean share of the other reports
+    whose words hold each of its content words: a headline that names what they all tell, not a follow-up's
+    angle or a comment piece's), the earliest of equals; one that gives a party's words ("X: …") or has fewer than
+    TITLE_WORDS content words only when no other will do. A story of fewer than TITLE_FROM reports: the earliest own headline."""
+    own = [s for s in members if s.meta.provenance.get("headline") != "derived"]
+    if not own:
+        return members[0].meta.headline, ""
+    chosen = own[0]
+    if len(members) >= TITLE_FROM:
+        held = {s.meta.id: frozenset(s.terms.stems) for s in members}
+        words = {s.meta.id: content_words(s.meta.headline) for s in own}
+        candidates = ([s for s in own if len(words[s.meta.id]) >= TITLE_WORDS and not _attributed(s.meta.headline)]
+                      or [s for s in own if len(words[s.meta.id]) >= TITLE_WORDS] or own)
+        best = -1.0
+        for source in candidates:  # (in the reports' order: the earliest of equals stays)
+            mine = words[source.meta.id]
+            others = [held[m.meta.id] for m in members if m is not source]
+            score = sum(w in terms for w in mine for terms in others) / (len(mine) * len(others)) if mine else 0.0
+            if score > best + 1e-9:
+                chosen, best = source, score
+    return chosen.meta.headline, chosen.headline_en.text if chosen.headline_en.status != "pending" else ""
+
+
+def _attributed(headline: str) -> bool:
+    """A headline that gives one party's words ("عميد بلدية درنة: عدد القتلى قد يصل إلى 20 ألفاً", "المرصد: …"):
+    a colon after at most five words. A story's title should say what happened, not who claims what."""
+    before, colon, _ = headline.partition(":")
+    return bool(colon) and len(before.split()) <= 5
 
 
 def _placed(figures: list[Figure], plans: list[Plan], by_id: dict[str, Source]) -> list[Figure]:
