@@ -406,10 +406,12 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
         if indexing is not None and indexing.built and indexing.seconds is not None:
             timer.seconds["pagefind"] = indexing.seconds  # its own run, overlapping render and write
     finally:
-        if pages is not None:
-            pages.cancel()  # (its files are linked into the site by now, or the build failed)
-        if indexing is not None:
-            indexing.cancel()
+        try:
+            if pages is not None:
+                pages.cancel()  # (its files are linked into the site by now, or the build failed)
+        finally:
+            if indexing is not None:
+                indexing.cancel()
     if config.search and options.search_after:
         with timer("search"), stage("building the search index"):
             search.replace_index(output, sources, records, story_of)
@@ -633,6 +635,7 @@ def _pages_ahead(config: Config, renderer: Renderer, briefing: Briefing, counts:
                  shown: list[tuple[tuple[str, ...], str | None]], output: Path) -> PagesAhead | None:
     """The source pages to render made by a child process (pages_ahead.py) when there are many (a cold build,
     or one after a change to the templates) and a fork is safe; else None (the build renders them itself)."""
+    pages_ahead.clean_leftovers(output)
     wanted = [entry for _, entry in shown if entry is not None]
     if not POOL_FROM <= len(wanted) or len(shown) > pages_ahead.MOST or workers(config) <= 1 or not safe_to_fork():
         return None
@@ -640,7 +643,9 @@ def _pages_ahead(config: Config, renderer: Renderer, briefing: Briefing, counts:
     todo = [i for i, (_, entry) in enumerate(shown) if entry is not None and entry not in cached]
     if len(todo) < POOL_FROM:
         return None
-    renderer.env.get_template("source.html")  # compiled here, once (the child would compile it for itself)
+    _render_source(renderer, briefing, counts, todo[0])  # one page here first: the templates it uses are compiled
+    #                     once, before the fork (the child would compile and store them too), and a template error
+    #                     is reported here as any other (a ConfigError naming the file and line), not in the child
     try:
         return PagesAhead(partial(_render_source, renderer, briefing, counts), todo, output)
     except (OSError, ValueError) as exc:  # no process to be had, or no folder beside the site
@@ -666,7 +671,8 @@ def _source_files(renderer: Renderer, briefing: Briefing, index: int, counts: di
         return made
     written = ahead.take(index, paths) if ahead is not None else None
     if written is not None:
-        cache.put("page", entry, {path: file.read_bytes() for path, file in written.items()})
+        if cache.folder is not None:
+            cache.put("page", entry, {path: file.read_bytes() for path, file in written.items()})
         return written
     made = _render_source(renderer, briefing, counts, index)
     cache.put("page", entry, made)

@@ -648,6 +648,58 @@ def test_source_pages_rendered_ahead_give_the_same_site(tmp_path, monkeypatch):
     assert given == [] and "page" not in result.report["cache"]["missed"]
 
 
+def test_source_pages_ahead_fail_safe(tmp_path, monkeypatch):
+    """A code review's cases: a template error in source.html is reported as one (a ConfigError naming the file),
+    as without the child; no process to be had (fork fails) leaves the build to render the pages, with nothing
+    left beside the site; a killed build's work folder is removed by the next build, forking or not; a site on a
+    filesystem without hard links gets copies."""
+    from types import SimpleNamespace
+
+    from generator.errors import ConfigError
+    from generator.site import pages_ahead, write
+
+    monkeypatch.setattr(build_module, "safe_to_fork", lambda: True)
+    options = BuildOptions(engine_loader=StubEngine().loader, settings={"workers": 2}, use_cache=False)
+    broken = pile(make_project(tmp_path / "broken"))
+    (broken / "templates" / "source.html").write_text("{% if %}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"source\.html:1"):
+        build(broken, options)
+    assert sorted(p.name for p in broken.glob(".site-*")) == []
+
+    here = pile(make_project(tmp_path / "here"))
+    build(here, BuildOptions(engine_loader=StubEngine().loader, settings={"workers": 1}, use_cache=False))
+    real = pages_ahead.multiprocessing.get_context("fork")
+
+    class NoProcess:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def start(self):
+            raise OSError(11, "Resource temporarily unavailable")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pages_ahead, "multiprocessing",
+                      SimpleNamespace(get_context=lambda kind: SimpleNamespace(Pipe=real.Pipe, Process=NoProcess)))
+        project = pile(make_project(tmp_path / "no-fork"))
+        build(project, options)
+    assert site_bytes(project / "site") == site_bytes(here / "site")
+    assert sorted(p.name for p in project.glob(".site-*")) == []
+
+    killed = project / ".site-pages-killed"
+    killed.mkdir()
+    (killed / pages_ahead.WORK_STAMP).write_text("", encoding="utf-8")
+    build(project, BuildOptions(engine_loader=StubEngine().loader, settings={"workers": 1}))  # (forks nothing)
+    assert not killed.exists()
+
+    def no_links(source, target):
+        raise OSError(1, "Operation not permitted")  # (what vfat answers)
+
+    monkeypatch.setattr(write.os, "link", no_links)
+    kept = project / "site" / "index.html"
+    write.write_site(tmp_path / "out", {"a.html": kept, "b.txt": "b"})
+    assert (tmp_path / "out" / "a.html").read_bytes() == kept.read_bytes()
+
+
 def test_source_pages_ahead_only_beside_threads_that_wait_for_pagefind():
     import threading
 

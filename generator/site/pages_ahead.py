@@ -61,26 +61,38 @@ def _work(make: Callable[[int], dict[str, bytes]], indices: list[int], folder: P
         conn.close()
 
 
+def clean_leftovers(output: Path) -> None:
+    """Remove the work folders killed builds left beside the site (only those that carry the mark: nothing of the
+    user's). Every build calls it, whether it forks a child or not."""
+    for left in output.parent.glob(f".{output.name}-pages-*"):
+        if (left / WORK_STAMP).is_file():
+            shutil.rmtree(left, ignore_errors=True)
+
+
 class PagesAhead:
     """A child process rendering the given sources' files (make(index) → {relative path: bytes}) into a work
     folder beside `output`; take(index) waits for one and gives its files' paths (None: render it yourself)."""
 
     def __init__(self, make: Callable[[int], dict[str, bytes]], indices: list[int], output: Path):
-        for left in output.parent.glob(f".{output.name}-pages-*"):
-            if (left / WORK_STAMP).is_file():
-                shutil.rmtree(left, ignore_errors=True)
+        clean_leftovers(output)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{output.name}-pages-", dir=output.parent))
+        self.given = frozenset(indices)
         self.process = None
+        send = None
         try:
             (self.folder / WORK_STAMP).write_text("", encoding="utf-8")
             context = multiprocessing.get_context("fork")
             self.receive, send = context.Pipe(duplex=False)
-            self.process = context.Process(target=_work, args=(make, indices, self.folder, send, self.receive),
-                                           daemon=True)
-            self.process.start()
+            process = context.Process(target=_work, args=(make, indices, self.folder, send, self.receive),
+                                      daemon=True)
+            process.start()  # (OSError when no process is to be had: nothing started, nothing to stop)
+            self.process = process
             send.close()
         except BaseException:
-            self.cancel()
+            if send is not None:
+                send.close()
+                self.receive.close()
+            shutil.rmtree(self.folder, ignore_errors=True)
             raise
         self.done: dict[int, bool] = {}
         self.ended = False
@@ -108,6 +120,8 @@ class PagesAhead:
 
     def take(self, index: int, paths: tuple[str, ...]) -> dict[str, Path] | None:
         """The files the child wrote for the index-th source (waiting for them), or None when it could not."""
+        if index not in self.given:
+            return None
         with self.changed:
             self.changed.wait_for(lambda: index in self.done or self.ended)
             if index not in self.done:

@@ -121,7 +121,7 @@ def write_site(output: Path, files: dict[str, Content], static: tuple[Path, ...]
             if callable(content):
                 content = content()
             if isinstance(content, Path):
-                os.link(content, target)  # unchanged since the last build: the same file, not a copy
+                _link(content, target)  # unchanged since the last build: the same file, not a copy
             elif isinstance(content, bytes):
                 target.write_bytes(content)
             elif isinstance(content, str):
@@ -138,6 +138,19 @@ def write_site(output: Path, files: dict[str, Content], static: tuple[Path, ...]
             raise failed from None
         raise
     _swap(staging, output)
+
+
+_NO_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link, or a copy where the filesystem has none (FAT, some network and FUSE mounts)."""
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        shutil.copyfile(source, target)
 
 
 def cannot_write(exc: BaseException, what: str) -> CannotWrite | None:
