@@ -996,6 +996,10 @@ def test_a_story_card_names_who_was_counted_and_an_editors_correction():
     story = SimpleNamespace(summary=SimpleNamespace(numbers=[
         {"label": "Killed or died, all reports", "low": low, "high": high, "same": False, "scope": ""}]))
     assert headline_range(story) == "Killed or died: 13 ISIS members to 123 (corrected by an editor)"
+    story.summary.numbers[0]["high"] = {"value": "13", "group": "", "corrected": ""}  # the same count, its group
+    assert headline_range(story) == "Killed or died: 13 ISIS members"  # unsaid in the other: not "… to 13"
+    story.summary.numbers[0]["high"] = {"value": "13", "group": "civilians", "corrected": ""}
+    assert headline_range(story) == "Killed or died: 13 ISIS members to 13 civilians"  # (two groups: both said)
 
 
 def test_a_category_told_only_in_words_still_has_a_headline_row(tmp_path):

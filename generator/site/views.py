@@ -358,7 +358,9 @@ def headline_range(story: Story) -> str:
     if row["low"] is None:
         return f"{row['label'].split(',')[0]}: {', '.join(row['vague'])}"  # "Wounded: dozens"
     low, high = _counted(row["low"]), _counted(row["high"])
-    return f"{row['label'].split(',')[0]}: {low}" + ("" if row["same"] and low == high else f" to {high}")
+    one = row["same"] and low == high or (row["low"]["value"] == row["high"]["value"] and not row["high"].get("group")
+                                          and not row["high"].get("corrected"))
+    return f"{row['label'].split(',')[0]}: {low}" + ("" if one else f" to {high}")  # (not "13 ISIS members to 13")
 
 
 def _counted(claim: dict) -> str:
