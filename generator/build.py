@@ -370,7 +370,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
     report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
                   reviewed=sum(1 for f in figures if f.review))
     with timer("analyse"), stage("grouping reports into stories"):
-        plans, redirects, story_warnings, written = _stories(config, sources, found, aside, cache, keys)
+        plans, redirects, story_warnings, written, profiles = _stories(config, sources, found, aside, cache, keys)
     early = None  # (the rest needs the matches only; its links wait in the cache's put_later until written)
     report["warnings"] = [*report["warnings"], *story_warnings]
     if written:
@@ -388,6 +388,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
                         raise failed from None
                     raise
         with timer("analyse"), stage("analysing"):
+            plans = _related(plans, profiles)  # (after Pagefind has started: the search records need none of it)
             briefing = analyse(sources, figures, found, report, plans, redirects, aside)
             placed = _placed(sources, briefing, lines)
         with timer("render"), stage("rendering"):
@@ -442,10 +443,11 @@ def _why(group: Group, members: list[Source], edited: bool) -> str:
 
 
 def _stories(config: Config, sources: list[Source], found: Matches, aside: dict[tuple[str, str], str], cache: Cache,
-             keys: dict[str, str]) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str]]:
+             keys: dict[str, str]) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str], dict]:
     """Stories with lasting ids (content/stories.lock.yml, kept up to date) and the editors' decisions
-    (content/stories.yml) applied. The grouping reads only the Arabic and the dates: it is cached under the
-    sources' preparation keys, so that an edited translation does not group the pile again."""
+    (content/stories.yml) applied, and the reports' profiles (for _related). The grouping reads only the Arabic
+    and the dates: it is cached under the sources' preparation keys, so that an edited translation does not
+    group the pile again."""
     entry = cache_key("stories", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}" for s in sources))
     grouped = cache.get("stories", entry)
     if grouped is None:
@@ -468,15 +470,21 @@ def _stories(config: Config, sources: list[Source], found: Matches, aside: dict[
     if story_edits.save_lock(lock_path, final, redirects):
         written[str(lock_path)] = hashlib.sha1(lock_path.read_bytes()).hexdigest()
     plans = []
-    related = stories.related([(story.id, story.members) for story in final], profiles) if len(final) > 1 else {}
     for story in final:
         members = [by_id[m] for m in story.members]
         names = overrides.names.get(story.id, {})
         group = described.get(frozenset(story.members)) or stories.describe([profiles[m] for m in story.members])
         why = _why(group, members, frozenset(story.members) not in automatic)
-        plans.append(Plan(story.id, story.members, why, names.get("title_ar", ""), names.get("title_en", ""),
-                          related.get(story.id, ())))
-    return plans, redirects, warnings, written
+        plans.append(Plan(story.id, story.members, why, names.get("title_ar", ""), names.get("title_en", "")))
+    return plans, redirects, warnings, written, profiles
+
+
+def _related(plans: list[Plan], profiles: dict) -> list[Plan]:
+    """Each story with the stories related to it (stories.related)."""
+    if len(plans) < 2:
+        return plans
+    related = stories.related([(plan.id, plan.members) for plan in plans], profiles)
+    return [replace(plan, related=related.get(plan.id, ())) for plan in plans]
 
 
 def _reviewed(config: Config, sources: list[Source], figures: list, lines: dict[str, tuple[str, str]]
