@@ -41,9 +41,8 @@ from .lock import project_lock
 from .models import Article, SeedFile, Source, Translation
 from .pipeline import POOL_FROM, Prepared, ingest_all, pair_all, workers
 from .pipeline import prepare as prepare_one
-from .site import feed, pages_ahead, search, views
+from .site import feed, search, views
 from .site.export import briefing_json, figure_lines, figures_exports, source_json
-from .site.pages_ahead import PagesAhead, safe_to_fork
 from .site.render import DEFAULT_TEMPLATES, Renderer, figure_counts
 from .site.write import Content, cannot_write, guard_output, write_site
 from .translation import argos as model
@@ -377,7 +376,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
         report["memory_written"] = {**report["memory_written"], **written}
     records = cache.folder / "search" if cache.folder else None
     story_of = {m: plan.id for plan in plans for m in plan.members} if len(plans) > 1 else {}  # (the stories')
-    indexing = pages = None
+    indexing = None
     try:
         if config.search and not options.search_after:
             with timer("search"), stage("starting the search index"):  # Pagefind runs while the rest is made
@@ -392,7 +391,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
             briefing = analyse(sources, figures, found, report, plans, redirects, aside)
             placed = _placed(sources, briefing, lines)
         with timer("render"), stage("rendering"):
-            files, kept, pages = _files(config, briefing, about, note, cache, {
+            files, kept = _files(config, briefing, about, note, cache, {
                 k: v + reviewed.get(k, "") + teased.get(k, "") + placed.get(k, "") for k, v in pair_keys.items()},
                 output, lines)
         with timer("write"), stage("writing the site"):
@@ -407,12 +406,8 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
         if indexing is not None and indexing.built and indexing.seconds is not None:
             timer.seconds["pagefind"] = indexing.seconds  # its own run, overlapping render and write
     finally:
-        try:
-            if pages is not None:
-                pages.cancel()  # (its files are linked into the site by now, or the build failed)
-        finally:
-            if indexing is not None:
-                indexing.cancel()
+        if indexing is not None:
+            indexing.cancel()
     if config.search and options.search_after:
         with timer("search"), stage("building the search index"):
             search.replace_index(output, sources, records, story_of)
@@ -591,110 +586,61 @@ def _english_note(report: dict[str, Any]) -> str:
 
 
 def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cache, pair_keys: dict[str, str],
-           output: Path, lines: dict[str, tuple[str, str]]
-           ) -> tuple[dict[str, Content], PageManifest, PagesAhead | None]:
+           output: Path, lines: dict[str, tuple[str, str]]) -> tuple[dict[str, Content], PageManifest]:
     """Every page and data file of the site. A page or a source's data file that shows nothing new since the
     last build is kept as it is (linked from the current site, checked by size and time), else taken from the
-    cache, else rendered (by a child process, meanwhile, when there are many: pages_ahead.py)."""
+    cache, else rendered."""
     site = {"title": config.title, "description": config.description, "base_url": config.base_url,
             "footer": f"Built {briefing.report['build_date']} from scraped Arabic reports. " + _english_note(briefing.report)}
     templates = _templates_digest(config)
     kept = PageManifest(cache, output)
     renderer = Renderer(config.templates_path, site, config.roots, stories=len(briefing.stories) > 1, cache=cache,
                         templates_digest=templates, kept=kept)
+    exports = _Deferred(partial(figures_exports, briefing, lines))  # made when written, then let go: at
+    #                                                   10,000 reports these files are a few hundred MB of text
+    files: dict[str, Content] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
+                                 "data/figures.json": partial(exports.take, "data/figures.json"),
+                                 "data/figures.csv": partial(exports.take, "data/figures.csv"),
+                                 "data/briefing.json": partial(briefing_json, briefing),
+                                 "feed.xml": feed.atom(briefing, config.title, config.description,
+                                                       config.base_url, briefing.report["build_date"])}
     sources = list(briefing.sources)
     counts = figure_counts(briefing)
-    shown: list[tuple[tuple[str, ...], str | None]] = []  # each source's paths and, unless kept, its entry
     for i, source in enumerate(sources):
         entry = hashlib.sha1(repr((pair_keys[source.meta.id], templates, site, renderer.menu,
                                    _shown_beside(briefing, sources, i, counts))).encode()).hexdigest()
         paths = (views.source_url(source.meta.id), f"data/sources/{source.meta.id}.json")
         if kept.unchanged(entry, paths):
+            files.update({path: output / path for path in paths})
             cache.keep("page", entry)
-            shown.append((paths, None))
             continue
+        pages = _Deferred(partial(_source_files, renderer, briefing, i, counts, cache, entry))
+        files.update({path: partial(pages.take, path) for path in paths})  # made as they are written
         kept.record(entry, paths)
-        shown.append((paths, entry))
-    ahead = _pages_ahead(config, renderer, briefing, counts, cache, shown, output)
-    try:
-        exports = _Deferred(partial(figures_exports, briefing, lines))  # made when written, then let go: at
-        #                                                   10,000 reports these files are a few hundred MB of text
-        files: dict[str, Content] = {**renderer.site_pages(briefing, about, note), ".nojekyll": "",
-                                     "data/figures.json": partial(exports.take, "data/figures.json"),
-                                     "data/figures.csv": partial(exports.take, "data/figures.csv"),
-                                     "data/briefing.json": partial(briefing_json, briefing),
-                                     "feed.xml": feed.atom(briefing, config.title, config.description,
-                                                           config.base_url, briefing.report["build_date"])}
-        for i, (paths, entry) in enumerate(shown):
-            if entry is None:
-                files.update({path: output / path for path in paths})
-                continue
-            pages = _Deferred(partial(_source_files, renderer, briefing, i, counts, cache, entry, ahead, paths))
-            files.update({path: partial(pages.take, path) for path in paths})  # made as they are written
-        files.update(feed.robots_and_sitemap(files, config.base_url))
-    except BaseException:
-        if ahead is not None:
-            ahead.cancel()
-        raise
-    return files, kept, ahead
-
-
-def _pages_ahead(config: Config, renderer: Renderer, briefing: Briefing, counts: dict[str, int], cache: Cache,
-                 shown: list[tuple[tuple[str, ...], str | None]], output: Path) -> PagesAhead | None:
-    """The source pages to render made by a child process (pages_ahead.py) when there are many (a cold build,
-    or one after a change to the templates) and a fork is safe; else None (the build renders them itself)."""
-    pages_ahead.clean_leftovers(output)
-    wanted = [entry for _, entry in shown if entry is not None]
-    if not POOL_FROM <= len(wanted) or len(shown) > pages_ahead.MOST or workers(config) <= 1 or not safe_to_fork():
-        return None
-    cached = cache.present("page", wanted)
-    todo = [i for i, (_, entry) in enumerate(shown) if entry is not None and entry not in cached]
-    if len(todo) < POOL_FROM:
-        return None
-    _render_source(renderer, briefing, counts, todo[0])  # one page here first: the templates it uses are compiled
-    #                     once, before the fork (the child would compile and store them too), and a template error
-    #                     is reported here as any other (a ConfigError naming the file and line), not in the child
-    try:
-        return PagesAhead(partial(_render_source, renderer, briefing, counts), todo, output)
-    except (OSError, ValueError) as exc:  # no process to be had, or no folder beside the site
-        log.debug("source pages rendered here: %s", exc)
-        return None
-
-
-def _render_source(renderer: Renderer, briefing: Briefing, counts: dict[str, int], index: int) -> dict[str, bytes]:
-    """A source's page and data file (as UTF-8: half the memory of a str)."""
-    source = briefing.sources[index]
-    page, html = renderer.source_page(briefing, index, counts)  # (not cached there: bytes, never a Path)
-    assert isinstance(html, bytes)
-    return {page: html, f"data/sources/{source.meta.id}.json": source_json(briefing, source).encode("utf-8")}
+    files.update(feed.robots_and_sitemap(files, config.base_url))
+    return files, kept
 
 
 def _source_files(renderer: Renderer, briefing: Briefing, index: int, counts: dict[str, int], cache: Cache,
-                  entry: str, ahead: PagesAhead | None = None, paths: tuple[str, ...] = ()
-                  ) -> dict[str, bytes] | dict[str, Path]:
-    """A source's page and data file, from the cache, from the child that renders them ahead (its files,
-    linked into the site; their bytes go to the cache), or rendered here."""
+                  entry: str) -> dict[str, bytes]:
+    """A source's page and data file, from the cache or rendered (as UTF-8: half the memory of a str)."""
     made = cache.get("page", entry)
-    if isinstance(made, dict):
-        return made
-    written = ahead.take(index, paths) if ahead is not None else None
-    if written is not None:
-        if cache.folder is not None:
-            cache.put("page", entry, {path: file.read_bytes() for path, file in written.items()})
-        return written
-    made = _render_source(renderer, briefing, counts, index)
-    cache.put("page", entry, made)
+    if not isinstance(made, dict):
+        source = briefing.sources[index]
+        page, html = renderer.source_page(briefing, index, counts)  # (not cached there: bytes, never a Path)
+        assert isinstance(html, bytes)
+        made = {page: html, f"data/sources/{source.meta.id}.json": source_json(briefing, source).encode("utf-8")}
+        cache.put("page", entry, made)
     return made
 
 
 class _Deferred:
     """Files made together, each handed out once when its turn to be written comes."""
 
-    def __init__(self, make: Callable[[], dict[str, bytes]] | Callable[[], dict[str, str]]
-                 | Callable[[], dict[str, Path]]):
+    def __init__(self, make: Callable[[], dict[str, bytes]] | Callable[[], dict[str, str]]):
         self.make, self.made = make, None
 
-    def take(self, path: str) -> bytes | str | Path:
+    def take(self, path: str) -> bytes | str:
         if self.made is None:
             self.made = self.make()
         return self.made.pop(path)

@@ -165,22 +165,6 @@ class Cache:
             out.extend(self._value(kind, entry, rows.get(entry)) for entry in chunk)
         return out
 
-    def present(self, kind: str, entries: list[str]) -> set[str]:
-        """Which of the entries the cache holds (not read: an entry found here may still prove unusable)."""
-        db = self._connect() if entries else None
-        if db is None:
-            return set()
-        found: set[str] = set()
-        try:
-            for start in range(0, len(entries), self.READ_EVERY):
-                chunk = entries[start:start + self.READ_EVERY]
-                found.update(entry for (entry,) in db.execute(
-                    f"SELECT entry FROM entries WHERE kind = ? AND entry IN ({','.join('?' * len(chunk))})",
-                    (kind, *chunk)))
-        except sqlite3.Error as exc:
-            log.debug("cache entries of %s not looked up: %s", kind, exc)
-        return found
-
     def _value(self, kind: str, entry: str, blob: bytes | None) -> object | None:
         if blob is None:
             self._miss(kind)

@@ -564,166 +564,21 @@ def test_statements_worked_out_ahead_give_the_same_site(tmp_path, monkeypatch):
     assert built("without-ahead", 2) == without and used == [True, False, False] and without != here
 
 
-def test_source_pages_rendered_ahead_give_the_same_site(tmp_path, monkeypatch):
-    """A cold build renders the source pages in a child process while it renders the site's own pages
-    (pages_ahead.py) and links the child's files into the site. The site is byte for byte the one this process
-    renders itself; what a child that fails or dies did not render, the build renders; the child's work folder
-    beside the site is gone afterwards (and a killed build's is removed by the next, only when marked)."""
-    import os
+def test_a_site_on_a_filesystem_without_hard_links_gets_copies(tmp_path, monkeypatch):
+    """A page kept from the last build is hard linked into the new site; where the filesystem has no hard links
+    (FAT, some network and FUSE mounts answer EPERM) it is copied instead of failing the build (a code review)."""
+    from generator.site import write
 
-    from generator.site import pages_ahead
-
-    given: list[bool] = []
-    take = pages_ahead.PagesAhead.take
-
-    def spy(self, index, paths):
-        written = take(self, index, paths)
-        given.append(written is not None)
-        return written
-
-    monkeypatch.setattr(pages_ahead.PagesAhead, "take", spy)
-    # (threads other tests left in this process would rule the fork out: see the next test for that rule)
-    monkeypatch.setattr(build_module, "safe_to_fork", lambda: True)
-
-    def built(name: str, workers: int, cache: bool = False) -> dict[str, str]:
-        given.clear()
-        project = pile(make_project(tmp_path / name))
-        build(project, BuildOptions(engine_loader=StubEngine().loader, settings={"workers": workers}, use_cache=cache))
-        assert sorted(p.name for p in project.glob(".site-*")) == []  # the child's folder went
-        return site_bytes(project / "site")
-
-    here = built("here", 1)
-    assert given == []
-    sources = sum(1 for path in here if path.startswith("sources/"))
-    assert sources >= 12 and built("ahead", 2) == here and given == [True] * sources
-    parent = os.getpid()
-    render = build_module._render_source
-
-    def failing(renderer, briefing, counts, index):
-        if os.getpid() != parent and index >= 5:
-            raise RuntimeError("a bug in the child")
-        return render(renderer, briefing, counts, index)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(build_module, "_render_source", failing)
-        assert built("failed", 2) == here and given == [True] * 5 + [False] * (sources - 5)
-
-    def dying(renderer, briefing, counts, index):
-        if os.getpid() != parent and index == 7:
-            os._exit(1)  # (killed, out of memory: no word sent)
-        return render(renderer, briefing, counts, index)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(build_module, "_render_source", dying)
-        assert built("died", 2) == here and given == [True] * 7 + [False] * (sources - 7)
-
-    def no_process(*args, **kwargs):
-        raise OSError(11, "Resource temporarily unavailable")
-
-    with monkeypatch.context() as patch:
-        patch.setattr(build_module, "PagesAhead", no_process)
-        assert built("no-process", 2) == here and given == []
-    with monkeypatch.context() as patch:
-        patch.setattr(pages_ahead, "MOST", sources - 1)  # (a pile too large to fork: the build renders its pages)
-        assert built("too-many", 2) == here and given == []
-
-    project = pile(make_project(tmp_path / "cached"))
-    killed = project / ".site-pages-killed"
-    killed.mkdir()
-    (killed / pages_ahead.WORK_STAMP).write_text("", encoding="utf-8")
-    users = project / ".site-pages-notes"
-    users.mkdir()
-    (users / "mine.txt").write_text("keep", encoding="utf-8")
-    options = BuildOptions(engine_loader=StubEngine().loader, settings={"workers": 2})
-    build(project, options)
-    pages = {path: digest for path, digest in here.items() if path.startswith(("sources/", "data/sources/"))}
-    #                                        (the site's own pages give the build's report: how it used the cache)
-    assert {p: d for p, d in site_bytes(project / "site").items() if p in pages} == pages
-    assert given.count(True) == sources
-    assert not killed.exists() and (users / "mine.txt").read_text(encoding="utf-8") == "keep"
-    shutil.rmtree(project / "site")
-    given.clear()
-    result = build(project, options)  # the pages the child rendered went to the cache: none is rendered again
-    assert {p: d for p, d in site_bytes(project / "site").items() if p in pages} == pages
-    assert given == [] and "page" not in result.report["cache"]["missed"]
-
-
-def test_source_pages_ahead_fail_safe(tmp_path, monkeypatch):
-    """A code review's cases: a template error in source.html is reported as one (a ConfigError naming the file),
-    as without the child; no process to be had (fork fails) leaves the build to render the pages, with nothing
-    left beside the site; a killed build's work folder is removed by the next build, forking or not; a site on a
-    filesystem without hard links gets copies."""
-    from types import SimpleNamespace
-
-    from generator.errors import ConfigError
-    from generator.site import pages_ahead, write
-
-    monkeypatch.setattr(build_module, "safe_to_fork", lambda: True)
-    options = BuildOptions(engine_loader=StubEngine().loader, settings={"workers": 2}, use_cache=False)
-    broken = pile(make_project(tmp_path / "broken"))
-    (broken / "templates" / "source.html").write_text("{% if %}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"source\.html:1"):
-        build(broken, options)
-    assert sorted(p.name for p in broken.glob(".site-*")) == []
-
-    here = pile(make_project(tmp_path / "here"))
-    build(here, BuildOptions(engine_loader=StubEngine().loader, settings={"workers": 1}, use_cache=False))
-    real = pages_ahead.multiprocessing.get_context("fork")
-
-    class NoProcess:
-        def __init__(self, *args, **kwargs):
-            pass
-
-        def start(self):
-            raise OSError(11, "Resource temporarily unavailable")
-
-    with monkeypatch.context() as patch:
-        patch.setattr(pages_ahead, "multiprocessing",
-                      SimpleNamespace(get_context=lambda kind: SimpleNamespace(Pipe=real.Pipe, Process=NoProcess)))
-        project = pile(make_project(tmp_path / "no-fork"))
-        build(project, options)
-    assert site_bytes(project / "site") == site_bytes(here / "site")
-    assert sorted(p.name for p in project.glob(".site-*")) == []
-
-    killed = project / ".site-pages-killed"
-    killed.mkdir()
-    (killed / pages_ahead.WORK_STAMP).write_text("", encoding="utf-8")
-    build(project, BuildOptions(engine_loader=StubEngine().loader, settings={"workers": 1}))  # (forks nothing)
-    assert not killed.exists()
+    kept = tmp_path / "old" / "index.html"
+    kept.parent.mkdir()
+    kept.write_text("<p>kept</p>", encoding="utf-8")
 
     def no_links(source, target):
         raise OSError(1, "Operation not permitted")  # (what vfat answers)
 
     monkeypatch.setattr(write.os, "link", no_links)
-    kept = project / "site" / "index.html"
-    write.write_site(tmp_path / "out", {"a.html": kept, "b.txt": "b"})
-    assert (tmp_path / "out" / "a.html").read_bytes() == kept.read_bytes()
-
-
-def test_source_pages_ahead_only_beside_threads_that_wait_for_pagefind():
-    import threading
-
-    from generator.site.pages_ahead import safe_to_fork
-
-    stop = threading.Event()
-    alone = threading.active_count() == 1
-    watcher = threading.Thread(target=stop.wait, name="pagefind-watcher")
-    other = threading.Thread(target=stop.wait)
-    watcher.start()
-    try:
-        assert safe_to_fork() == alone
-        other.start()
-        assert not safe_to_fork()  # (serve builds in a thread of its own: no fork there)
-        seen: list[bool] = []
-        in_thread = threading.Thread(target=lambda: seen.append(safe_to_fork()))
-        in_thread.start()
-        in_thread.join()
-        assert seen == [False]
-    finally:
-        stop.set()
-        watcher.join()
-        if other.is_alive() or other.ident is not None:
-            other.join()
+    write.write_site(tmp_path / "out", {"index.html": kept, "b.txt": "b"})
+    assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8") == "<p>kept</p>"
 
 
 def test_no_fork_ahead_with_another_thread_running_or_a_small_pile_or_one_worker():

@@ -272,8 +272,7 @@ class Indexing:
                     (folder / INDEXED).unlink(missing_ok=True)
                 self.made.append((folder, name, digest if single else ""))
             if self.made:
-                self.watcher = threading.Thread(target=self._watch, args=(time.perf_counter(),), daemon=True,
-                                                name="pagefind-watcher")  # (pages_ahead.ALLOWED_THREADS)
+                self.watcher = threading.Thread(target=self._watch, args=(time.perf_counter(),), daemon=True)
                 with self.lock:
                     self.process = self._start(0)
                 self.watcher.start()
