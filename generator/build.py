@@ -25,7 +25,7 @@ from filelock import FileLock, Timeout
 
 from .ahead import Ahead, Found, worth_it
 from .analysis import stories, story_edits
-from .analysis.briefing import Briefing, Plan, analyse
+from .analysis.briefing import Briefing, Plan, Summary, SummaryMemo, analyse
 from .analysis.crossref import Links, Matches, match_and_links, teasers
 from .analysis.figures import ELSEWHERE
 from .analysis.labels import plural
@@ -369,7 +369,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
     report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
                   reviewed=sum(1 for f in figures if f.review))
     with timer("analyse"), stage("grouping reports into stories"):
-        plans, redirects, story_warnings, written, profiles = _stories(config, sources, found, aside, cache, keys)
+        plans, redirects, story_warnings, written, grouped = _stories(config, sources, found, aside, cache, keys)
     early = None  # (the rest needs the matches only; its links wait in the cache's put_later until written)
     report["warnings"] = [*report["warnings"], *story_warnings]
     if written:
@@ -387,8 +387,9 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
                         raise failed from None
                     raise
         with timer("analyse"), stage("analysing"):
-            plans = _related(plans, profiles)  # (after Pagefind has started: the search records need none of it)
-            briefing = analyse(sources, figures, found, report, plans, redirects, aside)
+            plans = _related(plans, grouped, cache)  # (after Pagefind has started: the search records need none of it)
+            briefing = analyse(sources, figures, found, report, plans, redirects, aside,
+                               _summary_memo(cache, pair_keys, reviewed, teased, aside))
             placed = _placed(sources, briefing, lines)
         with timer("render"), stage("rendering"):
             files, kept = _files(config, briefing, about, note, cache, {
@@ -438,11 +439,11 @@ def _why(group: Group, members: list[Source], edited: bool) -> str:
 
 
 def _stories(config: Config, sources: list[Source], found: Matches, aside: dict[tuple[str, str], str], cache: Cache,
-             keys: dict[str, str]) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str], dict]:
+             keys: dict[str, str]) -> tuple[list[Plan], dict[str, str], list[str], dict[str, str], tuple[str, dict]]:
     """Stories with lasting ids (content/stories.lock.yml, kept up to date) and the editors' decisions
-    (content/stories.yml) applied, and the reports' profiles (for _related). The grouping reads only the Arabic
-    and the dates: it is cached under the sources' preparation keys, so that an edited translation does not
-    group the pile again."""
+    (content/stories.yml) applied, and the grouping's cache entry with the reports' profiles (for _related).
+    The grouping reads only the Arabic and the dates: it is cached under the sources' preparation keys, so that
+    an edited translation does not group the pile again."""
     entry = cache_key("stories", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}" for s in sources))
     grouped = cache.get("stories", entry)
     if grouped is None:
@@ -471,15 +472,43 @@ def _stories(config: Config, sources: list[Source], found: Matches, aside: dict[
         group = described.get(frozenset(story.members)) or stories.describe([profiles[m] for m in story.members])
         why = _why(group, members, frozenset(story.members) not in automatic)
         plans.append(Plan(story.id, story.members, why, names.get("title_ar", ""), names.get("title_en", "")))
-    return plans, redirects, warnings, written, profiles
+    return plans, redirects, warnings, written, (entry, profiles)
 
 
-def _related(plans: list[Plan], profiles: dict) -> list[Plan]:
-    """Each story with the stories related to it (stories.related)."""
+def _related(plans: list[Plan], grouped: tuple[str, dict], cache: Cache) -> list[Plan]:
+    """Each story with the stories related to it (stories.related), cached under the grouping's entry (which
+    the profiles are made from) and the stories as decided: an edited translation changes neither."""
     if len(plans) < 2:
         return plans
-    related = stories.related([(plan.id, plan.members) for plan in plans], profiles)
+    listed = [(plan.id, plan.members) for plan in plans]
+    entry = cache_key("related", grouped[0], repr(listed))
+    related = cache.get("related", entry)
+    if not isinstance(related, dict):
+        related = stories.related(listed, grouped[1])
+        cache.put("related", entry, related)  # (now: nothing may change it before it is pickled)
     return [replace(plan, related=related.get(plan.id, ())) for plan in plans]
+
+
+def _summary_memo(cache: Cache, pair_keys: dict[str, str], reviewed: dict[str, str], teased: dict[str, str],
+                  aside: dict[tuple[str, str], str]) -> SummaryMemo:
+    """A story's summary from the cache when everything it reads is unchanged: each report as paired (its
+    pairing key covers its Arabic, metadata, English and figures), the editor's figure decisions and the
+    teasers found on it, which of its figures tell of somewhere else, its statements and its reports' teaser
+    paragraphs. An edited translation re-makes the summary of its own story only."""
+    def memo(plan: Plan, own: list, told: list, make: Callable[[], Summary]) -> Summary:
+        members = set(plan.members)
+        entry = cache_key("summary", *(f"{m}\x01{pair_keys.get(m, '')}\x01{reviewed.get(m, '')}\x01{teased.get(m, '')}"
+                                       for m in plan.members),
+                          repr([(f.id, f.scope) for f in own if f.scope == ELSEWHERE]),
+                          repr([(s.id, s.members) for s in told]),
+                          repr(sorted((k, v) for k, v in aside.items() if k[0] in members)))
+        found = cache.get("summary", entry)
+        if isinstance(found, Summary):
+            return found
+        made = make()
+        cache.put("summary", entry, made)  # (now: a view that changed a row in place must not reach the cache)
+        return made
+    return memo
 
 
 def _reviewed(config: Config, sources: list[Source], figures: list, lines: dict[str, tuple[str, str]]

@@ -221,9 +221,38 @@ def test_a_second_build_comes_from_the_cache_and_an_edit_renders_one_page(tmp_pa
     edited = build(project, BuildOptions(engine_loader=StubEngine().loader))
     missed = edited.report["cache"]["missed"]
     assert missed.pop("pair") == 1 and missed.pop("page") == 1  # that source's pairing and its page
+    assert missed.pop("summary") == 1  # its story's summary (of four)
     assert set(missed) <= {"html"}  # and site pages that quote the edited sentence, if any
     page = (project / "site" / "sources" / "003_d53ac884832c097b.html").read_text(encoding="utf-8")
     assert "An edit that must reach its page." in page
+
+
+def test_an_edit_of_a_sentence_a_summary_quotes_reaches_the_story_page_and_other_summaries_are_cached(tmp_path):
+    """Each story's summary is cached under everything it reads (its reports as paired, with their English): an
+    edited translation of a sentence the summary quotes shows on the story's page, and the other stories'
+    summaries come from the cache."""
+    import json
+
+    from generator.arabic import text_key
+
+    project = pile(make_project(tmp_path / "p"))
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    stories = json.loads((project / "site" / "data" / "briefing.json").read_text(encoding="utf-8"))["stories"]
+    assert len(stories) == 4
+    story = next(s for s in stories if s["summary"]["lead"])
+    quoted = story["summary"]["lead"][0]
+    memory_file = project / "content" / "translations" / f"{quoted['source_id']}.yml"
+    data = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
+    entry = next(e for e in data["entries"] if e.get("key") == text_key(quoted["ar"]))
+    entry["edited"] = "An edit the summary must quote."
+    memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    edited = build(project, BuildOptions(engine_loader=StubEngine().loader))
+    assert edited.report["cache"]["missed"].get("summary") == 1 and edited.report["cache"]["hits"] >= 3
+    page = (project / "site" / "stories" / f"{story['id']}.html").read_text(encoding="utf-8")
+    assert "An edit the summary must quote." in page
+    again = json.loads((project / "site" / "data" / "briefing.json").read_text(encoding="utf-8"))["stories"]
+    assert next(s for s in again if s["id"] == story["id"])["summary"]["lead"][0]["en"] == \
+        "An edit the summary must quote."
 
 
 def test_shards_translate_disjoint_shares_and_a_build_merges_them(tmp_path):

@@ -6,9 +6,9 @@ The site stage only maps it to pages and files; nothing there computes figures, 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 
 from ..arabic import content_words
 from ..models import Figure, Source, Statement
@@ -258,11 +258,15 @@ def story_statements(statements: list[Statement], members: set[str],
     return out
 
 
+SummaryMemo = Callable[[Plan, list[Figure], list[Statement], Callable[[], Summary]], Summary]
+
+
 def analyse(sources: list[Source], figures: list[Figure], matches: Matches, report: dict,
             plans: list[Plan] | None = None, redirects: dict[str, str] | None = None,
-            teasers: dict[tuple[str, str], str] | None = None) -> Briefing:
+            teasers: dict[tuple[str, str], str] | None = None, memo: SummaryMemo | None = None) -> Briefing:
     """Every story's briefing from its own reports, figures and statements (one story for the whole pile
-    when no plan is given)."""
+    when no plan is given). With a memo (the build's cache), a story's summary is asked of it first, given the
+    story, its figures, its statements and how to make the summary."""
     plans = plans or [Plan("all", tuple(s.meta.id for s in sources), "")]
     by_id = {s.meta.id: s for s in sources}
     figures = _placed(figures, plans, by_id)
@@ -278,9 +282,11 @@ def analyse(sources: list[Source], figures: list[Figure], matches: Matches, repo
         inside = set(plan.members)
         own = gather(indexed, plan.members)
         title_ar, title_en = _title(members)
+        told = story_statements(statements, inside, carried)
+        make = partial(summarise, members, own, told, teasers)
         stories.append(Story(id=plan.id, title_ar=plan.title_ar or title_ar, title_en=plan.title_en or title_en,
                              members=plan.members, why=plan.why, span=span(members),
-                             summary=summarise(members, own, story_statements(statements, inside, carried), teasers),
+                             summary=memo(plan, own, told, make) if memo is not None else make(),
                              figure_ids=tuple(f.id for f in own), related=plan.related))
     return Briefing(sources=tuple(sources), figures=tuple(figures), matches=matches, stories=tuple(stories),
                     report=report, redirects=redirects or {}, teasers=teasers or {})
