@@ -364,7 +364,8 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
         early = ahead.found(sources) if ahead is not None else None
         found = _matches(sources, keys, cache, early)
         early = early if early is not None and early.matches is found else None
-        figures, aside, teased = _teasers(sources, figures, found, lines, early.aside if early else None)
+        figures, aside, teased = _teasers(sources, figures, found, lines,
+                                          _found_teasers(sources, keys, found, cache, early.aside if early else None))
     report = _report(config, sources, figures, len(found.statements), treport, errors)
     report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
                   reviewed=sum(1 for f in figures if f.review))
@@ -570,7 +571,7 @@ def _matches(sources: list[Source], keys: dict[str, str], cache: Cache, early: F
     """Statements across sources depend only on the Arabic and the report dates: cached under those. When
     they changed, the links between texts of the last build are reused (Links: the same result). `early`: the
     same, worked out ahead (ahead.py)."""
-    entry = cache_key("match", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}\x01{s.meta.date}" for s in sources))
+    entry = _match_entry(sources, keys)
     last = cache_key("links")  # one entry per project: the latest build's
     found = cache.get("match", entry)
     if isinstance(found, Matches):
@@ -584,6 +585,24 @@ def _matches(sources: list[Source], keys: dict[str, str], cache: Cache, early: F
     cache.put_later("match", entry, found)
     cache.put_later("links", last, links)
     return found
+
+
+def _match_entry(sources: list[Source], keys: dict[str, str]) -> str:
+    return cache_key("match", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}\x01{s.meta.date}" for s in sources))
+
+
+def _found_teasers(sources: list[Source], keys: dict[str, str], found: Matches, cache: Cache,
+                   ahead: dict[tuple[str, str], str] | None = None) -> dict[tuple[str, str], str]:
+    """crossref.teasers, cached as the statements are (it reads only the Arabic, the dates and the statements);
+    `ahead`: worked out by the child of a cold build (ahead.py), from these matches."""
+    entry = cache_key("teasers", _match_entry(sources, keys))
+    aside = ahead if ahead is not None else cache.get("teasers", entry)
+    if isinstance(aside, dict) and ahead is None:
+        return aside
+    if not isinstance(aside, dict):
+        aside = teasers(sources, found)
+    cache.put("teasers", entry, aside)
+    return aside
 
 
 def _search(timer: Timer, indexing: search.Indexing, cache: Cache, staging: Path) -> None:
