@@ -23,14 +23,16 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
 
-import numpy as np
-
 from ..arabic import content_words
 from ..dates import report_day
+from ..lazy import Lazy
 from ..models import Pair, Source, Statement
+
+np = Lazy("numpy", globals(), "np")  # (imported when first used: lazy.py)
 
 T = TypeVar("T")
 THRESHOLD = 0.4  # labelled same-statement pairs score 0.46–0.97, different ones 0–0.28
@@ -258,7 +260,10 @@ def _usable(previous: Links | None, threshold: float) -> bool:
     return not previous.firsts or top < len(previous.texts)
 
 
-_POPCOUNT = np.array([bin(n).count("1") for n in range(256)], dtype=np.int64)
+@lru_cache(maxsize=1)
+def _popcount() -> np.ndarray:
+    """The number of bits set in each byte value (made when first needed: numpy is imported lazily)."""
+    return np.array([bin(n).count("1") for n in range(256)], dtype=np.int64)
 
 
 def _scored(word_sets: list[frozenset[str]], threshold: float, rows: set[int] | None, common: frozenset[str]
@@ -277,7 +282,7 @@ def _scored(word_sets: list[frozenset[str]], threshold: float, rows: set[int] | 
     np.bitwise_or.at(bits, (np.frombuffer(holders, dtype=np.int64), column >> 3), (1 << (column & 7)).astype(np.uint8))
     sizes = np.array([len(w) for w in word_sets], dtype=np.int64)
     for low, high, shared in candidate_blocks(word_sets, threshold, rows, common):
-        both = shared + _POPCOUNT[bits[low] & bits[high]].sum(axis=1)
+        both = shared + _popcount()[bits[low] & bits[high]].sum(axis=1)
         smaller = np.minimum(sizes[low], sizes[high])
         values = np.where(smaller < MIN_WORDS, 0.0, both / np.maximum(smaller, 1))
         keep = values >= threshold

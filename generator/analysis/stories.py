@@ -26,12 +26,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-import numpy as np
-
 from ..dates import report_day
+from ..lazy import Lazy
 from ..models import Source
 from .annotate import content_term
 from .crossref import Matches, in_threads, inverted, posting_blocks, teasers
+
+np = Lazy("numpy", globals(), "np")  # (imported when first used: lazy.py)
 
 WINDOW_DAYS = 5  # a report joins a story with a report published within this many days of it
 SIMILAR = 0.28  # cosine above which two reports within the window tell the same story
