@@ -255,6 +255,40 @@ def test_an_edit_of_a_sentence_a_summary_quotes_reaches_the_story_page_and_other
         "An edit the summary must quote."
 
 
+EDIT_SCRIPT = """
+import sys, yaml
+from pathlib import Path
+import generator.build as b
+from tests.stub import StubEngine
+project = Path(sys.argv[1])
+memory_file = project / "content" / "translations" / "003_d53ac884832c097b.yml"
+data = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
+data["entries"][-1]["edited"] = "An edit in a process of its own."
+memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+b.build(project, b.BuildOptions(engine_loader=StubEngine().loader))
+print("numpy" in sys.modules)
+"""
+
+
+def test_an_edit_rebuild_takes_everything_numpy_serves_from_the_cache(tmp_path):
+    """numpy is imported when first used (generator/lazy.py): an edited translation's rebuild takes the
+    statements, stories, related stories and teasers from the cache and never imports it (0.1–0.2 s)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import PYTHONPATH
+
+    project = pile(make_project(tmp_path / "p"))
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    done = subprocess.run([sys.executable, "-c", EDIT_SCRIPT, str(project)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "PYTHONPATH": PYTHONPATH})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "False"
+    assert "An edit in a process of its own." in (project / "site" / "sources" / "003_d53ac884832c097b.html").read_text(
+        encoding="utf-8")
+
+
 def test_shards_translate_disjoint_shares_and_a_build_merges_them(tmp_path):
     project = pile(make_project(tmp_path / "p"))
     engines = [StubEngine(), StubEngine()]
