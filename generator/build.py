@@ -532,7 +532,7 @@ def _teasers(sources: list[Source], figures: list, found: Matches, lines: dict[s
     """Paragraphs that tease other reports of the same outlet (crossref.teasers): their figures are set aside
     (typed, in the data, off the key figures), the sources they touch get their data lines made again and a
     digest of them for their page's key (_remade)."""
-    aside = teasers(sources, found) if aside is None else aside  # (given: worked out ahead, from these matches)
+    aside = teasers(sources, found) if aside is None else aside  # (given: from the cache or the child, _found_teasers)
     if not aside:
         return figures, aside, {}
     figures = [replace(f, teaser_of=aside[(f.source_id, f.pair_id)] or "another report")
