@@ -715,7 +715,8 @@ SEVENTH_ROUND = [
     ("وسجلت المحاكم 500 حالة طلاق خلال العام.", "500", "count", ""),  # cases, not patients
     ("وبلغ عدد المصابين 70 مصابا، نقل 40 حالة منهم إلى المستشفى.", "40", "people", "wounded"),  # of them
     ("ويعتكف المصلون في العشر الأواخر من رمضان.", "العشر", "other", ""),  # the last ten nights
-    ("وقصفت القوات بلدة عربين في الغوطة.", "عربين", "identifier", ""),  # a town, not two Arabs
+    ("وقصفت القوات قرية شيخين في الريف.", "شيخين", "identifier", ""),  # a village, not two sheikhs (عربين, the
+    #                               example here before, is now among the names shaped like a dual: not_duals)
     ("وأفرج عنه بعد اعتقاله مع 4 نشطاء آخرين في العاصمة.", "4", "people", "arrested"),  # arrested with him
     ("ونشر صورا له مع 3 أطفال في الحديقة.", "3", "people", "other people"),  # no masdar: nothing befell them
 ]
@@ -1114,7 +1115,14 @@ FOURTEENTH_ROUND = [  # (ninth session) a blind review of the real-1000 build's 
     # young men and sheikhs are people
     ("واحتشد مئات من الشباب والمشايخ في الساحة.", "مئات", "people", "other people"),
     ("وقتل 3 شيوخ في الغارة.", "3", "people", "killed"),
+    # a town of the Ghouta is no dual of "عرب" (a plural, which has none)
+    ("وقتل مدنيان في عربين بريف دمشق.", "مدنيان", "people", "killed"),  # (a control)
 ]
+
+
+def test_a_town_shaped_like_a_dual_is_no_count():
+    assert not [n for n in numbers_in("وقصفت الطائرات بلدات زملكا وعربين وحزة في الغوطة الشرقية.") if n.type == "people"]
+    assert [n.value for n in numbers_in("وقتل مدنيان في عربين بريف دمشق.") if n.type == "people"] == [2]
 
 
 def test_a_total_it_comes_to_is_no_ceiling():
