@@ -362,10 +362,11 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
     figures, warnings, reviewed = _reviewed(config, sources, figures, lines)
     with timer("analyse"), stage("linking statements across sources"):
         early = ahead.found(sources) if ahead is not None else None
-        found = _matches(sources, keys, cache, early)
+        entry = _match_entry(sources, keys)
+        found = _matches(sources, entry, cache, early)
         early = early if early is not None and early.matches is found else None
-        figures, aside, teased = _teasers(sources, figures, found, lines,
-                                          _found_teasers(sources, keys, found, cache, early.aside if early else None))
+        figures, aside, teased = _teasers(sources, figures, lines,
+                                          _found_teasers(sources, entry, found, cache, early.aside if early else None))
     report = _report(config, sources, figures, len(found.statements), treport, errors)
     report.update(conflicts=len(conflicts), memory_written=memory.written, warnings=warnings,
                   reviewed=sum(1 for f in figures if f.review))
@@ -390,7 +391,7 @@ def _build_after(config: Config, options: BuildOptions, output: Path, timer: Tim
         with timer("analyse"), stage("analysing"):
             plans = _related(plans, grouped, cache)  # (after Pagefind has started: the search records need none of it)
             briefing = analyse(sources, figures, found, report, plans, redirects, aside,
-                               _summary_memo(cache, pair_keys, reviewed, teased, aside))
+                               _summary_memo(cache, pair_keys, reviewed, teased))
             placed = _placed(sources, briefing, lines)
         with timer("render"), stage("rendering"):
             files, kept = _files(config, briefing, about, note, cache, {
@@ -490,19 +491,17 @@ def _related(plans: list[Plan], grouped: tuple[str, dict], cache: Cache) -> list
     return [replace(plan, related=related.get(plan.id, ())) for plan in plans]
 
 
-def _summary_memo(cache: Cache, pair_keys: dict[str, str], reviewed: dict[str, str], teased: dict[str, str],
-                  aside: dict[tuple[str, str], str]) -> SummaryMemo:
+def _summary_memo(cache: Cache, pair_keys: dict[str, str], reviewed: dict[str, str], teased: dict[str, str]
+                  ) -> SummaryMemo:
     """A story's summary from the cache when everything it reads is unchanged: each report as paired (its
-    pairing key covers its Arabic, metadata, English and figures), the editor's figure decisions and the
-    teasers found on it, which of its figures tell of somewhere else, its statements and its reports' teaser
-    paragraphs. An edited translation re-makes the summary of its own story only."""
+    pairing key covers its Arabic, metadata, English and figures), the editor's figure decisions and its teaser
+    paragraphs (`teased`: a digest of each report's, as _teasers made it), which of its figures tell of
+    somewhere else, and its statements. An edited translation re-makes the summary of its own story only."""
     def memo(plan: Plan, own: list, told: list, make: Callable[[], Summary]) -> Summary:
-        members = set(plan.members)
         entry = cache_key("summary", *(f"{m}\x01{pair_keys.get(m, '')}\x01{reviewed.get(m, '')}\x01{teased.get(m, '')}"
                                        for m in plan.members),
                           repr([(f.id, f.scope) for f in own if f.scope == ELSEWHERE]),
-                          repr([(s.id, s.members) for s in told]),
-                          repr(sorted((k, v) for k, v in aside.items() if k[0] in members)))
+                          repr([(s.id, s.members) for s in told]))
         found = cache.get("summary", entry)
         if isinstance(found, Summary):
             return found
@@ -526,13 +525,11 @@ def _reviewed(config: Config, sources: list[Source], figures: list, lines: dict[
     return figures, warnings, _remade(sources, figures, touched, lines)
 
 
-def _teasers(sources: list[Source], figures: list, found: Matches, lines: dict[str, tuple[str, str]],
-             aside: dict[tuple[str, str], str] | None = None
-             ) -> tuple[list, dict[tuple[str, str], str], dict[str, str]]:
-    """Paragraphs that tease other reports of the same outlet (crossref.teasers): their figures are set aside
-    (typed, in the data, off the key figures), the sources they touch get their data lines made again and a
-    digest of them for their page's key (_remade)."""
-    aside = teasers(sources, found) if aside is None else aside  # (given: from the cache or the child, _found_teasers)
+def _teasers(sources: list[Source], figures: list, lines: dict[str, tuple[str, str]],
+             aside: dict[tuple[str, str], str]) -> tuple[list, dict[tuple[str, str], str], dict[str, str]]:
+    """Paragraphs that tease other reports of the same outlet (`aside`: crossref.teasers, by _found_teasers):
+    their figures are set aside (typed, in the data, off the key figures), the sources they touch get their data
+    lines made again and a digest of them for their page's key (_remade)."""
     if not aside:
         return figures, aside, {}
     figures = [replace(f, teaser_of=aside[(f.source_id, f.pair_id)] or "another report")
@@ -567,11 +564,10 @@ def _placed(sources: list[Source], briefing: Briefing, lines: dict[str, tuple[st
     return _remade(sources, list(briefing.figures), away, lines) if away else {}
 
 
-def _matches(sources: list[Source], keys: dict[str, str], cache: Cache, early: Found | None = None) -> Matches:
+def _matches(sources: list[Source], entry: str, cache: Cache, early: Found | None = None) -> Matches:
     """Statements across sources depend only on the Arabic and the report dates: cached under those. When
     they changed, the links between texts of the last build are reused (Links: the same result). `early`: the
-    same, worked out ahead (ahead.py)."""
-    entry = _match_entry(sources, keys)
+    same, worked out ahead (ahead.py). `entry`: _match_entry of the sources."""
     last = cache_key("links")  # one entry per project: the latest build's
     found = cache.get("match", entry)
     if isinstance(found, Matches):
@@ -588,19 +584,18 @@ def _matches(sources: list[Source], keys: dict[str, str], cache: Cache, early: F
 
 
 def _match_entry(sources: list[Source], keys: dict[str, str]) -> str:
+    """The cache entry of what reads only the Arabic and the report dates: the statements, the teasers."""
     return cache_key("match", *sorted(f"{s.meta.id}\x01{keys[s.meta.id]}\x01{s.meta.date}" for s in sources))
 
 
-def _found_teasers(sources: list[Source], keys: dict[str, str], found: Matches, cache: Cache,
+def _found_teasers(sources: list[Source], match_entry: str, found: Matches, cache: Cache,
                    ahead: dict[tuple[str, str], str] | None = None) -> dict[tuple[str, str], str]:
     """crossref.teasers, cached as the statements are (it reads only the Arabic, the dates and the statements);
-    `ahead`: worked out by the child of a cold build (ahead.py), from these matches."""
-    entry = cache_key("teasers", _match_entry(sources, keys))
-    aside = ahead if ahead is not None else cache.get("teasers", entry)
-    if isinstance(aside, dict) and ahead is None:
-        return aside
-    if not isinstance(aside, dict):
-        aside = teasers(sources, found)
+    `ahead`: worked out by the child of a cold build (ahead.py), from these matches, and stored."""
+    entry = cache_key("teasers", match_entry)
+    if ahead is None and isinstance(cached := cache.get("teasers", entry), dict):
+        return cached
+    aside = ahead if ahead is not None else teasers(sources, found)
     cache.put("teasers", entry, aside)
     return aside
 
