@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -133,6 +134,45 @@ def watch(folders: Callable[[], list[Path]], rebuilder: Rebuilder, on_rebuilt: C
         on_rebuilt()
 
 
+def one_read_handler() -> type:
+    """livereload's static file handler, serving each file from one read of it. Tornado's own takes the
+    Content-Length from a stat and then opens the file again for the body: a page a rebuild replaces in between
+    (the site swapped in, or every page marked with a rebuild's banner) sent more or fewer bytes than it
+    announced, and Tornado dropped the connection without an answer. Here the bytes, their length, the
+    modification time and the ETag all come from the one open file."""
+    from livereload.handlers import StaticFileHandler
+    from tornado.web import HTTPError
+
+    class OneReadStaticFileHandler(StaticFileHandler):
+        _served: bytes = b""
+        _served_stat: os.stat_result | None = None
+
+        def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+            path = super().validate_absolute_path(root, absolute_path)
+            if path is not None:
+                try:
+                    with open(path, "rb") as handle:
+                        self._served, self._served_stat = handle.read(), os.fstat(handle.fileno())
+                except OSError:  # gone since it was looked up (a rebuild's swap): as if never there
+                    raise HTTPError(404) from None
+            return path
+
+        def _stat(self) -> os.stat_result:
+            assert self._served_stat is not None
+            return self._served_stat
+
+        def get_content_size(self) -> int:
+            return len(self._served)
+
+        def get_content(self, abspath: str, start: int | None = None, end: int | None = None) -> bytes:  # type: ignore[override]
+            return self._served[start:end]
+
+        def compute_etag(self) -> str:
+            return f'"{hashlib.sha1(self._served).hexdigest()}"'
+
+    return OneReadStaticFileHandler
+
+
 def serve(project: Path, options: BuildOptions, port: int = 8000, host: str = "127.0.0.1") -> int:
     """Serve until interrupted (Ctrl-C)."""
     from livereload import Server
@@ -149,6 +189,7 @@ def serve(project: Path, options: BuildOptions, port: int = 8000, host: str = "1
     if not config.output_path.is_dir():
         raise GeneratorError("the first build failed and there is no previous site to serve")
     server = QuietServer()
+    server.SFH = one_read_handler()
     server.watch(str(project / ".briefing-serve-watches-nothing"), delay="forever")  # we watch, not livereload
     loop = IOLoop.current()
     stop = threading.Event()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 import pickle
 import shutil
 import sqlite3
@@ -642,6 +643,39 @@ def test_a_site_on_a_filesystem_without_hard_links_gets_copies(tmp_path, monkeyp
     monkeypatch.setattr(write.os, "link", no_links)
     write.write_site(tmp_path / "out", {"index.html": kept, "b.txt": "b"})
     assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8") == "<p>kept</p>"
+
+
+def test_the_new_site_takes_the_old_ones_place_in_one_step_and_by_two_renames_where_it_cannot(tmp_path, monkeypatch):
+    """`serve` answers while it rebuilds: where the system can (Linux's renameat2), the new site and the old one
+    trade names in one step, so the output folder is never missing for a request; elsewhere two renames, as
+    before. Either way the old site is gone afterwards and nothing is left beside it."""
+    import sys
+
+    from generator.site import write
+
+    out = tmp_path / "site"
+    write.write_site(out, {"index.html": "one"})
+    missing: list[str] = []
+    real_replace = os.replace
+
+    def watched_replace(source, target):  # the output folder is looked at around every rename of the swap
+        result = real_replace(source, target)
+        if not out.is_dir():
+            missing.append(str(target))
+        return result
+
+    monkeypatch.setattr(write.os, "replace", watched_replace)
+    write.write_site(out, {"index.html": "two"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "two"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    if sys.platform.startswith("linux"):
+        assert missing == []  # (two renames leave it missing between them: the old site aside, the new not in)
+
+    monkeypatch.setattr(write, "_exchange", lambda first, second: False)  # a system without the one step
+    write.write_site(out, {"index.html": "three"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "three"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert len(missing) == 1  # (the watch sees the moment two renames leave: what the one step spares serve)
 
 
 def test_no_fork_ahead_with_another_thread_running_or_a_small_pile_or_one_worker():

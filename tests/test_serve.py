@@ -182,3 +182,72 @@ def test_a_change_saved_during_a_rebuild_counts_and_the_builds_own_writes_do_not
     now = snapshot([folder])
     assert settled[str(folder / "ours.yml")] == now[str(folder / "ours.yml")]
     assert settled[str(folder / "theirs.yml")] != now[str(folder / "theirs.yml")]
+
+
+def _serve_in_thread(handler: type, root: Path):
+    """A Tornado server with one static file handler on 127.0.0.1, in a thread of its own; (base, stop)."""
+    import asyncio
+    import threading
+
+    from tornado.web import Application
+
+    port, started, box = free_port(), threading.Event(), {}
+
+    def run() -> None:
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        from tornado.ioloop import IOLoop
+
+        server = Application([(r"/(.*)", handler, {"path": str(root)})]).listen(port, address="127.0.0.1")
+        box["loop"], box["server"] = IOLoop.current(), server
+        started.set()
+        IOLoop.current().start()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert started.wait(10)
+
+    def stop() -> None:
+        box["loop"].add_callback(box["server"].stop)
+        box["loop"].add_callback(box["loop"].stop)
+        thread.join(10)
+
+    return f"http://127.0.0.1:{port}/", stop
+
+
+def test_a_page_replaced_while_it_is_being_served_is_sent_whole_as_it_was_read(tmp_path):
+    """A rebuild replaces pages while serve answers (the swap, the banner on every page). The page replaced
+    between the handler's look at it and its body must still go out whole: the bytes it read, with their own
+    length (Tornado's handler announced the old file's size and sent the new file's bytes: no answer at all)."""
+    from generator.serve import one_read_handler
+
+    page = tmp_path / "about.html"
+    page.write_text("<html><body>before</body></html>", encoding="utf-8")
+    served = one_read_handler()
+
+    class ReplacedMeanwhile(served):  # type: ignore[misc, valid-type]
+        def validate_absolute_path(self, root, absolute_path):
+            path = super().validate_absolute_path(root, absolute_path)
+            replacement = tmp_path / ".about.html.tmp"  # as write.mark_failed does: a new file renamed over it
+            replacement.write_text("<html><body>" + "after, with a rebuild's banner " * 40 + "</body></html>",
+                                   encoding="utf-8")
+            os.replace(replacement, page)
+            return path
+
+    base, stop = _serve_in_thread(ReplacedMeanwhile, tmp_path)
+    try:
+        with urllib.request.urlopen(base + "about.html", timeout=10) as response:
+            body = response.read().decode("utf-8")
+            length, etag = int(response.headers["Content-Length"]), response.headers["ETag"]
+        assert body == "<html><body>before</body></html>" and length == len(body.encode("utf-8"))
+        assert "after" in fetch(base + "about.html")  # the next request reads the page as it is now
+        import hashlib
+
+        assert etag == f'"{hashlib.sha1(body.encode("utf-8")).hexdigest()}"'
+        try:
+            fetch(base + "missing.html")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+        else:
+            raise AssertionError("a missing page was served")
+    finally:
+        stop()

@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from html import escape
@@ -161,10 +162,34 @@ def cannot_write(exc: BaseException, what: str) -> CannotWrite | None:
     return None
 
 
+_RENAME_EXCHANGE = 2  # renameat2(2)'s flag: the two names trade places in one step
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders' names in one step where the system can (Linux's renameat2 on most filesystems), so
+    that the output folder never stands missing for a moment (`serve` answers during a rebuild); False where
+    it cannot, and nothing changed."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # (a C library without it: glibc before 2.28, some others)
+        return False
+    at_cwd = -100
+    return renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE) == 0
+
+
 def _swap(staging: Path, output: Path) -> None:
-    """Two renames: the old site aside, the new one in; the old one removed last."""
+    """The new site in, the old one out: traded in one step where the system can, else two renames (the old
+    site aside, the new one in); the old one removed last."""
     old = None
     try:
+        if output.is_dir() and not output.is_symlink() and _exchange(staging, output):
+            shutil.rmtree(staging, ignore_errors=True)  # (the old site, under the staging name now)
+            return
         if output.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
             old.rmdir()
