@@ -1119,6 +1119,24 @@ FOURTEENTH_ROUND = [  # (ninth session) a blind review of the real-1000 build's 
     ("وقتل مدنيان في عربين بريف دمشق.", "مدنيان", "people", "killed"),  # (a control)
 ]
 
+FIFTEENTH_ROUND = [  # (tenth session) a blind review of every tuning-half file's rows left "other people"
+    # "N منهم" with no count before it: a part of the people named as the subject after أن/إن
+    ("وقال إن المصابين يخضعون للملاحظة، وإن 9 منهم في حالة حرجة.", "9", "people", "wounded"),
+    ("وأكد أن القتلى سقطوا في القصف، وأن 5 منهم أطفال.", "5", "people", "killed"),
+    ("وأكد أن القتلى بينهم نساء، وأن 5 منهم أطفال.", "5", "people", "other people"),  # the nearest: نساء
+    ("وقال إن المصابين بالسكري يتلقون العلاج وإن 9 منهم بحالة جيدة.", "9", "people", "other people"),  # ill
+    ("وحمل بعض الشباب صور القتلى، وحمل اثنان منهم رشاشين.", "اثنان", "people", "other people"),  # not the subject
+    ("وقال إن الركاب وصلوا، وإن 9 منهم أطفال.", "9", "people", "other people"),  # a noun that names nothing
+    ("وقال إن المصابين نقلوا إلى المستشفى، وإن 3 زوار منهم غادروا.", "3", "people", "other people"),  # its own noun
+    # "عددا قياسيا من X بلغ N": a toll of X, as "عدد X"
+    ("وذكرت الوكالة أن عددا قياسيا من المهاجرين بلغ 49550 شخصا الشهر الماضي.", "49550", "people", "displaced"),
+    ("وقال إن عددا كبيرا من الزوار بلغ 5000 شخص.", "5000", "people", "other people"),  # (a control)
+    ("وقال إن عددا من المهاجرين وصل إلى 20 مدينة.", "20", "count", ""),  # "عدد من": several, no toll; a thing
+    # a conjunction between a year word and the number: the year word is another phrase's
+    ("نقل 9 إلى مستشفى الطور العام و7 إلى مستشفى أبورديس.", "7", "other", ""),
+    ("وفي العام 2004 و2005 ارتفعت الأسعار.", "2005", "year", ""),  # (a control)
+]
+
 
 def test_a_town_shaped_like_a_dual_is_no_count():
     assert not [n for n in numbers_in("وقصفت الطائرات بلدات زملكا وعربين وحزة في الغوطة الشرقية.") if n.type == "people"]
@@ -1143,7 +1161,8 @@ def test_a_dual_multiplier_before_a_currency_is_two():
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "category"),
                          SIXTH_ROUND + SEVENTH_ROUND + EIGHTH_ROUND + EIGHTH_ROUND_REVIEW + LIMITS + NINTH_ROUND
-                         + TENTH_ROUND + ELEVENTH_ROUND + TWELFTH_ROUND + THIRTEENTH_ROUND + FOURTEENTH_ROUND)
+                         + TENTH_ROUND + ELEVENTH_ROUND + TWELFTH_ROUND + THIRTEENTH_ROUND + FOURTEENTH_ROUND
+                         + FIFTEENTH_ROUND)
 def test_sentences_written_for_the_tuning_rounds(sentence, text, kind, category):
     found = number(sentence, text)
     assert (found.type, found.category) == (kind, category), found

@@ -11,7 +11,7 @@ names a state (prisoners, refugees, attackers), "و30 آخرين" after a count,
 
 from __future__ import annotations
 
-from ..arabic import RELATIVE_PRONOUNS
+from ..arabic import RELATIVE_PRONOUNS, normalize
 from .number_lexicon import WEAK, Phrases
 from .number_people import Counted, nisba, plural_verb, with_article
 from .number_scan import CLITIC_TOKENS, QUOTES, Seen, Sentence
@@ -67,6 +67,9 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
         return seen.people.category  # "بحياة 7 أفراد من عائلة واحدة، هم أربعة أطفال": who the 7 were
     if seen.people is not None and seen.people.category != "other people" and of_them_after(s, number_j, noun):
         return seen.people.category  # "بلغ عدد الإصابات 60 إصابة، نقل 38 حالة منها": 38 of the wounded
+    if seen.people is None and noun is not None and noun.kind == "pronoun" and noun.token >= number_j \
+            and (antecedent := _antecedent(s, number_i)) and antecedent not in neutral:
+        return antecedent  # "أن المصابين يخضعون للملاحظة … وأن 9 منهم نقلوا إلى المستشفى": 9 of the wounded
     if toll := toll_of(s, number_i):
         return toll
     if along := alongside(s, number_i):
@@ -368,6 +371,31 @@ def of_them_after(s: Sentence, j: int, noun: Counted | None) -> bool:
     """ "of them" right after the count's noun (or the count): a part of the count before it."""
     k = noun.token + 1 if noun is not None and noun.token >= j else j
     return k < len(s.tokens) and s.tokens[k].norm in s.lex.of_them
+
+
+_ANTECEDENT_REACH = 30  # tokens before "N منهم" in which the people it takes a part of are named
+_SUBJECT_MARKS = frozenset(normalize(w) for w in ("أن", "إن", "وأن", "وإن", "بأن", "لأن", "فإن", "كما أن"))
+
+
+def _antecedent(s: Sentence, i: int) -> str:
+    """The category of the people "منهم" stands for after a count with no count of people before it: the nearest
+    noun for people before the count, when it is the subject after "أن"/"إن" and names what befell them ("أن
+    المصابين", "إن القتلى"); "" when that noun names nothing ("الركاب"), stands elsewhere in its clause, is undone
+    by an illness ("المصابين بالسكري"), or a number stands between (its count, not the pronoun's)."""
+    for k in range(s.prev(i), max(i - _ANTECEDENT_REACH, 0) - 1, -1):
+        if s.owner[k] >= 0:
+            return ""
+        hit = s.lex.human_nouns.at(s.forms, k)
+        if hit is None:
+            continue
+        found = hit[1] or ""
+        if not found or (k > 0 and s.tokens[k - 1].norm not in _SUBJECT_MARKS):
+            return ""  # (a subject: "أن المصابين …"; not "صور القتلى" nor "اللاعبين المصابين", whose "منهم" may be
+            #            another noun's: "وحمل بعض الشباب صور القتلى …، وحمل اثنان منهم")
+        if undone(s, found, k + 1) or (found == "wounded" and outbreak(s)):
+            return ""
+        return found
+    return ""
 
 
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه")  # (longest first)

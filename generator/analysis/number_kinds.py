@@ -359,11 +359,12 @@ def year(s: Sentence, raw: Raw) -> bool:
     if raw.multiplied or not within(raw, 0, 2100) or any(mark in s.text_at(t) for t in range(raw.i, raw.j) for mark in ",."):
         return False
     if s.ends_before(lex.year_before, raw.i, 2) and not lex.time_units.at(s.forms, s.next(raw.j)) \
-            and not _office(s, raw.i) \
+            and not _office(s, raw.i) and s.text_at(raw.i - 1) != "و" \
             and (within(raw, 600, 2100) or not _counted_after(s, raw.j)
                  or (within(raw, 0, 99) and _names_year(s, raw.i) and not _people_or_goals_after(s, raw))):
         return True  # "عام 2016", "عام 94", "سنة 354هـ", "شهد عام 99 تراجعا" (not "ولد خلال النصف الأول للعام 297
-        #              مولودا", "رصيده هذا الموسم إلى 43 هدفا")
+        #              مولودا", "رصيده هذا الموسم إلى 43 هدفا"; not "مستشفى الطور العام و7 نقلوا": a conjunction
+        #              between, the year word is another phrase's adjective)
     if not within(raw, 600, 2100):
         return False
     suffix = s.tok(raw.j)

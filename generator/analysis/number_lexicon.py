@@ -284,6 +284,7 @@ class Lexicon:
     violence_words: Phrases
     hostage_takers: frozenset[str]
     count_heads: Phrases
+    count_adjectives: frozenset[str]
     people_relatives: frozenset[str]
     money_words: Phrases
     vague_not_people_after: frozenset[str]

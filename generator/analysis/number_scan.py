@@ -113,10 +113,14 @@ class Sentence:
         pending: dict[int, tuple[int, str]] = {}  # the last token of a head + noun → (that token, category)
         for k in range(len(self.tokens)):
             out.append(last)
-            if heads and (head := lex.count_heads.at(forms, k)) is not None and head[1] == "of" \
-                    and (noun := lex.human_nouns.at(forms, k + head[0])) is not None:
-                end = k + head[0] + noun[0] - 1
-                pending[end] = (end, noun[1] or "")
+            if heads and (head := lex.count_heads.at(forms, k)) is not None and head[1] == "of":
+                at = k + head[0]
+                if at + 1 < len(self.tokens) and self.tokens[at].norm in lex.count_adjectives \
+                        and self.tokens[at + 1].norm == "من":
+                    at += 2  # "عددا قياسيا من المهاجرين"
+                if (noun := lex.human_nouns.at(forms, at)) is not None:
+                    end = at + noun[0] - 1
+                    pending[end] = (end, noun[1] or "")
             hit = lex.toll_phrases.ending(forms, k)
             if hit:
                 last = (k, hit[1])
