@@ -47,6 +47,41 @@ def test_lead_is_three_to_five_cited_sentences(site):
         assert item.select_one("details p")["lang"] == "ar"
 
 
+def test_a_toll_is_in_the_lead_even_when_statements_several_outlets_carry_fill_it(site):
+    """What happened to people is in "what happened": on the seeds, the coalition's statement, which three outlets
+    carry, filled all five places (a toll of the event only further down); a sentence that states a count of
+    killed, wounded, arrested … now takes one of them."""
+    data = json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
+    story = data["stories"][0]
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    tolls = {(f["source_id"], f["pair_id"], f["sentence"]) for f in figures
+             if f["type"] == "people" and f["scope"] == "" and f["category"] not in ("other people", "attackers")}
+    assert tolls
+    sources = {s["id"]: json.loads((site / s["data_path"]).read_text(encoding="utf-8")) for s in data["sources"]}
+
+    def stated(item: dict) -> set[tuple[str, str, int]]:
+        pair = next(p for p in sources[item["source_id"]]["pairs"] if p["id"] == item["pair_id"])
+        return {(item["source_id"], item["pair_id"], n) for n, s in enumerate(pair["sentences"], 1) if s["ar"] == item["ar"]}
+
+    assert any(stated(item) & tolls for item in story["summary"]["lead"]), story["summary"]["lead"]
+
+
+def test_a_story_of_one_report_keeps_its_own_lead(tmp_path):
+    """A report alone: its lead is its own best sentences, no count from further down pulled in."""
+    project = make_project(tmp_path / "one", seeds=False)
+    (project / "seeds" / "a.txt").write_text(
+        "وكالة الأنباء\nالحكومة تعلن خطة جديدة للتعليم في البلاد\n2024-03-01\n\n"
+        "أعلنت الحكومة اليوم الجمعة في العاصمة خطة جديدة لإصلاح التعليم تشمل بناء مدارس في كل المحافظات.\n\n"
+        "وقال وزير التعليم في مؤتمر صحفي إن الخطة ستبدأ في العام المقبل وتستمر خمس سنوات في كل المدن.\n\n"
+        "وكان انفجار في مدينة حمص قد أسفر أمس الخميس عن مقتل 3 أشخاص وإصابة آخرين في الحادث.\n",
+        encoding="utf-8")
+    build(project, BuildOptions(engine_loader=StubEngine().loader))
+    data = json.loads((project / "site" / "data" / "briefing.json").read_text(encoding="utf-8"))
+    figures = json.loads((project / "site" / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    assert [(f["category"], f["scope"]) for f in figures if f["type"] == "people"] == [("killed", "")]
+    assert not any("انفجار" in item["ar"] for item in data["stories"][0]["summary"]["lead"])
+
+
 def test_headline_numbers_give_both_ends_with_their_sources(site):
     rows = soup(site / "index.html").select("table.numbers tbody tr")
     assert rows

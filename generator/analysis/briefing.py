@@ -169,7 +169,7 @@ def summarise(sources: list[Source], figures: list[Figure], statements: list[Sta
     by_id = {s.meta.id: s for s in sources}
     outlets_of = outlets_per_pair(statements, by_id)
     own = [_without_teasers(s, teasers) for s in sources] if teasers else sources
-    return Summary(lead=summary.lead(own, outlets_of), numbers=summary.headline_numbers(figures, by_id),
+    return Summary(lead=summary.lead(own, outlets_of, figures), numbers=summary.headline_numbers(figures, by_id),
                    timeline=summary.timeline(own), actors=summary.who_says_what(own, outlets_of),
                    corroborated=summary.corroborated(statements, by_id), disagreements=disagreements(figures, by_id),
                    escapes=summary.escapes_vs_recaptures(figures, by_id))

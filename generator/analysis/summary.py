@@ -44,8 +44,13 @@ def cite(item: Sentence) -> dict:
             "source_id": item.source.meta.id, "pair_id": item.pair.id}
 
 
-def lead(sources: list[Source], outlets_of: dict[tuple[str, str], int]) -> list[dict]:
-    """3–5 sentences that together say what happened: corroborated, fact-bearing, early, not repetitive."""
+def lead(sources: list[Source], outlets_of: dict[tuple[str, str], int], figures: list[Figure] = ()) -> list[dict]:
+    """3–5 sentences that together say what happened: corroborated, fact-bearing, early, not repetitive. When the
+    story counts people something befell (killed, wounded, arrested …: the event's own count, not a running
+    total, a rate, an earlier event's or a possible one), one of them states such a count: a statement several
+    outlets carry (a party's reaction, wire copy reprinted) would otherwise fill every place, and what happened
+    to people is the first thing a reader is asked. (A story of one report keeps its lead: the report's own
+    order, not a count from further down, says what it is about.)"""
     scored = []
     for item in sentences(sources):
         words = len(item.sentence.ar.split())
@@ -54,15 +59,42 @@ def lead(sources: list[Source], outlets_of: dict[tuple[str, str], int]) -> list[
         value = 3 * outlets_of.get((item.source.meta.id, item.pair.id), 0) + item.note.facts
         value += (2 if item.pair.number <= 2 else 0) - (2 if words > 60 else 0)
         scored.append((-value, item.source.meta.id, item.pair.number, item.index, item))
-    chosen: list[Sentence] = []
+    ranked = [item for *_, item in sorted(scored, key=lambda s: s[:4])]
+    chosen = _choose(ranked, [])
+    tolls = {(f.source_id, f.pair_id, f.sentence) for f in figures
+             if f.is_people and f.scope == "" and f.category not in ("other people", "attackers", "")}
+    if tolls and len({item.source.meta.id for item in ranked}) > 1 and not any(_at(item) in tolls for item in chosen):
+        toll = next((item for item in ranked if _at(item) in tolls and item.note.facts >= 2), None)
+        if toll is not None:  # it takes the place of the last chosen, and the rest is chosen again around it
+            kept = chosen[:LEAD_SIZE[1] - 1]
+            chosen = _choose(ranked, [*kept, toll] if _apart(toll, kept) else [toll])
+            chosen.sort(key=ranked.index)
+    return [cite(item) for item in chosen]
+
+
+def _at(item: Sentence) -> tuple[str, str, int]:
+    return item.source.meta.id, item.pair.id, item.index
+
+
+def _apart(item: Sentence, chosen: list[Sentence]) -> bool:
+    """Not a repeat of a chosen sentence (their content words alike)."""
+    return all(score(item.note.words, c.note.words) < 0.3 for c in chosen)
+
+
+def _choose(ranked: list[Sentence], chosen: list[Sentence]) -> list[Sentence]:
+    """The best-ranked sentences added to `chosen` up to the lead's size: at most two of a report, none a
+    repeat of another."""
+    chosen = list(chosen)
     per_source: dict[str, int] = defaultdict(int)
-    for *_, item in sorted(scored, key=lambda s: s[:4]):
-        if len(chosen) == LEAD_SIZE[1]:
+    for item in chosen:
+        per_source[item.source.meta.id] += 1
+    for item in ranked:
+        if len(chosen) >= LEAD_SIZE[1]:
             break
-        if per_source[item.source.meta.id] < 2 and all(score(item.note.words, c.note.words) < 0.3 for c in chosen):
+        if item not in chosen and per_source[item.source.meta.id] < 2 and _apart(item, chosen):
             chosen.append(item)
             per_source[item.source.meta.id] += 1
-    return [cite(item) for item in chosen]
+    return chosen
 
 
 def _extent(claims: list[Figure], sources: dict[str, Source]) -> dict:
