@@ -380,22 +380,58 @@ _SUBJECT_MARKS = frozenset(normalize(w) for w in ("أن", "إن", "وأن", "و�
 def _antecedent(s: Sentence, i: int) -> str:
     """The category of the people "منهم" stands for after a count with no count of people before it: the nearest
     noun for people before the count, when it is the subject after "أن"/"إن" and names what befell them ("أن
-    المصابين", "إن القتلى"); "" when that noun names nothing ("الركاب"), stands elsewhere in its clause, is undone
-    by an illness ("المصابين بالسكري"), or a number stands between (its count, not the pronoun's)."""
-    for k in range(s.prev(i), max(i - _ANTECEDENT_REACH, 0) - 1, -1):
+    المصابين", "إن القتلى"). "" (so: other people) when anything suggests "منهم" may stand for someone else or
+    the noun means something else (an adversarial review, 97 sentences): another subject after أن/إن between
+    ("وإن الغرقى …، وإن 5 منهم"), members, kin ("ذويهم") or a plural the lexicon does not know ("المعتصمون")
+    between, a noun that names nothing ("الركاب") or stands elsewhere in its clause ("صور القتلى"), escapees
+    ("الفارين من القصف": fleeing), former detainees ("المعتقلين السابقين"), guests ("نزلاء" of a hotel, no prison
+    named), kidnappers ("المختطفين طالبوا بفدية"), the ill (an illness anywhere in the sentence, "المصابين ب…"
+    with no wound), or a number between (its count, not the pronoun's)."""
+    last = s.prev(i)
+    for k in range(last, max(i - _ANTECEDENT_REACH, 0) - 1, -1):
         if s.owner[k] >= 0:
             return ""
+        tok = s.tokens[k]
+        if k < last and tok.norm in _SUBJECT_MARKS and s.lex.human_nouns.at(s.forms, k + 1) is None:
+            return ""  # another subject ("وإن الغرقى", "وأن الموتى", "وإن الذين"): "منهم" is nearer to it
         hit = s.lex.human_nouns.at(s.forms, k)
         if hit is None:
+            if s.has(k, s.lex.member_nouns) or tok.norm in _KIN:
+                return ""  # "مع عناصر الشرطة", "ذويهم": other people named between
+            if tok.kind == "word" and tok.norm not in s.lex.people_relatives and _unknown_plural(tok.forms):
+                return ""  # "المعتصمون", "السجانين", "الغواصين": a plural the lexicon does not know
             continue
         found = hit[1] or ""
-        if not found or (k > 0 and s.tokens[k - 1].norm not in _SUBJECT_MARKS):
-            return ""  # (a subject: "أن المصابين …"; not "صور القتلى" nor "اللاعبين المصابين", whose "منهم" may be
-            #            another noun's: "وحمل بعض الشباب صور القتلى …، وحمل اثنان منهم")
+        if not found or found not in _CARRIED or (k > 0 and s.tokens[k - 1].norm not in _SUBJECT_MARKS):
+            return ""
+        after = s.tok(k + 1)
+        if after is not None and (after.norm in _FORMER or (found == "hostages" and after.norm in _DEMANDS)):
+            return ""  # "المعتقلين السابقين"; "المختطفين طالبوا بفدية": the kidnappers
+        if found == "detained" and tok.norm in _GUESTS and not s.mentions(s.lex.prison_words, "prison words"):
+            return ""  # a hotel's guests, a care home's residents
+        if found == "wounded" and (any(s.lex.illness_words.at(s.forms, m) for m in range(len(s.tokens)))
+                                   or (after is not None and after.norm.startswith("ب") and after.norm not in _WOUNDS)):
+            return ""  # an illness anywhere in the sentence; "المصابين ب…" only with a wound
         if undone(s, found, k + 1) or (found == "wounded" and outbreak(s)):
             return ""
         return found
     return ""
+
+
+_CARRIED = frozenset({"killed", "wounded", "missing", "detained", "displaced", "hostages"})
+_FORMER = frozenset(normalize(w) for w in ("السابقين", "السابقون", "السابقات"))
+_GUESTS = frozenset(normalize(w) for w in ("النزلاء", "نزلاء", "النزيل"))
+_DEMANDS = frozenset(normalize(w) for w in ("طالبوا", "هددوا", "اشترطوا", "طلبوا"))
+_WOUNDS = frozenset(normalize(w) for w in ("بجروح", "بجراح", "بالرصاص", "برصاص", "بشظايا", "بكسور", "بحروق", "بإصابات",
+                                           "بطلقات", "بالاختناق", "باختناق", "بالجروح", "بالحروق"))
+_KIN = frozenset(normalize(w) for w in ("ذويهم", "ذويهن", "أهلهم", "أهاليهم", "أسرهم", "عائلاتهم", "أقاربهم", "أبنائهم",
+                                        "أطفالهم"))
+
+
+def _unknown_plural(forms: tuple[str, ...]) -> bool:
+    """A definite sound plural ("المعتصمين", "الغواصون"), not a nisba's ("السوريين")."""
+    return any(f.startswith("ال") and len(f) >= 7 and f.endswith(("ين", "ون")) and not f.endswith(("يين", "يون"))
+               for f in forms)
 
 
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه")  # (longest first)

@@ -50,6 +50,11 @@ class Seen:
 _COMPLEMENT_MARKS = frozenset({"من", "في", "عن"})  # before a masdar that completes a verb ("تمكن من", "فشل في")
 
 
+# After "عددا قياسيا من المهاجرين" only a verb of reaching right after the noun makes it a toll: "إلى" there is
+# mostly a place ("وصل عدد كبير من الجرحى إلى المستشفى الذي يعمل فيه 20 طبيبا"; an adversarial review).
+_SIZED_LINKS = frozenset({"بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت", "يصل", "تصل", "ليبلغ", "ليصل"})
+
+
 class Sentence:
     """A sentence's tokens and numbers, with what typing needs to look up around each number."""
 
@@ -115,10 +120,13 @@ class Sentence:
             out.append(last)
             if heads and (head := lex.count_heads.at(forms, k)) is not None and head[1] == "of":
                 at = k + head[0]
-                if at + 1 < len(self.tokens) and self.tokens[at].norm in lex.count_adjectives \
-                        and self.tokens[at + 1].norm == "من":
+                sized = at + 1 < len(self.tokens) and self.tokens[at].norm in lex.count_adjectives \
+                        and self.tokens[at + 1].norm == "من"
+                if sized:
                     at += 2  # "عددا قياسيا من المهاجرين"
-                if (noun := lex.human_nouns.at(forms, at)) is not None:
+                if (noun := lex.human_nouns.at(forms, at)) is not None and (
+                        not sized or (at + noun[0] < len(self.tokens)
+                                      and self.tokens[at + noun[0]].norm in _SIZED_LINKS)):
                     end = at + noun[0] - 1
                     pending[end] = (end, noun[1] or "")
             hit = lex.toll_phrases.ending(forms, k)
