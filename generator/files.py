@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -152,14 +153,21 @@ def regular_files(folder: Path, roots: tuple[Path, ...], suffixes: tuple[str, ..
     return files, problems
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text so that readers see the old file or the new one, never half of either."""
+def write_atomic(path: Path, text: str, unchanged: Callable[[], bool] | None = None) -> bool:
+    """Write text so that readers see the old file or the new one, never half of either. With `unchanged`, the
+    file is replaced only if it still holds what the caller read (asked once the new text is written beside it,
+    right before the rename: the moment in which someone's save could be overwritten is that short); False,
+    and nothing written, when it does not."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)  # no fsync: the rename is atomic for a killed process
+        if unchanged is not None and not unchanged():
+            Path(tmp).unlink(missing_ok=True)
+            return False
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return True

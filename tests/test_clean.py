@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.dates import parse_date
 from generator.ingest.clean import clean
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,10 @@ def test_metadata_detected(name):
         assert outlet == want["outlet"]
     if "headline" in want:
         assert meta["headline"] == want["headline"]
+    if "dateline" in want:
+        assert meta.get("dateline") == want["dateline"]
+    if "date" in want:  # (the fixture's date was never checked: a test audit)
+        assert parse_date(meta.get("date_text", "")) == want["date"], meta
 
 
 def test_wrapped_sentence_is_joined():

@@ -97,6 +97,43 @@ def test_an_edit_saved_during_the_build_is_kept_and_used(tmp_path):
     assert memory.lookup(AR, "m") == Translation("Saved while the build was translating.", "edited")
 
 
+def test_an_edit_saved_while_the_build_writes_the_file_is_kept(tmp_path, monkeypatch):
+    """A translator's save that lands after the build read the file and while it writes its new version (the
+    new text already beside it, before the rename) is not overwritten: the file is compared with what was
+    read right before the rename, and the build merges again. (It was compared before the new text was
+    written: a save in between was lost.)"""
+    from generator.translation import memory as memory_module
+
+    memory = Memory(tmp_path)
+    memory.record(AR, "machine", "m")
+    memory.save({"src": [AR]})
+    path = tmp_path / "src.yml"
+    memory = Memory(tmp_path)
+    memory.record("جملة جديدة.", "new machine output", "m")
+    real, saved = memory_module.write_atomic, []
+
+    def a_save_lands_meanwhile(target, text, *args, **kwargs):
+        if not saved:  # the translator's save, once, between the build's read and its rename
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data["entries"][0]["edited"] = "Saved while the build was writing."
+            path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+            saved.append(True)
+        return real(target, text, *args, **kwargs)
+
+    monkeypatch.setattr(memory_module, "write_atomic", a_save_lands_meanwhile)
+    memory.save({"src": [AR, "جملة جديدة."]})
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]
+    assert entries[0]["edited"] == "Saved while the build was writing." and entries[1]["mt"] == "new machine output"
+
+
+def test_write_atomic_replaces_nothing_when_the_file_changed_meanwhile(tmp_path):
+    path = tmp_path / "a.yml"
+    path.write_text("old", encoding="utf-8")
+    assert write_atomic(path, "new", lambda: False) is False
+    assert path.read_text(encoding="utf-8") == "old" and sorted(p.name for p in tmp_path.iterdir()) == ["a.yml"]
+    assert write_atomic(path, "new", lambda: True) is True and path.read_text(encoding="utf-8") == "new"
+
+
 def test_a_file_broken_during_the_build_is_not_written(tmp_path):
     memory = Memory(tmp_path)
     memory.record(AR, "machine", "m")
@@ -104,7 +141,7 @@ def test_a_file_broken_during_the_build_is_not_written(tmp_path):
     memory = Memory(tmp_path)
     (tmp_path / "src.yml").write_text("entries: [ {torn", encoding="utf-8")
     memory.record("جملة جديدة.", "new", "m")
-    with pytest.raises(ConfigError, match="changed during the build and no longer parses"):
+    with pytest.raises(ConfigError, match=r"changed during the build \(it no longer parses"):
         memory.save({"src": [AR, "جملة جديدة."], "other": ["جملة جديدة."]})
     assert (tmp_path / "src.yml").read_text(encoding="utf-8") == "entries: [ {torn"
 

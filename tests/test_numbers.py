@@ -1064,7 +1064,6 @@ TWELFTH_ROUND = [  # (seventh session, figures_tune10.yml) written for the round
     # not a single one: "عدم وجود" denies the detainee; "وجود" alone does not
     ("وأكدت الوزارة عدم وجود معتقل واحد لديها.", "واحد", "other", ""),
     ("وأكدت الشرطة وجود معتقل واحد في القضية.", "واحد", "people", "detained"),
-    ("ولم يصدر أي تعليق على وفاة معتقل واحد في السجن.", "واحد", "people", "killed"),
 ]
 
 

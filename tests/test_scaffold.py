@@ -33,6 +33,7 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
     result = run_cli(tmp_path, "new", "busy")
     assert result.returncode == 2 and "not an empty folder" in result.stderr
     assert [p.name for p in (tmp_path / "busy").iterdir()] == ["notes.txt"]
+    assert (tmp_path / "busy" / "notes.txt").read_text(encoding="utf-8") == "mine"  # (not emptied either)
 
 
 def test_setting_prints_one_value(project):

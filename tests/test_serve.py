@@ -144,7 +144,10 @@ def test_serve_never_rebuilds_for_its_own_memory_writes_and_keeps_an_edit_saved_
     log_path = tmp_path / "serve.log"
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "argos-packages")}
     with serving(project, log_path, "--model", str(synthetic_model), env=env) as (base, _):
-        memory_file = project / "content" / "translations" / "003_d53ac884832c097b.yml"
+        # the memory file of the seed the rebuild translates new sentences of, so that the rebuild writes the
+        # very file the translator saves meanwhile (a test audit: another seed's file was never written, and a
+        # save that ignored the disk passed)
+        memory_file = project / "content" / "translations" / "001_843f77042b170b03.yml"
         assert memory_file.exists()
         seed = project / "seeds" / "001_843f77042b170b03.txt"
         seed.write_text(seed.read_text(encoding="utf-8") + "\nوقال المرصد إن المعارك توقفت صباح اليوم في المدينة.\n",
@@ -154,7 +157,7 @@ def test_serve_never_rebuilds_for_its_own_memory_writes_and_keeps_an_edit_saved_
         data["entries"][0]["edited"] = "Saved while serve was rebuilding."
         memory_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         assert wait_for(lambda: "Saved while serve was rebuilding." in fetch(
-            base + "sources/003_d53ac884832c097b.html"), 60), log_path.read_text()
+            base + "sources/001_843f77042b170b03.html"), 60), log_path.read_text()
         builds, settled = log_path.read_text().count("rebuilt:"), time.monotonic()
         while time.monotonic() - settled < 4:  # the edit saved meanwhile may cause one more rebuild; then quiet
             time.sleep(0.5)

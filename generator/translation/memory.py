@@ -22,6 +22,8 @@ import hashlib
 import json
 import logging
 import os
+import random
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -153,6 +155,16 @@ def parse(path: Path, data: bytes) -> list[Entry]:
                              model=item.get("model", ""), edited=item.get("edited", "").strip(),
                              stale=stale in ("true", "yes"), see=item.get("see", "")))
     return entries
+
+
+_ATTEMPTS = 8  # reads and merges of a memory file that keeps changing while it is saved, before giving up
+
+
+def _pause(attempt: int) -> None:
+    """Nothing before the first attempt; then a short wait, longer each time and never the same in two processes
+    (two writers that collided would collide again at once)."""
+    if attempt:
+        time.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 5)))
 
 
 def _digest(data: bytes) -> str:
@@ -294,12 +306,13 @@ class Memory:
 
     def _edit_file(self, source: str, changes: dict[str, str]) -> None:
         path = self.folder / f"{source}.yml"
-        for _ in range(5):
+        for attempt in range(_ATTEMPTS):
+            _pause(attempt)
             base = self._current(source, path)
             entries = [replace(e, edited=changes[e.key]) if e.key in changes else e for e in base.entries]
             if self._write(source, path, base, entries):
                 return
-        raise ConfigError(f"{path}: changed on disk five times while being saved; not written this time")
+        raise ConfigError(f"{path}: changed on disk {_ATTEMPTS} times while being saved; not written this time")
 
     # -- recording ----------------------------------------------------------------------------------
     def record(self, ar: str, mt: str, model_id: str, journal: bool = True) -> None:
@@ -361,8 +374,8 @@ class Memory:
                 problems.append(str(exc))
         self._index = None
         if problems:
-            raise ConfigError("a translation memory file was changed during the build and no longer parses; "
-                              "it was not written (the new translations are kept in the journal):\n  "
+            raise ConfigError("a translation memory file was changed during the build (it no longer parses, or it "
+                              "kept changing) and was not written; the new translations are kept in the journal:\n  "
                               + "\n  ".join(problems))
 
     def _current(self, source: str, path: Path) -> MemoryFile:
@@ -376,7 +389,8 @@ class Memory:
 
     def _save_one(self, source: str, sentences: list[str]) -> None:
         path = self.folder / f"{source}.yml"
-        for _ in range(5):
+        for attempt in range(_ATTEMPTS):
+            _pause(attempt)
             base = self._current(source, path)
             entries = self._merge(source, base.entries, sentences)
             if entries == base.entries or (not entries and not path.exists()):
@@ -384,17 +398,22 @@ class Memory:
                 return
             if self._write(source, path, base, entries):
                 return
-        raise ConfigError(f"{path}: changed on disk five times while being saved; not written this time")
+        raise ConfigError(f"{path}: changed on disk {_ATTEMPTS} times while being saved; not written this time")
 
     def _write(self, source: str, path: Path, base: MemoryFile, entries: list[Entry]) -> bool:
         """Write the file unless it changed since `base` was read (then False: merge again)."""
         body = yaml.dump({"source": source, "entries": [e.as_dict() for e in entries]}, Dumper=_Dumper,
                          allow_unicode=True, sort_keys=False, width=10_000)
         text = HEADER.format(source=source) + body
-        if path.exists() and _digest(path.read_bytes()) != base.digest:
-            return False  # edited again between our read and our write
+
+        def unchanged() -> bool:  # not edited again between our read and our write
+            try:
+                return _digest(path.read_bytes()) == base.digest
+            except FileNotFoundError:
+                return True
         try:
-            write_atomic(path, text)
+            if not write_atomic(path, text, unchanged):
+                return False
         except OSError as exc:
             raise CannotWrite(f"cannot write the translation memory {path}: {exc.strerror} (the new "
                               "translations are kept in the journal)") from None
