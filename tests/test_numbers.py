@@ -536,21 +536,27 @@ def test_fixture_gold(name):
 
 
 # tune4 … tune7 are below a target: their misses are counts referred to across sentences, capacities, epithets and the
-# long tail of categories (bench/gold/FIGURES.md); tune8 holds fewer people counts (its draw ran out). None may fall
-# below what the rules reach on it now.
-FLOORS = {"tune4": {"precision": 0.97, "recall": 0.92, "category": 0.96},
-          "tune5": {"precision": 0.98, "recall": 0.93, "category": 0.95},
-          "tune6": {"precision": 0.98, "recall": 0.95, "category": 0.88},
-          "tune7": {"precision": 0.98, "recall": 0.93, "category": 0.94},
-          "tune8": {"people": 40},  # (tune8 is the whole of what its draw's pools held: 43 counts)
+# long tail of categories (bench/gold/FIGURES.md); tune8 holds fewer people counts (its draw ran out). Each floor is
+# what the rules reach on it now, rounded down to the hundredth (a test audit: some had slack of 0.04), so that no
+# change may lose a count unnoticed.
+FLOORS = {"tune": {"precision": 1.0, "recall": 0.97, "category": 0.96},
+          "tune2": {"precision": 1.0, "recall": 0.95, "category": 0.98},
+          "tune3": {"precision": 0.96, "recall": 0.98, "category": 0.99},
+          "tune4": {"precision": 0.98, "recall": 0.93, "category": 0.96},
+          "tune5": {"precision": 1.0, "recall": 0.96, "category": 0.96},
+          "tune6": {"precision": 1.0, "recall": 0.96, "category": 0.88},
+          "tune7": {"precision": 0.99, "recall": 0.95, "category": 0.95},
+          "tune8": {"people": 40, "precision": 1.0, "recall": 1.0, "category": 0.97},  # (its draw's pools: 43 counts)
           "tune9": {"people": 15, "precision": 0.94, "recall": 0.88, "category": 0.93},  # (no cue words: 18 counts)
-          "tune10": {"precision": 0.95, "recall": 0.92, "category": 0.98},  # (counts elided or across clauses left)
+          "tune10": {"precision": 0.95, "recall": 0.92, "category": 0.99},  # (counts elided or across clauses left)
           "tune11": {"people": 30, "precision": 0.96, "recall": 0.91, "category": 0.87}}  # (its pool ran out: 34 counts)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
 @pytest.mark.parametrize("half", TUNING)
-def test_tuning_batches_meet_the_targets(half):
+def test_tuning_batches_keep_their_scores(half):
+    """Each batch at or above its floor (FLOORS; 0.95 where none is set). Skipped where ../shared/corpus is not
+    beside the repository (CI's clean clone): the gold holds references to its text, never copies."""
     scores = score_half(GOLD_DIR / f"figures_{half}.yml", CORPUS, half)
     report = "\n".join(scores.notes)
     floor = {"precision": 0.95, "recall": 0.95, "category": 0.95, "people": 90, **FLOORS.get(half, {})}
