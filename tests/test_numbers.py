@@ -1137,6 +1137,10 @@ FIFTEENTH_ROUND = [  # (tenth session) a blind review of every tuning-half file'
     ("وذكرت الوكالة أن عددا قياسيا من المهاجرين بلغ 49550 شخصا الشهر الماضي.", "49550", "people", "displaced"),
     ("وقال إن عددا كبيرا من الزوار بلغ 5000 شخص.", "5000", "people", "other people"),  # (a control)
     ("وقال إن عددا من المهاجرين وصل إلى 20 مدينة.", "20", "count", ""),  # "عدد من": several, no toll; a thing
+    # (a code review: a verb of arriving, or of a peak, with no number right after it, makes no toll)
+    ("وقال إن عددا متزايدا من الجرحى يصل إلى المستشفى الذي يعمل فيه 20 طبيبا.", "20", "people", "other people"),
+    ("وقال إن عددا كبيرا من النازحين وصل إلى المخيم الذي يديره 40 متطوعا.", "40", "people", "other people"),
+    ("وقال إن عددا كبيرا من المهاجرين وصل إلى 5000 شخص.", "5000", "people", "displaced"),
     # a conjunction between a year word and the number: the year word is another phrase's
     ("نقل 9 إلى مستشفى الطور العام و7 إلى مستشفى أبورديس.", "7", "other", ""),
     ("وفي العام 2004 و2005 ارتفعت الأسعار.", "2005", "year", ""),  # (a control)

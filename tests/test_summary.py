@@ -66,6 +66,33 @@ def test_a_toll_is_in_the_lead_even_when_statements_several_outlets_carry_fill_i
     assert any(stated(item) & tolls for item in story["summary"]["lead"]), story["summary"]["lead"]
 
 
+def test_the_toll_takes_the_place_of_its_own_reports_lower_sentence_not_a_third_of_one_report():
+    """At most two sentences of a report in a lead, the toll's included (a code review: the toll was added to the
+    first four chosen, and a report had three)."""
+    from types import SimpleNamespace as NS
+
+    from generator.analysis import summary
+    from generator.models import Figure
+
+    def pair(pid, number, sentences):
+        return NS(id=pid, kind="body", number=number, sentences=[NS(ar=a, en="", status="pending") for a, _ in sentences],
+                  notes=[NS(facts=f, words=frozenset(a.split())) for a, f in sentences])
+
+    def words(tag):
+        return " ".join(f"{tag}{i}" for i in range(10))
+
+    a = NS(meta=NS(id="A", outlet="A", date="2024-01-01"),
+           pairs=[pair("a1", 1, [(words("a"), 3), (words("b"), 3)]), pair("a2", 2, [(words("t"), 2)])])
+    b = NS(meta=NS(id="B", outlet="B", date="2024-01-01"), pairs=[pair("b1", 1, [(words("c"), 3), (words("d"), 3)])])
+    toll = Figure(id="f", source_id="A", pair_id="a2", sentence=1, start=0, end=1, match="3", value=3, low=None,
+                  high=None, vague="", qualifier="", type="people", category="killed", noun="", unit="", group="")
+    outlets = {("A", "a1"): 2, ("B", "b1"): 2}
+    before = [(c["source_id"], c["ar"][:2]) for c in summary.lead([a, b], outlets, ())]
+    after = [(c["source_id"], c["ar"][:2]) for c in summary.lead([a, b], outlets, [toll])]
+    assert before == [("A", "a0"), ("A", "b0"), ("B", "c0"), ("B", "d0")]
+    assert after == [("A", "a0"), ("B", "c0"), ("B", "d0"), ("A", "t0")]
+
+
 def test_a_story_of_one_report_keeps_its_own_lead(tmp_path):
     """A report alone: its lead is its own best sentences, no count from further down pulled in."""
     project = make_project(tmp_path / "one", seeds=False)

@@ -374,7 +374,7 @@ def of_them_after(s: Sentence, j: int, noun: Counted | None) -> bool:
 
 
 _ANTECEDENT_REACH = 30  # tokens before "N منهم" in which the people it takes a part of are named
-_SUBJECT_MARKS = frozenset(normalize(w) for w in ("أن", "إن", "وأن", "وإن", "بأن", "لأن", "فإن", "كما أن"))
+_SUBJECT_MARKS = frozenset(normalize(w) for w in ("أن", "إن", "وأن", "وإن", "بأن", "وبأن", "لأن", "فإن"))
 
 
 def _antecedent(s: Sentence, i: int) -> str:
@@ -402,7 +402,7 @@ def _antecedent(s: Sentence, i: int) -> str:
                 return ""  # "المعتصمون", "السجانين", "الغواصين": a plural the lexicon does not know
             continue
         found = hit[1] or ""
-        if not found or found not in _CARRIED or (k > 0 and s.tokens[k - 1].norm not in _SUBJECT_MARKS):
+        if not found or found not in _CARRIED or k == 0 or s.tokens[k - 1].norm not in _SUBJECT_MARKS:
             return ""
         after = s.tok(k + 1)
         if after is not None and (after.norm in _FORMER or (found == "hostages" and after.norm in _DEMANDS)):

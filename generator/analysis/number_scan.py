@@ -50,8 +50,9 @@ class Seen:
 _COMPLEMENT_MARKS = frozenset({"من", "في", "عن"})  # before a masdar that completes a verb ("تمكن من", "فشل في")
 
 
-# After "عددا قياسيا من المهاجرين" only a verb of reaching right after the noun makes it a toll: "إلى" there is
-# mostly a place ("وصل عدد كبير من الجرحى إلى المستشفى الذي يعمل فيه 20 طبيبا"; an adversarial review).
+# After "عددا قياسيا من المهاجرين" only a verb of reaching right after the noun, and a number right after that,
+# make it a toll: "إلى" there is mostly a place ("وصل عدد كبير من الجرحى إلى المستشفى الذي يعمل فيه 20 طبيبا",
+# "عددا كبيرا من النازحين وصل إلى المخيم الذي يديره 40 متطوعا"; an adversarial review and a code review).
 _SIZED_LINKS = frozenset({"بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت", "يصل", "تصل", "ليبلغ", "ليصل"})
 
 
@@ -125,8 +126,7 @@ class Sentence:
                 if sized:
                     at += 2  # "عددا قياسيا من المهاجرين"
                 if (noun := lex.human_nouns.at(forms, at)) is not None and (
-                        not sized or (at + noun[0] < len(self.tokens)
-                                      and self.tokens[at + noun[0]].norm in _SIZED_LINKS)):
+                        not sized or self._reaches(at + noun[0])):
                     end = at + noun[0] - 1
                     pending[end] = (end, noun[1] or "")
             hit = lex.toll_phrases.ending(forms, k)
@@ -135,6 +135,12 @@ class Sentence:
             elif k in pending:
                 last = pending.pop(k)
         return out
+
+    def _reaches(self, k: int) -> bool:
+        """A verb of reaching at k with a number right after it ("بلغ 49550", "وصل إلى 5000"): not one of arriving
+        ("وصل إلى المخيم الذي يديره 40 متطوعا") or of a peak ("بلغ ذروته")."""
+        return k < len(self.tokens) and self.tokens[k].norm in _SIZED_LINKS \
+            and any(self.owner[m] >= 0 for m in range(k + 1, min(k + 3, len(self.tokens))))
 
     def running(self, table: Phrases) -> list[tuple[int, Any] | None]:
         """For every token, the latest phrase of the table that ends before it: (its last token, its value)."""

@@ -65,10 +65,14 @@ def lead(sources: list[Source], outlets_of: dict[tuple[str, str], int], figures:
              if f.is_people and f.scope == "" and f.category not in ("other people", "attackers", "")}
     if tolls and len({item.source.meta.id for item in ranked}) > 1 and not any(_at(item) in tolls for item in chosen):
         toll = next((item for item in ranked if _at(item) in tolls and item.note.facts >= 2), None)
-        if toll is not None:  # it takes the place of the last chosen, and the rest is chosen again around it
-            kept = chosen[:LEAD_SIZE[1] - 1]
-            chosen = _choose(ranked, [*kept, toll] if _apart(toll, kept) else [toll])
-            chosen.sort(key=ranked.index)
+        if toll is not None:  # it takes the place of its own report's lower sentence when that report has two
+            kept = [c for c in chosen if _apart(toll, [c])]  # (else of the last chosen); one it repeats gives way
+            own = [c for c in kept if c.source.meta.id == toll.source.meta.id]
+            if len(own) >= 2:
+                kept.remove(own[-1])
+            elif len(kept) >= LEAD_SIZE[1]:
+                kept.pop()
+            chosen = sorted(_choose(ranked, sorted([*kept, toll], key=ranked.index)), key=ranked.index)
     return [cite(item) for item in chosen]
 
 
