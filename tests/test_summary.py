@@ -91,6 +91,17 @@ def test_the_toll_takes_the_place_of_its_own_reports_lower_sentence_not_a_third_
     after = [(c["source_id"], c["ar"][:2]) for c in summary.lead([a, b], outlets, [toll])]
     assert before == [("A", "a0"), ("A", "b0"), ("B", "c0"), ("B", "d0")]
     assert after == [("A", "a0"), ("B", "c0"), ("B", "d0"), ("A", "t0")]
+    # a toll of everyone killed before a better-ranked count of another fate or of one side (the seeds' lead took
+    # "قتل 23 ارهابياً … واعتقال 89" over "قُتل ما لا يقل عن 120 شخصًا": an analyst's review)
+    b.pairs.append(pair("b2", 2, [(words("w"), 3), (words("k"), 2)]))
+    wounded, killed = (Figure(id=f"f{n}", source_id="B", pair_id="b2", sentence=n, start=0, end=1, match="3", value=3,
+                              low=None, high=None, vague="", qualifier="", type="people", category=c, noun="", unit="",
+                              group=g) for n, c, g in ((1, "wounded", ""), (2, "killed", "people")))
+    side = Figure(id="f3", source_id="B", pair_id="b2", sentence=1, start=0, end=1, match="3", value=3, low=None,
+                  high=None, vague="", qualifier="", type="people", category="killed", noun="", unit="", group="isis")
+    assert ("B", "k0") in [(c["source_id"], c["ar"][:2]) for c in summary.lead([a, b], outlets, [wounded, killed])]
+    assert ("B", "k0") in [(c["source_id"], c["ar"][:2]) for c in summary.lead([a, b], outlets, [side, killed])]
+    assert ("B", "w0") in [(c["source_id"], c["ar"][:2]) for c in summary.lead([a, b], outlets, [wounded])]
 
 
 def test_a_story_of_one_report_keeps_its_own_lead(tmp_path):

@@ -17,6 +17,7 @@ from .labels import category_label, group_label
 
 LEAD_SIZE = (3, 5)
 TIMELINE_PER_DAY = 6  # the summary shows this many events a day; the rest are counted, and in the data
+_WHOLE = ("", "people")  # a count of people of no particular side (a toll of everyone, or of whoever)
 HEADLINE_CATEGORIES = ("escaped", "recaptured", "arrested", "detained", "wounded", "missing", "displaced", "hostages")
 
 
@@ -47,7 +48,8 @@ def cite(item: Sentence) -> dict:
 def lead(sources: list[Source], outlets_of: dict[tuple[str, str], int], figures: list[Figure] = ()) -> list[dict]:
     """3–5 sentences that together say what happened: corroborated, fact-bearing, early, not repetitive. When the
     story counts people something befell (killed, wounded, arrested …: the event's own count, not a running
-    total, a rate, an earlier event's or a possible one), one of them states such a count: a statement several
+    total, a rate, an earlier event's or a possible one), one of them states such a count (a toll of everyone
+    killed before one side's, before other fates; the best ranked of those): a statement several
     outlets carry (a party's reaction, wire copy reprinted) would otherwise fill every place, and what happened
     to people is the first thing a reader is asked. (A story of one report keeps its lead: the report's own
     order, not a count from further down, says what it is about.)"""
@@ -61,10 +63,14 @@ def lead(sources: list[Source], outlets_of: dict[tuple[str, str], int], figures:
         scored.append((-value, item.source.meta.id, item.pair.number, item.index, item))
     ranked = [item for *_, item in sorted(scored, key=lambda s: s[:4])]
     chosen = _choose(ranked, [])
-    tolls = {(f.source_id, f.pair_id, f.sentence) for f in figures
-             if f.is_people and f.scope == "" and f.category not in ("other people", "attackers", "")}
+    tolls: dict[tuple[str, str, int], int] = {}  # a sentence stating a toll → how telling: 0 everyone killed,
+    for f in figures:                             # 1 one side's killed, 2 another befalling (wounded, arrested …)
+        if f.is_people and f.scope == "" and f.category not in ("other people", "attackers", ""):
+            rank = 0 if f.category == "killed" and f.group in _WHOLE else 1 if f.category == "killed" else 2
+            tolls[(f.source_id, f.pair_id, f.sentence)] = min(rank, tolls.get((f.source_id, f.pair_id, f.sentence), 2))
     if tolls and len({item.source.meta.id for item in ranked}) > 1 and not any(_at(item) in tolls for item in chosen):
-        toll = next((item for item in ranked if _at(item) in tolls and item.note.facts >= 2), None)
+        toll = min((item for item in ranked if _at(item) in tolls and item.note.facts >= 2),
+                   key=lambda item: tolls[_at(item)], default=None)  # (min: the first of the best ranked)
         if toll is not None:  # it takes the place of its own report's lower sentence when that report has two
             kept = [c for c in chosen if _apart(toll, [c])]  # (else of the last chosen); one it repeats gives way
             own = [c for c in kept if c.source.meta.id == toll.source.meta.id]
