@@ -343,6 +343,10 @@ def test_an_editor_checks_corrects_and_rejects_figures_by_id(project, stub_engin
         "f-0000000000:\n  status: checked\n", encoding="utf-8")
     result = run(project, StubEngine())
     assert any("f-0000000000 names no figure" in w for w in result.report["warnings"])
+    # a correction with no note is reported (a reader sees only "the text says …" beside it; an analyst's review),
+    # a checked or rejected figure with none is not
+    unexplained = [w for w in result.report["warnings"] if "corrected with no note" in w]
+    assert len(unexplained) == 1 and corrected in unexplained[0] and "figures.yml:4:" in unexplained[0]
     figures = {f["id"]: f for f in briefing(site)["figures"]}
     assert figures[checked]["review"] == "checked"
     assert (figures[corrected]["value"], figures[corrected]["category"], figures[corrected]["review"]) == (

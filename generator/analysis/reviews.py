@@ -10,6 +10,7 @@ figure of this build are reported, never silently dropped.
       value: 17                  # or low/high for a range
       category: killed
       group: sdf
+      note: The ministry's later statement gives 17.   # (a correction with no note is warned of)
 """
 
 from __future__ import annotations
@@ -97,4 +98,7 @@ def apply_reviews(figures: list[Figure], reviews: dict[str, Review], path: Path)
         out.append(replace(changed, review=review.status, note=note))
     missing = [f"{path}:{r.line}: {r.figure_id} names no figure of this build (was its sentence edited or removed?)"
                for r in reviews.values() if r.figure_id not in seen]
-    return out, missing
+    unexplained = [f"{path}:{r.line}: {r.figure_id} is corrected with no note; the pages show only \"corrected by an "
+                   "editor: the text says …\" beside it: say why in a note (a reader compares it with the quoted text)"
+                   for r in reviews.values() if r.figure_id in seen and r.status == "corrected" and not r.note]
+    return out, missing + unexplained
