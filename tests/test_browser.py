@@ -291,6 +291,21 @@ def test_each_figure_shows_its_evidence_on_a_phone_without_scrolling_sideways(wa
     assert w.problems == []
 
 
+def test_the_chart_stays_readable_on_a_phone_and_scrolls_within_its_figure(watched, base_url):
+    """Scaled to a phone's width the chart's labels were 5-6 px high (an analyst's review); now it keeps a readable
+    size and scrolls within its figure (focusable, for the keyboard), never the page."""
+    w = watched(viewport=VIEWPORTS["phone"])
+    w.page.goto(base_url + "figures.html")
+    label = w.page.locator("svg.chart text.chart-label").first
+    assert label.count() == 1
+    assert label.bounding_box()["height"] >= 10, label.bounding_box()
+    figure = w.page.locator("figure.chart-figure")
+    assert figure.get_attribute("tabindex") == "0"
+    assert figure.evaluate("e => e.scrollWidth > e.clientWidth")  # (it scrolls: the chart is wider than the phone)
+    assert w.page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert w.problems == [], w.problems
+
+
 def test_printed_figures_keep_every_column_on_the_page_and_headline_numbers_fit_a_phone(watched, base_url):
     """On paper a wide figures table was cut at the page's edge (its English column lost): printed, each figure
     is a card whose cells lie within the page, rows are not split, and the headline numbers of the briefing fit
