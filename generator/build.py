@@ -238,7 +238,6 @@ def _translate_only(config: Config, options: BuildOptions, source: str | None, f
 def _covers(sources: list[Source], report: TranslationReport) -> str:
     """What the pile is and what English it has, in two sentences: machine translation only when some is (a
     review found "beside its English machine translation" over 177 pending sentences and 7 an editor wrote)."""
-    outlets = {s.meta.outlet for s in sources}
     dates = sorted(s.meta.date[:10] for s in sources if s.meta.date)
     span = f", dated {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "") if dates else ""
     undated = sum(1 for s in sources if not s.meta.date)
@@ -252,7 +251,7 @@ def _covers(sources: list[Source], report: TranslationReport) -> str:
     else:  # (with or without an editor's English: one wording, as the footer's)
         english = ("Each is shown in full in Arabic, beside an editor's English where there is one; its English is "
                    "pending elsewhere (no translation model was used).")
-    return f"{plural(len(sources), 'Arabic report')} from {plural(len(outlets), 'outlet')}{span}{note}. {english}"
+    return f"{plural(len(sources), 'Arabic report')} {views.from_outlets(sources)}{span}{note}. {english}"
 
 
 def _report(config: Config, sources: list[Source], figures: list, statement_count: int,

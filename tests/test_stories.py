@@ -1268,3 +1268,10 @@ def test_reports_of_no_named_outlet_are_not_counted_as_more_outlets():
     assert from_outlets([report("A"), report("Unknown outlet (x.txt)", "derived"),
                          report("Unknown outlet (y.txt)", "derived")]) == "from 1 outlet and 2 of no named outlet"
     assert from_outlets([report("Unknown outlet (x.txt)", "derived")]) == "of no named outlet"
+    # the site's own line too ("17 Arabic reports from 17 outlets" over two unknown ones: an analyst's review)
+    from generator.build import _covers
+
+    pile = [SimpleNamespace(meta=SimpleNamespace(outlet=o, provenance={"outlet": how}, date="2024-01-0" + d))
+            for o, how, d in (("A", "detected", "1"), ("Unknown outlet (x.txt)", "derived", "2"))]
+    covers = _covers(pile, SimpleNamespace(pending=3, translated=0, from_memory=0, edited=0))  # type: ignore[arg-type]
+    assert covers.startswith("2 Arabic reports from 1 outlet and 1 of no named outlet, dated 2024-01-01 to"), covers
