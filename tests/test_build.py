@@ -474,7 +474,7 @@ def test_the_report_says_machine_translation_only_when_some_english_is():
     from generator.build import _covers
     from generator.translation.translate import TranslationReport
 
-    sources = [types.SimpleNamespace(meta=types.SimpleNamespace(outlet="A", date="2023-01-02"))]
+    sources = [types.SimpleNamespace(meta=types.SimpleNamespace(outlet="A", date="2023-01-02", provenance={}))]
     edited = _covers(sources, TranslationReport(edited=7, pending=177))
     assert "machine translation" not in edited and "an editor's English" in edited
     machine = _covers(sources, TranslationReport(translated=10, edited=2, pending=3))

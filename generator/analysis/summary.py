@@ -21,8 +21,8 @@ _WHOLE = ("", "people")  # a count of people of no particular side (a toll of ev
 HEADLINE_CATEGORIES = ("escaped", "recaptured", "arrested", "detained", "wounded", "missing", "displaced", "hostages")
 
 
-@dataclass(frozen=True)
-class Sentence:
+@dataclass(frozen=True, eq=False)
+class Sentence:  # (compared by identity: one object a sentence, and the lead asks "in"/"index" of a few)
     source: Source
     pair: Pair
     index: int  # 1-based within the pair
