@@ -54,6 +54,18 @@ def base_url(site, tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def pending_url(tmp_path_factory) -> Iterator[str]:
+    """The project's site built without a model (its English pending), served like the module's own."""
+    folder = tmp_path_factory.mktemp("pending")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ARGOS_PACKAGES_DIR", str(folder / "no-argos"))
+        project = make_project(folder / "project")
+        build(project, BuildOptions(allow_missing_translations=True, settings={"fetch_model": False}))
+    (folder / "root").mkdir()
+    yield from serve(project / "site", folder / "root")
+
+
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -425,31 +437,22 @@ def test_printed_pages_give_each_citation_its_reports_date_and_the_arabic_the_wi
     assert w.problems == []
 
 
-def test_printed_source_pages_give_the_arabic_the_width_english_pending_leaves(browser, tmp_path, monkeypatch):
+def test_printed_source_pages_give_the_arabic_the_width_english_pending_leaves(browser, pending_url):
     """(On a site built without a model: the module's site is translated by the stub engine, so a check made
     only "if pending" there never ran: a test audit.)"""
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-argos"))
-    project = make_project(tmp_path / "project")
-    build(project, BuildOptions(allow_missing_translations=True, settings={"fetch_model": False}))
-    (tmp_path / "root").mkdir()
-    served = serve(project / "site", tmp_path / "root")
-    base = next(served)
+    w = Watched(browser, pending_url, viewport=VIEWPORTS["wide"])
     try:
-        w = Watched(browser, base, viewport=VIEWPORTS["wide"])
-        try:
-            w.page.goto(base + SOURCE)
-            assert w.page.locator(".pair .en .s.pending").count() > 0
-            w.page.emulate_media(media="print")
-            en = w.page.locator(".pair .en").first
-            assert en.evaluate("e => getComputedStyle(e).display") == "none"
-            ar = w.page.locator(".pair .ar").first.bounding_box()
-            main = w.page.locator("main").bounding_box()
-            assert ar["width"] > 0.8 * main["width"], (ar, main)  # the whole row, not half of it
-            assert w.problems == [], w.problems
-        finally:
-            w.close()
+        w.page.goto(pending_url + SOURCE)
+        assert w.page.locator(".pair .en .s.pending").count() > 0
+        w.page.emulate_media(media="print")
+        en = w.page.locator(".pair .en").first
+        assert en.evaluate("e => getComputedStyle(e).display") == "none"
+        ar = w.page.locator(".pair .ar").first.bounding_box()
+        main = w.page.locator("main").bounding_box()
+        assert ar["width"] > 0.8 * main["width"], (ar, main)  # the whole row, not half of it
+        assert w.problems == [], w.problems
     finally:
-        next(served, None)
+        w.close()
 
 
 def test_opened_from_disk(browser, site):
@@ -565,36 +568,27 @@ def test_search_merges_the_parts_of_an_index_made_in_parts(browser, tmp_path, mo
         next(served, None)
 
 
-def test_arabic_with_english_pending_stands_above_its_label_and_citation(browser, tmp_path, monkeypatch):
+def test_arabic_with_english_pending_stands_above_its_label_and_citation(browser, pending_url):
     """A review found the summary's lists, with English pending, showing "translation pending" and the citation
     inside the Arabic sentence: the Arabic ran inline in an English line, and its wrapped last line took them.
     The Arabic is now a block of its own; the label and the citation start below its last line, at 375 px and
     at 1280 px."""
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-argos"))
-    project = make_project(tmp_path / "project")
-    build(project, BuildOptions(allow_missing_translations=True, settings={"fetch_model": False}))
-    (tmp_path / "root").mkdir()
-    served = serve(project / "site", tmp_path / "root")
-    base = next(served)
-    try:
-        for viewport in ("phone", "wide"):
-            w = Watched(browser, base, viewport=VIEWPORTS[viewport])
-            try:
-                w.page.goto(base + "index.html")
-                items = w.page.locator("ol.lead > li")
-                assert items.count() > 0
-                for k in range(items.count()):
-                    item = items.nth(k)
-                    arabic = item.locator("span[lang=ar]").first.bounding_box()
-                    label = item.locator(".pending").bounding_box()
-                    cite = item.locator("a.cite").bounding_box()
-                    assert label["y"] >= arabic["y"] + arabic["height"] - 1, (viewport, k, arabic, label)
-                    assert cite["y"] >= arabic["y"] + arabic["height"] - 1, (viewport, k, arabic, cite)
-                assert w.problems == [], w.problems
-            finally:
-                w.close()
-    finally:
-        next(served, None)
+    for viewport in ("phone", "wide"):
+        w = Watched(browser, pending_url, viewport=VIEWPORTS[viewport])
+        try:
+            w.page.goto(pending_url + "index.html")
+            items = w.page.locator("ol.lead > li")
+            assert items.count() > 0
+            for k in range(items.count()):
+                item = items.nth(k)
+                arabic = item.locator("span[lang=ar]").first.bounding_box()
+                label = item.locator(".pending").bounding_box()
+                cite = item.locator("a.cite").bounding_box()
+                assert label["y"] >= arabic["y"] + arabic["height"] - 1, (viewport, k, arabic, label)
+                assert cite["y"] >= arabic["y"] + arabic["height"] - 1, (viewport, k, arabic, cite)
+            assert w.problems == [], w.problems
+        finally:
+            w.close()
 
 
 def test_a_printed_source_page_says_what_was_removed_from_the_scrape(watched, base_url, site):
