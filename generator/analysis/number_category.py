@@ -407,9 +407,9 @@ def _antecedent(s: Sentence, i: int) -> str:
         after = s.tok(k + 1)
         if after is not None and (after.norm in _FORMER or (found == "hostages" and after.norm in _DEMANDS)):
             return ""  # "المعتقلين السابقين"; "المختطفين طالبوا بفدية": the kidnappers
-        if found == "detained" and tok.norm in _GUESTS and not s.mentions(s.lex.prison_words, "prison words"):
+        if found == "detained" and tok.norm in _GUESTS and not s.prison:
             return ""  # a hotel's guests, a care home's residents
-        if found == "wounded" and (any(s.lex.illness_words.at(s.forms, m) for m in range(len(s.tokens)))
+        if found == "wounded" and (s.mentions(s.lex.illness_words, "illness")
                                    or (after is not None and after.norm.startswith("ب") and after.norm not in _WOUNDS)):
             return ""  # an illness anywhere in the sentence; "المصابين ب…" only with a wound
         if undone(s, found, k + 1) or (found == "wounded" and outbreak(s)):

@@ -81,9 +81,10 @@ def code(s: Sentence, raw: Raw) -> bool:
     before, after = s.tok(raw.i - 1), s.tok(raw.j)
     if before is not None and (before.kind == "latin" or before.text == "#") or s.in_hashtag(raw.i):
         return True
-    if raw.kind == "digits" and (all(s.is_word(q) and s.tokens[q].norm in s.lex.letter_names for q in (raw.i - 1, raw.i - 2))
-                                 or all(s.is_word(q) and s.tokens[q].norm in s.lex.letter_names for q in (raw.i - 1, raw.j))):
-        return True  # "إم آي 5", "بي 52 إتش": Latin letters spelled in Arabic
+    def spelled(*at: int) -> bool:  # Latin letters spelled in Arabic at these tokens
+        return all(s.is_word(q) and s.tokens[q].norm in s.lex.letter_names for q in at)
+    if raw.kind == "digits" and (spelled(raw.i - 1, raw.i - 2) or spelled(raw.i - 1, raw.j)):
+        return True  # "إم آي 5", "بي 52 إتش"
     word = s.tok(raw.i - 2)
     if before is not None and before.text in DASHES and before.glued and s.tokens[raw.i].glued \
             and word is not None and word.kind in ("word", "latin"):

@@ -25,7 +25,7 @@ import os
 import random
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -160,11 +160,15 @@ def parse(path: Path, data: bytes) -> list[Entry]:
 _ATTEMPTS = 8  # reads and merges of a memory file that keeps changing while it is saved, before giving up
 
 
-def _pause(attempt: int) -> None:
-    """Nothing before the first attempt; then a short wait, longer each time and never the same in two processes
-    (two writers that collided would collide again at once)."""
-    if attempt:
-        time.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 5)))
+def _attempts(path: Path) -> Iterator[int]:
+    """The attempts at saving a memory file that may change while it is saved: nothing before the first; then a
+    short wait, longer each time and never the same in two processes (two writers that collided would collide
+    again at once); ConfigError when the last one did not do it."""
+    for attempt in range(_ATTEMPTS):
+        if attempt:
+            time.sleep(random.uniform(0, 0.01 * 2 ** min(attempt, 5)))
+        yield attempt
+    raise ConfigError(f"{path}: changed on disk {_ATTEMPTS} times while being saved; not written this time")
 
 
 def _digest(data: bytes) -> str:
@@ -306,13 +310,11 @@ class Memory:
 
     def _edit_file(self, source: str, changes: dict[str, str]) -> None:
         path = self.folder / f"{source}.yml"
-        for attempt in range(_ATTEMPTS):
-            _pause(attempt)
+        for _ in _attempts(path):
             base = self._current(source, path)
             entries = [replace(e, edited=changes[e.key]) if e.key in changes else e for e in base.entries]
             if self._write(source, path, base, entries):
                 return
-        raise ConfigError(f"{path}: changed on disk {_ATTEMPTS} times while being saved; not written this time")
 
     # -- recording ----------------------------------------------------------------------------------
     def record(self, ar: str, mt: str, model_id: str, journal: bool = True) -> None:
@@ -389,8 +391,7 @@ class Memory:
 
     def _save_one(self, source: str, sentences: list[str]) -> None:
         path = self.folder / f"{source}.yml"
-        for attempt in range(_ATTEMPTS):
-            _pause(attempt)
+        for _ in _attempts(path):
             base = self._current(source, path)
             entries = self._merge(source, base.entries, sentences)
             if entries == base.entries or (not entries and not path.exists()):
@@ -398,7 +399,6 @@ class Memory:
                 return
             if self._write(source, path, base, entries):
                 return
-        raise ConfigError(f"{path}: changed on disk {_ATTEMPTS} times while being saved; not written this time")
 
     def _write(self, source: str, path: Path, base: MemoryFile, entries: list[Entry]) -> bool:
         """Write the file unless it changed since `base` was read (then False: merge again)."""
