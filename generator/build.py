@@ -482,11 +482,8 @@ def _related(plans: list[Plan], grouped: tuple[str, dict], cache: Cache) -> list
     if len(plans) < 2:
         return plans
     listed = [(plan.id, plan.members) for plan in plans]
-    entry = cache_key("related", grouped[0], repr(listed))
-    related = cache.get("related", entry)
-    if not isinstance(related, dict):
-        related = stories.related(listed, grouped[1])
-        cache.put("related", entry, related)  # (now: nothing may change it before it is pickled)
+    related = cache.made("related", cache_key("related", grouped[0], repr(listed)), dict,
+                         lambda: stories.related(listed, grouped[1]))
     return [replace(plan, related=related.get(plan.id, ())) for plan in plans]
 
 
@@ -501,12 +498,7 @@ def _summary_memo(cache: Cache, pair_keys: dict[str, str], reviewed: dict[str, s
                                        for m in plan.members),
                           repr([(f.id, f.scope) for f in own if f.scope == ELSEWHERE]),
                           repr([(s.id, s.members) for s in told]))
-        found = cache.get("summary", entry)
-        if isinstance(found, Summary):
-            return found
-        made = make()
-        cache.put("summary", entry, made)  # (now: a view that changed a row in place must not reach the cache)
-        return made
+        return cache.made("summary", entry, Summary, make)  # (put at once: a view must not change it first)
     return memo
 
 
@@ -666,14 +658,12 @@ def _files(config: Config, briefing: Briefing, about: str, note: str, cache: Cac
 def _source_files(renderer: Renderer, briefing: Briefing, index: int, counts: dict[str, int], cache: Cache,
                   entry: str) -> dict[str, bytes]:
     """A source's page and data file, from the cache or rendered (as UTF-8: half the memory of a str)."""
-    made = cache.get("page", entry)
-    if not isinstance(made, dict):
+    def make() -> dict[str, bytes]:
         source = briefing.sources[index]
         page, html = renderer.source_page(briefing, index, counts)  # (not cached there: bytes, never a Path)
         assert isinstance(html, bytes)
-        made = {page: html, f"data/sources/{source.meta.id}.json": source_json(briefing, source).encode("utf-8")}
-        cache.put("page", entry, made)
-    return made
+        return {page: html, f"data/sources/{source.meta.id}.json": source_json(briefing, source).encode("utf-8")}
+    return cache.made("page", entry, dict, make)
 
 
 class _Deferred:

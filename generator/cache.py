@@ -14,9 +14,12 @@ import json
 import logging
 import pickle
 import sqlite3
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 FORMAT = 1  # bump when the layout of cached values changes (the code hash covers most changes anyway)
 
@@ -164,6 +167,16 @@ class Cache:
                 log.debug("cache entries of %s not read: %s", kind, exc)
             out.extend(self._value(kind, entry, rows.get(entry)) for entry in chunk)
         return out
+
+    def made(self, kind: str, entry: str, expected: type[T], make: Callable[[], T]) -> T:
+        """The entry's value when it is one of `expected` (anything else, or nothing: made again, never trusted),
+        else `make()`, put at once (pickled now: nothing may change it before it is stored)."""
+        found = self.get(kind, entry)
+        if isinstance(found, expected):
+            return found
+        value = make()
+        self.put(kind, entry, value)
+        return value
 
     def _value(self, kind: str, entry: str, blob: bytes | None) -> object | None:
         if blob is None:
