@@ -106,6 +106,9 @@ def test_figures_page_links_each_figure_to_its_pair(project, stub_engine):
         target = soup(site / path).find(id=anchor)
         assert target is not None and link.get_text() == target["aria-label"].lower()  # "Paragraph 3"
         assert row.find("mark").get_text()
+        quoted = row.find("td", attrs={"data-label": "Arabic"}).get_text().removeprefix("… ").removesuffix(" …")
+        said = " ".join(target.get_text().split())  # the quotation as the sentence has it: no space added
+        assert " ".join(quoted.split()) in said, (quoted, said)  # beside a quotation mark or a comma ("إن “77")
 
 
 def test_a_figures_day_is_shown_resolved_beside_its_arabic_words(project, stub_engine):

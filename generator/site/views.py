@@ -144,8 +144,9 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
     """A figure with a few words around its number (the sentence itself stays on the source page)."""
     pair = next(p for p in sources[figure.source_id].pairs if p.id == figure.pair_id)
     sentence = pair.sentences[figure.sentence - 1]
-    before = sentence.ar[max(0, figure.start - _WINDOW):figure.start].split()  # (a window: a hostile sentence of
-    after = sentence.ar[figure.end:figure.end + _WINDOW].split()  # thousands of numbers was split whole for each)
+    ahead = sentence.ar[max(0, figure.start - _WINDOW):figure.start]  # (a window: a hostile sentence of
+    behind = sentence.ar[figure.end:figure.end + _WINDOW]  # thousands of numbers was split whole for each)
+    before, after = ahead.split(), behind.split()
     english = sentence.en[:_WINDOW].split()
     if figure.start > _WINDOW:
         before.insert(0, "…")  # (more before than the window: shown as more, as it was)
@@ -158,9 +159,11 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
             "group": group_label(figure.group), "claimant": figure.claimant or meta.outlet,
             "outlet": meta.outlet, "date": meta.date[:10], "day": figure.day,
             "stated_day": _day_words(figure.stated_day),
-            "ar_before": ("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:]) + " ",
-            "ar_match": sentence.ar[figure.start:figure.end],
-            "ar_after": " " + " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else ""),
+            "ar_before": ("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:])
+            + (" " if ahead[-1:].isspace() else ""),  # (a quotation: a space only where the sentence has one,
+            "ar_match": sentence.ar[figure.start:figure.end],  # "إن “77" and "ألفاً،" stay as written)
+            "ar_after": (" " if behind[:1].isspace() else "") + " ".join(after[:CONTEXT_WORDS])
+            + (" …" if len(after) > CONTEXT_WORDS else ""),
             "en": " ".join(english[:40]) + (" …" if len(english) > 40 else ""), "status": sentence.status,
             "href": pair_href(root, figure.source_id, figure.pair_id), "review": figure.review, "note": figure.note,
             "scope": SCOPE_NOTES.get(figure.scope, ""),
