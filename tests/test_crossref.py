@@ -547,3 +547,40 @@ def test_a_teaser_of_a_report_whose_toll_was_updated_is_still_a_teaser(tmp_path)
     host = next(s for s in sources if s.meta.id == "host")
     aside = teasers(sources, match(sources))
     assert aside.get(("host", host.pairs[2].id)) == "army"
+
+
+def test_texts_that_count_one_category_of_people_differently_do_not_link():
+    """Counts of what befell people are read by category: 17 killed and 20 wounded against 20 killed share the value
+    20 but no count of the killed, so they disagree; a count left "other people" decides nothing."""
+    from generator.analysis.crossref import disagree, link
+
+    a = frozenset(f"a{k}" for k in range(10))
+    b = frozenset([*(f"a{k}" for k in range(8)), "b0", "b1"])
+
+    def linked(first, second):
+        return link([a, b], counted=[frozenset(first), frozenset(second)])[0].of(0).tolist() == [1]
+
+    ministry, witnesses = {("killed", 17.0, ""), ("wounded", 20.0, "")}, {("killed", 20.0, "at least")}
+    assert not disagree(frozenset(ministry), frozenset()) and disagree(frozenset(ministry), frozenset(witnesses))
+    assert not linked(ministry, witnesses)
+    assert linked(ministry, ministry) and linked(ministry, {("killed", 17.0, "")})
+    assert linked({("killed", 17.0, ""), ("killed", 3.0, "")}, {("killed", 17.0, "")})  # one shared count
+    assert linked({("killed", 20.0, "")}, {("wounded", 20.0, ""), ("detained", 5.0, "")})  # no category in both
+    assert linked({("wounded", 50e3, "more than")}, {("wounded", 53e3, "")})  # "أكثر من 50 ألفا", "53 ألفا"
+    assert linked({("killed", 17.0, "")}, {("killed", 15.0, "at least")})
+    assert not linked({("killed", 12.0, "")}, {("killed", 15.0, "at least")})
+    assert linked({("killed", 200.0, "about")}, {("killed", 190.0, "")})
+    assert not linked({("killed", 20.0, "up to")}, {("killed", 25.0, "more than")})
+
+
+def test_witnesses_count_against_the_ministrys_is_not_also_reported(tmp_path):
+    """End to end (tests/fixtures/event2 told it so): witnesses say at least 20 soldiers were killed, the ministry 17
+    killed and 20 wounded. The same words, the value 20 in both: a contradiction shown as corroboration before.
+    The ministry's statement carried by two reports is still one."""
+    ministry = ("وقالت وزارة الدفاع في النيجر إن 17 جندياً قتلوا وأصيب 20 آخرون في هجوم شنه مسلحون على قاعدة عسكرية "
+                "قرب بلدة كوتوغو في منطقة تيلابيري غربي البلاد")
+    witnesses = ("وقال شهود عيان إن 20 جندياً على الأقل قتلوا في هجوم شنه مسلحون على قاعدة عسكرية قرب بلدة كوتوغو "
+                 "في منطقة تيلابيري غربي البلاد، وهو عدد يفوق الحصيلة الرسمية")
+    also = _also_reported(tmp_path, "أخبار", "هجوم على قاعدة في النيجر", "2024-03-02",
+                          {"a": ministry, "b": witnesses, "c": ministry + " يوم الثلاثاء"})
+    assert also == {"a": {"c"}, "b": set(), "c": {"a"}}

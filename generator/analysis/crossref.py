@@ -302,13 +302,16 @@ class Days:
 
 
 def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous: Links | None = None,
-         days: Days | None = None, stated: list[frozenset[float]] | None = None) -> tuple[Linked, Links]:
+         days: Days | None = None, stated: list[frozenset[float]] | None = None,
+         counted: list[frozenset[tuple[str, float, str]]] | None = None) -> tuple[Linked, Links]:
     """Each text's linked texts with their scores, and what the next build needs to reuse them. The texts must
     be distinct (match() makes them so: one per distinct pair of words and stated quantities). Given the days of
     each text's reports (`days`), a pair links only when it also reaches NEAR or APART (strict());
     the Links kept for the next build hold every pair that reaches the threshold, which depends on the two texts
     alone (a text's days change as reprints of it arrive). Given the quantities each text states (`stated`), two
-    texts that both state some and share none do not link (quantities())."""
+    texts that both state some and share none do not link (quantities()). Given the people counts each text states
+    by category (`counted`), two texts that count one category and share none of its counts do not link either
+    (disagree())."""
     common = common_words(word_sets)
     digests = [_digest(words, stated[i] if stated is not None else frozenset()) for i, words in enumerate(word_sets)]
     count = len(word_sets)
@@ -339,6 +342,12 @@ def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous
         keep = np.ones(len(low), dtype=bool)
         for k in np.flatnonzero(has[low] & has[high]).tolist():  # (only pairs where both state some: few)
             keep[k] = not stated[int(low[k])].isdisjoint(stated[int(high[k])])
+        low, high, scores = low[keep], high[keep], scores[keep]
+    if counted is not None and len(low):
+        has = np.fromiter(map(bool, counted), dtype=bool, count=count)
+        keep = np.ones(len(low), dtype=bool)
+        for k in np.flatnonzero(has[low] & has[high]).tolist():
+            keep[k] = not disagree(counted[int(low[k])], counted[int(high[k])])
         low, high, scores = low[keep], high[keep], scores[keep]
     source, target, both = np.concatenate([low, high]), np.concatenate([high, low]), np.concatenate([scores, scores])
     order = np.lexsort((target, source))
@@ -390,6 +399,41 @@ def quantities(pair: Pair) -> frozenset[float]:
     quantities, "إلى 12 قتيلا" and "إلى 15 قتيلا".)"""
     return frozenset(round(float(n.value), 3) for note in pair.notes for n in note.numbers
                      if n.type in QUANTITIES and n.value is not None)
+
+
+def counts(pair: Pair) -> frozenset[tuple[str, float, str]]:
+    """The people counts the paragraph states with what befell them: (category, value, qualifier), "other people"
+    left out (a population, a team, a crowd is no claim about an event)."""
+    return frozenset((n.category, round(float(n.value), 3), n.qualifier) for note in pair.notes for n in note.numbers
+                     if n.type == "people" and n.value is not None and n.category not in ("", "other people"))
+
+
+def _fits(value: float, bound: float, qualifier: str) -> bool:
+    """Whether a count of `value` agrees with "`qualifier` `bound`" ("أكثر من 50 ألفا" and 53 ألفا do)."""
+    if qualifier == "more than":
+        return value > bound
+    if qualifier == "at least":
+        return value >= bound
+    if qualifier == "fewer than":
+        return value < bound
+    if qualifier == "up to":
+        return value <= bound
+    if qualifier == "about":
+        return abs(value - bound) <= bound / 10
+    return value == bound
+
+
+def disagree(a: frozenset[tuple[str, float, str]], b: frozenset[tuple[str, float, str]]) -> bool:
+    """Whether two texts count one category of people and no count of it in one agrees with one in the other: the
+    witnesses' "إن 20 جندياً على الأقل قتلوا" against the ministry's "إن 17 جندياً قتلوا وأصيب 20 آخرون" (they share
+    the value 20, a count of the wounded in one and of the killed in the other) are two statements that differ,
+    not one carried twice. Two counts agree when one fits the other's words ("أكثر من 50 ألفا" and "53 ألفا")."""
+    for category in {c for c, _, _ in a} & {c for c, _, _ in b}:
+        mine = [(v, q) for c, v, q in a if c == category]
+        theirs = [(v, q) for c, v, q in b if c == category]
+        if not any(v == w or _fits(v, w, r) or _fits(w, v, q) for v, q in mine for w, r in theirs):
+            return True
+    return False
 
 
 def paragraph_words(source: Source) -> list[tuple[str, frozenset[str]]]:
@@ -470,6 +514,10 @@ def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previou
         distinct.setdefault(words, len(distinct))
     word_sets = [words for words, _ in distinct]
     stated = [found for _, found in distinct]
+    counted: list[frozenset[tuple[str, float, str]] | None] = [None] * len(word_sets)
+    for _, source_id, _, pair_id, words in items:  # (a text's counts: its first paragraph's)
+        if counted[text := distinct[words]] is None:
+            counted[text] = counts(by_id[(source_id, pair_id)])
     members: list[list[tuple[str, str]]] = [[] for _ in word_sets]
     first, last = np.full(len(word_sets), np.inf), np.full(len(word_sets), -np.inf)
     several: dict[int, set[int]] = {}
@@ -484,7 +532,7 @@ def match_and_links(sources: list[Source], threshold: float = THRESHOLD, previou
     first[np.isinf(first)] = np.nan
     last[np.isinf(last)] = np.nan
     days = Days(first, last, {text: np.array(sorted(found), dtype=np.float64) for text, found in several.items()})
-    linked, links = link(word_sets, threshold, previous, days, stated)
+    linked, links = link(word_sets, threshold, previous, days, stated, counted)
     numbered: dict[frozenset[str], int] = {}
     words_of = tuple(numbered.setdefault(words, len(numbered)) for words in word_sets)
     return Matches(text_of={(s, p): distinct[w] for _, s, _, p, w in items}, members=tuple(map(tuple, members)),
