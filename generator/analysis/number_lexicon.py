@@ -324,6 +324,9 @@ class Lexicon:
     office_titles: Phrases
     roles: Phrases
     actors: Phrases
+    state_bodies: frozenset[str]
+    state_name_continues: frozenset[str]
+    countries: Phrases
     category_labels: dict[str, str]
     group_labels: dict[str, str]
     dual_stems: dict[str, bool]
@@ -339,7 +342,8 @@ _BUILDERS = {
     "percent_signs": frozenset, "currencies": _currencies, "measure_units": _labelled, "time_units": _labelled,
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
-    "actors": _labelled, "roles": _labelled, "count_heads": _labelled,
+    "actors": _labelled, "roles": _labelled, "count_heads": _labelled, "countries": _labelled,
+    "state_bodies": lambda s: frozenset(map(str, s)),
     "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset, "inside_speakers": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
@@ -386,6 +390,8 @@ def load(path: Path = RULES) -> Lexicon:
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{path}: section '{key}' is malformed ({exc})") from exc
     _check_categories(path, data)
+    if unknown := sorted(set(map(str, data["state_bodies"])) - set(data["actors"]) - set(data["roles"])):
+        raise ValueError(f"{path}: state_bodies: '{unknown[0]}' is no label of actors or roles")
     _check_nouns(path, data["human_nouns"])
     built["group_labels"] = {key: g["label"] for key, g in data["groups"].items()}
     built["dual_stems"] = _dual_stems(data["human_nouns"], data["things"], data["member_nouns"],

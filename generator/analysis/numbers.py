@@ -277,19 +277,20 @@ def claimant_of(sentence: str) -> str:
             continue
         after = range(k + hit[0], min(k + hit[0] + 6, len(forms)))
         for j in after:
-            if forms[j] and forms[j][0] in lex.that_words:
+            if forms[j] and forms[j][0] in lex.that_words or _quotation(tokens, j):
                 break  # "قال إنهما من الجيش السوري": the reported clause names the army, not the one who says it
+                #        (so does a quotation: 'وتابع "ما لم يتم إقناع الاتحاد الأوروبي …')
             if actor := lex.actors.at(forms, j):
                 return _inside(lex, tokens, forms, j + actor[0], actor[1]) if actor[1] in lex.inside_speakers \
-                    else actor[1]
-        for j in range(k - 1, max(k - 5, -1), -1):
+                    else _country(lex, tokens, forms, j + actor[0], actor[1])
+        for j in range(k - 1, max(k - 5, -1) if not _according(tokens[k]) else k - 1, -1):  # ("X بحسب Y": not X)
             if actor := lex.actors.ending(forms, j):
-                return actor[1]
+                return _country(lex, tokens, forms, j + 1, actor[1])
         if role := lex.roles.at(forms, k + hit[0]):
-            return role[1]
+            return _country(lex, tokens, forms, k + hit[0] + role[0], role[1])
     for k in range(len(forms)):  # "حصيلة وزارة الداخلية التي تحدثت عن 5300 قتيل": the body whose toll it is
         if lex.figure_heads.intersection(forms[k]) and (hit := lex.actors.at(forms, k + 1) or lex.roles.at(forms, k + 1)):
-            return hit[1]
+            return _country(lex, tokens, forms, k + 1 + hit[0], hit[1])
     head = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), -1)
     hit = lex.actors.ending(forms, head - 1) or lex.roles.ending(forms, head - 1) if head > 0 else None
     if hit and hit[0] == head:
@@ -321,6 +322,21 @@ def _reports(lex, tokens: tuple, forms: list, k: int) -> bool:
     return False
 
 
+def _quotation(tokens: tuple, j: int) -> bool:
+    """Whether the words quoted from token j on are what is said (a colon, or a quotation mark not closed within
+    three words), not a name in quotation marks ('وفق ما نقلت "رويترز"', 'وقالت "هيومن رايتس ووتش"')."""
+    if tokens[j].text == ":":
+        return True
+    if tokens[j].text not in _QUOTE_STARTS or (tokens[j].text == '"' and any(t.text == '"' for t in tokens[max(0, j - 4):j])):
+        return False  # (a straight quotation mark after one a few words before closes a name: '"غافي" ومنظمة')
+    return not any(t.text in _QUOTE_ENDS for t in tokens[j + 1:j + 5])
+
+
+def _according(token) -> bool:
+    """"بحسب", "وفقا" …: who is named after it says so, never who stands before it."""
+    return token.norm in _ACCORDING or token.norm[1:] in _ACCORDING and token.norm[0] in "وف"
+
+
 def _inside(lex, tokens: tuple, forms: list, j: int, generic: str) -> str:
     """After a generic speaker (sources, a spokesperson) ending before j: the body the rules name right after "في",
     "باسم", "داخل" … ("مصدر في التحالف الدولي": the coalition), else the generic label."""
@@ -329,14 +345,30 @@ def _inside(lex, tokens: tuple, forms: list, j: int, generic: str) -> str:
     body = j if tokens[j - 1].norm in lex.inside_links else j + 1 if tokens[j].norm in lex.inside_links else -1
     if body > 0 and (found := lex.actors.at(forms, body) or lex.roles.at(forms, body)) \
             and found[1] not in lex.inside_speakers:
-        return found[1]  # ("المتحدث باسم وزارة الداخلية": the phrase ends with its link)
-    return generic
+        return _country(lex, tokens, forms, body + found[0], found[1])  # ("المتحدث باسم وزارة الداخلية": the
+    return generic  #                                                     phrase ends with its link)
+
+
+def _country(lex, tokens: tuple, forms: list, end: int, label: str) -> str:
+    """A state body's or office's label (the rules' state_bodies) with its country when the words right after it
+    (ending before `end`) name one: its adjective ("الجيش الإسرائيلي": "the army (Israel)", "وزارة الدفاع التركية")
+    or "في" and its name ("وزارة الدفاع في النيجر"); not when the adjective goes on into another name ("الجيش السوري
+    الحر"). Other labels as they are."""
+    if label not in lex.state_bodies or end >= len(tokens):
+        return label
+    at = end + 1 if tokens[end].norm == "في" else end
+    found = lex.countries.at(forms, at)
+    if found is None or (at + found[0] < len(forms) and not lex.state_name_continues.isdisjoint(forms[at + found[0]])):
+        return label
+    return f"{label} ({found[1]})"
 
 
 # Reporting words whose subject says what follows (not "نقل", to carry, "كشف" and "قدر" with an object of their own)
 _SPEAKING = frozenset(normalize(w) for w in (
     "قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أوضحت", "أضاف", "أضافت",
     "صرح", "صرحت", "أشار", "أشارت", "زعم", "زعمت", "ادعى", "ادعت", "تقول", "يقول", "لفت", "أخبر", "أخبرت"))
+_QUOTE_STARTS = frozenset('"«“„')
+_QUOTE_ENDS = frozenset('"»”“')
 _ACCORDING = frozenset(normalize(w) for w in ("بحسب", "حسب", "وفق", "وفقا"))
 _SOURCE_HEADS = frozenset(normalize(w) for w in (  # what a source named after "بحسب" starts with
     "صحيفة", "الصحيفة", "وكالة", "الوكالة", "موقع", "الموقع", "مصادر", "المصادر", "منظمة", "المنظمة", "وزارة",

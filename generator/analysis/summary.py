@@ -197,13 +197,19 @@ def timeline(sources: list[Source]) -> dict:
 
 
 def who_says_what(sources: list[Source], outlets_of: dict[tuple[str, str], int], per_actor: int = 3) -> list[dict]:
-    """The actors quoted, each with up to three of their statements (corroborated and numeric first)."""
+    """The actors quoted, each with up to three of their statements (corroborated and numeric first). A state body
+    named without its country ("the army") is the one country's the story names with it ("the army (Israel)"),
+    when it names one; with two or none, it stays apart."""
     by_actor: dict[str, list[tuple[tuple, Sentence]]] = defaultdict(list)
     for item in sentences(sources):
         if item.note.claimant:
             order = (-outlets_of.get((item.source.meta.id, item.pair.id), 0), -bool(item.note.numbers),
                      item.source.meta.id, item.pair.number, item.index)
             by_actor[item.note.claimant].append((order, item))
+    for actor in [a for a in by_actor if " (" not in a]:  # "وقال الجيش" in a story where one country's army is
+        countries = [a for a in by_actor if a.startswith(actor + " (")]  # named ("الجيش الإسرائيلي"): that army
+        if len(countries) == 1:
+            by_actor[countries[0]].extend(by_actor.pop(actor))
     out = []
     for actor, items in sorted(by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         picked: list[Sentence] = []
