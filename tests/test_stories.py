@@ -433,6 +433,17 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ('ارتكبوا "جريمة راح ضحيتها المئات من الشهداء والجرحى" في المدينة', "المئات", "killed and wounded"),
     ("طلب من لو دريان أن يرد على الهجوم الذي أسفر عن مقتل 1400 شخص", "1400", ""),  # a name, no condition
     ("ولا سيما آلاف المعتقلين في السجون", "آلاف", ""),  # "especially", no future verb
+    # (eleventh session) "alone": one day's, month's or attack's share (an analyst: "Saturday evening alone" was a
+    # side of a dispute with the whole toll)
+    ("وقال المرصد إن 16 من عناصر التنظيم قتلوا مساء أمس السبت وحدها", "16", "part"),
+    ("وقال إن 25 جنديا قتلوا وأصيب 35 آخرون في شهر يوليو وحده", "25", "part"),
+    ("وهجوم ثان على فندقين بمدينة سوسة خلف لوحده 39 قتيلا", "39", "part"),
+    ("وقال إن قوات الأمن قتلت أكثر من 60 فلسطينيا يوم الاثنين الماضي وحدَه", "60", "part"),  # (diacritics)
+    ("وأكد أنه لن يترك وحده في المعركة، بعد مقتل 5 جنود", "5", ""),  # another clause
+    ("وأكد المرصد أن الاشتباكات التي دارت مساء أمس السبت وحدها تسببت في خسائر بشرية، حيث قتل 16 من عناصر التنظيم",
+     "16", "part"),  # (the clause before, which "حيث" tells in detail)
+    ("ودارت الاشتباكات مساء السبت وحدها، وقتل 16 من عناصر التنظيم", "16", ""),  # (not told in detail: apart)
+    ("وتوحدت الفصائل بعد مقتل 5 جنود", "5", ""),  # no "alone"
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

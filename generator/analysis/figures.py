@@ -127,6 +127,8 @@ _RECORD = re.compile(r"(?<!\S)(?:(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ
 _CLAUSE_END = re.compile(r"[،,؛;.!?؟:]")
 _PART = re.compile(r"(?:^|\s)و?(?:من\s+)?(?:بينهم|بينهن|بينهما|منهم|منهن|منهما|ضمنهم|بمن\s+فيهم|بما\s+فيهم|"
                    r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم|[وت]?يشمل\s+(?:ذلك|هذا)\s+(?:العدد|الرقم))\s*(?:\S+\s+)?$")
+_ALONE = re.compile(r"(?<!\S)[وف]?ل?وحد(?:ه|ها|هم|هما|هن)(?!\S)")  # "مساء السبت وحدها", "في يوليو وحده", "لوحده"
+_ELABORATES = re.compile(r"\s*و?(?:حيث|إذ|اذ)(?!\S)")  # a clause that tells the one before it in detail: "…، حيث قتل 16"
 _OF_THEM = re.compile(r"^\s*(?:[^\s،,.؛]+\s+)?(?:منهم|منهن|منها|منهما)(?!\S)")  # "751 منهن", "38 حالة منها"
 _OF_THE_WOUNDED = re.compile(r"\s*من\s+(?:ال)?(?:مصابين|جرحى)(?!\w)")  # dead of the wounded
 _OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اصل|من\s+بين|من\s+إجمالي|من\s+اجمالي)\s")
@@ -194,7 +196,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
       category, `whole` (the next count of people's, None for none: "قتل 5 أطفال من أصل 12 قتيلا", "17 شخصا من بين
       الضحايا"; not "قتل 49 من إجمالي 71 راكبا", the crash's toll out of its passengers), or "of them" after
       another count of people in the sentence,
-      `after_count` ("751 منهن"; not "وتعتقل 200 منهم", of the protesters: the arrests themselves);
+      `after_count` ("751 منهن"; not "وتعتقل 200 منهم", of the protesters: the arrests themselves); or whose clause
+      says "alone" ("وحده", "وحدها", "لوحده": "مساء السبت وحدها", "في شهر يوليو وحده"), or the clause before it
+      when its own tells that one in detail ("الاشتباكات التي دارت مساء أمس السبت وحدها تسببت في خسائر بشرية، حيث
+      قتل 16"): one day's, place's or attack's share;
     - "running total": a toll (a count with a category) whose clause counts since a start or over years ("قتل
       أكثر من 3200 شخص منذ بدء الحرب", "منذ عام 2011", "منذ سبع سنوات", "خلال 27 عاما"); not "the worst since"
       ("أعنف هجوم منذ 2017"); "حتى الآن" (so far) is an event's toll as it grows, not this;
@@ -227,6 +232,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     if starts and _RELATIVE_START.match(sentence, clause_start):  # ("… عام 2017، والتي راح ضحيتها 7 أشخاص": the
         clause_start = starts[-2] if len(starts) > 1 else low  #   relative clause's head is in the clause before)
     clause = sentence[clause_start:clause_end]
+    told_before = sentence[starts[-2] if len(starts) > 1 else low:clause_start] if _ELABORATES.match(clause) else ""
+    if _ALONE.search(without_diacritics(clause)) is not None or _ALONE.search(without_diacritics(told_before)):
+        return PART  # "قتل 16 منهم مساء أمس السبت وحدها", "في شهر يوليو وحده", "خلف لوحده 39 قتيلا": a day's, a
+        #              place's or one attack's share of a larger toll, no end of its range and no side of a dispute
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
     words_before = sentence[clause_start:start].split()
     if told and (_MAYBE.search(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before))
