@@ -243,6 +243,28 @@ def test_timeline_resolves_relative_days_against_the_report_date(site):
     assert days == set(sorted(days))
 
 
+def test_a_days_sentence_other_reports_tell_alike_is_shown_once_with_where_they_tell_it(site):
+    """An analyst met one sentence four times on one day of a timeline, once per outlet: each day's events are
+    told apart, and the copies are listed as links under the one shown."""
+    data = json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
+    alike = 0
+    for day in data["stories"][0]["summary"]["timeline"]["days"]:
+        events = day["events"]
+        for i, a in enumerate(events):
+            for b in events[i + 1:]:
+                assert a["ar"] != b["ar"] or a["source_id"] == b["source_id"], (day["date"], a["ar"])
+            alike += len(a["also"])
+            assert all(x["source_id"] != a["source_id"] for x in a["also"])
+    page = soup(site / "index.html")
+    links = page.select(".timeline .also a.cite")
+    assert len(links) == alike
+    for link in links:
+        path, anchor = link["href"].split("#")
+        assert soup(site / path).find(id=anchor) is not None
+    if site.parent.name.startswith("seeds"):
+        assert alike >= 1  # (the coalition's statement, carried by two outlets, names the same day)
+
+
 def test_who_says_what_and_corroboration(site):
     page = soup(site / "index.html")
     actors = [dt.get_text() for dt in page.select(".actors dt")]

@@ -176,23 +176,37 @@ _SCOPE_LABELS = {TOTAL: ", running totals (since a start)", RATE: ", rates (per 
 _BOTH_LABEL = "Killed and wounded, counted together"
 
 
+SAME_EVENT = 0.6  # a day's sentences whose words are this alike (score) tell one event: shown once
+
+
 def timeline(sources: list[Source]) -> dict:
-    """Days named in the reports, resolved against each report's date; days in undated reports as stated."""
-    days: dict[str, list[dict]] = defaultdict(list)
+    """Days named in the reports, resolved against each report's date; days in undated reports as stated. A day's
+    sentence that another report's earlier one tells in the same words (SAME_EVENT) is no event of its own: it is
+    listed under that one as "also" (where it stands), not shown again (an analyst met one sentence four times on
+    one day, once per outlet)."""
+    days: dict[str, list[tuple[dict, frozenset[str]]]] = defaultdict(list)
     undated = []
     for item in sentences(sources):
         if not item.note.stated_day:
             continue
         entry = {**cite(item), "when": item.note.day, "stated": item.note.stated_day}
         if item.note.day:
-            days[item.note.day].append(entry)
+            days[item.note.day].append((entry, item.note.words))
         elif not item.source.meta.date:
             undated.append(entry)
     shown = []
     for day in sorted(days):
-        events = sorted(days[day], key=lambda e: (e["date"] or "9999", e["source_id"], e["number"]))
+        events: list[tuple[dict, frozenset[str]]] = []
+        for entry, words in sorted(days[day], key=lambda e: (e[0]["date"] or "9999", e[0]["source_id"], e[0]["number"])):
+            told = next((e for e, w in events if e["source_id"] != entry["source_id"] and words and w
+                         and score(words, w) >= SAME_EVENT), None)
+            if told is None:
+                events.append(({**entry, "also": []}, words))
+            else:
+                told["also"].append({k: entry[k] for k in ("outlet", "date", "number", "source_id", "pair_id")})
+        kept = [e for e, _ in events]
         shown.append({"date": day, "weekday": dt.date.fromisoformat(day).strftime("%A"),
-                      "events": events[:TIMELINE_PER_DAY], "more": max(0, len(events) - TIMELINE_PER_DAY)})
+                      "events": kept[:TIMELINE_PER_DAY], "more": max(0, len(kept) - TIMELINE_PER_DAY)})
     return {"days": shown, "as_stated": undated[:50], "as_stated_more": max(0, len(undated) - 50)}
 
 

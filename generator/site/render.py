@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 
 from ..analysis import crossref, stories
 from ..analysis.briefing import Briefing
+from ..analysis.summary import SAME_EVENT
 from ..cache import Cache, PageManifest, code_version
 from ..cache import key as cache_key
 from ..errors import ConfigError
@@ -182,7 +183,8 @@ class Renderer:
                                                     "related_shown": stories.RELATED_SHOWN},
                                         link_rules={"near": round(100 * crossref.NEAR), "apart": round(100 * crossref.APART),
                                                     "days": crossref.NEAR_DAYS,
-                                                    "longer": crossref.LONGER}),
+                                                    "longer": crossref.LONGER,
+                                                    "same_event": round(100 * SAME_EVENT)}),
                       self.page("search.html", "search.html", stories=self._story_filter(briefing),
                                 merged=[name for _, name in bundles["ar"]][1:],
                                 english=[name for _, name in bundles["en"]],

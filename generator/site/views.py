@@ -316,7 +316,8 @@ def summary_view(story: Story, root: str, figure_at: dict[str, str]) -> dict:
     corroborated = {**s.corroborated, "entries": [{**c, "href": pair_href(root, c["source_id"], c["pair_id"]),
                                                    "members": link_claims(c["members"], root, figure_at)}
                                                   for c in s.corroborated["entries"]]}
-    timeline = {**s.timeline, "days": [{**d, "events": link_claims(d["events"], root, figure_at)}
+    timeline = {**s.timeline, "days": [{**d, "events": [{**e, "also": link_claims(e.get("also", []), root, figure_at)}
+                                                         for e in link_claims(d["events"], root, figure_at)]}
                                        for d in s.timeline["days"]],
                 "as_stated": link_claims(s.timeline["as_stated"], root, figure_at)}
     disputes = [{**d, "claims": link_claims(d["claims"], root, figure_at)} for d in s.disagreements]
