@@ -326,11 +326,13 @@ class Lexicon:
     actors: Phrases
     state_bodies: frozenset[str]
     state_name_continues: frozenset[str]
+    state_holders: Phrases
     countries: Phrases
     category_labels: dict[str, str]
     group_labels: dict[str, str]
     dual_stems: dict[str, bool]
     listed_nouns: frozenset[str]
+    role_labels: frozenset[str]  # the labels of roles (offices, not bodies)
     number_starts: frozenset[str]  # the words a number expression can start with (besides digits and duals)
 
 
@@ -343,7 +345,7 @@ _BUILDERS = {
     "human_nouns": lambda s: _labelled(s, expand=True), "cues_before": _labelled, "cues_after": _labelled, "toll_phrases": _labelled,
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled, "countries": _labelled,
-    "state_bodies": lambda s: frozenset(map(str, s)),
+    "state_bodies": lambda s: frozenset(map(str, s)), "state_holders": _labelled,
     "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset, "inside_speakers": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
@@ -356,7 +358,7 @@ _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", 
                  "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents", "office_titles",
                  "holders", "outbreak_words", "violence_words", "spared_words", "versus_words", "parliament_words",
                  "home_words"}
-_DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts"}
+_DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts", "role_labels"}
 
 
 def _build(key: str, spec: Any) -> Any:
@@ -399,6 +401,7 @@ def load(path: Path = RULES) -> Lexicon:
     nouns = [*[e for es in data["human_nouns"].values() for e in es], *data["things"], *data["member_nouns"],
              *[w for ws in data["time_units"].values() for w in ws]]
     built["listed_nouns"] = frozenset(normalize(e) for e in nouns if not e.endswith("+"))
+    built["role_labels"] = frozenset(map(str, data["roles"]))
     built["number_starts"] = frozenset(built["vague"].forward) | built["zero_words"] | frozenset(built["number_words"])
     return Lexicon(**built)
 

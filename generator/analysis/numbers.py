@@ -282,15 +282,15 @@ def claimant_of(sentence: str) -> str:
                 #        (so does a quotation: 'وتابع "ما لم يتم إقناع الاتحاد الأوروبي …')
             if actor := lex.actors.at(forms, j):
                 return _inside(lex, tokens, forms, j + actor[0], actor[1]) if actor[1] in lex.inside_speakers \
-                    else _country(lex, tokens, forms, j + actor[0], actor[1])
+                    else _country(lex, tokens, forms, j, j + actor[0], actor[1])
         for j in range(k - 1, max(k - 5, -1) if not _according(tokens[k]) else k - 1, -1):  # ("X بحسب Y": not X)
             if actor := lex.actors.ending(forms, j):
-                return _country(lex, tokens, forms, j + 1, actor[1])
+                return _country(lex, tokens, forms, j + 1 - actor[0], j + 1, actor[1])
         if role := lex.roles.at(forms, k + hit[0]):
-            return _country(lex, tokens, forms, k + hit[0] + role[0], role[1])
+            return _country(lex, tokens, forms, k + hit[0], k + hit[0] + role[0], role[1])
     for k in range(len(forms)):  # "حصيلة وزارة الداخلية التي تحدثت عن 5300 قتيل": the body whose toll it is
         if lex.figure_heads.intersection(forms[k]) and (hit := lex.actors.at(forms, k + 1) or lex.roles.at(forms, k + 1)):
-            return _country(lex, tokens, forms, k + 1 + hit[0], hit[1])
+            return _country(lex, tokens, forms, k + 1, k + 1 + hit[0], hit[1])
     head = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), -1)
     hit = lex.actors.ending(forms, head - 1) or lex.roles.ending(forms, head - 1) if head > 0 else None
     if hit and hit[0] == head:
@@ -345,21 +345,41 @@ def _inside(lex, tokens: tuple, forms: list, j: int, generic: str) -> str:
     body = j if tokens[j - 1].norm in lex.inside_links else j + 1 if tokens[j].norm in lex.inside_links else -1
     if body > 0 and (found := lex.actors.at(forms, body) or lex.roles.at(forms, body)) \
             and found[1] not in lex.inside_speakers:
-        return _country(lex, tokens, forms, body + found[0], found[1])  # ("المتحدث باسم وزارة الداخلية": the
+        return _country(lex, tokens, forms, body, body + found[0], found[1])  # ("المتحدث باسم وزارة الداخلية": the
     return generic  #                                                     phrase ends with its link)
 
 
-def _country(lex, tokens: tuple, forms: list, end: int, label: str) -> str:
-    """A state body's or office's label (the rules' state_bodies) with its country when the words right after it
-    (ending before `end`) name one: its adjective ("الجيش الإسرائيلي": "the army (Israel)", "وزارة الدفاع التركية")
-    or "في" and its name ("وزارة الدفاع في النيجر"); not when the adjective goes on into another name ("الجيش السوري
-    الحر"). Other labels as they are."""
+def _country(lex, tokens: tuple, forms: list, start: int, end: int, label: str) -> str:
+    """A state body's or office's label (the rules' state_bodies; its words tokens[start:end]) with its country when
+    the words right after it name one: its adjective ("الجيش الإسرائيلي": "the army (Israel)", "وزارة الدفاع
+    التركية"), after one more word with the article at most ("الجيش العربي السوري", "وزير المالية المصري"), or, for a
+    body (not an office: "قال الرئيس في تركيا" is where he spoke), "في" and its name ("وزارة الدفاع في النيجر"). An
+    office's former or next holder says so ("former president (United States)", "president-elect (Brazil)"). When
+    the name goes on after the adjective ("الجيش السوري الحر", "الحكومة الليبية المؤقتة"), the words as written.
+    Other labels as they are."""
     if label not in lex.state_bodies or end >= len(tokens):
         return label
-    at = end + 1 if tokens[end].norm == "في" else end
-    found = lex.countries.at(forms, at)
-    if found is None or (at + found[0] < len(forms) and not lex.state_name_continues.isdisjoint(forms[at + found[0]])):
+    found, at = None, end
+    if tokens[end].norm == "في":
+        at = end + 1
+        found = None if label in lex.role_labels else lex.countries.at(forms, at)
+    else:
+        found = lex.countries.at(forms, end)
+        if found is None and tokens[end].kind == "word" and tokens[end].norm.startswith("ال") \
+                and tokens[end].norm not in _NAMED_STOPS and lex.state_name_continues.isdisjoint(forms[end]):
+            at = end + 1
+            found = lex.countries.at(forms, at)
+    if found is None:
         return label
+    after = at + found[0]
+    holder = lex.state_holders.at(forms, after) if after < len(forms) else None
+    goes_on = not lex.state_name_continues.isdisjoint(forms[after]) if after < len(forms) else False
+    if goes_on or (holder is not None and label not in lex.role_labels):  # (a body's "السابق" is a person's: "رئيس
+        #                                      أركان الجيش الإسرائيلي السابق", a former chief, not the army: as written)
+        words = enumerate(tokens[start:after + 1], start)
+        return "".join((" " if k > start and not t.glued else "") + t.text for k, t in words)
+    if holder is not None:
+        return f"former {label} ({found[1]})" if holder[1] == "former" else f"{label}-elect ({found[1]})"
     return f"{label} ({found[1]})"
 
 
