@@ -205,6 +205,12 @@ class Source:
     warnings: tuple[str, ...] = ()
     terms: Terms = Terms()  # as on its Article: what stories compare
     places: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # as on its Article (None: not noted)
+    speakers_en: tuple[tuple[str, Translation], ...] = ()  # its claimants named in Arabic words, with their English
+
+    def speaker_en(self, speaker: str) -> str:
+        """The English of a claimant the report names in Arabic words ("" when it has none yet, or when the
+        claimant is one of the rules' English labels)."""
+        return next((t.text for ar, t in self.speakers_en if ar == speaker and t.status != "pending"), "")
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from .ingest.segment import segment
 from .ingest.sources import describe, editor_file, load_editor_fields
 from .models import Article, Figure, SeedFile, Source, SourceMeta, Translation
 from .site.export import figure_lines
-from .translation.pair import outlet_needs_translation, pair_article
+from .translation.pair import outlet_needs_translation, pair_article, speakers
 from .translation.qa import Glossary
 
 log = logging.getLogger(__name__)
@@ -115,9 +115,10 @@ def _run(jobs: list[tuple[SeedFile, Config, str]], count: int) -> Iterator[tuple
 
 
 def sentences_of(article: Article) -> tuple[str, ...]:
-    """What is translated for a source: its headline, its outlet's name when Arabic, every sentence."""
+    """What is translated for a source: its headline, its outlet's name when Arabic, the speakers it names in
+    Arabic words (pair.speakers), every sentence."""
     return (article.meta.headline, *([article.meta.outlet] if outlet_needs_translation(article) else ()),
-            *(s for p in article.paragraphs for s in p.sentences))
+            *speakers(article), *(s for p in article.paragraphs for s in p.sentences))
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class Outline:
         sentences = sentences_of(article)
         if all(len(p.notes) == len(p.sentences) for p in article.paragraphs):  # (annotated: a note a sentence)
             noted = [n.key for p in article.paragraphs for n in p.notes]
-            own = len(sentences) - len(noted)  # the headline, and the outlet's name when it is translated
+            own = len(sentences) - len(noted)  # the headline, the outlet's name when it is translated, speakers
             keys = (*map(text_key, sentences[:own]), *noted)
         else:
             keys = tuple(map(text_key, sentences))

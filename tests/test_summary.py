@@ -376,3 +376,35 @@ def test_headline_numbers_name_who_was_counted_once(site):
         if ": " in label.split(" given by")[0].split(" the same in")[0]:
             group = label.split(": ", 1)[1].split(" given by")[0].split(" the same in")[0].strip()
             assert not any(span.get_text(" ", strip=True).startswith(f"{group} —") for span in row.select("span.by")), label
+
+
+def test_a_speaker_named_in_arabic_words_is_translated_and_shown_in_english_beside_its_arabic(tmp_path):
+    """An analyst found "who says what" headed by untranslated Arabic (عميد بلدية درنة …), useless to the English
+    reader the site is for: a claimant the rules do not name is a translation unit of its report (in its memory
+    file, editable), and the pages give its English with the Arabic beside it: the actors' headings, the
+    headline numbers' and disputes' "who says so", and the key figures' rows."""
+    import yaml
+
+    from generator.arabic import text_key
+    project = make_project(tmp_path / "derna", seeds=False)
+    for path in (Path(__file__).parent / "fixtures" / "event3" / "seeds").glob("*.txt"):
+        shutil.copy(path, project / "seeds" / path.name)
+    for path in (project / "content" / "sources").glob("*.yml"):
+        path.unlink()
+    engine = StubEngine()
+    build(project, BuildOptions(engine_loader=engine.loader))
+    mayor = "عميد بلدية درنة"
+    assert mayor in {s for call in engine.calls for s in call}  # translated like a sentence
+    english = f"STUB-EN {text_key(mayor)[:8]} (3 words)."
+    memory = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (project / "content" / "translations").glob("*.yml")]
+    assert any(mayor in str(m) for m in memory)  # (in its report's memory file: a translator can edit it)
+    site = project / "site"
+    data = json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
+    actors = {a["actor"]: a["actor_en"] for a in data["stories"][0]["summary"]["actors"]}
+    assert actors[mayor] == english
+    page = soup(site / "index.html")
+    heading = next(dt for dt in page.select(".actors dt") if mayor in dt.get_text())
+    assert english in heading.get_text() and heading.select_one(".speaker-ar")["lang"] == "ar"
+    rows = [td for td in soup(site / "figures.html").select('td[data-label="Who says so"]') if mayor in td.get_text()]
+    assert rows and all(english in td.get_text() for td in rows)
+    assert not any(td.get_text().strip().startswith(mayor) for td in rows)

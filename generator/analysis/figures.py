@@ -322,8 +322,10 @@ def consistent(claims: list[Figure]) -> bool:
 
 def claim(figure: Figure, sources: dict[str, Source]) -> dict:
     """A figure as the summary and disputes show it: value, who says so, where and when."""
-    meta = sources[figure.source_id].meta
+    source = sources[figure.source_id]
+    meta = source.meta
     return {"value": figure_value(figure), "claimant": figure.claimant or meta.outlet, "outlet": meta.outlet,
+            "claimant_en": source.speaker_en(figure.claimant) if figure.claimant else "",
             "date": meta.date[:10] or "date not stated", "figure_id": figure.id, "source_id": figure.source_id,
             "pair_id": figure.pair_id, "category": category_label(figure.category),
             # who was counted, when the report says more than people ("" for "people" or nothing)

@@ -230,7 +230,8 @@ def who_says_what(sources: list[Source], outlets_of: dict[tuple[str, str], int],
         for _, item in sorted(items, key=lambda kv: kv[0]):
             if len(picked) < per_actor and all(score(item.note.words, p.note.words) < 0.4 for p in picked):
                 picked.append(item)
-        out.append({"actor": actor, "count": len(items), "statements": [cite(i) for i in picked]})
+        english = next((found for _, item in items if (found := item.source.speaker_en(actor))), "")
+        out.append({"actor": actor, "actor_en": english, "count": len(items), "statements": [cite(i) for i in picked]})
     return out
 
 

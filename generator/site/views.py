@@ -157,6 +157,7 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
     meta = sources[figure.source_id].meta
     return {"id": figure.id, "value": figure_value(figure), "noun": figure.noun, "group_key": figure.group,
             "group": group_label(figure.group), "claimant": figure.claimant or meta.outlet,
+            "claimant_en": sources[figure.source_id].speaker_en(figure.claimant) if figure.claimant else "",
             "outlet": meta.outlet, "date": meta.date[:10], "day": figure.day,
             "stated_day": _day_words(figure.stated_day),
             "ar_before": ("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:])
@@ -452,6 +453,7 @@ def _pending(source: Source) -> list[str]:
     """The texts of a source still without English: its headline, its outlet's name, its sentences."""
     return [*([source.meta.headline] if source.headline_en.status == "pending" else []),
             *([source.meta.outlet] if source.outlet_en.status == "pending" else []),
+            *(who for who, english in source.speakers_en if english.status == "pending"),
             *(s.ar for p in source.pairs for s in p.sentences if s.status == "pending")]
 
 

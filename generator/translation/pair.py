@@ -29,6 +29,18 @@ def outlet_needs_translation(article: Article) -> bool:
     return not article.meta.outlet_en and arabic_ratio(article.meta.outlet) > 0.5
 
 
+def speakers(article: Article) -> tuple[str, ...]:
+    """The claimants the analysis read in the article's body that are Arabic words (a speaker the rules do not name:
+    "عميد بلدية درنة", "المنظمة الدولية للهجرة"), in reading order, each once: translated like its sentences, so
+    that "who says what" and "who says so" can give them in English."""
+    seen: dict[str, None] = {}
+    for paragraph in article.paragraphs:
+        for note in paragraph.notes:
+            if note.claimant and note.claimant not in seen and arabic_ratio(note.claimant) > 0.5:
+                seen[note.claimant] = None
+    return tuple(seen)
+
+
 def outlet_english(article: Article, english: dict[str, Translation]) -> Translation:
     if article.meta.outlet_en:
         return Translation(article.meta.outlet_en, "edited")
@@ -61,4 +73,4 @@ def pair_article(article: Article, english: dict[str, Translation], glossary: Gl
                   outlet_en=outlet_english(article, english), pairs=tuple(pairs),
                   removed=article.removed, notes=article.notes,
                   warnings=article.warnings, terms=article.terms,
-                  places=article.places)
+                  places=article.places, speakers_en=tuple((who, english.get(who, PENDING)) for who in speakers(article)))
