@@ -1540,7 +1540,13 @@ def test_the_corpus_diff_of_the_number_rules_shows_the_tuning_half_and_only_coun
     ("وقال منيف الزهيري وهو قيادي في القوات إن 5 قتلوا.", "منيف الزهيري"),
     ("وقال إن 5 أشخاص قتلوا.", ""),  # a pronoun's verb: nobody named
     ("وقال مسؤول إن 5 أشخاص قتلوا.", ""),  # no name (no word with the article)
-    ("وقال المتحدث لرويترز إن 5 أشخاص قتلوا.", "Reuters"),  # (the rules' actor first)
+    ("وقال المتحدث لرويترز إن 5 أشخاص قتلوا.", "المتحدث"),  # to Reuters: the channel, not who (an analyst, s11)
+    ("وقال لوكالة فرانس برس إن 5 أشخاص قتلوا.", ""),  # (a pronoun's verb: nobody named)
+    ("وقالت الشرطة لرويترز إن 5 أشخاص قتلوا.", "police"),
+    ("وقال لرويترز مسؤول في الوزارة إن 5 أشخاص قتلوا.", "the ministry"),  # (the speaker after the addressee)
+    ("وقال بعد إعلان النتيجة إن الحزب فاز بـ 5 مقاعد.", ""),  # when, not who (junk headings, s11)
+    ("وقال للصحفيين إن 5 أشخاص قتلوا.", ""),  # to whom
+    ("وقال فيه إن 5 أشخاص قتلوا.", ""),
     ("وصنف الباحثون 768 عينة حسب فئة السرطان التي تنتمي إليها.", ""),  # "حسب": by, no source
     ("ونقلت الحافلات الركاب إلى المدينة بعد مقتل 4 أشخاص.", ""),  # "نقل": carried, not reported
 ])

@@ -275,11 +275,20 @@ def claimant_of(sentence: str) -> str:
         hit = lex.reporting_words.at(forms, k)
         if not hit or (hit[0] == 1 and not _reports(lex, tokens, forms, k)):
             continue
-        after = range(k + hit[0], min(k + hit[0] + 6, len(forms)))
-        for j in after:
+        told = -1  # (the end of an addressee's name)
+        for j in range(k + hit[0], min(k + hit[0] + 6, len(forms))):
             if forms[j] and forms[j][0] in lex.that_words or _quotation(tokens, j):
                 break  # "قال إنهما من الجيش السوري": the reported clause names the army, not the one who says it
                 #        (so does a quotation: 'وتابع "ما لم يتم إقناع الاتحاد الأوروبي …')
+            if not _according(tokens[k]) and _addressee(lex, tokens[j], forms, j):  # "وقال المتحدث لرويترز",
+                #                                          "وقال لوكالة فرانس برس": to whom, not who
+                if own := lex.actors.at(forms, j):  # ("لرويترز": the name itself)
+                    told = j + own[0]
+                else:  # ("لوكالة فرانس برس": the name after its word)
+                    told = j + 1 + (named[0] if (named := lex.actors.at(forms, j + 1)) else 0)
+                continue
+            if j < told:
+                continue
             if actor := lex.actors.at(forms, j):
                 return _inside(lex, tokens, forms, j + actor[0], actor[1]) if actor[1] in lex.inside_speakers \
                     else _country(lex, tokens, forms, j, j + actor[0], actor[1])
@@ -302,7 +311,8 @@ def claimant_of(sentence: str) -> str:
         if (hit := lex.reporting_words.at(forms, k)) is None:
             continue
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
-        named = _named(sentence, tokens, k + hit[0]) if said in _SPEAKING or said in _ACCORDING else ""
+        named = _named(sentence, tokens, k + hit[0], said in _ACCORDING) if said in _SPEAKING or said in _ACCORDING \
+            else ""
         if named and (said in _SPEAKING or normalize(named.split()[0]).removeprefix("ل") in _SOURCE_HEADS):
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
     return ""
@@ -330,6 +340,19 @@ def _quotation(tokens: tuple, j: int) -> bool:
     if tokens[j].text not in _QUOTE_STARTS or (tokens[j].text == '"' and any(t.text == '"' for t in tokens[max(0, j - 4):j])):
         return False  # (a straight quotation mark after one a few words before closes a name: '"غافي" ومنظمة')
     return not any(t.text in _QUOTE_ENDS for t in tokens[j + 1:j + 5])
+
+
+def _addressee(lex, token, forms: list, j: int) -> bool:
+    """After a verb of saying (not "وفقا لـ", "بحسب"), a medium with the preposition ل: who is told ("لرويترز",
+    "لوكالة الأنباء", "لصحيفة تليغراف"), not who tells. (Not a word whose ل is its own: "لجنة", "لاعب"; not a body,
+    "المتحدث الإعلامي لشرطة المنطقة", "بيان لوزارة الداخلية": "of"; not the article's لل, "للهلال الأحمر".)"""
+    if token.kind != "word" or not token.norm.startswith("ل") or token.norm.startswith("لل"):
+        return False
+    if token.norm[1:] in _MEDIA:
+        return True
+    stripped = list(forms)  # (a medium of the rules through the form without its ل only: "لشرطة", "لمنظمة" after
+    stripped[j] = tuple(f for f in forms[j] if not f.startswith("ل"))  # a speaker are "of", not "to")
+    return (found := lex.actors.at(stripped, j)) is not None and found[1] in lex.media_actors
 
 
 def _according(token) -> bool:
@@ -403,11 +426,17 @@ _NAMED_STOPS = frozenset({"ان", "انه", "انها", "انهم", "انهما"
                           "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "الجمعه", "ايضا", "كذلك", "قد", "لقد"})
 
 
+_MEDIA = frozenset(normalize(w) for w in (  # what is told something, after ل: "قال لوكالة …"
+    "وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "شبكة", "مجلة", "محطة"))  # (not هيئة: a body)
+_NOT_SPEAKERS = frozenset(normalize(w) for w in (  # a phrase after a reporting word that starts so names no speaker
+    "بعد", "قبل", "عقب", "إثر", "أمام", "مثل", "لدى", "عند", "حول", "ضمن", "منذ", "حتى", "عبر", "دون", "بين", "خلال",
+    "إليه", "إليها", "إليهم", "فيه", "فيها", "فيهم", "عليه", "عليها", "عليهم", "منه", "منها", "عنه", "عنها", "به",
+    "بها", "هذا", "هذه", "ذلك", "تلك", "أيضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جانبه"))
 _WHEN_WORDS = frozenset({"اثناء", "الاونه", "الصباح", "صباح", "المساء", "مساء", "الفتره", "فتره", "اللحظات", "لحظات",
                          "الوقت", "وقت"})  # (times that are no time_units of the rules: those are read there)
 
 
-def _named(sentence: str, tokens: tuple, start: int) -> str:
+def _named(sentence: str, tokens: tuple, start: int, according: bool = False) -> str:
     """Who says so, as written, right after a reporting word when the rules name no actor or role there: up to
     six words before "أن/إن", a preposition, a day, a mark or a number ("وأوضح الناطق الإعلامي للهلال الأحمر أن …"
     → «الناطق الإعلامي للهلال الأحمر», "بحسب صحيفة ميترو البريطانية"); "" for a pronoun's verb ("قال إن"), a phrase
@@ -428,8 +457,10 @@ def _named(sentence: str, tokens: tuple, start: int) -> str:
             continue
         if tok.kind != "word" or tok.norm in _NAMED_STOPS or bare in _NAMED_STOPS or tok.text in ("على", "وعلى"):
             break  # ("على" as written: "علي" is also a name, and normalised alike)
-        if not words and tok.norm in ("ما", "كما"):
-            return ""  # "حسب ما أعلنت المعارضة": the reporting verb after it names who
+        if not words and (tok.norm in ("ما", "كما") or tok.norm in _NOT_SPEAKERS
+                          or (not according and (tok.norm.startswith("لل") or tok.norm[1:] in _MEDIA))):
+            return ""  # "حسب ما أعلنت المعارضة": the reporting verb after it names who; "قال بعد إعلان النتيجة",
+            #            "قال للصحفيين", "قال فيه": when, to whom or about what, and the speaker a pronoun
         if words and tok.norm.startswith("ل") and not tok.norm.startswith("لل"):
             break  # "وقال المتحدث لرويترز": to whom, not who
         if tok.norm in RELATIVE_PRONOUNS or tok.norm in ("وهو", "وهي", "هو", "هي", "ال", "الـ"):
