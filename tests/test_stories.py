@@ -443,6 +443,12 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وأكد المرصد أن الاشتباكات التي دارت مساء أمس السبت وحدها تسببت في خسائر بشرية، حيث قتل 16 من عناصر التنظيم",
      "16", "part"),  # (the clause before, which "حيث" tells in detail)
     ("ودارت الاشتباكات مساء السبت وحدها، وقتل 16 من عناصر التنظيم", "16", ""),  # (not told in detail: apart)
+    # a war's or a conflict's toll (an analyst: the Yemen war's total as a story's key number)
+    ("وقتل نحو 10 آلاف شخص في الحرب بين قوات الحكومة اليمنية والحوثيين", "10 آلاف", "running total"),
+    ("وأسفر النزاع عن سقوط أكثر من عشرة آلاف قتيل", "عشرة آلاف", "running total"),
+    ("وأضاف أن نحو 3225 شخصا قتلوا في الصراع.", "3225", "running total"),
+    ("وقتل 5 أشخاص في غارة على حي الحرية", "5", ""),  # (no war named)
+    ("وقتل 5 أشخاص في الهجوم، وتستمر الحرب منذ سنوات", "5", ""),  # (the war in another clause)
     ("وتوحدت الفصائل بعد مقتل 5 جنود", "5", ""),  # no "alone"
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):

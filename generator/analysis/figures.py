@@ -129,6 +129,8 @@ _PART = re.compile(r"(?:^|\s)و?(?:من\s+)?(?:بينهم|بينهن|بينهم�
                    r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم|[وت]?يشمل\s+(?:ذلك|هذا)\s+(?:العدد|الرقم))\s*(?:\S+\s+)?$")
 _ALONE = re.compile(r"(?<!\S)[وف]?ل?وحد(?:ه|ها|هم|هما|هن)(?!\S)")  # "مساء السبت وحدها", "في يوليو وحده", "لوحده"
 _ELABORATES = re.compile(r"\s*و?(?:حيث|إذ|اذ)(?!\S)")  # a clause that tells the one before it in detail: "…، حيث قتل 16"
+_WAR = re.compile(r"(?<!\S)(?:[وف]?(?:في|خلال|جراء|طوال|طيلة)\s+|[وف]?(?:أسفر|أسفرت|أودى|أودت|خلف|خلفت|حصد|حصدت)\s+)"
+                  r"(?:ال)?(?:حرب|نزاع|صراع|اقتتال)(?!\w)")  # "قتل نحو 10 آلاف شخص في الحرب", "أسفر النزاع عن …"
 _OF_THEM = re.compile(r"^\s*(?:[^\s،,.؛]+\s+)?(?:منهم|منهن|منها|منهما)(?!\S)")  # "751 منهن", "38 حالة منها"
 _OF_THE_WOUNDED = re.compile(r"\s*من\s+(?:ال)?(?:مصابين|جرحى)(?!\w)")  # dead of the wounded
 _OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اصل|من\s+بين|من\s+إجمالي|من\s+اجمالي)\s")
@@ -202,7 +204,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
       قتل 16"): one day's, place's or attack's share;
     - "running total": a toll (a count with a category) whose clause counts since a start or over years ("قتل
       أكثر من 3200 شخص منذ بدء الحرب", "منذ عام 2011", "منذ سبع سنوات", "خلال 27 عاما"); not "the worst since"
-      ("أعنف هجوم منذ 2017"); "حتى الآن" (so far) is an event's toll as it grows, not this;
+      ("أعنف هجوم منذ 2017"); "حتى الآن" (so far) is an event's toll as it grows, not this; or whose clause tells
+      a war's or a conflict's toll ("في الحرب", "خلال النزاع", "أسفر النزاع عن");
     - "rate": a count per period ("يموت 7 ملايين شخص سنويا", "كل عام"): within three words before it or six
       after it in its clause, no relative pronoun between (the period of another verb: "في الهجمات التي تتكرر
       كل يوم");
@@ -243,6 +246,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف")
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
         return TOTAL
+    if told and _WAR.search(clause):
+        return TOTAL  # a war's or a conflict's toll ("قتل نحو 10 آلاف شخص في الحرب", "وأسفر النزاع عن سقوط أكثر من
+        #               عشرة آلاف قتيل"): its running total, not one event's (an analyst met it as a story's toll)
     if told and earlier(sentence, (start, end), (clause_start, clause_end), years, report_date):
         return EARLIER
     words_after = sentence[end:clause_end].split()
