@@ -1292,3 +1292,28 @@ def test_reports_of_no_named_outlet_are_not_counted_as_more_outlets():
             for o, how, d in (("A", "detected", "1"), ("Unknown outlet (x.txt)", "derived", "2"))]
     covers = _covers(pile, SimpleNamespace(pending=3, translated=0, from_memory=0, edited=0))  # type: ignore[arg-type]
     assert covers.startswith("2 Arabic reports from 1 outlet and 1 of no named outlet, dated 2024-01-01 to"), covers
+
+
+@pytest.mark.parametrize(("sentence", "number", "kept"), [
+    # (eleventh session) an analyst: deaths of a Monday dated the Tuesday of the meeting after them, a ten months'
+    # tally dated the day it was announced, a chemical attack dated the inspectors' arrival
+    ("عقد مجلس الأمن اجتماعا طارئا الثلاثاء بعد مقتل 60 فلسطينيا", "60", False),  # after another event
+    ("وقال المرصد أمس الخميس إن 173 مدنيا قتلوا خلال عشرة أشهر", "173", False),  # the statement's day, a span
+    ("وصل المفتشون السبت إلى دوما حيث قتل أكثر من 40 شخصا", "40", False),  # where, not when
+    ("شيعت محافظة السويداء الخميس ضحايا الهجمات التي شهدتها المحافظة الأربعاء وأودت بحياة أكثر من 250 شخصا",
+     "250", False),  # another day between
+    ("قتل 7 أشخاص في حادث سير، حسبما أفادت السلطات المحلية الجمعة", "7", False),  # the day of the saying after it
+    # the count's own day
+    ("قتل 5 أشخاص يوم الأحد في غارة على المدينة", "5", True),
+    ("وفي يوم الأحد، قتل 5 أشخاص في غارة على المدينة", "5", True),
+    ("وقالت الشرطة الأحد إن 5 أشخاص قتلوا في الانفجار", "5", True),  # (a statement's day, no span: as said)
+    ("منفذ الهجوم الانتحاري الاثنين الذي أوقع 32 قتيلا في سوروتش", "32", True),  # (a relative clause: its day)
+    ("الاشتباكات التي دارت مساء أمس السبت تسببت في خسائر بشرية، حيث قتل 16 من عناصر التنظيم", "16", True),
+])
+def test_a_figures_day_is_the_sentences_only_when_nothing_between_makes_it_another_events(sentence, number, kept):
+    from generator.analysis.annotate import note
+    from generator.analysis.figures import day_of
+    found = note(sentence, "2018-05-15")
+    assert found.stated_day
+    day = day_of(sentence, sentence.index(number), found)
+    assert bool(day["day"] or day["stated_day"]) is kept

@@ -47,11 +47,46 @@ def figures_of(source: Source) -> list[Figure]:
                     low=n.low, high=n.high, vague=n.vague, qualifier=n.qualifier, type=n.type,
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
-                    stated_day=note.stated_day, day=note.day, paragraph=outside,
+                    **day_of(sentence.ar, n.start, note), paragraph=outside,
                     scope=scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
                                    first_people is not None and first_people < n.start, after[n.start])
                     if n.type == "people" else ""))
     return _summed_parts(out)
+
+
+# Between a sentence's day and a count, words that make the day another event's: a verb of saying before the
+# day with "أن/إن" after it and a time span of the count's own (the statement's day: "قال المرصد أمس الخميس إن 173
+# مدنيا قتلوا خلال عشرة أشهر"; without one, "قالت الشرطة الأحد إن 5 قتلوا", the day stays), or,
+# with the count after the day, "after", "where" or another day ("عقد مجلس الأمن اجتماعا الثلاثاء بعد مقتل العشرات",
+# "وصل المفتشون السبت إلى دوما حيث قتل 40", "شيعت السويداء الخميس ضحايا الهجمات التي شهدتها الأربعاء وأودت بحياة
+# 250"; not a relative clause alone: "الهجوم الانتحاري الاثنين الذي أوقع 32 قتيلا" is Monday's).
+_SAYING = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أكد|أكدت|اكد|اكدت|ذكر|ذكرت|أفاد|أفادت|افاد|افادت|أوضح|أوضحت|"
+                     r"اوضح|اوضحت|أضاف|أضافت|اضاف|اضافت|صرح|صرحت|أشار|أشارت|اشار|اشارت|كشف|كشفت)(?!\S)")
+_THAT = re.compile(r"(?<!\S)(?:[وف]?(?:أن|إن|ان|بأن|بان)|أنه|إنه|انه|أنها|إنها|انها)(?!\S)")
+_SPAN = re.compile(r"(?<!\S)(?:خلال|منذ|طوال|طيلة|على مدى|على مدار)(?!\S)")
+_AFTER_ANOTHER = re.compile(r"(?<!\S)[وف]?(?:بعد|غداة|عقب|إثر|اثر)(?!\S)|(?<![،,])\s+حيث(?!\S)")  # ("حيث" after
+#   a place is "where": "إلى دوما حيث قتل 40"; after a comma it tells the clause before in detail: "…، حيث قتل 16")
+_OTHER_DAY = re.compile(r"(?<!\S)[وف]?(?:ب|في)?(?:يوم\s+)?(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت|أمس|امس)(?!\S)")
+
+
+def day_of(sentence: str, start: int, note: SentenceNote) -> dict[str, str]:
+    """The day the sentence states, as a count's own (stated_day, day), or none when the words between them make it
+    another event's day (_SAYING, _AFTER_ANOTHER): an analyst found deaths of a Monday dated the Tuesday of the
+    meeting that followed them, and a ten months' tally dated the day it was announced."""
+    if not note.stated_day:
+        return {"stated_day": "", "day": ""}
+    at = sentence.find(note.stated_day)
+    if at < 0:
+        return {"stated_day": note.stated_day, "day": note.day}
+    if start > at:  # the day, then the count
+        before, between = sentence[max(0, at - 60):at], sentence[at + len(note.stated_day):start]
+        said = _THAT.search(between) and _SAYING.search(before.split("،")[-1])  # (the statement's day: the count's
+        if _AFTER_ANOTHER.search(between) or _OTHER_DAY.search(between) \
+                or (said and _SPAN.search(sentence[at:start + 120])):  # too, unless the
+            return {"stated_day": "", "day": ""}  #                        count has a time span of its own)
+    elif _SAYING.search(sentence[start:at]):  # the count, then a verb of saying and its day
+        return {"stated_day": "", "day": ""}
+    return {"stated_day": note.stated_day, "day": note.day}
 
 
 _MOST_PARTS = {2: 20, 3: 8}  # the most other counts of the category a report may hold for pairs, for triples
