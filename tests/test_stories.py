@@ -407,6 +407,7 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وقتل 3 أشخاص في كل قرية من القرى العشر", "3", ""),
     ("وشارك في المؤتمر 600 مشارك من كل 22 دولة عربية", "600", ""),  # all 22 states: no base of a rate
     ("وسجلت 3 وفيات لكل 11 شخصا", "3", "rate"),  # "لكل": per N, whatever N (a code review)
+    ("ويشهد العالم 266 ولادة مقابل 110 وفاة في الدقيقة الواحدة", "110", "rate"),  # (an analyst, s11: a card's toll)
     ("ويعني ذلك أن 500 جندي في المتوسط يعبرون الحدود أسبوعيًا", "500", "rate"),  # tanween before the alif
     ("يموت 7 ملايين شخص سنويًا", "7 ملايين", "rate"),  # (a blind review: "سنويًا" as often as "سنوياً")
     ("وسجلت 3 وفيات لكل 5000 نسمة", "3", "rate"),
