@@ -1547,6 +1547,15 @@ def test_the_corpus_diff_of_the_number_rules_shows_the_tuning_half_and_only_coun
     ("وقال بعد إعلان النتيجة إن الحزب فاز بـ 5 مقاعد.", ""),  # when, not who (junk headings, s11)
     ("وقال للصحفيين إن 5 أشخاص قتلوا.", ""),  # to whom
     ("وقال فيه إن 5 أشخاص قتلوا.", ""),
+    # statements that are no saying verbs: a body or an office of the rules after them, never their object (s11)
+    ("ونفت وزارة الدفاع الروسية أن تكون طائراتها قتلت 5 أشخاص.", "defence ministry (Russia)"),
+    ("وحذر الأمين العام للأمم المتحدة من مقتل 5 آلاف شخص.", "the United Nations"),
+    ("دعا ملك الأردن عبد الله الثاني الحكومة إلى إغاثة 5 آلاف شخص.", ""),  # the object, after a subject
+    ("وطالب الحكومة الإسرائيلية بالإفراج عن 5 معتقلين.", ""),  # a masculine verb: the feminine body is its object
+    ("ودعت الحكومة إلى إجلاء 5 آلاف شخص.", "the government"),
+    ("وطالب النائب المواطنين بإغاثة 5 آلاف شخص.", ""),  # (no words as written after a statement)
+    ("وأوضح الصباغ أن المركز دعا الأطباء إلى علاج 5 آلاف مريض.", "الصباغ"),  # (a statement inside another's)
+    ("وقالت المندوبة الأمريكية لدى الأمم المتحدة إن 5 قتلوا.", "المندوبة الأمريكية"),  # where she serves, not who
     ("وصنف الباحثون 768 عينة حسب فئة السرطان التي تنتمي إليها.", ""),  # "حسب": by, no source
     ("ونقلت الحافلات الركاب إلى المدينة بعد مقتل 4 أشخاص.", ""),  # "نقل": carried, not reported
 ])

@@ -271,11 +271,17 @@ def claimant_of(sentence: str) -> str:
     tokens = tokenize(sentence)
     forms = [t.forms for t in tokens]
     reporting = not lex.reporting_words.absent(forms)
+    first = True  # (the sentence's first reporting word)
     for k in range(len(forms) if reporting else 0):
         hit = lex.reporting_words.at(forms, k)
         if not hit or (hit[0] == 1 and not _reports(lex, tokens, forms, k)):
             continue
         told = -1  # (the end of an addressee's name)
+        said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
+        speaking = said not in _STATEMENTS  # ("دعا", "نفى", "حذر" …: a statement with an object of its own)
+        if not speaking and not first:
+            continue  # (one inside what another says is that speaker's content: "وأوضح الصباغ أن المركز دعا الأطباء")
+        first = False
         for j in range(k + hit[0], min(k + hit[0] + 6, len(forms))):
             if forms[j] and forms[j][0] in lex.that_words or _quotation(tokens, j):
                 break  # "قال إنهما من الجيش السوري": the reported clause names the army, not the one who says it
@@ -289,6 +295,13 @@ def claimant_of(sentence: str) -> str:
                 continue
             if j < told:
                 continue
+            if j > 0 and tokens[j - 1].norm in ("لدي", "لدى"):  # "المندوبة الأمريكية لدى الأمم المتحدة": where she
+                told = j + ((named := lex.actors.at(forms, j)) or (1,))[0]  # serves, not who speaks
+                continue
+            if not speaking and (_object_ahead(lex, tokens, forms, k + hit[0], j)
+                                 or (j == k + hit[0] and not said.endswith("ت") and _feminine(tokens[j]))):
+                break  # "دعا ملك الأردن عبد الله الثاني الحكومة": after a statement's subject, its object; "وطالب
+                #        الحكومة الإسرائيلية": a masculine verb before a feminine body (it would be "طالبت")
             if actor := lex.actors.at(forms, j):
                 return _inside(lex, tokens, forms, j + actor[0], actor[1]) if actor[1] in lex.inside_speakers \
                     else _country(lex, tokens, forms, j, j + actor[0], actor[1])
@@ -340,6 +353,33 @@ def _quotation(tokens: tuple, j: int) -> bool:
     if tokens[j].text not in _QUOTE_STARTS or (tokens[j].text == '"' and any(t.text == '"' for t in tokens[max(0, j - 4):j])):
         return False  # (a straight quotation mark after one a few words before closes a name: '"غافي" ومنظمة')
     return not any(t.text in _QUOTE_ENDS for t in tokens[j + 1:j + 5])
+
+
+_HEADS = frozenset(normalize(w) for w in (  # the head of a speaker's phrase before the body it speaks for
+    "الأمين", "العام", "المتحدث", "الناطق", "الرسمي", "الإعلامي", "المدير", "الرئيس", "نائب", "سفير", "أحد", "باسم",
+    "من", "في", "لدى", "معدي"))
+
+
+def _object_ahead(lex, tokens: tuple, forms: list, start: int, j: int) -> bool:
+    """Whether, after a statement's verb at `start` (one that takes an object: "دعا", "نفى", "حذر"), the words
+    before token j hold a subject of their own, so that what stands at j is the object: a word with the article
+    that heads no speaker's phrase ("دعا ملك الأردن … الحكومة", "نفى محامي الممثلة الأمريكية التقارير"); not
+    "أعرب رئيس المفوضية الأوروبية", "حذر الأمين العام للأمم المتحدة", "شدد مسؤولون من الاتحاد الأوروبي"."""
+    for m in range(start, j):
+        tok = tokens[m]
+        if tok.kind == "punct" and tok.text in ",،":
+            return True
+        if tok.kind == "word" and tok.norm.startswith("ال") and not _HEADS.intersection(forms[m]) \
+                and lex.speaker_nouns.isdisjoint(forms[m]) and lex.office_titles.at(forms, m) is None:
+            return True
+    return False
+
+
+def _feminine(token) -> bool:
+    """A noun in the feminine or a feminine plural ("الحكومة", "وزارة", "السلطات", "الأمم"): a verb with it as
+    subject agrees ("دعت")."""
+    bare = token.norm.removeprefix("و").removeprefix("ف")
+    return bare.endswith(("ه", "ات")) or bare in ("الامم",)
 
 
 def _addressee(lex, token, forms: list, j: int) -> bool:
@@ -410,6 +450,12 @@ def _country(lex, tokens: tuple, forms: list, start: int, end: int, label: str) 
 _SPEAKING = frozenset(normalize(w) for w in (
     "قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أوضحت", "أضاف", "أضافت",
     "صرح", "صرحت", "أشار", "أشارت", "زعم", "زعمت", "ادعى", "ادعت", "تقول", "يقول", "لفت", "أخبر", "أخبرت"))
+# Statements that take an object after their subject: after them only a body or an office of the rules is read,
+# before any other subject (_object_ahead), and never the words as written ("ودعا النائب الكويتي مرزوق الخليفة
+# المواطنين"; the rules' reporting_words hold them too).
+_STATEMENTS = frozenset(normalize(w) for w in (
+    "دعا", "دعت", "طالب", "طالبت", "حذر", "حذرت", "أدان", "أدانت", "نفى", "نفت", "رحب", "رحبت", "أعرب", "أعربت",
+    "شدد", "شددت", "اعتبر", "اعتبرت"))
 _QUOTE_STARTS = frozenset('"«“„')
 _QUOTE_ENDS = frozenset('"»”“')
 _ACCORDING = frozenset(normalize(w) for w in ("بحسب", "حسب", "وفق", "وفقا"))
