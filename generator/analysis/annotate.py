@@ -34,9 +34,11 @@ def facts(sentence: str, numbers: tuple[Number, ...], claimant: str, day: str) -
 def note(sentence: str, published: str, previous_claimant: str = "") -> SentenceNote:
     """Everything the later stages read in one sentence."""
     numbers = numbers_in(sentence)
-    claimant = claimant_of(sentence) or previous_claimant
+    own = claimant_of(sentence)
+    claimant = own or previous_claimant
     when, shown, _ = days(sentence, published)
-    return SentenceNote(key=text_key(sentence), numbers=numbers, claimant=claimant, stated_day=shown, day=when,
+    return SentenceNote(key=text_key(sentence), numbers=numbers, claimant=claimant, named=bool(own), stated_day=shown,
+                        day=when,
                         words=content_words(sentence), facts=facts(sentence, numbers, claimant, shown))
 
 

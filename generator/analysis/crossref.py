@@ -401,11 +401,24 @@ def quantities(pair: Pair) -> frozenset[float]:
                      if n.type in QUANTITIES and n.value is not None)
 
 
+SPEAKER = "\x00speaker"  # (the category under which counts() keeps the paragraph's speakers)
+_NO_SPEAKER = frozenset({  # claimants that name no one body: a relaying medium says what another said, and sources,
+    "sources", "local sources", "security sources", "military sources", "medical sources", "activists",
+    "witnesses", "residents", "reports", "the report", "statistics", "official statistics", "study", "survey",
+    "spokesperson", "Reuters", "AFP", "AP", "Anadolu", "SPA", "state media"})  # witnesses or reports are many
+
+
 def counts(pair: Pair) -> frozenset[tuple[str, float, str]]:
     """The people counts the paragraph states with what befell them: (category, value, qualifier), "other people"
-    left out (a population, a team, a crowd is no claim about an event)."""
-    return frozenset((n.category, round(float(n.value), 3), n.qualifier) for note in pair.notes for n in note.numbers
-                     if n.type == "people" and n.value is not None and n.category not in ("", "other people"))
+    left out (a population, a team, a crowd is no claim about an event); and the bodies and offices it quotes,
+    (SPEAKER, 0, label without its country): a body or an office of the rules (English labels), not a relaying
+    medium or unnamed sources (_NO_SPEAKER), not words as written (one speaker is written many ways)."""
+    found = {(n.category, round(float(n.value), 3), n.qualifier) for note in pair.notes for n in note.numbers
+             if n.type == "people" and n.value is not None and n.category not in ("", "other people")}
+    found |= {(SPEAKER, 0.0, note.claimant.split(" (")[0]) for note in pair.notes if note.named
+              and note.claimant.isascii() and note.claimant.split(" (")[0] not in _NO_SPEAKER}  # (named here: one
+    #   sentence after another's words carries that speaker, and reprints put it after other words)
+    return frozenset(found)
 
 
 def _fits(value: float, bound: float, qualifier: str) -> bool:
@@ -427,8 +440,14 @@ def disagree(a: frozenset[tuple[str, float, str]], b: frozenset[tuple[str, float
     """Whether two texts count one category of people and no count of it in one agrees with one in the other: the
     witnesses' "إن 20 جندياً على الأقل قتلوا" against the ministry's "إن 17 جندياً قتلوا وأصيب 20 آخرون" (they share
     the value 20, a count of the wounded in one and of the killed in the other) are two statements that differ,
-    not one carried twice. Two counts agree when one fits the other's words ("أكثر من 50 ألفا" and "53 ألفا")."""
-    for category in {c for c, _, _ in a} & {c for c, _, _ in b}:
+    not one carried twice. Two counts agree when one fits the other's words ("أكثر من 50 ألفا" and "53 ألفا").
+    Two texts that quote bodies or offices and none of the same (SPEAKER) disagree too: "the same statement" has
+    one speaker (a coalition source's toll is no corroboration of SOHR's account of the fighting)."""
+    mine_speak = {q for c, _, q in a if c == SPEAKER}
+    their_speak = {q for c, _, q in b if c == SPEAKER}
+    if mine_speak and their_speak and mine_speak.isdisjoint(their_speak):
+        return True
+    for category in {c for c, _, _ in a} & {c for c, _, _ in b} - {SPEAKER}:
         mine = [(v, q) for c, v, q in a if c == category]
         theirs = [(v, q) for c, v, q in b if c == category]
         if not any(v == w or _fits(v, w, r) or _fits(w, v, q) for v, q in mine for w, r in theirs):

@@ -274,13 +274,14 @@ def claimant_of(sentence: str) -> str:
     first = True  # (the sentence's first reporting word)
     for k in range(len(forms) if reporting else 0):
         hit = lex.reporting_words.at(forms, k)
-        if not hit or (hit[0] == 1 and not _reports(lex, tokens, forms, k)):
-            continue
+        if not hit or (hit[0] == 1 and (not _reports(lex, tokens, forms, k) or _definite(tokens[k]))):
+            continue  # (a verb never has the article: "إلى الحذر", "بالكشف" are nouns)
         told = -1  # (the end of an addressee's name)
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
         speaking = said not in _STATEMENTS  # ("دعا", "نفى", "حذر" …: a statement with an object of its own)
-        if not speaking and not first:
-            continue  # (one inside what another says is that speaker's content: "وأوضح الصباغ أن المركز دعا الأطباء")
+        if not speaking and (not first or any(forms[m] and forms[m][0] in lex.that_words for m in range(k))):
+            continue  # (one inside what another says is that speaker's content: "وأوضح الصباغ أن المركز دعا الأطباء",
+            #            "وبيّن الوزير أن الجيش نفى")
         first = False
         for j in range(k + hit[0], min(k + hit[0] + 6, len(forms))):
             if forms[j] and forms[j][0] in lex.that_words or _quotation(tokens, j):
@@ -298,11 +299,13 @@ def claimant_of(sentence: str) -> str:
             if j > 0 and tokens[j - 1].norm in ("لدي", "لدى"):  # "المندوبة الأمريكية لدى الأمم المتحدة": where she
                 told = j + ((named := lex.actors.at(forms, j)) or (1,))[0]  # serves, not who speaks
                 continue
-            if not speaking and (_object_ahead(lex, tokens, forms, k + hit[0], j)
-                                 or (j == k + hit[0] and not said.endswith("ت") and _feminine(tokens[j]))):
-                break  # "دعا ملك الأردن عبد الله الثاني الحكومة": after a statement's subject, its object; "وطالب
-                #        الحكومة الإسرائيلية": a masculine verb before a feminine body (it would be "طالبت")
+            if not speaking and _object_ahead(lex, tokens, forms, k + hit[0], j, before_body=False):
+                break  # "دعا ملك الأردن عبد الله الثاني الحكومة": after a statement's subject, its object
             if actor := lex.actors.at(forms, j):
+                if not speaking and (_object_ahead(lex, tokens, forms, k + hit[0], j)
+                                     or (j == k + hit[0] and not said.endswith("ت") and _feminine(tokens[j]))):
+                    break  # (a body that follows other words unlinked is an object: "ودعت فرنسا الأمم المتحدة";
+                    #         "وطالب الحكومة الإسرائيلية": a masculine verb before a feminine body, "طالبت")
                 return _inside(lex, tokens, forms, j + actor[0], actor[1]) if actor[1] in lex.inside_speakers \
                     else _country(lex, tokens, forms, j, j + actor[0], actor[1])
         for j in range(k - 1, max(k - 5, -1) if not _according(tokens[k]) else k - 1, -1):  # ("X بحسب Y": not X)
@@ -355,12 +358,13 @@ def _quotation(tokens: tuple, j: int) -> bool:
     return not any(t.text in _QUOTE_ENDS for t in tokens[j + 1:j + 5])
 
 
+_LINKS = frozenset(normalize(w) for w in ("باسم", "في", "من", "داخل", "لدى"))
 _HEADS = frozenset(normalize(w) for w in (  # the head of a speaker's phrase before the body it speaks for
     "الأمين", "العام", "المتحدث", "الناطق", "الرسمي", "الإعلامي", "المدير", "الرئيس", "نائب", "سفير", "أحد", "باسم",
     "من", "في", "لدى", "معدي"))
 
 
-def _object_ahead(lex, tokens: tuple, forms: list, start: int, j: int) -> bool:
+def _object_ahead(lex, tokens: tuple, forms: list, start: int, j: int, before_body: bool = True) -> bool:
     """Whether, after a statement's verb at `start` (one that takes an object: "دعا", "نفى", "حذر"), the words
     before token j hold a subject of their own, so that what stands at j is the object: a word with the article
     that heads no speaker's phrase ("دعا ملك الأردن … الحكومة", "نفى محامي الممثلة الأمريكية التقارير"); not
@@ -372,7 +376,19 @@ def _object_ahead(lex, tokens: tuple, forms: list, start: int, j: int) -> bool:
         if tok.kind == "word" and tok.norm.startswith("ال") and not _HEADS.intersection(forms[m]) \
                 and lex.speaker_nouns.isdisjoint(forms[m]) and lex.office_titles.at(forms, m) is None:
             return True
-    return False
+    if j == start or not before_body:
+        return False
+    before, body = tokens[j - 1], tokens[j]  # the body belongs to the words before it only through a link ("رئيس
+    linked = body.norm.startswith("ل") or before.norm in _LINKS or (  # المفوضية", "الأمين العام للأمم المتحدة",
+        before.kind == "word" and not _definite(before) and before.norm[:1] not in "بل"  # "المتحدث باسم الحكومة",
+        and lex.countries.at(forms, j - 1) is None)  # a bare noun in construct, "مفوض الأمم المتحدة"; not a country's
+    #                                                 name, "ودعت فرنسا الأمم المتحدة"); else it is an
+    return not linked  # object: "ودعا الرئيس وزارة الصحة", "ودعت فرنسا الأمم المتحدة", "ورحب بقرار الحكومة"
+
+
+def _definite(token) -> bool:
+    """A word with the article, after a proclitic or not ("الحذر", "بالكشف", "والقول"): no verb."""
+    return token.norm.startswith(("ال", "لل")) or (token.norm[:1] in "وفبك" and token.norm[1:].startswith(("ال", "لل")))
 
 
 def _feminine(token) -> bool:
