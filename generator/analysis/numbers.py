@@ -310,7 +310,11 @@ def claimant_of(sentence: str) -> str:
                     else _country(lex, tokens, forms, j, j + actor[0], actor[1])
         for j in range(k - 1, max(k - 5, -1) if not _according(tokens[k]) else k - 1, -1):  # ("X بحسب Y": not X)
             if actor := lex.actors.ending(forms, j):
-                return _country(lex, tokens, forms, j + 1 - actor[0], j + 1, actor[1])
+                begin = j + 1 - actor[0]
+                if actor[1] in lex.media_actors and (_addressee(lex, tokens[begin], forms, begin) or begin > 0 and (
+                        tokens[begin - 1].norm in ("مع", "ل", "لـ") or _addressee(lex, tokens[begin - 1], forms, begin - 1))):
+                    break  # "وفي تصريح لوكالة الأناضول، قال وزير الخارجية": the medium told, before the verb
+                return _country(lex, tokens, forms, begin, j + 1, actor[1])
         if role := lex.roles.at(forms, k + hit[0]):
             return _country(lex, tokens, forms, k + hit[0], k + hit[0] + role[0], role[1])
     for k in range(len(forms)):  # "حصيلة وزارة الداخلية التي تحدثت عن 5300 قتيل": the body whose toll it is
@@ -402,13 +406,15 @@ def _addressee(lex, token, forms: list, j: int) -> bool:
     """After a verb of saying (not "وفقا لـ", "بحسب"), a medium with the preposition ل: who is told ("لرويترز",
     "لوكالة الأنباء", "لصحيفة تليغراف"), not who tells. (Not a word whose ل is its own: "لجنة", "لاعب"; not a body,
     "المتحدث الإعلامي لشرطة المنطقة", "بيان لوزارة الداخلية": "of"; not the article's لل, "للهلال الأحمر".)"""
-    if token.kind != "word" or not token.norm.startswith("ل") or token.norm.startswith("لل"):
+    if token.kind != "word" or not token.norm.startswith("ل"):
         return False
-    if token.norm[1:] in _MEDIA:
-        return True
+    if token.norm in ("ل", "لـ") or token.norm[1:] in _MEDIA or token.norm[3:] in _MEDIA and token.norm[:3] == "لل":
+        return token.norm not in ("ل", "لـ") or (j + 1 < len(forms) and (  # ("لـ رويترز", 'لـ"رويترز"': the ل apart)
+            (found := lex.actors.at(forms, j + 1) or lex.actors.at(forms, j + 2)) is not None
+            and found[1] in lex.media_actors))
     stripped = list(forms)  # (a medium of the rules through the form without its ل only: "لشرطة", "لمنظمة" after
-    stripped[j] = tuple(f for f in forms[j] if not f.startswith("ل"))  # a speaker are "of", not "to")
-    return (found := lex.actors.at(stripped, j)) is not None and found[1] in lex.media_actors
+    stripped[j] = tuple(f for f in forms[j] if not f.startswith("ل"))  # a speaker are "of", not "to"; "للأناضول",
+    return (found := lex.actors.at(stripped, j)) is not None and found[1] in lex.media_actors  # "للتلفزيون الرسمي")
 
 
 def _according(token) -> bool:
