@@ -283,16 +283,26 @@ def claimant_of(sentence: str) -> str:
             continue  # (one inside what another says is that speaker's content: "وأوضح الصباغ أن المركز دعا الأطباء",
             #            "وبيّن الوزير أن الجيش نفى")
         first = False
+        if (role := lex.roles.at(forms, k + hit[0])) and not lex.actors.at(forms, k + hit[0]) \
+                and role[1] not in _DOCUMENTS:
+            return _country(lex, tokens, forms, k + hit[0], k + hit[0] + role[0], role[1])  # an office right after
+        #   the verb is its subject, before any body after it or before the verb ("وقال الرئيس في مقابلة مع وكالة
+        #   فرانس برس", "وخلال زيارته مقر حلف الناتو قال الرئيس الأوكراني")
         for j in range(k + hit[0], min(k + hit[0] + 6, len(forms))):
             if forms[j] and forms[j][0] in lex.that_words or _quotation(tokens, j):
                 break  # "قال إنهما من الجيش السوري": the reported clause names the army, not the one who says it
                 #        (so does a quotation: 'وتابع "ما لم يتم إقناع الاتحاد الأوروبي …')
-            if not _according(tokens[k]) and _addressee(lex, tokens[j], forms, j):  # "وقال المتحدث لرويترز",
-                #                                          "وقال لوكالة فرانس برس": to whom, not who
-                if own := lex.actors.at(forms, j):  # ("لرويترز": the name itself)
-                    told = j + own[0]
-                else:  # ("لوكالة فرانس برس": the name after its word)
-                    told = j + 1 + (named[0] if (named := lex.actors.at(forms, j + 1)) else 0)
+            if j == k + hit[0] and tokens[j].norm in ("عن", "لدي", "لدى"):
+                break  # "وتحدث عن هجمات الجيش", "وقال لدى استقباله وفد الصليب الأحمر": about what, when; no one named
+            if not _according(tokens[k]) and _addressee(lex, tokens[j], forms, j):
+                if own := lex.actors.at(forms, j):  # "وقال المتحدث لرويترز", "وقال لوكالة فرانس برس": to whom, not
+                    told = j + own[0]  #                who ("لرويترز": the name itself; "لوكالة فرانس برس", 'لـ"رويترز"':
+                else:  #                                 the name after its word or a mark)
+                    told = j + 1
+                    for after in (j + 1, j + 2):
+                        if named := lex.actors.at(forms, after):
+                            told = after + named[0]
+                            break
                 continue
             if j < told:
                 continue
@@ -301,7 +311,11 @@ def claimant_of(sentence: str) -> str:
                 continue
             if not speaking and _object_ahead(lex, tokens, forms, k + hit[0], j, before_body=False):
                 break  # "دعا ملك الأردن عبد الله الثاني الحكومة": after a statement's subject, its object
-            if actor := lex.actors.at(forms, j):
+            if (actor := lex.actors.at(forms, j)) and actor[1] in lex.media_actors and j > 0 \
+                    and tokens[j - 1].norm == "مع":
+                told = j + actor[0]  # "في مقابلة مع رويترز": who was told
+                continue
+            if actor:
                 if not speaking and (_object_ahead(lex, tokens, forms, k + hit[0], j)
                                      or (j == k + hit[0] and not said.endswith("ت") and _feminine(tokens[j]))):
                     break  # (a body that follows other words unlinked is an object: "ودعت فرنسا الأمم المتحدة";
@@ -315,7 +329,7 @@ def claimant_of(sentence: str) -> str:
                         tokens[begin - 1].norm in ("مع", "ل", "لـ") or _addressee(lex, tokens[begin - 1], forms, begin - 1))):
                     break  # "وفي تصريح لوكالة الأناضول، قال وزير الخارجية": the medium told, before the verb
                 return _country(lex, tokens, forms, begin, j + 1, actor[1])
-        if role := lex.roles.at(forms, k + hit[0]):
+        if role := lex.roles.at(forms, k + hit[0]):  # (a study, statistics, a survey: after the bodies they cite)
             return _country(lex, tokens, forms, k + hit[0], k + hit[0] + role[0], role[1])
     for k in range(len(forms)):  # "حصيلة وزارة الداخلية التي تحدثت عن 5300 قتيل": the body whose toll it is
         if lex.figure_heads.intersection(forms[k]) and (hit := lex.actors.at(forms, k + 1) or lex.roles.at(forms, k + 1)):
@@ -363,6 +377,13 @@ def _quotation(tokens: tuple, j: int) -> bool:
 
 
 _LINKS = frozenset(normalize(w) for w in ("باسم", "في", "من", "داخل", "لدى"))
+_DOCUMENTS = frozenset({"statistics", "official statistics", "study", "survey", "the agreement"})  # (roles that are
+#   no office: "وأشارت إحصائيات الوزارة" is the ministry's)
+_CONSTRUCT_HEADS = frozenset(normalize(w) for w in (  # heads of a speaker's phrase in construct with the body
+    "مفوض", "مفوضة", "أمين", "منسق", "مبعوث", "ممثل", "مندوب", "سفير", "فريق", "وفد", "بعثة", "رئيس", "رئيسة",
+    "نائب", "مدير", "مديرة", "قائد", "متحدث", "متحدثة", "ناطق", "وزير", "وزيرة", "مستشار", "مسؤول", "مسؤولو",
+    "خبراء", "محققو", "محققي", "مكتب", "مجلس", "لجنة", "قيادة", "هيئة", "إدارة", "دائرة", "مديرية", "مفوضية",
+    "حصيلة", "بيان", "تقرير", "إحصائيات", "إحصاءات", "أرقام", "مصادر", "مصدر"))
 _HEADS = frozenset(normalize(w) for w in (  # the head of a speaker's phrase before the body it speaks for
     "الأمين", "العام", "المتحدث", "الناطق", "الرسمي", "الإعلامي", "المدير", "الرئيس", "نائب", "سفير", "أحد", "باسم",
     "من", "في", "لدى", "معدي"))
@@ -384,8 +405,10 @@ def _object_ahead(lex, tokens: tuple, forms: list, start: int, j: int, before_bo
         return False
     before, body = tokens[j - 1], tokens[j]  # the body belongs to the words before it only through a link ("رئيس
     linked = body.norm.startswith("ل") or before.norm in _LINKS or (  # المفوضية", "الأمين العام للأمم المتحدة",
-        before.kind == "word" and not _definite(before) and before.norm[:1] not in "بل"  # "المتحدث باسم الحكومة",
-        and lex.countries.at(forms, j - 1) is None)  # a bare noun in construct, "مفوض الأمم المتحدة"; not a country's
+        before.kind == "word" and not _definite(before) and (  # "المتحدث باسم الحكومة", a head in construct,
+            not _CONSTRUCT_HEADS.isdisjoint(forms[j - 1]) or lex.office_titles.at(forms, j - 1) is not None
+            or not lex.speaker_nouns.isdisjoint(forms[j - 1])))  # "مفوض الأمم المتحدة", "فريق صندوق النقد"; not a
+    #                                                         name, "ودعت فرنسا الأمم المتحدة", "وطالب غوتيريش الحكومة";
     #                                                 name, "ودعت فرنسا الأمم المتحدة"); else it is an
     return not linked  # object: "ودعا الرئيس وزارة الصحة", "ودعت فرنسا الأمم المتحدة", "ورحب بقرار الحكومة"
 
@@ -451,9 +474,12 @@ def _country(lex, tokens: tuple, forms: list, start: int, end: int, label: str) 
     else:
         found = lex.countries.at(forms, end)
         if found is None and tokens[end].kind == "word" and tokens[end].norm.startswith("ال") \
-                and tokens[end].norm not in _NAMED_STOPS and lex.state_name_continues.isdisjoint(forms[end]):
+                and tokens[end].norm not in _NAMED_STOPS:
             at = end + 1
             found = lex.countries.at(forms, at)
+            if found is not None and not lex.state_name_continues.isdisjoint(forms[end]):
+                words = enumerate(tokens[start:at + found[0]], start)  # "الجيش الوطني السوري", "الجيش الوطني
+                return "".join((" " if m > start and not t.glued else "") + t.text for m, t in words)  # الليبي": names
     if found is None:
         return label
     after = at + found[0]
@@ -471,13 +497,13 @@ def _country(lex, tokens: tuple, forms: list, start: int, end: int, label: str) 
 # Reporting words whose subject says what follows (not "نقل", to carry, "كشف" and "قدر" with an object of their own)
 _SPEAKING = frozenset(normalize(w) for w in (
     "قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أوضحت", "أضاف", "أضافت",
-    "صرح", "صرحت", "أشار", "أشارت", "زعم", "زعمت", "ادعى", "ادعت", "تقول", "يقول", "لفت", "أخبر", "أخبرت"))
+    "صرح", "صرحت", "أشار", "أشارت", "زعم", "زعمت", "ادعى", "ادعت", "تقول", "يقول", "لفت"))
 # Statements that take an object after their subject: after them only a body or an office of the rules is read,
 # before any other subject (_object_ahead), and never the words as written ("ودعا النائب الكويتي مرزوق الخليفة
 # المواطنين"; the rules' reporting_words hold them too).
 _STATEMENTS = frozenset(normalize(w) for w in (
     "دعا", "دعت", "طالب", "طالبت", "حذر", "حذرت", "أدان", "أدانت", "نفى", "نفت", "رحب", "رحبت", "أعرب", "أعربت",
-    "شدد", "شددت", "اعتبر", "اعتبرت"))
+    "شدد", "شددت", "اعتبر", "اعتبرت", "أخبر", "أخبرت"))
 _QUOTE_STARTS = frozenset('"«“„')
 _QUOTE_ENDS = frozenset('"»”“')
 _ACCORDING = frozenset(normalize(w) for w in ("بحسب", "حسب", "وفق", "وفقا"))
