@@ -358,6 +358,22 @@ def test_a_tag_list_or_link_line_glued_after_the_text_is_chrome():
     assert ("رابط", "link line to the article on the outlet's site") in reasons
 
 
+def test_a_tag_list_after_a_bracket_and_a_writers_other_articles_glued_after_the_text_are_chrome():
+    """An analyst found a tag list after a closing bracket kept as text, and a writer's other articles run together
+    after the last sentence read as a statement with a key figure ("مقالات أخرى للكاتببعد الـ(431) داعشياً")."""
+    text = ("شركة بريطانية تصنع مكنسة من الذهب الخالص\n\n"
+            "كشفت صحيفة بريطانية أن شركة محلية صنعت مكنسة من الذهب الخالص لعرضها في معرض للمقتنيات الفاخرة في لندن.\n\n"
+            "وحسب الصحيفة، فإن الشركة المنتجة صنعت فقط مائة مكنسة منها بسعر مرتفع جدا "
+            "(مليون ومائتي ألف دولار) سمات ذهب مكنسة\n\nوأضافت أن الطلب عليها كبير في الأسواق الخليجية والأوروبية. "
+            "مقالات أخرى للكاتببعد الـ(431) داعشياً.. ماذا فعلنا لتحصين الشباب؟التاريخ سيذكر مواجهة الحزم\n")
+    result = clean(text)
+    assert [b.text for b in result.blocks][1:] == [
+        "وحسب الصحيفة، فإن الشركة المنتجة صنعت فقط مائة مكنسة منها بسعر مرتفع جدا (مليون ومائتي ألف دولار)",
+        "وأضافت أن الطلب عليها كبير في الأسواق الخليجية والأوروبية."]
+    removed = [r.text for r in result.removed if r.reason == "tag list or link glued after the text"]
+    assert removed == ["سمات ذهب مكنسة", "مقالات أخرى للكاتببعد الـ(431) داعشياً.. ماذا فعلنا لتحصين الشباب؟التاريخ سيذكر مواجهة الحزم"]
+
+
 def test_a_sentence_that_starts_with_the_word_for_traits_is_body():
     text = ("القيادة\n\nتحدث الكاتب عن القيادة في المؤسسات الحديثة. سمات القائد الناجح كثيرة ومتنوعة.\n")
     assert clean(text).blocks[0].text.endswith("كثيرة ومتنوعة.")

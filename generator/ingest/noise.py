@@ -218,15 +218,19 @@ _PAGER_LABEL = r"(?:next|previous|prev|older|newer|السابق|التالي|ا�
 _PAGER = re.compile(rf"^\s*(?:{_PAGER_LABEL}\s*[|/«»<>‹›]?\s*)+", re.IGNORECASE)
 
 
-_GLUED_TAIL = re.compile(r"(?<=[.!?؟»”\"])\s+((?:سمات|الوسوم|وسوم|كلمات\s+دلالية|كلمات\s+مفتاحية|رابط\s+الخبر|"
+_GLUED_TAIL = re.compile(r"(?<=[.!?؟»”\")\]])\s+((?:سمات|الوسوم|وسوم|كلمات\s+دلالية|كلمات\s+مفتاحية|رابط\s+الخبر|"
                          r"رابط\s+المقال|رابط\s+الموضوع|tags)\s*:?\s[^.!?؟\n]{0,200})$", re.IGNORECASE)
+# A writer's page's list of their other articles glued after the text, the titles run together ("… حاجاتُ مقالات
+# أخرى للكاتبسعود الفيصل كوكب غار ضوؤهأمير …"): the label is no prose, whatever follows it.
+_GLUED_OTHERS = re.compile(r"\s*((?:مقالات|المقالات)\s+(?:أخرى|اخرى|الأخرى|الاخرى)\s+(?:للكاتب|للكاتبة|للمؤلف).*)$")
 
 
 def glued_tail(text: str) -> int:
     """Where a tag list or a link line glued after a paragraph's last sentence starts ("… للبرميل. سمات أسعار
-    النفط هبوط", "… الترتيب. رابط الخبر بصحيفة الوئام: …"): no sentence ends after the label. 0 when none."""
-    m = _GLUED_TAIL.search(text)
-    return m.start(1) if m else 0
+    النفط هبوط", "… (مليون ومائتي ألف دولار) سمات ذهب مكنسة", "… الترتيب. رابط الخبر بصحيفة الوئام: …"): no
+    sentence ends after the label; or a writer's other articles ("مقالات أخرى للكاتب…"). 0 when none."""
+    found = [m.start(1) for m in (_GLUED_TAIL.search(text), _GLUED_OTHERS.search(text)) if m and m.start(1) > 0]
+    return min(found) if found else 0
 
 
 def pager_prefix(text: str) -> int:
