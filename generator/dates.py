@@ -42,6 +42,8 @@ _WEEKDAY = re.compile(rf"(?:(?<!\S){_PART}\s+)?(?:(?<!\S)(?:(?:اول\s+من\s+)
 _COMING = re.compile(r"\s*(?:المقبل|المقبله|القادم|القادمه)\b")
 _TOMORROW = re.compile(r"(?:^|\s)[وف]?(?:غدا|يوم\s+غد|بعد\s+غد|صباح\s+غد|مساء\s+غد)\s*\(?\s*$")
 _FUTURE_VERB = re.compile(r"(?:^|\s)[وف]?س[يتن][\u0621-\u064A]{2,}\s*$")  # right before it: "سيطلق الأربعاء", "ستكون يوم الإثنين"
+_PLANNED = re.compile(r"(?:من\s+)?(?:ال)?(?:مقرر|متوقع|منتظر|مزمع)\s+ان(?:\s|$)")  # (normalised: "من المقرر أن")
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 _NOT_VERBS = frozenset(normalize(w) for w in (
     "سيارة سيارات سياسة سياسي سياسية سياسيين سيدة سيدات سيطرة سيناء سيول سيوف ستة ستين ستون ستار ستاد ستوديو "
     "سنة سنوات سنوي سنويا سنين سنتين سنغافورة سينما ستراتيجية سيرة سيرك سيف سيجارة سيتي ستريت سنتا سنتات "
@@ -168,13 +170,22 @@ def future_verb(word: str) -> bool:
 
 
 def _to_come(before: str) -> bool:
-    """The words right before a weekday say it is to come: "غدا", "بعد غد", or a verb in the future right before
-    it ("سيطلق الأربعاء", "ستكون يوم الإثنين"; not a noun that starts like one: "سيارة"; with words between, as
-    in "سيرغي لافروف، الإثنين" or "سيطرت قوات النظام السبت", a name or a past verb is as likely)."""
+    """The words before a weekday say it is to come: "غدا", "بعد غد", a verb in the future right before it ("سيطلق
+    الأربعاء", "ستكون يوم الإثنين"; not a noun that starts like one: "سيارة"; with words between, as in "سيرغي
+    لافروف، الإثنين" or "سيطرت قوات النظام السبت", a name or a past verb is as likely), or a plan within the ten
+    words before it and no relative pronoun after it ("ومن المقرر أن يقام حفل الزفاف يوم السبت")."""
     if _TOMORROW.search(before):
         return True
     m = _FUTURE_VERB.search(before)
-    return m is not None and future_verb(m.group().split()[0])
+    if m is not None and future_verb(m.group().split()[0]):
+        return True
+    words = before.split()[-10:]  # (normalised: no commas; a relative pronoun after the plan ends it, "من المقرر أن
+    for k in range(len(words) - 1, -1, -1):  # يبحث المجلس الهجوم الذي وقع السبت" is Saturday's attack)
+        if words[k] in _RELATIVES:
+            return False
+        if _PLANNED.match(" ".join(words[k:k + 3])):
+            return True  # "ومن المقرر أن يقام حفل الزفاف يوم السبت", "ومن المتوقع أن يصل الوفد يوم الأحد"
+    return False
 
 
 def original_words(arabic: str, normalised_match: str) -> str:

@@ -308,6 +308,12 @@ def test_normalisation_is_what_links_statements():
     ("وقال المرصد مساء أمس إن المعارك توقفت.", "2022-01-24", "2022-01-23", "مساء أمس"),
     ("وقال المرصد إن 40 شخصا قتلوا في المعارك.", "2022-01-24", "", ""),
     ("هذه العبارة لا تذكر يوما ولا أمسية.", "2022-01-24", "", ""),
+    # (eleventh session) a plan is no day of the story (an analyst: a royal wedding "يوم السبت" in a Friday's report
+    # resolved to the Saturday before)
+    ("ومن المقرر أن يقام حفل الزفاف يوم السبت في قلعة وندسور.", "2022-01-24", "", "يوم السبت"),
+    ("ومن المتوقع أن يصل الوفد يوم الخميس إلى المدينة.", "2022-01-24", "", "يوم الخميس"),
+    ("ومن المقرر أن يبحث المجلس الهجوم الذي وقع يوم الخميس.", "2022-01-24", "2022-01-20", "يوم الخميس."),  # (its own)
+    ("سيرغي لافروف، الخميس، في موسكو.", "2022-01-24", "2022-01-20", "الخميس،"),  # a name, no future verb
 ])
 def test_a_sentence_day_is_read_once_and_agrees_with_resolve_and_stated_day(sentence, published, day, words):
     from generator.dates import days, resolve, stated_day
