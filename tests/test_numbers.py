@@ -1675,3 +1675,14 @@ def test_who_says_what_puts_a_body_named_without_its_country_with_the_one_countr
     egypt = "وقال الجيش المصري في بيان منفصل إن قواته عززت انتشارها على الحدود مع القطاع منذ صباح اليوم."
     assert actors([israel, bare]) == {"the army (Israel)": 2}
     assert actors([israel, bare, egypt]) == {"the army (Israel)": 1, "the army": 1, "the army (Egypt)": 1}
+
+
+def test_a_label_the_claimant_rules_name_must_be_an_actor_or_a_role(tmp_path: Path):
+    """state_bodies, media_actors and document_roles name labels of actors or roles: a misspelt one would never
+    match, silently."""
+    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    for section in ("state_bodies", "media_actors", "document_roles"):
+        wrong = {**data, section: [*data[section], "the armyy"]}
+        (tmp_path / f"{section}.yml").write_text(yaml.safe_dump(wrong, allow_unicode=True), encoding="utf-8")
+        with pytest.raises(ValueError, match=rf"{section}\.yml: {section}: 'the armyy' is no label"):
+            load(tmp_path / f"{section}.yml")

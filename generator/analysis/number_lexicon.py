@@ -326,6 +326,18 @@ class Lexicon:
     actors: Phrases
     state_bodies: frozenset[str]
     media_actors: frozenset[str]
+    speaking_verbs: frozenset[str]
+    statement_verbs: frozenset[str]
+    according_words: frozenset[str]
+    according_sources: frozenset[str]
+    named_stops: frozenset[str]
+    media_words: frozenset[str]
+    not_speakers: frozenset[str]
+    when_words: frozenset[str]
+    speaker_links: frozenset[str]
+    speaker_heads: frozenset[str]
+    construct_heads: frozenset[str]
+    document_roles: frozenset[str]
     state_name_continues: frozenset[str]
     state_holders: Phrases
     countries: Phrases
@@ -347,7 +359,7 @@ _BUILDERS = {
     "groups": lambda s: phrases((p, key) for key, g in s.items() for p in g["phrases"]),
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled, "countries": _labelled,
     "state_bodies": lambda s: frozenset(map(str, s)), "state_holders": _labelled,
-    "media_actors": lambda s: frozenset(map(str, s)),
+    "media_actors": lambda s: frozenset(map(str, s)), "document_roles": lambda s: frozenset(map(str, s)),
     "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset, "inside_speakers": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
@@ -394,7 +406,7 @@ def load(path: Path = RULES) -> Lexicon:
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{path}: section '{key}' is malformed ({exc})") from exc
     _check_categories(path, data)
-    for section in ("state_bodies", "media_actors"):
+    for section in ("state_bodies", "media_actors", "document_roles"):
         if unknown := sorted(set(map(str, data[section])) - set(data["actors"]) - set(data["roles"])):
             raise ValueError(f"{path}: {section}: '{unknown[0]}' is no label of actors or roles")
     _check_nouns(path, data["human_nouns"])

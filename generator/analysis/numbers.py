@@ -278,13 +278,13 @@ def claimant_of(sentence: str) -> str:
             continue  # (a verb never has the article: "إلى الحذر", "بالكشف" are nouns)
         told = -1  # (the end of an addressee's name)
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
-        speaking = said not in _STATEMENTS  # ("دعا", "نفى", "حذر" …: a statement with an object of its own)
+        speaking = said not in lex.statement_verbs  # ("دعا", "نفى", "حذر" …: a statement with an object of its own)
         if not speaking and (not first or any(forms[m] and forms[m][0] in lex.that_words for m in range(k))):
             continue  # (one inside what another says is that speaker's content: "وأوضح الصباغ أن المركز دعا الأطباء",
             #            "وبيّن الوزير أن الجيش نفى")
         first = False
         if (role := lex.roles.at(forms, k + hit[0])) and not lex.actors.at(forms, k + hit[0]) \
-                and role[1] not in _DOCUMENTS:
+                and role[1] not in lex.document_roles:
             return _country(lex, tokens, forms, k + hit[0], k + hit[0] + role[0], role[1])  # an office right after
         #   the verb is its subject, before any body after it or before the verb ("وقال الرئيس في مقابلة مع وكالة
         #   فرانس برس", "وخلال زيارته مقر حلف الناتو قال الرئيس الأوكراني")
@@ -345,9 +345,9 @@ def claimant_of(sentence: str) -> str:
         if (hit := lex.reporting_words.at(forms, k)) is None:
             continue
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
-        named = _named(sentence, tokens, k + hit[0], said in _ACCORDING) if said in _SPEAKING or said in _ACCORDING \
+        named = _named(sentence, tokens, k + hit[0], said in lex.according_words) if said in lex.speaking_verbs or said in lex.according_words \
             else ""
-        if named and (said in _SPEAKING or normalize(named.split()[0]).removeprefix("ل") in _SOURCE_HEADS):
+        if named and (said in lex.speaking_verbs or normalize(named.split()[0]).removeprefix("ل") in lex.according_sources):
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
     return ""
 
@@ -376,19 +376,6 @@ def _quotation(tokens: tuple, j: int) -> bool:
     return not any(t.text in _QUOTE_ENDS for t in tokens[j + 1:j + 5])
 
 
-_LINKS = frozenset(normalize(w) for w in ("باسم", "في", "من", "داخل", "لدى"))
-_DOCUMENTS = frozenset({"statistics", "official statistics", "study", "survey", "the agreement"})  # (roles that are
-#   no office: "وأشارت إحصائيات الوزارة" is the ministry's)
-_CONSTRUCT_HEADS = frozenset(normalize(w) for w in (  # heads of a speaker's phrase in construct with the body
-    "مفوض", "مفوضة", "أمين", "منسق", "مبعوث", "ممثل", "مندوب", "سفير", "فريق", "وفد", "بعثة", "رئيس", "رئيسة",
-    "نائب", "مدير", "مديرة", "قائد", "متحدث", "متحدثة", "ناطق", "وزير", "وزيرة", "مستشار", "مسؤول", "مسؤولو",
-    "خبراء", "محققو", "محققي", "مكتب", "مجلس", "لجنة", "قيادة", "هيئة", "إدارة", "دائرة", "مديرية", "مفوضية",
-    "حصيلة", "بيان", "تقرير", "إحصائيات", "إحصاءات", "أرقام", "مصادر", "مصدر"))
-_HEADS = frozenset(normalize(w) for w in (  # the head of a speaker's phrase before the body it speaks for
-    "الأمين", "العام", "المتحدث", "الناطق", "الرسمي", "الإعلامي", "المدير", "الرئيس", "نائب", "سفير", "أحد", "باسم",
-    "من", "في", "لدى", "معدي"))
-
-
 def _object_ahead(lex, tokens: tuple, forms: list, start: int, j: int, before_body: bool = True) -> bool:
     """Whether, after a statement's verb at `start` (one that takes an object: "دعا", "نفى", "حذر"), the words
     before token j hold a subject of their own, so that what stands at j is the object: a word with the article
@@ -398,15 +385,15 @@ def _object_ahead(lex, tokens: tuple, forms: list, start: int, j: int, before_bo
         tok = tokens[m]
         if tok.kind == "punct" and tok.text in ",،":
             return True
-        if tok.kind == "word" and tok.norm.startswith("ال") and not _HEADS.intersection(forms[m]) \
+        if tok.kind == "word" and tok.norm.startswith("ال") and not lex.speaker_heads.intersection(forms[m]) \
                 and lex.speaker_nouns.isdisjoint(forms[m]) and lex.office_titles.at(forms, m) is None:
             return True
     if j == start or not before_body:
         return False
     before, body = tokens[j - 1], tokens[j]  # the body belongs to the words before it only through a link ("رئيس
-    linked = body.norm.startswith("ل") or before.norm in _LINKS or (  # المفوضية", "الأمين العام للأمم المتحدة",
+    linked = body.norm.startswith("ل") or before.norm in lex.speaker_links or (  # المفوضية", "الأمين العام للأمم المتحدة",
         before.kind == "word" and not _definite(before) and (  # "المتحدث باسم الحكومة", a head in construct,
-            not _CONSTRUCT_HEADS.isdisjoint(forms[j - 1]) or lex.office_titles.at(forms, j - 1) is not None
+            not lex.construct_heads.isdisjoint(forms[j - 1]) or lex.office_titles.at(forms, j - 1) is not None
             or not lex.speaker_nouns.isdisjoint(forms[j - 1])))  # "مفوض الأمم المتحدة", "فريق صندوق النقد"; not a
     #                                                         name, "ودعت فرنسا الأمم المتحدة", "وطالب غوتيريش الحكومة";
     #                                                 name, "ودعت فرنسا الأمم المتحدة"); else it is an
@@ -431,7 +418,7 @@ def _addressee(lex, token, forms: list, j: int) -> bool:
     "المتحدث الإعلامي لشرطة المنطقة", "بيان لوزارة الداخلية": "of"; not the article's لل, "للهلال الأحمر".)"""
     if token.kind != "word" or not token.norm.startswith("ل"):
         return False
-    if token.norm in ("ل", "لـ") or token.norm[1:] in _MEDIA or token.norm[3:] in _MEDIA and token.norm[:3] == "لل":
+    if token.norm in ("ل", "لـ") or token.norm[1:] in lex.media_words or token.norm[3:] in lex.media_words and token.norm[:3] == "لل":
         return token.norm not in ("ل", "لـ") or (j + 1 < len(forms) and (  # ("لـ رويترز", 'لـ"رويترز"': the ل apart)
             (found := lex.actors.at(forms, j + 1) or lex.actors.at(forms, j + 2)) is not None
             and found[1] in lex.media_actors))
@@ -442,7 +429,7 @@ def _addressee(lex, token, forms: list, j: int) -> bool:
 
 def _according(token) -> bool:
     """"بحسب", "وفقا" …: who is named after it says so, never who stands before it."""
-    return token.norm in _ACCORDING or token.norm[1:] in _ACCORDING and token.norm[0] in "وف"
+    return token.norm in lexicon().according_words or token.norm[1:] in lexicon().according_words and token.norm[0] in "وف"
 
 
 def _inside(lex, tokens: tuple, forms: list, j: int, generic: str) -> str:
@@ -474,7 +461,7 @@ def _country(lex, tokens: tuple, forms: list, start: int, end: int, label: str) 
     else:
         found = lex.countries.at(forms, end)
         if found is None and tokens[end].kind == "word" and tokens[end].norm.startswith("ال") \
-                and tokens[end].norm not in _NAMED_STOPS:
+                and tokens[end].norm not in lex.named_stops:
             at = end + 1
             found = lex.countries.at(forms, at)
             if found is not None and not lex.state_name_continues.isdisjoint(forms[end]):
@@ -494,40 +481,10 @@ def _country(lex, tokens: tuple, forms: list, start: int, end: int, label: str) 
     return f"{label} ({found[1]})"
 
 
-# Reporting words whose subject says what follows (not "نقل", to carry, "كشف" and "قدر" with an object of their own)
-_SPEAKING = frozenset(normalize(w) for w in (
-    "قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت", "أفاد", "أفادت", "أوضح", "أوضحت", "أضاف", "أضافت",
-    "صرح", "صرحت", "أشار", "أشارت", "زعم", "زعمت", "ادعى", "ادعت", "تقول", "يقول", "لفت"))
-# Statements that take an object after their subject: after them only a body or an office of the rules is read,
-# before any other subject (_object_ahead), and never the words as written ("ودعا النائب الكويتي مرزوق الخليفة
-# المواطنين"; the rules' reporting_words hold them too).
-_STATEMENTS = frozenset(normalize(w) for w in (
-    "دعا", "دعت", "طالب", "طالبت", "حذر", "حذرت", "أدان", "أدانت", "نفى", "نفت", "رحب", "رحبت", "أعرب", "أعربت",
-    "شدد", "شددت", "اعتبر", "اعتبرت", "أخبر", "أخبرت"))
+# (The words of claimants are the rules': speaking_verbs, statement_verbs, according_words, media_words … in
+#  number_rules.yml.)
 _QUOTE_STARTS = frozenset('"«“„')
 _QUOTE_ENDS = frozenset('"»”“')
-_ACCORDING = frozenset(normalize(w) for w in ("بحسب", "حسب", "وفق", "وفقا"))
-_SOURCE_HEADS = frozenset(normalize(w) for w in (  # what a source named after "بحسب" starts with
-    "صحيفة", "الصحيفة", "وكالة", "الوكالة", "موقع", "الموقع", "مصادر", "المصادر", "منظمة", "المنظمة", "وزارة",
-    "الوزارة", "هيئة", "الهيئة", "مركز", "المركز", "مكتب", "المكتب", "بيان", "البيان", "تقرير", "التقرير",
-    "إحصائية", "إحصائيات", "إحصاءات", "الإحصاءات", "دراسة", "الدراسة", "مسؤول", "مسؤولين", "المتحدث", "الناطق",
-    "شبكة", "الشبكة", "قناة", "القناة", "مفوضية", "المفوضية", "لجنة", "اللجنة", "مديرية", "المديرية", "جمعية",
-    "الجمعية", "اتحاد", "الاتحاد", "مجلس", "المجلس", "بيانات", "البيانات", "أرقام", "الأرقام", "مصدر", "المصدر"))
-
-
-_NAMED_STOPS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "انهن", "انني", "اننا", "بان", "بانه", "بانها", "عن", "في", "الي", "إلى", "الى", "خلال",
-                          "امس", "اليوم", "يوم", "مساء", "صباح", "ليل", "ليلة", "ليله", "السبت", "الاحد", "الاثنين",
-                          "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "الجمعه", "ايضا", "كذلك", "قد", "لقد"})
-
-
-_MEDIA = frozenset(normalize(w) for w in (  # what is told something, after ل: "قال لوكالة …"
-    "وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "شبكة", "مجلة", "محطة"))  # (not هيئة: a body)
-_NOT_SPEAKERS = frozenset(normalize(w) for w in (  # a phrase after a reporting word that starts so names no speaker
-    "بعد", "قبل", "عقب", "إثر", "أمام", "مثل", "لدى", "عند", "حول", "ضمن", "منذ", "حتى", "عبر", "دون", "بين", "خلال",
-    "إليه", "إليها", "إليهم", "فيه", "فيها", "فيهم", "عليه", "عليها", "عليهم", "منه", "منها", "عنه", "عنها", "به",
-    "بها", "هذا", "هذه", "ذلك", "تلك", "أيضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جانبه"))
-_WHEN_WORDS = frozenset({"اثناء", "الاونه", "الصباح", "صباح", "المساء", "مساء", "الفتره", "فتره", "اللحظات", "لحظات",
-                         "الوقت", "وقت"})  # (times that are no time_units of the rules: those are read there)
 
 
 def _named(sentence: str, tokens: tuple, start: int, according: bool = False) -> str:
@@ -545,14 +502,14 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
         if tok.norm == "في" and len(words) == 1 and words[0].norm in lex.speaker_nouns:
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             if after is None or after.kind != "word" or not lex.time_units.absent([after.forms]) \
-                    or not _WHEN_WORDS.isdisjoint(after.forms):
+                    or not lex.when_words.isdisjoint(after.forms):
                 return ""  # "قال مسؤول في الساعات الأولى من صباح اليوم": when, not a body (a code review)
             words.append(tok)  # "قال مسؤول في جهاز الإسعاف": an unnamed speaker in a body
             continue
-        if tok.kind != "word" or tok.norm in _NAMED_STOPS or bare in _NAMED_STOPS or tok.text in ("على", "وعلى"):
+        if tok.kind != "word" or tok.norm in lex.named_stops or bare in lex.named_stops or tok.text in ("على", "وعلى"):
             break  # ("على" as written: "علي" is also a name, and normalised alike)
-        if not words and (tok.norm in ("ما", "كما") or tok.norm in _NOT_SPEAKERS
-                          or (not according and (tok.norm.startswith("لل") or tok.norm[1:] in _MEDIA))):
+        if not words and (tok.norm in ("ما", "كما") or tok.norm in lex.not_speakers
+                          or (not according and (tok.norm.startswith("لل") or tok.norm[1:] in lex.media_words))):
             return ""  # "حسب ما أعلنت المعارضة": the reporting verb after it names who; "قال بعد إعلان النتيجة",
             #            "قال للصحفيين", "قال فيه": when, to whom or about what, and the speaker a pronoun
         if words and tok.norm.startswith("ل") and not tok.norm.startswith("لل"):
