@@ -1020,6 +1020,25 @@ def test_a_story_card_names_who_was_counted_and_an_editors_correction():
     assert headline_range(story) == "Killed or died: 13 ISIS members to 13 civilians"  # (two groups: both said)
 
 
+def test_a_story_card_quotes_the_toll_of_everyone_when_the_reports_give_one():
+    """An analyst (s11) read "Killed or died: 13 ISIS members to 123" as a dispute between 13 and 123: when the
+    first row's ends count one side each and a row of everyone killed (no group) exists, the card quotes that."""
+    from types import SimpleNamespace
+
+    from generator.site.views import headline_range
+
+    def row(label, low, high, grouped, low_group="", high_group=""):
+        return {"label": label, "category": "killed", "low": {"value": low, "group": low_group},
+                "high": {"value": high, "group": high_group}, "same": low == high, "scope": "", "grouped": grouped}
+    story = SimpleNamespace(summary=SimpleNamespace(numbers=[
+        row("Killed or died, all reports", "13", "123", False, "ISIS members"),
+        row("Killed or died: ISIS members", "13", "at least 77", True, "ISIS members", "ISIS members"),
+        row("Killed or died: people (total or unspecified)", "at least 120", "123", True)]))
+    assert headline_range(story) == "Killed or died: at least 120 to 123"
+    story.summary.numbers.pop()  # (no count of everyone: the first row, its groups named)
+    assert headline_range(story) == "Killed or died: 13 ISIS members to 123"
+
+
 def test_a_category_told_only_in_words_still_has_a_headline_row(tmp_path):
     """ "وأصيب العشرات" with no figure: the fourth review found such categories missing from the headline
     numbers; they have a row ("Wounded: dozens") and the story's page shows it."""

@@ -355,17 +355,25 @@ def story_url(story_id: str) -> str:
 
 def headline_range(story: Story) -> str:
     """The story's first headline number of what its reports tell happened, as a range ("Killed or died: 120 to
-    123"); a story with only running totals, rates, earlier events and the like shows none on its card (its
-    page lists them, each labelled: a card has no room to say "since the war began")."""
+    123"); of everyone killed when the reports give such a count and the first row's ends count one side each; a
+    story with only running totals, rates, earlier events and the like shows none on its card (its page lists
+    them, each labelled: a card has no room to say "since the war began")."""
     row = next((r for r in story.summary.numbers if not r.get("scope")), None)
     if row is None:
         return ""
+    whole = next((r for r in story.summary.numbers if not r.get("scope") and r.get("grouped") and r["low"] is not None
+                  and r["category"] == row["category"] and not r["low"].get("group") and not r["high"].get("group")),
+                 None)
+    label = row["label"].split(",")[0]
+    if whole is not None and row["low"] is not None and (row["low"].get("group") or row["high"].get("group")):
+        row, label = whole, whole["label"].split(":")[0]  # (a card quotes the toll of everyone when reports give one:
+        #   not "13 ISIS members to 123", one side's dead in one raid against the whole, read as a dispute)
     if row["low"] is None:
-        return f"{row['label'].split(',')[0]}: {', '.join(row['vague'])}"  # "Wounded: dozens"
+        return f"{label}: {', '.join(row['vague'])}"  # "Wounded: dozens"
     low, high = _counted(row["low"]), _counted(row["high"])
     one = row["same"] and low == high or (row["low"]["value"] == row["high"]["value"] and not row["high"].get("group")
                                           and not row["high"].get("corrected"))
-    return f"{row['label'].split(',')[0]}: {low}" + ("" if one else f" to {high}")  # (not "13 ISIS members to 13")
+    return f"{label}: {low}" + ("" if one else f" to {high}")  # (not "13 ISIS members to 13")
 
 
 def _counted(claim: dict) -> str:
