@@ -438,7 +438,16 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     # side of a dispute with the whole toll)
     ("وقال المرصد إن 16 من عناصر التنظيم قتلوا مساء أمس السبت وحدها", "16", "part"),
     ("وقال إن 25 جنديا قتلوا وأصيب 35 آخرون في شهر يوليو وحده", "25", "part"),
-    ("وهجوم ثان على فندقين بمدينة سوسة خلف لوحده 39 قتيلا", "39", "part"),
+    ("وهجوم ثان على فندقين بمدينة سوسة خلف لوحده 39 قتيلا", "39", ""),  # one attack's? (as "المهاجم لوحده": no)
+    ("نجا طفل وحده من حريق قتل 31 شخصا", "31", ""),  # (an adversarial review: a person alone, no share)
+    ("قتل 47 أمس بينهم 20 في دوما وحدها", "47", ""),  # (the 20 are the share)
+    ("قتل 700 جندي في يوليو وحده، وفق الأرقام الرسمية", "700", "part"),  # (a comma right after it)
+    ("قتل 7 أشخاص في نزاع عشائري أمس", "7", ""),  # one clash, not a war
+    ("قتل 20 شخصا في أعنف غارة في الحرب", "20", ""),  # a record, not the war's toll
+    ("وقتل 15 شخصا في الحرب الدائرة منذ سنوات", "15", "running total"),
+    ("أوقعت الحرب السورية 350 ألف قتيل", "350 ألف", "running total"),
+    ("قتل 5 أشخاص في الساعة الواحدة فجرا", "5", ""),  # one o'clock, no rate
+    ("ويلقى 3 أطفال حتفهم في الساعة الواحدة بسبب الجوع", "3", "rate"),  # per hour
     ("وقال إن قوات الأمن قتلت أكثر من 60 فلسطينيا يوم الاثنين الماضي وحدَه", "60", "part"),  # (diacritics)
     ("وأكد أنه لن يترك وحده في المعركة، بعد مقتل 5 جنود", "5", ""),  # another clause
     ("وأكد المرصد أن الاشتباكات التي دارت مساء أمس السبت وحدها تسببت في خسائر بشرية، حيث قتل 16 من عناصر التنظيم",
@@ -1329,6 +1338,13 @@ def test_reports_of_no_named_outlet_are_not_counted_as_more_outlets():
     ("وقالت الشرطة الأحد إن 5 أشخاص قتلوا في الانفجار", "5", True),  # (a statement's day, no span: as said)
     ("منفذ الهجوم الانتحاري الاثنين الذي أوقع 32 قتيلا في سوروتش", "32", True),  # (a relative clause: its day)
     ("الاشتباكات التي دارت مساء أمس السبت تسببت في خسائر بشرية، حيث قتل 16 من عناصر التنظيم", "16", True),
+    # (an adversarial review) the count's own other time; words that are no days; "بعد الظهر"; a day inside a word
+    ("وصل المفتشون السبت إلى دوما، حيث قتل أكثر من 40 شخصا في هجوم كيميائي الشهر الماضي", "40", False),
+    ("قتل الخميس في أحد الأسواق 18 شخصا", "18", True),
+    ("قتل الخميس بعد الظهر 6 عمال في انفجار", "6", True),
+    ("تجددت الأحداث بعد الظهر وقتل 5 متظاهرين الأحد", "5", True),
+    ("قتل 8 جنود بعد هجوم وقع الاثنين", "8", False),  # the count, then another event's day
+    ("أكّدت الشرطة الأحد أن 173 شخصا قتلوا خلال عشرة أشهر", "173", False),  # (a shadda on the verb)
 ])
 def test_a_figures_day_is_the_sentences_only_when_nothing_between_makes_it_another_events(sentence, number, kept):
     from generator.analysis.annotate import note

@@ -16,6 +16,7 @@ from ..arabic import RELATIVE_PRONOUNS, normalize, without_diacritics
 from ..dates import future_verb
 from ..models import Figure, SentenceNote, Source
 from .labels import category_label, category_order, group_label
+from .number_lexicon import lexicon
 
 
 def figure_id(source_id: str, sentence_key: str, start: int) -> str:
@@ -51,6 +52,8 @@ def figures_of(source: Source) -> list[Figure]:
                     scope=scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
                                    first_people is not None and first_people < n.start, after[n.start])
                     if n.type == "people" else ""))
+                if out[-1].scope in _NO_ONE_DAY:  # (a running total, a rate, an earlier event: no one day of it;
+                    out[-1] = replace(out[-1], stated_day="", day="")  # its sentence's day is the announcement's)
     return _summed_parts(out)
 
 
@@ -63,10 +66,16 @@ def figures_of(source: Source) -> list[Figure]:
 _SAYING = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أكد|أكدت|اكد|اكدت|ذكر|ذكرت|أفاد|أفادت|افاد|افادت|أوضح|أوضحت|"
                      r"اوضح|اوضحت|أضاف|أضافت|اضاف|اضافت|صرح|صرحت|أشار|أشارت|اشار|اشارت|كشف|كشفت)(?!\S)")
 _THAT = re.compile(r"(?<!\S)(?:[وف]?(?:أن|إن|ان|بأن|بان)|أنه|إنه|انه|أنها|إنها|انها)(?!\S)")
-_SPAN = re.compile(r"(?<!\S)(?:خلال|منذ|طوال|طيلة|على مدى|على مدار)(?!\S)")
-_AFTER_ANOTHER = re.compile(r"(?<!\S)[وف]?(?:بعد|غداة|عقب|إثر|اثر)(?!\S)|(?<![،,])\s+حيث(?!\S)")  # ("حيث" after
+_SPAN = re.compile(r"(?<!\S)(?:(?:خلال|طوال|طيلة|على مدى|على مدار)\s+(?:ال)?(?:\d+\s+)?(?:\S+\s+)?(?:أيام|ايام|يوما|أسابيع|"
+                   r"اسابيع|أسبوعا|اسبوعا|أشهر|اشهر|شهرا|شهور|سنوات|سنة|سنين|عاما|أعوام|اعوام|عقود|عقد|فترة|الفترة)(?!\w)"
+                   r"|منذ)(?!\S)")  # (a span of the count's own: "خلال عشرة أشهر", "منذ بداية العام"; not "خلال حفل")
+_AFTER_ANOTHER = re.compile(r"(?<!\S)[وف]?(?:بعد|غداة|عقب)(?!\s+(?:الظهر|ظهر|أن|ان|منتصف|العصر|الظهيرة))(?!\S)"
+                            r"|(?<![،,])\s+حيث(?!\S)")  # (not "بعد الظهر", "بعد أن": the same day; "حيث" after
 #   a place is "where": "إلى دوما حيث قتل 40"; after a comma it tells the clause before in detail: "…، حيث قتل 16")
-_OTHER_DAY = re.compile(r"(?<!\S)[وف]?(?:ب|في)?(?:يوم\s+)?(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت|أمس|امس)(?!\S)")
+_ANOTHER_TIME = re.compile(r"(?<!\S)(?:ال)?(?:شهر|أسبوع|اسبوع|عام|سنة)\s+(?:ال)?(?:ماضي|ماضية|سابق|فائت|منصرم)(?!\w)")
+_OTHER_DAY = re.compile(r"(?<!\S)(?<!صلاة )[وف]?(?:ب|في)?(?:يوم\s+(?:ال)?|ال)(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|"
+                        r"خميس|جمعة|سبت)(?!\w)|(?<!\S)[وف]?(?:أمس|امس)(?!\w)")  # (with its article or "يوم": "أحد الأسواق"
+#                        is one of them, "اثنين" two; "صلاة الجمعة" is the same Friday's)
 
 
 def day_of(sentence: str, start: int, note: SentenceNote) -> dict[str, str]:
@@ -75,20 +84,24 @@ def day_of(sentence: str, start: int, note: SentenceNote) -> dict[str, str]:
     meeting that followed them, and a ten months' tally dated the day it was announced."""
     if not note.stated_day:
         return {"stated_day": "", "day": ""}
-    at = sentence.find(note.stated_day)
-    if at < 0:
+    found = re.search(rf"(?<!\w){re.escape(note.stated_day.strip())}(?!\w)", sentence)  # (a word: "الأحد" is not in
+    if found is None:  #                                                                  "الأحداث")
         return {"stated_day": note.stated_day, "day": note.day}
+    at, end = found.span()
+    plain = without_diacritics  # (the verbs as written: "أكّدت")
     if start > at:  # the day, then the count
-        before, between = sentence[max(0, at - 60):at], sentence[at + len(note.stated_day):start]
+        before, between = plain(sentence[max(0, at - 60):at]), plain(sentence[end:start])
         said = _THAT.search(between) and _SAYING.search(before.split("،")[-1])  # (the statement's day: the count's
+        own = sentence[start:start + 120].split("،")[0]  #                       too, unless the count has a span of
         if _AFTER_ANOTHER.search(between) or _OTHER_DAY.search(between) \
-                or (said and _SPAN.search(sentence[at:start + 120])):  # too, unless the
-            return {"stated_day": "", "day": ""}  #                        count has a time span of its own)
-    elif _SAYING.search(sentence[start:at]):  # the count, then a verb of saying and its day
-        return {"stated_day": "", "day": ""}
+                or (said and _SPAN.search(plain(own))) or _ANOTHER_TIME.search(plain(own)):  # its own, in its clause;
+            return {"stated_day": "", "day": ""}  #                   a time of its own: "قتل 40 … الشهر الماضي")
+    elif _SAYING.search(plain(sentence[start:at])) or _AFTER_ANOTHER.search(plain(sentence[start:at])):
+        return {"stated_day": "", "day": ""}  # the count, then a verb of saying and its day, or another event's
     return {"stated_day": note.stated_day, "day": note.day}
 
 
+_NO_ONE_DAY = frozenset({"running total", "rate", "earlier event"})
 _MOST_PARTS = {2: 20, 3: 8}  # the most other counts of the category a report may hold for pairs, for triples
 
 
@@ -162,17 +175,29 @@ _RECORD = re.compile(r"(?<!\S)(?:(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ
 _CLAUSE_END = re.compile(r"[،,؛;.!?؟:]")
 _PART = re.compile(r"(?:^|\s)و?(?:من\s+)?(?:بينهم|بينهن|بينهما|منهم|منهن|منهما|ضمنهم|بمن\s+فيهم|بما\s+فيهم|"
                    r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم|[وت]?يشمل\s+(?:ذلك|هذا)\s+(?:العدد|الرقم))\s*(?:\S+\s+)?$")
-_ALONE = re.compile(r"(?<!\S)[وف]?ل?وحد(?:ه|ها|هم|هما|هن)(?!\S)")  # "مساء السبت وحدها", "في يوليو وحده", "لوحده"
+_ALONE = re.compile(r"(?<!\S)[وف]?ل?وحد(?:ه|ها|هم|هما|هن)(?!\w)")  # "مساء السبت وحدها", "في يوليو وحده", "لوحده"
+_WHEN_OR_WHERE = re.compile(  # what "alone" must follow to make a share: a day, a time, a month or a year, or a place
+    r"(?:(?<!\S)(?:يوم|ليلة|ليل|مساء|صباح|أمس|امس|اليوم|شهر|الشهر|عام|العام|سنة|الأسبوع|الاسبوع|أسبوع|الماضي|الماضية|"
+    r"السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|يناير|فبراير|مارس|أبريل|ابريل|"
+    r"مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|\d{4})(?:\s+\S+)?|(?<!\S)[وف]?(?:في|ب)\s*\S+"
+    r"(?:\s+\S+)?)\s*$")  # ("نجا طفل وحده", "المسلح وحده": a person alone, no share of a toll)
+_RECORD_WORD = re.compile(r"(?<!\S)(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ|أكثر\s+دموية|الأكثر\s+دموية|أدمى|ادمى)(?!\S)")
+_PART_CUE = re.compile(r"(?<!\S)و?(?:من\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم|بمن\s+فيهم)(?!\S)")
 _ELABORATES = re.compile(r"\s*و?(?:حيث|إذ|اذ)(?!\S)")  # a clause that tells the one before it in detail: "…، حيث قتل 16"
-_WAR = re.compile(r"(?<!\S)(?:[وف]?(?:في|خلال|جراء|طوال|طيلة)\s+|[وف]?(?:أسفر|أسفرت|أودى|أودت|خلف|خلفت|حصد|حصدت)\s+)"
-                  r"(?:ال)?(?:حرب|نزاع|صراع|اقتتال)(?!\w)")  # "قتل نحو 10 آلاف شخص في الحرب", "أسفر النزاع عن …"
+_WAR = re.compile(r"(?<!\S)(?:[وف]?(?:في|خلال|جراء|طوال|طيلة)\s+|[وف]?(?:أسفر|أسفرت|أودى|أودت|خلف|خلفت|حصد|حصدت|"
+                  r"أوقع|أوقعت|اوقع|اوقعت)\s+)ال(?:حرب|نزاع|صراع|اقتتال)(?!\w)(?P<after>\s*\S*)")  # "قتل نحو 10
+#   آلاف شخص في الحرب", "أسفر النزاع عن …"; definite ("في نزاع عشائري", "حرب شوارع": one clash)
+_WAR_GOES_ON = frozenset(normalize(w) for w in (  # what may follow "الحرب" when it is a war: where, how long, which
+    "الأهلية", "الدائرة", "الدائر", "المستمرة", "المستمر", "الجارية", "الجاري", "التي", "الذي", "في", "منذ", "عن", "بين"))
 _OF_THEM = re.compile(r"^\s*(?:[^\s،,.؛]+\s+)?(?:منهم|منهن|منها|منهما)(?!\S)")  # "751 منهن", "38 حالة منها"
 _OF_THE_WOUNDED = re.compile(r"\s*من\s+(?:ال)?(?:مصابين|جرحى)(?!\w)")  # dead of the wounded
 _OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اصل|من\s+بين|من\s+إجمالي|من\s+اجمالي)\s")
 _PERIOD = r"(?:عام|سنة|سنه|يوم|شهر|أسبوع|اسبوع|ساعة|ساعه|دقيقة|دقيقه)"
 _RATE = re.compile(r"(?<!\S)(?:و|ف)?(?:سنويا|سنوياً|يوميا|يومياً|شهريا|شهرياً|أسبوعيا|أسبوعياً|اسبوعيا|اسبوعياً|"
-                   rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر|الأسبوع|الاسبوع|الساعة|الساعه|الدقيقة|الدقيقه|"
-                   r"الثانية|الثانيه)\s+الواحدة?)(?!\S)")  # (not "في العام الحالي"; "110 وفاة في الدقيقة الواحدة")
+                   rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر|الأسبوع|الاسبوع|الدقيقة|الدقيقه|"
+                   r"الثانية|الثانيه)\s+الواحدة?|في\s+(?:الساعة|الساعه)\s+الواحدة?(?!\s+(?:فجرا|صباحا|ظهرا|مساء|ليلا|"
+                   r"بعد|من|و|ظهر|صباح|فجر)))(?!\S)")  # (not "في العام الحالي"; "110 وفاة في الدقيقة الواحدة";
+#                   "في الساعة الواحدة فجرا" is one o'clock)
 _PER_HEAD = re.compile(r"^(?:\S+\s+){0,2}?(?:و?لكل\s+(?:\d|(?:ال)?(?:الف|مايه|ميه|مليون|مليار|عشره|عشر|خمس\S*|عشر\S*|مئ\S*|ماي\S*)(?!\S))"
                        r"|و?(?:من|في)\s+كل\s+(?:10+(?![\d.])|(?:ال)?(?:الف|مايه|ميه|مليون|مليار|عشره|عشر)(?!\S)))")
 # (normalised text: "لكلّ 100 ألف", "لكل 11 شخصا", "لكل خمسين ألف": per N; after "من كل"/"في كل" only a power of ten,
@@ -219,6 +244,32 @@ def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years
             continue
         between = sentence[span[1]:at] if at >= span[1] else sentence[at:span[0]]
         if len(between.split()) <= _NEAR_YEAR:
+            return True
+    return False
+
+
+def _war(clause: str) -> bool:
+    """Whether the clause tells a war's or a conflict's toll: the war named with the article, then the clause's end,
+    a country's adjective, or words of a war going on ("في الحرب السورية", "في الحرب الأهلية", "أسفر النزاع عن");
+    not one clash ("في نزاع عشائري"), a war on something ("الحرب على المخدرات"), nor a record ("أعنف غارة في
+    الحرب")."""
+    for found in _WAR.finditer(clause):
+        after = normalize(found.group("after").strip(" ،,.؛"))
+        if _RECORD_WORD.search(clause[:found.start()]):
+            continue
+        if not after or after in _WAR_GOES_ON or lexicon().countries.word(after.removeprefix("ال")) is not None \
+                or lexicon().countries.word(after) is not None:
+            return True
+    return False
+
+
+def _share(text: str) -> bool:
+    """Whether the text says "alone" right after a time or a place ("مساء أمس السبت وحدها", "في شهر يوليو وحده",
+    "في سوريا وحدها"), with no part named before it ("قتل 47 أمس بينهم 20 في دوما وحدها": the 20 are the share)."""
+    plain = without_diacritics(text)
+    for found in _ALONE.finditer(plain):
+        ahead = plain[:found.start()]
+        if _WHEN_OR_WHERE.search(ahead) and not _PART_CUE.search(ahead):
             return True
     return False
 
@@ -272,7 +323,7 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         clause_start = starts[-2] if len(starts) > 1 else low  #   relative clause's head is in the clause before)
     clause = sentence[clause_start:clause_end]
     told_before = sentence[starts[-2] if len(starts) > 1 else low:clause_start] if _ELABORATES.match(clause) else ""
-    if _ALONE.search(without_diacritics(clause)) is not None or _ALONE.search(without_diacritics(told_before)):
+    if _share(sentence[start:clause_end]) or _share(told_before):
         return PART  # "قتل 16 منهم مساء أمس السبت وحدها", "في شهر يوليو وحده", "خلف لوحده 39 قتيلا": a day's, a
         #              place's or one attack's share of a larger toll, no end of its range and no side of a dispute
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
@@ -282,7 +333,7 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف")
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
         return TOTAL
-    if told and _WAR.search(clause):
+    if told and _war(clause):
         return TOTAL  # a war's or a conflict's toll ("قتل نحو 10 آلاف شخص في الحرب", "وأسفر النزاع عن سقوط أكثر من
         #               عشرة آلاف قتيل"): its running total, not one event's (an analyst met it as a story's toll)
     if told and earlier(sentence, (start, end), (clause_start, clause_end), years, report_date):
