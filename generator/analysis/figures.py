@@ -80,8 +80,9 @@ _OTHER_DAY = re.compile(r"(?<!\S)(?<!صلاة )[وف]?(?:ب|في)?(?:يوم\s+(?
 
 def day_of(sentence: str, start: int, note: SentenceNote) -> dict[str, str]:
     """The day the sentence states, as a count's own (stated_day, day), or none when the words between them make it
-    another event's day (_SAYING, _AFTER_ANOTHER): an analyst found deaths of a Monday dated the Tuesday of the
-    meeting that followed them, and a ten months' tally dated the day it was announced."""
+    another event's day (_SAYING, _AFTER_ANOTHER, _OTHER_DAY, a span or a time of the count's own): an analyst found
+    deaths of a Monday dated the Tuesday of the meeting that followed them, and a ten months' tally dated the day
+    it was announced. (A running total, a rate or an earlier event gets none at all: figures_of.)"""
     if not note.stated_day:
         return {"stated_day": "", "day": ""}
     found = re.search(rf"(?<!\w){re.escape(note.stated_day.strip())}(?!\w)", sentence)  # (a word: "الأحد" is not in
@@ -286,9 +287,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
       الضحايا"; not "قتل 49 من إجمالي 71 راكبا", the crash's toll out of its passengers), or "of them" after
       another count of people in the sentence,
       `after_count` ("751 منهن"; not "وتعتقل 200 منهم", of the protesters: the arrests themselves); or whose clause
-      says "alone" ("وحده", "وحدها", "لوحده": "مساء السبت وحدها", "في شهر يوليو وحده"), or the clause before it
-      when its own tells that one in detail ("الاشتباكات التي دارت مساء أمس السبت وحدها تسببت في خسائر بشرية، حيث
-      قتل 16"): one day's, place's or attack's share;
+      says "alone" after a time or a place (_share: "مساء السبت وحدها", "في شهر يوليو وحده"), or the clause before
+      it when its own tells that one in detail ("الاشتباكات التي دارت مساء أمس السبت وحدها تسببت في خسائر بشرية،
+      حيث قتل 16"): one day's or one place's share;
     - "running total": a toll (a count with a category) whose clause counts since a start or over years ("قتل
       أكثر من 3200 شخص منذ بدء الحرب", "منذ عام 2011", "منذ سبع سنوات", "خلال 27 عاما"); not "the worst since"
       ("أعنف هجوم منذ 2017"); "حتى الآن" (so far) is an event's toll as it grows, not this; or whose clause tells
@@ -324,8 +325,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     clause = sentence[clause_start:clause_end]
     told_before = sentence[starts[-2] if len(starts) > 1 else low:clause_start] if _ELABORATES.match(clause) else ""
     if _share(sentence[start:clause_end]) or _share(told_before):
-        return PART  # "قتل 16 منهم مساء أمس السبت وحدها", "في شهر يوليو وحده", "خلف لوحده 39 قتيلا": a day's, a
-        #              place's or one attack's share of a larger toll, no end of its range and no side of a dispute
+        return PART  # "قتل 16 منهم مساء أمس السبت وحدها", "في شهر يوليو وحده": a day's or a place's share of a
+        #              larger toll, no end of its range and no side of a dispute (not "المهاجم لوحده": one alone)
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
     words_before = sentence[clause_start:start].split()
     if told and (_MAYBE.search(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before))
