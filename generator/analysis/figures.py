@@ -183,6 +183,8 @@ _WHEN_OR_WHERE = re.compile(  # what "alone" must follow to make a share: a day,
     r"مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|\d{4})(?:\s+\S+)?|(?<!\S)[وف]?(?:في|ب)\s*\S+"
     r"(?:\s+\S+)?)\s*$")  # ("نجا طفل وحده", "المسلح وحده": a person alone, no share of a toll)
 _RECORD_WORD = re.compile(r"(?<!\S)(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ|أكثر\s+دموية|الأكثر\s+دموية|أدمى|ادمى)(?!\S)")
+_DONE_AFTER = re.compile(r"\s+(?:\S+\s+)?[وف]?(?:قد\s+)?(?:قتلوا|لقوا|سقطوا|أصيبوا|اصيبوا|جرحوا|توفوا|ماتوا|"
+                         r"استشهدوا|غرقوا|اعتقلوا|نزحوا|فقدوا|اختطفوا)(?!\w)")  # (the count's own verb, past: done)
 _PART_CUE = re.compile(r"(?<!\S)و?(?:من\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم|بمن\s+فيهم)(?!\S)")
 _ELABORATES = re.compile(r"\s*و?(?:حيث|إذ|اذ)(?!\S)")  # a clause that tells the one before it in detail: "…، حيث قتل 16"
 _WAR = re.compile(r"(?<!\S)(?:[وف]?(?:في|خلال|جراء|طوال|طيلة)\s+|[وف]?(?:أسفر|أسفرت|أودى|أودت|خلف|خلفت|حصد|حصدت|"
@@ -330,8 +332,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
     words_before = sentence[clause_start:start].split()
     if told and (_MAYBE.search(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before))
-                 or (words_before and future_verb(normalize(words_before[-1])))):
-        return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف")
+                 or (words_before and future_verb(normalize(words_before[-1])))) \
+            and not _DONE_AFTER.match(sentence, end):
+        return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
+        #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
         return TOTAL
     if told and _war(clause):
