@@ -265,6 +265,21 @@ def test_a_days_sentence_other_reports_tell_alike_is_shown_once_with_where_they_
         assert alike >= 1  # (the coalition's statement, carried by two outlets, names the same day)
 
 
+def test_who_says_what_counts_a_statement_carried_by_several_reports_once(site):
+    """An analyst found "interior ministry (3 statements)" above one statement: the others were the same sentence in
+    other reports. A speaker's count is of distinct statements; the sentences are counted apart when more."""
+    data = json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
+    actors = data["stories"][0]["summary"]["actors"]
+    assert all(a["count"] <= a["sentences"] and len(a["statements"]) == min(a["count"], 3) for a in actors)
+    page = soup(site / "index.html")
+    for a, dt in zip(actors, page.select(".actors dt"), strict=True):
+        assert f"({a['count']} statement" in dt.get_text()
+        assert (f"told in {a['sentences']} sentences" in dt.get_text()) is (a["sentences"] > a["count"])
+    if site.parent.name.startswith("event2"):
+        ministry = next(a for a in actors if a["actor"].startswith("defence ministry"))
+        assert ministry["sentences"] > ministry["count"]  # (its statement is in two reports)
+
+
 def test_who_says_what_and_corroboration(site):
     page = soup(site / "index.html")
     actors = [dt.get_text() for dt in page.select(".actors dt")]

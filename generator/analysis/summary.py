@@ -176,6 +176,8 @@ _SCOPE_LABELS = {TOTAL: ", running totals (since a start)", RATE: ", rates (per 
 _BOTH_LABEL = "Killed and wounded, counted together"
 
 
+SAME_STATEMENT = 0.4  # two sentences of one speaker this alike (score) are one statement in "who says what"
+_COMPARED = 200  # the statements of one speaker each new sentence is compared with
 SAME_EVENT = 0.6  # a day's sentences whose words are this alike (score) tell one event: shown once
 
 
@@ -226,12 +228,19 @@ def who_says_what(sources: list[Source], outlets_of: dict[tuple[str, str], int],
             by_actor[countries[0]].extend(by_actor.pop(actor))
     out = []
     for actor, items in sorted(by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        picked: list[Sentence] = []
+        distinct: list[Sentence] = []  # (one statement carried by several reports, or told twice, is one)
+        keys: set[str] = set()
         for _, item in sorted(items, key=lambda kv: kv[0]):
-            if len(picked) < per_actor and all(score(item.note.words, p.note.words) < 0.4 for p in picked):
-                picked.append(item)
+            if item.note.key in keys:
+                continue
+            keys.add(item.note.key)
+            if len(distinct) >= _COMPARED or all(score(item.note.words, p.note.words) < SAME_STATEMENT
+                                                 for p in distinct):
+                distinct.append(item)  # (past _COMPARED statements, only copies word for word are one: a pile's
+        picked = distinct[:per_actor]  #  speaker quoted thousands of times is not compared all against all)
         english = next((found for _, item in items if (found := item.source.speaker_en(actor))), "")
-        out.append({"actor": actor, "actor_en": english, "count": len(items), "statements": [cite(i) for i in picked]})
+        out.append({"actor": actor, "actor_en": english, "count": len(distinct), "sentences": len(items),
+                    "statements": [cite(i) for i in picked]})
     return out
 
 
