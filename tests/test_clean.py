@@ -273,6 +273,21 @@ def test_a_byline_or_dateline_is_not_the_headline_and_names_an_outlet_only_when_
         dateline, outlet, byline)
 
 
+@pytest.mark.parametrize(("title", "headline", "site"), [
+    ("بوابة الأخبار - النيجر: حداد وطني بعد هجوم تيلابيري", "النيجر: حداد وطني بعد هجوم تيلابيري", "بوابة الأخبار"),
+    ("وكالة الأنباء الوطنية - الحكومة تعلن حدادا وطنيا لثلاثة أيام", "الحكومة تعلن حدادا وطنيا لثلاثة أيام",
+     "وكالة الأنباء الوطنية"),
+    ("بغداد - الحكومة تعلن حدادا وطنيا لثلاثة أيام بعد الهجوم", "بغداد - الحكومة تعلن حدادا وطنيا لثلاثة أيام بعد الهجوم",
+     None),  # a place first: no outlet guessed
+])
+def test_a_mediums_name_before_a_dash_in_the_title_is_its_site_not_the_headline(title, headline, site):
+    """An analyst found "بوابة الأخبار - النيجر: …" kept whole as the headline while the page said no outlet is named."""
+    text = (title + "\n\nالخميس 17 أغسطس 2023\n\n"
+            "أعلنت الحكومة في النيجر حداداً وطنياً لمدة ثلاثة أيام بعد الهجوم الذي قتل فيه 17 جندياً في منطقة تيلابيري.\n")
+    result = clean(text)
+    assert (result.meta["headline"], result.meta.get("site_label")) == (headline, site)
+
+
 def test_a_section_word_in_a_dateline_is_no_outlet():
     from generator.ingest.sources import _detected
     assert "outlet" not in _detected({"dateline": "القاهرة", "dateline_outlet": "متابعات"})

@@ -22,6 +22,8 @@ _PIPE = re.compile(r"\s+[|｜]\s+")
 _MEDIA_LABEL = re.compile(r"\s*[+|\-–]\s*(?:فيديو|بالفيديو|صور|بالصور|شاهد|video|photos?)\s*$", re.IGNORECASE)
 _DATELINE = re.compile(r"^([^\s–—\-|/]+(?:\s[^\s–—\-|/ـ]+)?)(?:\s*[–—-]\s+|\s+[–—-]\s*|\s+ـ\s+)"
                        r"([^\s–—\-|/]+(?:\s[^\s–—\-|/]+){0,2})$")  # "دبي - سانا", "سلوى المدني- عين اليوم", "… ـ القاهرة"
+_MEDIUM_PREFIX = re.compile(r"^((?:بوابة|موقع|وكالة|صحيفة|جريدة|قناة|شبكة|راديو|إذاعة|اذاعة|مجلة)(?:\s+[^\s\-–—:]+){1,2})"
+                            r"\s+[-–—]\s+(.+)$")  # (a medium's word first: not a dateline's place, "بغداد - …")
 _SECTION_PREFIX = re.compile(r"^[^\s/]+\s+/\s+")
 _TRANSMISSION = re.compile(r"\s+/\s*(?:إضافة|اضافة|تعديل|محدث|محدّث|عاجل)(?:\s+\S+){0,3}\s*$")
 _OUTLET_PREFIX = re.compile(r"^([^\s/.،:\"«“]+(?:\s[^\s/.،:\"«“]+){0,2})\s*/\s*")
@@ -135,8 +137,10 @@ def read_header(scan: _Scan, start: int) -> None:
         if (m := _SECTION_PREFIX.match(title)) and word_count(title[m.end():]) >= 4:
             title = title[m.end():]  # "عام / …", "رياضي / …": a news agency's section before its title
         title = _TRANSMISSION.sub("", title)  # "… / إضافة أولى وأخيرة": the agency's transmission marker
-        scan.meta["headline"] = title
         site = [p for p in parts if p is not main]
+        if not site and (m := _MEDIUM_PREFIX.match(title)) and word_count(m.group(2)) >= 4:
+            site, title = [m.group(1)], m.group(2)  # "بوابة الأخبار - النيجر: حداد وطني …": a medium's name, a dash
+        scan.meta["headline"] = title
         if site:
             scan.meta.setdefault("site_label", site[-1])
         scan.drop(headline, "headline (shown as the page title)")
