@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..arabic import content_words
 from ..dates import report_day
@@ -337,23 +337,28 @@ def link(word_sets: list[frozenset[str]], threshold: float = THRESHOLD, previous
         sizes = np.array([len(w) for w in word_sets], dtype=np.int64)
         keep = strict(sizes[low], sizes[high], scores, days, low, high)
         low, high, scores = low[keep], high[keep], scores[keep]
-    if stated is not None and len(low):
-        has = np.fromiter(map(bool, stated), dtype=bool, count=count)
-        keep = np.ones(len(low), dtype=bool)
-        for k in np.flatnonzero(has[low] & has[high]).tolist():  # (only pairs where both state some: few)
-            keep[k] = not stated[int(low[k])].isdisjoint(stated[int(high[k])])
-        low, high, scores = low[keep], high[keep], scores[keep]
-    if counted is not None and len(low):
-        has = np.fromiter(map(bool, counted), dtype=bool, count=count)
-        keep = np.ones(len(low), dtype=bool)
-        for k in np.flatnonzero(has[low] & has[high]).tolist():
-            keep[k] = not disagree(counted[int(low[k])], counted[int(high[k])])
-        low, high, scores = low[keep], high[keep], scores[keep]
+    if stated is not None:
+        low, high, scores = _agreeing(low, high, scores, stated, lambda a, b: a.isdisjoint(b))
+    if counted is not None:
+        low, high, scores = _agreeing(low, high, scores, counted, disagree)
     source, target, both = np.concatenate([low, high]), np.concatenate([high, low]), np.concatenate([scores, scores])
     order = np.lexsort((target, source))
     starts = np.zeros(count + 1, dtype=np.int64)
     np.cumsum(np.bincount(source, minlength=count), out=starts[1:])
     return Linked(_array("Q", starts), _array("I", target[order]), _array("d", both[order])), kept_links
+
+
+def _agreeing(low: np.ndarray, high: np.ndarray, scores: np.ndarray, values: list, differ: Callable[[Any, Any], bool]
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The linked pairs (low, high, scores) but those whose texts both have values and `differ` in them (only
+    pairs where both state some are looked at: few)."""
+    if not len(low):
+        return low, high, scores
+    has = np.fromiter(map(bool, values), dtype=bool, count=len(values))
+    keep = np.ones(len(low), dtype=bool)
+    for k in np.flatnonzero(has[low] & has[high]).tolist():
+        keep[k] = not differ(values[int(low[k])], values[int(high[k])])
+    return low[keep], high[keep], scores[keep]
 
 
 def strict(size_a: np.ndarray, size_b: np.ndarray, scores: np.ndarray, days: Days, a: np.ndarray, b: np.ndarray

@@ -9,8 +9,10 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 from itertools import combinations
+from types import MappingProxyType
 
 from ..arabic import RELATIVE_PRONOUNS, normalize, without_diacritics
 from ..dates import future_verb
@@ -41,6 +43,11 @@ def figures_of(source: Source) -> list[Figure]:
                 if m.type == "people":
                     following = m.category
             for n in note.numbers:
+                scope = scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
+                                 first_people is not None and first_people < n.start, after[n.start]) \
+                    if n.type == "people" else ""
+                # (a running total, a rate, an earlier event: no one day of it; its sentence's is the announcement's)
+                day = _UNDATED if scope in _NO_ONE_DAY else day_of(sentence.ar, n.start, note)
                 out.append(Figure(
                     id=figure_id(source.meta.id, f"{outside}:{note.key}" if outside else note.key, n.start),
                     source_id=source.meta.id, pair_id=pair.id,
@@ -48,12 +55,7 @@ def figures_of(source: Source) -> list[Figure]:
                     low=n.low, high=n.high, vague=n.vague, qualifier=n.qualifier, type=n.type,
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
-                    **day_of(sentence.ar, n.start, note), paragraph=outside,
-                    scope=scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
-                                   first_people is not None and first_people < n.start, after[n.start])
-                    if n.type == "people" else ""))
-                if out[-1].scope in _NO_ONE_DAY:  # (a running total, a rate, an earlier event: no one day of it;
-                    out[-1] = replace(out[-1], stated_day="", day="")  # its sentence's day is the announcement's)
+                    **day, paragraph=outside, scope=scope))
     return _summed_parts(out)
 
 
@@ -78,13 +80,13 @@ _OTHER_DAY = re.compile(r"(?<!\S)(?<!صلاة )[وف]?(?:ب|في)?(?:يوم\s+(?
 #                        is one of them, "اثنين" two; "صلاة الجمعة" is the same Friday's)
 
 
-def day_of(sentence: str, start: int, note: SentenceNote) -> dict[str, str]:
+def day_of(sentence: str, start: int, note: SentenceNote) -> Mapping[str, str]:
     """The day the sentence states, as a count's own (stated_day, day), or none when the words between them make it
     another event's day (_SAYING, _AFTER_ANOTHER, _OTHER_DAY, a span or a time of the count's own): an analyst found
     deaths of a Monday dated the Tuesday of the meeting that followed them, and a ten months' tally dated the day
     it was announced. (A running total, a rate or an earlier event gets none at all: figures_of.)"""
     if not note.stated_day:
-        return {"stated_day": "", "day": ""}
+        return _UNDATED
     found = re.search(rf"(?<!\w){re.escape(note.stated_day.strip())}(?!\w)", sentence)  # (a word: "الأحد" is not in
     if found is None:  #                                                                  "الأحداث")
         return {"stated_day": note.stated_day, "day": note.day}
@@ -96,13 +98,14 @@ def day_of(sentence: str, start: int, note: SentenceNote) -> dict[str, str]:
         own = sentence[start:start + 120].split("،")[0]  #                       too, unless the count has a span of
         if _AFTER_ANOTHER.search(between) or _OTHER_DAY.search(between) \
                 or (said and _SPAN.search(plain(own))) or _ANOTHER_TIME.search(plain(own)):  # its own, in its clause;
-            return {"stated_day": "", "day": ""}  #                   a time of its own: "قتل 40 … الشهر الماضي")
+            return _UNDATED  #                                        a time of its own: "قتل 40 … الشهر الماضي")
     elif _SAYING.search(plain(sentence[start:at])) or _AFTER_ANOTHER.search(plain(sentence[start:at])):
-        return {"stated_day": "", "day": ""}  # the count, then a verb of saying and its day, or another event's
+        return _UNDATED  # the count, then a verb of saying and its day, or another event's
     return {"stated_day": note.stated_day, "day": note.day}
 
 
 _NO_ONE_DAY = frozenset({"running total", "rate", "earlier event"})
+_UNDATED = MappingProxyType({"stated_day": "", "day": ""})
 _MOST_PARTS = {2: 20, 3: 8}  # the most other counts of the category a report may hold for pairs, for triples
 
 
@@ -423,7 +426,7 @@ def claim(figure: Figure, sources: dict[str, Source]) -> dict:
     source = sources[figure.source_id]
     meta = source.meta
     return {"value": figure_value(figure), "claimant": figure.claimant or meta.outlet, "outlet": meta.outlet,
-            "claimant_en": source.speaker_en(figure.claimant) if figure.claimant else "",
+            "claimant_en": source.speaker_en(figure.claimant),
             "date": meta.date[:10] or "date not stated", "figure_id": figure.id, "source_id": figure.source_id,
             "pair_id": figure.pair_id, "category": category_label(figure.category),
             # who was counted, when the report says more than people ("" for "people" or nothing)

@@ -24,7 +24,7 @@ from .number_people import Counted, counted, definite, nothing_counted_after
 from .number_refs import referred, year_like
 from .number_scan import Seen, Sentence
 from .number_spans import Raw
-from .number_tokens import parse_digits, tokenize
+from .number_tokens import article, parse_digits, tokenize
 
 TYPES = ("people", "money", "percent", "year", "date", "time", "age", "duration", "measure", "magnitude", "count",
          "score", "ordinal", "identifier", "other")
@@ -274,7 +274,7 @@ def claimant_of(sentence: str) -> str:
     first = True  # (the sentence's first reporting word)
     for k in range(len(forms) if reporting else 0):
         hit = lex.reporting_words.at(forms, k)
-        if not hit or (hit[0] == 1 and (not _reports(lex, tokens, forms, k) or _definite(tokens[k]))):
+        if not hit or (hit[0] == 1 and (not _reports(lex, tokens, forms, k) or article(tokens[k].norm))):
             continue  # (a verb never has the article: "إلى الحذر", "بالكشف" are nouns)
         told = -1  # (the end of an addressee's name)
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
@@ -392,17 +392,11 @@ def _object_ahead(lex, tokens: tuple, forms: list, start: int, j: int, before_bo
         return False
     before, body = tokens[j - 1], tokens[j]  # the body belongs to the words before it only through a link ("رئيس
     linked = body.norm.startswith("ل") or before.norm in lex.speaker_links or (  # المفوضية", "الأمين العام للأمم المتحدة",
-        before.kind == "word" and not _definite(before) and (  # "المتحدث باسم الحكومة", a head in construct,
+        before.kind == "word" and not article(before.norm) and (  # "المتحدث باسم الحكومة", a head in construct,
             not lex.construct_heads.isdisjoint(forms[j - 1]) or lex.office_titles.at(forms, j - 1) is not None
             or not lex.speaker_nouns.isdisjoint(forms[j - 1])))  # "مفوض الأمم المتحدة", "فريق صندوق النقد"; not a
-    #                                                         name, "ودعت فرنسا الأمم المتحدة", "وطالب غوتيريش الحكومة";
-    #                                                 name, "ودعت فرنسا الأمم المتحدة"); else it is an
-    return not linked  # object: "ودعا الرئيس وزارة الصحة", "ودعت فرنسا الأمم المتحدة", "ورحب بقرار الحكومة"
-
-
-def _definite(token) -> bool:
-    """A word with the article, after a proclitic or not ("الحذر", "بالكشف", "والقول"): no verb."""
-    return token.norm.startswith(("ال", "لل")) or (token.norm[:1] in "وفبك" and token.norm[1:].startswith(("ال", "لل")))
+    #                                                         name, "ودعت فرنسا الأمم المتحدة", "وطالب غوتيريش الحكومة")
+    return not linked  # else it is an object: "ودعا الرئيس وزارة الصحة", "ورحب بقرار الحكومة"
 
 
 def _feminine(token) -> bool:
@@ -465,8 +459,8 @@ def _country(lex, tokens: tuple, forms: list, start: int, end: int, label: str) 
             at = end + 1
             found = lex.countries.at(forms, at)
             if found is not None and not lex.state_name_continues.isdisjoint(forms[end]):
-                words = enumerate(tokens[start:at + found[0]], start)  # "الجيش الوطني السوري", "الجيش الوطني
-                return "".join((" " if m > start and not t.glued else "") + t.text for m, t in words)  # الليبي": names
+                return _as_written(tokens, start, at + found[0])  # "الجيش الوطني السوري", "الجيش الوطني الليبي":
+                #                                                     names
     if found is None:
         return label
     after = at + found[0]
@@ -474,11 +468,15 @@ def _country(lex, tokens: tuple, forms: list, start: int, end: int, label: str) 
     goes_on = not lex.state_name_continues.isdisjoint(forms[after]) if after < len(forms) else False
     if goes_on or (holder is not None and label not in lex.role_labels):  # (a body's "السابق" is a person's: "رئيس
         #                                      أركان الجيش الإسرائيلي السابق", a former chief, not the army: as written)
-        words = enumerate(tokens[start:after + 1], start)
-        return "".join((" " if k > start and not t.glued else "") + t.text for k, t in words)
+        return _as_written(tokens, start, after + 1)
     if holder is not None:
         return f"former {label} ({found[1]})" if holder[1] == "former" else f"{label}-elect ({found[1]})"
     return f"{label} ({found[1]})"
+
+
+def _as_written(tokens: tuple, start: int, stop: int) -> str:
+    """tokens[start:stop] as the sentence writes them (a space before each but the glued ones)."""
+    return "".join((" " if k > start and not t.glued else "") + t.text for k, t in enumerate(tokens[start:stop], start))
 
 
 # (The words of claimants are the rules': speaking_verbs, statement_verbs, according_words, media_words … in

@@ -157,7 +157,7 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
     meta = sources[figure.source_id].meta
     return {"id": figure.id, "value": figure_value(figure), "noun": figure.noun, "group_key": figure.group,
             "group": group_label(figure.group), "claimant": figure.claimant or meta.outlet,
-            "claimant_en": sources[figure.source_id].speaker_en(figure.claimant) if figure.claimant else "",
+            "claimant_en": sources[figure.source_id].speaker_en(figure.claimant),
             "outlet": meta.outlet, "date": meta.date[:10], "day": figure.day,
             "stated_day": _day_words(figure.stated_day),
             "ar_before": ("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:])
