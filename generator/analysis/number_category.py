@@ -396,7 +396,7 @@ def _antecedent(s: Sentence, i: int) -> str:
             return ""  # another subject ("وإن الغرقى", "وأن الموتى", "وإن الذين"): "منهم" is nearer to it
         hit = s.lex.human_nouns.at(s.forms, k)
         if hit is None:
-            if s.has(k, s.lex.member_nouns) or tok.norm in _KIN:
+            if s.has(k, s.lex.member_nouns) or tok.norm in s.lex.kin_words:
                 return ""  # "مع عناصر الشرطة", "ذويهم": other people named between
             if tok.kind == "word" and tok.norm not in s.lex.people_relatives and _unknown_plural(tok.forms):
                 return ""  # "المعتصمون", "السجانين", "الغواصين": a plural the lexicon does not know
@@ -405,12 +405,12 @@ def _antecedent(s: Sentence, i: int) -> str:
         if not found or found not in _CARRIED or k == 0 or s.tokens[k - 1].norm not in _SUBJECT_MARKS:
             return ""
         after = s.tok(k + 1)
-        if after is not None and (after.norm in _FORMER or (found == "hostages" and after.norm in _DEMANDS)):
+        if after is not None and (after.norm in s.lex.former_words or (found == "hostages" and after.norm in s.lex.kidnapper_verbs)):
             return ""  # "المعتقلين السابقين"; "المختطفين طالبوا بفدية": the kidnappers
-        if found == "detained" and tok.norm in _GUESTS and not s.prison:
+        if found == "detained" and tok.norm in s.lex.guest_words and not s.prison:
             return ""  # a hotel's guests, a care home's residents
         if found == "wounded" and (s.mentions(s.lex.illness_words, "illness")
-                                   or (after is not None and after.norm.startswith("ب") and after.norm not in _WOUNDS)):
+                                   or (after is not None and after.norm.startswith("ب") and after.norm not in s.lex.wound_words)):
             return ""  # an illness anywhere in the sentence; "المصابين ب…" only with a wound
         if undone(s, found, k + 1) or (found == "wounded" and outbreak(s)):
             return ""
@@ -419,13 +419,6 @@ def _antecedent(s: Sentence, i: int) -> str:
 
 
 _CARRIED = frozenset({"killed", "wounded", "missing", "detained", "displaced", "hostages"})
-_FORMER = frozenset(normalize(w) for w in ("السابقين", "السابقون", "السابقات"))
-_GUESTS = frozenset(normalize(w) for w in ("النزلاء", "نزلاء", "النزيل"))
-_DEMANDS = frozenset(normalize(w) for w in ("طالبوا", "هددوا", "اشترطوا", "طلبوا"))
-_WOUNDS = frozenset(normalize(w) for w in ("بجروح", "بجراح", "بالرصاص", "برصاص", "بشظايا", "بكسور", "بحروق", "بإصابات",
-                                           "بطلقات", "بالاختناق", "باختناق", "بالجروح", "بالحروق"))
-_KIN = frozenset(normalize(w) for w in ("ذويهم", "ذويهن", "أهلهم", "أهاليهم", "أسرهم", "عائلاتهم", "أقاربهم", "أبنائهم",
-                                        "أطفالهم"))
 
 
 def _unknown_plural(forms: tuple[str, ...]) -> bool:

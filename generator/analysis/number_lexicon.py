@@ -286,6 +286,12 @@ class Lexicon:
     count_heads: Phrases
     count_adjectives: frozenset[str]
     people_relatives: frozenset[str]
+    kin_words: frozenset[str]
+    former_words: frozenset[str]
+    guest_words: frozenset[str]
+    kidnapper_verbs: frozenset[str]
+    wound_words: frozenset[str]
+    sized_links: frozenset[str]
     money_words: Phrases
     vague_not_people_after: frozenset[str]
     verb_lookalikes: frozenset[str]

@@ -50,12 +50,6 @@ class Seen:
 _COMPLEMENT_MARKS = frozenset({"من", "في", "عن"})  # before a masdar that completes a verb ("تمكن من", "فشل في")
 
 
-# After "عددا قياسيا من المهاجرين" only a verb of reaching right after the noun, and a number right after that,
-# make it a toll: "إلى" there is mostly a place ("وصل عدد كبير من الجرحى إلى المستشفى الذي يعمل فيه 20 طبيبا",
-# "عددا كبيرا من النازحين وصل إلى المخيم الذي يديره 40 متطوعا"; an adversarial review and a code review).
-_SIZED_LINKS = frozenset({"بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت", "يصل", "تصل", "ليبلغ", "ليصل"})
-
-
 class Sentence:
     """A sentence's tokens and numbers, with what typing needs to look up around each number."""
 
@@ -139,7 +133,7 @@ class Sentence:
     def _reaches(self, k: int) -> bool:
         """A verb of reaching at k with a number right after it ("بلغ 49550", "وصل إلى 5000"): not one of arriving
         ("وصل إلى المخيم الذي يديره 40 متطوعا") or of a peak ("بلغ ذروته")."""
-        return k < len(self.tokens) and self.tokens[k].norm in _SIZED_LINKS \
+        return k < len(self.tokens) and self.tokens[k].norm in self.lex.sized_links \
             and any(self.owner[m] >= 0 for m in range(k + 1, min(k + 3, len(self.tokens))))
 
     def running(self, table: Phrases) -> list[tuple[int, Any] | None]:
