@@ -1648,6 +1648,25 @@ def test_a_state_body_is_its_countrys_when_the_words_say_so(sentence, who):
     assert claimant_of(sentence) == who
 
 
+@pytest.mark.parametrize(("sentence", "who"), [
+    # (twelfth session) a medium that quotes someone ("نقلت X عن Y") is not who says so: Y is, as if Y had said it
+    ("ونقلت وكالة رويترز عن مصدر أمني قوله إن 20 شخصا قتلوا.", "security sources"),
+    ("ونقلت رويترز عن مسؤول في وزارة الصحة أن 20 شخصا قتلوا.", "health ministry"),
+    ("ونقلت وكالة الأنباء السورية (سانا) عن مصدر عسكري أن 20 مسلحا قتلوا.", "military sources"),  # (its name in brackets)
+    ('ونقلت "فرانس برس" عن مدير المرصد السوري لحقوق الإنسان قوله إن 220 شخصا قتلوا.', "SOHR"),  # (in quotation marks)
+    ("نقلت وكالة الأناضول عن وزارة الدفاع التركية قولها إن 20 مسلحا قتلوا.", "defence ministry (Turkey)"),
+    ("وذكرت وكالة رويترز نقلا عن الشرطة أن 20 شخصا قتلوا.", "police"),
+    ("ونقل التلفزيون الرسمي عن وزير الداخلية قوله إن 20 شخصا اعتقلوا.", "interior minister"),
+    ("وأوردت وكالة سانا الرسمية عن مصدر في وزارة الخارجية السورية أن 5 قتلوا.", "foreign ministry (Syria)"),
+    # the medium stands: unnamed sources alone, another medium, "عن" meaning "about"
+    ("ونقلت رويترز عن مصادر لم تسمها أن 20 شخصا قتلوا.", "Reuters"),
+    ("ونقلت رويترز عن وكالة الأنباء الفرنسية أن 20 شخصا قتلوا.", "Reuters"),
+    ("وتحدثت وكالة رويترز عن مقتل 20 شخصا.", "Reuters"),
+])
+def test_a_medium_that_quotes_someone_is_not_who_says_so(sentence, who):
+    assert claimant_of(sentence) == who
+
+
 def test_who_says_what_puts_a_body_named_without_its_country_with_the_one_country_the_story_names(tmp_path):
     """"وقال الجيش" in a story whose reports name the Israeli army is that army; with two countries' armies named,
     it stays apart (nobody can tell which)."""

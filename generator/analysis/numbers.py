@@ -320,6 +320,8 @@ def claimant_of(sentence: str) -> str:
                                      or (j == k + hit[0] and not said.endswith("ت") and _feminine(tokens[j]))):
                     break  # (a body that follows other words unlinked is an object: "ودعت فرنسا الأمم المتحدة";
                     #         "وطالب الحكومة الإسرائيلية": a masculine verb before a feminine body, "طالبت")
+                if actor[1] in lex.media_actors and (relayed := _relayed(lex, sentence, tokens, j + actor[0])):
+                    return relayed  # "ونقلت وكالة رويترز عن مصدر أمني": the source quoted, not the medium
                 return _inside(lex, tokens, forms, j + actor[0], actor[1]) if actor[1] in lex.inside_speakers \
                     else _country(lex, tokens, forms, j, j + actor[0], actor[1])
         for j in range(k - 1, max(k - 5, -1) if not _according(tokens[k]) else k - 1, -1):  # ("X بحسب Y": not X)
@@ -350,6 +352,33 @@ def claimant_of(sentence: str) -> str:
         if named and (said in lex.speaking_verbs or normalize(named.split()[0]).removeprefix("ل") in lex.according_sources):
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
     return ""
+
+
+_OFFICIAL = frozenset(("الرسميه", "الرسمي", "الحكوميه", "الحكومي"))  # after a medium's name: "وكالة الأنباء الرسمية"
+_CLOSING = frozenset(")»\"”'")
+
+
+def _relayed(lex, sentence: str, tokens: tuple, end: int) -> str:
+    """Whom a medium that says so quotes: "عن" (or "نقلا عن") right after its name, a short name in brackets,
+    a closing quotation mark or "الرسمية" between ("ونقلت وكالة رويترز عن مصدر أمني", "وذكرت سانا نقلا عن الشرطة",
+    "ونقلت وكالة الأنباء السورية (سانا) عن مصدر عسكري"): who would say so if the words after "عن" followed "قال"
+    (a body, an office, a named speaker: "عن المتحدث باسم شرطة المنطقة", "عن نافارو قوله"), not another
+    medium and not unnamed "sources" alone (the medium that quotes them stands): the one who says so, not the one
+    who carries it (an analyst's review: "Reuters" was shown for a ministry's toll)."""
+    j = end
+    while j < len(tokens) and j < end + 4:
+        if tokens[j].text == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")":
+            j += 3  # "(سانا)"
+        elif tokens[j].text in _CLOSING or tokens[j].norm in _OFFICIAL:  # ("(سانا) عن", '"رويترز" عن')
+            j += 1
+        else:
+            break
+    if j < len(tokens) and tokens[j].norm == "نقلا":
+        j += 1
+    if j + 1 >= len(tokens) or tokens[j].norm != "عن":
+        return ""
+    found = claimant_of("قال " + sentence[tokens[j + 1].start:])
+    return "" if found == "sources" or found in lex.media_actors else found
 
 
 def _reports(lex, tokens: tuple, forms: list, k: int) -> bool:
