@@ -14,8 +14,8 @@ from dataclasses import replace
 from itertools import combinations
 from types import MappingProxyType
 
-from ..arabic import RELATIVE_PRONOUNS, normalize, without_diacritics
-from ..dates import future_verb
+from ..arabic import RELATIVE_PRONOUNS, ascii_digits, normalize, without_diacritics
+from ..dates import MONTH_PATTERN, MONTHS, future_verb
 from ..models import Figure, SentenceNote, Source
 from .labels import category_label, category_order, group_label
 from .number_lexicon import lexicon
@@ -254,6 +254,46 @@ def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years
     return False
 
 
+# A month named as past ("يناير الماضي", "فبراير/شباط الماضي", "أواخر ديسمبر ومطلع يناير الماضي").
+_PAST_MONTH = re.compile(rf"(?<!\S)[وفب]?(?P<month>{MONTH_PATTERN})(?:\s*/\s*(?:{MONTH_PATTERN}))?\s+(?:الماضي|المنصرم|الفائت)(?!\S)")
+# A time phrase that opens a sentence dates what it tells, whatever clause a count stands in: "وفي يوليو/تموز 2017،
+# قُتل شخصان", "في أغسطس/آب 2013، أُطلق صاروخ …، ما أسفر عن مقتل الآلاف", "وفي فبراير/شباط الماضي، قتل مسلح …".
+_LEADING_TIME = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>(?:[^\s،,.؛:]+\s+){0,4}?(?:\d{4}|(?:الماضي|المنصرم|الفائت)))"
+                           r"\s*[،,]")
+_MONTHS_BACK = 2  # a month named as past this many months or more before the report's month: another event's
+
+
+def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], report_date: str) -> bool:
+    """A count dated before the report by the words around it: a time phrase opening the sentence that names a year
+    before the report's own, the count after it with no other year between ("وفي أبريل/نيسان 2017، قُتل 80 شخصا"),
+    or a month named as past ("التي اندلعت في أواخر ديسمبر ومطلع يناير الماضي إلى مقتل 25") two months or more
+    before the report's, in the count's clause within _NEAR_YEAR words of it ("مايو الماضي" in a report of June is
+    as likely this story's own)."""
+    try:
+        year, month = int(report_date[:4]), int(report_date[5:7])
+    except ValueError:
+        return False
+    latest = year - (2 if month <= 2 else 1)
+    def long_ago(words: str) -> bool:  # (a year before the report's, or a month named as past two months back)
+        if (year_named := re.search(r"\d{4}", words)) is not None:
+            return 1800 <= int(year_named.group()) <= latest
+        past = _PAST_MONTH.search(words)
+        return past is not None and ((month - MONTHS[past.group("month")]) % 12 >= _MONTHS_BACK
+                                     or MONTHS[past.group("month")] == month)
+
+    plain = ascii_digits(sentence)
+    lead = _LEADING_TIME.match(plain)
+    if lead is not None and lead.end() <= span[0] and long_ago(lead.group("words")) \
+            and not re.search(r"\d{4}|(?<!\S)و?منذ(?!\S)", plain[lead.end():span[0]]):
+        return True
+    for found in _PAST_MONTH.finditer(sentence, clause[0], clause[1]):
+        between = sentence[span[1]:found.start()] if found.start() >= span[1] else sentence[found.end():span[0]]
+        if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR \
+                and "منذ" not in sentence[clause[0]:found.start()].split()[-3:]:
+            return True
+    return False
+
+
 def _war(clause: str) -> bool:
     """Whether the clause tells a war's or a conflict's toll: the war named with the article, then the clause's end,
     a country's adjective, or words of a war going on ("في الحرب السورية", "في الحرب الأهلية", "أسفر النزاع عن");
@@ -304,8 +344,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
       كل يوم");
     - "earlier event": a count of what befell people (a category other than "other people") whose clause names,
       near it, a year before the report's ("قتل 72 مشجعا في فبراير عام 2012" in a report of 2015; not a year after
-      "منذ": "أعنف هجوم منذ 2017"): background, not this story's toll; `years`: the sentence's years (start,
-      value), `report_date`: the report's ISO date;
+      "منذ": "أعنف هجوم منذ 2017"), or that a time phrase opening the sentence or a month named as past dates
+      before it (dated_before: "وفي أبريل/نيسان 2017، قُتل 80", "في أواخر ديسمبر ومطلع يناير الماضي"): background,
+      not this story's toll; `years`: the sentence's years (start, value), `report_date`: the report's ISO date;
     - "possible": a toll that may happen or is expected ("يمكن قتل مئات الآلاف", "يتوقع أن يصل إلى نحو 20 ألف",
       "في حال تطبيق الأحكام"): a word of possibility within eight words before it in its clause;
     - "killed and wounded": a count of killed (its category) that counts the wounded with them ("مصرع وإصابة
@@ -344,7 +385,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     if told and _war(clause):
         return TOTAL  # a war's or a conflict's toll ("قتل نحو 10 آلاف شخص في الحرب", "وأسفر النزاع عن سقوط أكثر من
         #               عشرة آلاف قتيل"): its running total, not one event's (an analyst met it as a story's toll)
-    if told and earlier(sentence, (start, end), (clause_start, clause_end), years, report_date):
+    if told and (earlier(sentence, (start, end), (clause_start, clause_end), years, report_date)
+                 or dated_before(sentence, (start, end), (clause_start, clause_end), report_date)):
         return EARLIER
     words_after = sentence[end:clause_end].split()
     before = without_diacritics(re.split(r"\d", " ".join(words_before[-3:]))[-1])

@@ -171,7 +171,7 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
 
 
 _SCOPE_LABELS = {TOTAL: ", running totals (since a start)", RATE: ", rates (per day, per year …)",
-                 EARLIER: ", earlier events (a year before the report's)", POSSIBLE: ", possible or expected",
+                 EARLIER: ", earlier events (dated before the report)", POSSIBLE: ", possible or expected",
                  ELSEWHERE: ", elsewhere (a country, or a province, not the story's)"}
 _BOTH_LABEL = "Killed and wounded, counted together"
 

@@ -126,7 +126,7 @@ def story_link(briefing: Briefing, source: Source) -> dict | None:
 
 SCOPE_NOTES = {"running total": "running total since a start", "part": "part of a larger count",
                "rate": "a rate (per day, per year …)", "killed and wounded": "killed and wounded counted together",
-               "earlier event": "an earlier event (a year before the report's)",
+               "earlier event": "an earlier event (dated before the report)",
                "possible": "possible or expected, not reported as done",
                "elsewhere": "elsewhere: a country, or a province, that is not the story's"}
 
