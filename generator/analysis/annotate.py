@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..arabic import content_words, normalize, term, text_key
 from ..dates import days
 from ..models import Article, Number, Paragraph, SentenceNote, Terms
-from .numbers import claimant_of, mentions_actor, numbers_in
+from .numbers import claimant_of, continues, mentions_actor, numbers_in
 from .places import report_places
 
 _EVENT_WORDS = frozenset(normalize(w) for w in ("هجوم", "هاجم", "اشتباكات", "هروب", "قتل", "مقتل", "انفجار",
@@ -103,9 +103,13 @@ def _annotated(paragraphs: tuple[Paragraph, ...], published: str) -> tuple[Parag
     before it) carries the attribution on from that part, as one paragraph would ("قال المرصد …" in one part,
     its toll in the next)."""
     out: list[Paragraph] = []
+    speaker = ""  # the last speaker of the body paragraph before
     for paragraph in paragraphs:
         before = out[-1] if out else None
         same_block = before is not None and before.kind == paragraph.kind == "body" and before.lines == paragraph.lines
+        going_on = paragraph.kind == "body" and bool(paragraph.sentences) and continues(paragraph.sentences[0])
         out.append(annotate_paragraph(paragraph, published, before.notes[-1].claimant if same_block and before.notes
-                                      else ""))
+                                      else speaker if going_on else ""))
+        if paragraph.kind == "body":  # ("وأضاف أن …" after a paragraph of quotation: the speaker goes on; a
+            speaker = out[-1].notes[-1].claimant if out[-1].notes else ""  # sub-heading between does not end it)
     return tuple(out)

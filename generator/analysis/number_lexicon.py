@@ -333,6 +333,8 @@ class Lexicon:
     state_bodies: frozenset[str]
     media_actors: frozenset[str]
     speaking_verbs: frozenset[str]
+    continuation_verbs: frozenset[str]
+    continuation_links: frozenset[str]
     statement_verbs: frozenset[str]
     according_words: frozenset[str]
     according_sources: frozenset[str]

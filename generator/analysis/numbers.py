@@ -30,7 +30,7 @@ TYPES = ("people", "money", "percent", "year", "date", "time", "age", "duration"
          "score", "ordinal", "identifier", "other")
 CATEGORIES = ("killed", "wounded", "missing", "escaped", "recaptured", "hostages", "arrested", "detained",
               "displaced", "surrendered", "attackers", "other people")
-__all__ = ["CATEGORIES", "TYPES", "Number", "claimant_of", "mentions_actor", "numbers_in"]
+__all__ = ["CATEGORIES", "TYPES", "Number", "claimant_of", "continues", "mentions_actor", "numbers_in"]
 
 
 @lru_cache(maxsize=16384)
@@ -379,6 +379,21 @@ def _relayed(lex, sentence: str, tokens: tuple, end: int) -> str:
         return ""
     found = claimant_of("قال " + sentence[tokens[j + 1].start:])
     return "" if found == "sources" or found in lex.media_actors else found
+
+
+def continues(sentence: str) -> bool:
+    """Whether a sentence opens with a verb of saying and no subject ("وأضاف أن …", "وأشار إلى أن …", 'وتابع: "…"',
+    "وقالت إن …"): it goes on with the last speaker named before it (continuation_verbs, continuation_links, or a
+    quotation)."""
+    lex = lexicon()
+    tokens = tokenize(sentence)
+    if len(tokens) < 2 or tokens[0].kind != "word":
+        return False
+    verb = tokens[0].norm[1:] if tokens[0].norm[:1] in ("و", "ف") and len(tokens[0].norm) > 3 else tokens[0].norm
+    if verb not in lex.continuation_verbs:
+        return False
+    return tokens[1].norm in lex.continuation_links or _quotation(tokens, 1)  # (not a name in quotation marks:
+    #                                                                           'وأفاد "الحربي" بأنه')
 
 
 def _reports(lex, tokens: tuple, forms: list, k: int) -> bool:
