@@ -1683,6 +1683,23 @@ def test_a_sentence_that_opens_with_a_verb_of_saying_and_no_subject_goes_on_with
     assert continues(sentence) is goes_on
 
 
+def test_a_day_stated_right_after_a_count_is_its_own():
+    """(twelfth session) an analyst: "قتلت حوالي 40 شخصا يوم الجمعة الماضية، و30 آخرين يوم السبت" dated the 30 the
+    Friday; a deadline after a planned count is no day of it."""
+    from generator.analysis.annotate import note
+    from generator.analysis.figures import day_of
+
+    def dated(sentence: str, number: str) -> str:
+        found = note(sentence, "2018-04-08")
+        count = next(n for n in found.numbers if sentence[n.start:n.end] == number)
+        return day_of(sentence, count.start, found, count.end, "2018-04-08")["day"]
+
+    both = "وقال المرصد إن الغارات قتلت حوالي 40 شخصا يوم الجمعة الماضية، و30 آخرين يوم السبت."
+    assert (dated(both, "40"), dated(both, "30")) == ("2018-04-06", "2018-04-07")
+    plan = "وقالت الوزارة الثلاثاء إنه من المفترض أن يتم لم شمل 1600 أسرة الخميس."
+    assert dated(plan, "1600") != "2018-04-05"
+
+
 def test_a_paragraph_that_goes_on_with_the_speaker_before_it_carries_that_speaker(tmp_path):
     """(twelfth session) an analyst's review: "وأشار إلى أن حصيلة الضحايا بلغت 16 قتيلا" in the paragraph after
     AFP's security source was the outlet's own; a paragraph of narration after it stays the outlet's."""

@@ -472,6 +472,15 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وفي عام 2018، قتل 12 شخصا", "12", ""),  # (the report's year)
     ("في عام 2015، اندلعت الحرب، وقتل منذ ذلك الحين 12 ألف شخص", "12 ألف", "running total"),
     ("وفي عام 2016، قال إنه سيعود في 2018، وقتل أمس 12 شخصا", "12", ""),  # (the report's year between)
+    # what may happen to people no toll counts is possible too (an analyst: Austria "could expel up to 60 imams"),
+    # with a word of possibility right before it only, never a condition or the whole it is counted out of
+    ("وأعلن أن بلاده يمكن أن تطرد عدداً يصل إلى 60 إماماً", "60", "possible"),
+    ("ويرتقب أن يزور المعرض 80 ألف زائر", "80 ألف", "possible"),
+    ("وقالت إن التقارير ترجح أعدادا أكبر قد تصل إلى 180 ضحية", "180", "possible"),
+    ("ومن المفترض أن يحضر الحفل 1600 شخص", "1600", "possible"),
+    ("ويضم الفريق 11 لاعبا في حال إصابة أحد اللاعبين الـ 23", "23", ""),
+    ("وستضم كما هو متوقع 13 عضوا جديدا من أصل 31", "31", ""),
+    ("وزار المعرض 80 ألف زائر العام الماضي", "80 ألف", ""),
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

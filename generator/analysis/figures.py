@@ -15,7 +15,7 @@ from itertools import combinations
 from types import MappingProxyType
 
 from ..arabic import RELATIVE_PRONOUNS, ascii_digits, normalize, without_diacritics
-from ..dates import MONTH_PATTERN, MONTHS, future_verb
+from ..dates import MONTH_PATTERN, MONTHS, days, future_verb
 from ..models import Figure, SentenceNote, Source
 from .labels import category_label, category_order, group_label
 from .number_lexicon import lexicon
@@ -47,7 +47,7 @@ def figures_of(source: Source) -> list[Figure]:
                                  first_people is not None and first_people < n.start, after[n.start]) \
                     if n.type == "people" else ""
                 # (a running total, a rate, an earlier event: no one day of it; its sentence's is the announcement's)
-                day = _UNDATED if scope in _NO_ONE_DAY else day_of(sentence.ar, n.start, note)
+                day = _UNDATED if scope in _NO_ONE_DAY else day_of(sentence.ar, n.start, note, n.end, source.meta.date)
                 out.append(Figure(
                     id=figure_id(source.meta.id, f"{outside}:{note.key}" if outside else note.key, n.start),
                     source_id=source.meta.id, pair_id=pair.id,
@@ -80,13 +80,18 @@ _OTHER_DAY = re.compile(r"(?<!\S)(?<!صلاة )[وف]?(?:ب|في)?(?:يوم\s+(?
 #                        is one of them, "اثنين" two; "صلاة الجمعة" is the same Friday's)
 
 
-def day_of(sentence: str, start: int, note: SentenceNote) -> Mapping[str, str]:
+def day_of(sentence: str, start: int, note: SentenceNote, end: int = -1, published: str = "") -> Mapping[str, str]:
     """The day the sentence states, as a count's own (stated_day, day), or none when the words between them make it
     another event's day (_SAYING, _AFTER_ANOTHER, _OTHER_DAY, a span or a time of the count's own): an analyst found
     deaths of a Monday dated the Tuesday of the meeting that followed them, and a ten months' tally dated the day
-    it was announced. (A running total, a rate or an earlier event gets none at all: figures_of.)"""
+    it was announced. A day of the count's own right after it (its noun and a word between at most, in its clause:
+    "قتلت 40 شخصا يوم الجمعة، و30 آخرين يوم السبت") is its day, whatever day the sentence states first (an analyst
+    found Saturday's 30 dated the Friday; `end`: the count's end, `published`: the report's date). (A running total,
+    a rate or an earlier event gets none at all: figures_of.)"""
     if not note.stated_day:
         return _UNDATED
+    if end >= 0 and (own := _own_day(sentence, start, end, published)) is not None and own["day"] != note.day:
+        return own
     found = re.search(rf"(?<!\w){re.escape(note.stated_day.strip())}(?!\w)", sentence)  # (a word: "الأحد" is not in
     if found is None:  #                                                                  "الأحداث")
         return {"stated_day": note.stated_day, "day": note.day}
@@ -102,6 +107,19 @@ def day_of(sentence: str, start: int, note: SentenceNote) -> Mapping[str, str]:
     elif _SAYING.search(plain(sentence[start:at])) or _AFTER_ANOTHER.search(plain(sentence[start:at])):
         return _UNDATED  # the count, then a verb of saying and its day, or another event's
     return {"stated_day": note.stated_day, "day": note.day}
+
+
+def _own_day(sentence: str, start: int, end: int, published: str) -> Mapping[str, str] | None:
+    """A day stated right after a count, within three words and before the clause ends or another number starts,
+    when it is not the day the sentence states first (that one day_of reads as before), and no word of a plan or a
+    possibility stands before the count ("من المفترض أن يتم لم شمل 1600 أسرة الخميس": a deadline, not a day of it)."""
+    if _MAYBE.search(without_diacritics(" ".join(sentence[max(0, start - 100):start].split()[-10:]))):
+        return None
+    tail = re.split(r"[،,؛;.!?؟:]|\d", sentence[end:end + 80])[0]
+    iso, words, said = days(tail, published)
+    if not said or words not in tail or len(tail[:tail.find(words)].split()) > 3:
+        return None
+    return {"stated_day": words, "day": iso}
 
 
 _NO_ONE_DAY = frozenset({"running total", "rate", "earlier event"})
@@ -223,11 +241,14 @@ SCOPES = ("", "running total", "part", "rate", "killed and wounded", "earlier ev
 # an event of an earlier year; what may happen or is expected
 TOTAL, PART, RATE, BOTH, EARLIER, POSSIBLE, ELSEWHERE = SCOPES[1:]  # (elsewhere: set per story, places.py)
 _MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكنهم|ربما|من\s+المتوقع|من\s+المقرر|يتوقع|يُتوقع|متوقع|"
+                    r"يرتقب|يُرتقب|من\s+المرتقب|من\s+المنتظر|ينتظر\s+أن|يُنتظر\s+أن|من\s+المفترض|"
                     r"في\s+حال|في\s+حالة|سوف|"
                     r"قد\s+(?:ي\S+|تصل|تبلغ|تكون|ترتفع|تزيد|تتجاوز))(?!\S)")  # "يمكن قتل", "قد يصل"; not "قد قتل",
 #                                                          "قد تم", "قد تلقى" (a past verb in ت)
 
 
+_WHOLE_BEFORE = re.compile(r"(?:من\s+(?:أصل|اصل|بين|إجمالي|اجمالي))\s*(?:ال)?$")  # "13 عضوا من أصل 31": the whole, not
+#                                                                              what is expected
 _IF = re.compile(r"(?<!\S)[وف]?(?:في\s+حال|في\s+حالة|إذا|اذا)(?!\S)")  # a condition in the clause before (not لو: "لو دريان")
 
 
@@ -375,9 +396,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         #              larger toll, no end of its range and no side of a dispute (not "المهاجم لوحده": one alone)
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
     words_before = sentence[clause_start:start].split()
-    if told and (_MAYBE.search(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before))
-                 or (words_before and future_verb(normalize(words_before[-1])))) \
-            and not _DONE_AFTER.match(sentence, end):
+    if (told and (_MAYBE.search(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before))
+                  or (words_before and future_verb(normalize(words_before[-1]))))
+            or (_MAYBE.search(near := " ".join(words_before[-6:])) and not _IF.search(near)
+                and not _WHOLE_BEFORE.search(near))) and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
         #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
