@@ -1683,6 +1683,32 @@ def test_a_sentence_that_opens_with_a_verb_of_saying_and_no_subject_goes_on_with
     assert continues(sentence) is goes_on
 
 
+def test_the_same_source_is_the_last_speaker_named(tmp_path):
+    """(twelfth session) an analyst: "وأفاد المصدر نفسه" after SOHR's paragraph made SOHR's 17 killed "sources"."""
+    from generator.analysis.figures import figures_of
+    from generator.analysis.numbers import same_source
+    from generator.cache import Cache
+    from generator.config import load_config
+    from generator.ingest.read import read_seeds
+    from generator.pipeline import ingest_all
+    from generator.translation.pair import pair_article
+
+    assert same_source("وأفاد المصدر نفسه بتصاعد الضربات") and same_source("وبحسب المصادر ذاتها قتل 5")
+    assert same_source("وقال نفس المصدر إن 5 قتلوا") and not same_source("وقال مصدر أمني إن 5 قتلوا")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")
+    paragraphs = ["قال المرصد السوري لحقوق الإنسان إن الضربات الجوية المستمرة منذ أيام أوقعت 93 قتيلا في المحافظة.",
+                  "وأفاد المصدر نفسه بتصاعد الضربات الجوية اليوم الخميس على مناطق عدة، حيث أحصى أكثر من 35 غارة.",
+                  "وأشار إلى أن غارات اليوم أسفرت عن مقتل 17 شخصا بينهم أطفال."]
+    (tmp_path / "seeds" / "a.txt").write_text("وكالة 1 | أخبار\nغارات على درعا\n2018-06-28\n\n" + "\n\n".join(paragraphs)
+                                            + "\n", encoding="utf-8")
+    config = load_config(tmp_path)
+    seeds, errors = read_seeds(config.seeds_path, config.roots)
+    source = pair_article(ingest_all(seeds, config, Cache(None), errors)[0][0].article, {})
+    assert {f.match: f.claimant for f in figures_of(source) if f.type == "people"} == {"93": "SOHR", "17": "SOHR"}
+
+
 def test_a_day_stated_right_after_a_count_is_its_own():
     """(twelfth session) an analyst: "قتلت حوالي 40 شخصا يوم الجمعة الماضية، و30 آخرين يوم السبت" dated the 30 the
     Friday; a deadline after a planned count is no day of it."""

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..arabic import content_words, normalize, term, text_key
 from ..dates import days
 from ..models import Article, Number, Paragraph, SentenceNote, Terms
-from .numbers import claimant_of, continues, mentions_actor, numbers_in
+from .numbers import claimant_of, continues, mentions_actor, numbers_in, same_source
 from .places import report_places
 
 _EVENT_WORDS = frozenset(normalize(w) for w in ("هجوم", "هاجم", "اشتباكات", "هروب", "قتل", "مقتل", "انفجار",
@@ -35,7 +35,7 @@ def note(sentence: str, published: str, previous_claimant: str = "") -> Sentence
     """Everything the later stages read in one sentence."""
     numbers = numbers_in(sentence)
     own = claimant_of(sentence)
-    claimant = own or previous_claimant
+    claimant = previous_claimant if previous_claimant and same_source(sentence) else own or previous_claimant
     when, shown, _ = days(sentence, published)
     return SentenceNote(key=text_key(sentence), numbers=numbers, claimant=claimant, named=bool(own), stated_day=shown,
                         day=when,
@@ -107,7 +107,8 @@ def _annotated(paragraphs: tuple[Paragraph, ...], published: str) -> tuple[Parag
     for paragraph in paragraphs:
         before = out[-1] if out else None
         same_block = before is not None and before.kind == paragraph.kind == "body" and before.lines == paragraph.lines
-        going_on = paragraph.kind == "body" and bool(paragraph.sentences) and continues(paragraph.sentences[0])
+        going_on = paragraph.kind == "body" and bool(paragraph.sentences) and (
+            continues(paragraph.sentences[0]) or same_source(paragraph.sentences[0]))
         out.append(annotate_paragraph(paragraph, published, before.notes[-1].claimant if same_block and before.notes
                                       else speaker if going_on else ""))
         if paragraph.kind == "body":  # ("وأضاف أن …" after a paragraph of quotation: the speaker goes on; a

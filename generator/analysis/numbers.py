@@ -30,7 +30,7 @@ TYPES = ("people", "money", "percent", "year", "date", "time", "age", "duration"
          "score", "ordinal", "identifier", "other")
 CATEGORIES = ("killed", "wounded", "missing", "escaped", "recaptured", "hostages", "arrested", "detained",
               "displaced", "surrendered", "attackers", "other people")
-__all__ = ["CATEGORIES", "TYPES", "Number", "claimant_of", "continues", "mentions_actor", "numbers_in"]
+__all__ = ["CATEGORIES", "TYPES", "Number", "claimant_of", "continues", "mentions_actor", "numbers_in", "same_source"]
 
 
 @lru_cache(maxsize=16384)
@@ -379,6 +379,16 @@ def _relayed(lex, sentence: str, tokens: tuple, end: int) -> str:
         return ""
     found = claimant_of("قال " + sentence[tokens[j + 1].start:])
     return "" if found == "sources" or found in lex.media_actors else found
+
+
+_SAME_SOURCE = re.compile(r"(?<!\S)[وف]?(?:ال)?(?:مصدر|مصادر)\s+(?:نفسه|ذاته|نفسها|ذاتها)(?!\S)"
+                          r"|(?<!\S)(?:نفس|ذات)\s+(?:ال)?(?:مصدر|مصادر)(?!\S)")
+
+
+def same_source(sentence: str) -> bool:
+    """Whether the sentence's speaker is "the same source" ("وأفاد المصدر نفسه", "بحسب المصادر ذاتها", "نفس المصدر"):
+    the last speaker named before it, not generic sources (an analyst's review: SOHR's figures shown as "sources")."""
+    return _SAME_SOURCE.search(normalize(sentence)[:160]) is not None
 
 
 def continues(sentence: str) -> bool:
