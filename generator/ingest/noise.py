@@ -9,8 +9,11 @@ these first, then decides by the article's structure.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as _c
+from re import _parser
 
 from ..arabic import ARABIC_LETTER, LATIN_LETTER, ascii_digits, word_count
 from ..dates import MONTH_PATTERN, WEEKDAYS
@@ -69,8 +72,13 @@ class Rule:
     max_words: int = 40
 
 
+_ALTERNATIVES: dict[re.Pattern[str], tuple[str, ...]] = {}  # a rule's pattern -> the alternatives it was made of
+
+
 def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+    pattern = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+    _ALTERNATIVES[pattern] = alternatives
+    return pattern
 
 
 RULES: tuple[Rule, ...] = (
@@ -162,6 +170,99 @@ RULES: tuple[Rule, ...] = (
         r"(?:getty\s+images|afp\s+via|via\s+reuters)\s*$",
     ), 25),
 )
+
+
+# Screening a line for the rules. Every character re.IGNORECASE matches to an ASCII letter: the letters, İ ı ſ and
+# the Kelvin sign K (checked over all of Unicode). A line without one (97 lines in 100 of an Arabic scrape) matches no
+# alternative that needs a Latin letter ("cookies", "utm_…=", "getty images"); of the others, those anchored at the
+# start ("^\\s*…") are tried there at once, all rules' in one pattern, and those that may match anywhere only when the
+# line holds a word they cannot match without ("كوكيز", "الحقوق", "("). A line that passes (one in eight) is tried rule
+# by rule, as before. The same answers; classify() took 0.27 s on the 11,000 lines of 1,000 real scrapes, now 0.16 s.
+_LATINISH = re.compile(r"[A-Za-z\u0130\u0131\u017f\u212a]")
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+
+
+def _needs_latin(items: _parser.SubPattern) -> bool:
+    """Whether every match of this parsed expression holds a character matched by an ASCII letter of the pattern."""
+    for op, av in items:
+        if op is _c.LITERAL and _ascii_letters(av, av):
+            return True
+        if op is _c.IN and av and all(o is _c.LITERAL and _ascii_letters(a, a) or o is _c.RANGE and _ascii_letters(*a)
+                                      for o, a in av):
+            return True
+        if (op is _c.SUBPATTERN and _needs_latin(av[3])) or (op is _c.ATOMIC_GROUP and _needs_latin(av)):
+            return True
+        if op in _REPEATS and av[0] >= 1 and _needs_latin(av[2]):
+            return True
+        if op is _c.BRANCH and all(map(_needs_latin, av[1])):
+            return True
+    return False
+
+
+def _ascii_letters(first: int, last: int) -> bool:
+    return all(chr(code).isascii() and chr(code).isalpha() for code in range(first, last + 1))
+
+
+def _required(items: _parser.SubPattern) -> frozenset[str]:
+    """Strings every match of this parsed expression holds one of, made of characters without case (which
+    re.IGNORECASE matches as themselves only): the longest found; empty when there are none."""
+    best: frozenset[str] = frozenset()
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _c.LITERAL and chr(av) == chr(av).lower() == chr(av).upper():
+            run += chr(av)
+            continue
+        found = [frozenset({run})] if run else []
+        run = ""
+        if op is _c.BRANCH and all(options := [_required(branch) for branch in av[1]]):
+            found.append(frozenset().union(*options))
+        elif op is _c.SUBPATTERN or op is _c.ATOMIC_GROUP or (op in _REPEATS and av[0] >= 1):
+            found.append(_required(av if op is _c.ATOMIC_GROUP else av[-1]))
+        for option in found:
+            if option and (not best or min(map(len, option)) > min(map(len, best))):
+                best = option
+    return best
+
+
+def _compiled(alternatives: list[str], method: str) -> Callable[[str], object] | None:
+    return getattr(re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE), method) \
+        if alternatives else None
+
+
+def _latin_free(rule: Rule) -> tuple[list[str], list[str]]:
+    """A rule's alternatives that can match a line with no Latin letter: (anchored at the start, anywhere)."""
+    anchored: list[str] = []
+    anywhere: list[str] = []
+    for alternative in _ALTERNATIVES[rule.pattern]:
+        items = _parser.parse(alternative, re.IGNORECASE)
+        if not _needs_latin(items):
+            (anchored if len(items) and items[0] == (_c.AT, _c.AT_BEGINNING) else anywhere).append(alternative)
+    return anchored, anywhere
+
+
+def _arabic_test(anchored: list[str], anywhere: list[str]) -> Callable[[str], object]:
+    match, search = _compiled(anchored, "match"), _compiled(anywhere, "search")
+    if match and search:
+        return lambda text: match(text) or search(text)
+    return match or search or (lambda text: None)
+
+
+def _screen() -> Callable[[str], object] | None:
+    """The test a line with no Latin letter passes when a rule may match it (None: every such line is tried)."""
+    if any(ch.lower() != ch.upper() and not ch.isascii() for r in RULES for ch in "".join(_ALTERNATIVES[r.pattern])):
+        return None  # (a cased letter of another script: _LATINISH would not say enough)
+    anchored = [a for part in _PARTS for a in part[0]]
+    words = [_required(_parser.parse(a, re.IGNORECASE)) for part in _PARTS for a in part[1]]
+    if not all(words):
+        return None
+    words = sorted(set().union(*words))
+    start = _compiled(anchored, "match") or (lambda text: None)
+    return lambda text: start(text) or any(word in text for word in words)
+
+
+_PARTS = [_latin_free(rule) for rule in RULES]
+_ARABIC_TESTS = tuple(_arabic_test(*part) for part in _PARTS)
+_MAY_MATCH = _screen()
 
 
 _COUNTER_WORDS = frozenset({"shares", "share", "views", "view", "likes", "like", "comments", "comment", "k", "m",
@@ -263,8 +364,13 @@ def classify(text: str, article_is_arabic: bool) -> tuple[str, str] | None:
     if pager_line(text):
         return "remove", "pager or slide show labels"
     n_words = len(text.split())
-    for rule in RULES:
-        if n_words <= rule.max_words and rule.pattern.search(text):
+    latin = _LATINISH.search(text) is not None
+    if latin or _MAY_MATCH is None:
+        tests = [rule.pattern.search for rule in RULES]
+    else:
+        tests = _ARABIC_TESTS if _MAY_MATCH(text) else ()
+    for rule, test in zip(RULES, tests, strict=False):
+        if n_words <= rule.max_words and test(text):
             if rule.action == "caption" and is_sentence_like(text) and n_words > 12:
                 continue  # a body sentence that merely mentions a photo
             return rule.action, rule.reason
