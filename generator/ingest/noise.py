@@ -330,8 +330,16 @@ def glued_tail(text: str) -> int:
     """Where a tag list or a link line glued after a paragraph's last sentence starts ("… للبرميل. سمات أسعار
     النفط هبوط", "… (مليون ومائتي ألف دولار) سمات ذهب مكنسة", "… الترتيب. رابط الخبر بصحيفة الوئام: …"): no
     sentence ends after the label; or a writer's other articles ("مقالات أخرى للكاتب…"). 0 when none."""
-    found = [m.start(1) for m in (_GLUED_TAIL.search(text), _GLUED_OTHERS.search(text)) if m and m.start(1) > 0]
+    tail = _GLUED_TAIL.search(text) if _may_glue(text) else None
+    others = _GLUED_OTHERS.search(text) if "مقالات" in text else None
+    found = [m.start(1) for m in (tail, others) if m and m.start(1) > 0]
     return min(found) if found else 0
+
+
+def _may_glue(text: str) -> bool:
+    """Whether a line holds a label _GLUED_TAIL starts with ("الوسوم" holds "وسوم"; "tags", any case, a Latin
+    letter): most lines do not, and are not searched (each place of a line was a try)."""
+    return "سمات" in text or "وسوم" in text or "كلمات" in text or "رابط" in text or bool(_LATINISH.search(text))
 
 
 def pager_prefix(text: str) -> int:
