@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from functools import cached_property
 
 from ..arabic import arabic_ratio, normalize, word_count
 from ..dates import parse_date, weekday_today
@@ -58,13 +59,18 @@ class _Scan:
                 self.parts.append(Removed(line.number, text[cut:].strip(), "tag list or link glued after the text"))
                 self.lines[i] = Line(line.number, text[:cut].strip())
         self.content = [ln for ln in self.lines if ln.text]
-        self.arabic = arabic_ratio(text) >= 0.5
+        self.text = text
         self.decided: dict[int, tuple[str, str]] = {}  # line number -> (action, reason)
         self.meta: dict[str, str] = {}
         self.url_lines: list[Line] = []
         self.verse = False  # the body is short lines without sentences (see _body_span)
         self.rhymed: set[int] = set()  # lines after the body kept as a poem or a list (_rhymed_lines)
         self.listed: set[int] = set()  # a list the body announces, kept (_announced_list): items, not headings
+
+    @cached_property
+    def arabic(self) -> bool:
+        """Whether the scrape is mostly Arabic: asked only of a line with no Arabic letter (see _match_noise)."""
+        return arabic_ratio(self.text) >= 0.5
 
     def drop(self, line: Line, reason: str) -> None:
         self.decided[line.number] = ("remove", reason)
@@ -73,10 +79,15 @@ class _Scan:
         return [ln for ln in self.content if ln.number not in self.decided]
 
 
+_NON_ARABIC = ("remove", "non-Arabic page chrome")  # (classify's answer that alone depends on the article's script)
+
+
 def _match_noise(scan: _Scan) -> None:
     related = False
     for line in scan.content:
-        found = classify(line.text, scan.arabic)
+        found = classify(line.text, True)
+        if found == _NON_ARABIC and not scan.arabic:
+            found = None  # (what classify(line.text, False) answers: the script of the whole text is read only here)
         if related and found is None and not (is_sentence_like(line.text) and word_count(line.text) >= 15):
             scan.drop(line, "'read more' link list")
             continue
