@@ -46,12 +46,16 @@ def is_prose(text: str) -> bool:
     return is_sentence_like(text) or word_count(text) >= 12
 
 
+_DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}")
+_DIGIT = re.compile(r"\d")
+_MONTH = re.compile(rf"(?i)(?:{_MONTH_RE})")
+
+
 def is_date_line(text: str) -> bool:
     """A line that holds only a date and/or time, with words like "posted on" or "آخر تحديث"."""
     plain = ascii_digits(text)
-    if len(text.split()) > 10 or not (
-        re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}", plain)
-        or (re.search(r"\d", plain) and re.search(rf"(?i)(?:{_MONTH_RE})", plain))
+    if len(text.split(None, 11)) > 10 or not (  # (more than ten words: the first eleven need not be split off)
+        _DATE_SHAPE.search(plain) or (_DIGIT.search(plain) and _MONTH.search(plain))
     ):
         return False
     rest = _DATE_WORDS.sub(" ", ascii_digits(text).lower())
@@ -257,7 +261,7 @@ def _screen() -> Callable[[str], object] | None:
         return None
     words = sorted(set().union(*words))
     start = _compiled(anchored, "match") or (lambda text: None)
-    return lambda text: start(text) or any(word in text for word in words)
+    return lambda text: start(text) or any(map(text.__contains__, words))
 
 
 _PARTS = [_latin_free(rule) for rule in RULES]
@@ -308,11 +312,11 @@ def breadcrumb_line(text: str) -> bool:
 
 def repeated_word_line(text: str) -> bool:
     """A line made of one word repeated (image alt text, icon labels): "Shadow Shadow"."""
-    tokens = text.split()
-    if len(tokens) < 2:
+    head = text.split(None, 2)  # (the first two words differ in most lines: the rest is not split)
+    if len(head) < 2 or head[1].lower() != head[0].lower():
         return False
-    first = tokens[0].lower()
-    return all(t.lower() == first for t in tokens)
+    first = head[0].lower()
+    return all(t.lower() == first for t in text.split())
 
 
 _PAGER_LABEL = r"(?:next|previous|prev|older|newer|السابق|التالي|السابقة|التالية)"
@@ -371,12 +375,12 @@ def classify(text: str, article_is_arabic: bool) -> tuple[str, str] | None:
         return "remove", "breadcrumb or section menu"
     if pager_line(text):
         return "remove", "pager or slide show labels"
-    n_words = len(text.split())
     latin = _LATINISH.search(text) is not None
     if latin or _MAY_MATCH is None:
         tests = [rule.pattern.search for rule in RULES]
     else:
         tests = _ARABIC_TESTS if _MAY_MATCH(text) else ()
+    n_words = len(text.split()) if tests else 0
     for rule, test in zip(RULES, tests, strict=False):
         if n_words <= rule.max_words and test(text):
             if rule.action == "caption" and is_sentence_like(text) and n_words > 12:
