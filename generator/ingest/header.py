@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..arabic import ascii_digits, content_words, normalize, word_count, words
 from ..dates import parse_date
 from ..models import Line
-from .noise import date_words_removed, ends_sentence, is_sentence_like, strip_closers
+from .noise import LATIN_ANY_CASE, date_words_removed, ends_sentence, is_sentence_like, strip_closers
 
 if TYPE_CHECKING:
     from .clean import _Scan
@@ -33,14 +33,26 @@ _DASHED_CREDIT = re.compile(rf"^(?=[^\W\d_])({_PART}\s*[-–—]\s*{_PART}(?:\s*
 
 
 def _title_parts(text: str) -> list[str]:
-    return [p.strip() for p in _PIPE.split(_EMOJI.sub("", text)) if p.strip()]
+    text = _EMOJI.sub("", text)
+    if "|" not in text and "｜" not in text:  # (no bar, one part: most lines, not searched for one)
+        return [text.strip()] if text.strip() else []
+    return [p.strip() for p in _PIPE.split(text) if p.strip()]
+
+
+def _without_media_label(text: str) -> str:
+    """The text without a media label at its end ("… - فيديو"); a line that does not end in a label's last
+    letters (most) is not searched along for one."""
+    end = text.rstrip()
+    if end.endswith(("فيديو", "صور", "شاهد")) or LATIN_ANY_CASE.match(end[-1:]):
+        return _MEDIA_LABEL.sub("", text)
+    return text
 
 
 def headline_key(text: str) -> str:
     """The comparison form of a headline-like line: emoji, site suffix and media labels dropped."""
     parts = _title_parts(text)
     main = max(parts, key=word_count) if parts else ""
-    return normalize(_MEDIA_LABEL.sub("", main))
+    return normalize(_without_media_label(main))
 
 
 _HIJRI = re.compile(r"(?<!\w)(?:محرم|صفر|ربيع\s+(?:الأول|الاول|الآخر|الاخر|الثاني)|جمادى\s+(?:الأولى|الاولى|الآخرة|الاخرة)|رجب|شعبان|"
