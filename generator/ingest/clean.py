@@ -331,7 +331,7 @@ def _blocks(scan: _Scan, prefix: tuple[int, str, str] | None) -> list[Block]:
                 and not _short_sentence(text)):
             kind = "heading"
         elif kind == "body" and line.number not in scan.rhymed and line.number not in scan.listed \
-                and _MEDIA_CREDIT_TAIL.search(_URL.sub("", text).rstrip()) and not ends_sentence(text) \
+                and _credit_tail(text) and not ends_sentence(text) \
                 and word_count(text) <= 25:  # (a hyphen inside an address is no credit: "www.expo-sa.com")
             kind = "caption"
         wrapped = (previous is not None and previous.number == line.number - 1 and blocks
@@ -345,6 +345,18 @@ def _blocks(scan: _Scan, prefix: tuple[int, str, str] | None) -> list[Block]:
             blocks.append(Block(kind, text, (line.number,)))
         previous = line
     return blocks
+
+
+def _credit_tail(text: str) -> bool:
+    """Whether a line, without its web addresses, ends in a credit after a dash ("… - رويترز"). A match has at most
+    three words after its dash, so a line with more after its last dash (most lines) is not searched along."""
+    if "://" in text or "www." in text:  # (what an address starts with)
+        text = _URL.sub("", text)
+    text = text.rstrip()
+    dash = max(text.rfind("-"), text.rfind("–"), text.rfind("—"))
+    if dash < 0 or len(text[dash + 1:].split(None, 3)) > 3:
+        return False
+    return _MEDIA_CREDIT_TAIL.search(text) is not None
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
