@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as _c
-from re import _parser
+from re import _constants as _c  # (Python's own regex parser, 3.11 and later: the screen below reads the
+from re import _parser  #            rules' parsed alternatives; if it cannot, every rule is tried)
 
 from ..arabic import ARABIC_LETTER, LATIN_LETTER, ascii_digits, word_count
 from ..dates import MONTH_PATTERN, WEEKDAYS
@@ -264,9 +264,12 @@ def _screen() -> Callable[[str], object] | None:
     return lambda text: start(text) or any(map(text.__contains__, words))
 
 
-_PARTS = [_latin_free(rule) for rule in RULES]
-_ARABIC_TESTS = tuple(_arabic_test(*part) for part in _PARTS)
-_MAY_MATCH = _screen()
+try:
+    _PARTS = [_latin_free(rule) for rule in RULES]
+    _ARABIC_TESTS = tuple(_arabic_test(*part) for part in _PARTS)
+    _MAY_MATCH = _screen()
+except Exception:  # noqa: BLE001 (a Python whose parser is shaped otherwise: no screen, every rule tried as before)
+    _PARTS, _ARABIC_TESTS, _MAY_MATCH = [], (), None
 
 
 _COUNTER_WORDS = frozenset({"shares", "share", "views", "view", "likes", "like", "comments", "comment", "k", "m",
