@@ -1658,6 +1658,14 @@ def test_a_state_body_is_its_countrys_when_the_words_say_so(sentence, who):
     ("وذكرت وكالة رويترز نقلا عن الشرطة أن 20 شخصا قتلوا.", "police"),
     ("ونقل التلفزيون الرسمي عن وزير الداخلية قوله إن 20 شخصا اعتقلوا.", "interior minister"),
     ("وأوردت وكالة سانا الرسمية عن مصدر في وزارة الخارجية السورية أن 5 قتلوا.", "foreign ministry (Syria)"),
+    # (twelfth session) a medium named by its word and its name, state media in other words, one word of who a
+    # source is before the body it speaks for
+    ("وذكرت صحيفة نيويورك تايمز يوم الأربعاء أن 2 أجليا.", "صحيفة نيويورك تايمز"),
+    ("وبحسب راديو فاردا، اعتقل 5 عمال.", "راديو فاردا"),
+    ("ووفقاً لوكالة فيتش، فقد 5 موظفين وظائفهم.", "وكالة فيتش"),
+    ("وقالت وسائل إعلام حكومية إن ستة مدنيين قتلوا.", "state media"),
+    ("وقال مصدر مسؤول في وزارة الخارجية السعودية إن 5 قتلوا.", "foreign ministry (Saudi Arabia)"),
+    ("وقال مصدر أمني إن 5 قتلوا.", "security sources"),
     # the medium stands: unnamed sources alone, another medium, "عن" meaning "about"
     ("ونقلت رويترز عن مصادر لم تسمها أن 20 شخصا قتلوا.", "Reuters"),
     ("ونقلت رويترز عن وكالة الأنباء الفرنسية أن 20 شخصا قتلوا.", "Reuters"),

@@ -485,6 +485,9 @@ def _inside(lex, tokens: tuple, forms: list, j: int, generic: str) -> str:
     "باسم", "داخل" … ("مصدر في التحالف الدولي": the coalition), else the generic label."""
     if j >= len(tokens):
         return generic
+    if tokens[j].norm not in lex.inside_links and tokens[j].kind == "word" and not article(tokens[j].norm) \
+            and j + 1 < len(tokens) and tokens[j + 1].norm in lex.inside_links:
+        j += 1  # one word of who they are between: "مصدر مسؤول في الخارجية", "مسؤول كبير في وزارة الدفاع"
     body = j if tokens[j - 1].norm in lex.inside_links else j + 1 if tokens[j].norm in lex.inside_links else -1
     if body > 0 and (found := lex.actors.at(forms, body) or lex.roles.at(forms, body)) \
             and found[1] not in lex.inside_speakers:
@@ -544,7 +547,8 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
     six words before "أن/إن", a preposition, a day, a mark or a number ("وأوضح الناطق الإعلامي للهلال الأحمر أن …"
     → «الناطق الإعلامي للهلال الأحمر», "بحسب صحيفة ميترو البريطانية"); "" for a pronoun's verb ("قال إن"), a phrase
     with no word with the article (no name: "قال مسؤول") unless it is a title of office in construct (office_titles:
-    "قال عميد بلدية درنة"), or one that runs on (more than six words). An unnamed speaker "in" a body reads on past
+    "قال عميد بلدية درنة") or a medium's word and its name ("وذكرت صحيفة نيويورك تايمز"), or one that runs on
+    (more than six words). An unnamed speaker "in" a body reads on past
     "في" (speaker_nouns: "قال مسؤول في جهاز الإسعاف")."""
     words = []
     lex = lexicon()
@@ -572,9 +576,13 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
     if not words or len(words) > 6:
         return ""
     title = lex.office_titles.at([w.forms for w in words], 0)
-    if not any(w.norm.startswith(("ال", "لل")) for w in words) and not (title and len(words) > title[0]):
-        return ""  # (a title of office in construct names the speaker by what they head: "عميد بلدية درنة")
-    return sentence[words[0].start:words[-1].end]
+    medium = len(words) > 1 and not lex.media_words.isdisjoint(words[0].forms)  # "صحيفة نيويورك تايمز", "راديو فاردا"
+    if not any(w.norm.startswith(("ال", "لل")) for w in words) and not (title and len(words) > title[0]) and not medium:
+        return ""  # (a title of office in construct names the speaker by what they head: "عميد بلدية درنة"; a medium
+        #            by its word and its name)
+    first = words[0]
+    start = first.start + 1 if first.norm[:1] == "ل" and first.norm[1:] in lex.media_words else first.start
+    return sentence[start:words[-1].end]  # ("وفقاً لوكالة فيتش": the agency, without "to")
 
 
 def mentions_actor(sentence: str) -> bool:
