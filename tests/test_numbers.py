@@ -671,7 +671,23 @@ def test_the_group_is_not_the_victim_of_the_crime_of_those_counted():
 def test_who_holds_them_is_not_who_they_are_and_a_reported_clause_names_no_speaker():
     assert number("فشلت المفاوضات بشأن إطلاق سراح 30 سيدة وطفلا يحتجزهم التنظيم.", "30").group != "isis"
     assert number("قتل 5 تكفيريين في مداهمة.", "5").group == "militants"  # an army's word, no organisation
-    assert number("قتل 17 من الحوثيين في الاشتباكات.", "17").group == "militants"
+    assert number("قتل 17 من الحوثيين في الاشتباكات.", "17").group == "houthis"  # (twelfth session: named)
+
+
+@pytest.mark.parametrize(("sentence", "text", "group"), [
+    # (twelfth session) an analyst: named Houthis shown as "gunmen and militants (unspecified)". An organisation the
+    # noun phrase goes on to name wins over a word for fighters or forces of no one in particular; nothing else does
+    ("قتل 5 مسلحين حوثيين في المواجهات.", "5", "houthis"),
+    ("وقتل 96 من ميليشيات الحوثي في الحديدة.", "96", "houthis"),
+    ("قتل 12 من مسلحي بوكو حرام.", "12", "boko_haram"),
+    ("وقال إن 30 مسلحا من داعش قتلوا.", "30", "isis"),
+    ("قتل 5 جنود من الجيش العراقي في الهجوم.", "5", "iraqi_forces"),
+    ("ومن المتوقع خروج 3200 مسلح وعائلاتهم السبت.", "3200", "militants"),  # (fighters and families: not civilians)
+    ("واعتقلت الشرطة 5 مسلحين في المدينة.", "5", "militants"),
+    ("قتل 5 جنود إسرائيليين في الهجوم.", "5", "forces"),
+])
+def test_an_organisation_named_in_the_noun_phrase_is_the_group(sentence, text, group):
+    assert number(sentence, text).group == group
     assert claimant_of("ذبح مقاتلو التنظيم شخصين على الأقل، قال إنهما من الجيش السوري.") != "the army"
     assert claimant_of("وقال الجيش إن 5 جنود قتلوا في الهجوم.") == "the army"  # the speaker still
 

@@ -528,9 +528,16 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
                                or s.lex.group_agents.at(s.forms, k) is not None):
             break  # (after "بنيران", "على يد", "نسب": who did it, not who was counted)
         hit = s.lookup(s.lex.groups, k)
-        if hit and hit[1] != "people":
-            return hit[1]
-        generic = generic or (hit[1] if hit else "")
+        found = hit[1] if hit else ""
+        if generic in s.lex.unnamed_groups:  # fighters or forces of no one in particular, seen first: only an
+            if found in s.lex.organisations:  # organisation the words go on to name wins ("مسلحين حوثيين", "مسلحي
+                return found  #                 بوكو حرام", "جنود من الجيش العراقي"; not "3200 مسلح وعائلاتهم")
+        elif found in s.lex.unnamed_groups:
+            generic = found
+        elif found and found != "people":
+            return found
+        elif found and not generic:
+            generic = found
         k += hit[0] if hit else 1
     return generic
 

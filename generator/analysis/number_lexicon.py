@@ -312,6 +312,8 @@ class Lexicon:
     quantity_verbs: frozenset[str]
     groups: Phrases
     group_pass: frozenset[str]
+    unnamed_groups: frozenset[str]
+    organisations: frozenset[str]
     group_agents: Phrases
     demand_words: frozenset[str]
     demanded_masdars: frozenset[str]
@@ -368,7 +370,7 @@ _BUILDERS = {
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled, "countries": _labelled,
     "state_bodies": lambda s: frozenset(map(str, s)), "state_holders": _labelled,
     "media_actors": lambda s: frozenset(map(str, s)), "document_roles": lambda s: frozenset(map(str, s)),
-    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset, "inside_speakers": frozenset,
+    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset, "unnamed_groups": frozenset, "organisations": frozenset, "inside_speakers": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
@@ -418,6 +420,9 @@ def load(path: Path = RULES) -> Lexicon:
         if unknown := sorted(set(map(str, data[section])) - set(data["actors"]) - set(data["roles"])):
             raise ValueError(f"{path}: {section}: '{unknown[0]}' is no label of actors or roles")
     _check_nouns(path, data["human_nouns"])
+    for section in ("unnamed_groups", "organisations", "hostage_takers"):
+        if unknown := sorted(set(map(str, data[section])) - set(data["groups"])):
+            raise ValueError(f"{path}: {section}: '{unknown[0]}' is no group of groups")
     built["group_labels"] = {key: g["label"] for key, g in data["groups"].items()}
     built["dual_stems"] = _dual_stems(data["human_nouns"], data["things"], data["member_nouns"],
                                       [w for ws in data["time_units"].values() for w in ws])
