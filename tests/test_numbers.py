@@ -1682,6 +1682,13 @@ def test_a_state_body_is_its_countrys_when_the_words_say_so(sentence, who):
     ("وقالت وسائل إعلام حكومية إن ستة مدنيين قتلوا.", "state media"),
     ("وقال مصدر مسؤول في وزارة الخارجية السعودية إن 5 قتلوا.", "foreign ministry (Saudi Arabia)"),
     ("وقال مصدر أمني إن 5 قتلوا.", "security sources"),
+    # a name with no article, then who it is, set off by commas: the office or the body (an analyst: Raed Saleh's
+    # "about seventy" shown as the outlet's)
+    ('وقال رائد صالح، رئيس مجموعة الخوذ البيضاء، إن حوالي "سبعين شخصا اختنقوا".', "White Helmets"),
+    ("وقال سيرغي لافروف، وزير الخارجية الروسي، الخميس، إن بلاده ستطرد 5 دبلوماسيين.", "foreign minister (Russia)"),
+    ("وقال نير بركات، رئيس بلدية القدس، في بيان إن 5 قتلوا.", "رئيس بلدية القدس"),
+    ("وقال، في بيان، إن 5 قتلوا.", ""),  # (no name before the comma)
+    ("وقال بومبيو إن 5 قتلوا.", ""),  # (a name alone: nothing the pages can label)
     # the medium stands: unnamed sources alone, another medium, "عن" meaning "about"
     ("ونقلت رويترز عن مصادر لم تسمها أن 20 شخصا قتلوا.", "Reuters"),
     ("ونقلت رويترز عن وكالة الأنباء الفرنسية أن 20 شخصا قتلوا.", "Reuters"),

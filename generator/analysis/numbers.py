@@ -552,6 +552,11 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
     "في" (speaker_nouns: "قال مسؤول في جهاز الإسعاف")."""
     words = []
     lex = lexicon()
+    comma = next((c for c in range(start + 1, min(start + 4, len(tokens))) if tokens[c].text in ("،", ",")), -1)
+    if not according and comma > 0 and all(t.kind == "word" and not t.norm.startswith(("ال", "لل"))
+                                            and t.norm not in lex.not_speakers for t in tokens[start:comma]):
+        if found := _apposition(sentence, tokens, comma + 1):  # a name, then who it is: "قال رائد صالح، رئيس
+            return found  #                                      مجموعة الخوذ البيضاء، إن", "وقال سيرغي لافروف، وزير …"
     for j in range(start, min(start + 7, len(tokens))):
         tok = tokens[j]
         bare = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
@@ -583,6 +588,22 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
     first = words[0]
     start = first.start + 1 if first.norm[:1] == "ل" and first.norm[1:] in lex.media_words else first.start
     return sentence[start:words[-1].end]  # ("وفقاً لوكالة فيتش": the agency, without "to")
+
+
+def _apposition(sentence: str, tokens: tuple, j: int) -> str:
+    """Who a name with no article is, from the words set off after it, when they name an office, a body or a role
+    and end with a mark or "أن/إن" ("قال رائد صالح، رئيس مجموعة الخوذ البيضاء، إن …": the White Helmets): read as if
+    they followed "قال". "" when they do not (a name alone names no one the pages can label)."""
+    lex = lexicon()
+    if j >= len(tokens) or tokens[j].kind != "word" or (
+            lex.office_titles.at([t.forms for t in tokens], j) is None and lex.roles.at([t.forms for t in tokens], j)
+            is None and lex.actors.at([t.forms for t in tokens], j) is None):
+        return ""
+    end = next((m for m in range(j, min(j + 9, len(tokens))) if tokens[m].text in ("،", ",")
+                or tokens[m].norm in ("ان", "انه", "انها")), -1)
+    if end < 0:
+        return ""
+    return claimant_of("قال " + sentence[tokens[j].start:tokens[end - 1].end] + " إن")
 
 
 def mentions_actor(sentence: str) -> bool:
