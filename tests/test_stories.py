@@ -481,6 +481,13 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("ويضم الفريق 11 لاعبا في حال إصابة أحد اللاعبين الـ 23", "23", ""),
     ("وستضم كما هو متوقع 13 عضوا جديدا من أصل 31", "31", ""),
     ("وزار المعرض 80 ألف زائر العام الماضي", "80 ألف", ""),
+    # a week's, the past days' or all these protests' toll is a running total (an analyst: "at least 55 to 62" was
+    # Monday's toll beside the week's; "40 to 5,000 wounded" one Friday's beside all the protests')
+    ("في الأحداث التي أسفرت عن مقتل 62 فلسطينيا بنيران القوات الإسرائيلية هذا الأسبوع", "62", "running total"),
+    ("وأصيب نحو خمسة آلاف فلسطيني بالرصاص في هذه التظاهرات", "خمسة آلاف", "running total"),
+    ("وقتل 40 شخصا خلال الأيام الماضية في القصف", "40", "running total"),
+    ("وقتل 40 شخصا خلال الأسابيع الثلاثة الماضية", "40", "running total"),
+    ("وأصيب 40 فلسطينيا في التظاهرات اليوم", "40", ""),  # (one day's protests)
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

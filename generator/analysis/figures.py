@@ -189,7 +189,10 @@ def _by_date(figure: Figure, sources: dict[str, Source]) -> tuple:
 
 _SINCE = re.compile(r"(?<!\S)و?منذ(?!\S)"  # since a start, a year, a day, or "منذ سبع سنوات" (a span back)
                     r"|(?<!\S)خلال\s+(?:\S+\s+)?(?:سنوات|أعوام|عاما|عامًا|عقود|عقدين|عقد|السنوات|الأعوام|العقود|"
-                    r"الأشهر|أشهر|شهور|الشهور)(?!\S)")  # over years or months
+                    r"الأشهر|أشهر|شهور|الشهور|الأسابيع|أسابيع)(?!\S)"  # over years, months or weeks
+                    r"|(?<!\S)(?:خلال\s+)?(?:هذا\s+الأسبوع|الأسبوع\s+(?:الحالي|الجاري))(?!\S)"  # this week's, all of it
+                    r"|(?<!\S)خلال\s+الأيام\s+(?:الماضية|الأخيرة|القليلة\s+الماضية)(?!\S)"  # the past days'
+                    r"|(?<!\S)في\s+هذه\s+(?:التظاهرات|المظاهرات|الاحتجاجات|المسيرات)(?!\S)")  # all these protests
 _SINCE_YEAR = re.compile(r"(?<!\S)و?منذ\s+(?:\S+\s+){0,3}?$")  # a year this ends before is a since-phrase's
 _RECORD = re.compile(r"(?<!\S)(?:(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ|أكبر|اكبر|أعلى|اعلى|أدنى|ادنى|أول|اول|أشد|اشد)"
                      r"|الأكثر|الاكثر|الأقل|الاقل)(?!\s+من\s)(?:\s+\S+){0,3}\s+منذ\s")  # "أعنف هجوم تشهده
