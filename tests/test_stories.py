@@ -1147,6 +1147,12 @@ def test_counts_of_one_report_that_add_up_to_another_are_its_parts():
     assert scopes == {first.id: "part", "f-second": "part", whole.id: ""}
     loose = [_figure(26, source="a"), replace(_figure(20, source="a"), id="f-20"), _figure(52, source="a")]
     assert [f.scope for f in _summed_parts(loose)] == ["", "", ""]
+    # (twelfth session) far apart in a long report, counts of other events add up by chance: no parts
+    far = [replace(_figure(150, source="a"), id="f-150", pair_id="p-7"),
+           replace(_figure(70, source="a"), id="f-70", pair_id="p-10"),
+           *[replace(_figure(1, source="a"), id=f"f-x{n}", pair_id=f"p-x{n}") for n in range(6)],
+           replace(_figure(80, source="a"), id="f-80", pair_id="p-18")]
+    assert [f.scope for f in _summed_parts(far)] == [""] * 9
 
 
 def test_a_storys_shared_words_are_shown_without_their_clitics_where_a_report_writes_them_so():

@@ -125,14 +125,16 @@ def _own_day(sentence: str, start: int, end: int, published: str) -> Mapping[str
 _NO_ONE_DAY = frozenset({"running total", "rate", "earlier event"})
 _UNDATED = MappingProxyType({"stated_day": "", "day": ""})
 _MOST_PARTS = {2: 20, 3: 8}  # the most other counts of the category a report may hold for pairs, for triples
+_PARTS_NEAR = 3  # paragraphs at most between a part and its whole
 
 
 def _summed_parts(figures: list[Figure]) -> list[Figure]:
     """Counts of one report that add up to another of its counts of the same category ("26" in one operation,
     "26" in another, "52" in all) are parts of it: no end of a range, no side of a dispute. Exact counts of one
-    event (no qualifier, no scope) only; two or three parts."""
+    event (no qualifier, no scope) only; two or three parts, each within _PARTS_NEAR paragraphs of the whole."""
     exact = [f for f in figures if f.type == "people" and not f.paragraph and not f.scope and not f.qualifier
              and isinstance(f.value, int) and f.value > 0 and f.category and f.category != "other people"]
+    order = {pair: n for n, pair in enumerate(dict.fromkeys(f.pair_id for f in figures))}  # (paragraphs in order)
     parts: set[str] = set()
     smaller = defaultdict(list)  # category → its values, sorted: how many are smaller, without a list a count
     for f in exact:
@@ -142,7 +144,9 @@ def _summed_parts(figures: list[Figure]) -> list[Figure]:
     for whole in exact:
         if bisect_left(smaller[whole.category], whole.value) > _MOST_PARTS[2]:
             continue  # (the test below, made first: a report of thousands of counts was quadratic)
-        others = [f for f in exact if f is not whole and f.category == whole.category and f.value < whole.value]
+        others = [f for f in exact if f is not whole and f.category == whole.category and f.value < whole.value
+                  and abs(order[f.pair_id] - order[whole.pair_id]) <= _PARTS_NEAR]  # (a long report's counts of
+        #   other events add up by chance: 70 in ¶10 and Khan Sheikhoun's 80 in ¶18 were "parts" of ¶7's 150)
         for size in (2, 3):
             if len(others) > _MOST_PARTS[size]:
                 continue  # (a page of dozens of counts: sums that match by chance, and too many to try)
