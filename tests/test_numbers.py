@@ -674,6 +674,18 @@ def test_who_holds_them_is_not_who_they_are_and_a_reported_clause_names_no_speak
     assert number("قتل 17 من الحوثيين في الاشتباكات.", "17").group == "houthis"  # (twelfth session: named)
 
 
+@pytest.mark.parametrize(("sentence", "text", "qualifier"), [
+    # (twelfth session) an analyst: "تجاوز عدد الضحايا 150" shown as 150; a verb of exceeding right before a count is
+    # "more than", denied it is "up to"
+    ("والحصيلة تتخطى 250 قتيلا.", "250", "more than"),
+    ("بقيمة تتجاوز 11 مليون ريال.", "11 مليون", "more than"),
+    ("وغرامة مالية لا تتجاوز 500 ألف ريال.", "500 ألف", "up to"),
+    ("وعمره لم يتجاوز 18 سنة.", "18", "up to"),
+])
+def test_a_verb_of_exceeding_before_a_count_qualifies_it(sentence, text, qualifier):
+    assert number(sentence, text).qualifier == qualifier
+
+
 @pytest.mark.parametrize(("sentence", "text", "group"), [
     # (twelfth session) an analyst: named Houthis shown as "gunmen and militants (unspecified)". An organisation the
     # noun phrase goes on to name wins over a word for fighters or forces of no one in particular; nothing else does
