@@ -681,6 +681,9 @@ def test_who_holds_them_is_not_who_they_are_and_a_reported_clause_names_no_speak
     ("بقيمة تتجاوز 11 مليون ريال.", "11 مليون", "more than"),
     ("وغرامة مالية لا تتجاوز 500 ألف ريال.", "500 ألف", "up to"),
     ("وعمره لم يتجاوز 18 سنة.", "18", "up to"),
+    ("وقالت إن تجاوز عدد الضحايا 150 شخصا.", "150", "more than"),  # (the head and its noun between)
+    ("ولا يتجاوز عدد المصابين 20 شخصا.", "20", "up to"),
+    ("بلغت الخسائر ما يفوق 20 مليون دولار.", "20 مليون", "more than"),
 ])
 def test_a_verb_of_exceeding_before_a_count_qualifies_it(sentence, text, qualifier):
     assert number(sentence, text).qualifier == qualifier

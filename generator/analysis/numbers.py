@@ -254,6 +254,9 @@ def _qualifier(s: Sentence, raw: Raw) -> str:
         if before[1] == "up to" and first is not None and first.norm[:1] == "ل" and first.norm[1:] in first.forms:
             return ""  # "لتصل إلى 3.2 مليارات", "ليصل إلى 30": the total it comes to, no ceiling
         return before[1]
+    if end >= 2 and s.tokens[end - 1].norm in ("عدد", "حصيله") and s.tokens[end].kind == "word" \
+            and (head := s.lex.qualifiers[0].ending(s.forms, end - 2)) and head[0] <= 2 and head[1] in ("more than", "up to"):
+        return head[1]  # "تجاوز عدد الضحايا 150", "لا يتجاوز عدد المصابين 20": the verb, the head and its noun before it
     for k in range(raw.j, min(raw.j + 4, len(s.tokens))):
         if s.owner[k] >= 0 or (s.boundary(k) and s.text_at(k) != ")"):
             break
