@@ -161,6 +161,7 @@ class Renderer:
         self.site = site
         self.menu = self.STORIES if stories else self.ONE_STORY
         self.cache, self.templates_digest, self.kept = cache, templates_digest, kept
+        self.counted: dict[str, tuple[int, int]] = {}  # each source's sentences and words (views.source_card)
 
     def page(self, template: str, path: str, share: dict | None = None, cached: bool = True,
              **context) -> tuple[str, bytes | Path]:
@@ -216,14 +217,15 @@ class Renderer:
         """sources/<id>.html for the index-th source."""
         source = briefing.sources[index]
         return self.page("source.html", views.source_url(source.meta.id), share=views.source_share(source),
-                         cached=False, **views.source_page(briefing, source, counts.get(source.meta.id, 0)))
+                         cached=False, **views.source_page(briefing, source, counts.get(source.meta.id, 0),
+                                                           self.counted))
 
     def site_pages(self, briefing: Briefing, about_md: str, summary_md: str) -> dict[str, bytes | Path]:
         """Every page but the source pages: the briefing (or the stories and a page each), source lists, key
         figures, about and search."""
         report, note = briefing.report, markdown(summary_md) if summary_md.strip() else ""
         by_date = sorted(briefing.sources, key=lambda s: (s.meta.date or "9999", s.meta.id))  # (oldest first, undated last)
-        lists = views.source_list_pages(by_date, figure_counts(briefing), len(briefing.stories) == 1)
+        lists = views.source_list_pages(by_date, figure_counts(briefing), len(briefing.stories) == 1, self.counted)
         bundles = search.bundles(briefing.sources)  # (the search page lists the bundles the build makes)
         pages = dict([self.page("about.html", "about.html", body=markdown(about_md), report=report,
                                         story_rules={"window": stories.WINDOW_DAYS, "similar": stories.SIMILAR,
@@ -262,7 +264,7 @@ class Renderer:
         for listing in views.story_list_pages(briefing):
             pages.update([self.page("stories.html", listing["file"], listing=listing, totals=report, editor_note=note)])
         for story in briefing.stories:
-            view = views.story_page(story, briefing)
+            view = views.story_page(story, briefing, self.counted)
             # the story's own totals only: a page shows nothing of other stories, so it is rebuilt (or taken
             # from the cache) as its own reports change
             pages.update([self.page("story.html", views.story_url(story.id), share=views.story_share(story), **view,

@@ -74,16 +74,31 @@ def pair_view(briefing: Briefing, source: Source, pair: Pair) -> dict:
             "suggestions": [{"n": i, "text": s.suggestion} for i, s in enumerate(pair.sentences, 1) if s.suggestion]}
 
 
-def source_card(source: Source, figures: int, root: str) -> dict:
+def text_counts(source: Source) -> tuple[int, int]:
+    """A source's sentences and words (of its Arabic), as its cards count them."""
+    return (sum(len(p.sentences) for p in source.pairs),
+            sum(len(s.ar.split()) for p in source.pairs for s in p.sentences))  # (the words of each sentence: its
+    #                                                                         paragraph's text joins them with spaces)
+
+
+def source_card(source: Source, figures: int, root: str, counted: dict[str, tuple[int, int]] | None = None) -> dict:
+    """A source as the lists show it. `counted`: text_counts of sources by id, filled as cards are made (a source has
+    a card on a list page, its own page and its story's: its words are counted once)."""
     meta = source.meta
+    if counted is None:
+        sentences, words = text_counts(source)
+    elif (known := counted.get(meta.id)) is not None:
+        sentences, words = known
+    else:
+        sentences, words = counted[meta.id] = text_counts(source)
     return {"id": meta.id, "href": f"{root}{source_url(meta.id)}", "outlet": meta.outlet,
             "outlet_en": source.outlet_en.text if source.outlet_en.status != "original" else "",
             "outlet_en_machine": source.outlet_en.status == "machine",
             "date": meta.date.replace("T", " "), "headline": meta.headline, "headline_en": source.headline_en.text,
             "headline_status": source.headline_en.status,
             "headline_derived": meta.provenance.get("headline") == "derived",
-            "pairs": len(source.pairs), "sentences": sum(len(p.sentences) for p in source.pairs),
-            "words": sum(len(p.ar.split()) for p in source.pairs), "figures": figures, "removed": len(source.removed),
+            "pairs": len(source.pairs), "sentences": sentences, "words": words, "figures": figures,
+            "removed": len(source.removed),
             "file": meta.seed_file}
 
 
@@ -100,10 +115,12 @@ def neighbours(briefing: Briefing, source: Source) -> list[dict | None]:
     return out
 
 
-def source_page(briefing: Briefing, source: Source, figures: int) -> dict:
+def source_page(briefing: Briefing, source: Source, figures: int,
+                counted: dict[str, tuple[int, int]] | None = None) -> dict:
+    """A source's page (`counted`: as source_card's)."""
     meta = source.meta
     previous, following = neighbours(briefing, source)
-    return {"source": source_card(source, figures, "../"),
+    return {"source": source_card(source, figures, "../", counted),
             "outlet_missing": f"content/sources/{meta.id}.yml" if meta.provenance.get("outlet") == "derived" else "",
             "meta": [(name, getattr(meta, name), PROVENANCE_LABELS[meta.provenance.get(name, "missing")])
                      for name in ("outlet", "outlet_en", "headline", "date", "weekday", "dateline", "byline", "url")
@@ -329,14 +346,15 @@ def summary_view(story: Story, root: str, figure_at: dict[str, str]) -> dict:
             "corroborated": corroborated, "disagreements": disputes, "escapes": escapes}
 
 
-def source_list_pages(sources: list[Source], counts: dict[str, int], home: bool = True) -> list[dict]:
+def source_list_pages(sources: list[Source], counts: dict[str, int], home: bool = True,
+                      counted: dict[str, tuple[int, int]] | None = None) -> list[dict]:
     """The sources, SOURCES_PER_PAGE a page: the first on the home page (or on sources.html when the home
     page lists stories), the rest on sources-N.html."""
     chunks = pages_of(sources, SOURCES_PER_PAGE)
     total = len(chunks)
     first = ("index.html", "index.html#sources") if home else ("sources.html", "sources.html")
     return [{"file": first[0] if n == 1 else numbered("sources", n), "page": n, "pages": total,
-             "cards": [source_card(s, counts.get(s.meta.id, 0), "") for s in chunk],
+             "cards": [source_card(s, counts.get(s.meta.id, 0), "", counted) for s in chunk],
              "pagination": [{"n": i, "href": first[1] if i == 1 else numbered("sources", i), "current": i == n}
                             for i in range(1, total + 1)] if total > 1 else []}
             for n, chunk in enumerate(chunks, 1)]
@@ -433,7 +451,7 @@ def story_list_pages(briefing: Briefing) -> list[dict]:
             for n, chunk in enumerate(chunks, 1)]
 
 
-def story_page(story: Story, briefing: Briefing) -> dict:
+def story_page(story: Story, briefing: Briefing, counted: dict[str, tuple[int, int]] | None = None) -> dict:
     """A story's own briefing page, at stories/<id>.html."""
     by_id = briefing.by_id
     own = briefing.figures_of(story.members)
@@ -445,7 +463,7 @@ def story_page(story: Story, briefing: Briefing) -> dict:
     pending = len({text for m in story.members for text in _pending(by_id[m])})  # as the site's total counts
     return {**summary_view(story, "../", figure_at), "story": story_card(story, briefing, "../"), "why": story.why,
             "figures_href": f"{story.id}-figures.html" if has_figures_page(own) else "", "pending": pending,
-            "cards": [source_card(by_id[m], counts.get(m, 0), "../") for m in story.members],
+            "cards": [source_card(by_id[m], counts.get(m, 0), "../", counted) for m in story.members],
             "related": [{**story_card(briefing.story_by_id[r.story], briefing, "../"), "words": list(r.words)}
                         for r in story.related]}
 
