@@ -1741,6 +1741,10 @@ def test_the_same_source_is_the_last_speaker_named(tmp_path):
 
     assert same_source("وأفاد المصدر نفسه بتصاعد الضربات") and same_source("وبحسب المصادر ذاتها قتل 5")
     assert same_source("وقال نفس المصدر إن 5 قتلوا") and not same_source("وقال مصدر أمني إن 5 قتلوا")
+    # one named before by a word alone: the official, the ministry, the spokesman (not one with a name of its own)
+    assert same_source("وقال المسؤول إن 5 قتلوا") and same_source("وأضافت الوزارة أن 5 قتلوا")
+    assert same_source("وأوضح المتحدث في بيان أن 5 قتلوا")
+    assert not same_source("وقالت الوزارة العراقية إن 5 قتلوا") and not same_source("وقال البيان إن 5 قتلوا")
     (tmp_path / "seeds").mkdir()
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "site.yml").write_text("search: false\n", encoding="utf-8")

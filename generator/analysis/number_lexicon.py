@@ -337,6 +337,7 @@ class Lexicon:
     speaking_verbs: frozenset[str]
     continuation_verbs: frozenset[str]
     continuation_links: frozenset[str]
+    anaphoric_heads: frozenset[str]
     statement_verbs: frozenset[str]
     according_words: frozenset[str]
     according_sources: frozenset[str]

@@ -389,9 +389,20 @@ _SAME_SOURCE = re.compile(r"(?<!\S)[وف]?(?:ال)?(?:مصدر|مصادر)\s+(?:
 
 
 def same_source(sentence: str) -> bool:
-    """Whether the sentence's speaker is "the same source" ("وأفاد المصدر نفسه", "بحسب المصادر ذاتها", "نفس المصدر"):
-    the last speaker named before it, not generic sources (an analyst's review: SOHR's figures shown as "sources")."""
-    return _SAME_SOURCE.search(normalize(sentence)[:160]) is not None
+    """Whether the sentence's speaker is "the same source" ("وأفاد المصدر نفسه", "بحسب المصادر ذاتها", "نفس المصدر"),
+    or one named before it by a word alone ("وقال المسؤول إن", "وأضافت الوزارة أن", "وأوضح المتحدث أن":
+    anaphoric_heads, right after the verb of saying that opens the sentence, nothing of its own after it): the last
+    speaker named before it, not generic sources (an analyst's review: SOHR's figures shown as "sources")."""
+    if _SAME_SOURCE.search(normalize(sentence)[:160]) is not None:
+        return True
+    lex = lexicon()
+    tokens = tokenize(sentence)
+    if len(tokens) < 3 or tokens[0].kind != "word":
+        return False
+    verb = tokens[0].norm[1:] if tokens[0].norm[:1] in ("و", "ف") and len(tokens[0].norm) > 3 else tokens[0].norm
+    return (verb in lex.continuation_verbs or verb in lex.speaking_verbs or verb in lex.statement_verbs) \
+        and tokens[1].norm in lex.anaphoric_heads \
+        and (tokens[2].norm in lex.continuation_links or tokens[2].kind == "punct" or tokens[2].norm == "في")
 
 
 def continues(sentence: str) -> bool:
