@@ -397,27 +397,29 @@ def same_source(sentence: str) -> bool:
         return True
     lex = lexicon()
     tokens = tokenize(sentence)
-    if len(tokens) < 3 or tokens[0].kind != "word":
-        return False
-    verb = tokens[0].norm[1:] if tokens[0].norm[:1] in ("و", "ف") and len(tokens[0].norm) > 3 else tokens[0].norm
-    return (verb in lex.continuation_verbs or verb in lex.speaking_verbs or verb in lex.statement_verbs) \
-        and tokens[1].norm in lex.anaphoric_heads \
+    verb = _opening_verb(tokens)
+    return len(tokens) > 2 and (verb in lex.continuation_verbs or verb in lex.speaking_verbs
+                                or verb in lex.statement_verbs) and tokens[1].norm in lex.anaphoric_heads \
         and (tokens[2].norm in lex.continuation_links or tokens[2].kind == "punct" or tokens[2].norm == "في")
+
+
+def _opening_verb(tokens: tuple) -> str:
+    """The sentence's first word, normalised, without a و or ف before it ("" when it opens with no word)."""
+    if not tokens or tokens[0].kind != "word":
+        return ""
+    norm = tokens[0].norm
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
 
 
 def continues(sentence: str) -> bool:
     """Whether a sentence opens with a verb of saying and no subject ("وأضاف أن …", "وأشار إلى أن …", 'وتابع: "…"',
     "وقالت إن …"): it goes on with the last speaker named before it (continuation_verbs, continuation_links, or a
     quotation)."""
-    lex = lexicon()
     tokens = tokenize(sentence)
-    if len(tokens) < 2 or tokens[0].kind != "word":
+    if len(tokens) < 2 or _opening_verb(tokens) not in lexicon().continuation_verbs:
         return False
-    verb = tokens[0].norm[1:] if tokens[0].norm[:1] in ("و", "ف") and len(tokens[0].norm) > 3 else tokens[0].norm
-    if verb not in lex.continuation_verbs:
-        return False
-    return tokens[1].norm in lex.continuation_links or _quotation(tokens, 1)  # (not a name in quotation marks:
-    #                                                                           'وأفاد "الحربي" بأنه')
+    return tokens[1].norm in lexicon().continuation_links or _quotation(tokens, 1)  # (not a name in quotation
+    #                                                                                  marks: 'وأفاد "الحربي" بأنه')
 
 
 def _reports(lex, tokens: tuple, forms: list, k: int) -> bool:
@@ -600,8 +602,8 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
         return ""  # (a title of office in construct names the speaker by what they head: "عميد بلدية درنة"; a medium
         #            by its word and its name)
     first = words[0]
-    start = first.start + 1 if first.norm[:1] == "ل" and first.norm[1:] in lex.media_words else first.start
-    return sentence[start:words[-1].end]  # ("وفقاً لوكالة فيتش": the agency, without "to")
+    begin = first.start + 1 if first.norm[:1] == "ل" and first.norm[1:] in lex.media_words else first.start
+    return sentence[begin:words[-1].end]  # ("وفقاً لوكالة فيتش": the agency, without "to")
 
 
 def _apposition(sentence: str, tokens: tuple, j: int) -> str:
@@ -609,9 +611,9 @@ def _apposition(sentence: str, tokens: tuple, j: int) -> str:
     and end with a mark or "أن/إن" ("قال رائد صالح، رئيس مجموعة الخوذ البيضاء، إن …": the White Helmets): read as if
     they followed "قال". "" when they do not (a name alone names no one the pages can label)."""
     lex = lexicon()
+    forms = [t.forms for t in tokens]
     if j >= len(tokens) or tokens[j].kind != "word" or (
-            lex.office_titles.at([t.forms for t in tokens], j) is None and lex.roles.at([t.forms for t in tokens], j)
-            is None and lex.actors.at([t.forms for t in tokens], j) is None):
+            lex.office_titles.at(forms, j) is None and lex.roles.at(forms, j) is None and lex.actors.at(forms, j) is None):
         return ""
     end = next((m for m in range(j, min(j + 9, len(tokens))) if tokens[m].text in ("،", ",")
                 or tokens[m].norm in ("ان", "انه", "انها")), -1)
