@@ -488,6 +488,13 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وقتل 40 شخصا خلال الأيام الماضية في القصف", "40", "running total"),
     ("وقتل 40 شخصا خلال الأسابيع الثلاثة الماضية", "40", "running total"),
     ("وأصيب 40 فلسطينيا في التظاهرات اليوم", "40", ""),  # (one day's protests)
+    # (a second review) background: a year in the clause before, a war "that claimed", a world war
+    ("وكان منتجع في سوسة قد تعرض لهجوم في صيف العام 2015، وانتهى بمقتل 38 شخصاً", "38", "earlier event"),
+    ("وأوكرانيا في حرب مع الانفصاليين منذ عام 2014، وهو الصراع الذي أودى بحياة أكثر من 10 آلاف شخص", "10 آلاف",
+     "running total"),
+    ("ويعتبر قتل الآلاف من الأرمن خلال الحرب العالمية الأولى علامة فارقة", "الآلاف", "running total"),
+    ("وهي الحصيلة الأكبر منذ اندلاع النزاع في العام 2011، وقتل 62 مدنيا", "62", ""),  # (a year after "منذ")
+    ("وفي عام 2017 قتل 5 أشخاص، وقتل اليوم 12 شخصا", "12", ""),  # (today's, after another year's)
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

@@ -216,10 +216,12 @@ _DONE_AFTER = re.compile(r"\s+(?:\S+\s+)?[وف]?(?:قد\s+)?(?:قتلوا|لقو
 _PART_CUE = re.compile(r"(?<!\S)و?(?:من\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم|بمن\s+فيهم)(?!\S)")
 _ELABORATES = re.compile(r"\s*و?(?:حيث|إذ|اذ)(?!\S)")  # a clause that tells the one before it in detail: "…، حيث قتل 16"
 _WAR = re.compile(r"(?<!\S)(?:[وف]?(?:في|خلال|جراء|طوال|طيلة)\s+|[وف]?(?:أسفر|أسفرت|أودى|أودت|خلف|خلفت|حصد|حصدت|"
-                  r"أوقع|أوقعت|اوقع|اوقعت)\s+)ال(?:حرب|نزاع|صراع|اقتتال)(?!\w)(?P<after>\s*\S*)")  # "قتل نحو 10
-#   آلاف شخص في الحرب", "أسفر النزاع عن …"; definite ("في نزاع عشائري", "حرب شوارع": one clash)
+                  r"أوقع|أوقعت|اوقع|اوقعت)\s+|[وف]?(?:وهو|وهي|هو|هي)\s+)ال(?:حرب|نزاع|صراع|اقتتال)(?!\w)"
+                  r"(?P<after>\s*\S*)")  # "قتل نحو 10 آلاف شخص في الحرب", "أسفر النزاع عن …", "وهو الصراع الذي أودى
+#   بحياة أكثر من 10 آلاف شخص"; definite ("في نزاع عشائري", "حرب شوارع": one clash)
 _WAR_GOES_ON = frozenset(normalize(w) for w in (  # what may follow "الحرب" when it is a war: where, how long, which
-    "الأهلية", "الدائرة", "الدائر", "المستمرة", "المستمر", "الجارية", "الجاري", "التي", "الذي", "في", "منذ", "عن", "بين"))
+    "الأهلية", "الدائرة", "الدائر", "المستمرة", "المستمر", "الجارية", "الجاري", "التي", "الذي", "في", "منذ", "عن", "بين",
+    "العالمية"))  # ("خلال الحرب العالمية الأولى": a world war's toll)
 _OF_THEM = re.compile(r"^\s*(?:[^\s،,.؛]+\s+)?(?:منهم|منهن|منها|منهما)(?!\S)")  # "751 منهن", "38 حالة منها"
 _OF_THE_WOUNDED = re.compile(r"\s*من\s+(?:ال)?(?:مصابين|جرحى)(?!\w)")  # dead of the wounded
 _OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اصل|من\s+بين|من\s+إجمالي|من\s+اجمالي)\s")
@@ -289,6 +291,7 @@ _PAST_MONTH = re.compile(rf"(?<!\S)[وفب]?(?P<month>{MONTH_PATTERN})(?:\s*/\s*
 _LEADING_TIME = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>(?:[^\s،,.؛:]+\s+){0,4}?(?:\d{4}|(?:الماضي|المنصرم|الفائت)))"
                            r"\s*[،,]")
 _MONTHS_BACK = 2  # a month named as past this many months or more before the report's month: another event's
+_NOW_OR_SINCE = re.compile(r"(?<!\S)(?:[وف]?(?:منذ|اليوم|أمس|امس|الليلة|حاليا|الآن))(?!\S)")  # a count of now, or since
 
 
 def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], report_date: str) -> bool:
@@ -314,6 +317,12 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
     if lead is not None and lead.end() <= span[0] and long_ago(lead.group("words")) \
             and not re.search(r"\d{4}|(?<!\S)و?منذ(?!\S)", plain[lead.end():span[0]]):
         return True
+    before = plain[max(0, span[0] - 160):span[0]]
+    years = list(re.finditer(r"(?<!\d)\d{4}(?!\d)", before))
+    if years and 1800 <= int(years[-1].group()) <= latest and len(before[years[-1].end():].split()) <= _NEAR_YEAR \
+            and not _NOW_OR_SINCE.search(before[years[-1].end():]) \
+            and "منذ" not in before[:years[-1].start()].split()[-8:]:  # the clause before it: "في صيف العام 2015،
+        return True  # وانتهى بمقتل 38 شخصاً" (a year of its own between, "اليوم", "أمس" or "منذ": no)
     for found in _PAST_MONTH.finditer(sentence, clause[0], clause[1]):
         between = sentence[span[1]:found.start()] if found.start() >= span[1] else sentence[found.end():span[0]]
         if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR \
