@@ -1697,6 +1697,12 @@ def test_a_state_body_is_its_countrys_when_the_words_say_so(sentence, who):
     ("وقالت وسائل إعلام حكومية إن ستة مدنيين قتلوا.", "state media"),
     ("وقال مصدر مسؤول في وزارة الخارجية السعودية إن 5 قتلوا.", "foreign ministry (Saudi Arabia)"),
     ("وقال مصدر أمني إن 5 قتلوا.", "security sources"),
+    # (a second review) "وفقاً لما ذكرته X": X; a plural role right before its plural verb; a tweet
+    ("أدى انفجار إلى إجلاء حوالي 10 آلاف شخص، وفقاً لما ذكرته خدمة الطوارئ الحكومية.", "خدمة الطوارئ الحكومية"),
+    ("وكان ناشطون أفادوا، الأحد، باعتقال العشرات.", "activists"),
+    ("شهود عيان قالوا إن 5 قتلوا.", "witnesses"),
+    ("وغرد الرئيس الأميركي دونالد ترامب قائلا إن مئات الآلاف قد يقتلون.", "president (United States)"),
+    ("وارتفع التضخم إلى 68%، وفقا لبيانات الجهاز المركزي للإحصاء.", "بيانات الجهاز المركزي للإحصاء"),
     # a name with no article, then who it is, set off by commas: the office or the body (an analyst: Raed Saleh's
     # "about seventy" shown as the outlet's)
     ('وقال رائد صالح، رئيس مجموعة الخوذ البيضاء، إن حوالي "سبعين شخصا اختنقوا".', "White Helmets"),

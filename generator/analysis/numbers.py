@@ -334,6 +334,9 @@ def claimant_of(sentence: str) -> str:
                         tokens[begin - 1].norm in ("مع", "ل", "لـ") or _addressee(lex, tokens[begin - 1], forms, begin - 1))):
                     break  # "وفي تصريح لوكالة الأناضول، قال وزير الخارجية": the medium told, before the verb
                 return _country(lex, tokens, forms, begin, j + 1, actor[1])
+        if k > 0 and not _according(tokens[k]) and (role := lex.roles.ending(forms, k - 1)) \
+                and said.endswith(("وا", "ون")):  # a plural role right before its plural verb: "ناشطون أفادوا",
+            return _country(lex, tokens, forms, k - role[0], k, role[1])  # "شهود عيان قالوا"
         if role := lex.roles.at(forms, k + hit[0]):  # (a study, statistics, a survey: after the bodies they cite)
             return _country(lex, tokens, forms, k + hit[0], k + hit[0] + role[0], role[1])
     for k in range(len(forms)):  # "حصيلة وزارة الداخلية التي تحدثت عن 5300 قتيل": the body whose toll it is
@@ -349,8 +352,13 @@ def claimant_of(sentence: str) -> str:
     for k in range(len(forms) if reporting else 0):  # none of the rules' actors or roles: the words themselves
         if (hit := lex.reporting_words.at(forms, k)) is None:
             continue
-        said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
-        named = _named(sentence, tokens, k + hit[0], said in lex.according_words) if said in lex.speaking_verbs or said in lex.according_words \
+        said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]]))
+        said = said if said in lex.according_words else said.removeprefix("و").removeprefix("ف")  # ("وفقا": its و
+        at = k + hit[0]  #                                                       is its own, "وبحسب", "ووفقا" a clitic)
+        if said in lex.according_words and at + 2 < len(tokens) and tokens[at].norm in ("لما", "ما") \
+                and tokens[at + 1].kind == "word":
+            said, at = "قال", at + 2  # "وفقاً لما ذكرته خدمة الطوارئ الحكومية": who the verb after "ما" names
+        named = _named(sentence, tokens, at, said in lex.according_words) if said in lex.speaking_verbs or said in lex.according_words \
             else ""
         if named and (said in lex.speaking_verbs or normalize(named.split()[0]).removeprefix("ل") in lex.according_sources):
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
@@ -602,8 +610,10 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
         return ""  # (a title of office in construct names the speaker by what they head: "عميد بلدية درنة"; a medium
         #            by its word and its name)
     first = words[0]
-    begin = first.start + 1 if first.norm[:1] == "ل" and first.norm[1:] in lex.media_words else first.start
-    return sentence[begin:words[-1].end]  # ("وفقاً لوكالة فيتش": the agency, without "to")
+    to = first.norm[:1] == "ل" and not first.norm.startswith("لل") and (first.norm[1:] in lex.media_words or (
+        according and len(first.norm) > 3))
+    begin = first.start + 1 if to else first.start
+    return sentence[begin:words[-1].end]  # ("وفقاً لوكالة فيتش", "وفقا لبيانات الجهاز": without "to")
 
 
 def _apposition(sentence: str, tokens: tuple, j: int) -> str:
