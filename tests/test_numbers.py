@@ -603,7 +603,7 @@ def test_a_possessed_noun_of_things_before_a_number_word_is_no_count_of_people()
 
 @pytest.mark.parametrize(("sentence", "text", "category", "group"), [
     # the group is who was counted, not who did it
-    ("قتل 62 فلسطينيا بنيران القوات الإسرائيلية قرب السياج.", "62", "killed", ""),
+    ("قتل 62 فلسطينيا بنيران القوات الإسرائيلية قرب السياج.", "62", "killed", "nationals:Palestine"),  # (not forces)
     ("أوقع الهجوم 32 قتيلا ونسب لتنظيم داعش.", "32", "killed", "people"),
     ("أصيب 12 مدنيا برصاص مسلحين مجهولين.", "12", "wounded", "civilians"),
     ("قتل 9 أشخاص على يد عناصر الميليشيا.", "9", "killed", "people"),
@@ -705,6 +705,27 @@ def test_an_organisation_named_in_the_noun_phrase_is_the_group(sentence, text, g
     assert number(sentence, text).group == group
     assert claimant_of("ذبح مقاتلو التنظيم شخصين على الأقل، قال إنهما من الجيش السوري.") != "the army"
     assert claimant_of("وقال الجيش إن 5 جنود قتلوا في الهجوم.") == "the army"  # the speaker still
+
+
+@pytest.mark.parametrize(("sentence", "text", "group", "label"), [
+    # (twelfth session) an analyst: counts of Palestinians shown with no group ("not stated") on a Gaza story's chart
+    ("قتل 60 فلسطينيا برصاص الجيش.", "60", "nationals:Palestine", "Palestinians"),
+    ("قتل 5 أشخاص فلسطينيين في الغارة.", "5", "nationals:Palestine", "Palestinians"),
+    ("أصيب 3 إسرائيليين بجروح.", "3", "nationals:Israel", "Israelis"),
+    ("واعتقلت الشرطة 24 أميركيا.", "24", "nationals:United States", "Americans"),
+    ("قتل جنديان إسرائيليان.", "جنديان", "forces", "security forces (unspecified)"),  # (a group of groups first)
+    ("قتل 5 مدنيين سوريين.", "5", "civilians", "civilians"),
+    ("قتل 5 أشخاص في مصر.", "5", "people", "people (total or unspecified)"),  # (a country named: no nationality)
+])
+def test_a_nationality_the_counted_noun_names_is_its_group(sentence, text, group, label):
+    from generator.analysis.labels import group_label, is_group
+    found = number(sentence, text)
+    assert (found.group, group_label(found.group)) == (group, label) and is_group(found.group)
+
+
+def test_protesters_of_a_nationality_who_storm_a_building_are_no_armed_attackers():
+    assert number("اقتحم عشرات العراقيين المحتجين القنصلية الإيرانية في البصرة.", "عشرات").category == "other people"
+
 
 
 def test_a_dual_of_soldiers_names_their_group():

@@ -616,14 +616,20 @@ def test_a_story_of_one_report_has_no_empty_corroboration_section(tmp_path):
 
 def test_who_was_counted_shows_the_counted_noun_when_no_group_of_the_rules_names_them(tmp_path):
     site = built_with(tmp_path, {"gaza.txt": "شبكة الأخبار العربية | أخبار\n\nقتلى في غزة\n\n2018-05-14\n\n"
-                                 "قتل 62 فلسطينيا بنيران القوات الإسرائيلية قرب السياج الحدودي شرق قطاع غزة يوم الاثنين.\n\n"
+                                 "قتل 62 متظاهرا بنيران القوات الإسرائيلية قرب السياج الحدودي شرق قطاع غزة يوم الاثنين.\n\n"
+                                 "وأصيب 40 فلسطينيا بجروح في المواجهات نفسها قرب السياج الحدودي شرق القطاع.\n\n"
                                  "وقالت وزارة الصحة إن المصابين نقلوا إلى مستشفيات القطاع لتلقي العلاج في أقسام الطوارئ.\n"})
     data = briefing(site)
     figure = next(f for f in data["figures"] if f["source_id"] == "gaza" and f["value"] == 62)
     assert figure["group"] == ""
     row = soup(site / "figures.html").find(id=figure["id"])
     cell = row.find("td", attrs={"data-label": "Who was counted"})
-    assert "فلسطينيا" in cell.get_text() and "not stated" not in cell.get_text()
+    assert "متظاهرا" in cell.get_text() and "not stated" not in cell.get_text()
+    # a nationality is a group of its own (twelfth session): the country's people, in English
+    figure = next(f for f in data["figures"] if f["source_id"] == "gaza" and f["value"] == 40)
+    assert figure["group"] == "nationals:Palestine"
+    cell = soup(site / "figures.html").find(id=figure["id"]).find("td", attrs={"data-label": "Who was counted"})
+    assert "Palestinians" in cell.get_text()
 
 
 def test_every_key_figures_page_lists_the_categories_and_where_each_starts(tmp_path, monkeypatch):

@@ -21,8 +21,18 @@ def category_label(category: str) -> str:
     return lexicon().category_labels.get(category, category or "not a count of people")
 
 
+NATIONALS = "nationals:"  # a group of a country's people: "nationals:" and the country's label ("nationals:Palestine")
+
+
 def group_label(group: str) -> str:
+    if group.startswith(NATIONALS):
+        return lexicon().demonyms.get(group[len(NATIONALS):], group)
     return lexicon().group_labels.get(group, group or "not stated")
+
+
+def is_group(group: str) -> bool:
+    """A group the rules can give: one of groups, or a country's people."""
+    return group in lexicon().group_labels or group[len(NATIONALS):] in lexicon().demonyms and group.startswith(NATIONALS)
 
 
 def plural(count: int, noun: str) -> str:

@@ -12,6 +12,7 @@ names a state (prisoners, refugees, attackers), "و30 آخرين" after a count,
 from __future__ import annotations
 
 from ..arabic import RELATIVE_PRONOUNS, normalize
+from .labels import NATIONALS
 from .number_lexicon import WEAK, Phrases
 from .number_people import Counted, nisba, plural_verb, with_article
 from .number_scan import CLITIC_TOKENS, QUOTES, Seen, Sentence
@@ -301,7 +302,8 @@ def fighters(s: Sentence, noun: Counted | None) -> bool:
     if noun is None or noun.kind not in ("human", "member"):
         return False
     forms, _ = s.noun_forms(noun.token)
-    return any(f in s.lex.armed_nouns for f in forms) or group(s, noun.token, noun, Seen()) not in ("", *_UNARMED)
+    found = group(s, noun.token, noun, Seen())
+    return any(f in s.lex.armed_nouns for f in forms) or (found not in ("", *_UNARMED) and not found.startswith(NATIONALS))
 
 
 def undone(s: Sentence, found: str, j: int) -> bool:
@@ -539,7 +541,27 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
         elif found and not generic:
             generic = found
         k += hit[0] if hit else 1
+    if generic in ("", "people"):  # no group of groups: a nationality the noun or its adjective names
+        for m in (noun.token, noun.token + 1):
+            if m < len(s.tokens) and (country := _nationality(s, m)):
+                return NATIONALS + country  # "قتل 60 فلسطينيا", "5 أشخاص فلسطينيين": Palestinians
     return generic
+
+
+def _nationality(s: Sentence, k: int) -> str:
+    """The country (the rules' countries label) whose people the word at k names, as a noun or an adjective in
+    the masculine ("فلسطيني", "فلسطينيا", "فلسطينيين", "فلسطينيون", "فلسطينيان"; with the article or a و), or ""."""
+    tok = s.tokens[k]
+    if tok.kind != "word":
+        return ""
+    for form in tok.forms:
+        for ending, cut in (("يين", 2), ("يون", 2), ("يان", 2), ("يا", 1), ("ي", 0)):
+            if form.endswith(ending) and len(form) - cut >= 3:
+                word = form[:len(form) - cut]
+                country = s.lex.countries.word(word[2:] if word.startswith("ال") else word)
+                if country and word.endswith("ي"):
+                    return country
+    return ""
 
 
 def stop_word(s: Sentence, k: int) -> bool:

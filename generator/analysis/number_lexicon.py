@@ -352,6 +352,7 @@ class Lexicon:
     state_name_continues: frozenset[str]
     state_holders: Phrases
     countries: Phrases
+    demonyms: dict[str, str]
     category_labels: dict[str, str]
     group_labels: dict[str, str]
     dual_stems: dict[str, bool]
@@ -371,7 +372,7 @@ _BUILDERS = {
     "actors": _labelled, "roles": _labelled, "count_heads": _labelled, "countries": _labelled,
     "state_bodies": lambda s: frozenset(map(str, s)), "state_holders": _labelled,
     "media_actors": lambda s: frozenset(map(str, s)), "document_roles": lambda s: frozenset(map(str, s)),
-    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset, "unnamed_groups": frozenset, "organisations": frozenset, "inside_speakers": frozenset,
+    "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "demonyms": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset, "unnamed_groups": frozenset, "organisations": frozenset, "inside_speakers": frozenset,
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
@@ -421,6 +422,10 @@ def load(path: Path = RULES) -> Lexicon:
         if unknown := sorted(set(map(str, data[section])) - set(data["actors"]) - set(data["roles"])):
             raise ValueError(f"{path}: {section}: '{unknown[0]}' is no label of actors or roles")
     _check_nouns(path, data["human_nouns"])
+    if missing := sorted(set(map(str, data["countries"])) - set(map(str, data["demonyms"]))):
+        raise ValueError(f"{path}: demonyms: country '{missing[0]}' has none")
+    if unknown := sorted(set(map(str, data["demonyms"])) - set(map(str, data["countries"]))):
+        raise ValueError(f"{path}: demonyms: '{unknown[0]}' is no country of countries")
     for section in ("unnamed_groups", "organisations", "hostage_takers"):
         if unknown := sorted(set(map(str, data[section])) - set(data["groups"])):
             raise ValueError(f"{path}: {section}: '{unknown[0]}' is no group of groups")

@@ -22,6 +22,7 @@ from ..errors import ConfigError
 from ..files import read_yaml_mapping
 from ..models import Figure
 from .figures import figure_value
+from .labels import is_group
 from .number_lexicon import lexicon
 from .numbers import TYPES
 
@@ -49,7 +50,7 @@ def _problems(key: str, spec: object, line: int, path: Path) -> list[str]:
     problems = [f"{where}: unknown field {k!r} (allowed: {', '.join(FIELDS)})" for k in spec if k not in FIELDS]
     checks = {"status": lambda v: v in STATUSES, "note": lambda v: isinstance(v, str),
               "value": _number, "low": _number, "high": _number, "type": lambda v: v in TYPES,
-              "category": lambda v: v in lexicon().category_labels, "group": lambda v: v in lexicon().group_labels}
+              "category": lambda v: v in lexicon().category_labels, "group": lambda v: isinstance(v, str) and is_group(v)}
     for name, check in checks.items():
         if name in spec and not check(spec[name]):
             problems.append(f"{where}: {name}: {spec[name]!r} is not allowed here")
