@@ -1867,3 +1867,19 @@ def test_a_label_the_claimant_rules_name_must_be_an_actor_or_a_role(tmp_path: Pa
         (tmp_path / f"{section}.yml").write_text(yaml.safe_dump(wrong, allow_unicode=True), encoding="utf-8")
         with pytest.raises(ValueError, match=rf"{section}\.yml: {section}: 'the armyy' is no label"):
             load(tmp_path / f"{section}.yml")
+
+
+def test_groups_and_countries_the_rules_name_must_exist(tmp_path: Path):
+    """unnamed_groups, organisations and hostage_takers name groups of groups, and every country has a demonym (a
+    misspelt group would never match, silently; a country without one would show its key on the pages)."""
+    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    for section in ("unnamed_groups", "organisations", "hostage_takers"):
+        wrong = {**data, section: [*data[section], "militantz"]}
+        (tmp_path / f"{section}.yml").write_text(yaml.safe_dump(wrong, allow_unicode=True), encoding="utf-8")
+        with pytest.raises(ValueError, match=rf"{section}\.yml: {section}: 'militantz' is no group of groups"):
+            load(tmp_path / f"{section}.yml")
+    demonyms = {k: v for k, v in data["demonyms"].items() if k != "Palestine"}
+    (tmp_path / "demonyms.yml").write_text(yaml.safe_dump({**data, "demonyms": demonyms}, allow_unicode=True),
+                                           encoding="utf-8")
+    with pytest.raises(ValueError, match=r"demonyms: country 'Palestine' has none"):
+        load(tmp_path / "demonyms.yml")
