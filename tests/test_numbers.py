@@ -700,6 +700,9 @@ def test_a_verb_of_exceeding_before_a_count_qualifies_it(sentence, text, qualifi
     ("ومن المتوقع خروج 3200 مسلح وعائلاتهم السبت.", "3200", "militants"),  # (fighters and families: not civilians)
     ("واعتقلت الشرطة 5 مسلحين في المدينة.", "5", "militants"),
     ("قتل 5 جنود إسرائيليين في الهجوم.", "5", "forces"),
+    # (an adversarial review) another side joined by و is no organisation of the first words' people
+    ("قتل 7 من عناصر القوات الحكومية والحوثيين.", "7", "forces"),
+    ("أصيب 30 من قوات الأمن وعناصر حركة الشباب.", "30", "forces"),
 ])
 def test_an_organisation_named_in_the_noun_phrase_is_the_group(sentence, text, group):
     assert number(sentence, text).group == group
@@ -1735,6 +1738,7 @@ def test_a_state_body_is_its_countrys_when_the_words_say_so(sentence, who):
     ("ونقلت رويترز عن مصادر لم تسمها أن 20 شخصا قتلوا.", "Reuters"),
     ("ونقلت رويترز عن وكالة الأنباء الفرنسية أن 20 شخصا قتلوا.", "Reuters"),
     ("وتحدثت وكالة رويترز عن مقتل 20 شخصا.", "Reuters"),
+    ("نقلت الشركة البضائع عن طريق البحر إلى الميناء حيث قتل 3 أشخاص.", ""),  # (carried by way of: no quoting)
 ])
 def test_a_medium_that_quotes_someone_is_not_who_says_so(sentence, who):
     assert claimant_of(sentence) == who

@@ -495,6 +495,11 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("ويعتبر قتل الآلاف من الأرمن خلال الحرب العالمية الأولى علامة فارقة", "الآلاف", "running total"),
     ("وهي الحصيلة الأكبر منذ اندلاع النزاع في العام 2011، وقتل 62 مدنيا", "62", ""),  # (a year after "منذ")
     ("وفي عام 2017 قتل 5 أشخاص، وقتل اليوم 12 شخصا", "12", ""),  # (today's, after another year's)
+    # (an adversarial review of the session's rules) "since" with its و; a count of now after an opening year; a
+    # possibility denied
+    ("ومنذ عام 2011، قتل أكثر من 350 ألف شخص في سوريا", "350 ألف", ""),
+    ("وفي عام 2017، كانت الحكومة قد أعلنت خطة للإعمار، وقتل 20 شخصا أمس في انفجار", "20", ""),
+    ("ولا يمكن التحقق من مقتل 20 شخصا بشكل مستقل", "20", ""),
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

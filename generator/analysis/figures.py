@@ -113,7 +113,7 @@ def _own_day(sentence: str, start: int, end: int, published: str) -> Mapping[str
     """A day stated right after a count, within three words and before the clause ends or another number starts,
     when it is not the day the sentence states first (that one day_of reads as before), and no word of a plan or a
     possibility stands before the count ("من المفترض أن يتم لم شمل 1600 أسرة الخميس": a deadline, not a day of it)."""
-    if _MAYBE.search(without_diacritics(" ".join(sentence[max(0, start - 100):start].split()[-10:]))):
+    if _maybe(without_diacritics(" ".join(sentence[max(0, start - 100):start].split()[-10:]))):
         return None
     tail = re.split(r"[،,؛;.!?؟:]|\d", sentence[end:end + 80])[0]
     iso, words, said = days(tail, published)
@@ -256,6 +256,15 @@ _MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكن
 #                                                          "قد تم", "قد تلقى" (a past verb in ت)
 
 
+_NOT_BEFORE = re.compile(r"(?<!\S)[وف]?(?:لا|لم|لن)\s*$")  # "ولا يمكن التحقق من مقتل 20": not a possibility
+
+
+def _maybe(text: str) -> bool:
+    """A word of possibility in the text that no negation stands right before ("لا يمكن التحقق من …" is the
+    standard line of a toll nobody could verify, not a toll that may happen: an adversarial review)."""
+    return any(not _NOT_BEFORE.search(text[:found.start()]) for found in _MAYBE.finditer(text))
+
+
 _WHOLE_BEFORE = re.compile(r"(?:من\s+(?:أصل|اصل|بين|إجمالي|اجمالي))\s*(?:ال)?$")  # "13 عضوا من أصل 31": the whole, not
 #                                                                              what is expected
 _IF = re.compile(r"(?<!\S)[وف]?(?:في\s+حال|في\s+حالة|إذا|اذا)(?!\S)")  # a condition in the clause before (not لو: "لو دريان")
@@ -313,16 +322,19 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
                                      or MONTHS[past.group("month")] == month)
 
     plain = ascii_digits(sentence)
+    if _NOW_OR_SINCE.search(plain[clause[0]:clause[1]]):
+        return False  # the count's own clause says now ("وقتل 20 شخصا أمس") or since: not another event's
     lead = _LEADING_TIME.match(plain)
     if lead is not None and lead.end() <= span[0] and long_ago(lead.group("words")) \
-            and not re.search(r"\d{4}|(?<!\S)و?منذ(?!\S)", plain[lead.end():span[0]]):
+            and not re.search(r"\d{4}|(?<!\S)[وف]?منذ(?!\S)", plain[lead.end():span[0]]):
         return True
     before = plain[max(0, span[0] - 160):span[0]]
     years = list(re.finditer(r"(?<!\d)\d{4}(?!\d)", before))
     if years and 1800 <= int(years[-1].group()) <= latest and len(before[years[-1].end():].split()) <= _NEAR_YEAR \
             and not _NOW_OR_SINCE.search(before[years[-1].end():]) \
-            and "منذ" not in before[:years[-1].start()].split()[-8:]:  # the clause before it: "في صيف العام 2015،
-        return True  # وانتهى بمقتل 38 شخصاً" (a year of its own between, "اليوم", "أمس" or "منذ": no)
+            and not _NOW_OR_SINCE.search(" ".join(before[:years[-1].start()].split()[-8:])):  # the clause before
+        return True  # it: "في صيف العام 2015، وانتهى بمقتل 38 شخصاً" (not "ومنذ عام 2011، قتل …"; a year of its own
+        #              between, "اليوم", "أمس" or "منذ": no)
     for found in _PAST_MONTH.finditer(sentence, clause[0], clause[1]):
         between = sentence[span[1]:found.start()] if found.start() >= span[1] else sentence[found.end():span[0]]
         if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR \
@@ -412,9 +424,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         #              larger toll, no end of its range and no side of a dispute (not "المهاجم لوحده": one alone)
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
     words_before = sentence[clause_start:start].split()
-    if (told and (_MAYBE.search(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before))
+    if (told and (_maybe(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before))
                   or (words_before and future_verb(normalize(words_before[-1]))))
-            or (_MAYBE.search(near := " ".join(words_before[-6:])) and not _IF.search(near)
+            or (_maybe(near := " ".join(words_before[-6:])) and not _IF.search(near)
                 and not _WHOLE_BEFORE.search(near))) and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
         #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)

@@ -525,6 +525,7 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
         return s.first_group  # "جنودها", "عناصره": the group named before (not "أشقاءه": his brothers)
     generic = ""
     k = noun.token
+    after_generic = -1  # where the words of fighters or forces of no one in particular end
     while k < min(noun.token + _GROUP_WINDOW, len(s.tokens)):
         if k > noun.token and (s.owner[k] >= 0 or s.boundary(k) or stop_word(s, k)
                                or s.lex.group_agents.at(s.forms, k) is not None):
@@ -533,9 +534,10 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
         found = hit[1] if hit else ""
         if generic in s.lex.unnamed_groups:  # fighters or forces of no one in particular, seen first: only an
             if found in s.lex.organisations:  # organisation the words go on to name wins ("مسلحين حوثيين", "مسلحي
-                return found  #                 بوكو حرام", "جنود من الجيش العراقي"; not "3200 مسلح وعائلاتهم")
-        elif found in s.lex.unnamed_groups:
-            generic = found
+                #                               بوكو حرام", "جنود من الجيش العراقي"; not "3200 مسلح وعائلاتهم"),
+                return generic if _joined(s, after_generic, k) else found  # and not another side joined by و
+        elif found in s.lex.unnamed_groups:  # ("القوات الحكومية والحوثيين", "قوات الأمن وعناصر حركة الشباب")
+            generic, after_generic = found, k + hit[0]
         elif found and found != "people":
             return found
         elif found and not generic:
@@ -546,6 +548,15 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
             if m < len(s.tokens) and (country := _nationality(s, m)):
                 return NATIONALS + country  # "قتل 60 فلسطينيا", "5 أشخاص فلسطينيين": Palestinians
     return generic
+
+
+def _joined(s: Sentence, start: int, k: int) -> bool:
+    """A word joined by و between start and the group phrase at k, or the phrase's own first word with it: another
+    side, coordinated ("والحوثيين", "وعناصر حركة الشباب"); not a phrase that starts with و of its own ("وحدات")."""
+    if any(s.tokens[m].norm.startswith("و") for m in range(max(start, 0), k)):
+        return True
+    norm = s.tokens[k].norm
+    return norm.startswith("و") and norm not in s.lex.groups.forward
 
 
 def _nationality(s: Sentence, k: int) -> str:

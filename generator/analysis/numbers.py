@@ -438,6 +438,8 @@ def _reports(lex, tokens: tuple, forms: list, k: int) -> bool:
     for j in range(k + 1, min(k + 12, len(tokens))):
         if tokens[j].kind == "punct" and tokens[j].text in ".!?؟:;":
             return False
+        if tokens[j].norm == "عن" and j + 1 < len(tokens) and tokens[j + 1].norm == "طريق":
+            continue  # "نقلت الشركة البضائع عن طريق البحر": carried by way of, not quoted from
         if tokens[j].norm in ("عن", "ان", "انه", "انها") or forms[j][0] in lex.that_words \
                 or tokens[j].norm.startswith(("قول", "وقول")):
             return True
