@@ -274,16 +274,24 @@ _NEAR_YEAR = 8  # words at most between a count and the year that dates it
 _REACH = 1500  # characters of a count's clause read on either side (about 250 words: more than any real clause)
 
 
+def _report_month(report_date: str) -> tuple[int, int, int] | None:
+    """The report's year and month, and the latest year that dates a count before it (a report of January or
+    February may name the year before for a recent event: two years back then); None for an undated report."""
+    try:
+        year, month = int(report_date[:4]), int(report_date[5:7])
+    except ValueError:
+        return None
+    return year, month, year - (2 if month <= 2 else 1)
+
+
 def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years: tuple[tuple[int, int], ...],
             report_date: str) -> bool:
     """A year before the report's own (a Gregorian one: not 1436هـ) within _NEAR_YEAR words of the count in its
     clause, not after "منذ". A report of January or February may name the year before for a recent event: only
     a year two before it counts then."""
-    try:
-        year, month = int(report_date[:4]), int(report_date[5:7])
-    except ValueError:
+    if (dated := _report_month(report_date)) is None:
         return False
-    latest = year - (2 if month <= 2 else 1)
+    latest = dated[2]
     for at, value in years:
         if not (clause[0] <= at < clause[1] and 1800 <= value <= latest) or _SINCE_YEAR.search(sentence[clause[0]:at]):
             continue
@@ -304,16 +312,16 @@ _NOW_OR_SINCE = re.compile(r"(?<!\S)(?:[وف]?(?:منذ|اليوم|أمس|امس
 
 
 def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], report_date: str) -> bool:
-    """A count dated before the report by the words around it: a time phrase opening the sentence that names a year
-    before the report's own, the count after it with no other year between ("وفي أبريل/نيسان 2017، قُتل 80 شخصا"),
-    or a month named as past ("التي اندلعت في أواخر ديسمبر ومطلع يناير الماضي إلى مقتل 25") two months or more
-    before the report's, in the count's clause within _NEAR_YEAR words of it ("مايو الماضي" in a report of June is
-    as likely this story's own)."""
-    try:
-        year, month = int(report_date[:4]), int(report_date[5:7])
-    except ValueError:
+    """A count dated before the report by the words around it, when its own clause says neither now ("اليوم",
+    "أمس") nor since: a time phrase opening the sentence that names a year before the report's own, the count after
+    it with no other year between ("وفي أبريل/نيسان 2017، قُتل 80 شخصا"); such a year ending the clause before the
+    count within _NEAR_YEAR words ("في صيف العام 2015، وانتهى بمقتل 38"); or a month named as past ("التي اندلعت في
+    أواخر ديسمبر ومطلع يناير الماضي إلى مقتل 25") two months or more before the report's, in the count's clause
+    within _NEAR_YEAR words of it ("مايو الماضي" in a report of June is as likely this story's own)."""
+    if (dated := _report_month(report_date)) is None:
         return False
-    latest = year - (2 if month <= 2 else 1)
+    _, month, latest = dated
+
     def long_ago(words: str) -> bool:  # (a year before the report's, or a month named as past two months back)
         if (year_named := re.search(r"\d{4}", words)) is not None:
             return 1800 <= int(year_named.group()) <= latest
@@ -337,8 +345,7 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
         #              between, "اليوم", "أمس" or "منذ": no)
     for found in _PAST_MONTH.finditer(sentence, clause[0], clause[1]):
         between = sentence[span[1]:found.start()] if found.start() >= span[1] else sentence[found.end():span[0]]
-        if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR \
-                and "منذ" not in sentence[clause[0]:found.start()].split()[-3:]:
+        if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR:  # (a clause with "منذ" returned above)
             return True
     return False
 
