@@ -833,6 +833,48 @@ def test_leads_of_other_reports_appended_to_a_page_are_teasers_even_when_those_r
     assert cited and not teased & set(cited)  # what happened and when: the report's own sentences only
 
 
+def test_a_sidebar_an_outlet_repeats_on_pages_about_other_things_is_a_teaser(tmp_path):
+    """One outlet's pages about different things that carry the same lead of a report not in the pile (a
+    "related stories" box repeated on each): the lead is a teaser on both pages (marked, its count out of the
+    key figures), it joins no story, and its copies on the outlet's other pages are no "also reported by". The
+    outlet's update of its own report (the same subject, paragraphs repeated) and a page's own background
+    ("يذكر أن …") under the sidebar stay the reports' text."""
+    sidebar = "أعلنت السلطات الكندية، الجمعة، مقتل 4 أشخاص على الأقل في حادث إطلاق نار في مدينة فريدريكتون شرق البلاد."
+    background = "يذكر أن منظمة أوبك أطلقت العام الماضي خطة لخفض الإنتاج بكميات كبيرة حتى نهاية العام."
+    seeds = {
+        "oil.txt": ("أسعار النفط ترتفع مع تراجع المخزونات الأمريكية", "2023-03-02",
+                    ["ارتفعت أسعار النفط في الأسواق العالمية اليوم مع تراجع المخزونات الأمريكية من الخام والوقود.",
+                     "وصعد خام برنت في التعاملات الآجلة إلى أعلى مستوى له منذ ثلاثة أشهر بدعم من الطلب الصيني.",
+                     sidebar, background]),
+        "port.txt": ("افتتاح ميناء جديد على البحر الأحمر", "2023-03-02",
+                     ["افتتح رئيس الوزراء اليوم ميناء جديدا على البحر الأحمر بطاقة استيعابية كبيرة للحاويات.",
+                      "وقال وزير النقل إن الميناء سيخدم التجارة بين آسيا وأوروبا ويوفر آلاف فرص العمل للشباب.",
+                      sidebar]),
+        "port2.txt": ("رئيس الوزراء يفتتح ميناء البحر الأحمر الجديد", "2023-03-03",
+                      ["افتتح رئيس الوزراء أمس ميناء جديدا على البحر الأحمر بحضور عدد من الوزراء والسفراء.",
+                       "وقال وزير النقل إن الميناء سيخدم التجارة بين آسيا وأوروبا ويوفر آلاف فرص العمل للشباب.",
+                       "وأضاف الوزير أن المرحلة الثانية من المشروع ستبدأ العام المقبل وتشمل رصيفا للسفن السياحية.",
+                       sidebar]),
+    }
+    site = built_with(tmp_path, {name: f"شبكة الأخبار العربية | أخبار\n\n{title}\n\n{day}\n\n" + "\n\n".join(paragraphs)
+                                 + "\n" for name, (title, day, paragraphs) in seeds.items()})
+    for name in ("oil", "port", "port2"):
+        page = soup(site / "sources" / f"{name}.html")
+        teased = [p for p in page.select("section.pair") if p.select_one("p.teaser")]
+        assert len(teased) == 1 and "فريدريكتون" in teased[0].get_text()  # (not the oil report's background, nor
+        #                                                                      the port reports' shared paragraph)
+        assert not [p for p in teased[0].select("p.also") if "Also reported by" in p.get_text()]
+    port = soup(site / "sources" / "port.html")  # the update's repeated paragraph: the same outlet, marked so
+    assert any("another report of the same outlet" in p.get_text() for p in port.select("p.also"))
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    four = [f for f in figures if f["value"] == 4 and f["type"] == "people"]
+    assert len(four) == 3 and all(f["teaser_of"] == "another report" for f in four)
+    stories = raw_briefing(site)["stories"]
+    story_of = {m: s["id"] for s in stories for m in s["members"]}
+    assert story_of["oil"] != story_of["port"]  # the sidebar (and the background line) join no story
+    assert story_of["port"] == story_of["port2"]
+
+
 def test_a_statement_repeated_for_weeks_is_a_formula_not_an_events():
     import datetime as dt
 

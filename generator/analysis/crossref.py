@@ -598,7 +598,8 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
     after a report's opening that repeats, nearly word for word, the opening paragraph of another report of
     the same outlet published no later, and does not start like a continuation (و، ف، كما، إذ …). (source id,
     pair id) → the report whose opening it is ("" for the other paragraphs of the block of unconnected
-    paragraphs that ends the page and holds such a teaser: leads of reports not in this pile). They are not the
+    paragraphs that ends the page and holds such a teaser: leads of reports not in this pile). A paragraph the outlet repeats on two or more of its pages about other things is one too (sidebars:
+    a "related stories" box, "" as well). They are not the
     report's news: its story and its key figures leave them out (the page still shows them, marked). The
     outlet reusing an earlier report as background works it into its text ("وكانت …") or shares only its
     vocabulary, and stays the report's. (A paragraph whose first word merely starts with و or ف, "وزير",
@@ -644,10 +645,47 @@ def teasers(sources: list[Source], matches: Matches) -> dict[tuple[str, str], st
         if any((host_id, p.id) in found for p in body[start:]):
             for pair in body[start:]:
                 found.setdefault((host_id, pair.id), "")  # a teaser of a report not in this pile
+    for member in sidebars(sources, matches, bodies):  # (after the blocks too: the rest of its block may be the
+        found.setdefault(member, "")  #                    page's own closing lines, which are no one's teasers)
     for source in sources:  # (after the blocks: a run of appended leads is its own block, nothing above it joins)
         for pair in appended_leads(bodies[source.meta.id], source.meta.headline):
             found.setdefault((source.meta.id, pair.id), "")
     return found
+
+
+def sidebars(sources: list[Source], matches: Matches, bodies: dict[str, list[Pair]]) -> list[tuple[str, str]]:
+    """Paragraphs an outlet repeats on pages about other things (a "related stories" box: CNN Arabic ends its
+    pages with leads of its other reports, the same ones on several pages): a text that stands on two or more
+    pages of one outlet, on none of them the opening or a continuation ("و", "كما" …), and on each about something
+    else than the page (at most OFF_TOPIC of its content words in the headline and the first two paragraphs:
+    an outlet's update of its own report repeats paragraphs of that report, which are on its topic)."""
+    by_id = {s.meta.id: s for s in sources}
+    opening: dict[str, frozenset[str]] = {}
+    out: list[tuple[str, str]] = []
+    for members in matches.members:
+        hosts = {}
+        for member in members:
+            source = by_id[member[0]]
+            if source.meta.outlet:
+                hosts.setdefault(source.meta.outlet, []).append(member)
+        for outlet_members in hosts.values():
+            if len({m[0] for m in outlet_members}) < 2:
+                continue
+            taken = []
+            for source_id, pair_id in outlet_members:
+                body = bodies[source_id]
+                pair = next((p for p in body if p.id == pair_id), None)
+                if pair is None or pair is body[0] or _continues(pair) or _own(pair):
+                    break
+                if source_id not in opening:
+                    opening[source_id] = content_words(by_id[source_id].meta.headline).union(*map(_words, body[:2]))
+                words = _words(pair)
+                if len(words) < 5 or len(words & opening[source_id]) > OFF_TOPIC * len(words):
+                    break
+                taken.append((source_id, pair_id))
+            else:
+                out.extend(taken)
+    return out
 
 
 _DAY_ASIDE = re.compile(r"[،,]\s*(?:يوم\s+)?ال(?:أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)\s*[،,]|\(CNN\)")

@@ -50,12 +50,18 @@ def pending_labels(pair: Pair) -> list[str]:
 def also_reported(briefing: Briefing, source: Source, pair: Pair) -> dict | None:
     """The paragraphs of other reports that carry the same statement: the first few, and how many more (the full
     list is in the data); a report of the page's own outlet is marked so (another report of it, no other
-    outlet's corroboration)."""
-    shown, total = briefing.also(source.meta.id, pair.id, ALSO_SHOWN)
-    if not shown:
-        return None
+    outlet's corroboration). A teaser's copies on the outlet's other pages are left out: one sidebar repeated
+    on several pages is no report of it (crossref.teasers)."""
     by_id = briefing.by_id
     own = source.meta.outlet
+    if own and (source.meta.id, pair.id) in briefing.teasers:
+        every, _ = briefing.also(source.meta.id, pair.id, 1 << 30)
+        kept = [m for m in every if by_id[m[0]].meta.outlet != own]
+        shown, total = kept[:ALSO_SHOWN], len(kept)
+    else:
+        shown, total = briefing.also(source.meta.id, pair.id, ALSO_SHOWN)
+    if not shown:
+        return None
     return {"links": [{"href": f"{s}.html#{p}", "outlet": by_id[s].meta.outlet, "number": briefing.pair_number[(s, p)],
                        "same_outlet": bool(own) and by_id[s].meta.outlet == own} for s, p in shown],
             "more": total - len(shown)}
