@@ -500,6 +500,18 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("ومنذ عام 2011، قتل أكثر من 350 ألف شخص في سوريا", "350 ألف", ""),
     ("وفي عام 2017، كانت الحكومة قد أعلنت خطة للإعمار، وقتل 20 شخصا أمس في انفجار", "20", ""),
     ("ولا يمكن التحقق من مقتل 20 شخصا بشكل مستقل", "20", ""),
+    # (thirteenth session) an analyst's review: "at least" before "since" is no record; the war that killed; a month
+    # named alone two months or more before the report's (of June), in the count's clause or the opening phrase
+    ("وقتل 40 جندي تركي على الأقل منذ بدء الهجوم", "40", "running total"),
+    ("وقتل أقل عدد من المدنيين منذ بدء الهجوم، 5 أشخاص", "5", ""),  # (its own clause)
+    ("ويأتي ذلك في ظل الصراع الذي قتل بسببه أكثر من أربعة آلاف شخص", "أربعة آلاف", "running total"),
+    ("وتسببت الحرب التي خلفت 300 ألف قتيل في دمار واسع", "300 ألف", "running total"),
+    ("وفي هجوم مارس على البلدة، أسفر القصف عن مقتل 83 شخصا", "83", "earlier event"),
+    ("وفي هجوم أغسطس على البلدة، أسفر القصف عن مقتل 83 شخصا", "83", "earlier event"),  # (last August)
+    ("وكان الهجوم الذي وقع في مارس قد أسفر عن مقتل 83 شخصا", "83", "earlier event"),
+    ("وفي هجوم مايو على البلدة، أسفر القصف عن مقتل 83 شخصا", "83", ""),  # (last month: as likely its own)
+    ("وفي هجوم الخميس على البلدة، أسفر القصف عن مقتل 83 شخصا", "83", ""),
+    ("وقتل 83 شخصا في الهجوم، وتجرى الانتخابات في مارس 2019", "83", ""),  # (another clause, a year after it)
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

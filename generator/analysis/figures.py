@@ -199,8 +199,9 @@ _SINCE = re.compile(r"(?<!\S)و?منذ(?!\S)"  # since a start, a year, a day, o
                     r"|(?<!\S)في\s+هذه\s+(?:التظاهرات|المظاهرات|الاحتجاجات|المسيرات)(?!\S)")  # all these protests
 _SINCE_YEAR = re.compile(r"(?<!\S)و?منذ\s+(?:\S+\s+){0,3}?$")  # a year this ends before is a since-phrase's
 _RECORD = re.compile(r"(?<!\S)(?:(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ|أكبر|اكبر|أعلى|اعلى|أدنى|ادنى|أول|اول|أشد|اشد)"
-                     r"|الأكثر|الاكثر|الأقل|الاقل)(?!\s+من\s)(?:\s+\S+){0,3}\s+منذ\s")  # "أعنف هجوم تشهده
-#                      المدينة منذ 2017": the worst since, no running total (but not "أكثر من 3200 … منذ")
+                     r"|الأكثر|الاكثر|(?<!على\s)الأقل|(?<!على\s)الاقل)(?!\s+من\s)(?:\s+\S+){0,3}\s+منذ\s")  # "أعنف هجوم تشهده
+#                      المدينة منذ 2017": the worst since, no running total (but not "أكثر من 3200 … منذ", nor
+#                      "على الأقل منذ بدء الهجوم": at least, since the offensive began)
 _CLAUSE_END = re.compile(r"[،,؛;.!?؟:]")
 _PART = re.compile(r"(?:^|\s)و?(?:من\s+)?(?:بينهم|بينهن|بينهما|منهم|منهن|منهما|ضمنهم|بمن\s+فيهم|بما\s+فيهم|"
                    r"بما\s+في\s+ذلك|أغلبهم|اغلبهم|معظمهم|[وت]?يشمل\s+(?:ذلك|هذا)\s+(?:العدد|الرقم))\s*(?:\S+\s+)?$")
@@ -219,6 +220,9 @@ _WAR = re.compile(r"(?<!\S)(?:[وف]?(?:في|خلال|جراء|طوال|طيلة
                   r"أوقع|أوقعت|اوقع|اوقعت)\s+|[وف]?(?:وهو|وهي|هو|هي)\s+)ال(?:حرب|نزاع|صراع|اقتتال)(?!\w)"
                   r"(?P<after>\s*\S*)")  # "قتل نحو 10 آلاف شخص في الحرب", "أسفر النزاع عن …", "وهو الصراع الذي أودى
 #   بحياة أكثر من 10 آلاف شخص"; definite ("في نزاع عشائري", "حرب شوارع": one clash)
+_WAR_WHICH = re.compile(r"(?<!\S)ال(?:حرب|نزاع|صراع|اقتتال)\s+(?:\S+\s+){0,2}?(?:الذي|التي)\s+(?:قتل|قتلت|أودى|أودت|"
+                        r"اودى|اودت|خلف|خلفت|حصد|حصدت|أسفر|أسفرت|راح|أوقع|أوقعت)(?!\w)")  # "الصراع الذي قتل بسببه
+#   أكثر من أربعة آلاف شخص", "الحرب الأهلية التي أودت بحياة": the war that killed them, whatever stands before it
 _WAR_GOES_ON = frozenset(normalize(w) for w in (  # what may follow "الحرب" when it is a war: where, how long, which
     "الأهلية", "الدائرة", "الدائر", "المستمرة", "المستمر", "الجارية", "الجاري", "التي", "الذي", "في", "منذ", "عن", "بين",
     "العالمية"))  # ("خلال الحرب العالمية الأولى": a world war's toll)
@@ -307,7 +311,14 @@ _PAST_MONTH = re.compile(rf"(?<!\S)[وفب]?(?P<month>{MONTH_PATTERN})(?:\s*/\s*
 # قُتل شخصان", "في أغسطس/آب 2013، أُطلق صاروخ …، ما أسفر عن مقتل الآلاف", "وفي فبراير/شباط الماضي، قتل مسلح …".
 _LEADING_TIME = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>(?:[^\s،,.؛:]+\s+){0,4}?(?:\d{4}|(?:الماضي|المنصرم|الفائت)))"
                            r"\s*[،,]")
+_OPENING_CLAUSE = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>[^،,.؛:]{1,80}?)\s*[،,]")  # the sentence's opening
+#                                                                                  phrase of time or of an event
 _MONTHS_BACK = 2  # a month named as past this many months or more before the report's month: another event's
+# A month named alone, Gregorian, no year nor "next" after it ("في هجوم أبريل على خان شيخون" in a report of February:
+# last April): when it is _MONTHS_BACK or more before the report's month, it dates a toll in its clause before it.
+_BARE_MONTH = re.compile(r"(?<!\S)[وفب]?(?:ال)?(?P<month>يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|"
+                         r"أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)(?!\S)(?:\s*[/(]\s*\S+\s*\)?)?"
+                         r"(?!\s*(?:\d|المقبل|القادم|الجاري|الحالي|من\s))")
 _NOW_OR_SINCE = re.compile(r"(?<!\S)(?:[وف]?(?:منذ|اليوم|أمس|امس|الليلة|حاليا|الآن))(?!\S)")  # a count of now, or since
 
 
@@ -317,7 +328,9 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
     it with no other year between ("وفي أبريل/نيسان 2017، قُتل 80 شخصا"); such a year ending the clause before the
     count within _NEAR_YEAR words ("في صيف العام 2015، وانتهى بمقتل 38"); or a month named as past ("التي اندلعت في
     أواخر ديسمبر ومطلع يناير الماضي إلى مقتل 25") two months or more before the report's, in the count's clause
-    within _NEAR_YEAR words of it ("مايو الماضي" in a report of June is as likely this story's own)."""
+    within _NEAR_YEAR words of it ("مايو الماضي" in a report of June is as likely this story's own); or a Gregorian
+    month named alone that far back before the count in its clause, or in the phrase opening the sentence ("في هجوم
+    أبريل على خان شيخون، أسفر عن مقتل 83" in a report of February)."""
     if (dated := _report_month(report_date)) is None:
         return False
     _, month, latest = dated
@@ -336,6 +349,10 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
     if lead is not None and lead.end() <= span[0] and long_ago(lead.group("words")) \
             and not re.search(r"\d{4}|(?<!\S)[وف]?منذ(?!\S)", plain[lead.end():span[0]]):
         return True
+    opening = _OPENING_CLAUSE.match(plain)  # ("وفي هجوم أبريل على خان شيخون، أسفر القصف عن مقتل 83")
+    if opening is not None and opening.end() <= span[0] and _month_back(opening.group("words"), month) \
+            and not re.search(r"\d{4}|(?<!\S)[وف]?منذ(?!\S)", plain[opening.end():span[0]]):
+        return True
     before = plain[max(0, span[0] - 160):span[0]]
     years = list(re.finditer(r"(?<!\d)\d{4}(?!\d)", before))
     if years and 1800 <= int(years[-1].group()) <= latest and len(before[years[-1].end():].split()) <= _NEAR_YEAR \
@@ -347,14 +364,23 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
         between = sentence[span[1]:found.start()] if found.start() >= span[1] else sentence[found.end():span[0]]
         if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR:  # (a clause with "منذ" returned above)
             return True
-    return False
+    return any(len(plain[found.end():span[0]].split()) <= _NEAR_YEAR and _month_back(found.group(), month)
+               for found in _BARE_MONTH.finditer(plain, clause[0], span[0]))
+
+
+def _month_back(words: str, month: int) -> bool:
+    """Whether the words name a Gregorian month alone (_BARE_MONTH) _MONTHS_BACK months or more before `month`."""
+    return any((month - MONTHS[found.group("month")]) % 12 >= _MONTHS_BACK for found in _BARE_MONTH.finditer(words))
 
 
 def _war(clause: str) -> bool:
     """Whether the clause tells a war's or a conflict's toll: the war named with the article, then the clause's end,
-    a country's adjective, or words of a war going on ("في الحرب السورية", "في الحرب الأهلية", "أسفر النزاع عن");
+    a country's adjective, or words of a war going on ("في الحرب السورية", "في الحرب الأهلية", "أسفر النزاع عن"), or
+    the war that killed them ("الصراع الذي قتل بسببه أكثر من أربعة آلاف");
     not one clash ("في نزاع عشائري"), a war on something ("الحرب على المخدرات"), nor a record ("أعنف غارة في
     الحرب")."""
+    if (which := _WAR_WHICH.search(clause)) is not None and not _RECORD_WORD.search(clause[:which.start()]):
+        return True
     for found in _WAR.finditer(clause):
         after = normalize(found.group("after").strip(" ،,.؛"))
         if _RECORD_WORD.search(clause[:found.start()]):

@@ -24,15 +24,21 @@ def category_label(category: str) -> str:
 NATIONALS = "nationals:"  # a group of a country's people: "nationals:" and the country's label ("nationals:Palestine")
 
 
+FORCES = "forces:"  # a country's soldiers, police or forces: "forces:" and the country's label ("forces:Turkey")
+
+
 def group_label(group: str) -> str:
     if group.startswith(NATIONALS):
         return lexicon().demonyms.get(group[len(NATIONALS):], group)
+    if group.startswith(FORCES) and group[len(FORCES):] in lexicon().demonyms:
+        return f"security forces ({group[len(FORCES):]})"
     return lexicon().group_labels.get(group, group or "not stated")
 
 
 def is_group(group: str) -> bool:
-    """A group the rules can give: one of groups, or a country's people."""
-    return group in lexicon().group_labels or group[len(NATIONALS):] in lexicon().demonyms and group.startswith(NATIONALS)
+    """A group the rules can give: one of groups, a country's people, or its forces."""
+    return group in lexicon().group_labels or any(
+        group.startswith(prefix) and group[len(prefix):] in lexicon().demonyms for prefix in (NATIONALS, FORCES))
 
 
 def plural(count: int, noun: str) -> str:

@@ -12,7 +12,7 @@ names a state (prisoners, refugees, attackers), "و30 آخرين" after a count,
 from __future__ import annotations
 
 from ..arabic import RELATIVE_PRONOUNS, normalize
-from .labels import NATIONALS
+from .labels import FORCES, NATIONALS
 from .number_lexicon import WEAK, Phrases
 from .number_people import Counted, nisba, plural_verb, with_article
 from .number_scan import CLITIC_TOKENS, QUOTES, Seen, Sentence
@@ -547,6 +547,9 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
         for m in (noun.token, noun.token + 1):
             if m < len(s.tokens) and (country := _nationality(s, m)):
                 return NATIONALS + country  # "قتل 60 فلسطينيا", "5 أشخاص فلسطينيين": Palestinians
+    if generic == "forces" and (own := s.lookup(s.lex.groups, noun.token)) and own[1] == "forces" \
+            and noun.token + own[0] < len(s.tokens) and (country := _nationality(s, noun.token + own[0])):
+        return FORCES + country  # "40 جندي تركي", "سبعة جنود إسرائيليين", "عسكريان تركيان": that country's forces
     return generic
 
 
