@@ -1670,6 +1670,13 @@ def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who
 
 
+def test_an_active_verb_of_wounding_gives_its_people_their_category_but_makes_no_one_people():
+    # (thirteenth session) an analyst: "أصاب ثور أربعة أشخاص" (a bull injured four) was other people
+    assert number("بينما أصاب ثور أربعة أشخاص هذا العام.", "أربعة").category == "wounded"
+    assert number("وأصابت الشظايا 5 أشخاص في السوق.", "5").category == "wounded"
+    assert not [n for n in numbers_in("في هذه المهمات الصعبة، أصاب لودريان النجاح.") if n.type == "people"]
+
+
 @pytest.mark.parametrize(("sentence", "who"), [
     # (thirteenth session) an analyst: a speaker named by a bare name after a verb of saying was "" (the outlet shown)
     ("وأضاف أصلان أنه لا يوجد سوى حوالي 105 أطباء.", "أصلان"),
