@@ -724,6 +724,9 @@ def test_an_organisation_named_in_the_noun_phrase_is_the_group(sentence, text, g
     ("قتل 5 من جنود الجيش العراقي.", "5", "iraqi_forces", "Iraqi forces"),
     ("قتل 5 مدنيين سوريين.", "5", "civilians", "civilians"),
     ("قتل 5 أشخاص في مصر.", "5", "people", "people (total or unspecified)"),  # (a country named: no nationality)
+    # (thirteenth session) an analyst: "ثلاثة ليبيين واثنين من الجزائر" showed the two as Libyans
+    ("واعتقلت الشرطة ثلاثة ليبيين واثنين من الجزائر.", "واثنين", "nationals:Algeria", "Algerians"),
+    ("وقتل 20 من مصر في الحادث.", "20", "nationals:Egypt", "Egyptians"),
 ])
 def test_a_nationality_the_counted_noun_names_is_its_group(sentence, text, group, label):
     from generator.analysis.labels import group_label, is_group

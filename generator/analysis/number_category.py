@@ -514,9 +514,12 @@ def coordinated(s: Sentence, stopped: int, i: int) -> bool:
                               for k in range(start, i) if s.tokens[k].kind == "word")
 
 
-def group(s: Sentence, i: int, noun: Counted | None, seen: Seen) -> str:
-    """Who was counted: a group named in the noun phrase; "آخرين"/"منهم" take the group of the count
+def group(s: Sentence, i: int, noun: Counted | None, seen: Seen, j: int = -1) -> str:
+    """Who was counted: a country named with "من" right after the count (`j`: the token after it: "واثنين من
+    الجزائر", "20 من مصر"); a group named in the noun phrase; "آخرين"/"منهم" take the group of the count
     before; a possessive ("جنودها") the first group the sentence names."""
+    if 0 <= j < len(s.tokens) - 1 and s.tokens[j].norm == "من" and (country := s.lex.countries.at(s.forms, j + 1)):
+        return NATIONALS + country[1]  # (an analyst: "ثلاثة ليبيين واثنين من الجزائر" showed the two as Libyans)
     if noun is None:
         return ""
     if noun.kind in ("others", "pronoun", "verb"):

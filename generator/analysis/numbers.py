@@ -64,7 +64,7 @@ def _number(s: Sentence, raw: Raw, seen: Seen) -> Number:
         vague=raw.vague, qualifier=_qualifier(s, raw), type=typed.type, unit=typed.unit,
         noun=s.text_at(typed.noun) if typed.noun >= 0 else "",
         category=category(s, raw.i, raw.j, typed.counted, seen) if people else "",
-        group=group(s, raw.i, typed.counted, seen) if people else "")
+        group=group(s, raw.i, typed.counted, seen, raw.j) if people else "")
 
 
 def _digits(s: Sentence, raw: Raw) -> list[str]:
