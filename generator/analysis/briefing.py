@@ -30,6 +30,7 @@ class Summary:
     corroborated: dict
     disagreements: list[dict]
     escapes: dict | None
+    card: list[dict] = field(default_factory=list)  # headline numbers of the reports' opening paragraphs (CARD_PARAGRAPHS)
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,8 @@ def summarise(sources: list[Source], figures: list[Figure], statements: list[Sta
     return Summary(lead=summary.lead(own, outlets_of, figures), numbers=summary.headline_numbers(figures, by_id),
                    timeline=summary.timeline(own), actors=summary.who_says_what(own, outlets_of),
                    corroborated=summary.corroborated(statements, by_id), disagreements=disagreements(figures, by_id),
-                   escapes=summary.escapes_vs_recaptures(figures, by_id))
+                   escapes=summary.escapes_vs_recaptures(figures, by_id),
+                   card=summary.headline_numbers(summary.opening_figures(own, figures), by_id))
 
 
 def _without_teasers(source: Source, teasers: dict[tuple[str, str], str]) -> Source:

@@ -379,13 +379,15 @@ def story_url(story_id: str) -> str:
 
 def headline_range(story: Story) -> str:
     """The story's first headline number of what its reports tell happened, as a range ("Killed or died: 120 to
-    123"); of everyone killed when the reports give such a count and the first row's ends count one side each; a
-    story with only running totals, rates, earlier events and the like shows none on its card (its page lists
-    them, each labelled: a card has no room to say "since the war began")."""
-    row = next((r for r in story.summary.numbers if not r.get("scope")), None)
+    123"), from the counts of its reports' opening paragraphs (summary.opening_figures); of everyone killed when
+    the reports give such a count and the first row's ends count one side each; a story with only running
+    totals, rates, earlier events and the like there shows none on its card (its page lists them, each labelled:
+    a card has no room to say "since the war began")."""
+    rows = story.summary.card
+    row = next((r for r in rows if not r.get("scope")), None)
     if row is None:
         return ""
-    whole = next((r for r in story.summary.numbers if not r.get("scope") and r.get("grouped") and r["low"] is not None
+    whole = next((r for r in rows if not r.get("scope") and r.get("grouped") and r["low"] is not None
                   and r["category"] == row["category"] and not r["low"].get("group") and not r["high"].get("group")),
                  None)
     label = row["label"].split(",")[0]
