@@ -1845,6 +1845,20 @@ def test_a_day_stated_right_after_a_count_is_its_own():
     assert dated(plan, "1600") != "2018-04-05"
 
 
+def test_a_sentence_with_an_unnamed_speaker_of_its_own_is_not_the_last_named_speakers():
+    """(thirteenth session) an analyst: "كما أعلن مسؤولون أمنيون عراقيون وأكراد … مقتل 11" was shown as الجبوري, who
+    spoke in the sentence before; an unnamed speaker of its own ends the attribution carried on. "The official"
+    (with the article) is the one named before; a sentence with no speaker still carries it on."""
+    from generator.analysis.annotate import note
+
+    assert note("كما أعلن مسؤولون أمنيون عراقيون وأكراد امس الخميس مقتل 11 من عناصر داعش.", "2018-01-05",
+                "الجبوري").claimant == ""
+    assert note("وقال مسؤول إن 5 أشخاص قتلوا.", "2018-01-05", "SOHR").claimant == ""
+    assert note("وقال المسؤول إن 5 أشخاص قتلوا.", "2018-01-05", "the ministry").claimant == "the ministry"
+    assert note("وقتل 5 أشخاص في الغارة.", "2018-01-05", "SOHR").claimant == "SOHR"
+    assert note("وقال ترامب إن 5 أشخاص قتلوا.", "2018-01-05", "SOHR").claimant == "ترامب"
+
+
 def test_a_paragraph_that_goes_on_with_the_speaker_before_it_carries_that_speaker(tmp_path):
     """(twelfth session) an analyst's review: "وأشار إلى أن حصيلة الضحايا بلغت 16 قتيلا" in the paragraph after
     AFP's security source was the outlet's own; a paragraph of narration after it stays the outlet's."""

@@ -446,6 +446,26 @@ def same_source(sentence: str) -> bool:
         and (tokens[2].norm in lex.continuation_links or tokens[2].kind == "punct" or tokens[2].norm == "في")
 
 
+def unnamed_speaker(sentence: str) -> bool:
+    """Whether the sentence has a speaker of its own that the rules name no one for: a verb of saying with an
+    unnamed speaker right after it ("كما أعلن مسؤولون أمنيون عراقيون …", "وقال مسؤول إن"; claimant_of gives ""
+    for them): its counts are not the last named speaker's (an analyst: a toll "announced by Iraqi and Kurdish
+    security officials" was shown as the previous sentence's speaker's)."""
+    lex = lexicon()
+    tokens = tokenize(sentence)
+    forms = [t.forms for t in tokens]
+    if lex.reporting_words.absent(forms):
+        return False
+    for k in range(len(tokens) - 1):
+        hit = lex.reporting_words.at(forms, k)
+        if hit and k + hit[0] < len(tokens) and not article(tokens[k].norm) \
+                and normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف") \
+                in lex.speaking_verbs and not lex.speaker_nouns.isdisjoint(forms[k + hit[0]]) \
+                and not article(tokens[k + hit[0]].norm):  # ("وقال المسؤول": the one named before, same_source)
+            return True
+    return False
+
+
 def _opening_verb(tokens: tuple) -> str:
     """The sentence's first word, normalised, without a و or ف before it ("" when it opens with no word)."""
     if not tokens or tokens[0].kind != "word":
