@@ -497,7 +497,8 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وفي عام 2017 قتل 5 أشخاص، وقتل اليوم 12 شخصا", "12", ""),  # (today's, after another year's)
     # (an adversarial review of the session's rules) "since" with its و; a count of now after an opening year; a
     # possibility denied
-    ("ومنذ عام 2011، قتل أكثر من 350 ألف شخص في سوريا", "350 ألف", ""),
+    ("ومنذ عام 2011، قتل أكثر من 350 ألف شخص في سوريا", "350 ألف", "running total"),  # (no earlier event; since
+    #   the thirteenth session a running total: the sentence opens with "since …,")
     ("وفي عام 2017، كانت الحكومة قد أعلنت خطة للإعمار، وقتل 20 شخصا أمس في انفجار", "20", ""),
     ("ولا يمكن التحقق من مقتل 20 شخصا بشكل مستقل", "20", ""),
     # (thirteenth session) an analyst's review: "at least" before "since" is no record; the war that killed; a month
@@ -512,6 +513,14 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وفي هجوم مايو على البلدة، أسفر القصف عن مقتل 83 شخصا", "83", ""),  # (last month: as likely its own)
     ("وفي هجوم الخميس على البلدة، أسفر القصف عن مقتل 83 شخصا", "83", ""),
     ("وقتل 83 شخصا في الهجوم، وتجرى الانتخابات في مارس 2019", "83", ""),  # (another clause, a year after it)
+    # a sentence opening with "since …," counts every toll after it since then; a future verb right before any count
+    # of people is what may happen
+    ("ومنذ ديسمبر، اعتقلت نحو 30 امرأة في طهران", "30", "running total"),
+    ("ومنذ بدء قوات النظام حملتها على الغوطة قبل ثلاثة أسابيع، قتل أكثر من 630 مدنيا", "630", "running total"),
+    ("ومنذ ذلك الحين، قتل المئات من قوات الأمن", "المئات", "running total"),
+    ("ومنذ ديسمبر، تراجعت الاحتجاجات. واعتقلت الشرطة 30 امرأة", "30", ""),  # (another sentence)
+    ("وقالت الولايات المتحدة إنها ستطرد 60 دبلوماسيا روسيا", "60", "possible"),
+    ("وطردت الولايات المتحدة 60 دبلوماسيا روسيا", "60", ""),
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

@@ -311,6 +311,7 @@ _PAST_MONTH = re.compile(rf"(?<!\S)[وفب]?(?P<month>{MONTH_PATTERN})(?:\s*/\s*
 # قُتل شخصان", "في أغسطس/آب 2013، أُطلق صاروخ …، ما أسفر عن مقتل الآلاف", "وفي فبراير/شباط الماضي، قتل مسلح …".
 _LEADING_TIME = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>(?:[^\s،,.؛:]+\s+){0,4}?(?:\d{4}|(?:الماضي|المنصرم|الفائت)))"
                            r"\s*[،,]")
+_SINCE_OPENING = re.compile(r"\s*[وف]?منذ\s+[^،,.؛:]{1,120}?[،,]")  # a sentence opening "since …," (scope_of)
 _OPENING_CLAUSE = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>[^،,.؛:]{1,80}?)\s*[،,]")  # the sentence's opening
 #                                                                                  phrase of time or of an event
 _MONTHS_BACK = 2  # a month named as past this many months or more before the report's month: another event's
@@ -457,14 +458,19 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         #              larger toll, no end of its range and no side of a dispute (not "المهاجم لوحده": one alone)
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
     words_before = sentence[clause_start:start].split()
-    if (told and (_maybe(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before))
-                  or (words_before and future_verb(normalize(words_before[-1]))))
+    if (told and (_maybe(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before)))
+            or (words_before and future_verb(normalize(words_before[-1])))
             or (_maybe(near := " ".join(words_before[-6:])) and not _IF.search(near)
                 and not _WHOLE_BEFORE.search(near))) and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
         #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
         return TOTAL
+    if told and (opening := _SINCE_OPENING.match(sentence)) is not None and opening.end() <= start \
+            and not re.search(r"[.!?؟]", sentence[opening.end():start]) \
+            and not _NOW_OR_SINCE.search(ascii_digits(sentence[opening.end():start]).replace("منذ", "")):
+        return TOTAL  # "ومنذ ديسمبر، اعتقلت نحو 30 امرأة", "ومنذ بدء قوات النظام حملتها …، قتل أكثر من 630 مدنيا":
+        #               the phrase opening the sentence counts every toll after it since its start
     if told and _war(clause):
         return TOTAL  # a war's or a conflict's toll ("قتل نحو 10 آلاف شخص في الحرب", "وأسفر النزاع عن سقوط أكثر من
         #               عشرة آلاف قتيل"): its running total, not one event's (an analyst met it as a story's toll)
