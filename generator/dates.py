@@ -102,10 +102,10 @@ def weekday_today(text: str) -> str:
     return WEEKDAY_EN[WEEKDAY_NUMBER[m.group(1)]] if m else ""
 
 
-def _first_day(normal: str) -> tuple[re.Pattern, re.Match] | None:
-    """The first of the day patterns that the normalised sentence matches, and its match. Each pattern is
-    searched only when a word it needs is there (most sentences state no day)."""
-    if _DIGIT.search(normal) and (m := _EXPLICIT.search(normal)):
+def _first_day(normal: str, dated: bool = True) -> tuple[re.Pattern, re.Match] | None:
+    """The first of the day patterns that the normalised sentence matches, and its match (`dated`: a date with its
+    year too, first). Each pattern is searched only when a word it needs is there (most sentences state no day)."""
+    if dated and _DIGIT.search(normal) and (m := _EXPLICIT.search(normal)):
         return _EXPLICIT, m
     if any(stem in normal for stem in WEEKDAY_NUMBER):
         for m in _WEEKDAY.finditer(normal):
@@ -118,6 +118,15 @@ def _first_day(normal: str) -> tuple[re.Pattern, re.Match] | None:
     return None
 
 
+def _chosen_day(normal: str, published: str) -> tuple[re.Pattern, re.Match] | None:
+    """_first_day, but a date far from the report's (another event's) gives way to a weekday or "أمس" that resolves."""
+    found = _first_day(normal)
+    if found is not None and found[0] is _EXPLICIT and published and not _resolved(*found, published)[0] \
+            and (other := _first_day(normal, dated=False)) is not None and _resolved(*other, published)[0]:
+        return other
+    return found
+
+
 def stated_day(sentence: str) -> tuple[str, str]:
     """(the words that state a day, as written in the sentence; the normalised match) or ("", "")."""
     return days(sentence, "")[1:]
@@ -128,13 +137,16 @@ def resolve(sentence: str, published: str) -> tuple[str, str]:
     latest such day on or before the report's date ("الجمعة المقبل", a day to come, is not resolved), "أمس" the
     day before it, "أول من أمس" and "أمس الأول" two days before; a date far before the report (or after it) is
     background and not resolved; a weekday right after a title is a surname ("الدكتور الخميس")."""
-    found = _first_day(normalize(sentence))
+    found = _chosen_day(normalize(sentence), published)
     return _resolved(*found, published) if found else ("", "")
 
 
 def days(sentence: str, published: str) -> tuple[str, str, str]:
-    """resolve()'s ISO date and stated_day()'s words as written and normalised, from one reading."""
-    found = _first_day(normalize(sentence))
+    """resolve()'s ISO date and stated_day()'s words as written and normalised, from one reading. A date far from
+    the report's (another event's: "حكمت محكمة تركية الجمعة على ثلاثة صحافيين … بتهمة التورط في الانقلاب الفاشل
+    في 15 تموز/يوليو 2016") gives way to a weekday or "أمس" the sentence also states (an analyst: the sentencing
+    was dated the coup's night)."""
+    found = _chosen_day(normalize(sentence), published)
     if found is None:
         return "", "", ""
     said = found[1].group(0).strip()

@@ -338,6 +338,20 @@ def test_a_sentence_day_is_read_once_and_agrees_with_resolve_and_stated_day(sent
     assert days(sentence, published)[1:] == stated_day(sentence)
 
 
+def test_a_date_of_another_event_gives_way_to_the_weekday_the_sentence_also_states():
+    """(thirteenth session) an analyst: "حكمت محكمة تركية الجمعة على ثلاثة صحافيين … بتهمة التورط في الانقلاب الفاشل
+    في 15 تموز/يوليو 2016" dated the sentencing the coup's night; the date near the report's still wins."""
+    from generator.dates import days, resolve
+
+    coup = "حكمت محكمة تركية الجمعة على ثلاثة صحافيين بالسجن المؤبد بتهمة التورط في الانقلاب الفاشل في 15 تموز/يوليو 2016."
+    assert days(coup, "2018-02-16")[:2] == ("2018-02-16", "الجمعة")
+    assert resolve(coup, "2018-02-16")[0] == "2018-02-16"
+    recent = "وقالت الوزارة الخميس إن الهجوم وقع في 14 شباط 2018."
+    assert days(recent, "2018-02-16")[0] == "2018-02-14"
+    old = "وقالت الوزارة في 20 كانون الثاني 2021 إن الهجوم انتهى."  # (no weekday: the far date, unresolved)
+    assert days(old, "2022-01-24")[:2] == ("", "20 كانون الثاني 2021")
+
+
 @pytest.mark.parametrize(("sentence", "day", "words"), [
     ("قتل شخص واحد في الهجوم.", "", ""),  # "واحد" ends in "احد": one, not Sunday
     ("أصيب أحد الجنود في الاشتباك.", "", ""),  # "أحد": one of
