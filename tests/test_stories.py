@@ -253,7 +253,7 @@ def test_the_feed_lists_the_stories_with_the_latest_activity_only():
     from generator.site import feed as feed_module
 
     stories = [SimpleNamespace(id=f"s-{n:03d}", span=(f"2023-01-{n % 28 + 1:02d}", f"2023-01-{n % 28 + 1:02d}"),
-                               members=[], title_en="t", title_ar="", summary=SimpleNamespace(numbers=[]))
+                               members=[], title_en="t", title_ar="", summary=SimpleNamespace(numbers=[], card=[]))
                for n in range(120)]
     briefing = SimpleNamespace(stories=stories, by_id={})
     text = feed_module.atom(briefing, "T", "D", "", "2023-02-01")
