@@ -1697,6 +1697,11 @@ def test_an_active_verb_of_wounding_gives_its_people_their_category_but_makes_no
     ("ونقلت رويترز عن محللين أن 5 أشخاص قتلوا.", "Reuters"),
     ("وقد يقول قائل إن 5 أشخاص قتلوا.", ""),
     ("وقال في بيان إن 5 أشخاص قتلوا.", ""),
+    # a name and the office it holds, no comma, up to nine words before "إن" (an analyst: the civil aviation
+    # authority's head's statistics were the outlet's)
+    ("وقال سليمان الحمدان رئيس الهيئة العامة للطيران المدني إن عدد الركاب بلغ 6 ملايين.",
+     "سليمان الحمدان رئيس الهيئة العامة للطيران المدني"),
+    ("وقال خالد ناصر صاحب المحل الصغير الواقع قرب السوق الشعبية إن 5 قتلوا.", ""),  # (runs on: no office)
 ])
 def test_a_speaker_named_by_a_bare_name_after_a_verb_of_saying(sentence, who):
     assert claimant_of(sentence) == who

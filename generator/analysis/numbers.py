@@ -623,6 +623,9 @@ _QUOTE_STARTS = frozenset('"«“„')
 _QUOTE_ENDS = frozenset('"»”“')
 
 
+_LONGEST_NAMED = 9  # words of a speaker's name and office at most (six without an office)
+
+
 def _named(sentence: str, tokens: tuple, start: int, according: bool = False) -> str:
     """Who says so, as written, right after a reporting word when the rules name no actor or role there: up to
     six words before "أن/إن", a preposition, a day, a mark or a number ("وأوضح الناطق الإعلامي للهلال الأحمر أن …"
@@ -638,7 +641,7 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
                                             and t.norm not in lex.not_speakers for t in tokens[start:comma]):
         if found := _apposition(sentence, tokens, comma + 1):  # a name, then who it is: "قال رائد صالح، رئيس
             return found  #                                      مجموعة الخوذ البيضاء، إن", "وقال سيرغي لافروف، وزير …"
-    for j in range(start, min(start + 7, len(tokens))):
+    for j in range(start, min(start + _LONGEST_NAMED + 1, len(tokens))):
         tok = tokens[j]
         bare = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
         if tok.norm == "في" and len(words) == 1 and words[0].norm in lex.speaker_nouns:
@@ -659,8 +662,11 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
         if tok.norm in RELATIVE_PRONOUNS or tok.norm in ("وهو", "وهي", "هو", "هي", "ال", "الـ"):
             break  # "منيف الزهيري وهو قيادي": who he is comes after his name
         words.append(tok)
-    if not words or len(words) > 6:
-        return ""
+    if not words or len(words) > 6 and not (len(words) <= _LONGEST_NAMED and (j + 1 >= len(tokens) or j < len(tokens)
+                                                                            and tokens[j].forms[:1] and tokens[j].forms[0] in lex.that_words)
+                                             and any(lex.office_titles.at([w.forms for w in words], m) for m in range(1, 3))):
+        return ""  # (a name and the office it holds, up to _LONGEST_NAMED words, "أن" right after them: "وقال سليمان
+        #           الحمدان رئيس الهيئة العامة للطيران المدني إن"; else a phrase that runs on)
     title = lex.office_titles.at([w.forms for w in words], 0)
     medium = len(words) > 1 and not lex.media_words.isdisjoint(words[0].forms)  # "صحيفة نيويورك تايمز", "راديو فاردا"
     if not any(w.norm.startswith(("ال", "لل")) for w in words) and not (title and len(words) > title[0]) and not medium:
