@@ -1702,6 +1702,12 @@ def test_an_active_verb_of_wounding_gives_its_people_their_category_but_makes_no
     ("وقال سليمان الحمدان رئيس الهيئة العامة للطيران المدني إن عدد الركاب بلغ 6 ملايين.",
      "سليمان الحمدان رئيس الهيئة العامة للطيران المدني"),
     ("وقال خالد ناصر صاحب المحل الصغير الواقع قرب السوق الشعبية إن 5 قتلوا.", ""),  # (runs on: no office)
+    # a name in quotation marks (Saudi outlets' style), and verbs that go on ("تابع", "اعتبر"); not a quotation
+    ('وتابع "الشولي": بلغ عدد المنومين 1466 مريضاً.', "الشولي"),
+    ('وأفاد "الحربي" بأنه أبلغ الشركة.', "الحربي"),
+    ("وتابع ستولتبرغ أن 5 أشخاص قتلوا.", "ستولتبرغ"),
+    ('وقال "نعم للسلام": 5 أشخاص قتلوا.', ""),
+    ('وأضاف "الأمر خطير": 5 أشخاص قتلوا.', ""),
 ])
 def test_a_speaker_named_by_a_bare_name_after_a_verb_of_saying(sentence, who):
     assert claimant_of(sentence) == who

@@ -362,7 +362,7 @@ def claimant_of(sentence: str) -> str:
             else ""
         if named and (said in lex.speaking_verbs or normalize(named.split()[0]).removeprefix("ل") in lex.according_sources):
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
-        if said in lex.speaking_verbs and (bare := _bare_name(sentence, tokens, at)):
+        if (said in lex.speaking_verbs or said in lex.continuation_verbs) and (bare := _bare_name(sentence, tokens, at)):
             return bare  # "وأضاف أصلان أنه …", "وقال ترامب إن …"
     return ""
 
@@ -377,16 +377,24 @@ _NOT_NAMES = frozenset(normalize(w) for w in (  # words that stand between a ver
 
 def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
     """A speaker named by one or two words with no article right after a verb of saying, "أن/إن" right after
-    them ("وأضاف أصلان أنه …", "وقال ترامب إن …", "وأكد محمد عادل أن"): a name, as written. Not words that are
+    them ("وأضاف أصلان أنه …", "وقال ترامب إن …", "وأكد محمد عادل أن"), or in quotation marks with "أن/إن" or a colon
+    after them ('وتابع "الشولي": بلغ …'; its article is the name's own then): a name, as written. Not words that are
     the verb's adverbs, pronouns, prepositions or a statement's noun ("وأضاف أيضا أن", "وقال في بيان إن", "وقال
     لرويترز إن": to whom), nor a generic speaker ("قال مسؤول إن", "قال محللون إن", "قال خبراء إن": unnamed, a
     masculine plural or a broken plural in اء)."""
     lex = lexicon()
-    for end in (start + 1, start + 2):
-        if end >= len(tokens) or not tokens[end].forms or tokens[end].forms[0] not in lex.that_words:
+    quoted = start < len(tokens) and tokens[start].text in _QUOTE_STARTS  # ('وتابع "الشولي": بلغ …': a name in marks)
+    first = start + 1 if quoted else start
+    for end in (first + 1,) if quoted else (first + 1, first + 2):  # (one word in marks: two may be a quotation)
+        after = end + 1 if quoted else end
+        if quoted and (end >= len(tokens) or tokens[end].text not in _QUOTE_ENDS):
             continue
-        words = tokens[start:end]
-        if all(t.kind == "word" and not t.glued and len(t.norm) > 2 and not t.norm.startswith(("ال", "لل", "وال", "بال"))
+        if after >= len(tokens) or not (tokens[after].forms and tokens[after].forms[0] in lex.that_words
+                                        or quoted and tokens[after].text == ":"):
+            continue
+        words = tokens[first:end]
+        if all(t.kind == "word" and (quoted or not t.glued) and len(t.norm) > 2
+               and (quoted or not t.norm.startswith(("ال", "لل", "وال", "بال")))
                and t.norm not in _NOT_NAMES and t.norm not in lex.named_stops and t.norm not in lex.not_speakers
                and t.norm not in lex.function_words and lex.speaker_nouns.isdisjoint(t.forms)
                and not t.norm.endswith(("ون", "يين")) and not (len(t.norm) > 4 and t.norm.endswith("اء"))
@@ -395,7 +403,7 @@ def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
                and lex.reporting_words.at([t.forms], 0) is None and lex.roles.at([t.forms], 0) is None
                and not (t.norm.startswith("ل") and (t.norm[1:] in lex.media_words
                                                      or lex.actors.at([(t.norm[1:],)], 0) is not None))
-               for t in words) and tokens[end].start - words[-1].end <= 2:
+               for t in words) and (quoted or tokens[end].start - words[-1].end <= 2):
             return sentence[words[0].start:words[-1].end]
     return ""
 
