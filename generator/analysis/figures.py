@@ -191,7 +191,8 @@ def _by_date(figure: Figure, sources: dict[str, Source]) -> tuple:
     return (meta.date == "", meta.date, meta.outlet, figure.id)
 
 
-_SINCE = re.compile(r"(?<!\S)و?منذ(?!\S)"  # since a start, a year, a day, or "منذ سبع سنوات" (a span back)
+_SINCE = re.compile(r"(?<!\S)و?منذ(?!\S)(?!\s+(?:قليل|ساعة|ساعات|ساعتين|يوم|يومين)(?!\S))"  # since a start, a year,
+                    #   a day, or "منذ سبع سنوات" (a span back); not "ago" ("قتل 12 على الأقل منذ يومين": one blast's)
                     r"|(?<!\S)خلال\s+(?:\S+\s+)?(?:سنوات|أعوام|عاما|عامًا|عقود|عقدين|عقد|السنوات|الأعوام|العقود|"
                     r"الأشهر|أشهر|شهور|الشهور|الأسابيع|أسابيع)(?!\S)"  # over years, months or weeks
                     r"|(?<!\S)(?:خلال\s+)?(?:هذا\s+الأسبوع|الأسبوع\s+(?:الحالي|الجاري))(?!\S)"  # this week's, all of it
@@ -317,10 +318,11 @@ _OPENING_CLAUSE = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>[^،,.؛:
 _MONTHS_BACK = 2  # a month named as past this many months or more before the report's month: another event's
 # A month named alone, Gregorian, no year nor "next" after it ("في هجوم أبريل على خان شيخون" in a report of February:
 # last April): when it is _MONTHS_BACK or more before the report's month, it dates a toll in its clause before it.
-_BARE_MONTH = re.compile(r"(?<!\S)[وفب]?(?:ال)?(?P<month>يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|"
-                         r"أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)(?!\S)(?:\s*[/(]\s*\S+\s*\)?)?"
+_BARE_MONTH = re.compile(r"(?<!\S)(?<![،,.؛:]\s)(?<!قد\s)(?<!لم\s)(?<!الذي\s)(?<!التي\s)(?<!كما\s)"  # (not a verb:
+                         r"[فب]?(?:ال)?(?P<month>يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|"  # "ومارس
+                         r"أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)(?![^\s/(])(?:\s*[/(]\s*[^\s)]+\s*\)?)?"  # الأمن")
                          r"(?!\s*(?:\d|المقبل|القادم|الجاري|الحالي|من\s))")
-_NOW_OR_SINCE = re.compile(r"(?<!\S)(?:[وف]?(?:منذ|اليوم|أمس|امس|الليلة|حاليا|الآن))(?!\S)")  # a count of now, or since
+_NOW_OR_SINCE = re.compile(r"(?<!\S)(?:[وف]?(?:منذ|اليوم|أمس|امس|الليلة|حاليا|الآن))(?![^\s،,.؛:])")  # a count of now, or since
 
 
 def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], report_date: str) -> bool:
@@ -403,6 +405,14 @@ def _share(text: str) -> bool:
     return False
 
 
+def _future_before(words_before: list[str]) -> bool:
+    """The verb in the future right before a count of people no toll counts is one (an adversarial review): three
+    letters or more after its prefix ("ستطرد 60 دبلوماسيا"; not "سيّرت 400 حاج", a past verb, nor "سنار" or
+    "ستوكهولم", places after "في")."""
+    verb = normalize(words_before[-1]).lstrip("وف")
+    return len(verb) >= 5 and not (len(words_before) > 1 and normalize(words_before[-2]) in ("في", "من", "الى", "ب"))
+
+
 def scope_of(sentence: str, start: int, end: int, category: str = "", years: tuple[tuple[int, int], ...] = (),
              report_date: str = "", after_count: bool = False, whole: str | None = None) -> str:
     """What a count of people at sentence[start:end] stands for, read from its own clause once (the analysis
@@ -459,7 +469,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     told = category not in ("", "other people")  # what befell them: a toll (not a population, a team …)
     words_before = sentence[clause_start:start].split()
     if (told and (_maybe(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before)))
-            or (words_before and future_verb(normalize(words_before[-1])))
+            or (words_before and future_verb(normalize(words_before[-1]))
+                and (told or _future_before(words_before)))
             or (_maybe(near := " ".join(words_before[-6:])) and not _IF.search(near)
                 and not _WHOLE_BEFORE.search(near))) and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
@@ -468,7 +479,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         return TOTAL
     if told and (opening := _SINCE_OPENING.match(sentence)) is not None and opening.end() <= start \
             and not re.search(r"[.!?؟]", sentence[opening.end():start]) \
-            and not _NOW_OR_SINCE.search(ascii_digits(sentence[opening.end():start]).replace("منذ", "")):
+            and not _NOW_OR_SINCE.search(ascii_digits(sentence[:start] + " " + clause).replace("منذ", "")):
+        #   (not when the opening phrase, the words up to the count or its own clause say now: "ومنذ وصوله إلى المدينة
+        #   أمس،", "…، فيما قتل 20 آخرون في غارة اليوم")
         return TOTAL  # "ومنذ ديسمبر، اعتقلت نحو 30 امرأة", "ومنذ بدء قوات النظام حملتها …، قتل أكثر من 630 مدنيا":
         #               the phrase opening the sentence counts every toll after it since its start
     if told and _war(clause):

@@ -518,7 +518,8 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen, j: int = -1) ->
     """Who was counted: a country named with "من" right after the count (`j`: the token after it: "واثنين من
     الجزائر", "20 من مصر"); a group named in the noun phrase; "آخرين"/"منهم" take the group of the count
     before; a possessive ("جنودها") the first group the sentence names."""
-    if 0 <= j < len(s.tokens) - 1 and s.tokens[j].norm == "من" and (country := s.lex.countries.at(s.forms, j + 1)):
+    if 0 <= j < len(s.tokens) - 1 and s.tokens[j].norm == "من" and (country := s.lex.countries.at(s.forms, j + 1)) \
+            and not _moved(s, i, j + 1 + country[0]):
         return NATIONALS + country[1]  # (an analyst: "ثلاثة ليبيين واثنين من الجزائر" showed the two as Libyans)
     if noun is None:
         return ""
@@ -550,10 +551,31 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen, j: int = -1) ->
         for m in (noun.token, noun.token + 1):
             if m < len(s.tokens) and (country := _nationality(s, m)):
                 return NATIONALS + country  # "قتل 60 فلسطينيا", "5 أشخاص فلسطينيين": Palestinians
+    if generic == "militants" and not s.lex.extremist_nouns.isdisjoint(s.tokens[noun.token].forms) \
+            and len(named := {hit[1] for k in range(len(s.tokens)) if (hit := s.lookup(s.lex.groups, k))
+                              and hit[1] in s.lex.organisations}) == 1:
+        return named.pop()  # "أعلنت داعش … أن الهجوم نفذه انتحاريان", "ضد جماعة بوكو حرام … فجر انتحاريان"
     if generic == "forces" and (own := s.lookup(s.lex.groups, noun.token)) and own[1] == "forces" \
             and noun.token + own[0] < len(s.tokens) and (country := _nationality(s, noun.token + own[0])):
-        return FORCES + country  # "40 جندي تركي", "سبعة جنود إسرائيليين", "عسكريان تركيان": that country's forces
+        return s.lex.forces_groups.get(country, FORCES + country)  # "40 جندي تركي", "سبعة جنود إسرائيليين", "عسكريان
+        #                                                           تركيان": that country's forces
     return generic
+
+
+_MOVING = frozenset(normalize(w) for w in (  # "from a country" after these is where they came from, not who they are
+    "ترحيل", "رحل", "رحلت", "ترحل", "يرحل", "إجلاء", "أجلى", "أجلت", "إعادة", "أعاد", "أعادت", "عودة", "عاد", "وصول",
+    "وصل", "وصلت", "فرار", "فر", "نزوح", "نزح", "قدوم", "قدم", "نقل", "طرد", "طردت", "هجرة", "ترحيلهم"))
+
+
+def _moved(s: Sentence, i: int, after: int) -> bool:
+    """The count's "من" + country names where they came from or another country follows it (an adversarial review:
+    "ترحيل 150 من السعودية إلى إثيوبيا", "12 من المغرب وتونس"): a verb or masdar of moving within three words before
+    the count, "إلى" after the country, or a second country joined to it."""
+    if any(s.tokens[m].norm in _MOVING or s.tokens[m].norm.removeprefix("و") in _MOVING for m in range(max(0, i - 3), i)):
+        return True
+    nxt = s.tokens[after].norm if after < len(s.tokens) else ""
+    return nxt in ("الي", "إلى") or (nxt.startswith("و") and s.lex.countries.at(
+        [(nxt[1:],)] + [t.forms for t in s.tokens[after + 1:after + 3]], 0) is not None)
 
 
 def _joined(s: Sentence, start: int, k: int) -> bool:

@@ -372,7 +372,19 @@ _NOT_NAMES = frozenset(normalize(w) for w in (  # words that stand between a ver
     "قائلة", "صراحة", "صراحة", "بوضوح", "اليوم", "أمس", "غدا", "مؤخرا", "بدوره", "بدورها", "آخر", "آخرون", "أحدهم",
     "أحدهما", "بعضهم", "كثيرون", "البعض", "هؤلاء", "هذا", "هذه", "ذلك", "إنه", "إنها", "لنا", "لي", "له", "لها", "لهم",
     "فيه", "فيها", "عنه", "عنها", "عنهم", "منه", "منها", "بيان", "تقرير", "تصريح", "تصريحات", "مقابلة", "حديث", "كلمة",
-    "قبلا", "قبلاً", "خلاله", "خلالها", "بانتظام", "دائما", "دوما", "تقديرات", "قائل", "قائلون"))
+    "قبلا", "قبلاً", "خلاله", "خلالها", "بانتظام", "دائما", "دوما", "تقديرات", "قائل", "قائلون", "مرارا", "مراراً",
+    "تكرارا", "وقتها", "بعدها", "قبلها", "حينئذ", "مراسلنا", "مراسلتنا", "مصادرنا", "لمراسلنا", "لمراسلتنا", "وسائل", "شاهد", "شهود"))
+
+
+def _common_word(lex, tok) -> bool:
+    """A word that names no one (an adversarial review of _bare_name): a noun for people of the rules ("ضابط",
+    "طبيب", "امرأة", "دبلوماسي", "مسؤولان"), a group's word ("جنود"), a number word ("ثلاثة"), a word with a pronoun
+    ("شقيقه", "غيره", "لأنصاره"; not "عبدالله"), or a ḥāl of the verb ("مؤكدا", "موضحا", "مشددا": م…ا, five letters or
+    more)."""
+    norm, text = tok.norm, tok.text.rstrip("ًٌٍَُِّْ")
+    return bool(lex.human_nouns.at([tok.forms], 0) or lex.groups.at([tok.forms], 0)) or norm in lex.number_words \
+        or (text.endswith(("ه", "ها", "هم", "هن", "هما")) and len(norm) > 3 and not norm.endswith("الله")) \
+        or (norm.startswith("م") and norm.endswith("ا") and len(norm) >= 5)
 
 
 def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
@@ -399,6 +411,7 @@ def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
                and t.norm not in lex.function_words and lex.speaker_nouns.isdisjoint(t.forms)
                and not t.norm.endswith(("ون", "يين")) and not (len(t.norm) > 4 and t.norm.endswith("اء"))
                and not (len(t.norm) > 5 and t.norm.endswith("ين"))  # ("محللين"; not "بوتين", "ياسين")
+               and not _common_word(lex, t)
                and not (t.norm.startswith("ل") and lex.countries.word(t.norm[1:]) is not None)  # ("زعم لأوروبا بأنها")
                and lex.reporting_words.at([t.forms], 0) is None and lex.roles.at([t.forms], 0) is None
                and not (t.norm.startswith("ل") and (t.norm[1:] in lex.media_words
@@ -464,7 +477,8 @@ def unnamed_speaker(sentence: str) -> bool:
     forms = [t.forms for t in tokens]
     if lex.reporting_words.absent(forms):
         return False
-    for k in range(len(tokens) - 1):
+    first_number = next((k for k, t in enumerate(tokens) if t.kind == "num"), len(tokens))  # (its counts' speaker:
+    for k in range(min(len(tokens) - 1, first_number)):  # "وأكدت أن 20 أصيبوا، كما قال مسؤول إن …" stays hers)
         hit = lex.reporting_words.at(forms, k)
         if hit and k + hit[0] < len(tokens) and not article(tokens[k].norm) \
                 and normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف") \
