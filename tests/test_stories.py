@@ -1157,6 +1157,24 @@ def test_a_story_card_quotes_the_toll_of_everyone_when_the_reports_give_one():
     assert headline_range(story) == "Killed or died: 13 ISIS members to 123"
 
 
+def test_a_paragraph_that_turns_to_another_matter_gives_its_counts_that_scope(tmp_path):
+    """An analyst (thirteenth session's second review): "من ناحية ثانية، لقي 4 من القيادات الأمنية الحوثية في محافظة
+    إب مصرعهم" (another province's clash) led a story's headline numbers, and "ميدانياً، أُصيب 16 مجندًا … إثر حادث
+    انقلاب السيارة" another's. A paragraph that opens by turning to another matter gives its counts that scope:
+    a row of their own, after the story's own, never its card or a side of a dispute."""
+    site = built_with(tmp_path, {"clash.txt": "وكالة الأنباء | أخبار\n\nاشتباكات عنيفة في العاصمة بين الطرفين\n\n"
+                                 "2023-03-02\n\n" + "\n\n".join([
+                                     "قتل 12 شخصا أمس في اشتباكات عنيفة بين الطرفين في العاصمة وفق مصادر طبية.",
+                                     "من ناحية ثانية، لقي 4 من القيادات الأمنية في محافظة إب مصرعهم أمس في مواجهات.",
+                                     "وقالت المصادر إن الاشتباكات توقفت مساء أمس بعد وساطة قبلية."]) + "\n"})
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    scope = {f["value"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "clash"}
+    assert scope == {12: "", 4: "another matter"}
+    rows = next(s for s in raw_briefing(site)["stories"] if "clash" in s["members"])["summary"]["numbers"]
+    assert rows[0]["scope"] == "" and rows[0]["low"]["value"] == "12" and rows[0]["high"]["value"] == "12"
+    assert any(r["scope"] == "another matter" and r["low"]["value"] == "4" for r in rows)
+
+
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):
     """An analyst (thirteenth session, 180 real reports): 9 of the 10 misleading cards quoted a count from paragraph
     4 or later, background the rules had not marked (a war's total in a relative clause, an earlier attack, a

@@ -32,6 +32,7 @@ def figures_of(source: Source) -> list[Figure]:
     out = []
     for pair in source.pairs:
         outside = "" if pair.kind == "body" else pair.kind  # a sub-heading's or a caption's number
+        turned = pair.kind == "body" and _TURN.match(pair.ar) is not None  # ("من جهة أخرى، …": another matter)
         for index, (sentence, note) in enumerate(zip(pair.sentences, pair.notes, strict=False), 1):
             years, people = _years(note), [m for m in note.numbers if m.type == "people"]  # (once a sentence: a
             #   hostile one holds thousands of numbers, and reading them all again for each was quadratic)
@@ -46,6 +47,8 @@ def figures_of(source: Source) -> list[Figure]:
                 scope = scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
                                  first_people is not None and first_people < n.start, after[n.start]) \
                     if n.type == "people" else ""
+                if turned and n.type == "people" and not scope:
+                    scope = ANOTHER
                 # (a running total, a rate, an earlier event: no one day of it; its sentence's is the announcement's)
                 day = _UNDATED if scope in _NO_ONE_DAY else day_of(sentence.ar, n.start, note, n.end, source.meta.date)
                 out.append(Figure(
@@ -250,10 +253,16 @@ _DEAD = r"(?:ال)?(?:قتلى|قتيل|قتيلا|شهداء|شهيد|شهيد�
 _HURT = r"(?:ال)?(?:جرحى|جريح|جريحا|مصابين|مصاب|مصابا|إصابات|اصابات)"
 _BOTH_BEFORE = re.compile(rf"(?<!\S)[وب]?{_KILLING}\s+و{_WOUNDING}(?![\u0621-\u064A])")
 _BOTH_AFTER = re.compile(rf"(?<!\S)(?:بين\s+)?{_DEAD}\s+و{_HURT}(?![\u0621-\u064A])")  # (a quote may close it)
-SCOPES = ("", "running total", "part", "rate", "killed and wounded", "earlier event", "possible", "elsewhere")
+SCOPES = ("", "running total", "part", "rate", "killed and wounded", "earlier event", "possible", "elsewhere",
+          "another matter")
 # what one event did; since a start; some of another count; a rate; the killed and the wounded counted as one;
-# an event of an earlier year; what may happen or is expected
-TOTAL, PART, RATE, BOTH, EARLIER, POSSIBLE, ELSEWHERE = SCOPES[1:]  # (elsewhere: set per story, places.py)
+# an event of an earlier year; what may happen or is expected; another matter the report turns to
+TOTAL, PART, RATE, BOTH, EARLIER, POSSIBLE, ELSEWHERE, ANOTHER = SCOPES[1:]  # (elsewhere: set per story, places.py)
+# A paragraph that opens by turning to another matter ("من جهة أخرى،", "من ناحية ثانية،", "على صعيد آخر،", "في سياق
+# آخر،", "في تطور آخر،", "ميدانياً،"): its counts are that matter's, not the report's lead event (an analyst: a
+# minibus crash's 16 wounded and another province's 4 dead led two stories' headline numbers).
+_TURN = re.compile(r"\s*[«\"(]?\s*و?(?:من\s+(?:جهة|ناحية)\s+(?:ثانية|أخرى|اخرى)|على\s+صعيد\s+(?:آخر|اخر)|"
+                   r"في\s+(?:سياق|شأن|تطور)\s+(?:آخر|اخر)|ميدانيا|ميدانياً)\s*[،,]")
 _MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكنهم|ربما|من\s+المتوقع|من\s+المقرر|يتوقع|يُتوقع|متوقع|"
                     r"يرتقب|يُرتقب|من\s+المرتقب|من\s+المنتظر|ينتظر\s+أن|يُنتظر\s+أن|من\s+المفترض|"
                     r"في\s+حال|في\s+حالة|سوف|"

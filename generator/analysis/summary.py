@@ -12,7 +12,20 @@ from dataclasses import dataclass
 
 from ..models import Figure, Pair, SentenceNote, SentencePair, Source, Statement
 from .crossref import score
-from .figures import BOTH, EARLIER, ELSEWHERE, PART, POSSIBLE, RATE, TOTAL, claim, figure_value, pair_places, top
+from .figures import (
+    ANOTHER,
+    BOTH,
+    EARLIER,
+    ELSEWHERE,
+    PART,
+    POSSIBLE,
+    RATE,
+    TOTAL,
+    claim,
+    figure_value,
+    pair_places,
+    top,
+)
 from .labels import category_label, group_label
 
 LEAD_SIZE = (3, 5)
@@ -161,7 +174,7 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
     plan = [("killed", None), *(("killed", g) for g in groups), *((c, None) for c in HEADLINE_CATEGORIES)]
     rows = []
     killed_all: dict[str, set[str]] = {}
-    for scope in ("", BOTH, TOTAL, RATE, EARLIER, POSSIBLE, ELSEWHERE):
+    for scope in ("", BOTH, TOTAL, RATE, EARLIER, POSSIBLE, ELSEWHERE, ANOTHER):
         for category, group in plan:
             chosen = [f for f in people if f.category == category and (group is None or f.group == group)
                       and f.scope == scope]
@@ -185,7 +198,8 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
 
 _SCOPE_LABELS = {TOTAL: ", running totals (since a start)", RATE: ", rates (per day, per year …)",
                  EARLIER: ", earlier events (dated before the report)", POSSIBLE: ", possible or expected",
-                 ELSEWHERE: ", elsewhere (a country, or a province, not the story's)"}
+                 ELSEWHERE: ", elsewhere (a country, or a province, not the story's)",
+                 ANOTHER: ", another matter the report turns to (\"من جهة أخرى\" …)"}
 _BOTH_LABEL = "Killed and wounded, counted together"
 
 

@@ -151,7 +151,8 @@ SCOPE_NOTES = {"running total": "running total since a start", "part": "part of 
                "rate": "a rate (per day, per year …)", "killed and wounded": "killed and wounded counted together",
                "earlier event": "an earlier event (dated before the report)",
                "possible": "possible or expected, not reported as done",
-               "elsewhere": "elsewhere: a country, or a province, that is not the story's"}
+               "elsewhere": "elsewhere: a country, or a province, that is not the story's",
+               "another matter": "another matter the report turns to (\"من جهة أخرى\", \"على صعيد آخر\" …)"}
 
 
 def _day_words(said: str) -> str:
