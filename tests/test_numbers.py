@@ -139,6 +139,9 @@ CATEGORY = [
     ("كشف مصدر عن قتل 23 إرهابياً، واعتقال 89 آخرين.", "89", "arrested", "militants"),  # (terrorists of no
     #   organisation the sentence names: since the thirteenth session not ISIS by the word alone)
     ("كشف مصدر في التحالف الدولي لمحاربة داعش عن قتل 23 إرهابياً، واعتقال 89 آخرين.", "89", "arrested", "isis"),
+    ("وقالت قوات سوريا الديمقراطية إنها قتلت 20 إرهابيا واعتقلت 89 آخرين.", "89", "arrested", "militants"),  # (the
+    #   speaker names its enemies "terrorists": not the SDF's own)
+    ("واعتقلت 89 إرهابيا من قبل قوات سوريا الديمقراطية.", "89", "arrested", "militants"),  # (who did it)
     ("قتل 20 شخصاً وإصابة 20 آخرين في الانفجار.", "20 آخرين", "wounded", "people"),
     ("وقال متحدث إن الميليشيا أعادت القبض على 104 سجناء فروا.", "104", "recaptured", "prisoners"),
     ("وقالت قوات سوريا الديمقراطية إن 17 من جنودها قتلوا.", "17", "killed", "sdf"),

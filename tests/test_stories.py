@@ -1173,6 +1173,16 @@ def test_a_paragraph_that_turns_to_another_matter_gives_its_counts_that_scope(tm
     rows = next(s for s in raw_briefing(site)["stories"] if "clash" in s["members"])["summary"]["numbers"]
     assert rows[0]["scope"] == "" and rows[0]["low"]["value"] == "12" and rows[0]["high"]["value"] == "12"
     assert any(r["scope"] == "another matter" and r["low"]["value"] == "4" for r in rows)
+    # (the recheck of the round: another matter's 16 wounded, then 9 and 7 of them in the next paragraph, are parts)
+    site = built_with(tmp_path / "parts", {"crash.txt": "وكالة الأنباء | أخبار\n\nحملة أمنية في الجنوب\n\n2023-03-02\n\n"
+                                           + "\n\n".join([
+                                               "بدأت قوات الأمن حملة واسعة في الجنوب لملاحقة المطلوبين أمس.",
+                                               "ميدانياً، أُصيب 16 مجندًا أمس إثر حادث انقلاب سيارة.",
+                                               "وقال مصدر طبي إن المصابين نقلوا إلى المستشفيات، مشيرًا إلى أن 9 منهم "
+                                               "نقلوا إلى مستشفى الطور العام و7 نقلوا إلى مستشفى أبورديس."]) + "\n"})
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    scope = {f["value"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "crash"}
+    assert scope == {16: "another matter", 9: "part", 7: "part"}
 
 
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):

@@ -134,8 +134,9 @@ _PARTS_NEAR = 3  # paragraphs at most between a part and its whole
 def _summed_parts(figures: list[Figure]) -> list[Figure]:
     """Counts of one report that add up to another of its counts of the same category ("26" in one operation,
     "26" in another, "52" in all) are parts of it: no end of a range, no side of a dispute. Exact counts of one
-    event (no qualifier, no scope) only; two or three parts, each within _PARTS_NEAR paragraphs of the whole."""
-    exact = [f for f in figures if f.type == "people" and not f.paragraph and not f.scope and not f.qualifier
+    event (no qualifier, no scope but another matter's: "ميدانياً، أصيب 16 مجندا …" then "9 منهم … و7") only; two or
+    three parts, each within _PARTS_NEAR paragraphs of the whole."""
+    exact = [f for f in figures if f.type == "people" and not f.paragraph and f.scope in ("", ANOTHER) and not f.qualifier
              and isinstance(f.value, int) and f.value > 0 and f.category and f.category != "other people"]
     order = {pair: n for n, pair in enumerate(dict.fromkeys(f.pair_id for f in figures))}  # (paragraphs in order)
     parts: set[str] = set()

@@ -552,9 +552,9 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen, j: int = -1) ->
             if m < len(s.tokens) and (country := _nationality(s, m)):
                 return NATIONALS + country  # "قتل 60 فلسطينيا", "5 أشخاص فلسطينيين": Palestinians
     if generic == "militants" and not s.lex.extremist_nouns.isdisjoint(s.tokens[noun.token].forms) \
-            and len(named := {hit[1] for k in range(len(s.tokens)) if (hit := s.lookup(s.lex.groups, k))
-                              and hit[1] in s.lex.organisations}) == 1:
-        return named.pop()  # "أعلنت داعش … أن الهجوم نفذه انتحاريان", "ضد جماعة بوكو حرام … فجر انتحاريان"
+            and len(named := _sides_named(s)) == 1:
+        return named.pop()  # "ضد جماعة بوكو حرام … فجر انتحاريان", "التحالف الدولي لمحاربة تنظيم داعش، عن قتل 23
+        #                     إرهابيا … من قبل قوات سوريا الديمقراطية"
     if generic == "forces" and (own := s.lookup(s.lex.groups, noun.token)) and own[1] == "forces" \
             and noun.token + own[0] < len(s.tokens) and (country := _nationality(s, noun.token + own[0])):
         return s.lex.forces_groups.get(country, FORCES + country)  # "40 جندي تركي", "سبعة جنود إسرائيليين", "عسكريان
@@ -565,6 +565,27 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen, j: int = -1) ->
 _MOVING = frozenset(normalize(w) for w in (  # "from a country" after these is where they came from, not who they are
     "ترحيل", "رحل", "رحلت", "ترحل", "يرحل", "إجلاء", "أجلى", "أجلت", "إعادة", "أعاد", "أعادت", "عودة", "عاد", "وصول",
     "وصل", "وصلت", "فرار", "فر", "نزوح", "نزح", "قدوم", "قدم", "نقل", "طرد", "طردت", "هجرة", "ترحيلهم"))
+
+
+def _sides_named(s: Sentence) -> set[str]:
+    """The organisations the sentence names other than as who says so (right after or before a verb of saying: "قالت
+    قسد إنها قتلت 20 إرهابيا" names the SDF's enemies, not the SDF) or as who did it ("من قبل قوات سوريا
+    الديمقراطية", "على يد"): the side "terrorists" of the sentence may be."""
+    named, excluded = set(), set()
+    k = 0
+    while k < len(s.tokens):
+        hit = s.lookup(s.lex.groups, k)
+        if not hit:
+            k += 1
+            continue
+        if hit[1] in s.lex.organisations:
+            if (k > 0 and (s.lex.reporting_words.ending(s.forms, k - 1) or s.lex.group_agents.ending(s.forms, k - 1))) \
+                    or s.lex.reporting_words.at(s.forms, k + hit[0]):
+                excluded.add(hit[1])
+            else:
+                named.add(hit[1])
+        k += hit[0]
+    return named - excluded  # (its name again in brackets or marks is the same mention: "قوات سوريا الديمقراطية "قسد"")
 
 
 def _moved(s: Sentence, i: int, after: int) -> bool:
