@@ -369,7 +369,7 @@ def claimant_of(sentence: str) -> str:
 
 _NOT_NAMES = frozenset(normalize(w) for w in (  # words that stand between a verb of saying and "أن" and name no one
     "أيضا", "أيضاً", "كذلك", "مجددا", "مجدداً", "مرة", "أخرى", "حينها", "حينذاك", "آنذاك", "لاحقا", "سابقا", "قائلا",
-    "قائلة", "صراحة", "صراحة", "بوضوح", "اليوم", "أمس", "غدا", "مؤخرا", "بدوره", "بدورها", "آخر", "آخرون", "أحدهم",
+    "قائلة", "صراحة", "بوضوح", "اليوم", "أمس", "غدا", "مؤخرا", "بدوره", "بدورها", "آخر", "آخرون", "أحدهم",
     "أحدهما", "بعضهم", "كثيرون", "البعض", "هؤلاء", "هذا", "هذه", "ذلك", "إنه", "إنها", "لنا", "لي", "له", "لها", "لهم",
     "فيه", "فيها", "عنه", "عنها", "عنهم", "منه", "منها", "بيان", "تقرير", "تصريح", "تصريحات", "مقابلة", "حديث", "كلمة",
     "قبلا", "قبلاً", "خلاله", "خلالها", "بانتظام", "دائما", "دوما", "تقديرات", "قائل", "قائلون", "مرارا", "مراراً",
@@ -663,6 +663,7 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
                                             and t.norm not in lex.not_speakers for t in tokens[start:comma]):
         if found := _apposition(sentence, tokens, comma + 1):  # a name, then who it is: "قال رائد صالح، رئيس
             return found  #                                      مجموعة الخوذ البيضاء، إن", "وقال سيرغي لافروف، وزير …"
+    j = start  # (where the words stopped)
     for j in range(start, min(start + _LONGEST_NAMED + 1, len(tokens))):
         tok = tokens[j]
         bare = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
@@ -684,9 +685,10 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
         if tok.norm in RELATIVE_PRONOUNS or tok.norm in ("وهو", "وهي", "هو", "هي", "ال", "الـ"):
             break  # "منيف الزهيري وهو قيادي": who he is comes after his name
         words.append(tok)
-    if not words or len(words) > 6 and not (len(words) <= _LONGEST_NAMED and (j + 1 >= len(tokens) or j < len(tokens)
-                                                                            and tokens[j].forms[:1] and tokens[j].forms[0] in lex.that_words)
-                                             and any(lex.office_titles.at([w.forms for w in words], m) for m in range(1, 3))):
+    closed = j < len(tokens) and bool(tokens[j].forms) and tokens[j].forms[0] in lex.that_words  # ("أن" stopped it)
+    held = closed and len(words) <= _LONGEST_NAMED and any(lex.office_titles.at([w.forms for w in words], m)
+                                                            for m in range(1, 3))
+    if not words or (len(words) > 6 and not held):
         return ""  # (a name and the office it holds, up to _LONGEST_NAMED words, "أن" right after them: "وقال سليمان
         #           الحمدان رئيس الهيئة العامة للطيران المدني إن"; else a phrase that runs on)
     title = lex.office_titles.at([w.forms for w in words], 0)
