@@ -562,11 +562,6 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen, j: int = -1) ->
     return generic
 
 
-_MOVING = frozenset(normalize(w) for w in (  # "from a country" after these is where they came from, not who they are
-    "ترحيل", "رحل", "رحلت", "ترحل", "يرحل", "إجلاء", "أجلى", "أجلت", "إعادة", "أعاد", "أعادت", "عودة", "عاد", "وصول",
-    "وصل", "وصلت", "فرار", "فر", "نزوح", "نزح", "قدوم", "قدم", "نقل", "طرد", "طردت", "هجرة", "ترحيلهم"))
-
-
 def _sides_named(s: Sentence) -> set[str]:
     """The organisations the sentence names other than as who says so (right after or before a verb of saying: "قالت
     قسد إنها قتلت 20 إرهابيا" names the SDF's enemies, not the SDF) or as who did it ("من قبل قوات سوريا
@@ -592,7 +587,7 @@ def _moved(s: Sentence, i: int, after: int) -> bool:
     """The count's "من" + country names where they came from or another country follows it (an adversarial review:
     "ترحيل 150 من السعودية إلى إثيوبيا", "12 من المغرب وتونس"): a verb or masdar of moving within three words before
     the count, "إلى" after the country, or a second country joined to it."""
-    if any(s.tokens[m].norm in _MOVING or s.tokens[m].norm.removeprefix("و") in _MOVING for m in range(max(0, i - 3), i)):
+    if any(s.tokens[m].norm in s.lex.moving_words or s.tokens[m].norm.removeprefix("و") in s.lex.moving_words for m in range(max(0, i - 3), i)):
         return True
     nxt = s.tokens[after].norm if after < len(s.tokens) else ""
     return nxt in ("الي", "إلى") or (nxt.startswith("و") and s.lex.countries.at(

@@ -346,6 +346,8 @@ class Lexicon:
     named_stops: frozenset[str]
     media_words: frozenset[str]
     not_speakers: frozenset[str]
+    not_names: frozenset[str]
+    moving_words: frozenset[str]
     when_words: frozenset[str]
     speaker_links: frozenset[str]
     speaker_heads: frozenset[str]

@@ -367,13 +367,6 @@ def claimant_of(sentence: str) -> str:
     return ""
 
 
-_NOT_NAMES = frozenset(normalize(w) for w in (  # words that stand between a verb of saying and "أن" and name no one
-    "أيضا", "أيضاً", "كذلك", "مجددا", "مجدداً", "مرة", "أخرى", "حينها", "حينذاك", "آنذاك", "لاحقا", "سابقا", "قائلا",
-    "قائلة", "صراحة", "بوضوح", "اليوم", "أمس", "غدا", "مؤخرا", "بدوره", "بدورها", "آخر", "آخرون", "أحدهم",
-    "أحدهما", "بعضهم", "كثيرون", "البعض", "هؤلاء", "هذا", "هذه", "ذلك", "إنه", "إنها", "لنا", "لي", "له", "لها", "لهم",
-    "فيه", "فيها", "عنه", "عنها", "عنهم", "منه", "منها", "بيان", "تقرير", "تصريح", "تصريحات", "مقابلة", "حديث", "كلمة",
-    "قبلا", "قبلاً", "خلاله", "خلالها", "بانتظام", "دائما", "دوما", "تقديرات", "قائل", "قائلون", "مرارا", "مراراً",
-    "تكرارا", "وقتها", "بعدها", "قبلها", "حينئذ", "مراسلنا", "مراسلتنا", "مصادرنا", "لمراسلنا", "لمراسلتنا", "وسائل", "شاهد", "شهود"))
 
 
 def _common_word(lex, tok) -> bool:
@@ -407,7 +400,7 @@ def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
         words = tokens[first:end]
         if all(t.kind == "word" and (quoted or not t.glued) and len(t.norm) > 2
                and (quoted or not t.norm.startswith(("ال", "لل", "وال", "بال")))
-               and t.norm not in _NOT_NAMES and t.norm not in lex.named_stops and t.norm not in lex.not_speakers
+               and t.norm not in lex.not_names and t.norm not in lex.named_stops and t.norm not in lex.not_speakers
                and t.norm not in lex.function_words and lex.speaker_nouns.isdisjoint(t.forms)
                and not t.norm.endswith(("ون", "يين")) and not (len(t.norm) > 4 and t.norm.endswith("اء"))
                and not (len(t.norm) > 5 and t.norm.endswith("ين"))  # ("محللين"; not "بوتين", "ياسين")
