@@ -380,6 +380,31 @@ def _common_word(lex, tok) -> bool:
         or (norm.startswith("م") and norm.endswith("ا") and len(norm) >= 5)
 
 
+_ASIDE_TIMES = frozenset(normalize(w) for w in ("اليوم", "أمس", "امس", "الليلة", "مساء", "صباح", "ليل", "فجر", "يوم",
+                                                 "الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
+                                                 "الجمعة", "السبت"))
+
+
+def _past_aside(lex, tokens: tuple, k: int) -> int:
+    """Where "أن" may stand after a speaker's name: past the day and the medium told that wire copy sets between
+    them ("وقال ترامب الثلاثاء إن", "وقال ترامب، الثلاثاء، إن", "وقال أصلان لرويترز إن", "وقال أصلان في بيان إن"), at
+    most four tokens; k itself when none stands there."""
+    j = k
+    while j < len(tokens) and j < k + 4:
+        tok = tokens[j]
+        if tok.text in ("،", ","):
+            j += 1
+        elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or (tok.norm.startswith("ل") and (
+                tok.norm[1:] in lex.media_words or lex.actors.at([(tok.norm[1:],)], 0) is not None))):
+            j += 1
+        elif tok.norm == "في" and j + 1 < len(tokens) and tokens[j + 1].norm in ("بيان", "تصريح", "تصريحات", "مقابله",
+                                                                               "تغريده", "حديث"):
+            j += 2
+        else:
+            break
+    return j if j < len(tokens) and tokens[j].forms and tokens[j].forms[0] in lex.that_words else k
+
+
 def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
     """A speaker named by one or two words with no article right after a verb of saying, "أن/إن" right after
     them ("وأضاف أصلان أنه …", "وقال ترامب إن …", "وأكد محمد عادل أن"), or in quotation marks with "أن/إن" or a colon
@@ -391,7 +416,7 @@ def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
     quoted = start < len(tokens) and tokens[start].text in _QUOTE_STARTS  # ('وتابع "الشولي": بلغ …': a name in marks)
     first = start + 1 if quoted else start
     for end in (first + 1,) if quoted else (first + 1, first + 2):  # (one word in marks: two may be a quotation)
-        after = end + 1 if quoted else end
+        after = _past_aside(lex, tokens, end + 1 if quoted else end)  # ("وقال ترامب، الثلاثاء، إن", "لرويترز")
         if quoted and (end >= len(tokens) or tokens[end].text not in _QUOTE_ENDS):
             continue
         if after >= len(tokens) or not (tokens[after].forms and tokens[after].forms[0] in lex.that_words
@@ -409,7 +434,7 @@ def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
                and lex.reporting_words.at([t.forms], 0) is None and lex.roles.at([t.forms], 0) is None
                and not (t.norm.startswith("ل") and (t.norm[1:] in lex.media_words
                                                      or lex.actors.at([(t.norm[1:],)], 0) is not None))
-               for t in words) and (quoted or tokens[end].start - words[-1].end <= 2):
+               for t in words) and (quoted or after > end or tokens[end].start - words[-1].end <= 2):
             return sentence[words[0].start:words[-1].end]
     return ""
 
