@@ -1185,6 +1185,21 @@ def test_a_paragraph_that_turns_to_another_matter_gives_its_counts_that_scope(tm
     assert scope == {16: "another matter", 9: "part", 7: "part"}
 
 
+def test_a_paragraph_opening_with_since_counts_the_tolls_of_its_later_sentences_since_then(tmp_path):
+    """An analyst (thirteenth session): "ومنذ بدء هجومها، تمكنت القوات التركية … . وقتل 252 من الفصائل … مقابل 281 من
+    المقاتلين الأكراد … . كما قتل 149 مدنيا" ranged with the day's 36 killed: the paragraph's opening counts them since
+    the offensive began; a sentence of it that says now stays the day's."""
+    site = built_with(tmp_path, {"afrin.txt": "وكالة الأنباء | أخبار\n\nمعارك عنيفة في عفرين\n\n2018-03-03\n\n"
+                                 + "\n\n".join([
+                                     "قتل 36 عنصرا على الأقل اليوم في غارات على قريتين شمال غرب عفرين وفق المرصد.",
+                                     "ومنذ بدء هجومها، تمكنت القوات التركية وحلفاؤها من السيطرة على ثمانين قرية. وقتل 252 من "
+                                     "الفصائل الموالية لأنقرة مقابل 281 من المقاتلين الأكراد. كما قتل 149 مدنيا على الأقل. "
+                                     "وقتل اليوم 12 مدنيا في القصف."]) + "\n"})
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    scope = {f["value"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "afrin"}
+    assert scope == {36: "", 252: "running total", 281: "running total", 149: "running total", 12: ""}
+
+
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):
     """An analyst (thirteenth session, 180 real reports): 9 of the 10 misleading cards quoted a count from paragraph
     4 or later, background the rules had not marked (a war's total in a relative clause, an earlier attack, a

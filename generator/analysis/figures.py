@@ -33,6 +33,8 @@ def figures_of(source: Source) -> list[Figure]:
     for pair in source.pairs:
         outside = "" if pair.kind == "body" else pair.kind  # a sub-heading's or a caption's number
         turned = pair.kind == "body" and _TURN.match(pair.ar) is not None  # ("من جهة أخرى، …": another matter)
+        since = pair.kind == "body" and _SINCE_OPENING.match(pair.ar) is not None  # ("ومنذ بدء هجومها، … . وقتل 252 …":
+        #   the paragraph's opening counts the tolls of its later sentences since then too, unless one says now)
         for index, (sentence, note) in enumerate(zip(pair.sentences, pair.notes, strict=False), 1):
             years, people = _years(note), [m for m in note.numbers if m.type == "people"]  # (once a sentence: a
             #   hostile one holds thousands of numbers, and reading them all again for each was quadratic)
@@ -47,6 +49,9 @@ def figures_of(source: Source) -> list[Figure]:
                 scope = scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
                                  first_people is not None and first_people < n.start, after[n.start]) \
                     if n.type == "people" else ""
+                if since and index > 1 and n.type == "people" and not scope and n.category not in ("", "other people") \
+                        and not _NOW_OR_SINCE.search(ascii_digits(sentence.ar)):
+                    scope = TOTAL
                 if turned and n.type == "people" and not scope:
                     scope = ANOTHER
                 # (a running total, a rate, an earlier event: no one day of it; its sentence's is the announcement's)
