@@ -199,7 +199,7 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
 _SCOPE_LABELS = {TOTAL: ", running totals (since a start)", RATE: ", rates (per day, per year …)",
                  EARLIER: ", earlier events (dated before the report)", POSSIBLE: ", possible or expected",
                  ELSEWHERE: ", elsewhere (a country, or a province, not the story's)",
-                 ANOTHER: ", another matter the report turns to (\"من جهة أخرى\" …)"}
+                 ANOTHER: ", another matter the report turns to (\"on another note\" …)"}
 _BOTH_LABEL = "Killed and wounded, counted together"
 
 

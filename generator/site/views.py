@@ -152,7 +152,7 @@ SCOPE_NOTES = {"running total": "running total since a start", "part": "part of 
                "earlier event": "an earlier event (dated before the report)",
                "possible": "possible or expected, not reported as done",
                "elsewhere": "elsewhere: a country, or a province, that is not the story's",
-               "another matter": "another matter the report turns to (\"من جهة أخرى\", \"على صعيد آخر\" …)"}
+               "another matter": "another matter the report turns to (\"on another note\", \"on the ground\" …)"}
 
 
 def _day_words(said: str) -> str:
