@@ -330,6 +330,8 @@ _LEADING_TIME = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>(?:[^\s،,.
 _SINCE_OPENING = re.compile(r"\s*[وف]?منذ\s+[^،,.؛:]{1,120}?[،,]")  # a sentence opening "since …," (scope_of)
 _OPENING_CLAUSE = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>[^،,.؛:]{1,80}?)\s*[،,]")  # the sentence's opening
 #                                                                                  phrase of time or of an event
+_DATED_BETWEEN = re.compile(r"\d{4}|(?<!\S)[وف]?منذ(?!\S)")  # a year or "since" between an opening phrase and the
+#                                                              count: its own date, not the phrase's
 _MONTHS_BACK = 2  # a month named as past this many months or more before the report's month: another event's
 # A month named alone, Gregorian, no year nor "next" after it ("في هجوم أبريل على خان شيخون" in a report of February:
 # last April): when it is _MONTHS_BACK or more before the report's month, it dates a toll in its clause before it.
@@ -337,7 +339,9 @@ _BARE_MONTH = re.compile(r"(?<!\S)(?<![،,.؛:]\s)(?<!قد\s)(?<!لم\s)(?<!ال
                          r"[فب]?(?:ال)?(?P<month>يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|"  # "ومارس
                          r"أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)(?![^\s/(])(?:\s*[/(]\s*[^\s)]+\s*\)?)?"  # الأمن")
                          r"(?!\s*(?:\d|المقبل|القادم|الجاري|الحالي|من\s))")
-_NOW_OR_SINCE = re.compile(r"(?<!\S)(?:[وف]?(?:منذ|اليوم|أمس|امس|الليلة|حاليا|الآن))(?![^\s،,.؛:])")  # a count of now, or since
+_NOW_WORDS = r"اليوم|أمس|امس|الليلة|حاليا|الآن"
+_NOW_OR_SINCE = re.compile(rf"(?<!\S)(?:[وف]?(?:منذ|{_NOW_WORDS}))(?![^\s،,.؛:])")  # a count of now, or since
+_NOW = re.compile(rf"(?<!\S)(?:[وف]?(?:{_NOW_WORDS}))(?![^\s،,.؛:])")  # a count of now
 
 
 def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], report_date: str) -> bool:
@@ -363,14 +367,11 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
     plain = ascii_digits(sentence)
     if _NOW_OR_SINCE.search(plain[clause[0]:clause[1]]):
         return False  # the count's own clause says now ("وقتل 20 شخصا أمس") or since: not another event's
-    lead = _LEADING_TIME.match(plain)
-    if lead is not None and lead.end() <= span[0] and long_ago(lead.group("words")) \
-            and not re.search(r"\d{4}|(?<!\S)[وف]?منذ(?!\S)", plain[lead.end():span[0]]):
-        return True
-    opening = _OPENING_CLAUSE.match(plain)  # ("وفي هجوم أبريل على خان شيخون، أسفر القصف عن مقتل 83")
-    if opening is not None and opening.end() <= span[0] and _month_back(opening.group("words"), month) \
-            and not re.search(r"\d{4}|(?<!\S)[وف]?منذ(?!\S)", plain[opening.end():span[0]]):
-        return True
+    for phrase, dates in ((_LEADING_TIME, long_ago), (_OPENING_CLAUSE, lambda words: _month_back(words, month))):
+        opening = phrase.match(plain)  # ("وفي أبريل/نيسان 2017، قُتل 80", "وفي هجوم أبريل على خان شيخون، أسفر …")
+        if opening is not None and opening.end() <= span[0] and dates(opening.group("words")) \
+                and not _DATED_BETWEEN.search(plain[opening.end():span[0]]):
+            return True
     before = plain[max(0, span[0] - 160):span[0]]
     years = list(re.finditer(r"(?<!\d)\d{4}(?!\d)", before))
     if years and 1800 <= int(years[-1].group()) <= latest and len(before[years[-1].end():].split()) <= _NEAR_YEAR \
@@ -382,7 +383,8 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
         between = sentence[span[1]:found.start()] if found.start() >= span[1] else sentence[found.end():span[0]]
         if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR:  # (a clause with "منذ" returned above)
             return True
-    return any(len(plain[found.end():span[0]].split()) <= _NEAR_YEAR and _month_back(found.group(), month)
+    return any(len(plain[found.end():span[0]].split()) <= _NEAR_YEAR
+               and (month - MONTHS[found.group("month")]) % 12 >= _MONTHS_BACK
                for found in _BARE_MONTH.finditer(plain, clause[0], span[0]))
 
 
@@ -494,7 +496,7 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         return TOTAL
     if told and (opening := _SINCE_OPENING.match(sentence)) is not None and opening.end() <= start \
             and not re.search(r"[.!?؟]", sentence[opening.end():start]) \
-            and not _NOW_OR_SINCE.search(ascii_digits(sentence[:start] + " " + clause).replace("منذ", "")):
+            and not _NOW.search(ascii_digits(sentence[:start] + " " + clause)):
         #   (not when the opening phrase, the words up to the count or its own clause say now: "ومنذ وصوله إلى المدينة
         #   أمس،", "…، فيما قتل 20 آخرون في غارة اليوم")
         return TOTAL  # "ومنذ ديسمبر، اعتقلت نحو 30 امرأة", "ومنذ بدء قوات النظام حملتها …، قتل أكثر من 630 مدنيا":

@@ -385,6 +385,12 @@ _ASIDE_TIMES = frozenset(normalize(w) for w in ("اليوم", "أمس", "امس"
                                                  "الجمعة", "السبت"))
 
 
+def _told(lex, tok) -> bool:
+    """A word that is "to" a medium or a body the rules name ("لرويترز", "لوكالة", "لسانا"): who is told, after a
+    verb of saying, never a speaker's name (wider than _addressee, which takes media only)."""
+    return tok.norm.startswith("ل") and (tok.norm[1:] in lex.media_words or lex.actors.at([(tok.norm[1:],)], 0) is not None)
+
+
 def _past_aside(lex, tokens: tuple, k: int) -> int:
     """Where "أن" may stand after a speaker's name: past the day and the medium told that wire copy sets between
     them ("وقال ترامب الثلاثاء إن", "وقال ترامب، الثلاثاء، إن", "وقال أصلان لرويترز إن", "وقال أصلان في بيان إن"), at
@@ -394,8 +400,7 @@ def _past_aside(lex, tokens: tuple, k: int) -> int:
         tok = tokens[j]
         if tok.text in ("،", ","):
             j += 1
-        elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or (tok.norm.startswith("ل") and (
-                tok.norm[1:] in lex.media_words or lex.actors.at([(tok.norm[1:],)], 0) is not None))):
+        elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or _told(lex, tok)):
             j += 1
         elif tok.norm == "في" and j + 1 < len(tokens) and tokens[j + 1].norm in ("بيان", "تصريح", "تصريحات", "مقابله",
                                                                                "تغريده", "حديث"):
@@ -432,8 +437,7 @@ def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
                and not _common_word(lex, t)
                and not (t.norm.startswith("ل") and lex.countries.word(t.norm[1:]) is not None)  # ("زعم لأوروبا بأنها")
                and lex.reporting_words.at([t.forms], 0) is None and lex.roles.at([t.forms], 0) is None
-               and not (t.norm.startswith("ل") and (t.norm[1:] in lex.media_words
-                                                     or lex.actors.at([(t.norm[1:],)], 0) is not None))
+               and not _told(lex, t)
                for t in words) and (quoted or after > end or tokens[end].start - words[-1].end <= 2):
             return sentence[words[0].start:words[-1].end]
     return ""
