@@ -27,11 +27,16 @@ WEEKDAYS = ("الأحد", "الاحد", "الإثنين", "الاثنين", "ا�
 WEEKDAY_NUMBER = {"اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعه": 4, "سبت": 5, "احد": 6}
 WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 BACKGROUND_DAYS = 45  # a date stated this long before the report (or any time after it) is background, not news
+EARLIER_DAYS = 7  # a day stated at least this long before the report dates another event (figures.dated_before)
 
 MONTH_PATTERN = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _NORMAL_MONTHS = {normalize(k): v for k, v in MONTHS.items()}
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _NORMAL_MONTHS), key=len, reverse=True))
-_EXPLICIT = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})(?:\s*/?\s*(?:{_MONTH_RE}))?\s+(\d{{4}})\b")
+_EXPLICIT = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})(?:\s*/?\s*(?:{_MONTH_RE}))?\s+(?:ال)?(?:عام\s+)?(\d{{4}})\b")
+# A day of a month with no year ("في 26 يونيو الماضي", "في 20 تموز/يوليو", "الـ15 من أغسطس"): "آب" alone is "أب" too,
+# only with the other name ("آب/أغسطس"); a year after it makes it _EXPLICIT.
+_DAY_MONTH = re.compile(rf"(?<![\d/.:-])(?:ال)?(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?((?!اب(?!\s*/?\s*(?:{_MONTH_RE})))(?:{_MONTH_RE}))"
+                        rf"(?:\s*/?\s*(?:{_MONTH_RE}))?(?![^\s،,.؛:)])(?!\s*/?\s*(?:(?:ال)?عام\s+)?\d)")
 _PART = r"(?:يوم|ليل|ليله|مساء|صباح|فجر|ظهر|عصر|منتصف ليل|بعد منتصف ليل)"
 # A weekday is a whole word with its article ("الأحد", "والخميس", "يوم الجمعة"): "أحد" is "one" (and "واحد"
 # ends in it), "اثنين" is "two", "جمعة" a man's name.
@@ -104,7 +109,7 @@ def weekday_today(text: str) -> str:
 
 def _first_day(normal: str, dated: bool = True) -> tuple[re.Pattern, re.Match] | None:
     """The first of the day patterns that the normalised sentence matches, and its match (`dated`: a date with its
-    year too, first). Each pattern is searched only when a word it needs is there (most sentences state no day)."""
+    year too, first; a day of a month without one, last). Each pattern is searched only when a word it needs is there (most sentences state no day)."""
     if dated and _DIGIT.search(normal) and (m := _EXPLICIT.search(normal)):
         return _EXPLICIT, m
     if any(stem in normal for stem in WEEKDAY_NUMBER):
@@ -115,13 +120,15 @@ def _first_day(normal: str, dated: bool = True) -> tuple[re.Pattern, re.Match] |
                 return _WEEKDAY, m
     if "امس" in normal and (m := _BEFORE_YESTERDAY.search(normal) or _YESTERDAY.search(normal)):
         return (_BEFORE_YESTERDAY if m.re is _BEFORE_YESTERDAY else _YESTERDAY), m
+    if dated and _DIGIT.search(normal) and (m := _DAY_MONTH.search(normal)):
+        return _DAY_MONTH, m  # (after a weekday or "أمس": "نشر اليوم الثلاثاء لائحة … المتوج في 15 تموز/يوليو")
     return None
 
 
 def _chosen_day(normal: str, published: str) -> tuple[re.Pattern, re.Match] | None:
     """_first_day, but a date far from the report's (another event's) gives way to a weekday or "أمس" that resolves."""
     found = _first_day(normal)
-    if found is not None and found[0] is _EXPLICIT and published and not _resolved(*found, published)[0] \
+    if found is not None and found[0] in (_EXPLICIT, _DAY_MONTH) and published and not _resolved(*found, published)[0] \
             and (other := _first_day(normal, dated=False)) is not None and _resolved(*other, published)[0]:
         return other
     return found
@@ -163,6 +170,12 @@ def _resolved(pattern: re.Pattern, m: re.Match, published: str) -> tuple[str, st
         if day is not None and not (dt.timedelta(0) <= day - when <= dt.timedelta(days=BACKGROUND_DAYS)):
             return "", ""  # history or a plan, not this story's day
         return when.isoformat(), m.group(0)
+    if pattern is _DAY_MONTH:
+        when = month_day(int(m.group(1)), _NORMAL_MONTHS[m.group(2)], day, _PAST.match(m.string, m.end()) is not None,
+                         _COMING.match(m.string, m.end()) is not None) if day is not None else None
+        if when is None or not dt.timedelta(0) <= day - when <= dt.timedelta(days=BACKGROUND_DAYS):
+            return "", "" if day is not None else m.group(0)
+        return when.isoformat(), m.group(0)
     if pattern is _WEEKDAY:
         if _COMING.match(m.string, m.end()) or _to_come(m.string[:m.start()]):
             return "", ""  # a plan, not this story's day
@@ -174,6 +187,22 @@ def _resolved(pattern: re.Pattern, m: re.Match, published: str) -> tuple[str, st
         return (day - dt.timedelta(days=back)).isoformat(), m.group(0)
     back = 2 if pattern is _BEFORE_YESTERDAY else 1  # "أول من أمس": the day before yesterday
     return ((day - dt.timedelta(days=back)).isoformat() if day else ""), m.group(0).strip()
+
+
+def month_day(number: int, month: int, report: dt.date, past: bool = False, coming: bool = False) -> dt.date | None:
+    """The date a day of a month with no year names in a report of `report`: in the report's year when that is not
+    after the report; after it, the year before when "الماضي" follows or the date is half a year or more ahead
+    ("28 ديسمبر" in a report of 3 January), else a day to come (None), as with "المقبل" after it; None for no
+    such day ("31 يونيو")."""
+    if coming:
+        return None
+    try:
+        when = dt.date(report.year, month, number)
+        if when > report and (past or (when - report).days >= 183):
+            when = dt.date(report.year - 1, month, number)
+    except ValueError:
+        return None
+    return None if when > report else when
 
 
 def future_verb(word: str) -> bool:
@@ -207,5 +236,12 @@ def original_words(arabic: str, normalised_match: str) -> str:
     target = normalised_match.split()
     for i in range(len(words)):
         if [normalize(w) for w in words[i:i + len(target)]] == target:
-            return " ".join(words[i:i + len(target)])
+            return " ".join(words[i:i + len(target)]).strip(_TRAILING)
+    for i in range(len(words)):  # (fewer words as written: normalising drops a slash, "آب/أغسطس" → "اب اغسطس")
+        for k in range(1, len(target)):
+            if normalize(" ".join(words[i:i + k])) == normalised_match:
+                return " ".join(words[i:i + k]).strip(_TRAILING)
     return normalised_match
+
+
+_TRAILING = "،,.؛:!?؟()\"«»"  # (punctuation around the words: normalising drops it)

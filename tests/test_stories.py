@@ -521,6 +521,17 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("ومنذ ديسمبر، تراجعت الاحتجاجات. واعتقلت الشرطة 30 امرأة", "30", ""),  # (another sentence)
     ("وقالت الولايات المتحدة إنها ستطرد 60 دبلوماسيا روسيا", "60", "possible"),
     ("وطردت الولايات المتحدة 60 دبلوماسيا روسيا", "60", ""),
+    # (fourteenth session) an analyst's review: a day of a month with no year, a week or more before the report (of
+    # 10 June), dates another event's toll in the count's clause or the phrase opening the sentence
+    ("وكان التفجير في مسجد الإمام في 26 مايو الماضي الذي أدى إلى استشهاد 26 شخصا", "26 شخصا", "earlier event"),
+    ("وشكل الهجوم الذي وقع في سوروتش في 20 أيار/مايو واوقع 32 قتيلا شرارة العنف", "32", "earlier event"),
+    ("وفي 1 حزيران، قتل 7 أشخاص في هجوم على حاجز", "7", "earlier event"),
+    ("وفي 1 حزيران/يونيو 2018، قتل 7 أشخاص في هجوم على حاجز", "7", "earlier event"),  # (the report's year)
+    ("وقتل 7 أشخاص في 6 حزيران في هجوم على حاجز", "7", ""),  # (four days back: as likely its own)
+    ("وسجلت المستشفيات 120 إصابة خلال الفترة من 1 إلى 25 مايو", "120", ""),  # (a period's end: its tally)
+    ("وبلغ عدد المصابين 120 حتى 25 مايو", "120", ""),
+    ("وقتل 20 أب وأم في الهجوم", "20", ""),  # ("أب": a father, not the month)
+    ("وقتل 7 أشخاص في هجوم أمس، بعد هجوم 12 أيار على البلدة", "7", ""),  # (now, in its own clause)
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

@@ -5,6 +5,7 @@ counts of people among them: disagreements between sources and the chart's data.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left
@@ -15,7 +16,7 @@ from itertools import combinations
 from types import MappingProxyType
 
 from ..arabic import RELATIVE_PRONOUNS, ascii_digits, normalize, without_diacritics
-from ..dates import MONTH_PATTERN, MONTHS, days, future_verb
+from ..dates import EARLIER_DAYS, MONTH_PATTERN, MONTHS, days, future_verb, month_day, report_day
 from ..models import Figure, SentenceNote, Source
 from .labels import category_label, category_order, group_label
 from .number_lexicon import lexicon
@@ -339,6 +340,12 @@ _BARE_MONTH = re.compile(r"(?<!\S)(?<![،,.؛:]\s)(?<!قد\s)(?<!لم\s)(?<!ال
                          r"[فب]?(?:ال)?(?P<month>يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|"  # "ومارس
                          r"أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)(?![^\s/(])(?:\s*[/(]\s*[^\s)]+\s*\)?)?"  # الأمن")
                          r"(?!\s*(?:\d|المقبل|القادم|الجاري|الحالي|من\s))")
+# A day of a month ("في 26 يونيو الماضي", "في 20 تموز/يوليو", "الـ15 من أغسطس 2015"; "آب" alone is "أب" too).
+_DAY_OF_MONTH = re.compile(rf"(?<![\d/.:-])(?:الـ?)?(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<month>{MONTH_PATTERN})"
+                           rf"(?P<other>\s*/\s*(?:{MONTH_PATTERN}))?(?![^\s،,.؛:)/])(?:\s+(?:ال)?(?:عام\s+)?(?P<year>\d{{4}}))?"
+                           r"(?P<past>\s+(?:الماضي|المنصرم|الفائت))?(?P<coming>\s+(?:المقبل|القادم))?")
+_FROM_OR_TO = frozenset(normalize(w) for w in "من إلى حتى لغاية بين منذ قبل بعد اعتبارا ابتداء بدءا".split())  # a
+#                                                   date that starts or ends a period or a deadline: not an event's
 _NOW_WORDS = r"اليوم|أمس|امس|الليلة|حاليا|الآن"
 _NOW_OR_SINCE = re.compile(rf"(?<!\S)(?:[وف]?(?:منذ|{_NOW_WORDS}))(?![^\s،,.؛:])")  # a count of now, or since
 _NOW = re.compile(rf"(?<!\S)(?:[وف]?(?:{_NOW_WORDS}))(?![^\s،,.؛:])")  # a count of now
@@ -367,7 +374,8 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
     plain = ascii_digits(sentence)
     if _NOW_OR_SINCE.search(plain[clause[0]:clause[1]]):
         return False  # the count's own clause says now ("وقتل 20 شخصا أمس") or since: not another event's
-    for phrase, dates in ((_LEADING_TIME, long_ago), (_OPENING_CLAUSE, lambda words: _month_back(words, month))):
+    for phrase, dates in ((_LEADING_TIME, long_ago),
+                          (_OPENING_CLAUSE, lambda words: _month_back(words, month, report_date))):
         opening = phrase.match(plain)  # ("وفي أبريل/نيسان 2017، قُتل 80", "وفي هجوم أبريل على خان شيخون، أسفر …")
         if opening is not None and opening.end() <= span[0] and dates(opening.group("words")) \
                 and not _DATED_BETWEEN.search(plain[opening.end():span[0]]):
@@ -383,14 +391,41 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
         between = sentence[span[1]:found.start()] if found.start() >= span[1] else sentence[found.end():span[0]]
         if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR:  # (a clause with "منذ" returned above)
             return True
+    for found in _DAY_OF_MONTH.finditer(plain, clause[0], clause[1]):
+        between = plain[span[1]:found.start()] if found.start() >= span[1] else plain[found.end():span[0]]
+        if len(between.split()) <= _NEAR_YEAR and _days_back(found, report_date):
+            return True
     return any(len(plain[found.end():span[0]].split()) <= _NEAR_YEAR
                and (month - MONTHS[found.group("month")]) % 12 >= _MONTHS_BACK
                for found in _BARE_MONTH.finditer(plain, clause[0], span[0]))
 
 
-def _month_back(words: str, month: int) -> bool:
-    """Whether the words name a Gregorian month alone (_BARE_MONTH) _MONTHS_BACK months or more before `month`."""
-    return any((month - MONTHS[found.group("month")]) % 12 >= _MONTHS_BACK for found in _BARE_MONTH.finditer(words))
+def _month_back(words: str, month: int, report_date: str = "") -> bool:
+    """Whether the words name a Gregorian month alone (_BARE_MONTH) _MONTHS_BACK months or more before `month`, or a
+    day of a month EARLIER_DAYS or more before the report's (_days_back)."""
+    return any((month - MONTHS[found.group("month")]) % 12 >= _MONTHS_BACK for found in _BARE_MONTH.finditer(words)) \
+        or any(_days_back(found, report_date) for found in _DAY_OF_MONTH.finditer(words))
+
+
+def _days_back(found: re.Match, report_date: str) -> bool:
+    """Whether a day of a month (_DAY_OF_MONTH) is EARLIER_DAYS or more before the report's day: another event's
+    ("التفجير … في 26 يونيو الماضي الذي أدى إلى استشهاد 26 شخصا" in a report of 31 July), unless it starts or ends
+    a period ("خلال الفترة من 1 إلى 15 يوليو", "حتى 30 يونيو"), is to come, or is "آب" alone ("أب": a father)."""
+    report = report_day(report_date)
+    month = found.group("month")
+    if report is None or found.group("coming") or (month in ("آب", "اب") and not found.group("other")):
+        return False
+    words = found.string[:found.start()].split()[-2:]
+    if any(normalize(w).removeprefix("و") in _FROM_OR_TO for w in words):
+        return False
+    if found.group("year"):
+        try:
+            when = dt.date(int(found.group("year")), MONTHS[month], int(found.group("day")))
+        except ValueError:
+            return False
+    else:
+        when = month_day(int(found.group("day")), MONTHS[month], report, bool(found.group("past")))
+    return when is not None and (report - when).days >= EARLIER_DAYS
 
 
 def _war(clause: str) -> bool:
