@@ -1211,6 +1211,27 @@ def test_a_paragraph_opening_with_since_counts_the_tolls_of_its_later_sentences_
     assert scope == {36: "", 252: "running total", 281: "running total", 149: "running total", 12: ""}
 
 
+def test_a_running_totals_breakdown_in_the_sentences_after_it_is_a_running_total_too(tmp_path):
+    """An analyst (fourteenth session): "ذكر المرصد … أن أكثر من 240 ألفا قتلوا منذ بداية هذا الصراع في مارس 2011." then,
+    in the paragraphs after it, "ووثق المرصد مقتل 71 ألفا و781 مدنيا", "وذكر المرصد أن حصيلة القتلى في صفوف مقاتلي
+    المعارضة بلغت 42 ألفا": the war's totals were the "also" of the day's 3 killed. The same speaker's tolls after a
+    running total, with no day, no now and no event of their own, are its breakdown; a toll of one event, another
+    speaker or a sub-heading ends it."""
+    site = built_with(tmp_path, {"war.txt": "وكالة الأنباء | أخبار\n\nتقدم للمعارضة في ريف حماة\n\n2015-08-08\n\n"
+                                 + "\n\n".join([
+                                     "قتل 3 من مقاتلي المعارضة أمس في اشتباكات بريف حماة بحسب المرصد السوري لحقوق الإنسان.",
+                                     "وذكر المرصد السوري لحقوق الإنسان أن أكثر من 240 ألف شخص قتلوا منذ بداية الصراع في مارس 2011.",
+                                     "ووثق المرصد مقتل 71 ألف مدني بينهم 11 ألف طفل.",
+                                     "وذكر المرصد أن حصيلة القتلى في صفوف مقاتلي المعارضة بلغت 42 ألف مقاتل.",
+                                     "ووثق المرصد مقتل 17 مدنيا في غارات على ريف إدلب.",  # (one event's)
+                                     "وذكر المرصد أن 50 ألف جندي قتلوا.",  # (after it: the breakdown is over)
+                                     "وقال ناشطون إن 40 مدنيا قتلوا."]) + "\n"})  # (another speaker)
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    scope = {f["value"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "war"}
+    assert scope == {3: "", 240000: "running total", 71000: "running total", 11000: "part", 42000: "running total",
+                     17: "", 50000: "", 40: ""}
+
+
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):
     """An analyst (thirteenth session, 180 real reports): 9 of the 10 misleading cards quoted a count from paragraph
     4 or later, background the rules had not marked (a war's total in a relative clause, an earlier attack, a

@@ -31,11 +31,14 @@ def figures_of(source: Source) -> list[Figure]:
     """Every number in the source's sentences, typed, with who says so and the day it states; those of its
     sub-headings and captions marked as such (in the data, never key figures: they repeat the body's)."""
     out = []
+    tally = ""  # who gave the last running total, while the sentences after it go on with its breakdown (_tallied)
     for pair in source.pairs:
         outside = "" if pair.kind == "body" else pair.kind  # a sub-heading's or a caption's number
         turned = pair.kind == "body" and _TURN.match(pair.ar) is not None  # ("من جهة أخرى، …": another matter)
         since = pair.kind == "body" and _SINCE_OPENING.match(pair.ar) is not None  # ("ومنذ بدء هجومها، … . وقتل 252 …":
         #   the paragraph's opening counts the tolls of its later sentences since then too, unless one says now)
+        if outside:
+            tally = ""  # (a sub-heading opens another part)
         for index, (sentence, note) in enumerate(zip(pair.sentences, pair.notes, strict=False), 1):
             years, people = _years(note), [m for m in note.numbers if m.type == "people"]  # (once a sentence: a
             #   hostile one holds thousands of numbers, and reading them all again for each was quadratic)
@@ -46,13 +49,21 @@ def figures_of(source: Source) -> list[Figure]:
                 after[m.start] = following
                 if m.type == "people":
                     following = m.category
+            scopes = {n.start: scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
+                                        first_people is not None and first_people < n.start, after[n.start])
+                      for n in people}
+            tolls = [n for n in people if n.category not in ("", "other people")]
+            now = _NOW_OR_SINCE.search(ascii_digits(sentence.ar)) is not None
+            carried = not outside and tally and _tallied(sentence.ar, note, tally, now)
+            for n in tolls:
+                if not scopes[n.start] and ((since and index > 1 and not now) or carried):
+                    scopes[n.start] = TOTAL
+            if any(scopes[n.start] == TOTAL for n in tolls) and note.claimant and not outside:
+                tally = note.claimant
+            elif any(not scopes[n.start] for n in tolls) or (note.claimant and note.claimant != tally):
+                tally = ""  # (a toll of one event, or another speaker: the breakdown is over)
             for n in note.numbers:
-                scope = scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
-                                 first_people is not None and first_people < n.start, after[n.start]) \
-                    if n.type == "people" else ""
-                if since and index > 1 and n.type == "people" and not scope and n.category not in ("", "other people") \
-                        and not _NOW_OR_SINCE.search(ascii_digits(sentence.ar)):
-                    scope = TOTAL
+                scope = scopes.get(n.start, "") if n.type == "people" else ""
                 if turned and n.type == "people" and not scope:
                     scope = ANOTHER
                 # (a running total, a rate, an earlier event: no one day of it; its sentence's is the announcement's)
@@ -66,6 +77,22 @@ def figures_of(source: Source) -> list[Figure]:
                     group=n.group if n.type == "people" else "", claimant=note.claimant,
                     **day, paragraph=outside, scope=scope))
     return _summed_parts(out)
+
+
+# Words of one event (an attack, a raid, a clash …): a sentence that names one tells that event's toll, not a
+# breakdown of a running total before it (_tallied).
+_ONE_EVENT = re.compile(r"(?<!\S)[وفبل]?(?:ال)?(?:غار[ةه]|غارات|قصف|انفجار|تفجير|هجوم|هجمات|اشتباك|اشتباكات|معارك|معركة|حادث|"
+                        r"حادثة|كمين|عملية|مجزرة|مداهمة|مداهمات|إطلاق|اطلاق|ضربة|ضربات|تظاهرة|مظاهرة|احتجاجات|زلزال|فيضان|"
+                        r"فيضانات|حريق|سيول)(?!\S)")
+
+
+def _tallied(sentence: str, note: SentenceNote, tally: str, now: bool) -> bool:
+    """Whether a sentence's tolls go on with the breakdown of a running total given before it (in the sentences or
+    paragraphs right before, no toll of one event nor another speaker between): the same speaker says them, and the
+    sentence states no day, says neither now nor since, and names no event of its own (an analyst: "ذكر المرصد … أن أكثر
+    من 240 ألفا قتلوا منذ بداية هذا الصراع في مارس 2011. ووثق المرصد مقتل 71 ألفا و781 مدنيا …. وذكر المرصد أن حصيلة
+    القتلى في صفوف مقاتلي المعارضة بلغت 42 ألفا": the war's totals shown as the day's tolls beside its 3 killed)."""
+    return note.claimant == tally and not note.stated_day and not now and _ONE_EVENT.search(sentence) is None
 
 
 # Between a sentence's day and a count, words that make the day another event's: a verb of saying before the
