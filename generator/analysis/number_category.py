@@ -526,7 +526,9 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen, j: int = -1) ->
     if noun.kind in ("others", "pronoun", "verb"):
         return seen.people.group if seen.people is not None else ""
     if noun.possessive and (noun.kind == "member" or armed(s, noun)):
-        return s.first_group  # "جنودها", "عناصره": the group named before (not "أشقاءه": his brothers)
+        return s.group_before(noun.token)  # "جنودها", "عناصره": the group named last before (not "أشقاءه": his
+        #                                   brothers; the first a sentence names is not always whose: "أعلنت قوات
+        #                                   المعارضة … بعد اشتباكات مع قوات الأسد … ومقتل العشرات من عناصرها")
     generic = ""
     k = noun.token
     after_generic = -1  # where the words of fighters or forces of no one in particular end

@@ -50,6 +50,12 @@ class Seen:
 _COMPLEMENT_MARKS = frozenset({"من", "في", "عن"})  # before a masdar that completes a verb ("تمكن من", "فشل في")
 
 
+def _owned(text: str) -> bool:
+    """A word with a possessive pronoun on it ("ميليشياته", "عناصرها", "جنودهم"; not "عبدالله")."""
+    text = text.rstrip("ًٌٍَُِّْ")
+    return len(text) > 4 and text.endswith(("ه", "ها", "هم", "هن", "هما")) and not text.endswith("الله")
+
+
 class Sentence:
     """A sentence's tokens and numbers, with what typing needs to look up around each number."""
 
@@ -87,6 +93,17 @@ class Sentence:
             first = next((h[1] for h in hits if h and h[1] != "people"), "")
             self._first_group = first
         return self._first_group
+
+    def group_before(self, end: int) -> str:
+        """The last group the sentence names before token `end` (whose members a possessive means: "بعد اشتباكات مع
+        قوات الأسد أسفرت عن … مقتل العشرات من عناصرها"), else the first it names after it."""
+        last, k = "", 0
+        while k < end:
+            hit = self.lookup(self.lex.groups, k)
+            if hit and hit[1] != "people" and not _owned(self.tokens[k + hit[0] - 1].text):
+                last = hit[1]  # (not one that is someone's itself: "وأمر الحوثي بدفع عناصر من ميليشياته … بعد فرار
+            k += hit[0] if hit else 1  #                                    المئات من مقاتليه": the Houthi's)
+        return last or self.first_group
 
     def mentions(self, table: Phrases, name: str = "") -> bool:
         """Whether a phrase of the table is in the sentence (computed once per sentence for a named table)."""
