@@ -95,14 +95,23 @@ class Sentence:
         return self._first_group
 
     def group_before(self, end: int) -> str:
-        """The last group the sentence names before token `end` (whose members a possessive means: "بعد اشتباكات مع
-        قوات الأسد أسفرت عن … مقتل العشرات من عناصرها"), else the first it names after it."""
+        """Whose members a possessive at token `end` means: the group that says so, when the sentence opens with a
+        verb of saying and that group and the count is in what it says ("وقالت قوات سوريا الديمقراطية … بمساعدة
+        القوات التي تقودها الولايات المتحدة وإن 17 من جنودها قتلوا"); else the last group named before it ("بعد
+        اشتباكات مع قوات الأسد أسفرت عن … مقتل العشرات من عناصرها"), not one that is someone's itself ("وأمر الحوثي
+        بدفع عناصر من ميليشياته … بعد فرار المئات من مقاتليه"); else the first the sentence names."""
+        lex = self.lex
+        opening = 1 if self.tokens and lex.reporting_words.at(self.forms, 0) else 0
+        speaker = self.lookup(lex.groups, opening) if opening else None
+        if speaker and speaker[1] != "people" and any(
+                self.forms[m] and self.forms[m][0] in lex.that_words for m in range(opening + speaker[0], end)):
+            return speaker[1]
         last, k = "", 0
         while k < end:
-            hit = self.lookup(self.lex.groups, k)
+            hit = self.lookup(lex.groups, k)
             if hit and hit[1] != "people" and not _owned(self.tokens[k + hit[0] - 1].text):
-                last = hit[1]  # (not one that is someone's itself: "وأمر الحوثي بدفع عناصر من ميليشياته … بعد فرار
-            k += hit[0] if hit else 1  #                                    المئات من مقاتليه": the Houthi's)
+                last = hit[1]
+            k += hit[0] if hit else 1
         return last or self.first_group
 
     def mentions(self, table: Phrases, name: str = "") -> bool:
