@@ -331,6 +331,7 @@ class Lexicon:
     inside_links: frozenset[str]
     figure_heads: frozenset[str]
     speaker_nouns: frozenset[str]
+    unnamed_officials: frozenset[str]
     office_titles: Phrases
     roles: Phrases
     actors: Phrases

@@ -358,13 +358,34 @@ def claimant_of(sentence: str) -> str:
         if said in lex.according_words and at + 2 < len(tokens) and tokens[at].norm in ("لما", "ما") \
                 and tokens[at + 1].kind == "word":
             said, at = "قال", at + 2  # "وفقاً لما ذكرته خدمة الطوارئ الحكومية": who the verb after "ما" names
+        elif said.endswith("ما") and said in lex.according_words and at + 1 < len(tokens) \
+                and lex.reporting_words.at([(re.sub("(?:ها|ه)$", "", tokens[at].norm),), *forms[at + 1:at + 3]], 0):
+            said, at = "قال", at + 1  # "حسبما أوردته صحيفة ميترو البريطانية": "ما" is in the word
         named = _named(sentence, tokens, at, said in lex.according_words) if said in lex.speaking_verbs or said in lex.according_words \
             else ""
         if named and (said in lex.speaking_verbs or normalize(named.split()[0]).removeprefix("ل") in lex.according_sources):
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
         if (said in lex.speaking_verbs or said in lex.continuation_verbs) and (bare := _bare_name(sentence, tokens, at)):
             return bare  # "وأضاف أصلان أنه …", "وقال ترامب إن …"
+    for k in range(len(forms) if reporting else 0):  # no one named at all: unnamed officials, when they say so
+        if (hit := lex.reporting_words.at(forms, k)) and k + hit[0] < len(tokens) \
+                and tokens[k + hit[0]].norm in lex.unnamed_officials \
+                and normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف") \
+                in lex.speaking_verbs:
+            return _officials_of(lex, tokens, k + hit[0] + 1)  # "قال مسؤول إن", "حسبما أعلن مسؤولون" (an analyst:
+            #                                                      shown as the outlet's own)
     return ""
+
+
+def _officials_of(lex, tokens: tuple, j: int) -> str:
+    """Unnamed officials, with their country when its adjective follows them ("مسؤولون أمريكيون", "مسؤول إيراني
+    كبير"): "officials (United States)"."""
+    if j < len(tokens) and tokens[j].kind == "word":
+        norm = tokens[j].norm
+        for form in (norm, norm[:-2] if norm.endswith(("يون", "يين")) else ""):  # (a plural: "أمريكيون" → "أمريكي")
+            if form and (country := lex.countries.at([(form,)], 0)) is not None:
+                return f"officials ({country[1]})"
+    return "officials"
 
 
 
