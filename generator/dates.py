@@ -56,8 +56,12 @@ _NOT_VERBS = frozenset(normalize(w) for w in (
     "سيطر سيطرت سيما").split())  # (past verbs: "التي سيطرت الجمعة على")
 _PAST = re.compile(r"\s*(?:الماضي|الماضيه|الفائت|الفائته|المنصرم)\b")
 _NOT_A_DAY = re.compile(r"\s+عشر\b")  # "الأحد عشر": eleven
-# A weekday right after a title is a surname ("الدكتور الخميس").
-_TITLED = re.compile(r"(?:^|\s)(?:الدكتور|د\.?|الشيخ|الاستاذ|المهندس|السيد|السيده|المحامي)\s*$")
+# A weekday right after a title is a surname ("الدكتور الخميس"), so is one right after a common given name ("وأوضح
+# رئيس اللجنة محمد الخميس أن …": an analyst found it dated Thursday); normalised.
+_TITLED = re.compile(r"(?:^|\s)(?:الدكتور|د\.?|الشيخ|الاستاذ|المهندس|السيد|السيده|المحامي|(?:[وف]?(?:محمد|احمد|"
+                     r"عبدالله|عبد الله|عبدالعزيز|عبد العزيز|عبدالرحمن|عبد الرحمن|خالد|سعد|فهد|سلطان|ناصر|صالح|ابراهيم|"
+                     r"سعود|فيصل|عمر|حسن|حسين|يوسف|سليمان|منصور|ماجد|بندر|نايف|مشعل|طلال|وليد|عادل|سامي|حمد|راشد|سالم|"
+                     r"جمال|طارق|مصطفي|محمود|عثمان|زياد|يحيي|عيسي|موسي|بن|بنت)))\s*$")
 _BEFORE_YESTERDAY = re.compile(r"(?<!\S)[وف]?(?:(?:مساء|صباح|ليل)\s+)?(?:اول\s+(?:من\s+)?امس|امس\s+الاول)\b")
 _YESTERDAY = re.compile(r"(?:مساء|صباح|ليل)?\s*\bامس\b")
 _DIGIT = re.compile(r"\d")

@@ -383,6 +383,9 @@ def test_a_date_of_another_event_gives_way_to_the_weekday_the_sentence_also_stat
     ("وتنطلق البطولة الجمعة المقبل في جدة.", "", "الجمعة"),  # a day to come: no day of the story
     ("ويصل الوفد يوم الأحد القادم إلى العاصمة.", "", "يوم الأحد"),
     ("وألقى الدكتور الخميس محاضرة عن المناخ.", "", ""),  # a surname after a title
+    ("وأوضح رئيس اللجنة محمد الخميس أن 1800 شاب تدربوا.", "", ""),  # after a given name (fourteenth session)
+    ("وقال عبدالله الجمعة إن المشروع اكتمل.", "", ""),
+    ("وقال ترامب الخميس إن المحادثات مستمرة.", "2022-01-20", "الخميس"),  # (a name the rules do not list: a day)
     ("وأعلن الجيش الخميس مقتل ثلاثة.", "2022-01-20", "الخميس"),  # still a day after other nouns
     ("وتقام المباراة غدا الخميس في العاصمة.", "", "الخميس"),  # tomorrow: to come
     ("والصاروخ الذي سيطلق الجمعة يحمل قمرا.", "", "الجمعة"),  # a verb in the future right before
