@@ -1232,6 +1232,19 @@ def test_a_running_totals_breakdown_in_the_sentences_after_it_is_a_running_total
                      17: "", 50000: "", 40: ""}
 
 
+def test_a_count_joined_by_and_to_a_part_is_a_part_too(tmp_path):
+    """An analyst (fourteenth session): "21 عضواً منهم 14 بالانتخاب، و7 بالتعيين", "نقل 38 حالة منها و29 حالة": the
+    second of a breakdown was a count of its own, and ranged with the whole in the headline numbers. A count joined by
+    "و" to a part right before it, of its category, is a part too; another category joined so is not."""
+    site = built_with(tmp_path, {"crash.txt": "وكالة الأنباء | أخبار\n\nحادث مروري على طريق المدينة\n\n2023-03-02\n\n"
+                                 + "\n\n".join([
+                                     "أصيب 40 شخصا بينهم 10 أطفال و5 نساء أمس في حادث مروري على طريق المدينة.",
+                                     "وقتل 12 شخصا بينهم 3 جنود، و20 جريحا في حادث آخر أمس."]) + "\n"})
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    scope = {f["value"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "crash"}
+    assert scope == {40: "", 10: "part", 5: "part", 12: "", 3: "part", 20: ""}
+
+
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):
     """An analyst (thirteenth session, 180 real reports): 9 of the 10 misleading cards quoted a count from paragraph
     4 or later, background the rules had not marked (a war's total in a relative clause, an earlier attack, a

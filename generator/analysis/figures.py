@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from ..arabic import RELATIVE_PRONOUNS, ascii_digits, normalize, without_diacritics
 from ..dates import EARLIER_DAYS, MONTH_PATTERN, MONTHS, days, future_verb, month_day, report_day
-from ..models import Figure, SentenceNote, Source
+from ..models import Figure, Number, SentenceNote, Source
 from .labels import category_label, category_order, group_label
 from .number_lexicon import lexicon
 
@@ -52,6 +52,9 @@ def figures_of(source: Source) -> list[Figure]:
             scopes = {n.start: scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
                                         first_people is not None and first_people < n.start, after[n.start])
                       for n in people}
+            for before, n in zip(people, people[1:], strict=False):
+                if scopes[before.start] == PART and not scopes[n.start] and _joined_part(sentence.ar, before, n):
+                    scopes[n.start] = PART  # "بينهم 10 أطفال و5 نساء", "منهم 14 بالانتخاب، و7 بالتعيين"
             tolls = [n for n in people if n.category not in ("", "other people")]
             now = _NOW_OR_SINCE.search(ascii_digits(sentence.ar)) is not None
             carried = not outside and tally and _tallied(sentence.ar, note, tally, now)
@@ -84,6 +87,16 @@ def figures_of(source: Source) -> list[Figure]:
 _ONE_EVENT = re.compile(r"(?<!\S)[وفبل]?(?:ال)?(?:غار[ةه]|غارات|قصف|انفجار|تفجير|هجوم|هجمات|اشتباك|اشتباكات|معارك|معركة|حادث|"
                         r"حادثة|كمين|عملية|مجزرة|مداهمة|مداهمات|إطلاق|اطلاق|ضربة|ضربات|تظاهرة|مظاهرة|احتجاجات|زلزال|فيضان|"
                         r"فيضانات|حريق|سيول)(?!\S)")
+
+
+def _joined_part(sentence: str, part: Number, n: Number) -> bool:
+    """Whether count n is joined by "و" to a part right before it, of its category or none, a few words between at most
+    and no clause ending ("أصيب 40 شخصا بينهم 10 أطفال و5 نساء": the five are of the forty too; an analyst met "21 عضواً منهم 14
+    بالانتخاب، و7 بالتعيين" with the seven as a count of their own)."""
+    between = sentence[part.end:n.start]
+    joined = sentence[n.start:n.end].startswith("و") or between.rstrip().endswith("و")
+    return joined and n.category in (part.category, "other people") and len(between.split()) <= 4 \
+        and not re.search(r"[.!?؟؛:]", between)  # (not another category: "بينهم 20 مدنيا و50 جريحا")
 
 
 def _tallied(sentence: str, note: SentenceNote, tally: str, now: bool) -> bool:
