@@ -20,7 +20,9 @@ from .number_scan import CLITIC_TOKENS, QUOTES, Seen, Sentence
 _GROUP_WINDOW = 5
 _DEAL_REACH = 12  # how far from the count, in its clause, an evacuation or a deal is looked for
 _WHEN = frozenset({"date", "year", "time", "duration"})  # numbers that say when: a scan for the verb goes past them
-_UNARMED = frozenset({"civilians", "foreigners", "prisoners", "guards", "people"})  # groups of the rules that are not armed
+_AMONG = frozenset(("بينهم", "بينهن", "بينهما", "بينها", "منهم", "منهن", "منهما", "منها", "وبينهم", "ومنهم"))
+_WOMEN_AND_CHILDREN = frozenset(("women", "children"))
+_UNARMED = frozenset({"civilians", "women", "children", "foreigners", "prisoners", "guards", "people"})  # groups of the rules that are not armed
 
 
 def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, seen: Seen) -> str:
@@ -534,10 +536,15 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen, j: int = -1) ->
     after_generic = -1  # where the words of fighters or forces of no one in particular end
     while k < min(noun.token + _GROUP_WINDOW, len(s.tokens)):
         if k > noun.token and (s.owner[k] >= 0 or s.boundary(k) or stop_word(s, k)
-                               or s.lex.group_agents.at(s.forms, k) is not None):
-            break  # (after "بنيران", "على يد", "نسب": who did it, not who was counted)
+                               or s.lex.group_agents.at(s.forms, k) is not None or s.tokens[k].norm in _AMONG):
+            break  # (after "بنيران", "على يد", "نسب": who did it, not who was counted; after "بينهم": a part of them,
+            #         "أربعين شخص بينهم أطفال" are not children)
         hit = s.lookup(s.lex.groups, k)
         found = hit[1] if hit else ""
+        if found in _WOMEN_AND_CHILDREN and k + hit[0] + 1 < len(s.tokens) \
+                and s.tokens[k + hit[0]].norm.startswith("و") and s.tokens[k + hit[0]].norm[1:] \
+                and (other := s.lookup(s.lex.groups, k + hit[0])) and other[1] in _WOMEN_AND_CHILDREN - {found}:
+            return "civilians"  # "30 سيدة وطفلا", "نساء وأطفال": women and children together
         if generic in s.lex.unnamed_groups:  # fighters or forces of no one in particular, seen first: only an
             if found in s.lex.organisations:  # organisation the words go on to name wins ("مسلحين حوثيين", "مسلحي
                 #                               بوكو حرام", "جنود من الجيش العراقي"; not "3200 مسلح وعائلاتهم"),
