@@ -532,6 +532,13 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وبلغ عدد المصابين 120 حتى 25 مايو", "120", ""),
     ("وقتل 20 أب وأم في الهجوم", "20", ""),  # ("أب": a father, not the month)
     ("وقتل 7 أشخاص في هجوم أمس، بعد هجوم 12 أيار على البلدة", "7", ""),  # (now, in its own clause)
+    # a sentence opening in the pluperfect, with a year before the report's before the count: background
+    ("وكان السيسي أصدر قرارا في أكتوبر 2014 بإعلان الطوارئ، عقب هجوم على نقطة أمنية، ما أسفر عن مقتل 33 جنديا", "33",
+     "earlier event"),
+    ("وكان المسلح قد دخل في 20 يوليو 2012 الى دار للسينما، وقال أحد الشهود إنه فتح النار، ما أسفر عن مقتل 15", "15",
+     "earlier event"),
+    ("وكانت الشرطة قد أعلنت في 2017 خطة أمنية، واعتقلت أمس 15 شخصا", "15", ""),  # (now before the count)
+    ("وكانت الشرطة قد اعتقلت 12 شخصا في المدينة", "12", ""),  # (no year)
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

@@ -386,6 +386,9 @@ _DAY_OF_MONTH = re.compile(rf"(?<![\d/.:-])(?:الـ?)?(?P<day>\d{{1,2}})\s+(?:�
                            r"(?P<past>\s+(?:الماضي|المنصرم|الفائت))?(?P<coming>\s+(?:المقبل|القادم))?")
 _FROM_OR_TO = frozenset(normalize(w) for w in "من إلى حتى لغاية بين منذ قبل بعد اعتبارا ابتداء بدءا".split())  # a
 #                                                   date that starts or ends a period or a deadline: not an event's
+# A sentence that opens in the pluperfect ("وكان … قد …", "وكانت … أعلنت"): background to the news, dated by any year
+# before the report's it states before a count (dated_before).
+_PLUPERFECT = re.compile(r"\s*[وف]?(?:كان|كانت)(?!\S)")
 _NOW_WORDS = r"اليوم|أمس|امس|الليلة|حاليا|الآن"
 _NOW_OR_SINCE = re.compile(rf"(?<!\S)(?:[وف]?(?:منذ|{_NOW_WORDS}))(?![^\s،,.؛:])")  # a count of now, or since
 _NOW = re.compile(rf"(?<!\S)(?:[وف]?(?:{_NOW_WORDS}))(?![^\s،,.؛:])")  # a count of now
@@ -420,6 +423,10 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
         if opening is not None and opening.end() <= span[0] and dates(opening.group("words")) \
                 and not _DATED_BETWEEN.search(plain[opening.end():span[0]]):
             return True
+    if _PLUPERFECT.match(plain) and not _NOW_OR_SINCE.search(plain[:span[0]]) and any(
+            1800 <= int(y.group()) <= latest for y in re.finditer(r"(?<!\d)\d{4}(?!\d)", plain[:span[0]])):
+        return True  # "وكان السيسي أصدر قرارا في أكتوبر 2014 … عقب وقوع هجوم … ما أسفر عن مقتل 33 جنديا", "وكان جيمس
+        #              هولمس قد دخل … في 20 يوليو 2012 … ما اسفر عن مقتل 12": background told in the pluperfect
     before = plain[max(0, span[0] - 160):span[0]]
     years = list(re.finditer(r"(?<!\d)\d{4}(?!\d)", before))
     if years and 1800 <= int(years[-1].group()) <= latest and len(before[years[-1].end():].split()) <= _NEAR_YEAR \
