@@ -539,6 +539,11 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
      "earlier event"),
     ("وكانت الشرطة قد أعلنت في 2017 خطة أمنية، واعتقلت أمس 15 شخصا", "15", ""),  # (now before the count)
     ("وكانت الشرطة قد اعتقلت 12 شخصا في المدينة", "12", ""),  # (no year)
+    # the past (six) days' toll, in its clause or in the words a "حيث" clause tells in detail
+    ("وقتل 40 شخصا خلال الأيام الثلاثة الماضية، في القصف", "40", "running total"),
+    ("باشرت الفرق 61 بلاغا خلال الأيام الستة الماضية، من تاريخ 12-17 من الشهر، حيث بلغ عدد الإصابات 60 إصابة", "60",
+     "running total"),
+    ("باشرت الفرق 61 بلاغا أمس، حيث بلغ عدد الإصابات 60 إصابة", "60", ""),
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

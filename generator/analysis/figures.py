@@ -246,7 +246,7 @@ _SINCE = re.compile(r"(?<!\S)و?منذ(?!\S)(?!\s+(?:قليل|ساعة|ساعا�
                     r"|(?<!\S)خلال\s+(?:\S+\s+)?(?:سنوات|أعوام|عاما|عامًا|عقود|عقدين|عقد|السنوات|الأعوام|العقود|"
                     r"الأشهر|أشهر|شهور|الشهور|الأسابيع|أسابيع)(?!\S)"  # over years, months or weeks
                     r"|(?<!\S)(?:خلال\s+)?(?:هذا\s+الأسبوع|الأسبوع\s+(?:الحالي|الجاري))(?!\S)"  # this week's, all of it
-                    r"|(?<!\S)خلال\s+الأيام\s+(?:الماضية|الأخيرة|القليلة\s+الماضية)(?!\S)"  # the past days'
+                    r"|(?<!\S)خلال\s+الأيام\s+(?:\S+\s+)?(?:الماضية|الأخيرة|القليلة\s+الماضية)(?![^\s،,.؛:])"  # the past (six) days'
                     r"|(?<!\S)في\s+هذه\s+(?:التظاهرات|المظاهرات|الاحتجاجات|المسيرات)(?!\S)")  # all these protests
 _SINCE_YEAR = re.compile(r"(?<!\S)و?منذ\s+(?:\S+\s+){0,3}?$")  # a year this ends before is a since-phrase's
 _RECORD = re.compile(r"(?<!\S)(?:(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ|أكبر|اكبر|أعلى|اعلى|أدنى|ادنى|أول|اول|أشد|اشد)"
@@ -574,8 +574,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
                 and not _WHOLE_BEFORE.search(near))) and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
         #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)
-    if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
-        return TOTAL
+    if told and any(not _RECORD.search(text[:since.end()][-50:] + " ")
+                    for text in (clause, sentence[:clause_start] if told_before else "") for since in _SINCE.finditer(text)):
+        return TOTAL  # (or the words it tells in detail: "خلال الأيام الستة الماضية، من تاريخ …، حيث بلغ عدد الإصابات 60")
     if told and (opening := _SINCE_OPENING.match(sentence)) is not None and opening.end() <= start \
             and not re.search(r"[.!?؟]", sentence[opening.end():start]) \
             and not _NOW.search(ascii_digits(sentence[:start] + " " + clause)):
