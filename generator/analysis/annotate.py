@@ -16,6 +16,7 @@ from ..dates import days
 from ..models import Article, Number, Paragraph, SentenceNote, Terms
 from .numbers import claimant_of, continues, mentions_actor, numbers_in, same_source, unnamed_speaker
 from .places import report_places
+from .protocol import attendance
 
 _EVENT_WORDS = frozenset(normalize(w) for w in ("هجوم", "هاجم", "اشتباكات", "هروب", "قتل", "مقتل", "انفجار",
                                                 "غارة", "قصف", "اعتقال", "فيضان", "زلزال"))
@@ -69,7 +70,9 @@ def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
     into stories compares."""
     counts: dict[str, int] = {}
     shown: dict[str, str] = {}
-    texts = [article.meta.headline, article.meta.headline, *(p.text for p in article.paragraphs if p.kind == "body")]
+    texts = [article.meta.headline, article.meta.headline,
+             *(p.text for p in article.paragraphs if p.kind == "body" and not attendance(p.text))]  # (not who attended:
+    #   two audiences days apart were one story by their titles and ministers, an analyst found)
     written = Counter(word for text in texts for word in text.split())  # (each word as written looked up once)
     for word, n in written.items():  # in the order words first stand, as before
         key = content_term(word)

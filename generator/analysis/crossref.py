@@ -31,6 +31,7 @@ from ..arabic import content_words
 from ..dates import report_day
 from ..lazy import Lazy
 from ..models import Pair, Source, Statement
+from .protocol import attendance
 
 np = Lazy("numpy", globals(), "np")  # (imported when first used: lazy.py)
 
@@ -461,10 +462,11 @@ def disagree(a: frozenset[tuple[str, float, str]], b: frozenset[tuple[str, float
 
 
 def paragraph_words(source: Source) -> list[tuple[str, frozenset[str]]]:
-    """(pair id, content words) for each body paragraph long enough to compare."""
+    """(pair id, content words) for each body paragraph long enough to compare (not a list of who attended:
+    protocol.attendance)."""
     out = []
     for pair in source.pairs:
-        if pair.kind != "body":
+        if pair.kind != "body" or attendance(pair.ar):
             continue
         words = _words(pair)
         if len(words) >= MIN_WORDS:
