@@ -458,6 +458,11 @@ def test_qualifiers():
     assert number("أصيب 25 جريحا فلسطينيا على الأقل.", "25").qualifier == "at least"
     assert number("تحتجز حوالي 12000 رجل وصبي.", "12000").qualifier == "about"
     assert number("وتسجل بيانات ما يصل إلى 87 مليون مستخدم.", "87 مليون").qualifier == "up to"
+    # (fourteenth session) what a toll or a total comes to is no ceiling (an analyst: "حصيلة القتلى تصل إلى 230 ألفا"
+    # shown as "up to")
+    assert number("وكان المرصد قد ذكر أن حصيلة القتلى تصل إلى 230 ألفا و618 شخصا.", "230 ألفا و618").qualifier == ""
+    assert number("وعدد الضحايا يصل إلى 40 شخصا.", "40").qualifier == ""
+    assert number("ويتسع الملعب لما يصل إلى 40 ألف متفرج.", "40 ألف").qualifier == "up to"
 
 
 def test_urls_hashtags_and_codes_are_not_counts():

@@ -244,6 +244,9 @@ def _after_a_name(s: Sentence, raw: Raw) -> bool:
     return not any(t.ending(s.forms, b) for t in tables)
 
 
+_TOTAL_HEADS = frozenset(("حصيله", "عدد", "اجمالي", "مجموع"))  # normalised: a toll or a total as a verb's subject
+
+
 def _qualifier(s: Sentence, raw: Raw) -> str:
     """ "أكثر من", "حوالي", "ما لا يقل عن" right before (past an opening bracket: "أكثر من (20)"); "على الأقل" in
     the noun phrase after."""
@@ -253,6 +256,11 @@ def _qualifier(s: Sentence, raw: Raw) -> str:
         first = s.tok(end - before[0] + 1)
         if before[1] == "up to" and first is not None and first.norm[:1] == "ل" and first.norm[1:] in first.forms:
             return ""  # "لتصل إلى 3.2 مليارات", "ليصل إلى 30": the total it comes to, no ceiling
+        start = end - before[0] + 1
+        if before[1] == "up to" and first is not None and first.norm[:1] in "يت" and any(
+                s.tokens[k].norm.removeprefix("و") in _TOTAL_HEADS for k in range(max(0, start - 3), start)):
+            return ""  # "حصيلة القتلى تصل إلى 230 ألفا", "وعدد الضحايا يصل إلى 40": what a toll comes to (an analyst),
+            #            not a ceiling ("ما يصل إلى خمسة ملايين" stays "up to")
         return before[1]
     if end >= 2 and s.tokens[end - 1].norm in ("عدد", "حصيله") and s.tokens[end].kind == "word" \
             and (head := s.lex.qualifiers[0].ending(s.forms, end - 2)) and head[0] <= 2 and head[1] in ("more than", "up to"):
