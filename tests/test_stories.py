@@ -544,6 +544,7 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("باشرت الفرق 61 بلاغا خلال الأيام الستة الماضية، من تاريخ 12-17 من الشهر، حيث بلغ عدد الإصابات 60 إصابة", "60",
      "running total"),
     ("باشرت الفرق 61 بلاغا أمس، حيث بلغ عدد الإصابات 60 إصابة", "60", ""),
+    ("ويجري تشخيص 47 ألف حالة إصابة جديدة بسرطان البروستاتا كل عام في بريطانيا", "47 ألف", "rate"),  # (eight words)
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

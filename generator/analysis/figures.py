@@ -531,7 +531,7 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
       أكثر من 3200 شخص منذ بدء الحرب", "منذ عام 2011", "منذ سبع سنوات", "خلال 27 عاما"); not "the worst since"
       ("أعنف هجوم منذ 2017"); "حتى الآن" (so far) is an event's toll as it grows, not this; or whose clause tells
       a war's or a conflict's toll ("في الحرب", "خلال النزاع", "أسفر النزاع عن");
-    - "rate": a count per period ("يموت 7 ملايين شخص سنويا", "كل عام"): within three words before it or six
+    - "rate": a count per period ("يموت 7 ملايين شخص سنويا", "كل عام"): within three words before it or eight
       after it in its clause, no relative pronoun between (the period of another verb: "في الهجمات التي تتكرر
       كل يوم");
     - "earlier event": a count of what befell people (a category other than "other people") whose clause names,
@@ -592,7 +592,7 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         return EARLIER
     words_after = sentence[end:clause_end].split()
     before = without_diacritics(re.split(r"\d", " ".join(words_before[-3:]))[-1])
-    after = without_diacritics(re.split(r"\d", " ".join(words_after[:6]))[0])  # (up to another number: its rate;
+    after = without_diacritics(re.split(r"\d", " ".join(words_after[:8]))[0])  # (up to another number: its rate;
     #   without diacritics: "أسبوعيًا", "سنويًا" are written with the tanween before the alif as often as after)
     for side in (before, after):
         found = _RATE.search(side)
