@@ -332,6 +332,7 @@ class Lexicon:
     figure_heads: frozenset[str]
     speaker_nouns: frozenset[str]
     unnamed_officials: frozenset[str]
+    bare_actors: frozenset[str]
     office_titles: Phrases
     roles: Phrases
     actors: Phrases

@@ -333,6 +333,8 @@ def claimant_of(sentence: str) -> str:
                     #         "وطالب الحكومة الإسرائيلية": a masculine verb before a feminine body, "طالبت")
                 if actor[1] in lex.media_actors and (relayed := _relayed(lex, sentence, tokens, j + actor[0])):
                     return relayed  # "ونقلت وكالة رويترز عن مصدر أمني": the source quoted, not the medium
+                if (other := _another_of_the_kind(lex, tokens, j, actor)) is not None:
+                    return other
                 return _inside(lex, tokens, forms, j + actor[0], actor[1]) if actor[1] in lex.inside_speakers \
                     else _country(lex, tokens, forms, j, j + actor[0], actor[1])
         for j in range(k - 1, max(k - 5, -1) if not _according(tokens[k]) else k - 1, -1):  # ("X بحسب Y": not X)
@@ -383,6 +385,20 @@ def claimant_of(sentence: str) -> str:
             return _officials_of(lex, tokens, k + hit[0] + 1)  # "قال مسؤول إن", "حسبما أعلن مسؤولون" (an analyst:
             #                                                      shown as the outlet's own)
     return ""
+
+
+def _another_of_the_kind(lex, tokens: tuple, j: int, actor: tuple[int, str]) -> str | None:
+    """An actor the rules name by a bare word with the article (bare_actors: "المرصد", "التحالف": SOHR, the US-led
+    coalition, as the seeds' reports call them) followed by an adjective of origin with the article that no phrase
+    of the rules goes on with ("المرصد الآشوري", "المفوضية الوطنية"): another body of the kind, named as written (an
+    analyst: the Assyrian Observatory was shown as SOHR)."""
+    if actor[0] != 1 or tokens[j].norm not in lex.bare_actors or j + 1 >= len(tokens):
+        return None
+    after = tokens[j + 1]
+    if after.kind != "word" or not after.norm.startswith("ال") or not after.norm.endswith(("ي", "يه")) \
+            or len(after.norm) < 5 or after.norm in lex.named_stops:
+        return None
+    return _as_written(tokens, j, j + 2)
 
 
 def _officials_of(lex, tokens: tuple, j: int) -> str:
