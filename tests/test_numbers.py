@@ -174,6 +174,12 @@ CATEGORY = [
     ("فشلت المفاوضات بشأن إطلاق سراح 30 سيدة وطفلا يحتجزهم التنظيم.", "30", "hostages", "civilians"),
     ("وتسبب الهجوم بمقتل أكثر من أربعين شخص بينهم أطفال.", "أربعين", "killed", "people"),
     ("قتل عشرات الفلسطينيين بينهم أطفال قرب السياج.", "عشرات", "killed", "nationals:Palestine"),
+    # "N من جماعة/حركة/تنظيم …" counts members (an analyst: "903 من جماعة حزب الله" was a count of things); Hezbollah
+    # and Kataib Hezbollah are groups; a word with "ب"/"ل" on it ends the look for the group ("3 أشخاص بمد حزب الله")
+    ("وأوضح المرصد أن 50 ألف جندي قتلوا إلى جانب 903 من جماعة حزب الله الشيعية.", "903", "killed", "hezbollah"),
+    ("وقتل 27 من كتائب حزب الله في بيجي.", "27", "killed", "kataib_hezbollah"),
+    ("واتهمت السلطات 3 أشخاص بمد حزب الله بأجزاء طائرات.", "3", "other people", "people"),
+    ("فقام عشرات من القرويين بجر هؤلاء النسوة من منازلهن.", "عشرات", "other people", ""),
     ("وقالت قوات سوريا الديمقراطية إنها شددت حصارها بمساعدة القوات الأمريكية وإن 17 من جنودها قتلوا.", "17", "killed",
      "sdf"),  # (the seeds: who says so, and the count in what it says)
     ("أطلقت الشرطة النار على 3 متظاهرين في الساحة.", "3", "other people", ""),

@@ -20,6 +20,8 @@ from .number_scan import CLITIC_TOKENS, QUOTES, Seen, Sentence
 _GROUP_WINDOW = 5
 _DEAL_REACH = 12  # how far from the count, in its clause, an evacuation or a deal is looked for
 _WHEN = frozenset({"date", "year", "time", "duration"})  # numbers that say when: a scan for the verb goes past them
+_NOT_GLUED = frozenset(("بين", "بينما", "بعد", "بعض", "بلده", "بلاد", "لدي", "لدى", "لكن", "لقد", "لذلك", "ليس", "لاجئين",
+                        "لاجئا", "لاجئون", "بلدية", "بلديه", "لبنان", "ليبيا", "لندن"))  # (words that start so)
 _AMONG = frozenset(("بينهم", "بينهن", "بينهما", "بينها", "منهم", "منهن", "منهما", "منها", "وبينهم", "ومنهم"))
 _WOMEN_AND_CHILDREN = frozenset(("women", "children"))
 _UNARMED = frozenset({"civilians", "women", "children", "foreigners", "prisoners", "guards", "people"})  # groups of the rules that are not armed
@@ -541,6 +543,10 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen, j: int = -1) ->
             #         "أربعين شخص بينهم أطفال" are not children)
         hit = s.lookup(s.lex.groups, k)
         found = hit[1] if hit else ""
+        if k > noun.token and not hit and s.tokens[k].kind == "word" and s.tokens[k].norm[:1] in "بل" \
+                and len(s.tokens[k].norm) >= 3 and s.tokens[k].norm not in _NOT_GLUED:
+            break  # a word with "ب" or "ل" on it: what the people did or had done to them, whose group follows it
+            #        ("3 أشخاص بمد حزب الله بأجزاء طائرات": not Hezbollah's; "عشرات من القرويين بجر هؤلاء النسوة")
         if found in _WOMEN_AND_CHILDREN and k + hit[0] + 1 < len(s.tokens) \
                 and s.tokens[k + hit[0]].norm.startswith("و") and s.tokens[k + hit[0]].norm[1:] \
                 and (other := s.lookup(s.lex.groups, k + hit[0])) and other[1] in _WOMEN_AND_CHILDREN - {found}:

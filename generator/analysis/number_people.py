@@ -168,6 +168,10 @@ def _their_number(s: Sentence, raw: Raw) -> Counted | None:
     return Counted("thing", m if found is not None and found.kind == "thing" else -1)
 
 
+_BODIES = frozenset(("جماعه", "حركه", "تنظيم", "حزب", "فصيل", "جبهه", "ميليشيا", "مليشيا"))  # normalised: "N من
+#   جماعة …" counts its members (an analyst met "903 من جماعة حزب الله" as a count of things, beside the killed)
+
+
 def _noun_after(s: Sentence, raw: Raw) -> Counted | None:
     k = s.next(raw.j)
     hit = s.lex.qualifiers[1].at(s.forms, k)
@@ -177,8 +181,10 @@ def _noun_after(s: Sentence, raw: Raw) -> Counted | None:
         k += 1
     if s.tok(k) is not None and s.tokens[k].norm == "من" and s.is_word(k + 1):
         found = noun_kind(s, k + 1)
-        if found and found.kind == "unknown" and (s.lookup(s.lex.groups, k + 2) or _human_at(s, k + 2)):
-            return Counted("human", k + 1)  # "من تنظيم داعش", "من كبار نجوم …"
+        if found and found.kind == "unknown" and (s.lookup(s.lex.groups, k + 2) or _human_at(s, k + 2)
+                                                  or (s.tokens[k + 1].norm.removeprefix("ال") in _BODIES
+                                                      and s.is_word(k + 2))):
+            return Counted("human", k + 1)  # "من تنظيم داعش", "من كبار نجوم …", "903 من جماعة حزب الله"
         if found and found.kind == "unknown" and s.joined(raw.i) and raw.i and s.owner[s.prev(raw.i) - 1] >= 0:
             return Counted("others", k + 1)  # "ثلاثة ليبيين واثنين من الجزائر": of the count before
         return found
