@@ -180,6 +180,11 @@ CATEGORY = [
     ("وقتل 27 من كتائب حزب الله في بيجي.", "27", "killed", "kataib_hezbollah"),
     ("واتهمت السلطات 3 أشخاص بمد حزب الله بأجزاء طائرات.", "3", "other people", "people"),
     ("فقام عشرات من القرويين بجر هؤلاء النسوة من منازلهن.", "عشرات", "other people", ""),
+    # broken plurals of nationalities ("جنود أتراك", "مقاتلين روس"), and a qualifier set off by commas before the verb
+    # that says what befell them ("لقي 4 أشخاص، على الأقل، مصرعهم" had been other people)
+    ("وقتل 3 جنود أتراك في هجوم على موقع حدودي.", "3", "killed", "forces:Turkey"),
+    ("لقي 4 مقاتلين روس، على الأقل، مصرعهم شرقي سوريا.", "4", "killed", "nationals:Russia"),
+    ("لقي 4 أشخاص، على الأقل، مصرعهم في الحادث.", "4", "killed", "people"),
     ("وذكر مسيحيون أن 18 ألف سني وألفي مسيحي كانوا يقطنون في البلدة.", "18 ألف", "other people", ""),  # (a faith's
     #   adjective as a noun: "سني", "شيعي", as "مسيحي")
     ("وقالت قوات سوريا الديمقراطية إنها شددت حصارها بمساعدة القوات الأمريكية وإن 17 من جنودها قتلوا.", "17", "killed",
@@ -471,6 +476,7 @@ def test_qualifiers():
     assert number("وكان المرصد قد ذكر أن حصيلة القتلى تصل إلى 230 ألفا و618 شخصا.", "230 ألفا و618").qualifier == ""
     assert number("وعدد الضحايا يصل إلى 40 شخصا.", "40").qualifier == ""
     assert number("ويتسع الملعب لما يصل إلى 40 ألف متفرج.", "40 ألف").qualifier == "up to"
+    assert number("لقي 4 أشخاص، على الأقل، مصرعهم في الحادث.", "4").qualifier == "at least"  # (set off by commas)
 
 
 def test_urls_hashtags_and_codes_are_not_counts():

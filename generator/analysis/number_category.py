@@ -625,6 +625,8 @@ def _nationality(s: Sentence, k: int) -> str:
     if tok.kind != "word":
         return ""
     for form in tok.forms:
+        if form in s.lex.nationality_plurals:
+            return s.lex.nationality_plurals[form]  # a broken plural: "جنود أتراك", "مقاتلين روس"
         for ending, cut in (("يين", 2), ("يون", 2), ("يان", 2), ("يا", 1), ("ي", 0)):
             if form.endswith(ending) and len(form) - cut >= 3:
                 word = form[:len(form) - cut]

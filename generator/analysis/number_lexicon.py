@@ -316,6 +316,7 @@ class Lexicon:
     organisations: frozenset[str]
     extremist_nouns: frozenset[str]
     forces_groups: dict[str, str]
+    nationality_plurals: dict[str, str]
     group_agents: Phrases
     demand_words: frozenset[str]
     demanded_masdars: frozenset[str]
@@ -379,6 +380,7 @@ _BUILDERS = {
     "state_bodies": lambda s: frozenset(map(str, s)), "state_holders": _labelled,
     "media_actors": lambda s: frozenset(map(str, s)), "document_roles": lambda s: frozenset(map(str, s)),
     "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "demonyms": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset, "unnamed_groups": frozenset, "organisations": frozenset, "extremist_nouns": _words, "forces_groups": lambda s: {str(k): str(v) for k, v in s.items()}, "inside_speakers": frozenset,
+    "nationality_plurals": lambda s: {normalize(w): str(k) for k, ws in s.items() for w in ws},
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",
@@ -432,6 +434,8 @@ def load(path: Path = RULES) -> Lexicon:
         raise ValueError(f"{path}: demonyms: country '{missing[0]}' has none")
     if unknown := sorted(set(map(str, data["demonyms"])) - set(map(str, data["countries"]))):
         raise ValueError(f"{path}: demonyms: '{unknown[0]}' is no country of countries")
+    if unknown := sorted(set(map(str, data["nationality_plurals"])) - set(map(str, data["countries"]))):
+        raise ValueError(f"{path}: nationality_plurals: '{unknown[0]}' is no country of countries")
     if unknown := sorted(set(map(str, data["forces_groups"])) - set(map(str, data["countries"]))):
         raise ValueError(f"{path}: forces_groups: '{unknown[0]}' is no country of countries")
     if unknown := sorted(set(map(str, data["forces_groups"].values())) - set(data["groups"])):

@@ -599,6 +599,11 @@ class Sentence:
             if tok.kind == "punct" and tok.text in ",،" and self.lex.cues_after.at(self.forms, k + 1):
                 k += 1  # "72,291 شخصا في جميع أنحاء البلاد، أصيبوا": an agreeing verb right after the comma
                 continue
+            if tok.kind == "punct" and tok.text in ",،" and (aside := self.lex.qualifiers[1].at(self.forms, k + 1)):
+                k += 1 + aside[0]  # "لقي 4 مقاتلين روس، على الأقل، مصرعهم": the qualifier set off by commas
+                if k < len(self.tokens) and self.tokens[k].text in ",،":
+                    k += 1
+                continue
             if self.boundary(k):
                 return ""
             hit = self.lex.cues_after.at(self.forms, k)

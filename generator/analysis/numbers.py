@@ -265,7 +265,9 @@ def _qualifier(s: Sentence, raw: Raw) -> str:
     if end >= 2 and s.tokens[end - 1].norm in ("عدد", "حصيله") and s.tokens[end].kind == "word" \
             and (head := s.lex.qualifiers[0].ending(s.forms, end - 2)) and head[0] <= 2 and head[1] in ("more than", "up to"):
         return head[1]  # "تجاوز عدد الضحايا 150", "لا يتجاوز عدد المصابين 20": the verb, the head and its noun before it
-    for k in range(raw.j, min(raw.j + 4, len(s.tokens))):
+    for k in range(raw.j, min(raw.j + 5, len(s.tokens))):
+        if s.text_at(k) in ",،" and (after := s.lex.qualifiers[1].at(s.forms, k + 1)):
+            return after[1]  # "4 مقاتلين روس، على الأقل، مصرعهم": set off by commas
         if s.owner[k] >= 0 or (s.boundary(k) and s.text_at(k) != ")"):
             break
         if after := s.lex.qualifiers[1].at(s.forms, k):
