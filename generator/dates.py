@@ -240,12 +240,25 @@ def original_words(arabic: str, normalised_match: str) -> str:
     target = normalised_match.split()
     for i in range(len(words)):
         if [normalize(w) for w in words[i:i + len(target)]] == target:
-            return " ".join(words[i:i + len(target)]).strip(_TRAILING)
+            return _trimmed(" ".join(words[i:i + len(target)]))
     for i in range(len(words)):  # (fewer words as written: normalising drops a slash, "آب/أغسطس" → "اب اغسطس")
         for k in range(1, len(target)):
             if normalize(" ".join(words[i:i + k])) == normalised_match:
-                return " ".join(words[i:i + k]).strip(_TRAILING)
+                return _trimmed(" ".join(words[i:i + k]))
     return normalised_match
 
 
-_TRAILING = "،,.؛:!?؟()\"«»"  # (punctuation around the words: normalising drops it)
+_TRAILING = "،,.؛:!?؟\"«»"  # (punctuation around the words: normalising drops it)
+
+
+def _trimmed(words: str) -> str:
+    """The words without the punctuation around them, and a bracket only when its pair is not among them
+    ("(26 مايو/أيار)" → "26 مايو/أيار"; "أمس (الأحد)" stays whole)."""
+    words = words.strip(_TRAILING)
+    if words.startswith("(") and ")" not in words:
+        words = words[1:]
+    if words.endswith(")") and "(" not in words:
+        words = words[:-1]
+    if words.startswith("(") and words.endswith(")"):
+        words = words[1:-1]
+    return words.strip(_TRAILING)

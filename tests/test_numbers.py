@@ -1950,6 +1950,10 @@ def test_a_sentence_with_an_unnamed_speaker_of_its_own_is_not_the_last_named_spe
     assert note("وقال المسؤول إن 5 أشخاص قتلوا.", "2018-01-05", "the ministry").claimant == "the ministry"
     assert note("وقتل 5 أشخاص في الغارة.", "2018-01-05", "SOHR").claimant == "SOHR"
     assert note("وقال ترامب إن 5 أشخاص قتلوا.", "2018-01-05", "SOHR").claimant == "ترامب"
+    # (fourteenth session) the outlet's own background formula ends the carried attribution (a recheck: "ويذكر أن
+    # الاجتماع تضمن قرابة 20 من قيادات …" was credited to the attendees quoted before)
+    assert note("ويذكر أن الاجتماع تضمن قرابة 20 من قيادات منظمات أخرى.", "2018-01-05", "SOHR").claimant == ""
+    assert note("والجدير بالذكر أن 5 أشخاص قتلوا في الهجوم.", "2018-01-05", "SOHR").claimant == ""
 
 
 def test_a_paragraph_that_goes_on_with_the_speaker_before_it_carries_that_speaker(tmp_path):

@@ -1288,6 +1288,20 @@ def test_a_list_of_who_attended_is_no_statement(tmp_path):
     assert shown and not {"العيبان", "الجبير", "الطريفي"} & shown  # (who attended is no word to group by)
 
 
+def test_an_earlier_events_date_is_shown_as_written_without_a_day_of_the_story(tmp_path):
+    """A recheck (fourteenth session): the Aurora shooting's 12 killed, once an earlier event, lost the date its
+    sentence states ("في 20 يوليو 2012"). An earlier event's count shows the date written before it, never resolved
+    to a day of the story; a date of a later clause is not its."""
+    site = built_with(tmp_path, {"aurora.txt": "وكالة الأنباء | أخبار\n\nالحكم على منفذ هجوم السينما\n\n2015-08-08\n\n"
+                                 + "\n\n".join([
+                                     "أصدرت محكمة أمريكية أمس حكما بالسجن المؤبد على منفذ هجوم دار السينما في أورورا.",
+                                     "وكان المسلح قد دخل في 20 يوليو 2012 الى دار للسينما، وفتح النار عشوائيا ما أسفر "
+                                     "عن مقتل 12 شخصا."]) + "\n"})
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    twelve = next(f for f in figures if f["source_id"] == "aurora" and f["value"] == 12)
+    assert (twelve["scope"], twelve["stated_day"], twelve["day"]) == ("earlier event", "20 يوليو 2012", "")
+
+
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):
     """An analyst (thirteenth session, 180 real reports): 9 of the 10 misleading cards quoted a count from paragraph
     4 or later, background the rules had not marked (a war's total in a relative clause, an earlier attack, a

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..arabic import content_words, normalize, term, text_key
 from ..dates import days
 from ..models import Article, Number, Paragraph, SentenceNote, Terms
-from .numbers import claimant_of, continues, mentions_actor, numbers_in, same_source, unnamed_speaker
+from .numbers import claimant_of, continues, mentions_actor, numbers_in, outlet_aside, same_source, unnamed_speaker
 from .places import report_places
 from .protocol import attendance
 
@@ -37,8 +37,8 @@ def note(sentence: str, published: str, previous_claimant: str = "") -> Sentence
     numbers = numbers_in(sentence)
     own = claimant_of(sentence)
     claimant = previous_claimant if previous_claimant and same_source(sentence) else own or (
-        "" if previous_claimant and unnamed_speaker(sentence) else previous_claimant)  # ("وقال مسؤول إن": not the
-    #                                                                                    last named speaker's)
+        "" if previous_claimant and (unnamed_speaker(sentence) or outlet_aside(sentence)) else previous_claimant)
+    #   ("وقال مسؤول إن": not the last named speaker's; "ويذكر أن …": the outlet's own)
     when, shown, _ = days(sentence, published)
     return SentenceNote(key=text_key(sentence), numbers=numbers, claimant=claimant, named=bool(own), stated_day=shown,
                         day=when,

@@ -71,6 +71,10 @@ def figures_of(source: Source) -> list[Figure]:
                     scope = ANOTHER
                 # (a running total, a rate, an earlier event: no one day of it; its sentence's is the announcement's)
                 day = _UNDATED if scope in _NO_ONE_DAY else day_of(sentence.ar, n.start, note, n.end, source.meta.date)
+                if scope == EARLIER and _DATE_WORDS.search(note.stated_day) \
+                        and 0 <= sentence.ar.find(note.stated_day) < n.start:  # (before it: not a later clause's date)
+                    day = {"stated_day": note.stated_day, "day": ""}  # (the date that makes it another event's, as
+                    #   written, no day of this story: an analyst missed "20 يوليو 2012" once it was tagged)
                 out.append(Figure(
                     id=figure_id(source.meta.id, f"{outside}:{note.key}" if outside else note.key, n.start),
                     source_id=source.meta.id, pair_id=pair.id,
@@ -172,6 +176,7 @@ def _own_day(sentence: str, start: int, end: int, published: str) -> Mapping[str
 
 
 _NO_ONE_DAY = frozenset({"running total", "rate", "earlier event"})
+_DATE_WORDS = re.compile(rf"\d{{4}}|(?:^|\s|\d|/)(?:{MONTH_PATTERN})(?:$|\s|/)")  # a date's words: a year or a month
 _UNDATED = MappingProxyType({"stated_day": "", "day": ""})
 _MOST_PARTS = {2: 20, 3: 8}  # the most other counts of the category a report may hold for pairs, for triples
 _PARTS_NEAR = 3  # paragraphs at most between a part and its whole

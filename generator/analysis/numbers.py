@@ -536,6 +536,18 @@ def same_source(sentence: str) -> bool:
         and (tokens[2].norm in lex.continuation_links or tokens[2].kind == "punct" or tokens[2].norm == "في")
 
 
+# The outlet's own background formulas ("ويذكر أن", "والجدير بالذكر أن", "يشار إلى أن", "تجدر الإشارة إلى أن"): what
+# follows is the outlet's, not the last speaker's (an analyst: "ويذكر أن الاجتماع تضمن قرابة 20 من قيادات …" was
+# credited to the attendees quoted before).
+_OUTLET_ASIDE = re.compile(r"\s*[«\"]?\s*[وف]?(?:ي[ُ]?ذ[ْ]?ك[َ]?ر[ُ]?\s+(?:أن|ان|أنه|انه|أنها|انها)|(?:من\s+)?ال?جدير\s+بالذكر|"
+                           r"ي[ُ]?شار\s+إلى|يشار\s+الى|تجدر\s+الإشارة|تجدر\s+الاشارة)(?!\S)")
+
+
+def outlet_aside(sentence: str) -> bool:
+    """Whether the sentence opens with the outlet's own background formula (_OUTLET_ASIDE)."""
+    return _OUTLET_ASIDE.match(sentence) is not None
+
+
 def unnamed_speaker(sentence: str) -> bool:
     """Whether the sentence has a speaker of its own that the rules name no one for: a verb of saying with an
     unnamed speaker right after it ("كما أعلن مسؤولون أمنيون عراقيون …", "وقال مسؤول إن"; claimant_of gives ""
