@@ -57,11 +57,25 @@ _NOT_VERBS = frozenset(normalize(w) for w in (
 _PAST = re.compile(r"\s*(?:الماضي|الماضيه|الفائت|الفائته|المنصرم)\b")
 _NOT_A_DAY = re.compile(r"\s+عشر\b")  # "الأحد عشر": eleven
 # A weekday right after a title is a surname ("الدكتور الخميس"), so is one right after a common given name ("وأوضح
-# رئيس اللجنة محمد الخميس أن …": an analyst found it dated Thursday); normalised.
-_TITLED = re.compile(r"(?:^|\s)(?:الدكتور|د\.?|الشيخ|الاستاذ|المهندس|السيد|السيده|المحامي|(?:[وف]?(?:محمد|احمد|"
-                     r"عبدالله|عبد الله|عبدالعزيز|عبد العزيز|عبدالرحمن|عبد الرحمن|خالد|سعد|فهد|سلطان|ناصر|صالح|ابراهيم|"
-                     r"سعود|فيصل|عمر|حسن|حسين|يوسف|سليمان|منصور|ماجد|بندر|نايف|مشعل|طلال|وليد|عادل|سامي|حمد|راشد|سالم|"
-                     r"جمال|طارق|مصطفي|محمود|عثمان|زياد|يحيي|عيسي|موسي|بن|بنت)))\s*$")
+# رئيس اللجنة محمد الخميس أن …": an analyst found it dated Thursday), unless that name ends a ruler's or a patronymic
+# chain ("الملك سلمان بن عبدالعزيز، الثلاثاء", "الشيخ محمد بن راشد الخميس", "الملك عبدالله الأحد": the day he spoke,
+# an adversarial review found); normalised.
+_TITLED = re.compile(r"(?:^|\s)(?:الدكتور|د\.?|الشيخ|الاستاذ|المهندس|السيد|السيده|المحامي)\s*$")
+_GIVEN = re.compile(r"(?:^|\s)[وف]?(?:محمد|احمد|عبدالله|عبد الله|عبدالعزيز|عبد العزيز|عبدالرحمن|عبد الرحمن|خالد|سعد|فهد|"
+                    r"سلطان|ناصر|صالح|ابراهيم|سعود|فيصل|عمر|حسن|حسين|يوسف|سليمان|منصور|ماجد|بندر|نايف|مشعل|طلال|وليد|"
+                    r"عادل|سامي|حمد|راشد|سالم|جمال|طارق|مصطفي|محمود|عثمان|زياد|يحيي|عيسي|موسي)\s*[،,]?\s*$")
+_RULER_OR_FATHER = re.compile(r"(?:^|\s)(?:بن|بنت|ابن|الملك|الامير|الشيخ|السلطان|سمو|الرئيس|ولي العهد)\s+(?:\S+\s+){0,3}$")
+
+
+def _surname(before: str) -> bool:
+    """Whether a weekday after these words is a surname: right after a title, or after a common given name that ends no
+    ruler's or patronymic chain (_TITLED, _GIVEN)."""
+    if _TITLED.search(before):
+        return True
+    given = _GIVEN.search(before)
+    return given is not None and not _RULER_OR_FATHER.search(before[:given.start()] + " ")
+
+
 _BEFORE_YESTERDAY = re.compile(r"(?<!\S)[وف]?(?:(?:مساء|صباح|ليل)\s+)?(?:اول\s+(?:من\s+)?امس|امس\s+الاول)\b")
 _YESTERDAY = re.compile(r"(?:مساء|صباح|ليل)?\s*\bامس\b")
 _DIGIT = re.compile(r"\d")
@@ -119,13 +133,15 @@ def _first_day(normal: str, dated: bool = True) -> tuple[re.Pattern, re.Match] |
     if any(stem in normal for stem in WEEKDAY_NUMBER):
         for m in _WEEKDAY.finditer(normal):
             before = normal[:m.start()]
-            if not _TITLED.search(before) and not _NOT_A_DAY.match(normal, m.end()) \
+            if not _surname(before) and not _NOT_A_DAY.match(normal, m.end()) \
                     and not before.rstrip().endswith("الواحد"):
                 return _WEEKDAY, m
     if "امس" in normal and (m := _BEFORE_YESTERDAY.search(normal) or _YESTERDAY.search(normal)):
         return (_BEFORE_YESTERDAY if m.re is _BEFORE_YESTERDAY else _YESTERDAY), m
-    if dated and _DIGIT.search(normal) and (m := _DAY_MONTH.search(normal)):
-        return _DAY_MONTH, m  # (after a weekday or "أمس": "نشر اليوم الثلاثاء لائحة … المتوج في 15 تموز/يوليو")
+    if dated and _DIGIT.search(normal):
+        for m in _DAY_MONTH.finditer(normal):  # (after a weekday or "أمس": "نشر اليوم الثلاثاء لائحة … المتوج في 15
+            if not named_by_date(normal[:m.start()], normal[m.end():]):  # تموز/يوليو")
+                return _DAY_MONTH, m
     return None
 
 
@@ -191,6 +207,29 @@ def _resolved(pattern: re.Pattern, m: re.Match, published: str) -> tuple[str, st
         return (day - dt.timedelta(days=back)).isoformat(), m.group(0)
     back = 2 if pattern is _BEFORE_YESTERDAY else 1  # "أول من أمس": the day before yesterday
     return ((day - dt.timedelta(days=back)).isoformat() if day else ""), m.group(0).strip()
+
+
+# Words a day of a month names rather than dates ("مدينة 6 أكتوبر", "كتيبة 17 فبراير", "جسر 14 تموز", "قوى 14 آذار",
+# "ثورة 30 يونيو": a city, a brigade, a bridge, a bloc, a revolution of another year; an adversarial review), and a day
+# of every year ("في 15 مايو من كل عام"); normalised.
+_NAMING = frozenset(normalize(w) for w in (
+    "مدينة", "مدينه", "شارع", "جسر", "ميدان", "ساحة", "حي", "كتيبة", "لواء", "حركة", "قوى", "كتلة", "تحالف", "ثورة",
+    "انتفاضة", "ذكرى", "مستشفى", "جامعة", "ملعب", "مطار", "مجمع", "جادة", "بلدة", "مدرسة", "نادي", "قضية", "أحداث",
+    "جمعة", "مسجد", "منطقة"))
+_EVERY_YEAR = re.compile(r"\s*(?:من\s+)?كل\s+(?:عام|سنه|سنة)")
+
+
+_PERIOD_END = re.compile(r"(?:بين|من)\s+\d{1,2}\s*(?:و|الي|الى|إلى|-)?\s*$")  # "ما بين 1 و15 يوليو", "من 1 إلى 15"
+_SINCE_START = re.compile(r"(?:^|\s)[وف]?منذ\s+(?:\S+\s+){0,3}$")  # "منذ انطلاق مسيرات العودة في 30 مارس": a start
+
+
+def named_by_date(before: str, after: str) -> bool:
+    """Whether a day of a month between these (normalised) words is no day of one event: it names something or recurs
+    every year (_NAMING, _EVERY_YEAR), ends a period or starts a running one (_PERIOD_END, _SINCE_START)."""
+    words = before.split()
+    last = words[-1].removeprefix("و").removeprefix("ب").removeprefix("ل") if words else ""
+    return (last.removeprefix("ال") in _NAMING or last in _NAMING) or _EVERY_YEAR.match(after) is not None \
+        or _PERIOD_END.search(before) is not None or _SINCE_START.search(before) is not None
 
 
 def month_day(number: int, month: int, report: dt.date, past: bool = False, coming: bool = False) -> dt.date | None:

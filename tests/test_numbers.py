@@ -189,6 +189,10 @@ CATEGORY = [
     #   adjective as a noun: "سني", "شيعي", as "مسيحي")
     ("وقالت قوات سوريا الديمقراطية إنها شددت حصارها بمساعدة القوات الأمريكية وإن 17 من جنودها قتلوا.", "17", "killed",
      "sdf"),  # (the seeds: who says so, and the count in what it says)
+    ("وأعلنت قوات الأمن العراقية مقتل 25 من عناصر داعش، فيما قتل 4 من جنودها.", "4", "killed", "iraqi_forces"),  # (its
+    #   own clause goes on after "فيما": an adversarial review)
+    ("تم جمع 1012 رجلا وامرأة مع أطفالهم.", "1012", "other people", ""),  # (men and women: not women)
+    ("وقتل 5 من عناصر الفصائل المسلحة الموالية لإيران.", "5", "killed", ""),  # (armed factions: not the opposition)
     ("أطلقت الشرطة النار على 3 متظاهرين في الساحة.", "3", "other people", ""),
     ("واعتقل تنظيم داعش 20 مدنيا في القرية.", "20", "arrested", "civilians"),  # as the source words it
     ("ضرب مسلحون خمس نساء ضربا وحشيا أفضى إلى موتهن.", "خمس", "killed", "women"),
@@ -477,6 +481,8 @@ def test_qualifiers():
     assert number("وعدد الضحايا يصل إلى 40 شخصا.", "40").qualifier == ""
     assert number("ويتسع الملعب لما يصل إلى 40 ألف متفرج.", "40 ألف").qualifier == "up to"
     assert number("لقي 4 أشخاص، على الأقل، مصرعهم في الحادث.", "4").qualifier == "at least"  # (set off by commas)
+    assert number("وقال إن حصيلة القتلى قد تصل إلى 200 شخص.", "200").qualifier == "up to"  # (a modal: a ceiling)
+    assert number("وسقط عدد من الجرحى يصل إلى 20 شخصا.", "20").qualifier == "up to"  # ("عدد من": some)
 
 
 def test_urls_hashtags_and_codes_are_not_counts():
@@ -1736,6 +1742,12 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("وقال التحالف العربي إن 5 أشخاص قتلوا.", "Saudi-led coalition"),
     ("وقال التحالف الدولي إن 5 أشخاص قتلوا.", "US-led coalition"),
     ("وقال المتحدث باسم قوات تحالف دعم الشرعية في اليمن إن 5 أشخاص قتلوا.", "Saudi-led coalition"),
+    # (an adversarial review) only an adjective of a people or a place makes another body: "المفوضية السامية" is the
+    # UN's; "بقيادة" names the coalition's leader
+    ("وقالت المفوضية السامية إن 5 آلاف شخص نزحوا.", "the United Nations"),
+    ("وقالت المفوضية الأممية لشؤون اللاجئين إن 5 آلاف شخص نزحوا.", "UNHCR"),
+    ("وقال التحالف العسكري بقيادة الولايات المتحدة إن 5 أشخاص قتلوا.", "US-led coalition"),
+    ("وقال التحالف العسكري بقيادة السعودية إن 5 أشخاص قتلوا.", "Saudi-led coalition"),
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who

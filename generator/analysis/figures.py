@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -16,7 +17,7 @@ from itertools import combinations
 from types import MappingProxyType
 
 from ..arabic import RELATIVE_PRONOUNS, ascii_digits, normalize, without_diacritics
-from ..dates import EARLIER_DAYS, MONTH_PATTERN, MONTHS, days, future_verb, month_day, report_day
+from ..dates import EARLIER_DAYS, MONTH_PATTERN, MONTHS, days, future_verb, month_day, named_by_date, report_day
 from ..models import Figure, Number, SentenceNote, Source
 from .labels import category_label, category_order, group_label
 from .number_lexicon import lexicon
@@ -90,17 +91,30 @@ def figures_of(source: Source) -> list[Figure]:
 # breakdown of a running total before it (_tallied).
 _ONE_EVENT = re.compile(r"(?<!\S)[وفبل]?(?:ال)?(?:غار[ةه]|غارات|قصف|انفجار|تفجير|هجوم|هجمات|اشتباك|اشتباكات|معارك|معركة|حادث|"
                         r"حادثة|كمين|عملية|مجزرة|مداهمة|مداهمات|إطلاق|اطلاق|ضربة|ضربات|تظاهرة|مظاهرة|احتجاجات|زلزال|فيضان|"
-                        r"فيضانات|حريق|سيول)(?!\S)")
+                        r"فيضانات|حريق|سيول|"
+                        # verbs of one event, weapons, a time of day, last week (an adversarial review: "استهدفت طائرات
+                        # قاعة عزاء", "انتحاريا فجر نفسه", "أعدم تنظيم الدولة 15", "بنيران قناصة", "قذائف … مساء")
+                        r"استهدف|استهدفت|فجر|فجرت|أعدم|أعدمت|اعدم|اعدمت|قصفت|أطلق|أطلقت|اطلق|اطلقت|قذائف|قذيفة|براميل|"
+                        r"صاروخ|صواريخ|نيران|رصاص|قناص|قناصة|عبوة|لغم|ألغام|مفخخة|انتحاري|انتحاريا|انتحارية|مساء|صباح|ليلة|"
+                        r"فجر|ظهر)(?!\S)|(?<!\S)(?:ال)?(?:أسبوع|اسبوع|شهر)\s+(?:ال)?(?:ماضي|فائت|منصرم)")
+
+
+_UNARMED_KIN = frozenset(("women", "children", "civilians", "people", ""))  # groups one breakdown lists side by side
 
 
 def _joined_part(sentence: str, part: Number, n: Number) -> bool:
-    """Whether count n is joined by "و" to a part right before it, of its category or none, a few words between at most
-    and no clause ending ("أصيب 40 شخصا بينهم 10 أطفال و5 نساء": the five are of the forty too; an analyst met "21 عضواً منهم 14
+    """Whether count n is joined by "و" to a part right before it, of its category and group (or none), a few words
+    between at most and no clause ending ("أصيب 40 شخصا بينهم 10 أطفال و5 نساء": the five are of the forty too; an analyst met "21 عضواً منهم 14
     بالانتخاب، و7 بالتعيين" with the seven as a count of their own)."""
     between = sentence[part.end:n.start]
     joined = sentence[n.start:n.end].startswith("و") or between.rstrip().endswith("و")
-    return joined and n.category in (part.category, "other people") and len(between.split()) <= 4 \
-        and not re.search(r"[.!?؟؛:]", between)  # (not another category: "بينهم 20 مدنيا و50 جريحا")
+    after_comma = re.search(r"[،,]\s*و?\s*$", between) is not None
+    kin = {part.group, n.group} <= _UNARMED_KIN or n.group in (part.group, "")
+    return joined and n.category in (part.category, "other people") and kin \
+        and len(between.split()) <= 4 and not re.search(r"[.!?؟؛:]", between) and not (after_comma and n.noun)
+    #   (not another category, "بينهم 20 مدنيا و50 جريحا", nor another group, "بينهم 4 أطفال و12 من عناصر قوات
+    #   النظام"; after a comma only a count with no noun of its own, "منهم 14 بالانتخاب، و7 بالتعيين": "بينهم 6
+    #   أطفال و4 مواطنات، و18 مقاتلا" starts another count, an adversarial review found)
 
 
 def _tallied(sentence: str, note: SentenceNote, tally: str, now: bool) -> bool:
@@ -271,6 +285,8 @@ _RECORD_WORD = re.compile(r"(?<!\S)(?:ال)?(?:أعنف|اعنف|أسوأ|اسو
 _DONE_AFTER = re.compile(r"\s+(?:\S+\s+)?[وف]?(?:قد\s+)?(?:قتلوا|لقوا|سقطوا|أصيبوا|اصيبوا|جرحوا|توفوا|ماتوا|"
                          r"استشهدوا|غرقوا|اعتقلوا|نزحوا|فقدوا|اختطفوا)(?!\w)")  # (the count's own verb, past: done)
 _PART_CUE = re.compile(r"(?<!\S)و?(?:من\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم|بمن\s+فيهم)(?!\S)")
+_ANOTHER_SUBJECT = re.compile(r"[يت][\u0621-\u064A]{2,}(?:ه|ها|هم)$|[وف]?(?:ال)?(?:آلاف|الاف|مئات|ملايين|عشرات)$")
+_PAST_DAYS = re.compile(r"(?<!\S)خلال\s+الأيام\s+(?:\S+\s+)?(?:الماضية|الأخيرة)(?![^\s،,.؛:])")
 _ELABORATES = re.compile(r"\s*و?(?:حيث|إذ|اذ)(?!\S)")  # a clause that tells the one before it in detail: "…، حيث قتل 16"
 _WAR = re.compile(r"(?<!\S)(?:[وف]?(?:في|خلال|جراء|طوال|طيلة)\s+|[وف]?(?:أسفر|أسفرت|أودى|أودت|خلف|خلفت|حصد|حصدت|"
                   r"أوقع|أوقعت|اوقع|اوقعت)\s+|[وف]?(?:وهو|وهي|هو|هي)\s+)ال(?:حرب|نزاع|صراع|اقتتال)(?!\w)"
@@ -389,10 +405,13 @@ _BARE_MONTH = re.compile(r"(?<!\S)(?<![،,.؛:]\s)(?<!قد\s)(?<!لم\s)(?<!ال
 _DAY_OF_MONTH = re.compile(rf"(?<![\d/.:-])(?:الـ?)?(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<month>{MONTH_PATTERN})"
                            rf"(?P<other>\s*/\s*(?:{MONTH_PATTERN}))?(?![^\s،,.؛:)/])(?:\s+(?:ال)?(?:عام\s+)?(?P<year>\d{{4}}))?"
                            r"(?P<past>\s+(?:الماضي|المنصرم|الفائت))?(?P<coming>\s+(?:المقبل|القادم))?")
-_FROM_OR_TO = frozenset(normalize(w) for w in "من إلى حتى لغاية بين منذ قبل بعد اعتبارا ابتداء بدءا".split())  # a
+_RISING = re.compile(r"(?<!\S)[وفل]?(?:ارتفع|ارتفعت|يرتفع|ترتفع|ارتفاع)(?!\S)")
+_FROM_OR_TO = frozenset(normalize(w) for w in "من إلى حتى لغاية بين منذ قبل بعد اعتبارا ابتداء بدءا خلفية إثر عقب".split())  # a
 #                                                   date that starts or ends a period or a deadline: not an event's
 # A sentence that opens in the pluperfect ("وكان … قد …", "وكانت … أعلنت"): background to the news, dated by any year
 # before the report's it states before a count (dated_before).
+_RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|اللتين)\s+(?:\S+\s+){0,3}(?:في|عام|العام)?\s*$")
+_BUT = re.compile(r"(?<!\S)(?:لكن|ولكن|غير\s+أن|غير\s+ان|إلا\s+أن|الا\s+ان|فيما|بينما|وفيما|وبينما)(?!\S)")
 _PLUPERFECT = re.compile(r"\s*[وف]?(?:كان|كانت)(?!\S)")
 _NOW_WORDS = r"اليوم|أمس|امس|الليلة|حاليا|الآن"
 _NOW_OR_SINCE = re.compile(rf"(?<!\S)(?:[وف]?(?:منذ|{_NOW_WORDS}))(?![^\s،,.؛:])")  # a count of now, or since
@@ -428,10 +447,14 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
         if opening is not None and opening.end() <= span[0] and dates(opening.group("words")) \
                 and not _DATED_BETWEEN.search(plain[opening.end():span[0]]):
             return True
-    if _PLUPERFECT.match(plain) and not _NOW_OR_SINCE.search(plain[:span[0]]) and any(
-            1800 <= int(y.group()) <= latest for y in re.finditer(r"(?<!\d)\d{4}(?!\d)", plain[:span[0]])):
+    if _PLUPERFECT.match(plain) and not _NOW_OR_SINCE.search(plain[:span[0]]) \
+            and not _OTHER_DAY.search(plain[:span[0]]) and any(
+                1800 <= int(y.group()) <= latest and not _RELATIVE_BEFORE.search(plain[max(0, y.start() - 40):y.start()])
+                and not _BUT.search(plain[y.end():span[0]]) for y in re.finditer(r"(?<!\d)\d{4}(?!\d)", plain[:span[0]])):
         return True  # "وكان السيسي أصدر قرارا في أكتوبر 2014 … عقب وقوع هجوم … ما أسفر عن مقتل 33 جنديا", "وكان جيمس
-        #              هولمس قد دخل … في 20 يوليو 2012 … ما اسفر عن مقتل 12": background told in the pluperfect
+        #              هولمس قد دخل … في 20 يوليو 2012 … ما اسفر عن مقتل 12": background told in the pluperfect; not a
+        #              year in a relative clause ("وكان الرئيس، الذي انتخب في 2014، قد أعلن …"), one another clause
+        #              turns from ("… في 2015 خطة، لكن السيول … أودت بحياة 18"), nor when a day is stated before the count
     before = plain[max(0, span[0] - 160):span[0]]
     years = list(re.finditer(r"(?<!\d)\d{4}(?!\d)", before))
     if years and 1800 <= int(years[-1].group()) <= latest and len(before[years[-1].end():].split()) <= _NEAR_YEAR \
@@ -443,9 +466,11 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
         between = sentence[span[1]:found.start()] if found.start() >= span[1] else sentence[found.end():span[0]]
         if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR:  # (a clause with "منذ" returned above)
             return True
+    rising = _RISING.search(plain[clause[0]:span[0]]) is not None  # ("ارتفع عدد ضحايا هجوم … في 14 يوليو إلى 86": the
+    #                                                                 toll as it stands now, the report's news)
     for found in _DAY_OF_MONTH.finditer(plain, clause[0], clause[1]):
         between = plain[span[1]:found.start()] if found.start() >= span[1] else plain[found.end():span[0]]
-        if len(between.split()) <= _NEAR_YEAR and _days_back(found, report_date):
+        if len(between.split()) <= _NEAR_YEAR and not rising and _days_back(found, report_date):
             return True
     return any(len(plain[found.end():span[0]].split()) <= _NEAR_YEAR
                and (month - MONTHS[found.group("month")]) % 12 >= _MONTHS_BACK
@@ -467,9 +492,10 @@ def _days_back(found: re.Match, report_date: str) -> bool:
     month = found.group("month")
     if report is None or found.group("coming") or (month in ("آب", "اب") and not found.group("other")):
         return False
-    words = found.string[:found.start()].split()[-2:]
-    if any(normalize(w).removeprefix("و") in _FROM_OR_TO for w in words):
-        return False
+    words = found.string[:found.start()].split()[-3:]
+    if any(normalize(w).removeprefix("و") in _FROM_OR_TO for w in words[-2:]) \
+            or named_by_date(normalize(found.string[:found.start()]), normalize(found.string[found.end():])):
+        return False  # (also "ما بين 1 و15 يوليو", "على خلفية تفجيرات 15 تموز", "بمدينة 6 أكتوبر", "من كل عام")
     if found.group("year"):
         try:
             when = dt.date(int(found.group("year")), MONTHS[month], int(found.group("day")))
@@ -579,9 +605,12 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
                 and not _WHOLE_BEFORE.search(near))) and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
         #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)
-    if told and any(not _RECORD.search(text[:since.end()][-50:] + " ")
-                    for text in (clause, sentence[:clause_start] if told_before else "") for since in _SINCE.finditer(text)):
-        return TOTAL  # (or the words it tells in detail: "خلال الأيام الستة الماضية، من تاريخ …، حيث بلغ عدد الإصابات 60")
+    if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
+        return TOTAL
+    if told and told_before and _PAST_DAYS.search(sentence[:clause_start]) and not _OTHER_DAY.search(clause) \
+            and not _NOW.search(ascii_digits(clause)) and not _ONE_EVENT.search(clause):
+        return TOTAL  # the past days the words before a "حيث" clause name: "خلال الأيام الستة الماضية، من تاريخ …،
+        #              حيث بلغ عدد الإصابات 60" (not "منذ بداية العام، حيث قتل 5 أشخاص أمس في هجوم": a day's own)
     if told and (opening := _SINCE_OPENING.match(sentence)) is not None and opening.end() <= start \
             and not re.search(r"[.!?؟]", sentence[opening.end():start]) \
             and not _NOW.search(ascii_digits(sentence[:start] + " " + clause)):
@@ -597,7 +626,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         return EARLIER
     words_after = sentence[end:clause_end].split()
     before = without_diacritics(re.split(r"\d", " ".join(words_before[-3:]))[-1])
-    after = without_diacritics(re.split(r"\d", " ".join(words_after[:8]))[0])  # (up to another number: its rate;
+    window = list(itertools.takewhile(lambda w: not _ANOTHER_SUBJECT.match(w), words_after[:8]))  # (not past a verb
+    #   with its own object or a vague number: "في حريق بسوق شعبي يرتاده الآلاف يوميا", an adversarial review)
+    after = without_diacritics(re.split(r"\d", " ".join(window))[0])  # (up to another number: its rate;
     #   without diacritics: "أسبوعيًا", "سنويًا" are written with the tanween before the alif as often as after)
     for side in (before, after):
         found = _RATE.search(side)

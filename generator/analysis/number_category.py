@@ -547,6 +547,9 @@ def group(s: Sentence, i: int, noun: Counted | None, seen: Seen, j: int = -1) ->
                 and len(s.tokens[k].norm) >= 3 and s.tokens[k].norm not in _NOT_GLUED:
             break  # a word with "ب" or "ل" on it: what the people did or had done to them, whose group follows it
             #        ("3 أشخاص بمد حزب الله بأجزاء طائرات": not Hezbollah's; "عشرات من القرويين بجر هؤلاء النسوة")
+        if found in _WOMEN_AND_CHILDREN and k > noun.token and s.tokens[k].norm.startswith("و") \
+                and not s.lookup(s.lex.groups, noun.token):
+            return ""  # "1012 رجلا وامرأة": men and women, not women (an adversarial review)
         if found in _WOMEN_AND_CHILDREN and k + hit[0] + 1 < len(s.tokens) \
                 and s.tokens[k + hit[0]].norm.startswith("و") and s.tokens[k + hit[0]].norm[1:] \
                 and (other := s.lookup(s.lex.groups, k + hit[0])) and other[1] in _WOMEN_AND_CHILDREN - {found}:

@@ -245,6 +245,7 @@ def _after_a_name(s: Sentence, raw: Raw) -> bool:
 
 
 _TOTAL_HEADS = frozenset(("حصيله", "عدد", "اجمالي", "مجموع"))  # normalised: a toll or a total as a verb's subject
+_MODALS = frozenset(("قد", "ربما", "يمكن", "يتوقع", "يرجح", "ترجح", "توقع", "متوقع"))  # (then "يصل إلى" is a ceiling)
 
 
 def _qualifier(s: Sentence, raw: Raw) -> str:
@@ -258,7 +259,9 @@ def _qualifier(s: Sentence, raw: Raw) -> str:
             return ""  # "لتصل إلى 3.2 مليارات", "ليصل إلى 30": the total it comes to, no ceiling
         start = end - before[0] + 1
         if before[1] == "up to" and first is not None and first.norm[:1] in "يت" and any(
-                s.tokens[k].norm.removeprefix("و") in _TOTAL_HEADS for k in range(max(0, start - 3), start)):
+                s.tokens[k].norm.removeprefix("و") in _TOTAL_HEADS and s.text_at(k + 1) != "من"
+                for k in range(max(0, start - 3), start)) \
+                and not any(s.tokens[k].norm.removeprefix("و") in _MODALS for k in range(max(0, start - 4), start)):
             return ""  # "حصيلة القتلى تصل إلى 230 ألفا", "وعدد الضحايا يصل إلى 40": what a toll comes to (an analyst),
             #            not a ceiling ("ما يصل إلى خمسة ملايين" stays "up to")
         return before[1]
@@ -389,6 +392,11 @@ def claimant_of(sentence: str) -> str:
     return ""
 
 
+_OF_ORIGIN = frozenset(normalize(w) for w in (  # adjectives of a people or a place that name no country of the rules
+    "آشوري آشورية كردي كردية أورومتوسطي أورومتوسطية وطني وطنية عربي عربية إسلامي إسلامية إقليمي إقليمية محلي محلية "
+    "أوروبي أوروبية أفريقي أفريقية إفريقي إفريقية خليجي خليجية آسيوي آسيوية").split())
+
+
 def _another_of_the_kind(lex, tokens: tuple, j: int, actor: tuple[int, str]) -> str | None:
     """An actor the rules name by a bare word with the article (bare_actors: "المرصد", "التحالف": SOHR, the US-led
     coalition, as the seeds' reports call them) followed by an adjective of origin with the article that no phrase
@@ -397,9 +405,12 @@ def _another_of_the_kind(lex, tokens: tuple, j: int, actor: tuple[int, str]) -> 
     if actor[0] != 1 or tokens[j].norm not in lex.bare_actors or j + 1 >= len(tokens):
         return None
     after = tokens[j + 1]
-    if after.kind != "word" or not after.norm.startswith("ال") or not after.norm.endswith(("ي", "يه")) \
-            or len(after.norm) < 5 or after.norm in lex.named_stops:
+    if after.kind != "word" or not after.norm.startswith("ال"):
         return None
+    bare = after.norm[2:]
+    if lex.countries.word(bare) is None and lex.countries.word(bare.removesuffix("ه") + "ة") is None \
+            and bare not in _OF_ORIGIN:
+        return None  # (an adjective of origin or place only: "المفوضية السامية", "التحالف العسكري" stay theirs)
     return _as_written(tokens, j, j + 2)
 
 
