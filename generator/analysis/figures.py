@@ -266,7 +266,9 @@ _SINCE = re.compile(r"(?<!\S)و?منذ(?!\S)(?!\s+(?:قليل|ساعة|ساعا�
                     r"الأشهر|أشهر|شهور|الشهور|الأسابيع|أسابيع)(?!\S)"  # over years, months or weeks
                     r"|(?<!\S)(?:خلال\s+)?(?:هذا\s+الأسبوع|الأسبوع\s+(?:الحالي|الجاري))(?!\S)"  # this week's, all of it
                     r"|(?<!\S)خلال\s+الأيام\s+(?:\S+\s+)?(?:الماضية|الأخيرة|القليلة\s+الماضية)(?![^\s،,.؛:])"  # the past (six) days'
-                    r"|(?<!\S)في\s+هذه\s+(?:التظاهرات|المظاهرات|الاحتجاجات|المسيرات)(?!\S)")  # all these protests
+                    r"|(?<!\S)في\s+هذه\s+(?:التظاهرات|المظاهرات|الاحتجاجات|المسيرات)(?!\S)"  # all these protests
+                    rf"|(?<!\S)خلال\s+(?:شهر\s+)?(?:{MONTH_PATTERN})(?![^\s،,.؛:/])"  # a month's ("خلال يوليو الماضي")
+                    r"|(?<!\S)[وف]?خلال\s+(?:ذلك\s+الوقت|تلك\s+الفترة|هذه\s+الفترة|تلك\s+المدة|هذه\s+المدة)(?![^\s،,.؛:])")
 _SINCE_YEAR = re.compile(r"(?<!\S)و?منذ\s+(?:\S+\s+){0,3}?$")  # a year this ends before is a since-phrase's
 _RECORD = re.compile(r"(?<!\S)(?:(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ|أكبر|اكبر|أعلى|اعلى|أدنى|ادنى|أول|اول|أشد|اشد)"
                      r"|الأكثر|الاكثر|(?<!على\s)الأقل|(?<!على\s)الاقل)(?!\s+من\s)(?:\s+\S+){0,3}\s+منذ\s")  # "أعنف هجوم تشهده
@@ -332,6 +334,7 @@ TOTAL, PART, RATE, BOTH, EARLIER, POSSIBLE, ELSEWHERE, ANOTHER = SCOPES[1:]  # (
 _TURN = re.compile(r"\s*[«\"(]?\s*و?(?:من\s+(?:جهة|ناحية)\s+(?:ثانية|أخرى|اخرى)|على\s+صعيد\s+(?:آخر|اخر)|"
                    r"في\s+(?:سياق|شأن|تطور)\s+(?:آخر|اخر)|ميدانيا|ميدانياً)\s*[،,]")
 _MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكنهم|ربما|من\s+المتوقع|من\s+المقرر|يتوقع|يُتوقع|متوقع|"
+                    r"المتوقع\s+أن|المقرر\s+أن|توقعت|توقعات|"
                     r"يرتقب|يُرتقب|من\s+المرتقب|من\s+المنتظر|ينتظر\s+أن|يُنتظر\s+أن|من\s+المفترض|"
                     r"في\s+حال|في\s+حالة|سوف|"
                     r"قد\s+(?:ي\S+|تصل|تبلغ|تكون|ترتفع|تزيد|تتجاوز))(?!\S)")  # "يمكن قتل", "قد يصل"; not "قد قتل",
@@ -389,7 +392,8 @@ _PAST_MONTH = re.compile(rf"(?<!\S)[وفب]?(?P<month>{MONTH_PATTERN})(?:\s*/\s*
 # قُتل شخصان", "في أغسطس/آب 2013، أُطلق صاروخ …، ما أسفر عن مقتل الآلاف", "وفي فبراير/شباط الماضي، قتل مسلح …".
 _LEADING_TIME = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>(?:[^\s،,.؛:]+\s+){0,4}?(?:\d{4}|(?:الماضي|المنصرم|الفائت)))"
                            r"\s*[،,]")
-_SINCE_OPENING = re.compile(r"\s*[وف]?منذ\s+[^،,.؛:]{1,120}?[،,]")  # a sentence opening "since …," (scope_of)
+_SINCE_OPENING = re.compile(r"\s*[وف]?(?:منذ\s+[^،,.؛:]{1,120}?|خلال\s+(?:ذلك\s+الوقت|تلك\s+الفترة|هذه\s+الفترة|تلك\s+المدة|"
+                            r"هذه\s+المدة))\s*[،,]")  # a sentence opening "since …," (scope_of)
 _OPENING_CLAUSE = re.compile(r"\s*[وف]?(?:في|خلال)\s+(?P<words>[^،,.؛:]{1,80}?)\s*[،,]")  # the sentence's opening
 #                                                                                  phrase of time or of an event
 _DATED_BETWEEN = re.compile(r"\d{4}|(?<!\S)[وف]?منذ(?!\S)")  # a year or "since" between an opening phrase and the
@@ -405,6 +409,7 @@ _BARE_MONTH = re.compile(r"(?<!\S)(?<![،,.؛:]\s)(?<!قد\s)(?<!لم\s)(?<!ال
 _DAY_OF_MONTH = re.compile(rf"(?<![\d/.:-])(?:الـ?)?(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<month>{MONTH_PATTERN})"
                            rf"(?P<other>\s*/\s*(?:{MONTH_PATTERN}))?(?![^\s،,.؛:)/])(?:\s+(?:ال)?(?:عام\s+)?(?P<year>\d{{4}}))?"
                            r"(?P<past>\s+(?:الماضي|المنصرم|الفائت))?(?P<coming>\s+(?:المقبل|القادم))?")
+_EARLIER_TIME = re.compile(r"(?<!\S)[وف]*(?:في\s+)?وقت\s+سابق(?![^\s،,.؛:])")
 _RISING = re.compile(r"(?<!\S)[وفل]?(?:ارتفع|ارتفعت|يرتفع|ترتفع|ارتفاع)(?!\S)")
 _FROM_OR_TO = frozenset(normalize(w) for w in "من إلى حتى لغاية بين منذ قبل بعد اعتبارا ابتداء بدءا خلفية إثر عقب".split())  # a
 #                                                   date that starts or ends a period or a deadline: not an event's
@@ -466,6 +471,13 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
         between = sentence[span[1]:found.start()] if found.start() >= span[1] else sentence[found.end():span[0]]
         if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR:  # (a clause with "منذ" returned above)
             return True
+    if _EARLIER_TIME.search(plain[clause[0]:clause[1]]) or _EARLIER_TIME.match(plain):
+        return True  # "ففي وقت سابق من هذا الشهر، توقف شخصان وتعرضا للضرب حتى الموت", "وأعلن المرصد في وقت سابق
+        #              مقتل 20": an earlier event, or an earlier count (an analyst)
+    if _PLUPERFECT.match(plain) and not _NOW_OR_SINCE.search(plain[:span[0]]) and not _OTHER_DAY.search(plain[:span[0]]) \
+            and any(MONTHS[m.group("month")] != month and not _BUT.search(plain[m.end():span[0]])
+                    for m in _BARE_MONTH.finditer(plain, 0, span[0])):
+        return True  # the pluperfect with a month other than the report's ("وكانت هيئة الرياضة قد أعلنت في يناير …")
     rising = _RISING.search(plain[clause[0]:span[0]]) is not None  # ("ارتفع عدد ضحايا هجوم … في 14 يوليو إلى 86": the
     #                                                                 toll as it stands now, the report's news)
     for found in _DAY_OF_MONTH.finditer(plain, clause[0], clause[1]):
@@ -535,6 +547,17 @@ def _share(text: str) -> bool:
     return False
 
 
+_STANDING = re.compile(r"(?<!\S)(?:البالغ|البالغة)\s+(?:عدد\S*|تعداد\S*)")  # "السكان البالغ عددهم 32 مليون": as they are
+_BY_YEAR = re.compile(r"(?<!\S)(?:و)?بحلول\s+(?:عام\s+|العام\s+)?(\d{4})")
+
+
+def _forecast(clause: str, report_date: str) -> bool:
+    """Whether the clause sets its count by a year after the report's ("بحلول عام 2025", "وبحلول 2065 سيبلغ"): a
+    forecast (an analyst: a UN projection for 2065 and a company's for 2025 were shown as counts)."""
+    found = _BY_YEAR.search(ascii_digits(clause))
+    return found is not None and report_date[:4].isdigit() and int(found.group(1)) > int(report_date[:4])
+
+
 def _future_before(words_before: list[str]) -> bool:
     """The verb in the future right before a count of people no toll counts is one (an adversarial review): three
     letters or more after its prefix ("ستطرد 60 دبلوماسيا"; not "سيّرت 400 حاج", a past verb, nor "سنار" or
@@ -601,6 +624,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     if (told and (_maybe(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before)))
             or (words_before and future_verb(normalize(words_before[-1]))
                 and (told or _future_before(words_before)))
+            or (len(words_before) > 1 and words_before[-1][:1] == "ب" and future_verb(normalize(words_before[-2]))
+                and _future_before(words_before[:-1]))  # "سنقوم بتعيين آلاف الأشخاص": a verb in the future, its masdar
+            or (_forecast(sentence[clause_start:clause_end], report_date)
+                and not _STANDING.search(" ".join(words_before[-4:])))
             or (_maybe(near := " ".join(words_before[-6:])) and not _IF.search(near)
                 and not _WHOLE_BEFORE.search(near))) and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
