@@ -1748,6 +1748,15 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("وقالت المفوضية الأممية لشؤون اللاجئين إن 5 آلاف شخص نزحوا.", "UNHCR"),
     ("وقال التحالف العسكري بقيادة الولايات المتحدة إن 5 أشخاص قتلوا.", "US-led coalition"),
     ("وقال التحالف العسكري بقيادة السعودية إن 5 أشخاص قتلوا.", "Saudi-led coalition"),
+    # (a fifth review) a body named by its kind and its name in marks; a bare name before a colon, past a ḥāl; verbs of
+    # commenting and concluding, with "أن" after them only
+    ('وقالت شبكة "فيسبوك" الجمعة: "نحن نعلم أن 30 مليون شخص قد تأثروا".', "شبكة فيسبوك"),
+    ('وأعلنت شركة "أبل" أن 5 ملايين مستخدم اشتروا الهاتف.', "شركة أبل"),
+    ('قال رونار مازحا: "لنعين ثلاثة لاعبين لمراقبة رونالدو".', "رونار"),
+    ("وعلقت المحللة كارولينا ميلانيسي بأن 5 ملايين مستخدم تأثروا.", "المحللة كارولينا ميلانيسي"),
+    ("وخلص التقرير المؤلف من 387 ورقة إلى أن 456 مريضا توفوا.", "the report"),
+    ("بعدما علق وزير الطاقة الأمريكي عمله في مشروع يضم 5 آلاف موظف.", ""),  # (suspended: no "أن")
+    ("وقال مؤكدا: قتل 5 أشخاص.", ""),  # (a ḥāl is no name)
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who
@@ -1895,6 +1904,7 @@ def test_a_medium_that_quotes_someone_is_not_who_says_so(sentence, who):
     ('وأفاد "الحربي" بأنه أبلغ الشركة.', False),  # a name in quotation marks: its subject
     ("وقتل 16 شخصا في الهجوم.", False),  # no verb of saying
     ("وأضافت الشركة أن الأرباح ارتفعت.", False),
+    ("وذكر ان محافظة بغداد كانت الاكثر تضررا حيث سجلت سقوط 335 قتيلا.", True),  # (a fifth review: the UN's breakdown)
 ])
 def test_a_sentence_that_opens_with_a_verb_of_saying_and_no_subject_goes_on_with_the_last_speaker(sentence, goes_on):
     from generator.analysis.numbers import continues

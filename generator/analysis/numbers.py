@@ -244,6 +244,7 @@ def _after_a_name(s: Sentence, raw: Raw) -> bool:
     return not any(t.ending(s.forms, b) for t in tables)
 
 
+_NEEDS_THAT = frozenset(normalize(w) for w in ("علق", "علقت", "خلص", "خلصت"))  # verbs of saying only with أن after
 _TOTAL_HEADS = frozenset(("حصيله", "عدد", "اجمالي", "مجموع"))  # normalised: a toll or a total as a verb's subject
 _MODALS = frozenset(("قد", "ربما", "يمكن", "يتوقع", "يرجح", "ترجح", "توقع", "متوقع"))  # (then "يصل إلى" is a ceiling)
 
@@ -294,6 +295,8 @@ def claimant_of(sentence: str) -> str:
             continue  # (a verb never has the article: "إلى الحذر", "بالكشف" are nouns)
         told = -1  # (the end of an addressee's name)
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
+        if said in _NEEDS_THAT and not any(t.norm in ("ان", "بان", "انه", "بانه") for t in tokens[k:k + 16]):
+            continue  # ("علّق وزير الطاقة عمله": suspended, no saying without "أن")
         speaking = said not in lex.statement_verbs  # ("دعا", "نفى", "حذر" …: a statement with an object of its own)
         if not speaking and (not first or any(forms[m] and forms[m][0] in lex.that_words for m in range(k))):
             continue  # (one inside what another says is that speaker's content: "وأوضح الصباغ أن المركز دعا الأطباء",
@@ -376,12 +379,15 @@ def claimant_of(sentence: str) -> str:
         elif said.endswith("ما") and said in lex.according_words and at + 1 < len(tokens) \
                 and lex.reporting_words.at([(re.sub("(?:ها|ه)$", "", tokens[at].norm),), *forms[at + 1:at + 3]], 0):
             said, at = "قال", at + 1  # "حسبما أوردته صحيفة ميترو البريطانية": "ما" is in the word
-        named = _named(sentence, tokens, at, said in lex.according_words) if said in lex.speaking_verbs or said in lex.according_words \
-            else ""
+        named = _named(sentence, tokens, at, said in lex.according_words) if (
+            said in lex.speaking_verbs or said in lex.according_words) and (
+            said not in _NEEDS_THAT or any(t.norm in ("ان", "بان", "انه", "بانه") for t in tokens[at:at + 14])) else ""
+        #   ("وعلق الفريق على الخسارة", "وخلص الاجتماع إلى قرارات": a comment, a conclusion, no one saying a count)
         if named and (said in lex.speaking_verbs or normalize(named.split()[0]).removeprefix("ل") in lex.according_sources):
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
-        if (said in lex.speaking_verbs or said in lex.continuation_verbs) and (bare := _bare_name(sentence, tokens, at)):
-            return bare  # "وأضاف أصلان أنه …", "وقال ترامب إن …"
+        if (said in lex.speaking_verbs or said in lex.continuation_verbs) and (bare := _bare_name(sentence, tokens, at)
+                                                                              or _headed_name(sentence, tokens, at)):
+            return bare  # "وأضاف أصلان أنه …", "وقال ترامب إن …", 'وقالت شبكة "فيسبوك"
     for k in range(len(forms) if reporting else 0):  # no one named at all: unnamed officials, when they say so
         if (hit := lex.reporting_words.at(forms, k)) and k + hit[0] < len(tokens) \
                 and tokens[k + hit[0]].norm in lex.unnamed_officials \
@@ -458,14 +464,34 @@ def _past_aside(lex, tokens: tuple, k: int) -> int:
         tok = tokens[j]
         if tok.text in ("،", ","):
             j += 1
-        elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or _told(lex, tok)):
-            j += 1
+        elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or _told(lex, tok)
+                                     or (tok.norm.startswith("م") and tok.norm.endswith("ا") and len(tok.norm) >= 5)):
+            j += 1  # (the day, the medium told, or a ḥāl: "قال رونار مازحا:")
         elif tok.norm == "في" and j + 1 < len(tokens) and tokens[j + 1].norm in ("بيان", "تصريح", "تصريحات", "مقابله",
                                                                                "تغريده", "حديث"):
             j += 2
         else:
             break
-    return j if j < len(tokens) and tokens[j].forms and tokens[j].forms[0] in lex.that_words else k
+    return j if j < len(tokens) and (tokens[j].forms and tokens[j].forms[0] in lex.that_words
+                                     or (j > k and tokens[j].text == ":")) else k
+
+
+_NAMED_HEADS = frozenset(normalize(w) for w in ("شبكة", "شركة", "موقع", "منصة", "صحيفة", "وكالة", "مجلة", "قناة", "مجموعة",
+                                                 "جمعية", "منظمة", "مؤسسة", "هيئة"))
+
+
+def _headed_name(sentence: str, tokens: tuple, start: int) -> str:
+    """A body named by its kind and its name in quotation marks right after a verb of saying ('وقالت شبكة "فيسبوك"
+    الجمعة: …', 'وأعلنت شركة "أبل" أن'): the kind and the name as written, without the marks (an analyst: Facebook's
+    figure was shown as the outlet's)."""
+    if start + 3 >= len(tokens) or tokens[start].norm not in _NAMED_HEADS or tokens[start + 1].text not in _QUOTE_STARTS:
+        return ""
+    for end in range(start + 2, min(start + 6, len(tokens))):
+        if tokens[end].text in _QUOTE_ENDS:
+            if end == start + 2:
+                return ""
+            return f"{tokens[start].text} {sentence[tokens[start + 2].start:tokens[end - 1].end]}"
+    return ""
 
 
 def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
@@ -483,8 +509,8 @@ def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
         if quoted and (end >= len(tokens) or tokens[end].text not in _QUOTE_ENDS):
             continue
         if after >= len(tokens) or not (tokens[after].forms and tokens[after].forms[0] in lex.that_words
-                                        or quoted and tokens[after].text == ":"):
-            continue
+                                        or tokens[after].text == ":"):
+            continue  # ("وتابع "الشولي": …", "قال رونار مازحا: …")
         words = tokens[first:end]
         if all(t.kind == "word" and (quoted or not t.glued) and len(t.norm) > 2
                and (quoted or not t.norm.startswith(("ال", "لل", "وال", "بال")))
