@@ -1333,6 +1333,20 @@ def test_an_earlier_events_date_is_shown_as_written_without_a_day_of_the_story(t
     assert (twelve["scope"], twelve["stated_day"], twelve["day"]) == ("earlier event", "20 يوليو 2012", "")
 
 
+def test_a_running_totals_parts_that_add_up_to_it_are_parts(tmp_path):
+    """A recheck (fourteenth session): a UN mission's month toll (1,332 killed "خلال يوليو الماضي", a running total
+    since that round) and its breakdown into 844 civilians and 488 forces in the sentences after it: the breakdown
+    became running totals too and lost its "part", ranged beside the whole. Counts of one report that add up to a
+    running total are its parts, as those of one event's count are."""
+    site = built_with(tmp_path, {"month.txt": "وكالة الأنباء | أخبار\n\nحصيلة شهر يوليو\n\n2015-08-01\n\n" + "\n\n".join([
+        "قال المرصد إن 1332 شخصا لقوا مصرعهم خلال يوليو الماضي.",
+        "وأوضح المرصد أن الحصيلة تتضمن 844 قتيلا من المدنيين.",
+        "وأكد المرصد أن 488 عنصرا من قوات الأمن قتلوا."]) + "\n"})
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    scope = {f["value"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "month"}
+    assert scope == {1332: "running total", 844: "part", 488: "part"}
+
+
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):
     """An analyst (thirteenth session, 180 real reports): 9 of the 10 misleading cards quoted a count from paragraph
     4 or later, background the rules had not marked (a war's total in a relative clause, an earlier attack, a

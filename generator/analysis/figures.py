@@ -201,8 +201,10 @@ def _summed_parts(figures: list[Figure]) -> list[Figure]:
     "26" in another, "52" in all) are parts of it: no end of a range, no side of a dispute. Exact counts of one
     event (no qualifier, no scope but another matter's: "ميدانياً، أصيب 16 مجندا …" then "9 منهم … و7") only; two or
     three parts, each within _PARTS_NEAR paragraphs of the whole."""
-    exact = [f for f in figures if f.type == "people" and not f.paragraph and f.scope in ("", ANOTHER) and not f.qualifier
-             and isinstance(f.value, int) and f.value > 0 and f.category and f.category != "other people"]
+    exact = [f for f in figures if f.type == "people" and not f.paragraph and f.scope in ("", ANOTHER, TOTAL)
+             and not f.qualifier and isinstance(f.value, int) and f.value > 0 and f.category
+             and f.category != "other people"]  # (a running total's parts are running totals: "844 مدنيا" and "488
+    #                                        عنصرا" of the month's 1,332, parts of it; a recheck found them totals)
     order = {pair: n for n, pair in enumerate(dict.fromkeys(f.pair_id for f in figures))}  # (paragraphs in order)
     parts: set[str] = set()
     smaller = defaultdict(list)  # category → its values, sorted: how many are smaller, without a list a count
@@ -214,6 +216,8 @@ def _summed_parts(figures: list[Figure]) -> list[Figure]:
         if bisect_left(smaller[whole.category], whole.value) > _MOST_PARTS[2]:
             continue  # (the test below, made first: a report of thousands of counts was quadratic)
         others = [f for f in exact if f is not whole and f.category == whole.category and f.value < whole.value
+                  and (f.scope == TOTAL) == (whole.scope == TOTAL)  # (a total's parts are totals; a day's are not:
+                  #                                                         sums across the two met by chance)
                   and abs(order[f.pair_id] - order[whole.pair_id]) <= _PARTS_NEAR]  # (a long report's counts of
         #   other events add up by chance: 70 in ¶10 and Khan Sheikhoun's 80 in ¶18 were "parts" of ¶7's 150)
         for size in (2, 3):

@@ -244,6 +244,7 @@ def _after_a_name(s: Sentence, raw: Raw) -> bool:
     return not any(t.ending(s.forms, b) for t in tables)
 
 
+_INSTITUTES = frozenset(normalize(w) for w in ("معهد", "جامعة", "كلية", "مؤسسة", "مركز", "جائزة"))  # (named after another)
 _NEEDS_THAT = frozenset(normalize(w) for w in ("علق", "علقت", "خلص", "خلصت"))  # verbs of saying only with أن after
 _TOTAL_HEADS = frozenset(("حصيله", "عدد", "اجمالي", "مجموع"))  # normalised: a toll or a total as a verb's subject
 _MODALS = frozenset(("قد", "ربما", "يمكن", "يتوقع", "يرجح", "ترجح", "توقع", "متوقع"))  # (then "يصل إلى" is a ceiling)
@@ -334,6 +335,8 @@ def claimant_of(sentence: str) -> str:
                     and tokens[j - 1].norm == "مع":
                 told = j + actor[0]  # "في مقابلة مع رويترز": who was told
                 continue
+            if actor and j > 0 and tokens[j - 1].norm.removeprefix("و") in _INSTITUTES:
+                return _as_written(tokens, j - 1, j + actor[0])  # "معهد رويترز": an institute, not the agency
             if actor:
                 if not speaking and (_object_ahead(lex, tokens, forms, k + hit[0], j)
                                      or (j == k + hit[0] and not said.endswith("ت") and _feminine(tokens[j]))):
@@ -379,6 +382,8 @@ def claimant_of(sentence: str) -> str:
         elif said.endswith("ما") and said in lex.according_words and at + 1 < len(tokens) \
                 and lex.reporting_words.at([(re.sub("(?:ها|ه)$", "", tokens[at].norm),), *forms[at + 1:at + 3]], 0):
             said, at = "قال", at + 1  # "حسبما أوردته صحيفة ميترو البريطانية": "ما" is in the word
+        if said == "نقلا عن" and k > 0 and tokens[k - 1].norm.removeprefix("و").removeprefix("ف") in lex.speaking_verbs:
+            said = "قال"  # "وقال نقلا عن دائرة صحة محافظة الأنبار إن": who he cites, named as written
         named = _named(sentence, tokens, at, said in lex.according_words) if (
             said in lex.speaking_verbs or said in lex.according_words) and (
             said not in _NEEDS_THAT or any(t.norm in ("ان", "بان", "انه", "بانه") for t in tokens[at:at + 14])) else ""
