@@ -483,6 +483,7 @@ def test_qualifiers():
     assert number("لقي 4 أشخاص، على الأقل، مصرعهم في الحادث.", "4").qualifier == "at least"  # (set off by commas)
     assert number("وقال إن حصيلة القتلى قد تصل إلى 200 شخص.", "200").qualifier == "up to"  # (a modal: a ceiling)
     assert number("وسقط عدد من الجرحى يصل إلى 20 شخصا.", "20").qualifier == "up to"  # ("عدد من": some)
+    assert number("وتسربت بيانات ما يقارب من 87 مليون مستخدم.", "87 مليون").qualifier == "about"  # (with "من")
 
 
 def test_urls_hashtags_and_codes_are_not_counts():

@@ -566,6 +566,7 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وكانت الشرطة قد اعتقلت في يناير 20 شخصا", "20", "earlier event"),
     ("وكانت الشرطة قد اعتقلت في يونيو 20 شخصا", "20", ""),
     ("وقال المرصد في وقت سابق اليوم إن 20 شخصا قتلوا", "20", ""),
+    ("وضمت التشكيلة عشر عناصر (من أصل 11) ينافسون بالدوري الإنكليزي", "عشر", "part"),  # (the whole in brackets)
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of
@@ -1677,6 +1678,8 @@ def test_reports_of_no_named_outlet_are_not_counted_as_more_outlets():
     ("تجددت الأحداث بعد الظهر وقتل 5 متظاهرين الأحد", "5", True),
     ("قتل 8 جنود بعد هجوم وقع الاثنين", "8", False),  # the count, then another event's day
     ("أكّدت الشرطة الأحد أن 173 شخصا قتلوا خلال عشرة أشهر", "173", False),  # (a shadda on the verb)
+    # (a fifth review) the count's own time between the statement's day and it: "last year's" count
+    ("أعلن مكتب الإحصاء اليوم الاثنين أن عدد المهاجرين بلغ العام الماضي 10 ملايين شخص", "10 ملايين", False),
 ])
 def test_a_figures_day_is_the_sentences_only_when_nothing_between_makes_it_another_events(sentence, number, kept):
     from generator.analysis.annotate import note

@@ -168,7 +168,7 @@ def day_of(sentence: str, start: int, note: SentenceNote, end: int = -1, publish
         before, between = plain(sentence[max(0, at - 60):at]), plain(sentence[end:start])
         said = _THAT.search(between) and _SAYING.search(before.split("،")[-1])  # (the statement's day: the count's
         own = sentence[start:start + 120].split("،")[0]  #                       too, unless the count has a span of
-        if _AFTER_ANOTHER.search(between) or _OTHER_DAY.search(between) \
+        if _AFTER_ANOTHER.search(between) or _OTHER_DAY.search(between) or _ANOTHER_TIME.search(between) \
                 or (said and _SPAN.search(plain(own))) or _ANOTHER_TIME.search(plain(own)):  # its own, in its clause;
             return _UNDATED  #                                        a time of its own: "قتل 40 … الشهر الماضي")
     elif _SAYING.search(plain(sentence[start:at])) or _AFTER_ANOTHER.search(plain(sentence[start:at])):
@@ -306,7 +306,7 @@ _WAR_GOES_ON = frozenset(normalize(w) for w in (  # what may follow "الحرب"
     "العالمية"))  # ("خلال الحرب العالمية الأولى": a world war's toll)
 _OF_THEM = re.compile(r"^\s*(?:[^\s،,.؛]+\s+)?(?:منهم|منهن|منها|منهما)(?!\S)")  # "751 منهن", "38 حالة منها"
 _OF_THE_WOUNDED = re.compile(r"\s*من\s+(?:ال)?(?:مصابين|جرحى)(?!\w)")  # dead of the wounded
-_OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?(?:من\s+أصل|من\s+اصل|من\s+بين|من\s+إجمالي|من\s+اجمالي)\s")
+_OUT_OF = re.compile(r"^\s*(?:[^\s،,.؛]+\s+){0,2}?[(\[]?(?:من\s+أصل|من\s+اصل|من\s+بين|من\s+إجمالي|من\s+اجمالي)\s")
 _PERIOD = r"(?:عام|سنة|سنه|يوم|شهر|أسبوع|اسبوع|ساعة|ساعه|دقيقة|دقيقه)"
 _RATE = re.compile(r"(?<!\S)(?:و|ف)?(?:سنويا|سنوياً|يوميا|يومياً|شهريا|شهرياً|أسبوعيا|أسبوعياً|اسبوعيا|اسبوعياً|"
                    rf"كل\s+{_PERIOD}|في\s+(?:العام|السنة|السنه|اليوم|الشهر|الأسبوع|الاسبوع|الدقيقة|الدقيقه|"
