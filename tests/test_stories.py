@@ -1348,6 +1348,20 @@ def test_a_running_totals_parts_that_add_up_to_it_are_parts(tmp_path):
     assert scope == {1332: "running total", 844: "part", 488: "part"}
 
 
+def test_a_paragraph_that_opens_on_an_earlier_event_gives_its_tolls_that_scope(tmp_path):
+    """A fifth review (fourteenth session): "وكانت النجمة تحيي الحفل … يوم 22 مايو/أيار 2017. وسقط في الهجوم الدامي 22
+    قتيلا و59 مصابا" were an interview's only headline numbers, dated its day. A paragraph that opens in the pluperfect
+    on an earlier event, dated, gives that scope to the tolls of its later sentences that point back to the event
+    ("في الهجوم"); a toll of its own day does not take it."""
+    site = built_with(tmp_path, {"star.txt": "وكالة الأنباء | أخبار\n\nالمغنية تتحدث عن معاناتها\n\n2018-06-06\n\n" + "\n\n".join([
+        "كشفت المغنية الأمريكية عن معاناتها من أعراض اضطراب ما بعد الصدمة عقب الهجوم على حفلها.",
+        "وكانت النجمة تحيي الحفل في المدينة عندما فجر مهاجم قنبلة يوم 22 مايو/أيار 2017. وسقط في الهجوم الدامي 22 "
+        "قتيلا و59 مصابا. وقتل 3 أشخاص أمس في المدينة نفسها."]) + "\n"})
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    scope = {f["value"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "star"}
+    assert scope == {22: "earlier event", 59: "earlier event", 3: ""}
+
+
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):
     """An analyst (thirteenth session, 180 real reports): 9 of the 10 misleading cards quoted a count from paragraph
     4 or later, background the rules had not marked (a war's total in a relative clause, an earlier attack, a

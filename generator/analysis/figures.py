@@ -38,6 +38,9 @@ def figures_of(source: Source) -> list[Figure]:
         turned = pair.kind == "body" and _TURN.match(pair.ar) is not None  # ("من جهة أخرى، …": another matter)
         since = pair.kind == "body" and _SINCE_OPENING.match(pair.ar) is not None  # ("ومنذ بدء هجومها، … . وقتل 252 …":
         #   the paragraph's opening counts the tolls of its later sentences since then too, unless one says now)
+        before = pair.kind == "body" and bool(pair.sentences) and _told_before(pair.sentences[0].ar, source.meta.date)
+        #   ("وكانت النجمة تحيي الحفل … يوم 22 مايو/أيار 2017. وسقط في الهجوم الدامي 22 قتيلا": the paragraph opens
+        #   on an earlier event, dated, in the pluperfect; its later sentences' tolls are that event's)
         if outside:
             tally = ""  # (a sub-heading opens another part)
         for index, (sentence, note) in enumerate(zip(pair.sentences, pair.notes, strict=False), 1):
@@ -62,6 +65,9 @@ def figures_of(source: Source) -> list[Figure]:
             for n in tolls:
                 if not scopes[n.start] and ((since and index > 1 and not now) or carried):
                     scopes[n.start] = TOTAL
+                elif not scopes[n.start] and before and index > 1 and not now and not note.stated_day \
+                        and _THAT_EVENT.search(sentence.ar[:n.start]):
+                    scopes[n.start] = EARLIER  # (one that points back to it: "في الهجوم الدامي", "جراء الانفجار")
             if any(scopes[n.start] == TOTAL for n in tolls) and note.claimant and not outside:
                 tally = note.claimant
             elif any(not scopes[n.start] for n in tolls) or (note.claimant and note.claimant != tally):
@@ -115,6 +121,23 @@ def _joined_part(sentence: str, part: Number, n: Number) -> bool:
     #   (not another category, "بينهم 20 مدنيا و50 جريحا", nor another group, "بينهم 4 أطفال و12 من عناصر قوات
     #   النظام"; after a comma only a count with no noun of its own, "منهم 14 بالانتخاب، و7 بالتعيين": "بينهم 6
     #   أطفال و4 مواطنات، و18 مقاتلا" starts another count, an adversarial review found)
+
+
+_THAT_EVENT = re.compile(r"(?<!\S)[وفبل]?(?:في|جراء|خلال|إثر|اثر|بسبب)?\s*ال(?:هجوم|حادث|حادثة|انفجار|تفجير|اعتداء|هجمات|"
+                         r"تفجيرات|غارة|مجزرة|كارثة|زلزال|حريق)(?!\S)")  # a definite event noun: the one told before
+
+
+def _told_before(sentence: str, report_date: str) -> bool:
+    """Whether a sentence opens in the pluperfect ("وكان …", "وكانت …") and dates what it tells before the report: a
+    year before the report's, or a day of a month a week or more back (_days_back), and no now-word."""
+    dated = _report_month(report_date)
+    if dated is None or not _PLUPERFECT.match(sentence):
+        return False
+    plain = ascii_digits(sentence)
+    if _NOW_OR_SINCE.search(plain):
+        return False
+    return any(1800 <= int(y.group()) <= dated[2] for y in re.finditer(r"(?<!\d)\d{4}(?!\d)", plain)) \
+        or any(_days_back(found, report_date) for found in _DAY_OF_MONTH.finditer(plain))
 
 
 def _tallied(sentence: str, note: SentenceNote, tally: str, now: bool) -> bool:
