@@ -38,7 +38,8 @@ def figures_of(source: Source) -> list[Figure]:
         turned = pair.kind == "body" and _TURN.match(pair.ar) is not None  # ("من جهة أخرى، …": another matter)
         since = pair.kind == "body" and _SINCE_OPENING.match(pair.ar) is not None  # ("ومنذ بدء هجومها، … . وقتل 252 …":
         #   the paragraph's opening counts the tolls of its later sentences since then too, unless one says now)
-        before = pair.kind == "body" and bool(pair.sentences) and _told_before(pair.sentences[0].ar, source.meta.date)
+        looking_back = pair.kind == "body" and bool(pair.sentences) and _told_before(pair.sentences[0].ar,
+                                                                                      source.meta.date)
         #   ("وكانت النجمة تحيي الحفل … يوم 22 مايو/أيار 2017. وسقط في الهجوم الدامي 22 قتيلا": the paragraph opens
         #   on an earlier event, dated, in the pluperfect; its later sentences' tolls are that event's)
         if outside:
@@ -56,8 +57,8 @@ def figures_of(source: Source) -> list[Figure]:
             scopes = {n.start: scope_of(sentence.ar, n.start, n.end, n.category, years, source.meta.date,
                                         first_people is not None and first_people < n.start, after[n.start])
                       for n in people}
-            for before, n in zip(people, people[1:], strict=False):
-                if scopes[before.start] == PART and not scopes[n.start] and _joined_part(sentence.ar, before, n):
+            for previous, n in zip(people, people[1:], strict=False):
+                if scopes[previous.start] == PART and not scopes[n.start] and _joined_part(sentence.ar, previous, n):
                     scopes[n.start] = PART  # "بينهم 10 أطفال و5 نساء", "منهم 14 بالانتخاب، و7 بالتعيين"
             tolls = [n for n in people if n.category not in ("", "other people")]
             now = _NOW_OR_SINCE.search(ascii_digits(sentence.ar)) is not None
@@ -65,7 +66,7 @@ def figures_of(source: Source) -> list[Figure]:
             for n in tolls:
                 if not scopes[n.start] and ((since and index > 1 and not now) or carried):
                     scopes[n.start] = TOTAL
-                elif not scopes[n.start] and before and index > 1 and not now and not note.stated_day \
+                elif not scopes[n.start] and looking_back and index > 1 and not now and not note.stated_day \
                         and _THAT_EVENT.search(sentence.ar[:n.start]):
                     scopes[n.start] = EARLIER  # (one that points back to it: "في الهجوم الدامي", "جراء الانفجار")
             if any(scopes[n.start] == TOTAL for n in tolls) and note.claimant and not outside:
