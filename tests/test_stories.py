@@ -1356,10 +1356,12 @@ def test_a_paragraph_that_opens_on_an_earlier_event_gives_its_tolls_that_scope(t
     site = built_with(tmp_path, {"star.txt": "وكالة الأنباء | أخبار\n\nالمغنية تتحدث عن معاناتها\n\n2018-06-06\n\n" + "\n\n".join([
         "كشفت المغنية الأمريكية عن معاناتها من أعراض اضطراب ما بعد الصدمة عقب الهجوم على حفلها.",
         "وكانت النجمة تحيي الحفل في المدينة عندما فجر مهاجم قنبلة يوم 22 مايو/أيار 2017. وسقط في الهجوم الدامي 22 "
-        "قتيلا و59 مصابا. وقتل 3 أشخاص أمس في المدينة نفسها."]) + "\n"})
+        "قتيلا و59 مصابا. وقتل 3 أشخاص أمس في المدينة نفسها.",
+        # (a paragraph that opens on today's event: no earlier scope, whatever counts came before in it)
+        "قتل 10 أشخاص بينهم 4 أطفال في المدينة. وأصيب في الهجوم 7 آخرون."]) + "\n"})
     figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
     scope = {f["value"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "star"}
-    assert scope == {22: "earlier event", 59: "earlier event", 3: ""}
+    assert scope == {22: "earlier event", 59: "earlier event", 3: "", 10: "", 4: "part", 7: ""}
 
 
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):
