@@ -1764,6 +1764,9 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     # (a recheck) an institute named after a medium is not the medium; "قال نقلا عن X" is X's
     ("وخلصت نتائج تحليل أجراه معهد رويترز في جامعة أكسفورد أن 1.5 مليار يستخدمون التطبيق.", "معهد رويترز"),
     ("وقال نقلا عن دائرة صحة محافظة الانبار ان 174 من المدنيين قتلوا.", "دائرة صحة محافظة الانبار"),
+    # (a second adversarial review) "علق" that suspends, with another clause's "أن"; a ḥāl of the shape فاعلا
+    ("وعلقت الخطوط الجوية الملكية رحلاتها إلى المدينة، بعد أن قتل 5 أشخاص.", ""),
+    ("وقال ساخرا: قتل 5 أشخاص.", ""),
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who

@@ -567,6 +567,11 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وكانت الشرطة قد اعتقلت في يونيو 20 شخصا", "20", ""),
     ("وقال المرصد في وقت سابق اليوم إن 20 شخصا قتلوا", "20", ""),
     ("وضمت التشكيلة عشر عناصر (من أصل 11) ينافسون بالدوري الإنكليزي", "عشر", "part"),  # (the whole in brackets)
+    # (a second adversarial review) "في وقت سابق" of today; one event in a month; a forecast of a past count
+    ("وفي وقت سابق اليوم، قتل 5 أشخاص في هجوم", "5", ""),
+    ("وأعلن المرصد في وقت سابق من مساء السبت مقتل 20 شخصا", "20", ""),
+    ("قتل 12 شخصا في انفجار سيارة مفخخة خلال مايو الماضي", "12", ""),
+    ("وتوقعت المصادر ارتفاع الحصيلة بعد مقتل 15 شخصا", "15", ""),
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of
@@ -1358,10 +1363,12 @@ def test_a_paragraph_that_opens_on_an_earlier_event_gives_its_tolls_that_scope(t
         "وكانت النجمة تحيي الحفل في المدينة عندما فجر مهاجم قنبلة يوم 22 مايو/أيار 2017. وسقط في الهجوم الدامي 22 "
         "قتيلا و59 مصابا. وقتل 3 أشخاص أمس في المدينة نفسها.",
         # (a paragraph that opens on today's event: no earlier scope, whatever counts came before in it)
-        "قتل 10 أشخاص بينهم 4 أطفال في المدينة. وأصيب في الهجوم 7 آخرون."]) + "\n"})
+        "قتل 10 أشخاص بينهم 4 أطفال في المدينة. وأصيب في الهجوم 7 آخرون.",
+        # (an opening that tells background, no event: a second adversarial review)
+        "وكان التحالف قد بدأ حملته الجوية في 26 مارس 2015. وقتل في الغارة التي استهدفت حافلة مدرسية 40 طفلا."]) + "\n"})
     figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
     scope = {f["value"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "star"}
-    assert scope == {22: "earlier event", 59: "earlier event", 3: "", 10: "", 4: "part", 7: ""}
+    assert scope == {22: "earlier event", 59: "earlier event", 3: "", 10: "", 4: "part", 7: "", 40: ""}
 
 
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):
@@ -1696,6 +1703,7 @@ def test_reports_of_no_named_outlet_are_not_counted_as_more_outlets():
     ("أكّدت الشرطة الأحد أن 173 شخصا قتلوا خلال عشرة أشهر", "173", False),  # (a shadda on the verb)
     # (a fifth review) the count's own time between the statement's day and it: "last year's" count
     ("أعلن مكتب الإحصاء اليوم الاثنين أن عدد المهاجرين بلغ العام الماضي 10 ملايين شخص", "10 ملايين", False),
+    ("أعلنت الشرطة الأحد أن المسلحين الذين طردوا العام الماضي قتلوا 8 جنود", "8", True),  # (a relative clause's time)
 ])
 def test_a_figures_day_is_the_sentences_only_when_nothing_between_makes_it_another_events(sentence, number, kept):
     from generator.analysis.annotate import note

@@ -39,7 +39,9 @@ def figures_of(source: Source) -> list[Figure]:
         since = pair.kind == "body" and _SINCE_OPENING.match(pair.ar) is not None  # ("ومنذ بدء هجومها، … . وقتل 252 …":
         #   the paragraph's opening counts the tolls of its later sentences since then too, unless one says now)
         looking_back = pair.kind == "body" and bool(pair.sentences) and _told_before(pair.sentences[0].ar,
-                                                                                      source.meta.date)
+                                                                                      source.meta.date) \
+            and _ONE_EVENT.search(pair.sentences[0].ar) is not None  # (an event it tells: "فجر مهاجم قنبلة"; not "بدأ
+        #                                                             التحالف حملته الجوية في 26 مارس 2015", background)
         #   ("وكانت النجمة تحيي الحفل … يوم 22 مايو/أيار 2017. وسقط في الهجوم الدامي 22 قتيلا": the paragraph opens
         #   on an earlier event, dated, in the pluperfect; its later sentences' tolls are that event's)
         if outside:
@@ -67,7 +69,8 @@ def figures_of(source: Source) -> list[Figure]:
                 if not scopes[n.start] and ((since and index > 1 and not now) or carried):
                     scopes[n.start] = TOTAL
                 elif not scopes[n.start] and looking_back and index > 1 and not now and not note.stated_day \
-                        and _THAT_EVENT.search(sentence.ar[:n.start]):
+                        and _THAT_EVENT.search(sentence.ar[:n.start]) and not _NEWER.search(sentence.ar) \
+                        and not _RISING.search(sentence.ar[:n.start]):
                     scopes[n.start] = EARLIER  # (one that points back to it: "في الهجوم الدامي", "جراء الانفجار")
             if any(scopes[n.start] == TOTAL for n in tolls) and note.claimant and not outside:
                 tally = note.claimant
@@ -124,6 +127,7 @@ def _joined_part(sentence: str, part: Number, n: Number) -> bool:
     #   أطفال و4 مواطنات، و18 مقاتلا" starts another count, an adversarial review found)
 
 
+_NEWER = re.compile(r"(?<!\S)(?:ال)?(?:أخير|الأخير|الأخيرة|أخيرة|جديد|الجديد|الجديدة|جديدة)(?!\S)")  # ("الهجوم الأخير")
 _THAT_EVENT = re.compile(r"(?<!\S)[وفبل]?(?:في|جراء|خلال|إثر|اثر|بسبب)?\s*ال(?:هجوم|حادث|حادثة|انفجار|تفجير|اعتداء|هجمات|"
                          r"تفجيرات|غارة|مجزرة|كارثة|زلزال|حريق)(?!\S)")  # a definite event noun: the one told before
 
@@ -171,6 +175,17 @@ _OTHER_DAY = re.compile(r"(?<!\S)(?<!صلاة )[وف]?(?:ب|في)?(?:يوم\s+(?
 #                        is one of them, "اثنين" two; "صلاة الجمعة" is the same Friday's)
 
 
+def _own_time_between(between: str) -> bool:
+    """A time of the count's own between a statement's day and it ("أن عدد المهاجرين بلغ العام الماضي 10 ملايين"), not
+    one of a relative clause or a comparison ("المسلحين الذين طردوا العام الماضي", "منذ الشهر الماضي", "يشبه هجوم العام
+    الماضي": an adversarial review)."""
+    found = _ANOTHER_TIME.search(between)
+    return found is not None and not _NOT_OWN_TIME.search(" ".join(between[:found.start()].split()[-4:]))
+
+
+_NOT_OWN_TIME = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|اللتين|منذ|يشبه|تشبه|مقارنة|بمقارنة|مثل)(?!\S)")
+
+
 def day_of(sentence: str, start: int, note: SentenceNote, end: int = -1, published: str = "") -> Mapping[str, str]:
     """The day the sentence states, as a count's own (stated_day, day), or none when the words between them make it
     another event's day (_SAYING, _AFTER_ANOTHER, _OTHER_DAY, a span or a time of the count's own): an analyst found
@@ -192,7 +207,7 @@ def day_of(sentence: str, start: int, note: SentenceNote, end: int = -1, publish
         before, between = plain(sentence[max(0, at - 60):at]), plain(sentence[end:start])
         said = _THAT.search(between) and _SAYING.search(before.split("،")[-1])  # (the statement's day: the count's
         own = sentence[start:start + 120].split("،")[0]  #                       too, unless the count has a span of
-        if _AFTER_ANOTHER.search(between) or _OTHER_DAY.search(between) or _ANOTHER_TIME.search(between) \
+        if _AFTER_ANOTHER.search(between) or _OTHER_DAY.search(between) or _own_time_between(between) \
                 or (said and _SPAN.search(plain(own))) or _ANOTHER_TIME.search(plain(own)):  # its own, in its clause;
             return _UNDATED  #                                        a time of its own: "قتل 40 … الشهر الماضي")
     elif _SAYING.search(plain(sentence[start:at])) or _AFTER_ANOTHER.search(plain(sentence[start:at])):
@@ -295,7 +310,6 @@ _SINCE = re.compile(r"(?<!\S)و?منذ(?!\S)(?!\s+(?:قليل|ساعة|ساعا�
                     r"|(?<!\S)(?:خلال\s+)?(?:هذا\s+الأسبوع|الأسبوع\s+(?:الحالي|الجاري))(?!\S)"  # this week's, all of it
                     r"|(?<!\S)خلال\s+الأيام\s+(?:\S+\s+)?(?:الماضية|الأخيرة|القليلة\s+الماضية)(?![^\s،,.؛:])"  # the past (six) days'
                     r"|(?<!\S)في\s+هذه\s+(?:التظاهرات|المظاهرات|الاحتجاجات|المسيرات)(?!\S)"  # all these protests
-                    rf"|(?<!\S)خلال\s+(?:شهر\s+)?(?:{MONTH_PATTERN})(?![^\s،,.؛:/])"  # a month's ("خلال يوليو الماضي")
                     r"|(?<!\S)[وف]?خلال\s+(?:ذلك\s+الوقت|تلك\s+الفترة|هذه\s+الفترة|تلك\s+المدة|هذه\s+المدة)(?![^\s،,.؛:])")
 _SINCE_YEAR = re.compile(r"(?<!\S)و?منذ\s+(?:\S+\s+){0,3}?$")  # a year this ends before is a since-phrase's
 _RECORD = re.compile(r"(?<!\S)(?:(?:ال)?(?:أعنف|اعنف|أسوأ|اسوأ|أكبر|اكبر|أعلى|اعلى|أدنى|ادنى|أول|اول|أشد|اشد)"
@@ -316,6 +330,7 @@ _DONE_AFTER = re.compile(r"\s+(?:\S+\s+)?[وف]?(?:قد\s+)?(?:قتلوا|لقو
                          r"استشهدوا|غرقوا|اعتقلوا|نزحوا|فقدوا|اختطفوا)(?!\w)")  # (the count's own verb, past: done)
 _PART_CUE = re.compile(r"(?<!\S)و?(?:من\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم|بمن\s+فيهم)(?!\S)")
 _ANOTHER_SUBJECT = re.compile(r"[يت][\u0621-\u064A]{2,}(?:ه|ها|هم)$|[وف]?(?:ال)?(?:آلاف|الاف|مئات|ملايين|عشرات)$")
+_MONTH_PERIOD = re.compile(rf"(?<!\S)خلال\s+(?:شهر\s+)?(?:{MONTH_PATTERN})(?![^\s،,.؛:/])")
 _PAST_DAYS = re.compile(r"(?<!\S)خلال\s+الأيام\s+(?:\S+\s+)?(?:الماضية|الأخيرة)(?![^\s،,.؛:])")
 _ELABORATES = re.compile(r"\s*و?(?:حيث|إذ|اذ)(?!\S)")  # a clause that tells the one before it in detail: "…، حيث قتل 16"
 _WAR = re.compile(r"(?<!\S)(?:[وف]?(?:في|خلال|جراء|طوال|طيلة)\s+|[وف]?(?:أسفر|أسفرت|أودى|أودت|خلف|خلفت|حصد|حصدت|"
@@ -372,10 +387,14 @@ _MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكن
 _NOT_BEFORE = re.compile(r"(?<!\S)[وف]?(?:لا|لم|لن)\s*$")  # "ولا يمكن التحقق من مقتل 20": not a possibility
 
 
+_PAST_AFTER = re.compile(r"(?<!\S)(?:بعد|إثر|اثر|عقب|جراء)(?!\S)(?!\s+(?:أن|ان))")
+
+
 def _maybe(text: str) -> bool:
     """A word of possibility in the text that no negation stands right before ("لا يمكن التحقق من …" is the
     standard line of a toll nobody could verify, not a toll that may happen: an adversarial review)."""
-    return any(not _NOT_BEFORE.search(text[:found.start()]) for found in _MAYBE.finditer(text))
+    return any(not _NOT_BEFORE.search(text[:found.start()]) and not _PAST_AFTER.search(text[found.end():])
+               for found in _MAYBE.finditer(text))  # (not "توقعت المصادر ارتفاع الحصيلة بعد مقتل 15": past)
 
 
 _WHOLE_BEFORE = re.compile(r"(?:من\s+(?:أصل|اصل|بين|إجمالي|اجمالي))\s*(?:ال)?$")  # "13 عضوا من أصل 31": the whole, not
@@ -437,6 +456,8 @@ _BARE_MONTH = re.compile(r"(?<!\S)(?<![،,.؛:]\s)(?<!قد\s)(?<!لم\s)(?<!ال
 _DAY_OF_MONTH = re.compile(rf"(?<![\d/.:-])(?:الـ?)?(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<month>{MONTH_PATTERN})"
                            rf"(?P<other>\s*/\s*(?:{MONTH_PATTERN}))?(?![^\s،,.؛:)/])(?:\s+(?:ال)?(?:عام\s+)?(?P<year>\d{{4}}))?"
                            r"(?P<past>\s+(?:الماضي|المنصرم|الفائت))?(?P<coming>\s+(?:المقبل|القادم))?")
+_TIME_OF_DAY = re.compile(r"(?<!\S)[وف]?(?:من\s+)?(?:صباح|مساء|ليلة|ليل|فجر|ظهر|عصر)(?!\S)")  # ("في وقت سابق من مساء
+#   الثلاثاء": that day, not another event)
 _EARLIER_TIME = re.compile(r"(?<!\S)[وف]*(?:في\s+)?وقت\s+سابق(?![^\s،,.؛:])")
 _RISING = re.compile(r"(?<!\S)[وفل]?(?:ارتفع|ارتفعت|يرتفع|ترتفع|ارتفاع)(?!\S)")
 _FROM_OR_TO = frozenset(normalize(w) for w in "من إلى حتى لغاية بين منذ قبل بعد اعتبارا ابتداء بدءا خلفية إثر عقب".split())  # a
@@ -499,7 +520,11 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
         between = sentence[span[1]:found.start()] if found.start() >= span[1] else sentence[found.end():span[0]]
         if long_ago(found.group()) and len(between.split()) <= _NEAR_YEAR:  # (a clause with "منذ" returned above)
             return True
-    if _EARLIER_TIME.search(plain[clause[0]:clause[1]]) or _EARLIER_TIME.match(plain):
+    opening = plain[:m.end()] if (m := re.match(r"[^،,.؛:]*[،,]", plain)) else ""
+    if (_EARLIER_TIME.search(plain[clause[0]:clause[1]]) and not _OTHER_DAY.search(plain[clause[0]:clause[1]])
+            and not _TIME_OF_DAY.search(plain[clause[0]:clause[1]])) \
+            or (_EARLIER_TIME.match(plain) and not _NOW_OR_SINCE.search(opening) and not _OTHER_DAY.search(opening)
+                and not _TIME_OF_DAY.search(opening)):
         return True  # "ففي وقت سابق من هذا الشهر، توقف شخصان وتعرضا للضرب حتى الموت", "وأعلن المرصد في وقت سابق
         #              مقتل 20": an earlier event, or an earlier count (an analyst)
     if _PLUPERFECT.match(plain) and not _NOW_OR_SINCE.search(plain[:span[0]]) and not _OTHER_DAY.search(plain[:span[0]]) \
@@ -575,7 +600,7 @@ def _share(text: str) -> bool:
     return False
 
 
-_STANDING = re.compile(r"(?<!\S)(?:البالغ|البالغة)\s+(?:عدد\S*|تعداد\S*)")  # "السكان البالغ عددهم 32 مليون": as they are
+_STANDING = re.compile(r"(?<!\S)(?:البالغ|البالغة|يبلغ|تبلغ)\s+(?:عدد\S*|تعداد\S*)")  # "السكان البالغ عددهم 32 مليون": as they are
 _BY_YEAR = re.compile(r"(?<!\S)(?:و)?بحلول\s+(?:عام\s+|العام\s+)?(\d{4})")
 
 
@@ -662,6 +687,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
         return TOTAL
+    if told and _MONTH_PERIOD.search(clause) and not _ONE_EVENT.search(clause):
+        return TOTAL  # a month's toll ("قتلوا خلال يوليو الماضي"; not one blast's in that month: "في انفجار … خلال
+        #              يوليو", an adversarial review)
     if told and told_before and _PAST_DAYS.search(sentence[:clause_start]) and not _OTHER_DAY.search(clause) \
             and not _NOW.search(ascii_digits(clause)) and not _ONE_EVENT.search(clause):
         return TOTAL  # the past days the words before a "حيث" clause name: "خلال الأيام الستة الماضية، من تاريخ …،

@@ -244,6 +244,24 @@ def _after_a_name(s: Sentence, raw: Raw) -> bool:
     return not any(t.ending(s.forms, b) for t in tables)
 
 
+_HAL_WORDS = frozenset(normalize(w) for w in (
+    "ساخرا ساخرة غاضبا غاضبة ضاحكا ضاحكة قائلا قائلة باكيا باكية صارخا هاتفا ناصحا حاسما جازما واعدا آملا داعيا "
+    "متسائلا متسائلة مستغربا مستدركا متهكما متابعا معلقا").split())
+
+
+def _that_follows(tokens: tuple, k: int) -> bool:
+    """Whether "أن/بأن/إلى أن" follows within a dozen words, not "بعد أن", "قبل أن", "تبين أن" (another clause's: "وعلقت
+    الخطوط الجوية رحلاتها بعد أن قتل 5", an adversarial review)."""
+    if k + 1 < len(tokens) and tokens[k + 1].norm in ("اليه", "اليها"):
+        return True  # "النتائج التي خلصت إليها هيومن رايتس ووتش": what it concluded
+    for m in range(k + 1, min(k + 14, len(tokens))):
+        if tokens[m].norm in ("بالقول", "قائلا", "قائله"):
+            return True  # "وعلق البيت الأبيض على … بالقول"
+        if tokens[m].norm in ("ان", "بان", "انه", "بانه", "انها", "بانها"):
+            return tokens[m - 1].norm not in ("بعد", "قبل", "منذ", "تبين", "يبدو", "بيد", "رغم", "برغم")
+    return False
+
+
 _INSTITUTES = frozenset(normalize(w) for w in ("معهد", "جامعة", "كلية", "مؤسسة", "مركز", "جائزة"))  # (named after another)
 _NEEDS_THAT = frozenset(normalize(w) for w in ("علق", "علقت", "خلص", "خلصت"))  # verbs of saying only with أن after
 _TOTAL_HEADS = frozenset(("حصيله", "عدد", "اجمالي", "مجموع"))  # normalised: a toll or a total as a verb's subject
@@ -296,7 +314,7 @@ def claimant_of(sentence: str) -> str:
             continue  # (a verb never has the article: "إلى الحذر", "بالكشف" are nouns)
         told = -1  # (the end of an addressee's name)
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
-        if said in _NEEDS_THAT and not any(t.norm in ("ان", "بان", "انه", "بانه") for t in tokens[k:k + 16]):
+        if said in _NEEDS_THAT and not _that_follows(tokens, k):
             continue  # ("علّق وزير الطاقة عمله": suspended, no saying without "أن")
         speaking = said not in lex.statement_verbs  # ("دعا", "نفى", "حذر" …: a statement with an object of its own)
         if not speaking and (not first or any(forms[m] and forms[m][0] in lex.that_words for m in range(k))):
@@ -386,7 +404,7 @@ def claimant_of(sentence: str) -> str:
             said = "قال"  # "وقال نقلا عن دائرة صحة محافظة الأنبار إن": who he cites, named as written
         named = _named(sentence, tokens, at, said in lex.according_words) if (
             said in lex.speaking_verbs or said in lex.according_words) and (
-            said not in _NEEDS_THAT or any(t.norm in ("ان", "بان", "انه", "بانه") for t in tokens[at:at + 14])) else ""
+            said not in _NEEDS_THAT or _that_follows(tokens, at)) else ""
         #   ("وعلق الفريق على الخسارة", "وخلص الاجتماع إلى قرارات": a comment, a conclusion, no one saying a count)
         if named and (said in lex.speaking_verbs or normalize(named.split()[0]).removeprefix("ل") in lex.according_sources):
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
@@ -446,7 +464,8 @@ def _common_word(lex, tok) -> bool:
     norm, text = tok.norm, tok.text.rstrip("ًٌٍَُِّْ")
     return bool(lex.human_nouns.at([tok.forms], 0) or lex.groups.at([tok.forms], 0)) or norm in lex.number_words \
         or (text.endswith(("ه", "ها", "هم", "هن", "هما")) and len(norm) > 3 and not norm.endswith("الله")) \
-        or (norm.startswith("م") and norm.endswith("ا") and len(norm) >= 5)
+        or (norm.startswith("م") and norm.endswith("ا") and len(norm) >= 5) \
+        or norm in _HAL_WORDS  # ("ساخرا", "غاضبا", "ضاحكا"; not a name of that shape, "تابيا")
 
 
 _ASIDE_TIMES = frozenset(normalize(w) for w in ("اليوم", "أمس", "امس", "الليلة", "مساء", "صباح", "ليل", "فجر", "يوم",
@@ -470,7 +489,8 @@ def _past_aside(lex, tokens: tuple, k: int) -> int:
         if tok.text in ("،", ","):
             j += 1
         elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or _told(lex, tok)
-                                     or (tok.norm.startswith("م") and tok.norm.endswith("ا") and len(tok.norm) >= 5)):
+                                     or (tok.norm.startswith("م") and tok.norm.endswith("ا") and len(tok.norm) >= 5)
+                                     or tok.norm in _HAL_WORDS):
             j += 1  # (the day, the medium told, or a ḥāl: "قال رونار مازحا:")
         elif tok.norm == "في" and j + 1 < len(tokens) and tokens[j + 1].norm in ("بيان", "تصريح", "تصريحات", "مقابله",
                                                                                "تغريده", "حديث"):
