@@ -249,6 +249,12 @@ _HAL_WORDS = frozenset(normalize(w) for w in (
     "متسائلا متسائلة مستغربا مستدركا متهكما متابعا معلقا").split())
 
 
+def _hal(norm: str) -> bool:
+    """A ḥāl of a verb of saying, normalised: م…ا of five letters or more ("مؤكدا", "موضحا", "مازحا"), or one of the
+    listed فاعلا words ("ساخرا", "ضاحكة"; not a name of that shape, "تابيا")."""
+    return (norm.startswith("م") and norm.endswith("ا") and len(norm) >= 5) or norm in _HAL_WORDS
+
+
 def _that_follows(tokens: tuple, k: int) -> bool:
     """Whether "أن/بأن/إلى أن" follows within a dozen words, not "بعد أن", "قبل أن", "تبين أن" (another clause's: "وعلقت
     الخطوط الجوية رحلاتها بعد أن قتل 5", an adversarial review)."""
@@ -464,8 +470,7 @@ def _common_word(lex, tok) -> bool:
     norm, text = tok.norm, tok.text.rstrip("ًٌٍَُِّْ")
     return bool(lex.human_nouns.at([tok.forms], 0) or lex.groups.at([tok.forms], 0)) or norm in lex.number_words \
         or (text.endswith(("ه", "ها", "هم", "هن", "هما")) and len(norm) > 3 and not norm.endswith("الله")) \
-        or (norm.startswith("م") and norm.endswith("ا") and len(norm) >= 5) \
-        or norm in _HAL_WORDS  # ("ساخرا", "غاضبا", "ضاحكا"; not a name of that shape, "تابيا")
+        or _hal(norm)
 
 
 _ASIDE_TIMES = frozenset(normalize(w) for w in ("اليوم", "أمس", "امس", "الليلة", "مساء", "صباح", "ليل", "فجر", "يوم",
@@ -488,9 +493,7 @@ def _past_aside(lex, tokens: tuple, k: int) -> int:
         tok = tokens[j]
         if tok.text in ("،", ","):
             j += 1
-        elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or _told(lex, tok)
-                                     or (tok.norm.startswith("م") and tok.norm.endswith("ا") and len(tok.norm) >= 5)
-                                     or tok.norm in _HAL_WORDS):
+        elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or _told(lex, tok) or _hal(tok.norm)):
             j += 1  # (the day, the medium told, or a ḥāl: "قال رونار مازحا:")
         elif tok.norm == "في" and j + 1 < len(tokens) and tokens[j + 1].norm in ("بيان", "تصريح", "تصريحات", "مقابله",
                                                                                "تغريده", "حديث"):
