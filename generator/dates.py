@@ -127,7 +127,8 @@ def weekday_today(text: str) -> str:
 
 def _first_day(normal: str, dated: bool = True) -> tuple[re.Pattern, re.Match] | None:
     """The first of the day patterns that the normalised sentence matches, and its match (`dated`: a date with its
-    year too, first; a day of a month without one, last). Each pattern is searched only when a word it needs is there (most sentences state no day)."""
+    year too, first; a day of a month without one, last). Each pattern is searched only when a word it needs is
+    there (most sentences state no day)."""
     if dated and _DIGIT.search(normal) and (m := _EXPLICIT.search(normal)):
         return _EXPLICIT, m
     if any(stem in normal for stem in WEEKDAY_NUMBER):

@@ -582,7 +582,7 @@ class Sentence:
         if hit and hit[1] == WEAK + "captured" and article(self.tokens[k - hit[0] + 1].text):
             return None  # the verb أسر never carries the article: "سمح للأسر بإنجاب طفلين" (families)
         if hit and hit[1] == WEAK + "attackers" and k - hit[0] >= 1 and self.tokens[k - hit[0]].norm == "في" \
-                and article(self.tokens[k - hit[0] + 1].text) and k - hit[0] >= 1 \
+                and article(self.tokens[k - hit[0] + 1].text) \
                 and self.lex.cues_before.ending(self.forms, k - hit[0] - 1) is not None:
             return None  # "وقتل في الهجوم 7 أشخاص": what befell them in the attack (the verb before "في" says), not
             #              who made it ("وشارك في الهجوم 50 مسلحا", "هجوم 20 مسلحا")
