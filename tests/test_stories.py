@@ -572,6 +572,11 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وأعلن المرصد في وقت سابق من مساء السبت مقتل 20 شخصا", "20", ""),
     ("قتل 12 شخصا في انفجار سيارة مفخخة خلال مايو الماضي", "12", ""),
     ("وتوقعت المصادر ارتفاع الحصيلة بعد مقتل 15 شخصا", "15", ""),
+    # (a sixth review, sport, technology and culture) the pluperfect with a past month after the count; what there will
+    # be; a masdar to come ("سيتم تطعيم")
+    ("وكان 17 شخصا قد قتلوا في شهر أيار/مايو الماضي في إحدى المدارس", "17", "earlier event"),  # (last month)
+    ("وقال إنه سيكون هناك نحو ثلاثة آلاف جندي لحماية النظام العام", "ثلاثة آلاف", "possible"),
+    ("وسيتم تطعيم 100 ألف شخص خلال الحملة", "100 ألف", "possible"),
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

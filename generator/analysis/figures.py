@@ -377,7 +377,7 @@ TOTAL, PART, RATE, BOTH, EARLIER, POSSIBLE, ELSEWHERE, ANOTHER = SCOPES[1:]  # (
 _TURN = re.compile(r"\s*[«\"(]?\s*و?(?:من\s+(?:جهة|ناحية)\s+(?:ثانية|أخرى|اخرى)|على\s+صعيد\s+(?:آخر|اخر)|"
                    r"في\s+(?:سياق|شأن|تطور)\s+(?:آخر|اخر)|ميدانيا|ميدانياً)\s*[،,]")
 _MAYBE = re.compile(r"(?<!\S)[وف]?(?:يمكن|يمكنه|يمكنها|يمكنهم|ربما|من\s+المتوقع|من\s+المقرر|يتوقع|يُتوقع|متوقع|"
-                    r"المتوقع\s+أن|المقرر\s+أن|توقعت|توقعات|"
+                    r"المتوقع\s+أن|المقرر\s+أن|توقعت|توقعات|توقع\s+أن|[سو]?(?:سيكون|ستكون)\s+هناك|"
                     r"يرتقب|يُرتقب|من\s+المرتقب|من\s+المنتظر|ينتظر\s+أن|يُنتظر\s+أن|من\s+المفترض|"
                     r"في\s+حال|في\s+حالة|سوف|"
                     r"قد\s+(?:ي\S+|تصل|تبلغ|تكون|ترتفع|تزيد|تتجاوز))(?!\S)")  # "يمكن قتل", "قد يصل"; not "قد قتل",
@@ -527,10 +527,11 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
                 and not _TIME_OF_DAY.search(opening)):
         return True  # "ففي وقت سابق من هذا الشهر، توقف شخصان وتعرضا للضرب حتى الموت", "وأعلن المرصد في وقت سابق
         #              مقتل 20": an earlier event, or an earlier count (an analyst)
-    if _PLUPERFECT.match(plain) and not _NOW_OR_SINCE.search(plain[:span[0]]) and not _OTHER_DAY.search(plain[:span[0]]) \
-            and any(MONTHS[m.group("month")] != month and not _BUT.search(plain[m.end():span[0]])
-                    for m in _BARE_MONTH.finditer(plain, 0, span[0])):
-        return True  # the pluperfect with a month other than the report's ("وكانت هيئة الرياضة قد أعلنت في يناير …")
+    if _PLUPERFECT.match(plain) and not _NOW_OR_SINCE.search(plain) and not _OTHER_DAY.search(plain) \
+            and any(MONTHS[m.group("month")] != month and not _BUT.search(plain[min(m.end(), span[0]):max(m.start(), span[1])])
+                    for m in (*_BARE_MONTH.finditer(plain), *_PAST_MONTH.finditer(plain))):
+        return True  # the pluperfect with a month other than the report's, before the count or after it ("وكانت هيئة
+        #              الرياضة قد أعلنت في يناير …", "وكان 17 شخصا قد قتلوا في شهر شباط/فبراير الماضي": a review)
     rising = _RISING.search(plain[clause[0]:span[0]]) is not None  # ("ارتفع عدد ضحايا هجوم … في 14 يوليو إلى 86": the
     #                                                                 toll as it stands now, the report's news)
     for found in _DAY_OF_MONTH.finditer(plain, clause[0], clause[1]):
@@ -600,6 +601,7 @@ def _share(text: str) -> bool:
     return False
 
 
+_WILL_BE_DONE = frozenset(("سيتم", "ستتم", "سيجري", "ستجري"))  # normalised: auxiliaries of a masdar to come
 _STANDING = re.compile(r"(?<!\S)(?:البالغ|البالغة|يبلغ|تبلغ)\s+(?:عدد\S*|تعداد\S*)")  # "السكان البالغ عددهم 32 مليون": as they are
 _BY_YEAR = re.compile(r"(?<!\S)(?:و)?بحلول\s+(?:عام\s+|العام\s+)?(\d{4})")
 
@@ -677,8 +679,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     if (told and (_maybe(" ".join(words_before[-8:])) or _IF.search(" ".join(words_before)))
             or (words_before and future_verb(normalize(words_before[-1]))
                 and (told or _future_before(words_before)))
-            or (len(words_before) > 1 and words_before[-1][:1] == "ب" and future_verb(normalize(words_before[-2]))
-                and _future_before(words_before[:-1]))  # "سنقوم بتعيين آلاف الأشخاص": a verb in the future, its masdar
+            or (len(words_before) > 1 and future_verb(normalize(words_before[-2]))
+                and ((words_before[-1][:1] == "ب" and _future_before(words_before[:-1]))
+                     or normalize(words_before[-2]).lstrip("وف") in _WILL_BE_DONE))
+            #   ("سنقوم بتعيين آلاف الأشخاص", "وسيتم تطعيم 100 ألف": a verb in the future, its masdar)
             or (_forecast(sentence[clause_start:clause_end], report_date)
                 and not _STANDING.search(" ".join(words_before[-4:])))
             or (_maybe(near := " ".join(words_before[-6:])) and not _IF.search(near)
