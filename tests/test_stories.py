@@ -577,6 +577,8 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("وكان 17 شخصا قد قتلوا في شهر أيار/مايو الماضي في إحدى المدارس", "17", "earlier event"),  # (last month)
     ("وقال إنه سيكون هناك نحو ثلاثة آلاف جندي لحماية النظام العام", "ثلاثة آلاف", "possible"),
     ("وسيتم تطعيم 100 ألف شخص خلال الحملة", "100 ألف", "possible"),
+    ("وتهدف الحملة إلى توفير اللقاح لـ600 ألف شخص", "600 ألف", "possible"),  # (an aim: not of a toll, nor of
+    ("وفشلت مفاوضات كانت تهدف إلى إطلاق سراح 30 سيدة يحتجزهم التنظيم", "30", ""),  # hostages who are held now)
 ])
 def test_the_scope_of_a_count_comes_from_its_own_clause(sentence, number, scope):
     from generator.analysis.figures import scope_of

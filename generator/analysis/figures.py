@@ -601,6 +601,7 @@ def _share(text: str) -> bool:
     return False
 
 
+_AIM = re.compile(r"(?<!\S)[وف]?(?:تهدف|يهدف|بهدف|تستهدف|يستهدف)(?!\S)")
 _WILL_BE_DONE = frozenset(("سيتم", "ستتم", "سيجري", "ستجري"))  # normalised: auxiliaries of a masdar to come
 _STANDING = re.compile(r"(?<!\S)(?:البالغ|البالغة|يبلغ|تبلغ)\s+(?:عدد\S*|تعداد\S*)")  # "السكان البالغ عددهم 32 مليون": as they are
 _BY_YEAR = re.compile(r"(?<!\S)(?:و)?بحلول\s+(?:عام\s+|العام\s+)?(\d{4})")
@@ -683,6 +684,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
                 and ((words_before[-1][:1] == "ب" and _future_before(words_before[:-1]))
                      or normalize(words_before[-2]).lstrip("وف") in _WILL_BE_DONE))
             #   ("سنقوم بتعيين آلاف الأشخاص", "وسيتم تطعيم 100 ألف": a verb in the future, its masdar)
+            or (not told and _AIM.search(" ".join(words_before[-6:])) is not None)  # "وتهدف الحملة إلى توفير اللقاح
+            #   لـ600 ألف شخص" (not a toll or hostages the aim is about: "مفاوضات تهدف إلى إطلاق سراح 30 سيدة")
             or (_forecast(sentence[clause_start:clause_end], report_date)
                 and not _STANDING.search(" ".join(words_before[-4:])))
             or (_maybe(near := " ".join(words_before[-6:])) and not _IF.search(near)
