@@ -1378,6 +1378,20 @@ def test_a_paragraph_that_opens_on_an_earlier_event_gives_its_tolls_that_scope(t
     assert scope == {22: "earlier event", 59: "earlier event", 3: "", 10: "", 4: "part", 7: "", 40: ""}
 
 
+def test_who_was_counted_shows_no_measure_or_number_word_as_the_reports_own(tmp_path):
+    """A sixth review (fourteenth session): "as the report says: حالة", "… العشرات", "… آخرين" in the figures page's
+    "who was counted" column, where the count's noun is a measure word, a number word or "others". Those show no
+    group; a noun that says who stays."""
+    site = built_with(tmp_path, {"cholera.txt": "وكالة الأنباء | أخبار\n\nالكوليرا في زامبيا\n\n2018-05-10\n\n"
+                                 + "\n\n".join([
+                                     "سجلت السلطات 1700 حالة إصابة بالكوليرا في نيجيريا أمس.",
+                                     "وتوفي العشرات في مخيم للاجئين، وقتل 12 صيادا في حادث غرق قارب أمس."]) + "\n"})
+    cells = [td.get_text(" ", strip=True) for page in sorted(site.glob("figures*.html"))
+             for td in soup(page).select('td[data-label="Who was counted"]')]
+    assert cells and not any(word in cell for cell in cells for word in ("حالة", "العشرات"))
+    assert any("صيادا" in cell for cell in cells)
+
+
 def test_a_story_card_quotes_a_count_only_from_the_reports_opening_paragraphs(tmp_path):
     """An analyst (thirteenth session, 180 real reports): 9 of the 10 misleading cards quoted a count from paragraph
     4 or later, background the rules had not marked (a war's total in a relative clause, an earlier attack, a

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ..arabic import normalize
 from .number_lexicon import lexicon
 
 TYPE_LABELS = {
@@ -44,3 +45,24 @@ def is_group(group: str) -> bool:
 def plural(count: int, noun: str) -> str:
     """ "1 report", "3 reports" (the nouns counted on the pages take an s)."""
     return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+_NOT_WHO = frozenset(normalize(w) for w in (
+    "حالة حالات الحالات وفاة وفيات الوفيات إصابة إصابات الإصابات جثة جثث الجثث مرة مرات").split())  # measure words
+
+
+def counted_as_written(noun: str) -> str:
+    """The counted noun as the figures page shows it beside a count no group of the rules names ("as the report
+    says: …"): not a word that says no one (a measure word, "حالة", "وفاة"; a number word, "الملايين", "العشرات"; "others",
+    "آخرين"; a review found them shown as who was counted), else the noun as written."""
+    norm = normalize(noun)
+    if not norm:
+        return ""
+    lex = lexicon()
+    forms = {norm, norm[1:] if norm[:1] in "وفب" and len(norm) > 3 else norm}
+    forms |= {f[2:] for f in forms if f.startswith("ال")}
+    if any(f in _NOT_WHO or f in lex.number_words or f in lex.others_words or f in lex.multipliers
+           or lex.vague.at([(f,)], 0) for f in forms):
+        return ""
+    return noun
+

@@ -8,7 +8,7 @@ from math import ceil
 
 from ..analysis.briefing import Briefing, Story
 from ..analysis.figures import EARLIER, ELSEWHERE, POSSIBLE, RATE, TOTAL, chart_rows, figure_value, pair_places
-from ..analysis.labels import TYPE_LABELS, category_label, category_order, group_label, plural
+from ..analysis.labels import TYPE_LABELS, category_label, category_order, counted_as_written, group_label, plural
 from ..models import Figure, Pair, Source
 
 FIGURES_PER_PAGE = 250
@@ -179,7 +179,8 @@ def figure_row(figure: Figure, sources: dict[str, Source], root: str) -> dict:
     if len(sentence.en) > _WINDOW:
         english.append("…")
     meta = sources[figure.source_id].meta
-    return {"id": figure.id, "value": figure_value(figure), "noun": figure.noun, "group_key": figure.group,
+    return {"id": figure.id, "value": figure_value(figure), "noun": counted_as_written(figure.noun),
+            "group_key": figure.group,
             "group": group_label(figure.group), "claimant": figure.claimant or meta.outlet,
             "claimant_en": sources[figure.source_id].speaker_en(figure.claimant),
             "outlet": meta.outlet, "date": meta.date[:10], "day": figure.day,
