@@ -1968,6 +1968,20 @@ def test_a_day_stated_right_after_a_count_is_its_own():
     assert dated(plan, "1600") != "2018-04-05"
 
 
+def test_after_a_quotation_closes_the_outlet_speaks_again_unless_the_speaker_goes_on():
+    """A sixth review (fourteenth session): after 'وقال بيركلي "…"', the narrative's cholera counts ("وتهدف الحملة في
+    نيجيريا حيث تم تسجيل 1700 حالة …") were credited to the speaker quoted before. A sentence after one that closes a
+    quotation carries no speaker unless it says the speaker goes on ("وأضاف: …", "وقال المصدر نفسه")."""
+    from generator.analysis.annotate import annotate_paragraph
+    from generator.models import Paragraph
+    paragraph = Paragraph(kind="body", sentences=(
+        'وقال المتحدث باسم الشرطة: "الحملة ستنجح".', "وتهدف الحملة إلى تطعيم 600 ألف شخص.",
+        'وقالت الشرطة: "قتل 5".', 'وأضاف: "قتل 5 أشخاص".', "وقتل 3 آخرون.",
+        "وقالت الشرطة إن 5 قتلوا.", "وقتل 3 آخرون."), lines=(1,))
+    assert [n.claimant for n in annotate_paragraph(paragraph, "2018-05-10").notes] == [
+        "police", "", "police", "police", "", "police", "police"]
+
+
 def test_a_sentence_with_an_unnamed_speaker_of_its_own_is_not_the_last_named_speakers():
     """(thirteenth session) an analyst: "كما أعلن مسؤولون أمنيون عراقيون وأكراد … مقتل 11" was shown as الجبوري, who
     spoke in the sentence before; an unnamed speaker of its own ends the attribution carried on. "The official"
