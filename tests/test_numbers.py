@@ -1767,6 +1767,9 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     # (a second adversarial review) "علق" that suspends, with another clause's "أن"; a ḥāl of the shape فاعلا
     ("وعلقت الخطوط الجوية الملكية رحلاتها إلى المدينة، بعد أن قتل 5 أشخاص.", ""),
     ("وقال ساخرا: قتل 5 أشخاص.", ""),
+    # (a sixth review) "وفقاً لل…": ل and the article; "في المقابلة" between a name and "بأنها"
+    ("ويستخدم الإنترنت 45 مليون شخص، وفقاً للاتحاد الدولي للاتصالات.", "الاتحاد الدولي للاتصالات"),
+    ("وقالت بار في المقابلة بأنها وافقت على فريق من 200 شخص.", "بار"),
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who

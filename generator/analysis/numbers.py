@@ -412,7 +412,13 @@ def claimant_of(sentence: str) -> str:
             said in lex.speaking_verbs or said in lex.according_words) and (
             said not in _NEEDS_THAT or _that_follows(tokens, at)) else ""
         #   ("وعلق الفريق على الخسارة", "وخلص الاجتماع إلى قرارات": a comment, a conclusion, no one saying a count)
-        if named and (said in lex.speaking_verbs or normalize(named.split()[0]).removeprefix("ل") in lex.according_sources):
+        head = normalize(named.split()[0]) if named else ""
+        head = "ال" + head[2:] if head.startswith("لل") else head.removeprefix("ل")  # ("وفقاً للاتحاد": ل + ال)
+        if named and (said in lex.speaking_verbs or head in lex.according_sources):
+            if said in lex.according_words and named.startswith("لل"):
+                named = "ال" + named[2:]  # "للاتحاد الدولي للاتصالات" → "الاتحاد الدولي للاتصالات"
+            elif said in lex.according_words and named.startswith("ل") and head in lex.according_sources:
+                named = named[1:]
             return named  # "بحسب صحيفة ميترو البريطانية", "وحسب المنظمة الدولية" (not "حسب فئة السرطان")
         if (said in lex.speaking_verbs or said in lex.continuation_verbs) and (bare := _bare_name(sentence, tokens, at)
                                                                               or _headed_name(sentence, tokens, at)):
@@ -495,8 +501,8 @@ def _past_aside(lex, tokens: tuple, k: int) -> int:
             j += 1
         elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or _told(lex, tok) or _hal(tok.norm)):
             j += 1  # (the day, the medium told, or a ḥāl: "قال رونار مازحا:")
-        elif tok.norm == "في" and j + 1 < len(tokens) and tokens[j + 1].norm in ("بيان", "تصريح", "تصريحات", "مقابله",
-                                                                               "تغريده", "حديث"):
+        elif tok.norm == "في" and j + 1 < len(tokens) and tokens[j + 1].norm.removeprefix("ال") in (
+                "بيان", "تصريح", "تصريحات", "مقابله", "تغريده", "حديث"):  # ("في بيان", "في المقابلة")
             j += 2
         else:
             break
