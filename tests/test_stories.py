@@ -1344,6 +1344,12 @@ def test_an_earlier_events_date_is_shown_as_written_without_a_day_of_the_story(t
     figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
     twelve = next(f for f in figures if f["source_id"] == "aurora" and f["value"] == 12)
     assert (twelve["scope"], twelve["stated_day"], twelve["day"]) == ("earlier event", "20 يوليو 2012", "")
+    # (a sixth review) with a year and no day: the year
+    site = built_with(tmp_path / "year", {"nice.txt": "وكالة الأنباء | أخبار\n\nذكرى الهجوم\n\n2018-06-10\n\n"
+                                          + "أحيت المدينة ذكرى الهجوم الذي وقع في عام 2016 وأسفر عن مقتل 86 شخصا.\n"})
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    nice = next(f for f in figures if f["source_id"] == "nice" and f["value"] == 86)
+    assert (nice["scope"], nice["stated_day"], nice["day"]) == ("earlier event", "2016", "")
 
 
 def test_a_running_totals_parts_that_add_up_to_it_are_parts(tmp_path):

@@ -86,6 +86,8 @@ def figures_of(source: Source) -> list[Figure]:
                         and 0 <= sentence.ar.find(note.stated_day) < n.start:  # (before it: not a later clause's date)
                     day = {"stated_day": note.stated_day, "day": ""}  # (the date that makes it another event's, as
                     #   written, no day of this story: an analyst missed "20 يوليو 2012" once it was tagged)
+                elif scope == EARLIER and years and (year := _year_of(sentence.ar, n.start, n.end, years)):
+                    day = {"stated_day": year, "day": ""}  # ("في عام 2016", "سنة 1920م": the year, as a review asked)
                 out.append(Figure(
                     id=figure_id(source.meta.id, f"{outside}:{note.key}" if outside else note.key, n.start),
                     source_id=source.meta.id, pair_id=pair.id,
@@ -130,6 +132,20 @@ def _joined_part(sentence: str, part: Number, n: Number) -> bool:
 _NEWER = re.compile(r"(?<!\S)(?:ال)?(?:أخير|الأخير|الأخيرة|أخيرة|جديد|الجديد|الجديدة|جديدة)(?!\S)")  # ("الهجوم الأخير")
 _THAT_EVENT = re.compile(r"(?<!\S)[وفبل]?(?:في|جراء|خلال|إثر|اثر|بسبب)?\s*ال(?:هجوم|حادث|حادثة|انفجار|تفجير|اعتداء|هجمات|"
                          r"تفجيرات|غارة|مجزرة|كارثة|زلزال|حريق)(?!\S)")  # a definite event noun: the one told before
+
+
+def _year_of(sentence: str, start: int, end: int, years: tuple[tuple[int, int], ...]) -> str:
+    """The year nearest a count in its sentence, before it or after it within a clause (no clause end between), as its
+    digits: what an earlier event's row shows as its date when the sentence states no day."""
+    best = ""
+    distance = None
+    for at, value in years:
+        between = sentence[end:at] if at >= end else sentence[at:start]
+        if re.search(r"[.!?؟؛]", between) or not 1800 <= value <= 2100:
+            continue
+        if distance is None or len(between) < distance:
+            best, distance = str(value), len(between)
+    return best
 
 
 def _told_before(sentence: str, report_date: str) -> bool:
