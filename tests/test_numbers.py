@@ -715,6 +715,21 @@ def test_a_killing_or_arrest_demanded_threatened_or_to_come_is_no_event(sentence
     assert (found.type, found.category) == ("people", category)
 
 
+@pytest.mark.parametrize(("sentence", "text", "category"), [
+    # (fifteenth session, the tuning half's category errors) an execution told in the present tense is a killing;
+    # an evacuation by a verb that can only be one ("أجلى", "تجلي") is a displacement; "أجلت" is also "postponed"
+    # ("وأجلت المحكمة النظر في قضية 12 ناشطا": other people, above); a release ("إخلاء سبيل") is not
+    ("جبهة النصرة تعدم 10 أشخاص في حلب.", "10", "killed"),
+    ("قال الجيش إن السلطات تجلي 300 شخص من المبنى.", "300", "displaced"),
+    ("وأجلى الجيش 300 شخص من المبنى.", "300", "displaced"),
+    ("وقررت المحكمة إخلاء سبيل 12 متهما.", "12", "other people"),
+    ("قتل في سبيل ذلك 12 شخصا.", "12", "killed"),
+])
+def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, text, category):
+    found = number(sentence, text)
+    assert (found.type, found.category) == ("people", category)
+
+
 def test_the_group_is_not_the_victim_of_the_crime_of_those_counted():
     found = number("سيتم إعدام 3 مدانين بقتل شرطي.", "3")
     assert found.group != "forces"
