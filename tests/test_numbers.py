@@ -1785,6 +1785,15 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     # (a sixth review) "وفقاً لل…": ل and the article; "في المقابلة" between a name and "بأنها"
     ("ويستخدم الإنترنت 45 مليون شخص، وفقاً للاتحاد الدولي للاتصالات.", "الاتحاد الدولي للاتصالات"),
     ("وقالت بار في المقابلة بأنها وافقت على فريق من 200 شخص.", "بار"),
+    # (fifteenth session, a sixth review's cholera toll shown as no one's) present-tense verbs of saying open the
+    # sentence with "أن" after them; inside a clause, or with an object, they say nothing
+    ("وتفيد منظمة الصحة العالمية أن وباء الكوليرا يتسبب بوفاة 21 ألف شخص سنويا.", "WHO"),
+    ("ويؤكد ناشطون أن 300 شخص اعتقلوا.", "activists"),
+    ("ويوضح حمادة أنه درب 40 طالبا.", "حمادة"),
+    ("وأشار الصباغ إلى أن جميع المؤشرات تؤكد أن 5 آلاف أسرة تلقت المساعدات.", "الصباغ"),
+    ("واستعرضت الشركة صورا توضح الرسالة التي تصل إلى 5 ملايين مستخدم.", ""),
+    ("فيديو يوضح طريقة صد الهجمات في لعبة يلعبها 5 ملايين شخص.", ""),
+    ("قبل أن يضيف اللاعب نفسه الهدف الثاني أمام 40 ألف متفرج.", ""),
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who

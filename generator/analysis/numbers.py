@@ -269,7 +269,12 @@ def _that_follows(tokens: tuple, k: int) -> bool:
 
 
 _INSTITUTES = frozenset(normalize(w) for w in ("معهد", "جامعة", "كلية", "مؤسسة", "مركز", "جائزة"))  # (named after another)
-_NEEDS_THAT = frozenset(normalize(w) for w in ("علق", "علقت", "خلص", "خلصت"))  # verbs of saying only with أن after
+# Verbs of saying only with أن after: a comment, a conclusion ("وعلق الفريق على الخسارة"), and the present tense of
+# verbs that also show, confirm or add a thing ("صورا توضح الرسالة", "يؤكد مدى تشدد", "قبل أن يضيف اللاعب الهدف")
+# Their present tense says so only as the sentence's first word ("وتفيد منظمة الصحة العالمية أن", "ويوضح حمادة أنه"),
+# not inside a clause ("أشار الصباغ إلى أن المؤشرات تؤكد أن": الصباغ's; "يسر المؤسسة أن توضح").
+_OPENING_ONLY = frozenset(normalize(w) for w in ("تفيد", "يفيد", "تؤكد", "يؤكد", "توضح", "يوضح", "يضيف", "تضيف"))
+_NEEDS_THAT = frozenset(normalize(w) for w in ("علق", "علقت", "خلص", "خلصت")) | _OPENING_ONLY
 _TOTAL_HEADS = frozenset(("حصيله", "عدد", "اجمالي", "مجموع"))  # normalised: a toll or a total as a verb's subject
 _MODALS = frozenset(("قد", "ربما", "يمكن", "يتوقع", "يرجح", "ترجح", "توقع", "متوقع"))  # (then "يصل إلى" is a ceiling)
 
@@ -320,7 +325,7 @@ def claimant_of(sentence: str) -> str:
             continue  # (a verb never has the article: "إلى الحذر", "بالكشف" are nouns)
         told = -1  # (the end of an addressee's name)
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
-        if said in _NEEDS_THAT and not _that_follows(tokens, k):
+        if said in _NEEDS_THAT and not _that_follows(tokens, k) or k > 0 and _OPENING_ONLY.intersection(forms[k]):
             continue  # ("علّق وزير الطاقة عمله": suspended, no saying without "أن")
         speaking = said not in lex.statement_verbs  # ("دعا", "نفى", "حذر" …: a statement with an object of its own)
         if not speaking and (not first or any(forms[m] and forms[m][0] in lex.that_words for m in range(k))):
@@ -410,7 +415,8 @@ def claimant_of(sentence: str) -> str:
             said = "قال"  # "وقال نقلا عن دائرة صحة محافظة الأنبار إن": who he cites, named as written
         named = _named(sentence, tokens, at, said in lex.according_words) if (
             said in lex.speaking_verbs or said in lex.according_words) and (
-            said not in _NEEDS_THAT or _that_follows(tokens, at)) else ""
+            said not in _NEEDS_THAT or _that_follows(tokens, at)) and not (k > 0 and _OPENING_ONLY.intersection(forms[k])) \
+            else ""
         #   ("وعلق الفريق على الخسارة", "وخلص الاجتماع إلى قرارات": a comment, a conclusion, no one saying a count)
         head = normalize(named.split()[0]) if named else ""
         head = "ال" + head[2:] if head.startswith("لل") else head.removeprefix("ل")  # ("وفقاً للاتحاد": ل + ال)
