@@ -410,6 +410,15 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("ويشهد العالم 266 ولادة مقابل 110 وفاة في الدقيقة الواحدة", "110", "rate"),  # (an analyst, s11: a card's toll)
     ("ويعني ذلك أن 500 جندي في المتوسط يعبرون الحدود أسبوعيًا", "500", "rate"),  # tanween before the alif
     ("يموت 7 ملايين شخص سنويًا", "7 ملايين", "rate"),  # (a blind review: "سنويًا" as often as "سنوياً")
+    # (fifteenth session, a sixth review) a rate word before a verb joined by و is that verb's period too; a comma
+    # between them ends it
+    ("يصيب الوباء بين مليون و4 ملايين شخص سنويا ويتسبب بوفاة بين 21 ألفا و143 ألف شخص", "21 ألفا و143 ألف", "rate"),
+    ("يموت 7 ملايين شخص سنويا، ويقتل 5 أشخاص في الحادث", "5", ""),
+    # "in the same period" after a count: the period its sentence named before, a year before the report's
+    ("تسبب التلوث في 4 ملايين وفاة في عام 2016، بينما تسبب الطهي باستخدام أنواع الوقود والتكنولوجيات الملوثة في وفاة"
+     " ما يقدر بـ3.8 مليون وفاة في نفس الفترة", "3.8 مليون", "earlier event"),
+    ("تسبب التلوث في 4 ملايين وفاة منذ عام 2016، بينما تسبب الطهي باستخدام أنواع الوقود والتكنولوجيات الملوثة في"
+     " وفاة 3.8 مليون في الفترة نفسها", "3.8 مليون", ""),
     ("وسجلت 3 وفيات لكل 5000 نسمة", "3", "rate"),
     ("وسجلت 7 وفيات لكل خمسين ألف نسمة", "7", "rate"),
     ("وسجلت 12 وفاة لكل 1,000 ولادة", "12", "rate"),  # (one number: the comma groups its digits)

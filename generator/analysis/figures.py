@@ -375,6 +375,8 @@ _PER_HEAD = re.compile(r"^(?:\S+\s+){0,2}?(?:و?لكل\s+(?:\d|(?:ال)?(?:ال�
 _GROUPED = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")  # "1,000": one number, not two (normalize makes the comma a space)
 # (normalised text: "لكلّ 100 ألف", "من كل ألف", "في كل مئة ألف" within the count's noun and two words after it)
 _RELATIVE = re.compile(rf"(?<!\S)(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
+# A rate word right before a verb in the present joined to it by و, the count at most three words after that verb
+_RATE_SHARED = re.compile(_RATE.pattern + r"\s+و[يت][\u0621-\u064A]{2,}(?:\s+\S+){0,3}$")
 _RELATIVE_START = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت)"
 _WOUNDING = r"(?:إصابة|اصابة|إصابات|اصابات|جرح)"
@@ -447,6 +449,24 @@ def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years
         if len(between.split()) <= _NEAR_YEAR:
             return True
     return False
+
+
+# "In the same period" after a count refers to the period its sentence named before it ("4.2 مليون حالة وفاة في عام
+# 2016، بينما تسبب تلوث الهواء المنزلي في وفاة 3.8 مليون في نفس الفترة"): that year dates this count too.
+_SAME_PERIOD = re.compile(r"(?<!\S)[وف]?(?:في|خلال)\s+(?:نفس\s+الفترة|ذات\s+الفترة|الفترة\s+(?:نفسها|ذاتها|عينها))(?!\S)")
+
+
+def same_period_earlier(sentence: str, clause: tuple[int, int], years: tuple[tuple[int, int], ...],
+                        report_date: str) -> bool:
+    """A count's clause says "in the same period" and the last year its sentence named before that clause is one
+    before the report's (not a since-phrase's: "منذ 2011 …": a running total's period, not an event's)."""
+    if _SAME_PERIOD.search(sentence, clause[0], clause[1]) is None or (dated := _report_month(report_date)) is None:
+        return False
+    before = [(at, value) for at, value in years if at < clause[0] and 1800 <= value]
+    if not before:
+        return False
+    at, value = before[-1]
+    return value <= dated[2] and not _SINCE_YEAR.search(sentence[max(0, at - 40):at])
 
 
 # A month named as past ("يناير الماضي", "فبراير/شباط الماضي", "أواخر ديسمبر ومطلع يناير الماضي").
@@ -728,7 +748,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         return TOTAL  # a war's or a conflict's toll ("قتل نحو 10 آلاف شخص في الحرب", "وأسفر النزاع عن سقوط أكثر من
         #               عشرة آلاف قتيل"): its running total, not one event's (an analyst met it as a story's toll)
     if told and (earlier(sentence, (start, end), (clause_start, clause_end), years, report_date)
-                 or dated_before(sentence, (start, end), (clause_start, clause_end), report_date)):
+                 or dated_before(sentence, (start, end), (clause_start, clause_end), report_date)
+                 or same_period_earlier(sentence, (clause_start, clause_end), years, report_date)):
         return EARLIER
     words_after = sentence[end:clause_end].split()
     before = without_diacritics(re.split(r"\d", " ".join(words_before[-3:]))[-1])
@@ -740,6 +761,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         found = _RATE.search(side)
         if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
             return RATE
+    if _RATE_SHARED.search(without_diacritics(" ".join(words_before[-7:]))) is not None:
+        return RATE  # "يصيب بين 1,3 و4 ملايين شخص سنويا ويتسبب بوفاة بين 21 ألفا و143 ألف شخص": the period of the verb
+        #              before it, joined by و, is this one's too (a sixth review: a yearly toll shown as one event's)
     if _PER_HEAD.match(normalize(_GROUPED.sub("", " ".join(words_after[:5])))):
         return RATE  # "7 وفيات لكل 100 ألف شخص", "10 وفيات من كل 100 ألف نسمة": per head of a population, after
         #              the count and its noun (two words at most)
