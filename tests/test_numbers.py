@@ -1794,6 +1794,13 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("واستعرضت الشركة صورا توضح الرسالة التي تصل إلى 5 ملايين مستخدم.", ""),
     ("فيديو يوضح طريقة صد الهجمات في لعبة يلعبها 5 ملايين شخص.", ""),
     ("قبل أن يضيف اللاعب نفسه الهدف الثاني أمام 40 ألف متفرج.", ""),
+    # a name, then who they are set off by commas at any length, then "إن": the name (it was no one's past nine words)
+    ("وقال فيتالي كليتشكو، عمدة مدينة كييف وبطل العالم ثلاث مرات في الوزن الثقيل للملاكمة، إنه يتوقع وصول 100 ألف"
+     " سائح.", "فيتالي كليتشكو"),
+    ("وقال محمد باركيندو، الأمين العام لأوبك خلال مؤتمر النفط والمال في لندن، إن 300 موظف غادروا.", "محمد باركيندو"),
+    ("وقال مسؤول، طلب عدم نشر اسمه لأنه غير مخول بالحديث إلى وسائل الإعلام، إن 5 أشخاص قتلوا.", "officials"),
+    # (not past a sentence's end or a quotation: "وقالت سلمى، وهي من سكان المدينة: "…"، إن" is no such set-off)
+    ('وقالت سلمى، وهي تبكي: "قتل 5 من أبنائي"، إن الجيش انسحب.', ""),
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who

@@ -821,6 +821,11 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
                                             and t.norm not in lex.not_speakers for t in tokens[start:comma]):
         if found := _apposition(sentence, tokens, comma + 1):  # a name, then who it is: "قال رائد صالح، رئيس
             return found  #                                      مجموعة الخوذ البيضاء، إن", "وقال سيرغي لافروف، وزير …"
+        if _set_off_to_that(lex, tokens, comma) and (
+                bare := _bare_name("قال " + sentence[tokens[start].start:tokens[comma - 1].end] + " إن",
+                                   tokenize("قال " + sentence[tokens[start].start:tokens[comma - 1].end] + " إن"), 1)):
+            return bare  # a name, then who they are at any length: "وقال فيتالي كليتشكو، عمدة مدينة كييف وبطل العالم
+            #              ثلاث مرات في الملاكمة للوزن الثقيل، إنه" (a sixth review: shown as the outlet's)
     j = start  # (where the words stopped)
     for j in range(start, min(start + _LONGEST_NAMED + 1, len(tokens))):
         tok = tokens[j]
@@ -859,6 +864,18 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
         according and len(first.norm) > 3))
     begin = first.start + 1 if to else first.start
     return sentence[begin:words[-1].end]  # ("وفقاً لوكالة فيتش", "وفقا لبيانات الجهاز": without "to")
+
+
+def _set_off_to_that(lex, tokens: tuple, comma: int) -> bool:
+    """The words after the comma at `comma` are set off by another comma with "أن/إن" right after it, within
+    twenty tokens, no end of a sentence, colon or quotation between (the apposition of a speaker's name)."""
+    for m in range(comma + 1, min(comma + 21, len(tokens) - 1)):
+        if tokens[m].text in (".", ":", "؟", "?", "!", "؛", ";") or tokens[m].text in _QUOTE_STARTS:
+            return False
+        if tokens[m].text in ("،", ",") and m > comma + 1:
+            nxt = tokens[m + 1]
+            return bool(nxt.forms) and nxt.forms[0] in lex.that_words
+    return False
 
 
 def _apposition(sentence: str, tokens: tuple, j: int) -> str:
