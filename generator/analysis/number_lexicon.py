@@ -333,6 +333,7 @@ class Lexicon:
     figure_heads: frozenset[str]
     speaker_nouns: frozenset[str]
     unnamed_officials: frozenset[str]
+    unnamed_trades: dict[str, str]
     bare_actors: frozenset[str]
     office_titles: Phrases
     roles: Phrases
@@ -381,6 +382,7 @@ _BUILDERS = {
     "media_actors": lambda s: frozenset(map(str, s)), "document_roles": lambda s: frozenset(map(str, s)),
     "day_asides": _words, "cue_lookalikes": _words, "per_before": _words, "people_cues": _weak, "campaign_masdars": _weak, "sport_neutral": frozenset, "category_labels": lambda s: {str(k): str(v) for k, v in s.items()}, "demonyms": lambda s: {str(k): str(v) for k, v in s.items()}, "member_nouns": _nouns, "infected_nouns": _nouns, "armed_nouns": _nouns, "state_categories": frozenset, "hostage_takers": frozenset, "unnamed_groups": frozenset, "organisations": frozenset, "extremist_nouns": _words, "forces_groups": lambda s: {str(k): str(v) for k, v in s.items()}, "inside_speakers": frozenset,
     "nationality_plurals": lambda s: {normalize(w): str(k) for k, ws in s.items() for w in ws},
+    "unnamed_trades": lambda s: {normalize(w): str(k) for k, ws in s.items() for w in ws},
     "things": lambda s: phrases((f, e) for e in s for f in _expand(e) + _feminine_plural(e)),
 }
 _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", "age_after", "age_words", "age_bare_before",

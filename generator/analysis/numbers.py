@@ -436,6 +436,9 @@ def claimant_of(sentence: str) -> str:
                 in lex.speaking_verbs:
             return _officials_of(lex, tokens, k + hit[0] + 1)  # "قال مسؤول إن", "حسبما أعلن مسؤولون" (an analyst:
             #                                                      shown as the outlet's own)
+        if hit and (trade := _trade_at(lex, tokens, k + hit[0])) and normalize(
+                " ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف") in lex.speaking_verbs:
+            return trade  # "قال محققون إن", "وقال أحد المحللين إن"
     return ""
 
 
@@ -459,6 +462,13 @@ def _another_of_the_kind(lex, tokens: tuple, j: int, actor: tuple[int, str]) -> 
             and bare not in _OF_ORIGIN:
         return None  # (an adjective of origin or place only: "المفوضية السامية", "التحالف العسكري" stay theirs)
     return _as_written(tokens, j, j + 2)
+
+
+def _trade_at(lex, tokens: tuple, j: int) -> str:
+    """Speakers named by their trade at j, or after "أحد" there ("محققون", "أحد المحللين"): their label, else ""."""
+    if j < len(tokens) and tokens[j].norm == "احد":
+        j += 1
+    return lex.unnamed_trades.get(tokens[j].norm, "") if j < len(tokens) and tokens[j].kind == "word" else ""
 
 
 def _officials_of(lex, tokens: tuple, j: int) -> str:
@@ -576,8 +586,8 @@ def _relayed(lex, sentence: str, tokens: tuple, end: int) -> str:
     a closing quotation mark or "الرسمية" between ("ونقلت وكالة رويترز عن مصدر أمني", "وذكرت سانا نقلا عن الشرطة",
     "ونقلت وكالة الأنباء السورية (سانا) عن مصدر عسكري"): who would say so if the words after "عن" followed "قال"
     (a body, an office, a named speaker: "عن المتحدث باسم شرطة المنطقة", "عن نافارو قوله"), not another
-    medium and not unnamed "sources" alone (the medium that quotes them stands): the one who says so, not the one
-    who carries it (an analyst's review: "Reuters" was shown for a ministry's toll)."""
+    medium and not unnamed "sources" or a trade alone ("عن محللين": the medium that quotes them stands): the one
+    who says so, not the one who carries it (an analyst's review: "Reuters" was shown for a ministry's toll)."""
     j = end
     while j < len(tokens) and j < end + 4:
         if tokens[j].text == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")":
@@ -591,7 +601,7 @@ def _relayed(lex, sentence: str, tokens: tuple, end: int) -> str:
     if j + 1 >= len(tokens) or tokens[j].norm != "عن":
         return ""
     found = claimant_of("قال " + sentence[tokens[j + 1].start:])
-    return "" if found == "sources" or found in lex.media_actors else found
+    return "" if found == "sources" or found in lex.media_actors or found in lex.unnamed_trades.values() else found
 
 
 _SAME_SOURCE = re.compile(r"(?<!\S)[وف]?(?:ال)?(?:مصدر|مصادر)\s+(?:نفسه|ذاته|نفسها|ذاتها)(?!\S)"
