@@ -411,7 +411,8 @@ SPEAKER = "\x00speaker"  # (the category under which counts() keeps the paragrap
 _NO_SPEAKER = frozenset({  # claimants that name no one body: a relaying medium says what another said, and sources,
     "sources", "local sources", "security sources", "military sources", "medical sources", "activists",
     "witnesses", "residents", "reports", "the report", "statistics", "official statistics", "study", "survey",
-    "spokesperson", "Reuters", "AFP", "AP", "Anadolu", "SPA", "state media"})  # witnesses or reports are many
+    "spokesperson", "Reuters", "AFP", "AP", "Anadolu", "SPA", "state media",
+    "investigators", "experts", "analysts", "researchers"})  # witnesses, reports or experts are many
 
 
 def counts(pair: Pair) -> frozenset[tuple[str, float, str]]:
