@@ -1807,6 +1807,10 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("حسبما يقول خبراء، يعمل 13 ألف شخص في الرق.", "experts"),
     ("وكانت السلطات قد دعت خبراء المنظمة إلى فحص 40 شخصا.", "the authorities"),
     ("وقال كوك في مكالمة مع محللين إن 5 ملايين مستخدم اشتروا الهاتف.", ""),
+    # an according phrase with "ما" and a verb of saying, a bare name closed by its comma or the sentence's end
+    ("وطبقا لما يقوله فيسبوك، فإن بيانات حوالي 87 مليون مستخدم تسربت.", "فيسبوك"),
+    ("وتعبر الحدود يوميا قرابة 12 شاحنة، حسبما قال أبو حامد.", "أبو حامد"),
+    ("ووفقا لما ذكره أيضا، فإن 5 أشخاص قتلوا.", ""),  # (an adverb: no name)
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who

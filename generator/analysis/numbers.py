@@ -405,12 +405,13 @@ def claimant_of(sentence: str) -> str:
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]]))
         said = said if said in lex.according_words else said.removeprefix("و").removeprefix("ف")  # ("وفقا": its و
         at = k + hit[0]  #                                                       is its own, "وبحسب", "ووفقا" a clitic)
+        what = False  # (an according word, "ما" and a verb of saying: who the verb names)
         if said in lex.according_words and at + 2 < len(tokens) and tokens[at].norm in ("لما", "ما") \
                 and tokens[at + 1].kind == "word":
-            said, at = "قال", at + 2  # "وفقاً لما ذكرته خدمة الطوارئ الحكومية": who the verb after "ما" names
+            said, at, what = "قال", at + 2, True  # "وفقاً لما ذكرته خدمة الطوارئ الحكومية": who the verb after "ما" names
         elif said.endswith("ما") and said in lex.according_words and at + 1 < len(tokens) \
                 and lex.reporting_words.at([(re.sub("(?:ها|ه)$", "", tokens[at].norm),), *forms[at + 1:at + 3]], 0):
-            said, at = "قال", at + 1  # "حسبما أوردته صحيفة ميترو البريطانية": "ما" is in the word
+            said, at, what = "قال", at + 1, True  # "حسبما أوردته صحيفة ميترو البريطانية": "ما" is in the word
         if said == "نقلا عن" and k > 0 and tokens[k - 1].norm.removeprefix("و").removeprefix("ف") in lex.speaking_verbs:
             said = "قال"  # "وقال نقلا عن دائرة صحة محافظة الأنبار إن": who he cites, named as written
         named = _named(sentence, tokens, at, said in lex.according_words) if (
@@ -418,6 +419,8 @@ def claimant_of(sentence: str) -> str:
             said not in _NEEDS_THAT or _that_follows(tokens, at)) and not (k > 0 and _OPENING_ONLY.intersection(forms[k])) \
             else ""
         #   ("وعلق الفريق على الخسارة", "وخلص الاجتماع إلى قرارات": a comment, a conclusion, no one saying a count)
+        if what and not named and (bare := _closed_name(sentence, tokens, at)):
+            return bare  # "وطبقا لما يقوله فيسبوك، فإن": a bare name that the phrase's comma closes (a sixth review)
         head = normalize(named.split()[0]) if named else ""
         head = "ال" + head[2:] if head.startswith("لل") else head.removeprefix("ل")  # ("وفقاً للاتحاد": ل + ال)
         if named and (said in lex.speaking_verbs or head in lex.according_sources):
@@ -874,6 +877,16 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
         according and len(first.norm) > 3))
     begin = first.start + 1 if to else first.start
     return sentence[begin:words[-1].end]  # ("وفقاً لوكالة فيتش", "وفقا لبيانات الجهاز": without "to")
+
+
+def _closed_name(sentence: str, tokens: tuple, at: int) -> str:
+    """A speaker's bare name of one or two words at `at` that a comma or the sentence's end closes ("وطبقا لما يقوله
+    فيسبوك، …"), read as after "قال" with "إن" after it (the checks of _bare_name: no common word, no article …)."""
+    end = next((m for m in (at + 1, at + 2) if m >= len(tokens) or tokens[m].text in ("،", ",", ".")), -1)
+    if end < 0 or end == at:
+        return ""
+    text = "قال " + sentence[tokens[at].start:tokens[end - 1].end] + " إن"
+    return _bare_name(text, tokenize(text), 1)
 
 
 def _set_off_to_that(lex, tokens: tuple, comma: int) -> bool:
