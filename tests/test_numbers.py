@@ -1811,6 +1811,11 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("وطبقا لما يقوله فيسبوك، فإن بيانات حوالي 87 مليون مستخدم تسربت.", "فيسبوك"),
     ("وتعبر الحدود يوميا قرابة 12 شاحنة، حسبما قال أبو حامد.", "أبو حامد"),
     ("ووفقا لما ذكره أيضا، فإن 5 أشخاص قتلوا.", ""),  # (an adverb: no name)
+    # a pluperfect that opens the sentence: the subject between "كان" and the verb of saying
+    ("وكان الاتحاد التونسي أعلن أن 23 لاعبا سيشاركون.", "الاتحاد التونسي"),
+    ("وكانت حكومة كاتالونيا قد أعلنت أن 80 ألف شخص أيدوا الاستقلال.", "حكومة كاتالونيا"),
+    ("وكان من المقرر أن يصل 5 أشخاص.", ""),
+    ("وكان قد قال إن 5 أشخاص قتلوا.", ""),
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who

@@ -419,6 +419,8 @@ def claimant_of(sentence: str) -> str:
             said not in _NEEDS_THAT or _that_follows(tokens, at)) and not (k > 0 and _OPENING_ONLY.intersection(forms[k])) \
             else ""
         #   ("وعلق الفريق على الخسارة", "وخلص الاجتماع إلى قرارات": a comment, a conclusion, no one saying a count)
+        if not named and said in lex.speaking_verbs and (before := _pluperfect_subject(lex, sentence, tokens, k, at)):
+            return before  # "وكان الاتحاد التونسي (قد) أعلن أن": the subject between "كان" and the verb (a sixth review)
         if what and not named and (bare := _closed_name(sentence, tokens, at)):
             return bare  # "وطبقا لما يقوله فيسبوك، فإن": a bare name that the phrase's comma closes (a sixth review)
         head = normalize(named.split()[0]) if named else ""
@@ -877,6 +879,22 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
         according and len(first.norm) > 3))
     begin = first.start + 1 if to else first.start
     return sentence[begin:words[-1].end]  # ("وفقاً لوكالة فيتش", "وفقا لبيانات الجهاز": without "to")
+
+
+_WAS = frozenset(("كان", "وكان", "فكان", "كانت", "وكانت", "فكانت"))
+
+
+def _pluperfect_subject(lex, sentence: str, tokens: tuple, k: int, at: int) -> str:
+    """The speaker of a pluperfect that opens the sentence, between "كان" and its verb of saying at k, "أن/إن"
+    after the verb ending at `at` ("وكان الاتحاد التونسي أعلن أن", "وكانت شركة كامبريدج أناليتيكا قد أكدت أن"): who
+    says so as if the words followed "قال"; "" when no such frame."""
+    if not tokens or tokens[0].norm not in _WAS or not 2 <= k <= 7 or at >= len(tokens) \
+            or not (tokens[at].forms and tokens[at].forms[0] in lex.that_words or tokens[at].norm in ("ان", "انه", "انها")):
+        return ""
+    end = k - 1 if tokens[k - 1].norm == "قد" else k
+    if end <= 1 or any(t.kind != "word" for t in tokens[1:end]):
+        return ""
+    return claimant_of("قال " + sentence[tokens[1].start:tokens[end - 1].end] + " إن")
 
 
 def _closed_name(sentence: str, tokens: tuple, at: int) -> str:
