@@ -487,6 +487,9 @@ def test_qualifiers():
     assert number("وقال إن حصيلة القتلى قد تصل إلى 200 شخص.", "200").qualifier == "up to"  # (a modal: a ceiling)
     assert number("وسقط عدد من الجرحى يصل إلى 20 شخصا.", "20").qualifier == "up to"  # ("عدد من": some)
     assert number("وتسربت بيانات ما يقارب من 87 مليون مستخدم.", "87 مليون").qualifier == "about"  # (with "من")
+    # (fifteenth session, a sixth review: shown as a plain 3,800,000) an estimate, "ما يقدر بـ"
+    assert number("بينما تسبب التلوث في وفاة ما يقدر بـ3.8 مليون شخص.", "3.8 مليون").qualifier == "about"
+    assert number("فإن ما يقدر ب 100 ألف سوري يعيشون الآن في المدينة.", "100 ألف").qualifier == "about"
 
 
 def test_urls_hashtags_and_codes_are_not_counts():
