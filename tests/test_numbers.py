@@ -733,6 +733,17 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
     assert (found.type, found.category) == ("people", category)
 
 
+@pytest.mark.parametrize(("sentence", "text", "kind"), [
+    # (fifteenth session, a tuning batch's miss) a verb whose subject is people right before a number with no noun
+    ("ويعاني 13 مليونا من نقص في الغذاء.", "13 مليونا", "people"),
+    ("يعيش 1.9 مليون في غزة.", "1.9 مليون", "people"),
+    ("وتعيش الأسرة 5 سنوات في المدينة.", "5", "duration"),  # (its own noun)
+    ("ويعيش 300 ألف لاجئ في المخيم.", "300 ألف", "people"),
+])
+def test_a_verb_of_people_before_a_number_with_no_noun(sentence, text, kind):
+    assert number(sentence, text).type == kind
+
+
 def test_the_group_is_not_the_victim_of_the_crime_of_those_counted():
     found = number("سيتم إعدام 3 مدانين بقتل شرطي.", "3")
     assert found.group != "forces"

@@ -286,6 +286,7 @@ class Lexicon:
     count_heads: Phrases
     count_adjectives: frozenset[str]
     people_relatives: frozenset[str]
+    human_verbs_before: frozenset[str]
     kin_words: frozenset[str]
     former_words: frozenset[str]
     guest_words: frozenset[str]
