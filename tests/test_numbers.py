@@ -1830,6 +1830,13 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("وكانت حكومة كاتالونيا قد أعلنت أن 80 ألف شخص أيدوا الاستقلال.", "حكومة كاتالونيا"),
     ("وكان من المقرر أن يصل 5 أشخاص.", ""),
     ("وكان قد قال إن 5 أشخاص قتلوا.", ""),
+    # (fourteenth session's notes) the media, a country's by its adjective; unnamed officials by a broken plural
+    ("وقتل 5 أشخاص، حسبما أفادت وسائل إعلام محلية.", "local media"),
+    ("وأفادت وسائل إعلام إسرائيلية بأن 5 أشخاص قتلوا.", "media (Israel)"),
+    ("وقال مصدر في الشرطة لوسائل إعلام محلية إن 5 أشخاص قتلوا.", "police"),  # (told the media)
+    ("ونقلت وسائل إعلام أمريكية عن الشركة أن 5 أشخاص قتلوا.", "the company"),  # (whom they quote)
+    ("وقتل 5 أشخاص، وفقا لما نقلته فرانس برس عن وسائل إعلام إيرانية.", "AFP"),  # (a medium relaying media)
+    ("وقال مسؤولون أتراك إن 5 أشخاص قتلوا.", "officials (Turkey)"),
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who

@@ -412,7 +412,7 @@ _NO_SPEAKER = frozenset({  # claimants that name no one body: a relaying medium 
     "sources", "local sources", "security sources", "military sources", "medical sources", "activists",
     "witnesses", "residents", "reports", "the report", "statistics", "official statistics", "study", "survey",
     "spokesperson", "Reuters", "AFP", "AP", "Anadolu", "SPA", "state media",
-    "investigators", "experts", "analysts", "researchers"})  # witnesses, reports or experts are many
+    "investigators", "experts", "analysts", "researchers", "media", "local media"})  # witnesses, reports or experts are many
 
 
 def counts(pair: Pair) -> frozenset[tuple[str, float, str]]:

@@ -484,9 +484,9 @@ def _officials_of(lex, tokens: tuple, j: int) -> str:
         for form in (norm, norm[:-2] if norm.endswith(("يون", "يين")) else ""):  # (a plural: "أمريكيون" → "أمريكي")
             if form and (country := lex.countries.at([(form,)], 0)) is not None:
                 return f"officials ({country[1]})"
+        if norm in lex.nationality_plurals:
+            return f"officials ({lex.nationality_plurals[norm]})"  # a broken plural: "مسؤولون أتراك"
     return "officials"
-
-
 
 
 def _common_word(lex, tok) -> bool:
@@ -599,6 +599,8 @@ def _relayed(lex, sentence: str, tokens: tuple, end: int) -> str:
             j += 3  # "(سانا)"
         elif tokens[j].text in _CLOSING or tokens[j].norm in _OFFICIAL:  # ("(سانا) عن", '"رويترز" عن')
             j += 1
+        elif tokens[j].kind == "word" and lex.countries.at([tokens[j].forms], 0) is not None:
+            j += 1  # "ونقلت وسائل إعلام أمريكية عن الشركة": the media's country
         else:
             break
     if j < len(tokens) and tokens[j].norm == "نقلا":
@@ -606,7 +608,8 @@ def _relayed(lex, sentence: str, tokens: tuple, end: int) -> str:
     if j + 1 >= len(tokens) or tokens[j].norm != "عن":
         return ""
     found = claimant_of("قال " + sentence[tokens[j + 1].start:])
-    return "" if found == "sources" or found in lex.media_actors or found in lex.unnamed_trades.values() else found
+    return "" if found == "sources" or found.split(" (")[0] in lex.media_actors or found in lex.unnamed_trades.values() \
+        else found
 
 
 _SAME_SOURCE = re.compile(r"(?<!\S)[وف]?(?:ال)?(?:مصدر|مصادر)\s+(?:نفسه|ذاته|نفسها|ذاتها)(?!\S)"
