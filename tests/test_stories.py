@@ -414,6 +414,10 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     # between them ends it
     ("يصيب الوباء بين مليون و4 ملايين شخص سنويا ويتسبب بوفاة بين 21 ألفا و143 ألف شخص", "21 ألفا و143 ألف", "rate"),
     ("يموت 7 ملايين شخص سنويا، ويقتل 5 أشخاص في الحادث", "5", ""),
+    # (the fourteenth session's notes) a year in a relative clause set off by a comma is an aside on a person, not the
+    # count's date; one that names the event dates it
+    ("وقال الوزير، الذي تولى منصبه عام 2015، إن 30 شخصا قتلوا في الهجوم", "30", ""),
+    ("وفي الهجوم الذي وقع عام 2015، قتل 30 شخصا", "30", "earlier event"),
     # "in the same period" after a count: the period its sentence named before, a year before the report's
     ("تسبب التلوث في 4 ملايين وفاة في عام 2016، بينما تسبب الطهي باستخدام أنواع الوقود والتكنولوجيات الملوثة في وفاة"
      " ما يقدر بـ3.8 مليون وفاة في نفس الفترة", "3.8 مليون", "earlier event"),

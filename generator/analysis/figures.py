@@ -501,6 +501,9 @@ _FROM_OR_TO = frozenset(normalize(w) for w in "من إلى حتى لغاية ب�
 # A sentence that opens in the pluperfect ("وكان … قد …", "وكانت … أعلنت"): background to the news, dated by any year
 # before the report's it states before a count (dated_before).
 _RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|اللتين)\s+(?:\S+\s+){0,3}(?:في|عام|العام)?\s*$")
+# A relative clause set off by a comma before the year (an aside on a person: "وقال الوزير، الذي تولى منصبه عام 2015،
+# إن 30 شخصا قتلوا"), not one that names the event ("في الهجوم الذي وقع عام 2015،").
+_ASIDE_RELATIVE = re.compile(r"[،,]\s*(?:الذي|التي|الذين|اللذين|اللتين|وهو|وهي)\s+(?:[^\s،,]+\s+){0,4}(?:في|عام|العام)?\s*$")
 _BUT = re.compile(r"(?<!\S)(?:لكن|ولكن|غير\s+أن|غير\s+ان|إلا\s+أن|الا\s+ان|فيما|بينما|وفيما|وبينما)(?!\S)")
 _PLUPERFECT = re.compile(r"\s*[وف]?(?:كان|كانت)(?!\S)")
 _NOW_WORDS = r"اليوم|أمس|امس|الليلة|حاليا|الآن"
@@ -549,7 +552,8 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
     years = list(re.finditer(r"(?<!\d)\d{4}(?!\d)", before))
     if years and 1800 <= int(years[-1].group()) <= latest and len(before[years[-1].end():].split()) <= _NEAR_YEAR \
             and not _NOW_OR_SINCE.search(before[years[-1].end():]) \
-            and not _NOW_OR_SINCE.search(" ".join(before[:years[-1].start()].split()[-8:])):  # the clause before
+            and not _NOW_OR_SINCE.search(" ".join(before[:years[-1].start()].split()[-8:])) \
+            and not _ASIDE_RELATIVE.search(before[max(0, years[-1].start() - 50):years[-1].start()]):  # the clause before
         return True  # it: "في صيف العام 2015، وانتهى بمقتل 38 شخصاً" (not "ومنذ عام 2011، قتل …"; a year of its own
         #              between, "اليوم", "أمس" or "منذ": no)
     for found in _PAST_MONTH.finditer(sentence, clause[0], clause[1]):
