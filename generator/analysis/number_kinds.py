@@ -361,6 +361,7 @@ def year(s: Sentence, raw: Raw) -> bool:
         return False
     if s.ends_before(lex.year_before, raw.i, 2) and not lex.time_units.at(s.forms, s.next(raw.j)) \
             and not _office(s, raw.i) and s.text_at(raw.i - 1) != "و" \
+            and (within(raw, 600, 2100) or not _this_year_before(s, raw.i)) \
             and (within(raw, 600, 2100) or not _counted_after(s, raw.j)
                  or (within(raw, 0, 99) and _names_year(s, raw.i) and not _people_or_goals_after(s, raw))):
         return True  # "عام 2016", "عام 94", "سنة 354هـ", "شهد عام 99 تراجعا" (not "ولد خلال النصف الأول للعام 297
@@ -388,6 +389,14 @@ _ERA_OR_BIRTH = frozenset({"ميلاديا", "هجريا", "ميلاديه", "ه
 
 
 _THIS = frozenset(normalize(w) for w in ("هذا", "هذه", "خلال", "طوال"))
+
+
+def _this_year_before(s: Sentence, i: int) -> bool:
+    """ "هذا العام" right before the number: the year is already named, the number is what comes next ("وتسابق على
+    الجائزة هذا العام 108 روائية")."""
+    b = s.prev(i)
+    return b >= 1 and s.tokens[b].norm.startswith("ال") and s.tokens[b - 1].kind == "word" \
+        and s.tokens[b - 1].norm in ("هذا", "هذه")
 
 
 def _names_year(s: Sentence, i: int) -> bool:
