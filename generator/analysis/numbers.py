@@ -835,8 +835,10 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
     words = []
     lex = lexicon()
     comma = next((c for c in range(start + 1, min(start + 4, len(tokens))) if tokens[c].text in ("،", ",")), -1)
-    if not according and comma > 0 and all(t.kind == "word" and not t.norm.startswith(("ال", "لل"))
-                                            and t.norm not in lex.not_speakers for t in tokens[start:comma]):
+    if not according and comma > 0 and all(t.kind == "word" and (m == 0 or not t.norm.startswith("لل"))
+                                            and not (m == 0 and t.norm.startswith(("ال", "لل")))
+                                            and t.norm not in lex.not_speakers for m, t in enumerate(tokens[start:comma])):
+        #   (a given name first, its family name may have the article: "حيدر العبادي")
         if found := _apposition(sentence, tokens, comma + 1):  # a name, then who it is: "قال رائد صالح، رئيس
             return found  #                                      مجموعة الخوذ البيضاء، إن", "وقال سيرغي لافروف، وزير …"
         if _set_off_to_that(lex, tokens, comma) and (
