@@ -418,6 +418,9 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     # count's date; one that names the event dates it
     ("وقال الوزير، الذي تولى منصبه عام 2015، إن 30 شخصا قتلوا في الهجوم", "30", ""),
     ("وفي الهجوم الذي وقع عام 2015، قتل 30 شخصا", "30", "earlier event"),
+    # a war as the subject of its toll, with no relative pronoun ("الصراع في اليمن خلف …": a headline's running total)
+    ("الصراع في اليمن خلف عشرة آلاف قتيل", "عشرة آلاف", "running total"),
+    ("وقتل 10 أشخاص في اشتباك خلف الحرب الكلامية", "10", ""),
     # "in the same period" after a count: the period its sentence named before, a year before the report's
     ("تسبب التلوث في 4 ملايين وفاة في عام 2016، بينما تسبب الطهي باستخدام أنواع الوقود والتكنولوجيات الملوثة في وفاة"
      " ما يقدر بـ3.8 مليون وفاة في نفس الفترة", "3.8 مليون", "earlier event"),
