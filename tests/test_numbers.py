@@ -2049,6 +2049,13 @@ def test_a_day_stated_right_after_a_count_is_its_own():
     assert (dated(both, "40"), dated(both, "30")) == ("2018-04-06", "2018-04-07")
     plan = "وقالت الوزارة الثلاثاء إنه من المفترض أن يتم لم شمل 1600 أسرة الخميس."
     assert dated(plan, "1600") != "2018-04-05"
+    # (fifteenth session) past a place of four words at most: the drowning's Wednesday, not the arrests' Friday; not
+    # past a clause joined by و
+    drowned = ("قالت الشرطة إنها ألقت القبض على ثلاثة ليبيين أمس الجمعة فيما يتصل بغرق أكثر من 200 مهاجر في البحر"
+               " المتوسط يوم الأربعاء.")
+    assert dated(drowned, "200") == "2018-04-04"
+    joined = "قالت الشرطة أمس السبت إن 5 أشخاص قتلوا وأعلنت الحكومة الحداد الأحد."
+    assert dated(joined, "5") == "2018-04-07"
 
 
 def test_after_a_quotation_closes_the_outlet_speaks_again_unless_the_speaker_goes_on():

@@ -239,9 +239,18 @@ def _own_day(sentence: str, start: int, end: int, published: str) -> Mapping[str
         return None
     tail = re.split(r"[،,؛;.!?؟:]|\d", sentence[end:end + 80])[0]
     iso, words, said = days(tail, published)
-    if not said or words not in tail or len(tail[:tail.find(words)].split()) > 3:
+    if not said or words not in tail:
         return None
+    between = tail[:tail.find(words)].split()
+    if len(between) > 5 or len(between) > 3 and any(
+            w.startswith("و") or normalize(w) in _NOT_A_PLACE_PHRASE for w in between[1:]):
+        return None  # (its noun and a place, four words at most: "بغرق أكثر من 200 مهاجر في البحر المتوسط يوم
+        #              الأربعاء", "أنقذت نحو 141 مهاجرا قبالة السواحل الليبية الجمعة"; not past a clause joined by و)
     return {"stated_day": words, "day": iso}
+
+
+_NOT_A_PLACE_PHRASE = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "أن", "أنه", "إن", "بعد", "قبل", "حين",
+                                                       "عندما", "حتى", "منذ"))
 
 
 _NO_ONE_DAY = frozenset({"running total", "rate", "earlier event"})
