@@ -1,7 +1,7 @@
 """Typed numbers and key figures against the gold: the corpus halves (bench/gold/FIGURES.md) and the
 hand-written gold of the seeds and of event2.
 
-Usage: python bench/figures.py [--half tune|tune2|…|tune11|heldout|…|heldout4|both] [--corpus DIR] [-v] [--check]
+Usage: python bench/figures.py [--half tune|tune2|…|tune11|heldout|…|heldout5|both] [--corpus DIR] [-v] [--check]
 
 Prints, per gold set: people-count precision and recall, category accuracy on matched people counts,
 type accuracy over all gold numbers, a type confusion table, the year/age/money/identifier numbers typed

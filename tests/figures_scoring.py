@@ -25,7 +25,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS_GOLD = ROOT / "tests" / "fixtures" / "figures_gold.yml"
 EVENT2_GOLD = ROOT / "tests" / "fixtures" / "event2" / "figures_gold.yml"
 TUNING = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11")  # the batches the rules may be tuned on (figures_<name>.yml)
-HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4")  # never tuned on: labelled first, only their totals are ever read
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")  # never tuned on: labelled first, only their totals are ever read
 FORBIDDEN = ("year", "age", "money", "identifier")  # never to be typed as a count of people
 TARGETS = {"precision": 0.95, "recall": 0.95, "category": 0.95}
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
