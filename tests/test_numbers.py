@@ -1850,6 +1850,13 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     # (thirteenth session's notes) a name whose family name has the article, then the office the rules know
     ("وقال حيدر العبادي، رئيس الوزراء العراقي، إن 5 أشخاص قتلوا.", "prime minister (Iraq)"),
     ("وقال الجيش، في بيان، إن 5 أشخاص قتلوا.", "the army"),
+    # unnamed officials after an according word; a family's name with "آل"; an according phrase's subject of up to
+    # four words that its comma or the sentence's end closes
+    ("قتل سبعة تلاميذ وجرح 12 آخرون في هجوم بسكين، بحسب مسؤولين.", "officials"),
+    ("وقتل 5 أشخاص، وفقا لمسؤولين أمريكيين.", "officials (United States)"),
+    ("وأشار آل فهيد بأن الملتقى يشارك به أكثر من 200 شخصية.", "آل فهيد"),
+    ("وتدعم تواجد 4 أشخاص في المحادثة الواحدة، وفقا لما أوردته مواقع تقنية متخصصة.", "مواقع تقنية متخصصة"),
+    ("وحسب مسؤول في الإدارة فإن الأمر سيستغرق شهرين لتعيين 40 موظفا.", "officials"),
 ])
 def test_claimants_the_fixture_review_found_missing_or_wrong(sentence, who):
     assert claimant_of(sentence) == who

@@ -435,12 +435,15 @@ def claimant_of(sentence: str) -> str:
                                                                               or _headed_name(sentence, tokens, at)):
             return bare  # "وأضاف أصلان أنه …", "وقال ترامب إن …", 'وقالت شبكة "فيسبوك"
     for k in range(len(forms) if reporting else 0):  # no one named at all: unnamed officials, when they say so
-        if (hit := lex.reporting_words.at(forms, k)) and k + hit[0] < len(tokens) \
-                and tokens[k + hit[0]].norm in lex.unnamed_officials \
-                and normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف") \
-                in lex.speaking_verbs:
+        hit = lex.reporting_words.at(forms, k)
+        verb = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])) if hit else ""
+        according = verb in lex.according_words or verb.removeprefix("و") in lex.according_words
+        if hit and k + hit[0] < len(tokens) and (
+                tokens[k + hit[0]].norm in lex.unnamed_officials
+                or according and tokens[k + hit[0]].norm.removeprefix("ل") in lex.unnamed_officials) \
+                and (verb.removeprefix("و").removeprefix("ف") in lex.speaking_verbs or according):
             return _officials_of(lex, tokens, k + hit[0] + 1)  # "قال مسؤول إن", "حسبما أعلن مسؤولون" (an analyst:
-            #                                                      shown as the outlet's own)
+            #                                                      shown as the outlet's own), "بحسب مسؤولين"
         if hit and (trade := _trade_at(lex, tokens, k + hit[0])) and normalize(
                 " ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف") in lex.speaking_verbs:
             return trade  # "قال محققون إن", "وقال أحد المحللين إن"
@@ -567,6 +570,9 @@ def _bare_name(sentence: str, tokens: tuple, start: int) -> str:
                                         or tokens[after].text == ":"):
             continue  # ("وتابع "الشولي": …", "قال رونار مازحا: …")
         words = tokens[first:end]
+        if len(words) == 2 and words[0].text in ("آل", "وآل") and words[1].kind == "word" and _name_word(lex, words[1]) \
+                and (quoted or after > end or tokens[end].start - words[-1].end <= 2):
+            return sentence[words[0].start:words[-1].end]  # a family's name: "وأشار آل فهيد بأن", "وقال آل الشيخ"
         if all(t.kind == "word" and (quoted or not t.glued) and len(t.norm) > 2
                and (quoted or not t.norm.startswith(("ال", "لل", "وال", "بال")))
                and t.norm not in lex.not_names and t.norm not in lex.named_stops and t.norm not in lex.not_speakers
@@ -902,14 +908,29 @@ def _pluperfect_subject(lex, sentence: str, tokens: tuple, k: int, at: int) -> s
     return claimant_of("قال " + sentence[tokens[1].start:tokens[end - 1].end] + " إن")
 
 
+def _name_word(lex, t) -> bool:
+    """A word that may be a name's: none of the words _bare_name refuses (common words, numbers, verbs …)."""
+    return t.norm not in lex.not_names and t.norm not in lex.named_stops and t.norm not in lex.not_speakers \
+        and t.norm not in lex.function_words and not _common_word(lex, t) and lex.reporting_words.at([t.forms], 0) is None
+
+
 def _closed_name(sentence: str, tokens: tuple, at: int) -> str:
     """A speaker's bare name of one or two words at `at` that a comma or the sentence's end closes ("وطبقا لما يقوله
     فيسبوك، …"), read as after "قال" with "إن" after it (the checks of _bare_name: no common word, no article …)."""
-    end = next((m for m in (at + 1, at + 2) if m >= len(tokens) or tokens[m].text in ("،", ",", ".")), -1)
-    if end < 0 or end == at:
+    lex = lexicon()
+    end = next((m for m in range(at + 1, at + 5) if m >= len(tokens) or tokens[m].text in ("،", ",", ".")), -1)
+    if end < 0 or end == at or end > len(tokens):
         return ""
     text = "قال " + sentence[tokens[at].start:tokens[end - 1].end] + " إن"
-    return _bare_name(text, tokenize(text), 1)
+    if end - at <= 2 and (bare := _bare_name(text, tokenize(text), 1)):
+        return bare
+    words = tokens[at:end]  # (up to four words the phrase's comma closes: "وفقا لما أوردته مواقع تقنية متخصصة")
+    if len(words) > 1 and words[0].norm not in lex.unnamed_officials and words[0].norm not in lex.unnamed_trades \
+            and all(t.kind == "word" and t.norm not in lex.function_words and t.norm not in lex.not_speakers
+                              and t.norm not in lex.named_stops and lex.reporting_words.at([t.forms], 0) is None
+                              for t in words):
+        return sentence[words[0].start:words[-1].end]
+    return ""
 
 
 def _set_off_to_that(lex, tokens: tuple, comma: int) -> bool:
