@@ -17,7 +17,7 @@ from itertools import combinations
 from types import MappingProxyType
 
 from ..arabic import RELATIVE_PRONOUNS, ascii_digits, normalize, without_diacritics
-from ..dates import EARLIER_DAYS, MONTH_PATTERN, MONTHS, days, future_verb, month_day, named_by_date, report_day
+from ..dates import EARLIER_DAYS, MONTH_PATTERN, MONTHS, WEEKDAYS, days, future_verb, month_day, named_by_date, report_day
 from ..models import Figure, Number, SentenceNote, Source
 from .labels import category_label, category_order, group_label
 from .number_lexicon import lexicon
@@ -362,10 +362,17 @@ _WAR = re.compile(r"(?<!\S)(?:[وف]?(?:في|خلال|جراء|طوال|طيلة
                   r"أوقع|أوقعت|اوقع|اوقعت)\s+|[وف]?(?:وهو|وهي|هو|هي)\s+)ال(?:حرب|نزاع|صراع|اقتتال)(?!\w)"
                   r"(?P<after>\s*\S*)")  # "قتل نحو 10 آلاف شخص في الحرب", "أسفر النزاع عن …", "وهو الصراع الذي أودى
 #   بحياة أكثر من 10 آلاف شخص"; definite ("في نزاع عشائري", "حرب شوارع": one clash)
-_WAR_WHICH = re.compile(r"(?<!\S)ال(?:حرب|نزاع|صراع|اقتتال)\s+(?:\S+\s+){0,2}?(?:(?:الذي|التي)\s+)?(?:قتل|قتلت|أودى|أودت|"
+_WAR_WHICH = re.compile(r"(?<!\S)ال(?:حرب|نزاع|صراع|اقتتال)\s+(?:\S+\s+){0,2}?(?:الذي|التي)\s+(?:قتل|قتلت|أودى|أودت|"
                         r"اودى|اودت|خلف|خلفت|حصد|حصدت|أسفر|أسفرت|راح|أوقع|أوقعت)(?!\w)")  # "الصراع الذي قتل بسببه
 #   أكثر من أربعة آلاف شخص", "الحرب الأهلية التي أودت بحياة", "الصراع في اليمن خلف عشرة آلاف قتيل": the war that
 #   killed them, whatever stands before it
+# A war as the subject of the verb of its toll, no relative pronoun ("الصراع في اليمن خلف عشرة آلاف قتيل", "الحرب
+# الأهلية في جنوب السودان خلفت …"): a running total, unless it is one clash: a day in the clause, a war of a tribe or
+# within ("النزاع القبلي", "الاقتتال بين الفصائل"), a war over something ("الصراع على السلطة").
+_WAR_SUBJECT = re.compile(r"(?<!\S)ال(?:حرب|نزاع|صراع|اقتتال)(?P<between>(?:\s+[^\s،,.؛:]+){0,4}?)\s+(?:قتل|قتلت|أودى|أودت|"
+                          r"اودى|اودت|خلف|خلفت|حصد|حصدت|أسفر|أسفرت|أوقع|أوقعت)(?!\w)")
+_DAY_WORD = re.compile(r"(?<!\S)[وفب]?(?:يوم\s+)?(?:" + "|".join(WEEKDAYS) + r")(?!\S)")
+_ONE_CLASH = re.compile(r"(?<!\S)(?:على|حول|بين|ال?قبلي|ال?عشائري|ال?داخلي|ال?أهلي\s+المسلح)(?!\S)")
 _WAR_GOES_ON = frozenset(normalize(w) for w in (  # what may follow "الحرب" when it is a war: where, how long, which
     "الأهلية", "الدائرة", "الدائر", "المستمرة", "المستمر", "الجارية", "الجاري", "التي", "الذي", "في", "منذ", "عن", "بين",
     "العالمية"))  # ("خلال الحرب العالمية الأولى": a world war's toll)
@@ -386,7 +393,8 @@ _GROUPED = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")  # "1,000": one number, no
 # (normalised text: "لكلّ 100 ألف", "من كل ألف", "في كل مئة ألف" within the count's noun and two words after it)
 _RELATIVE = re.compile(rf"(?<!\S)(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 # A rate word right before a verb in the present joined to it by و, the count at most three words after that verb
-_RATE_SHARED = re.compile(_RATE.pattern + r"\s+و[يت][\u0621-\u064A]{2,}(?:\s+\S+){0,3}$")
+_RATE_SHARED = re.compile(_RATE.pattern + r"\s+و[يت](?:تسبب|قتل|صيب|موت|لقى|ودي|خلف|سقط|حصد)(?:\s+\S+){0,3}$")
+#   (a verb of a toll only: not one of saying or of employing, "وتقول الأمم المتحدة إن 400 ألف", "وتوظف 40 ألف عامل")
 _RELATIVE_START = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت)"
 _WOUNDING = r"(?:إصابة|اصابة|إصابات|اصابات|جرح)"
@@ -466,6 +474,10 @@ def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years
 _SAME_PERIOD = re.compile(r"(?<!\S)[وف]?(?:في|خلال)\s+(?:نفس\s+الفترة|ذات\s+الفترة|الفترة\s+(?:نفسها|ذاتها|عينها))(?!\S)")
 
 
+_IN_YEAR = re.compile(r"(?<!\S)[وف]?(?:في|خلال)\s+(?:(?:ال)?عام\s+|(?:ال)?سنة\s+)?$")  # "في عام 2016" (not "منذ", "أقل من")
+_THIS_YEAR = re.compile(r"(?<!\S)(?:العام|السنة)\s+(?:الجاري|الحالي)|(?<!\S)(?:هذا\s+العام|هذه\s+السنة|مطلع\s+العام)(?!\S)")
+
+
 def same_period_earlier(sentence: str, clause: tuple[int, int], years: tuple[tuple[int, int], ...],
                         report_date: str) -> bool:
     """A count's clause says "in the same period" and the last year its sentence named before that clause is one
@@ -473,10 +485,11 @@ def same_period_earlier(sentence: str, clause: tuple[int, int], years: tuple[tup
     if _SAME_PERIOD.search(sentence, clause[0], clause[1]) is None or (dated := _report_month(report_date)) is None:
         return False
     before = [(at, value) for at, value in years if at < clause[0] and 1800 <= value]
-    if not before:
+    if not before or _THIS_YEAR.search(sentence):
         return False
     at, value = before[-1]
-    return value <= dated[2] and not _SINCE_YEAR.search(sentence[max(0, at - 40):at])
+    return value <= dated[2] and _IN_YEAR.search(sentence[max(0, at - 25):at]) is not None \
+        and not _ASIDE_RELATIVE.search(sentence[max(0, at - 90):at])
 
 
 # A month named as past ("يناير الماضي", "فبراير/شباط الماضي", "أواخر ديسمبر ومطلع يناير الماضي").
@@ -513,7 +526,9 @@ _FROM_OR_TO = frozenset(normalize(w) for w in "من إلى حتى لغاية ب�
 _RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|اللتين)\s+(?:\S+\s+){0,3}(?:في|عام|العام)?\s*$")
 # A relative clause set off by a comma before the year (an aside on a person: "وقال الوزير، الذي تولى منصبه عام 2015،
 # إن 30 شخصا قتلوا"), not one that names the event ("في الهجوم الذي وقع عام 2015،").
-_ASIDE_RELATIVE = re.compile(r"[،,]\s*(?:الذي|التي|الذين|اللذين|اللتين|وهو|وهي)\s+(?:[^\s،,]+\s+){0,4}(?:في|عام|العام)?\s*$")
+_ASIDE_RELATIVE = re.compile(r"(?<!\S)[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أضاف|أضافت|أوضح|أوضحت|صرح|صرحت|"
+                             r"أشار|أشارت|يقول|تقول)\s+(?:[^\s،,]+\s+){0,3}?[^\s،,]+\s*[،,]\s*(?:الذي|التي|الذين|"
+                             r"اللذين|اللتين|وهو|وهي)\s+(?:[^\s،,]+\s+){0,4}(?:في|عام|العام)?\s*$")
 _BUT = re.compile(r"(?<!\S)(?:لكن|ولكن|غير\s+أن|غير\s+ان|إلا\s+أن|الا\s+ان|فيما|بينما|وفيما|وبينما)(?!\S)")
 _PLUPERFECT = re.compile(r"\s*[وف]?(?:كان|كانت)(?!\S)")
 _NOW_WORDS = r"اليوم|أمس|امس|الليلة|حاليا|الآن"
@@ -563,7 +578,7 @@ def dated_before(sentence: str, span: tuple[int, int], clause: tuple[int, int], 
     if years and 1800 <= int(years[-1].group()) <= latest and len(before[years[-1].end():].split()) <= _NEAR_YEAR \
             and not _NOW_OR_SINCE.search(before[years[-1].end():]) \
             and not _NOW_OR_SINCE.search(" ".join(before[:years[-1].start()].split()[-8:])) \
-            and not _ASIDE_RELATIVE.search(before[max(0, years[-1].start() - 50):years[-1].start()]):  # the clause before
+            and not _ASIDE_RELATIVE.search(before[max(0, years[-1].start() - 90):years[-1].start()]):  # the clause before
         return True  # it: "في صيف العام 2015، وانتهى بمقتل 38 شخصاً" (not "ومنذ عام 2011، قتل …"; a year of its own
         #              between, "اليوم", "أمس" or "منذ": no)
     for found in _PAST_MONTH.finditer(sentence, clause[0], clause[1]):
@@ -629,6 +644,10 @@ def _war(clause: str) -> bool:
     not one clash ("في نزاع عشائري"), a war on something ("الحرب على المخدرات"), nor a record ("أعنف غارة في
     الحرب")."""
     if (which := _WAR_WHICH.search(clause)) is not None and not _RECORD_WORD.search(clause[:which.start()]):
+        return True
+    if (subject := _WAR_SUBJECT.search(clause)) is not None and not _RECORD_WORD.search(clause[:subject.start()]) \
+            and not _ONE_CLASH.search(subject.group("between")) and not _NOW_OR_SINCE.search(ascii_digits(clause)) \
+            and not _DAY_WORD.search(clause):
         return True
     for found in _WAR.finditer(clause):
         after = normalize(found.group("after").strip(" ،,.؛"))
