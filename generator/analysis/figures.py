@@ -17,7 +17,17 @@ from itertools import combinations
 from types import MappingProxyType
 
 from ..arabic import RELATIVE_PRONOUNS, ascii_digits, normalize, without_diacritics
-from ..dates import EARLIER_DAYS, MONTH_PATTERN, MONTHS, WEEKDAYS, days, future_verb, month_day, named_by_date, report_day
+from ..dates import (
+    EARLIER_DAYS,
+    MONTH_PATTERN,
+    MONTHS,
+    WEEKDAYS,
+    days,
+    future_verb,
+    month_day,
+    named_by_date,
+    report_day,
+)
 from ..models import Figure, Number, SentenceNote, Source
 from .labels import category_label, category_order, group_label
 from .number_lexicon import lexicon
