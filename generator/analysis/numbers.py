@@ -419,6 +419,8 @@ def claimant_of(sentence: str) -> str:
             said not in _NEEDS_THAT or _that_follows(tokens, at)) and not (k > 0 and _OPENING_ONLY.intersection(forms[k])) \
             else ""
         #   ("وعلق الفريق على الخسارة", "وخلص الاجتماع إلى قرارات": a comment, a conclusion, no one saying a count)
+        if named and k == 0 and _OPENING_ONLY.intersection(forms[k]) and _lifeless(lex, tokenize(named)[0]):
+            named = ""  # "وتؤكد الصور المنشورة أن", "ويؤكد استمرار القصف أن": a thing or a deed shows, no one says
         if not named and said in lex.speaking_verbs and (before := _pluperfect_subject(lex, sentence, tokens, k, at)):
             return before  # "وكان الاتحاد التونسي (قد) أعلن أن": the subject between "كان" and the verb (a sixth review)
         if what and not named and (bare := _closed_name(sentence, tokens, at)):
@@ -906,6 +908,44 @@ def _pluperfect_subject(lex, sentence: str, tokens: tuple, k: int, at: int) -> s
     if end <= 1 or any(t.kind != "word" for t in tokens[1:end]):
         return ""
     return claimant_of("قال " + sentence[tokens[1].start:tokens[end - 1].end] + " إن")
+
+
+_BODIES_SPEAKING = frozenset(normalize(w) for w in (
+    "وزارة", "هيئة", "منظمة", "مركز", "جمعية", "اتحاد", "حكومة", "مجلس", "لجنة", "شركة", "مؤسسة", "وكالة", "صحيفة",
+    "مجلة", "قناة", "موقع", "منصة", "شبكة", "مجموعة", "حركة", "حزب", "جماعة", "رابطة", "نقابة", "محكمة", "نيابة",
+    "سلطة", "سلطات", "إدارة", "بعثة", "مفوضية", "دائرة", "مديرية", "جامعة", "معهد", "بنك", "صندوق", "برنامج"))
+
+
+_EVIDENCE = frozenset(normalize(w) for w in (
+    "صور", "صورة", "مؤشرات", "مؤشر", "وقائع", "بقايا", "أرقام", "بيانات", "معطيات", "نتائج", "نتيجة", "رسم", "رسوم",
+    "إنفوغراف", "انفوغراف", "قانون", "قوانين", "مشاهد", "لقطات", "فيديو", "شواهد", "أدلة", "دلائل", "تجارب", "أحداث",
+    "ظروف", "خرائط", "خريطة", "حقائق", "تطورات", "إحصاءات", "إحصائيات"))
+
+
+def _lifeless(lex, tok) -> bool:
+    """A thing or a deed at the head of a present verb of saying's subject ("وتؤكد الصور المنشورة أن", "ويؤكد
+    استمرار القصف أن", "تؤكد بقايا النباتات أن"): it shows, no one says (an adversarial review)."""
+    bare = {f.removeprefix("ال") for f in tok.forms}
+    return not _may_speak(lex, tok) and bool(
+        lex.masdars.at([tok.forms], 0) or lex.things.at([tok.forms], 0) or not _EVIDENCE.isdisjoint(bare)
+        or not _EVIDENCE.isdisjoint(tok.forms)
+        or any(_MASDAR_SHAPE.match(f) and f not in _SAYING_NOUNS for f in bare))
+
+
+# The shapes of a verbal noun heading a construct (استفعال، تفعيل، تفاعل، افتعال، انفعال: "استمرار القصف",
+# "تحليل البيانات", "تراجع الأسعار", "ارتفاع عدد", "انهيار المبنى"), normalised; not a report or a statement, which say.
+_MASDAR_SHAPE = re.compile(r"^(?:است\w\wا\w|ت\w\wي\w|ت\wا\w\w|ا\wت\wا\w|ان\w\wا\w)$")
+_SAYING_NOUNS = frozenset(normalize(w) for w in ("تقرير", "تصريح", "تحقيق", "تعليق", "تقييم", "تحذير", "استطلاع"))
+
+
+def _may_speak(lex, tok) -> bool:
+    """Whether a word can head who says something: a noun for people of the rules ("الباحثة", "مخرجة"), a speaker's
+    or an office's word, or a body's ("منظمة", "وزارة"); not a thing or a deed ("الصور", "استمرار")."""
+    forms = [tok.forms]
+    bare = {f.removeprefix("ال") for f in tok.forms}
+    return bool(lex.human_nouns.at(forms, 0) or not lex.speaker_nouns.isdisjoint(tok.forms)
+                or lex.office_titles.at(forms, 0) or lex.roles.at(forms, 0) or not _BODIES_SPEAKING.isdisjoint(bare)
+                or not _BODIES_SPEAKING.isdisjoint(tok.forms))
 
 
 def _name_word(lex, t) -> bool:
