@@ -1853,6 +1853,10 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("ونقلت وسائل إعلام أمريكية عن الشركة أن 5 أشخاص قتلوا.", "the company"),  # (whom they quote)
     ("وقتل 5 أشخاص، وفقا لما نقلته فرانس برس عن وسائل إعلام إيرانية.", "AFP"),  # (a medium relaying media)
     ("وقال مسؤولون أتراك إن 5 أشخاص قتلوا.", "officials (Turkey)"),
+    # (an adversarial review) media someone owns, joined to a speaker before them, or that the sentence says relay
+    ("وقالت وسائل إعلام تابعة لتنظيم الدولة الإسلامية إن 30 جنديا قتلوا.", "ISIS / Amaq"),
+    ("وقالت وسائل إعلام إن 12 شخصا قتلوا، نقلا عن الشرطة.", "police"),
+    ("قال مسؤول بوزارة النقل ووسائل إعلام محلية إن 3 أشخاص أصيبوا.", "مسؤول بوزارة النقل ووسائل إعلام محلية"),
     # (thirteenth session's notes) a name whose family name has the article, then the office the rules know
     ("وقال حيدر العبادي، رئيس الوزراء العراقي، إن 5 أشخاص قتلوا.", "prime minister (Iraq)"),
     ("وقال الجيش، في بيان، إن 5 أشخاص قتلوا.", "the army"),

@@ -364,6 +364,8 @@ def claimant_of(sentence: str) -> str:
                     and tokens[j - 1].norm == "مع":
                 told = j + actor[0]  # "في مقابلة مع رويترز": who was told
                 continue
+            if actor and actor[1] in _MEDIA_LABELS and not _media_stands(lex, tokens, j, j + actor[0]):
+                continue  # ("وسائل إعلام تابعة لتنظيم الدولة", "مسؤول بوزارة النقل ووسائل إعلام", "…، نقلا عن الشرطة")
             if actor and j > 0 and tokens[j - 1].norm.removeprefix("و") in _INSTITUTES:
                 return _as_written(tokens, j - 1, j + actor[0])  # "معهد رويترز": an institute, not the agency
             if actor:
@@ -946,6 +948,30 @@ def _may_speak(lex, tok) -> bool:
     return bool(lex.human_nouns.at(forms, 0) or not lex.speaker_nouns.isdisjoint(tok.forms)
                 or lex.office_titles.at(forms, 0) or lex.roles.at(forms, 0) or not _BODIES_SPEAKING.isdisjoint(bare)
                 or not _BODIES_SPEAKING.isdisjoint(tok.forms))
+
+
+_MEDIA_LABELS = frozenset(("media", "local media"))
+_AND_MEDIA = normalize("ووسائل")
+_OWNED = frozenset(normalize(w) for w in ("تابعة", "التابعة", "التابعه", "تابعه"))  # (not "مقربة", "مؤيدة": close to a
+#                                                                                  side is not the side)
+
+
+def _media_stands(lex, tokens: tuple, j: int, end: int) -> bool:
+    """The media named at tokens[j:end] say so by that label: not when someone owns them ("وسائل إعلام تابعة لتنظيم
+    الدولة", "وسائل إعلام حزب الله": the owner's, or the words as written), when they are joined to a speaker named
+    before them ("قال مسؤول بوزارة النقل ووسائل إعلام محلية"), or when the sentence says whom they quote later ("…،
+    نقلا عن الشرطة"). (An adversarial review.)"""
+    if tokens[j].norm.startswith(_AND_MEDIA):
+        return False
+    if any(t.norm == "نقلا" for t in tokens[end:]):
+        return False
+    if end < len(tokens) and tokens[end].kind == "word":
+        after = tokens[end]
+        if not _OWNED.isdisjoint(after.forms):
+            return False
+        if lex.actors.at([t.forms for t in tokens], end) or lex.groups.at([t.forms for t in tokens], end):
+            return False  # (a possessor in construct: "وسائل إعلام حزب الله")
+    return True
 
 
 def _name_word(lex, t) -> bool:
