@@ -2073,6 +2073,11 @@ def test_a_day_stated_right_after_a_count_is_its_own():
     assert dated(drowned, "200") == "2018-04-04"
     joined = "قالت الشرطة أمس السبت إن 5 أشخاص قتلوا وأعلنت الحكومة الحداد الأحد."
     assert dated(joined, "5") == "2018-04-07"
+    # (an adversarial review) not past a verb of their own, a cause or an event of another day
+    for other, count in (("واعتقلت قوات الأمن السبت 40 ناشطا شاركوا في مظاهرة الجمعة.", "40"),
+                         ("اعتقلت الشرطة السبت 4 أشخاص يشتبه في تورطهم بهجوم الجمعة.", "4"),
+                         ("أنقذ خفر السواحل السبت 20 مهاجرا كانوا قد غادروا ليبيا الجمعة.", "20")):
+        assert dated(other, count) == "2018-04-07", other
 
 
 def test_after_a_quotation_closes_the_outlet_speaks_again_unless_the_speaker_goes_on():

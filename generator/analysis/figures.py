@@ -252,15 +252,20 @@ def _own_day(sentence: str, start: int, end: int, published: str) -> Mapping[str
     if not said or words not in tail:
         return None
     between = tail[:tail.find(words)].split()
-    if len(between) > 5 or len(between) > 3 and any(
-            w.startswith("و") or normalize(w) in _NOT_A_PLACE_PHRASE for w in between[1:]):
+    if len(between) > 5 or len(between) > 3 and (
+            normalize(between[1]) not in _PLACE_PREPOSITIONS or normalize(between[2]) in _NOT_A_PLACE
+            or any(w.startswith("و") or normalize(w) in _NOT_A_PLACE for w in between[1:])):
         return None  # (its noun and a place, four words at most: "بغرق أكثر من 200 مهاجر في البحر المتوسط يوم
-        #              الأربعاء", "أنقذت نحو 141 مهاجرا قبالة السواحل الليبية الجمعة"; not past a clause joined by و)
+        #              الأربعاء", "أنقذت نحو 141 مهاجرا قبالة السواحل الليبية الجمعة"; not past a verb of their own,
+        #              "40 ناشطا شاركوا في مظاهرة الجمعة", a cause, "على خلفية", or a clause joined by و)
     return {"stated_day": words, "day": iso}
 
 
-_NOT_A_PLACE_PHRASE = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "أن", "أنه", "إن", "بعد", "قبل", "حين",
-                                                       "عندما", "حتى", "منذ"))
+_PLACE_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "قبالة", "على", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب",
+                                                       "شمالي", "جنوبي", "شرقي", "غربي", "داخل", "خارج", "عند", "أمام",
+                                                       "وسط", "بمدينة", "بمحافظة", "بولاية", "بمنطقة"))
+_NOT_A_PLACE = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "أن", "أنه", "إن", "بعد", "قبل", "حين", "عندما",
+                                                "حتى", "منذ", "خلفية", "هجوم", "مباراة", "مظاهرة", "اجتماع", "انتخابات"))
 
 
 _NO_ONE_DAY = frozenset({"running total", "rate", "earlier event"})
