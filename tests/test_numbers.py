@@ -1860,6 +1860,14 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     # (thirteenth session's notes) a name whose family name has the article, then the office the rules know
     ("وقال حيدر العبادي، رئيس الوزراء العراقي، إن 5 أشخاص قتلوا.", "prime minister (Iraq)"),
     ("وقال الجيش، في بيان، إن 5 أشخاص قتلوا.", "the army"),
+    # (an adversarial review) an office of a body ("ل" is whose, not to whom); a name that goes on after a state's
+    # body; a body's kind alone before an aside
+    ("وقال حسن نصر الله، الأمين العام لحزب الله، إن 5 قتلوا.", "الأمين العام لحزب الله"),
+    ("وقال الأمين العام لمنظمة أوبك الخميس، إن 30 موظفا غادروا.", "الأمين العام لمنظمة أوبك"),
+    ("وقال المتحدث لرويترز إن 5 قتلوا.", "المتحدث"),
+    ("وقال قائد ميداني في الجيش الحر إن 5 قتلوا.", "الجيش الحر"),
+    ("وقال الجيش الوطني الليبي إن 5 قتلوا.", "الجيش الوطني الليبي"),
+    ("وذكر موقع، متخصص في أخبار التكنولوجيا، أن 5 ملايين مستخدم تأثروا.", ""),
     # unnamed officials after an according word; a family's name with "آل"; an according phrase's subject of up to
     # four words that its comma or the sentence's end closes
     ("قتل سبعة تلاميذ وجرح 12 آخرون في هجوم بسكين، بحسب مسؤولين.", "officials"),

@@ -794,6 +794,8 @@ def _country(lex, tokens: tuple, forms: list, start: int, end: int, label: str) 
     Other labels as they are."""
     if label not in lex.state_bodies or end >= len(tokens):
         return label
+    if not lex.state_name_continues.isdisjoint(forms[end]) and lex.countries.at(forms, end + 1) is None:
+        return _as_written(tokens, start, end + 1)  # "الجيش الحر", "الحكومة المؤقتة": a name (an adversarial review)
     found, at = None, end
     if tokens[end].norm == "في":
         at = end + 1
@@ -854,9 +856,12 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
         if _set_off_to_that(lex, tokens, comma) and (
                 bare := _bare_name("قال " + sentence[tokens[start].start:tokens[comma - 1].end] + " إن",
                                    tokenize("قال " + sentence[tokens[start].start:tokens[comma - 1].end] + " إن"), 1)):
-            return bare  # a name, then who they are at any length: "وقال فيتالي كليتشكو، عمدة مدينة كييف وبطل العالم
-            #              ثلاث مرات في الملاكمة للوزن الثقيل، إنه" (a sixth review: shown as the outlet's)
+            return "" if normalize(bare).removeprefix("و") in _NAMED_HEADS | _BODIES_SPEAKING else bare
+            #   a name, then who they are at any length: "وقال فيتالي كليتشكو، عمدة مدينة كييف وبطل العالم ثلاث مرات
+            #   في الملاكمة للوزن الثقيل، إنه" (a sixth review: shown as the outlet's); not a body's kind alone ("وذكر
+            #   موقع، متخصص في …، أن")
     j = start  # (where the words stopped)
+    office = 0  # (the words of an office before a body it is of: "الأمين العام" of "الأمين العام لحزب الله")
     for j in range(start, min(start + _LONGEST_NAMED + 1, len(tokens))):
         tok = tokens[j]
         bare = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
@@ -873,14 +878,23 @@ def _named(sentence: str, tokens: tuple, start: int, according: bool = False) ->
                           or (not according and (tok.norm.startswith("لل") or tok.norm[1:] in lex.media_words))):
             return ""  # "حسب ما أعلنت المعارضة": the reporting verb after it names who; "قال بعد إعلان النتيجة",
             #            "قال للصحفيين", "قال فيه": when, to whom or about what, and the speaker a pronoun
-        if words and tok.norm.startswith("ل") and not tok.norm.startswith("لل"):
-            break  # "وقال المتحدث لرويترز": to whom, not who
+        if words and tok.norm.startswith("ل") and not tok.norm.startswith("لل") and not (
+                (title := lex.office_titles.at([w.forms for w in words], 0)) and title[0] == len(words)
+                and lex.media_words.isdisjoint({f.removeprefix("ل") for f in tok.forms}) and not _told(lex, tok)):
+            break  # "وقال المتحدث لرويترز": to whom, not who (but "الأمين العام لحزب الله": whose office)
+        if words and tok.norm.startswith("ل") and not tok.norm.startswith("لل") and not office:
+            office = len(words)
+        if len(tok.norm) == 1:
+            break  # "د." (a title's abbreviation before a name)
         if tok.norm in RELATIVE_PRONOUNS or tok.norm in ("وهو", "وهي", "هو", "هي", "ال", "الـ"):
             break  # "منيف الزهيري وهو قيادي": who he is comes after his name
         words.append(tok)
     closed = j < len(tokens) and bool(tokens[j].forms) and tokens[j].forms[0] in lex.that_words  # ("أن" stopped it)
     held = closed and len(words) <= _LONGEST_NAMED and any(lex.office_titles.at([w.forms for w in words], m)
                                                             for m in range(1, 3))
+    if office and len(words) > 6 and not held:
+        words = words[:office]  # (the office alone when its body's name runs on: "الأمين العام لحزب الله اللبناني
+        #                         المدعوم من إيران إن")
     if not words or (len(words) > 6 and not held):
         return ""  # (a name and the office it holds, up to _LONGEST_NAMED words, "أن" right after them: "وقال سليمان
         #           الحمدان رئيس الهيئة العامة للطيران المدني إن"; else a phrase that runs on)
