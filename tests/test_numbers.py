@@ -739,6 +739,7 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
     ("يعيش 1.9 مليون في غزة.", "1.9 مليون", "people"),
     ("وتعيش الأسرة 5 سنوات في المدينة.", "5", "duration"),  # (its own noun)
     ("ويعيش 300 ألف لاجئ في المخيم.", "300 ألف", "people"),
+    ("وتعاني 12 من أصل 18 محافظة من الجفاف.", "12", "count"),  # (an adversarial review: a population's millions only)
 ])
 def test_a_verb_of_people_before_a_number_with_no_noun(sentence, text, kind):
     assert number(sentence, text).type == kind
@@ -1841,6 +1842,8 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("وطبقا لما يقوله فيسبوك، فإن بيانات حوالي 87 مليون مستخدم تسربت.", "فيسبوك"),
     ("وتعبر الحدود يوميا قرابة 12 شاحنة، حسبما قال أبو حامد.", "أبو حامد"),
     ("ووفقا لما ذكره أيضا، فإن 5 أشخاص قتلوا.", ""),  # (an adverb: no name)
+    ("وفقا لما هو معروف، فإن 5 أشخاص قتلوا.", ""),  # (an adversarial review: no verb of saying after "لما")
+    ("ووفقا لما ذكرته صحيفة، فإن 5 قتلوا.", ""),  # (a kind of body alone)
     # a pluperfect that opens the sentence: the subject between "كان" and the verb of saying
     ("وكان الاتحاد التونسي أعلن أن 23 لاعبا سيشاركون.", "الاتحاد التونسي"),
     ("وكانت حكومة كاتالونيا قد أعلنت أن 80 ألف شخص أيدوا الاستقلال.", "حكومة كاتالونيا"),

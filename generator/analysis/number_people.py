@@ -115,10 +115,12 @@ def counted(s: Sentence, raw: Raw) -> Counted | None:
         return referred
     if any(s.has(k, s.lex.people_before) for k in range(max(b - 3, 0), b + 1)):
         return after if after is not None and after.kind == "human" else Counted("pronoun", b)
-    if raw.kind != "vague" and (after is None or after.kind == "unknown" and s.tokens[s.next(raw.j)].norm in ("من", "في")) \
+    if raw.kind != "vague" and raw.multiplied \
+            and (after is None or after.kind == "unknown" and s.tokens[s.next(raw.j)].norm in ("من", "في")) \
             and b >= 0 \
             and s.tokens[b].kind == "word" and s.tokens[b].norm.removeprefix("و") in s.lex.human_verbs_before:
-        return Counted("pronoun", b)  # "ويعاني 13 مليونا من نقص في الغذاء": the verb's subject, people
+        return Counted("pronoun", b)  # "ويعاني 13 مليونا من نقص في الغذاء": the verb's subject, people (a population's
+        #                               thousands or millions: not "وتعاني 12 من أصل 18 محافظة", an adversarial review)
     if after is not None:
         return after
     return Counted("thing", before.token) if before is not None else None

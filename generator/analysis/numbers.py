@@ -410,7 +410,9 @@ def claimant_of(sentence: str) -> str:
         what = False  # (an according word, "ما" and a verb of saying: who the verb names)
         if said in lex.according_words and at + 2 < len(tokens) and tokens[at].norm in ("لما", "ما") \
                 and tokens[at + 1].kind == "word":
-            said, at, what = "قال", at + 2, True  # "وفقاً لما ذكرته خدمة الطوارئ الحكومية": who the verb after "ما" names
+            said, at = "قال", at + 2  # "وفقاً لما ذكرته خدمة الطوارئ الحكومية": who the verb after "ما" names
+            what = lex.reporting_words.at([(re.sub("(?:ها|ه)$", "", tokens[at - 1].norm),)], 0) is not None
+            #   (a verb of saying there: not "وفقا لما هو معروف")
         elif said.endswith("ما") and said in lex.according_words and at + 1 < len(tokens) \
                 and lex.reporting_words.at([(re.sub("(?:ها|ه)$", "", tokens[at].norm),), *forms[at + 1:at + 3]], 0):
             said, at, what = "قال", at + 1, True  # "حسبما أوردته صحيفة ميترو البريطانية": "ما" is in the word
@@ -1003,7 +1005,8 @@ def _closed_name(sentence: str, tokens: tuple, at: int) -> str:
         return ""
     text = "قال " + sentence[tokens[at].start:tokens[end - 1].end] + " إن"
     if end - at <= 2 and (bare := _bare_name(text, tokenize(text), 1)):
-        return bare
+        kinds = _NAMED_HEADS | _BODIES_SPEAKING | _EVIDENCE
+        return "" if end - at == 1 and not kinds.isdisjoint(tokens[at].forms) else bare  # (not "صحيفة", "بيانات")
     words = tokens[at:end]  # (up to four words the phrase's comma closes: "وفقا لما أوردته مواقع تقنية متخصصة")
     if len(words) > 1 and words[0].norm not in lex.unnamed_officials and words[0].norm not in lex.unnamed_trades \
             and all(t.kind == "word" and t.norm not in lex.function_words and t.norm not in lex.not_speakers
