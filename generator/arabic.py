@@ -160,4 +160,4 @@ def term(word: str) -> str:
 def content_words(text: str) -> frozenset[str]:
     """Normalised, clitic-stripped words that carry meaning (no stop words, no words under three letters):
     what two reports of one statement share."""
-    return frozenset(t for w in normalize(text).split() if (t := term(w)))
+    return frozenset(filter(None, map(term, normalize(text).split())))  # (map and filter: no Python frame a word)

@@ -80,7 +80,7 @@ def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
     texts = [article.meta.headline, article.meta.headline,
              *(p.text for p in article.paragraphs if p.kind == "body" and not attendance(p.text))]  # (not who attended:
     #   two audiences days apart were one story by their titles and ministers, an analyst found)
-    written = Counter(word for text in texts for word in text.split())  # (each word as written looked up once)
+    written = Counter(" ".join(texts).split())  # (each word as written looked up once; the texts' words in order)
     for word, n in written.items():  # in the order words first stand, as before
         key = content_term(word)
         if key:
