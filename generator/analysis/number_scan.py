@@ -124,7 +124,7 @@ class Sentence:
         if name in self._mentioned:
             return self._mentioned[name]
         found = not table.forward.keys().isdisjoint(self.every_form) and any(
-            table.at(self.forms, k) for k in range(len(self.tokens)))
+            table.at(self.forms, k) for k in table.starts(self.forms))
         if name:
             self._mentioned[name] = found
         return found

@@ -317,9 +317,9 @@ def claimant_of(sentence: str) -> str:
     lex = lexicon()
     tokens = tokenize(sentence)
     forms = [t.forms for t in tokens]
-    reporting = not lex.reporting_words.absent(forms)
+    reporting = lex.reporting_words.starts(forms)  # (where a reporting word may stand: at() finds none elsewhere)
     first = True  # (the sentence's first reporting word)
-    for k in range(len(forms) if reporting else 0):
+    for k in reporting:
         hit = lex.reporting_words.at(forms, k)
         if not hit or (hit[0] == 1 and (not _reports(lex, tokens, forms, k) or article(tokens[k].norm))):
             continue  # (a verb never has the article: "إلى الحذر", "بالكشف" are nouns)
@@ -392,7 +392,7 @@ def claimant_of(sentence: str) -> str:
         if role := lex.roles.at(forms, k + hit[0]):  # (a study, statistics, a survey: after the bodies they cite)
             return _country(lex, tokens, forms, k + hit[0], k + hit[0] + role[0], role[1])
     for k in range(len(forms)):  # "حصيلة وزارة الداخلية التي تحدثت عن 5300 قتيل": the body whose toll it is
-        if lex.figure_heads.intersection(forms[k]) and (hit := lex.actors.at(forms, k + 1) or lex.roles.at(forms, k + 1)):
+        if not lex.figure_heads.isdisjoint(forms[k]) and (hit := lex.actors.at(forms, k + 1) or lex.roles.at(forms, k + 1)):
             return _country(lex, tokens, forms, k + 1, k + 1 + hit[0], hit[1])
     head = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), -1)
     hit = lex.actors.ending(forms, head - 1) or lex.roles.ending(forms, head - 1) if head > 0 else None
@@ -401,7 +401,7 @@ def claimant_of(sentence: str) -> str:
     if head > 1 and (title := lex.office_titles.at(forms, 0)) and head > title[0] \
             and all(t.kind == "word" for t in tokens[:head]):
         return sentence[:tokens[head - 1].end]  # "عميد بلدية درنة: عدد القتلى قد يصل إلى 20 ألفاً"
-    for k in range(len(forms) if reporting else 0):  # none of the rules' actors or roles: the words themselves
+    for k in reporting:  # none of the rules' actors or roles: the words themselves
         if (hit := lex.reporting_words.at(forms, k)) is None:
             continue
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]]))
@@ -440,7 +440,7 @@ def claimant_of(sentence: str) -> str:
         if (said in lex.speaking_verbs or said in lex.continuation_verbs) and (bare := _bare_name(sentence, tokens, at)
                                                                               or _headed_name(sentence, tokens, at)):
             return bare  # "وأضاف أصلان أنه …", "وقال ترامب إن …", 'وقالت شبكة "فيسبوك"
-    for k in range(len(forms) if reporting else 0):  # no one named at all: unnamed officials, when they say so
+    for k in reporting:  # no one named at all: unnamed officials, when they say so
         hit = lex.reporting_words.at(forms, k)
         verb = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])) if hit else ""
         according = verb in lex.according_words or verb.removeprefix("و") in lex.according_words
@@ -1048,4 +1048,4 @@ def mentions_actor(sentence: str) -> bool:
     """Whether the sentence names any actor of the rules (who could say or do something)."""
     forms = [t.forms for t in tokenize(sentence)]
     actors = lexicon().actors
-    return not actors.absent(forms) and any(actors.at(forms, k) for k in range(len(forms)))
+    return any(actors.at(forms, k) for k in actors.starts(forms))
