@@ -89,7 +89,11 @@ def named_places(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The countries and the provinces a text names as where something is, normalised, without the article. Only
     the words holding a country's or a province word's letters are read (found by one expression over the text:
     a story's reports are read whole, a thousand of them in a large pile)."""
-    normal = normalize(text)
+    return _named_places(normalize(text))
+
+
+def _named_places(normal: str) -> tuple[frozenset[str], frozenset[str]]:
+    """named_places() of a text as normalised."""
     countries, provinces = set(), set()
     placed_at, seen = -1, -1  # (where the last word placed as a country starts; the last word read)
     for match in _HINT.finditer(normal):
@@ -123,7 +127,9 @@ def _sentence(source: Source, figure: Figure) -> str:
 
 def report_places(headline: str, paragraphs: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The countries and the provinces a report names, headline and paragraphs (noted when it is annotated)."""
-    countries, provinces = named_places(" ".join((headline, *paragraphs)))
+    countries, provinces = _named_places(" ".join(filter(None, map(normalize, (headline, *paragraphs)))))
+    #   (normalize(" ".join(texts)) is the texts' normal forms joined, the empty ones left out: normalize reads words
+    #   between spaces; each paragraph's is in normalize's cache already, made when it was annotated or cleaned)
     return tuple(sorted(countries)), tuple(sorted(provinces))
 
 
