@@ -73,17 +73,16 @@ class Finder:
         """Every number expression, left to right, none overlapping."""
         out: list[Raw] = []
         k, dated = 0, 0
-        starts = self.lex.number_starts
-        while k < len(self.tokens):
-            tok = self.tokens[k]
-            if tok.kind != "num" and (tok.kind != "word" or (starts.isdisjoint(tok.forms) and not
-                                                            tok.norm.endswith(_DUAL_ENDINGS))):
-                k += 1  # no number, number word, vague quantity or dual starts here (most words): skip the lookups
-                #         (a word's forms are the word less its proclitics: they all end as it does)
-                continue
+        starts = self.lex.number_starts.isdisjoint
+        for start in [m for m, tok in enumerate(self.tokens) if tok.kind == "num" or tok.kind == "word" and (
+                not starts(tok.forms) or tok.norm.endswith(_DUAL_ENDINGS))]:  # where a number, number word, vague
+            #   quantity or dual can start (few words: the others skip the lookups; a word's forms are the word less
+            #   its proclitics: they all end as it does)
+            if start < k:
+                continue  # (inside the number before)
+            k = start
             raw = self.at(k, out)
             if raw is None:
-                k += 1
                 continue
             if "half" in raw.notes and out and out[-1].j == raw.i and out[-1].value and raw.value \
                     and out[-1].value >= 2 * raw.value:
