@@ -131,7 +131,7 @@ def _first_day(normal: str, dated: bool = True) -> tuple[re.Pattern, re.Match] |
     there (most sentences state no day)."""
     if dated and _DIGIT.search(normal) and (m := _EXPLICIT.search(normal)):
         return _EXPLICIT, m
-    if any(stem in normal for stem in WEEKDAY_NUMBER):
+    if any(map(normal.__contains__, WEEKDAY_NUMBER)):  # (map: no Python frame a weekday)
         for m in _WEEKDAY.finditer(normal):
             before = normal[:m.start()]
             if not _surname(before) and not _NOT_A_DAY.match(normal, m.end()) \

@@ -21,7 +21,8 @@ from .protocol import attendance
 _EVENT_WORDS = frozenset(normalize(w) for w in ("هجوم", "هاجم", "اشتباكات", "هروب", "قتل", "مقتل", "انفجار",
                                                 "غارة", "قصف", "اعتقال", "فيضان", "زلزال"))
 _DIGIT = re.compile(r"\d")  # (any script's digits: what ascii_digits maps are \d too)
-_PLACE = re.compile(r"\b(?:في|ب)\s*(?:مدينه|محافظه|سجن|حي|منطقه|قريه|ريف|بلده|مخيم)\b")
+_PLACE_NOUNS = ("مدينه", "محافظه", "سجن", "حي", "منطقه", "قريه", "ريف", "بلده", "مخيم")
+_PLACE = re.compile(r"\b(?:في|ب)\s*(?:" + "|".join(_PLACE_NOUNS) + r")\b")
 
 
 def facts(sentence: str, numbers: tuple[Number, ...], claimant: str, day: str) -> int:
@@ -29,7 +30,9 @@ def facts(sentence: str, numbers: tuple[Number, ...], claimant: str, day: str) -
     normal = normalize(sentence)
     who = bool(claimant) or mentions_actor(sentence)
     what = bool(numbers) or bool(_DIGIT.search(sentence)) or not _EVENT_WORDS.isdisjoint(normal.split())
-    return who + what + bool(day) + bool(_PLACE.search(normal))
+    where = any(map(normal.__contains__, _PLACE_NOUNS)) and _PLACE.search(normal) is not None  # (searched only
+    #   where a noun of place stands: _PLACE needs one)
+    return who + what + bool(day) + where
 
 
 def note(sentence: str, published: str, previous_claimant: str = "") -> SentenceNote:

@@ -88,7 +88,8 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
             start, end = base + start, base + end
             append(_new(Token, (start, end, text if same else sentence[start:end], kind, norm, forms, start > base)))
         base += len(run)
-    if "://" in plain or "@" in plain or _WWW.search(plain):  # (tokens that start inside a URL or address are dropped)
+    if "://" in plain or "@" in plain or (("w" in plain or "W" in plain) and _WWW.search(plain)):  # (tokens that
+        #   start inside a URL or address are dropped; without a "w" no "www.", and no search)
         urls = [m.span() for m in _URL.finditer(plain)]
         out = [t for t in out if not any(low <= t.start < high for low, high in urls)]
     return tuple(out)
