@@ -45,8 +45,9 @@ def figures_of(source: Source) -> list[Figure]:
     tally = ""  # who gave the last running total, while the sentences after it go on with its breakdown (_tallied)
     for pair in source.pairs:
         outside = "" if pair.kind == "body" else pair.kind  # a sub-heading's or a caption's number
-        turned = pair.kind == "body" and _TURN.match(pair.ar) is not None  # ("من جهة أخرى، …": another matter)
-        since = pair.kind == "body" and _SINCE_OPENING.match(pair.ar) is not None  # ("ومنذ بدء هجومها، … . وقتل 252 …":
+        text = pair.ar if pair.kind == "body" else ""  # (joined once)
+        turned = pair.kind == "body" and _TURN.match(text) is not None  # ("من جهة أخرى، …": another matter)
+        since = pair.kind == "body" and _SINCE_OPENING.match(text) is not None  # ("ومنذ بدء هجومها، … . وقتل 252 …":
         #   the paragraph's opening counts the tolls of its later sentences since then too, unless one says now)
         looking_back = pair.kind == "body" and bool(pair.sentences) and _told_before(pair.sentences[0].ar,
                                                                                       source.meta.date) \
@@ -73,8 +74,9 @@ def figures_of(source: Source) -> list[Figure]:
                 if scopes[previous.start] == PART and not scopes[n.start] and _joined_part(sentence.ar, previous, n):
                     scopes[n.start] = PART  # "بينهم 10 أطفال و5 نساء", "منهم 14 بالانتخاب، و7 بالتعيين"
             tolls = [n for n in people if n.category not in ("", "other people")]
-            now = _NOW_OR_SINCE.search(ascii_digits(sentence.ar)) is not None
-            carried = not outside and tally and _tallied(sentence.ar, note, tally, now)
+            # (now and carried are read for its tolls only: a sentence with none, most, is not searched)
+            now = bool(tolls) and _NOW_OR_SINCE.search(ascii_digits(sentence.ar)) is not None
+            carried = bool(tolls) and not outside and tally and _tallied(sentence.ar, note, tally, now)
             for n in tolls:
                 if not scopes[n.start] and ((since and index > 1 and not now) or carried):
                     scopes[n.start] = TOTAL
