@@ -1871,6 +1871,12 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("وقال قائد ميداني في الجيش الحر إن 5 قتلوا.", "الجيش الحر"),
     ("وقال الجيش الوطني الليبي إن 5 قتلوا.", "الجيش الوطني الليبي"),
     ("وذكر موقع، متخصص في أخبار التكنولوجيا، أن 5 ملايين مستخدم تأثروا.", ""),
+    # (the adversarial review's older cases) a medium told after a speaker; a statement's medium after a name closed
+    # by the sentence's end; a present verb of saying after "ومن جانبها،"
+    ("وقتل 5 أشخاص، حسبما قال مسؤول لرويترز.", "officials"),
+    ("وقتل 5 أشخاص، وفقا لرويترز.", "Reuters"),
+    ("وقتل 5 أشخاص، حسبما قال ترامب في تغريدة.", "ترامب"),
+    ("ومن جانبها، تؤكد الوزارة أن 5 قتلوا.", "the ministry"),
     # unnamed officials after an according word; a family's name with "آل"; an according phrase's subject of up to
     # four words that its comma or the sentence's end closes
     ("قتل سبعة تلاميذ وجرح 12 آخرون في هجوم بسكين، بحسب مسؤولين.", "officials"),

@@ -275,6 +275,13 @@ _INSTITUTES = frozenset(normalize(w) for w in ("معهد", "جامعة", "كلي
 # not inside a clause ("أشار الصباغ إلى أن المؤشرات تؤكد أن": الصباغ's; "يسر المؤسسة أن توضح").
 _OPENING_ONLY = frozenset(normalize(w) for w in ("تفيد", "يفيد", "تؤكد", "يؤكد", "توضح", "يوضح", "يضيف", "تضيف"))
 _NEEDS_THAT = frozenset(normalize(w) for w in ("علق", "علقت", "خلص", "خلصت")) | _OPENING_ONLY
+_SIDE_WORDS = frozenset(normalize(w) for w in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها"))
+
+
+def _opening(tokens: tuple, k: int) -> bool:
+    """The token at k opens its sentence, or follows only "من جانبه/جهتها …،" ("ومن جانبها، تؤكد الوزارة أن")."""
+    return k == 0 or (k == 3 and tokens[0].norm in ("من", "ومن") and tokens[1].norm in _SIDE_WORDS
+                      and tokens[2].text in ("،", ","))
 _TOTAL_HEADS = frozenset(("حصيله", "عدد", "اجمالي", "مجموع"))  # normalised: a toll or a total as a verb's subject
 _MODALS = frozenset(("قد", "ربما", "يمكن", "يتوقع", "يرجح", "ترجح", "توقع", "متوقع"))  # (then "يصل إلى" is a ceiling)
 
@@ -325,7 +332,7 @@ def claimant_of(sentence: str) -> str:
             continue  # (a verb never has the article: "إلى الحذر", "بالكشف" are nouns)
         told = -1  # (the end of an addressee's name)
         said = normalize(" ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف")
-        if said in _NEEDS_THAT and not _that_follows(tokens, k) or k > 0 and _OPENING_ONLY.intersection(forms[k]):
+        if said in _NEEDS_THAT and not _that_follows(tokens, k) or not _opening(tokens, k) and _OPENING_ONLY.intersection(forms[k]):
             continue  # ("علّق وزير الطاقة عمله": suspended, no saying without "أن")
         speaking = said not in lex.statement_verbs  # ("دعا", "نفى", "حذر" …: a statement with an object of its own)
         if not speaking and (not first or any(forms[m] and forms[m][0] in lex.that_words for m in range(k))):
@@ -361,9 +368,9 @@ def claimant_of(sentence: str) -> str:
             if not speaking and _object_ahead(lex, tokens, forms, k + hit[0], j, before_body=False):
                 break  # "دعا ملك الأردن عبد الله الثاني الحكومة": after a statement's subject, its object
             if (actor := lex.actors.at(forms, j)) and actor[1] in lex.media_actors and j > 0 \
-                    and tokens[j - 1].norm == "مع":
-                told = j + actor[0]  # "في مقابلة مع رويترز": who was told
-                continue
+                    and (tokens[j - 1].norm == "مع" or j > k + hit[0] and tokens[j].norm[:1] == "ل"):
+                told = j + actor[0]  # "في مقابلة مع رويترز", "حسبما قال مسؤول لرويترز": who was told (not "وفقا
+                continue  #            لرويترز": Reuters says so)
             if actor and actor[1] in _MEDIA_LABELS and not _media_stands(lex, tokens, j, j + actor[0]):
                 continue  # ("وسائل إعلام تابعة لتنظيم الدولة", "مسؤول بوزارة النقل ووسائل إعلام", "…، نقلا عن الشرطة")
             if actor and j > 0 and tokens[j - 1].norm.removeprefix("و") in _INSTITUTES:
@@ -420,10 +427,10 @@ def claimant_of(sentence: str) -> str:
             said = "قال"  # "وقال نقلا عن دائرة صحة محافظة الأنبار إن": who he cites, named as written
         named = _named(sentence, tokens, at, said in lex.according_words) if (
             said in lex.speaking_verbs or said in lex.according_words) and (
-            said not in _NEEDS_THAT or _that_follows(tokens, at)) and not (k > 0 and _OPENING_ONLY.intersection(forms[k])) \
+            said not in _NEEDS_THAT or _that_follows(tokens, at)) and not (not _opening(tokens, k) and _OPENING_ONLY.intersection(forms[k])) \
             else ""
         #   ("وعلق الفريق على الخسارة", "وخلص الاجتماع إلى قرارات": a comment, a conclusion, no one saying a count)
-        if named and k == 0 and _OPENING_ONLY.intersection(forms[k]) and _lifeless(lex, tokenize(named)[0]):
+        if named and _opening(tokens, k) and _OPENING_ONLY.intersection(forms[k]) and _lifeless(lex, tokenize(named)[0]):
             named = ""  # "وتؤكد الصور المنشورة أن", "ويؤكد استمرار القصف أن": a thing or a deed shows, no one says
         if not named and said in lex.speaking_verbs and (before := _pluperfect_subject(lex, sentence, tokens, k, at)):
             return before  # "وكان الاتحاد التونسي (قد) أعلن أن": the subject between "كان" and the verb (a sixth review)
@@ -998,6 +1005,9 @@ def _name_word(lex, t) -> bool:
         and t.norm not in lex.function_words and not _common_word(lex, t) and lex.reporting_words.at([t.forms], 0) is None
 
 
+_STATEMENT_NOUNS = frozenset(normalize(w) for w in ("بيان", "تصريح", "تصريحات", "تغريدة", "مقابلة", "حديث", "مؤتمر"))
+
+
 def _closed_name(sentence: str, tokens: tuple, at: int) -> str:
     """A speaker's bare name of one or two words at `at` that a comma or the sentence's end closes ("وطبقا لما يقوله
     فيسبوك، …"), read as after "قال" with "إن" after it (the checks of _bare_name: no common word, no article …)."""
@@ -1005,6 +1015,8 @@ def _closed_name(sentence: str, tokens: tuple, at: int) -> str:
     end = next((m for m in range(at + 1, at + 5) if m >= len(tokens) or tokens[m].text in ("،", ",", ".")), -1)
     if end < 0 or end == at or end > len(tokens):
         return ""
+    if end - at >= 3 and tokens[end - 2].norm == "في" and tokens[end - 1].norm.removeprefix("ال") in _STATEMENT_NOUNS:
+        end -= 2  # "حسبما قال ترامب في تغريدة.": the medium of the statement
     text = "قال " + sentence[tokens[at].start:tokens[end - 1].end] + " إن"
     if end - at <= 2 and (bare := _bare_name(text, tokenize(text), 1)):
         kinds = _NAMED_HEADS | _BODIES_SPEAKING | _EVIDENCE
