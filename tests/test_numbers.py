@@ -1877,6 +1877,7 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("وقتل 5 أشخاص، وفقا لرويترز.", "Reuters"),
     ("وقتل 5 أشخاص، حسبما قال ترامب في تغريدة.", "ترامب"),
     ("ومن جانبها، تؤكد الوزارة أن 5 قتلوا.", "the ministry"),
+    ("وقالت إيران، التي تدعم الحكومة السورية، إن 5 قتلوا.", "إيران"),  # (the aside's body is not who says so)
     # unnamed officials after an according word; a family's name with "آل"; an according phrase's subject of up to
     # four words that its comma or the sentence's end closes
     ("قتل سبعة تلاميذ وجرح 12 آخرون في هجوم بسكين، بحسب مسؤولين.", "officials"),

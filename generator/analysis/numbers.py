@@ -350,6 +350,8 @@ def claimant_of(sentence: str) -> str:
                 #        (so does a quotation: 'وتابع "ما لم يتم إقناع الاتحاد الأوروبي …')
             if j == k + hit[0] and tokens[j].norm in ("عن", "لدي", "لدى"):
                 break  # "وتحدث عن هجمات الجيش", "وقال لدى استقباله وفد الصليب الأحمر": about what, when; no one named
+            if tokens[j].text in ("،", ",") and j + 1 < len(tokens) and tokens[j + 1].norm in RELATIVE_PRONOUNS:
+                break  # "وقالت إيران، التي تدعم الحكومة السورية، إن": the aside's bodies are not who says so
             if not _according(tokens[k]) and _addressee(lex, tokens[j], forms, j):
                 if own := lex.actors.at(forms, j):  # "وقال المتحدث لرويترز", "وقال لوكالة فرانس برس": to whom, not
                     told = j + own[0]  #                who ("لرويترز": the name itself; "لوكالة فرانس برس", 'لـ"رويترز"':
