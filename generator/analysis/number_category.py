@@ -34,8 +34,9 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
     own = (noun.category or described(s, noun.token)) if noun else ""
     if own == "escaped" and (after_escape := _befell(s, number_i, number_j, own, noun)):
         return after_escape  # "أعيد القبض على 50 من الفارين": what befell the escapees in this clause
-    if own == "wounded" and noun is not None and noun.token >= number_j and _died(s, number_i):
-        return "killed"  # "وتوفي 3 من المصابين متأثرين بجراحهم", "وتوفي 3 جرحى": of the wounded, these died
+    if own == "wounded" and noun is not None and noun.token > number_j and s.text_at(noun.token - 1) == "من" \
+            and _died(s, number_i):
+        return "killed"  # "وتوفي 3 من المصابين متأثرين بجراحهم": of the wounded, these died
     if own and own != "killed" and noun is not None and 2 <= noun.token < number_i \
             and s.tokens[noun.token - 1].norm in ("من", "ومن") and _died(s, noun.token - 1):
         return "killed"  # "وتوفي من المصابين اثنان", "وقتل من الرهائن ثلاثة": of them, these died
