@@ -733,6 +733,16 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
     assert (found.type, found.category) == ("people", category)
 
 
+@pytest.mark.parametrize(("sentence", "text", "category"), [
+    # (the adversarial review's older case) lives reaped are lives lost; lives saved are not
+    ("الكوليرا تحصد أرواح 30 شخصا.", "30", "killed"),
+    ("حصدت أرواح 10 آلاف شخص.", "10 آلاف", "killed"),
+    ("ساهم المركز في إنقاذ أرواح 30 شخصا.", "30", "other people"),
+])
+def test_lives_reaped_are_killed(sentence, text, category):
+    assert number(sentence, text).category == category
+
+
 @pytest.mark.parametrize(("sentence", "text", "kind"), [
     # (fifteenth session, a tuning batch's miss) a verb whose subject is people right before a number with no noun
     ("ويعاني 13 مليونا من نقص في الغذاء.", "13 مليونا", "people"),
