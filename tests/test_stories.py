@@ -418,6 +418,9 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     # count's date; one that names the event dates it
     ("وقال الوزير، الذي تولى منصبه عام 2015، إن 30 شخصا قتلوا في الهجوم", "30", ""),
     ("وفي الهجوم الذي وقع عام 2015، قتل 30 شخصا", "30", "earlier event"),
+    # (a fresh review of an old pile) the toll of the event the day before ("غداة"): another event's
+    ("وانفجرت سيارة مفخخة أخرى في هجوم يأتي غداة مقتل 21 شخصا في هجمات استهدفت بغداد", "21", "earlier event"),
+    ("وقتل 21 شخصا غداة الهجوم على السجن", "21", ""),  # (the day after: the count's own event's)
     # a war as the subject of its toll, with no relative pronoun ("الصراع في اليمن خلف …": a headline's running total)
     ("الصراع في اليمن خلف عشرة آلاف قتيل", "عشرة آلاف", "running total"),
     ("وقتل 10 أشخاص في اشتباك خلف الحرب الكلامية", "10", ""),

@@ -488,6 +488,7 @@ def earlier(sentence: str, span: tuple[int, int], clause: tuple[int, int], years
 
 # "In the same period" after a count refers to the period its sentence named before it ("4.2 مليون حالة وفاة في عام
 # 2016، بينما تسبب تلوث الهواء المنزلي في وفاة 3.8 مليون في نفس الفترة"): that year dates this count too.
+_DAY_AFTER = re.compile(r"(?<!\S)[وف]?(?:غداة|عقب\s+يوم\s+من|بعد\s+يوم\s+من)(?:\s+\S+)?$")  # the day after another's toll
 _SAME_PERIOD = re.compile(r"(?<!\S)[وف]?(?:في|خلال)\s+(?:نفس\s+الفترة|ذات\s+الفترة|الفترة\s+(?:نفسها|ذاتها|عينها))(?!\S)")
 
 
@@ -797,6 +798,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     if told and _war(clause):
         return TOTAL  # a war's or a conflict's toll ("قتل نحو 10 آلاف شخص في الحرب", "وأسفر النزاع عن سقوط أكثر من
         #               عشرة آلاف قتيل"): its running total, not one event's (an analyst met it as a story's toll)
+    if told and _DAY_AFTER.search(" ".join(words_before[-3:])):
+        return EARLIER  # "في هجوم يأتي غداة مقتل 21 شخصا": the toll of the event the day before this one's (an
+        #                 analyst: parts of today's toll were summed to it)
     if told and (earlier(sentence, (start, end), (clause_start, clause_end), years, report_date)
                  or dated_before(sentence, (start, end), (clause_start, clause_end), report_date)
                  or same_period_earlier(sentence, (clause_start, clause_end), years, report_date)):
