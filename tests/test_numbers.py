@@ -2108,6 +2108,25 @@ def test_a_day_stated_right_after_a_count_is_its_own():
         assert dated(other, count) == "2018-04-07", other
 
 
+def test_a_clause_of_its_own_may_name_its_own_speaker():
+    """(fifteenth session; a fresh review of an old pile, and an older note: "بينما تقول المملكة إنها تستضيف 1.4 مليون"
+    was the UN's) a count in a clause opened by "فيما/بينما" with a speaker of its own before it, or an according
+    phrase after it in its clause, is that speaker's; not the next clause's speaker."""
+    from generator.analysis.figures import _other_speakers
+
+    def speakers(sentence: str) -> list[str]:
+        claimant = claimant_of(sentence)
+        people = [n.start for n in numbers_in(sentence) if n.type == "people"]
+        own = _other_speakers(sentence, claimant, people)
+        return [own.get(start, claimant) for start in people]
+
+    assert speakers("وقالت الوزارة إن 5 أشخاص قتلوا، فيما قال المرصد إن 10 أشخاص قتلوا.") == ["the ministry", "SOHR"]
+    assert speakers("وبحسب الأمم المتحدة، هناك 630 ألف لاجئ، بينما تقول المملكة إنها تستضيف 1,4 مليون لاجئ.") == [
+        "the United Nations", "المملكة"]
+    assert speakers("وقال الجيش إن 5 جنود قتلوا، فيما أصيب 10 آخرون.") == ["the army", "the army"]
+    assert speakers("وفيما قتل 27 مسلحا في بيجي، كشف مصدر في الوزارة عن قصف المخازن.") == ["the ministry"]
+
+
 def test_after_a_quotation_closes_the_outlet_speaks_again_unless_the_speaker_goes_on():
     """A sixth review (fourteenth session): after 'وقال بيركلي "…"', the narrative's cholera counts ("وتهدف الحملة في
     نيجيريا حيث تم تسجيل 1700 حالة …") were credited to the speaker quoted before. A sentence after one that closes a

@@ -31,6 +31,7 @@ from ..dates import (
 from ..models import Figure, Number, SentenceNote, Source
 from .labels import category_label, category_order, group_label
 from .number_lexicon import lexicon
+from .numbers import claimant_of
 
 
 def figure_id(source_id: str, sentence_key: str, start: int) -> str:
@@ -88,6 +89,7 @@ def figures_of(source: Source) -> list[Figure]:
                 tally = note.claimant
             elif any(not scopes[n.start] for n in tolls) or (note.claimant and note.claimant != tally):
                 tally = ""  # (a toll of one event, or another speaker: the breakdown is over)
+            clauses = _other_speakers(sentence.ar, note.claimant, [n.start for n in people])
             for n in note.numbers:
                 scope = scopes.get(n.start, "") if n.type == "people" else ""
                 if turned and n.type == "people" and not scope:
@@ -106,7 +108,7 @@ def figures_of(source: Source) -> list[Figure]:
                     sentence=index, start=n.start, end=n.end, match=sentence.ar[n.start:n.end], value=n.value,
                     low=n.low, high=n.high, vague=n.vague, qualifier=n.qualifier, type=n.type,
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
-                    group=n.group if n.type == "people" else "", claimant=note.claimant,
+                    group=n.group if n.type == "people" else "", claimant=clauses.get(n.start, note.claimant),
                     **day, paragraph=outside, scope=scope))
     return _summed_parts(out)
 
@@ -275,6 +277,33 @@ _DATE_WORDS = re.compile(rf"\d{{4}}|(?:^|\s|\d|/)(?:{MONTH_PATTERN})(?:$|\s|/)")
 _UNDATED = MappingProxyType({"stated_day": "", "day": ""})
 _MOST_PARTS = {2: 20, 3: 8}  # the most other counts of the category a report may hold for pairs, for triples
 _PARTS_NEAR = 3  # paragraphs at most between a part and its whole
+
+
+# A clause of its own ("، فيما …", "بينما …") in a sentence: it may name its own speaker ("وقالت الوزارة إن 5 قتلوا، فيما
+# قال المرصد إن 10 قتلوا").
+_OWN_CLAUSE = re.compile(r"(?:^|[،,]\s*|\s)[وف]?(?:فيما|بينما)(?!\S)")
+
+
+def _other_speakers(sentence: str, claimant: str, starts: list[int]) -> dict[int, str]:
+    """The counts of people (by start) in a clause of their own ("فيما …", "بينما …") that names a speaker of its own,
+    another than the sentence's: that speaker ("وقالت الوزارة إن 5 قتلوا، فيما قال المرصد إن 10 قتلوا": SOHR's 10).
+    Read only for sentences with such a clause before a count (most have none)."""
+    found = {}
+    if not starts:
+        return found
+    opens = [m.end() for m in _OWN_CLAUSE.finditer(sentence, 0, starts[-1])]
+    if not opens:
+        return found
+    for start in starts:
+        at = max((o for o in opens if o <= start), default=-1)
+        if at < 0:
+            continue
+        ahead = sentence[start:].split("،")[0].split(",")[0]  # (the count and its clause up to a comma)
+        own = claimant_of(sentence[at:start] + ahead)  # (a speaker before the count in its clause, or an according
+        #                                                phrase after it before the clause ends; not the next clause's)
+        if own and own != claimant:
+            found[start] = own
+    return found
 
 
 def _summed_parts(figures: list[Figure]) -> list[Figure]:
