@@ -418,6 +418,12 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     # count's date; one that names the event dates it
     ("وقال الوزير، الذي تولى منصبه عام 2015، إن 30 شخصا قتلوا في الهجوم", "30", ""),
     ("وفي الهجوم الذي وقع عام 2015، قتل 30 شخصا", "30", "earlier event"),
+    # (a fresh review of an old pile) a verb in the future a few words before a count of people: what is to come; not
+    # people already there (a number with the article), not past a relative pronoun or a bracket
+    ("كما سنشهد في نهاية الأسبوع عودة أربعة وزراء من الحكومة", "أربعة", "possible"),
+    ("وستتقلص هذه اللائحة إلى ثلاثة مدربين مطلع أيلول", "ثلاثة", "possible"),
+    ("يبدو أن المنافسة ستدفع المدربين الأربعة إلى الاحتفاظ برأيهم", "الأربعة", ""),
+    ("وسيحاكم الرجل الذي استقبل 5 زوار في منزله", "5", ""),
     # (a fresh review of an old pile) the toll of the event the day before ("غداة"): another event's
     ("وانفجرت سيارة مفخخة أخرى في هجوم يأتي غداة مقتل 21 شخصا في هجمات استهدفت بغداد", "21", "earlier event"),
     ("وقتل 21 شخصا غداة الهجوم على السجن", "21", ""),  # (the day after: the count's own event's)

@@ -738,6 +738,23 @@ def _future_before(words_before: list[str]) -> bool:
     return len(verb) >= 5 and not (len(words_before) > 1 and normalize(words_before[-2]) in ("في", "من", "الى", "ب"))
 
 
+_DEFINITE_BEFORE = re.compile(r"(?<!\S)الـ?\s*$")  # "الـ23 لاعبا", "الـ 23": a number with the article
+_NOT_BETWEEN = frozenset(normalize(w) for w in (*RELATIVE_PRONOUNS, "أن", "إن", "أنه", "إنه", "بعد", "قبل", "منذ"))
+
+
+def _future_ahead(words_before: list[str]) -> bool:
+    """A verb in the future two to five words before a count of people, only a time, a place or a masdar between
+    ("سنشهد في نهاية الأسبوع عودة أربعة وزراء", "سيشارك في البطولة 20 لاعبا"; a fresh review of an old pile): what is
+    to come. Not past a relative pronoun, a that-word or "بعد" ("سيحاكم الذين قتلوا 5"), nor a place read as a verb
+    after a preposition ("في ستوكهولم")."""
+    for back in range(2, min(5, len(words_before)) + 1):
+        word = normalize(words_before[-back])
+        if future_verb(word) and _future_before(words_before[:len(words_before) - back + 1]):
+            between = words_before[len(words_before) - back + 1:]
+            return not any(normalize(w).lstrip("وف") in _NOT_BETWEEN or "(" in w for w in between)
+    return False
+
+
 def scope_of(sentence: str, start: int, end: int, category: str = "", years: tuple[tuple[int, int], ...] = (),
              report_date: str = "", after_count: bool = False, whole: str | None = None) -> str:
     """What a count of people at sentence[start:end] stands for, read from its own clause once (the analysis
@@ -800,6 +817,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
                 and ((words_before[-1][:1] == "ب" and _future_before(words_before[:-1]))
                      or normalize(words_before[-2]).lstrip("وف") in _WILL_BE_DONE))
             #   ("سنقوم بتعيين آلاف الأشخاص", "وسيتم تطعيم 100 ألف": a verb in the future, its masdar)
+            or (not told and not sentence[start:end].startswith("ال") and not _DEFINITE_BEFORE.search(sentence[:start])
+                and _future_ahead(words_before))
+            #   ("سنشهد في نهاية الأسبوع عودة أربعة وزراء"; not people already there: "ستدفع المدربين الأربعة")
             or (not told and _AIM.search(" ".join(words_before[-6:])) is not None)  # "وتهدف الحملة إلى توفير اللقاح
             #   لـ600 ألف شخص" (not a toll or hostages the aim is about: "مفاوضات تهدف إلى إطلاق سراح 30 سيدة")
             or (_forecast(sentence[clause_start:clause_end], report_date)
