@@ -39,6 +39,8 @@ def noun_kind(s: Sentence, k: int, direct: bool = False) -> Counted | None:
     if any(f in lex.function_words or f in lex.quantity_verbs for f in tok.forms):
         return None
     forms, cut = s.noun_forms(k)
+    if "سرّ" in tok.text or "سّر" in tok.text:
+        return Counted("thing", k)  # "(8504) أسرّة": beds, written with the shadda that tells them from families
     if s.has(k, lex.others_words):
         return Counted("others", k)
     if s.has(k, lex.people_after):
