@@ -414,11 +414,11 @@ _WAR_WHICH = re.compile(r"(?<!\S)ال(?:حرب|نزاع|صراع|اقتتال)\s
 #   killed them, whatever stands before it
 # A war as the subject of the verb of its toll, no relative pronoun ("الصراع في اليمن خلف عشرة آلاف قتيل", "الحرب
 # الأهلية في جنوب السودان خلفت …"): a running total, unless it is one clash: a day in the clause, a war of a tribe or
-# within ("النزاع القبلي", "الاقتتال بين الفصائل"), a war over something ("الصراع على السلطة").
+# within ("النزاع القبلي"), a war over something ("الصراع على السلطة"; a day: "الاقتتال بين الفصائل أوقع 12 قتيلا اليوم").
 _WAR_SUBJECT = re.compile(r"(?<!\S)ال(?:حرب|نزاع|صراع|اقتتال)(?P<between>(?:\s+[^\s،,.؛:]+){0,4}?)\s+(?:قتل|قتلت|أودى|أودت|"
                           r"اودى|اودت|خلف|خلفت|حصد|حصدت|أسفر|أسفرت|أوقع|أوقعت)(?!\w)")
 _DAY_WORD = re.compile(r"(?<!\S)[وفب]?(?:يوم\s+)?(?:" + "|".join(WEEKDAYS) + r")(?!\S)")
-_ONE_CLASH = re.compile(r"(?<!\S)(?:على|حول|بين|ال?قبلي|ال?عشائري|ال?داخلي|ال?أهلي\s+المسلح)(?!\S)")
+_ONE_CLASH = re.compile(r"(?<!\S)(?:على|حول|ال?قبلي|ال?عشائري|ال?داخلي)(?!\S)")  # (not "بين": "الحرب بين البلدين")
 _WAR_GOES_ON = frozenset(normalize(w) for w in (  # what may follow "الحرب" when it is a war: where, how long, which
     "الأهلية", "الدائرة", "الدائر", "المستمرة", "المستمر", "الجارية", "الجاري", "التي", "الذي", "في", "منذ", "عن", "بين",
     "العالمية"))  # ("خلال الحرب العالمية الأولى": a world war's toll)
