@@ -766,6 +766,18 @@ def test_beds_are_no_families(sentence, text, kind):
 
 
 @pytest.mark.parametrize(("sentence", "text", "kind"), [
+    # (a fresh review of an old pile; a tuning batch's false people counts) the members of a body of states voting,
+    # named up to twenty tokens after it; a resolution's members counted after "القرار" are no resolution's number
+    ("وحصل مشروع القرار الذي أعدته بريطانيا على تأييد 11 عضوا ومعارضة عضوين، بينهما روسيا التي تتمتع بحق النقض، بينما"
+     " امتنع عضوان عن التصويت", "عضوان", "count"),
+    ("وقد أيد القرار 11 عضوا في البرلمان.", "11", "people"),
+    ("وتبنى مجلس الأمن القرار 2254.", "2254", "identifier"),
+])
+def test_the_members_of_a_body_of_states_voting(sentence, text, kind):
+    assert number(sentence, text).type == kind
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind"), [
     # (fourteenth session's notes, a tuning batch's miss) "هذا العام" names the year: the number after it is no year
     ("وتسابق على الجائزة هذا العام 108 روائية وروائية.", "108", "people"),
     ("فقد عرض علي ذلك عام 94 من قبل الرئيس.", "94", "year"),

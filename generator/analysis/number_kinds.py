@@ -529,8 +529,9 @@ def listed_code(s: Sentence, raw: Raw) -> bool:
 def counts_people(s: Sentence, raw: Raw, k: int) -> bool:
     """A noun for people after the number in the form of its counted noun: accusative after 11-99 ("177
     نائبا"), after a multiplier ("20 مليون سائح"); not "1068 رجال" (a plural after a large number)."""
-    if not s.is_word(k) or not s.lex.human_nouns.at(s.bare_forms(k), k):
-        return False
+    if not s.is_word(k) or not (s.lex.human_nouns.at(s.bare_forms(k), k)
+                                or not s.lex.member_nouns.isdisjoint(s.bare_forms(k)[k])):
+        return False  # (a noun for people, or a member: "أيد القرار 11 عضوا" counts members, not resolution 11)
     return raw.multiplied or s.tokens[k].norm.endswith("ا") or (raw.value or 0) <= 10
 
 

@@ -73,9 +73,13 @@ _LOANWORDS = frozenset({"ميكروفون", "ميغافون", "ميجافون", 
 #                                                                                       participles (units among them)
 
 
+_STATES_REACH = 20  # tokens at most between a body of states and its members counted ("مشروع القرار … على تأييد 11 عضوا
+#                     ومعارضة عضوين، بينهما روسيا …، بينما امتنع عضوان": the Security Council's vote, a tuning batch)
+
+
 def among_states(s: Sentence, k: int) -> bool:
     """Members of a body of states: "مجلس الأمن … موافقة تسعة أعضاء", "انتظار عضوين بمجلس الأمن"."""
-    before = s.states[k] is not None and k - s.states[k][0] <= 8
+    before = s.states[k] is not None and k - s.states[k][0] <= _STATES_REACH
     after = k + 2 if s.tok(k + 1) is not None and s.tokens[k + 1].norm in ("في", "من") else k + 1
     if any(s.lex.parliament_words.at(s.forms, m) for m in range(k + 1, min(k + 5, len(s.tokens)))):
         return False  # "نال مشروع القرار تأييد 72 عضوا في مجلس النواب": a parliament's members are people
