@@ -305,6 +305,17 @@ class BuildReport:
         return None if self.search_seconds is None else self.measured.seconds - self.search_seconds
 
 
+def compile_bytecode() -> None:
+    """Bring the generator's bytecode cache up to date before any build is timed, as an installed package has it (pip
+    compiles at install) and as a checkout has it after one run: with PYTHONDONTWRITEBYTECODE set, as on the machine
+    these benchmarks were first run on, a module changed since its cache was written is compiled again by every build
+    and every worker (about 0.3 s of a 5.5 s cold build of real-1000), a cost no user's second build pays. The
+    baseline, Hugo, is a compiled program."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], env=env, check=False,
+                   stdout=subprocess.DEVNULL)
+
+
 class Generator:
     """Builds projects through the generator's command line; remembers whether --timings is accepted."""
 
@@ -316,17 +327,6 @@ class Generator:
         self.env.pop("BRIEFING_ARGOS_MODEL", None)
         self.timings_supported = True
         compile_bytecode()
-
-
-def compile_bytecode() -> None:
-    """Bring the generator's bytecode cache up to date before any build is timed, as an installed package has it (pip
-    compiles at install) and as a checkout has it after one run: with PYTHONDONTWRITEBYTECODE set, as on the machine
-    these benchmarks were first run on, a module changed since its cache was written is compiled again by every build
-    and every worker (about 0.3 s of a 5.5 s cold build of real-1000), a cost no user's second build pays. The
-    baseline, Hugo, is a compiled program."""
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], env=env, check=False,
-                   stdout=subprocess.DEVNULL)
 
     def command(self, project: Path, timings: Path | None) -> list[str]:
         extra = ["--timings", str(timings)] if timings else []
