@@ -861,3 +861,22 @@ def test_the_english_bundles_are_those_of_parts_that_have_english(monkeypatch):
     assert made["ar"] == [(0, "pagefind"), (1, "pagefind-2"), (2, "pagefind-3")]
     assert made["en"] == [(0, "pagefind-en"), (2, "pagefind-en-2")]
     assert search.bundles([source(False)])["en"] == []
+
+
+def test_the_scale_benchmark_builds_a_project_through_the_command_line(tmp_path):
+    """bench/scale.py's own path to a build (a fifteenth-session edit once left Generator.build outside its class, and
+    the benchmark stopped at its first build with no test failing): a small project builds, its sources and stage
+    times are read."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import scale
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    project = make_project(tmp_path / "project")
+    (project / "content" / "site.yml").write_text("fetch_model: false\nsearch: false\n", encoding="utf-8")
+    report = scale.Generator(tmp_path / "work").build(project)
+    assert report.ok, report.crash
+    assert report.sources == len(list((ROOT / "seeds").glob("*.txt")))
+    assert report.timings and "prepare" in report.timings
