@@ -727,6 +727,15 @@ def test_a_killing_or_arrest_demanded_threatened_or_to_come_is_no_event(sentence
     ("وأجلى الجيش 300 شخص من المبنى.", "300", "displaced"),
     ("وقررت المحكمة إخلاء سبيل 12 متهما.", "12", "other people"),
     ("قتل في سبيل ذلك 12 شخصا.", "12", "killed"),
+    # (sixteenth session) the verb of evacuating, past and present ("أخلت", "يخلي"), not its release ("أخلت
+    # السلطات سبيل") nor "تخلى" (abandoned), which "تخلي" is also written as
+    ("أوكرانيا تخلي 10 آلاف شخص بعد انفجار ضخم.", "10 آلاف", "other people"),
+    ("وأخلت السلطات 300 عائلة من منازلها.", "300", "displaced"),
+    ("وكانت الشرطة قد أخلت 500 شخص من الحي.", "500", "displaced"),
+    ("وقالت الشرطة إنها ستخلي 500 شخص من الحي.", "500", "other people"),  # (to come: no event)
+    ("وأخلت السلطات سبيل 12 متظاهرا.", "12", "other people"),
+    ("وأخلي سبيل 12 متظاهرا.", "12", "other people"),
+    ("والذين تخلى الأهل عنهم 130 شخصا.", "130", "other people"),
 ])
 def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, text, category):
     found = number(sentence, text)

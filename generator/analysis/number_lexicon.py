@@ -277,6 +277,7 @@ class Lexicon:
     parliament_words: Phrases
     breath_words: frozenset[str]
     breath_verbs: frozenset[str]
+    release_words: frozenset[str]
     home_words: Phrases
     return_verbs: frozenset[str]
     batch_before: frozenset[str]

@@ -320,6 +320,8 @@ class Sentence:
                         and (self.lex.masdars.ending(self.forms, k - hit[0]) or second[1:] in self.lex.wounding_verbs
                              and not self.has(self.raws[self.owner[i]].j, self.lex.others_words)):
                     return "killed", -1  # "مصرع وإصابة العشرات", "قتل وجرح آلاف" (not "عسكريا قتل وجرح اثنان آخران")
+                if hit[1] == "displaced" and any(self.tokens[m].norm in self.lex.release_words for m in range(k + 1, i)):
+                    return "", -1  # "أخلت السلطات سبيل 12 متظاهرا": released, not evacuated
                 if hit[1] == "arrested" and self.arrested_again(k - hit[0] + 1, k):
                     return "recaptured", -1  # "أعادت قوات سوريا الديمقراطية القبض على": arrested again
                 return ("" if hit[1] == "none" else hit[1]), -1
