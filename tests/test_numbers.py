@@ -747,6 +747,11 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
     ("الكوليرا تحصد أرواح 30 شخصا.", "30", "killed"),
     ("حصدت أرواح 10 آلاف شخص.", "10 آلاف", "killed"),
     ("ساهم المركز في إنقاذ أرواح 30 شخصا.", "30", "other people"),
+    # (sixteenth session, the fifteenth's left-alone list) the reaper between the verb and the lives
+    ("وحصدت الحرب أرواح 10 آلاف شخص.", "10 آلاف", "killed"),
+    ("حصدت الحرب في سوريا أرواح أكثر من 300 ألف شخص.", "300 ألف", "killed"),
+    ("ولم تحصد العاصفة أرواح 20 شخصا كما قيل.", "20", "other people"),
+    ("وتهدد المجاعة أرواح 5 ملايين شخص.", "5 ملايين", "other people"),
 ])
 def test_lives_reaped_are_killed(sentence, text, category):
     assert number(sentence, text).category == category

@@ -278,6 +278,8 @@ class Lexicon:
     breath_words: frozenset[str]
     breath_verbs: frozenset[str]
     release_words: frozenset[str]
+    lives_words: frozenset[str]
+    reap_verbs: frozenset[str]
     home_words: Phrases
     return_verbs: frozenset[str]
     batch_before: frozenset[str]

@@ -268,6 +268,15 @@ class Sentence:
             return tok.text in BOUNDARY_MARKS
         return tok.kind == "word" and tok.norm in self.lex.boundary_words
 
+    def reaped(self, k: int) -> bool:
+        """A verb of reaping within six words before "أرواح" at k, in its clause and not denied: "حصدت الحرب أرواح"."""
+        for m in range(k - 1, max(k - 7, -1), -1):
+            if self.boundary(m):
+                return False
+            if self.has(m, self.lex.reap_verbs):
+                return not self.negated(m, m)
+        return False
+
     def scan_before(self, i: int, deny: bool = True) -> tuple[str, int]:
         """The nearest cue in the clause before the number: (category or "", index of the number that ended
         the scan or -1). A word joined by و that is no cue starts another conjunct and ends the clause;
@@ -297,6 +306,8 @@ class Sentence:
                     past, k = True, k - 1
                     continue
                 return "", -1
+            if self.has(k, self.lex.lives_words) and self.reaped(k):
+                return "killed", -1  # "وحصدت الحرب في سوريا أرواح 300 ألف شخص"
             hit = self.cue_ending(k)
             if hit and self.lex.masdars.ending(self.forms, k) and self.object_between(k, i):
                 if hit[1].startswith("~"):
