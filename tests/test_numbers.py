@@ -736,6 +736,11 @@ def test_a_killing_or_arrest_demanded_threatened_or_to_come_is_no_event(sentence
     ("وأخلت السلطات سبيل 12 متظاهرا.", "12", "other people"),
     ("وأخلي سبيل 12 متظاهرا.", "12", "other people"),
     ("والذين تخلى الأهل عنهم 130 شخصا.", "130", "other people"),
+    # (sixteenth session, the fifteenth's left-alone list) the verb's day closed by a comma no comma opened, then
+    # its object: still the verb's clause
+    ("وأعدم التنظيم في الرقة اليوم السبت، شخصين بتهمة التجسس.", "شخصين", "killed"),
+    ("واعتقلت الشرطة في بغداد أمس، 12 شخصا.", "12", "arrested"),
+    ("قتل 5 في حلب اليوم السبت، وأصيب 3 أطفال.", "3", "wounded"),
 ])
 def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, text, category):
     found = number(sentence, text)

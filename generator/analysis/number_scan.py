@@ -301,6 +301,9 @@ class Sentence:
             if (aside := self.aside(k)) is not None:
                 k = aside  # "واعتقل الأمن، الاثنين، العشرات": a day between commas is not a clause
                 continue
+            if k == self.prev(i) and (closed := self.day_closing(k)) is not None:
+                k = closed  # "وأعدم التنظيم في الرقة اليوم السبت، شخصين": the verb's day, then its object
+                continue
             if self.boundary(k) or self.condition_opens(k):
                 if deny and not past and self.exceptive(k):
                     past, k = True, k - 1
@@ -549,6 +552,15 @@ class Sentence:
         if self.text_at(k) not in (",", "،") or self.text_at(k - 2) not in (",", "،") or not self.is_word(k - 1):
             return None
         return k - 3 if self.has(k - 1, self.lex.day_asides) else None
+
+    def day_closing(self, k: int) -> int | None:
+        """A comma at k, right before the count, closing the day of the clause's verb that no comma opened ("اليوم
+        السبت،", "يوم الأحد،", "أمس،"): the token before that day, else None."""
+        if self.text_at(k) not in (",", "،") or not self.is_word(k - 1) or not self.has(k - 1, self.lex.day_asides):
+            return None
+        if self.is_word(k - 2) and self.tokens[k - 2].norm in ("اليوم", "يوم"):
+            return k - 3
+        return k - 2 if self.tokens[k - 1].norm == "امس" else None
 
     def carried_out(self, k: int) -> bool:
         """A verb of carrying out ("قامت", "نفذت") in the clause before token k, within 12 tokens."""
