@@ -1846,6 +1846,10 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     # (a fifth review) a body named by its kind and its name in marks; a bare name before a colon, past a ḥāl; verbs of
     # commenting and concluding, with "أن" after them only
     ('وقالت شبكة "فيسبوك" الجمعة: "نحن نعلم أن 30 مليون شخص قد تأثروا".', "شبكة فيسبوك"),
+    # (sixteenth session, the fifteenth's left-alone list) a medium's kind of two words, its name in marks
+    ('وذكرت وكالة أنباء "برس ترست أوف إنديا" أن 12 شخصا قتلوا.', "وكالة أنباء برس ترست أوف إنديا"),
+    ('وبحسب وكالة أنباء "شينخوا" فإن 40 شخصا قتلوا.', "وكالة أنباء شينخوا"),
+    ('وقالت وكالة أنباء الإمارات إن 3 أشخاص أصيبوا.', "وكالة أنباء الإمارات"),
     ('وأعلنت شركة "أبل" أن 5 ملايين مستخدم اشتروا الهاتف.', "شركة أبل"),
     ('قال رونار مازحا: "لنعين ثلاثة لاعبين لمراقبة رونالدو".', "رونار"),
     ("وعلقت المحللة كارولينا ميلانيسي بأن 5 ملايين مستخدم تأثروا.", "المحللة كارولينا ميلانيسي"),

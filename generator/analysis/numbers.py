@@ -438,6 +438,8 @@ def claimant_of(sentence: str) -> str:
             return before  # "وكان الاتحاد التونسي (قد) أعلن أن": the subject between "كان" and the verb (a sixth review)
         if what and not named and (bare := _closed_name(sentence, tokens, at)):
             return bare  # "وطبقا لما يقوله فيسبوك، فإن": a bare name that the phrase's comma closes (a sixth review)
+        if named and (headed := _headed_name(sentence, tokens, at)) and headed.startswith(named):
+            named = headed  # 'وذكرت وكالة أنباء "برس ترست أوف إنديا" أن': the kind stopped at the mark, the name after it
         head = normalize(named.split()[0]) if named else ""
         head = "ال" + head[2:] if head.startswith("لل") else head.removeprefix("ل")  # ("وفقاً للاتحاد": ل + ال)
         if named and (said in lex.speaking_verbs or head in lex.according_sources):
@@ -557,13 +559,19 @@ def _headed_name(sentence: str, tokens: tuple, start: int) -> str:
     """A body named by its kind and its name in quotation marks right after a verb of saying ('وقالت شبكة "فيسبوك"
     الجمعة: …', 'وأعلنت شركة "أبل" أن'): the kind and the name as written, without the marks (an analyst: Facebook's
     figure was shown as the outlet's)."""
-    if start + 3 >= len(tokens) or tokens[start].norm not in _NAMED_HEADS or tokens[start + 1].text not in _QUOTE_STARTS:
+    if start + 3 >= len(tokens) or tokens[start].norm not in _NAMED_HEADS:
         return ""
-    for end in range(start + 2, min(start + 6, len(tokens))):
+    mark = start + 1
+    if tokens[mark].kind == "word" and (tokens[mark].norm.removeprefix("ال") == "انباء"
+                                        or tokens[mark].norm in lexicon().media_words):
+        mark += 1  # ('وذكرت وكالة أنباء "برس ترست أوف إنديا" أن', 'شبكة تلفزيون "…"': a kind of two words)
+    if mark + 2 >= len(tokens) or tokens[mark].text not in _QUOTE_STARTS:
+        return ""
+    for end in range(mark + 1, min(mark + 6, len(tokens))):
         if tokens[end].text in _QUOTE_ENDS:
-            if end == start + 2:
+            if end == mark + 1:
                 return ""
-            return f"{tokens[start].text} {sentence[tokens[start + 2].start:tokens[end - 1].end]}"
+            return f"{sentence[tokens[start].start:tokens[mark - 1].end]} {sentence[tokens[mark + 1].start:tokens[end - 1].end]}"
     return ""
 
 
