@@ -274,6 +274,8 @@ _INSTITUTES = frozenset(normalize(w) for w in ("معهد", "جامعة", "كلي
 # Their present tense says so only as the sentence's first word ("وتفيد منظمة الصحة العالمية أن", "ويوضح حمادة أنه"),
 # not inside a clause ("أشار الصباغ إلى أن المؤشرات تؤكد أن": الصباغ's; "يسر المؤسسة أن توضح").
 _OPENING_ONLY = frozenset(normalize(w) for w in ("تفيد", "يفيد", "تؤكد", "يؤكد", "توضح", "يوضح", "يضيف", "تضيف"))
+_DECLARED = frozenset(normalize(w) for w in ("حداد", "حالة", "طوارئ", "نفير", "تعبئة", "إضراب", "استنفار", "هدنة", "وقف",
+                                             "حظر", "عصيان", "تأهب", "إغلاق", "حصار"))
 _NEEDS_THAT = frozenset(normalize(w) for w in ("علق", "علقت", "خلص", "خلصت")) | _OPENING_ONLY
 _SIDE_WORDS = frozenset(normalize(w) for w in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها"))
 
@@ -432,6 +434,8 @@ def claimant_of(sentence: str) -> str:
             said not in _NEEDS_THAT or _that_follows(tokens, at)) and not (not _opening(tokens, k) and _OPENING_ONLY.intersection(forms[k])) \
             else ""
         #   ("وعلق الفريق على الخسارة", "وخلص الاجتماع إلى قرارات": a comment, a conclusion, no one saying a count)
+        if named and normalize(named.split()[0]).removeprefix("ال") in _DECLARED:
+            named = ""  # "وأعلنت حالة الطوارئ", "وأعلن الحداد": what was declared (a passive), no one saying
         if named and _opening(tokens, k) and _OPENING_ONLY.intersection(forms[k]) and _lifeless(lex, tokenize(named)[0]):
             named = ""  # "وتؤكد الصور المنشورة أن", "ويؤكد استمرار القصف أن": a thing or a deed shows, no one says
         if not named and said in lex.speaking_verbs and (before := _pluperfect_subject(lex, sentence, tokens, k, at)):
