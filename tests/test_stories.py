@@ -436,6 +436,10 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("النزاع القبلي أسفر عن مقتل 5 أشخاص الأحد", "5", ""),
     ("الصراع على السلطة خلف 3 قتلى في اشتباكات أمس", "3", ""),
     ("الحرب بين البلدين خلفت عشرات الآلاف من القتلى", "عشرات الآلاف", "running total"),  # (a read-through)
+    # (sixteenth session, the fifteenth's left-alone list) a rate before another verb joined by و is that verb's
+    ("يتدرب الفريق يوميا ويضم 25 لاعبا", "25", ""),
+    ("وتقصف الطائرات المدينة يوميا وقتل 25 شخصا أمس", "25", ""),
+    ("يقتل يوميا ويصاب 25 شخصا", "25", "rate"),  # (a toll's verb shares it)
     # (sixteenth session) a crisis tells its toll as a war does
     ("وأسفرت الأزمة في جنوب السودان عن 80 ألف قتيل", "80 ألف", "running total"),
     ("قتل 10 آلاف شخص في الأزمة السورية", "10 آلاف", "running total"),

@@ -439,7 +439,8 @@ _GROUPED = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")  # "1,000": one number, no
 # (normalised text: "لكلّ 100 ألف", "من كل ألف", "في كل مئة ألف" within the count's noun and two words after it)
 _RELATIVE = re.compile(rf"(?<!\S)(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 # A rate word right before a verb in the present joined to it by و, the count at most three words after that verb
-_RATE_SHARED = re.compile(_RATE.pattern + r"\s+و[يت](?:تسبب|قتل|صيب|موت|لقى|ودي|خلف|سقط|حصد)(?:\s+\S+){0,3}$")
+_CONJUNCT = re.compile(r"(?<!\S)[وف][\u0621-\u064A]{2,}")  # a word joined by و or ف: another clause's verb
+_RATE_SHARED = re.compile(_RATE.pattern + r"\s+و[يت](?:تسبب|قتل|صيب|صاب|موت|لقى|ودي|خلف|سقط|حصد)(?:\s+\S+){0,3}$")
 #   (a verb of a toll only: not one of saying or of employing, "وتقول الأمم المتحدة إن 400 ألف", "وتوظف 40 ألف عامل")
 _RELATIVE_START = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})(?!\S)")
 _KILLING = r"(?:مصرع|مقتل|قتل|استشهاد|سقوط|وفاة|موت)"
@@ -862,8 +863,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     #   without diacritics: "أسبوعيًا", "سنويًا" are written with the tanween before the alif as often as after)
     for side in (before, after):
         found = _RATE.search(side)
-        if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None:
-            return RATE
+        if found is not None and _RELATIVE.search(side[:found.start()] if side is after else side[found.end():]) is None \
+                and not (side is before and _CONJUNCT.search(side[found.end():])):
+            return RATE  # (not past another verb joined by و: "وتقصف الطائرات المدينة يوميا وقتل 25 شخصا أمس", the
+            #              period of the verb before; a toll's verb sharing it is _RATE_SHARED below)
     if _RATE_SHARED.search(without_diacritics(" ".join(words_before[-7:]))) is not None:
         return RATE  # "يصيب بين 1,3 و4 ملايين شخص سنويا ويتسبب بوفاة بين 21 ألفا و143 ألف شخص": the period of the verb
         #              before it, joined by و, is this one's too (a sixth review: a yearly toll shown as one event's)
