@@ -238,7 +238,7 @@ class SentenceNote:
 
     key: str  # the translation-memory key of the sentence
     numbers: tuple[Number, ...] = ()
-    claimant: str = ""  # who says so (carried over from the sentence before in the paragraph)
+    claimant: str = ""  # who says so (carried over from the sentence before in the paragraph when it goes on with it)
     named: bool = False  # the claimant is named in this sentence (not carried over)
     stated_day: str = ""  # the words that state a day, as written ("يوم الأحد")
     day: str = ""  # that day resolved against the report's date (ISO), or ""

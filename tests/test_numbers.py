@@ -2192,6 +2192,34 @@ def test_after_a_quotation_closes_the_outlet_speaks_again_unless_the_speaker_goe
         "police", "", "police", "police", "", "police", "police"]
 
 
+def test_a_sentence_that_names_no_speaker_is_the_last_speakers_only_when_it_goes_on_with_them():
+    """(sixteenth session) an analyst's review of a tuning-half pile: background narration after a speaker's sentence
+    ("وقتل العشرات في سلسلة تفجيرات بالعاصمة كابول خلال الشهور القليلة الماضية" after ISIS's claim; the outlet's
+    "ويقدر عددهم بألفي شخص" after a lawyer's words) was credited to that speaker. A sentence that names no one goes
+    on with the last speaker only when it says so: a verb of saying with no subject, inside their quotation, the
+    indirect speech going on ("وأنه"), their list going on ("كما"), what they told or counted referred to ("أدى
+    ذلك", "ذلك العدد", "آخرون"); else the outlet speaks."""
+    from generator.analysis.annotate import annotate_paragraph
+    from generator.models import Paragraph
+
+    def claimants(*sentences: str) -> list[str]:
+        paragraph = Paragraph(kind="body", sentences=sentences, lines=(1,))
+        return [n.claimant for n in annotate_paragraph(paragraph, "2018-05-10").notes]
+
+    assert claimants("وقال الجيش إن مسلحين هاجموا مركزا للشرطة.",
+                     "وقتل العشرات في سلسلة تفجيرات بالعاصمة خلال الشهور الماضية.") == ["the army", ""]
+    assert claimants("وقال الجيش إن مسلحين هاجموا مركزا للشرطة.", "وادى ذلك الى مقتل ضابط واصابة جنديين.") == [
+        "the army", "the army"]
+    assert claimants("وقال المرصد إن 20 قتلوا في الغارات.", "كما لقي 15 مسلحا حتفهم في ريف حلب.") == ["SOHR", "SOHR"]
+    assert claimants("وقال المرصد إن 20 قتلوا في الغارات.", "وأنه تم نقل 30 جريحا إلى المستشفيات.") == [
+        "SOHR", "SOHR"]
+    assert claimants("وقالت منظمة الصحة العالمية إن ثلاثة ملايين شخص يموتون سنويا.",
+                     "ويشمل ذلك العدد 890 ألف حالة وفاة.") == ["WHO", "WHO"]
+    assert claimants('وقال المرصد: "قتل 20 شخصا في الغارات.', 'وأصيب 30 آخرون بجروح".') == ["SOHR", "SOHR"]
+    assert claimants("وقال المرصد إن 20 قتلوا في الغارات.", 'وأصيب 30 شخصا بجروح».') == ["SOHR", "SOHR"]
+    assert claimants("وقال المرصد إن 20 قتلوا في الغارات.", "ويحاكم 16 من المشجعين بتهم الشغب.") == ["SOHR", ""]
+
+
 def test_a_sentence_with_an_unnamed_speaker_of_its_own_is_not_the_last_named_speakers():
     """(thirteenth session) an analyst: "كما أعلن مسؤولون أمنيون عراقيون وأكراد … مقتل 11" was shown as الجبوري, who
     spoke in the sentence before; an unnamed speaker of its own ends the attribution carried on. "The official"

@@ -48,22 +48,31 @@ def note(sentence: str, published: str, previous_claimant: str = "") -> Sentence
                         words=content_words(sentence), facts=facts(sentence, numbers, claimant, shown))
 
 
-def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "") -> Paragraph:
-    """Body paragraphs get a note per sentence; a sentence that names no one carries the attribution of
-    the sentence before it in the same paragraph (`claimant`: the last of the paragraph before, when both are
-    parts of one scraped block: segment.parts). Headings and captions get keys and numbers only."""
+def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "", carry_first: bool = False) -> Paragraph:
+    """Body paragraphs get a note per sentence; a sentence that names no one carries the attribution of the
+    sentence before it in the same paragraph when it goes on with that speaker (a verb of saying with no subject,
+    "the same source", inside the speaker's quotation, or a reference to the count they gave), else it is the
+    outlet's (`claimant`: the last of the paragraph before; `carry_first`: the paragraph is the next part of one
+    scraped block, segment.parts, and its first sentence goes on with that). Headings and captions get keys and
+    numbers only."""
     if paragraph.kind != "body":  # their numbers go to the data, typed, never to the key figures
         notes = tuple(SentenceNote(key=text_key(s), numbers=numbers_in(s)) for s in paragraph.sentences)
     else:
         found = []
-        quoted = False  # the sentence before closed a quotation
+        inside = carry_first  # a quotation opened before the sentence and not closed yet (or a part of a block)
+        quoted = False  # the sentence before closed a quotation: the outlet speaks again unless the speaker goes on
         for sentence in paragraph.sentences:
-            if quoted and not continues(sentence) and not same_source(sentence):
-                claimant = ""  # after a quotation closes, the outlet speaks again unless the sentence says the speaker
-                #                goes on ("وأضاف …"): a review found a narrative's cholera counts credited to a
-                #                speaker quoted before
+            goes_on = continues(sentence) or same_source(sentence) or (not quoted and (
+                inside or refers_back(sentence) or _closes_unopened(sentence)))
+            if claimant and not goes_on:
+                claimant = ""  # the outlet narrates again: a sentence that names no speaker is the last one's only
+                #                when it goes on with them ("وأضاف …", "المصدر نفسه"), stands inside their quotation,
+                #                or counts what they counted ("ويشمل ذلك العدد"); an analyst's review found
+                #                background ("وقتل العشرات في سلسلة تفجيرات بالعاصمة كابول خلال الشهور الماضية") and
+                #                narration after a quotation credited to the speaker of a sentence before
             found.append(note(sentence, published, claimant))
             claimant = found[-1].claimant
+            inside = _still_quoting(sentence, inside)
             quoted = _QUOTE_CLOSED.search(sentence) is not None
         notes = tuple(found)
     whole = notes[0].key if len(notes) == 1 else text_key(paragraph.text)  # (one sentence: its own key)
@@ -71,7 +80,53 @@ def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "")
 
 
 _PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
+# A sentence that counts what the sentence before counted, or opens with a part of it: "ويشمل ذلك العدد 890 ألف
+# حالة وفاة", "واوضحت (يونامي) … ان هذه الحصيلة تتضمن", "ومن بينهم 12 طفلا".
+_REFERS_BACK = re.compile(r"(?<!\S)(?:ذلك|هذا|هذه|تلك)\s+(?:ال)?(?:عدد|حصيلة|حصيله|أرقام|ارقام|رقم|إحصائية|احصائية|"
+                          r"إحصاءات|احصاءات|أعداد|اعداد)(?!\S)|(?:العدد|الحصيلة|الرقم)\s+(?:ذاته|نفسه|نفسها|ذاتها)(?!\S)"
+                          r"|^\W*[وف]?(?:من\s+بينهم|بينهم|منهم|من\s+هؤلاء|ومن\s+بين\s+هؤلاء)(?!\S)"
+                          r"|^\W*[وف]?(?:أدى|ادى|أسفر|اسفر|أوقع|اوقع|خلف|نتج\s+عن)\s+ذلك(?!\S)"
+                          r"|^\W*(?:كما|و(?:أن|ان|أنه|انه|أنها|انها|أنهم|انهم|إن|إنه|انه))(?!\S)"
+                          r"|(?<!\S)(?:آخرون|آخرين|اخرون|اخرين)(?!\w)")
+#   ("وادى ذلك الى مقتل ضابط": what the event the speaker told did; "كما لقي 115 مسلحا حتفهم": the speaker's list goes
+#   on; "وأنه تم قبول …": the indirect speech goes on; "وقتل 3 آخرون": others than those the speaker counted)
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether the sentence counts what the one before it counted ("ويشمل ذلك العدد", "هذه الحصيلة", "ومن بينهم"):
+    the same speaker's count."""
+    return _REFERS_BACK.search(sentence[:200]) is not None
+
+
+_OPENS = {"«": "»", "“": "”"}
 _QUOTE_CLOSED = re.compile(r"[”»\"]\s*[.!?؟،,]*\s*$")  # a sentence that ends its quotation
+
+
+def _closes_unopened(sentence: str) -> bool:
+    """Whether the sentence closes a quotation it did not open (its speaker's words began before it)."""
+    depth = 0
+    for ch in sentence:
+        if ch in _OPENS:
+            depth += 1
+        elif ch in ("»", "”"):
+            if not depth:
+                return True
+            depth -= 1
+    return False
+
+
+def _still_quoting(sentence: str, inside: bool) -> bool:
+    """Whether a quotation is open after the sentence (`inside`: open before it): «» and “” by their balance, a
+    straight double quote by its count."""
+    depth = 1 if inside else 0
+    for ch in sentence:
+        if ch in _OPENS:
+            depth += 1
+        elif ch in ("»", "”"):
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 0 if depth else 1
+    return depth > 0
 
 
 def terms(article: Article) -> tuple[tuple[str, int, str], ...]:
@@ -125,7 +180,7 @@ def _annotated(paragraphs: tuple[Paragraph, ...], published: str) -> tuple[Parag
         going_on = paragraph.kind == "body" and bool(paragraph.sentences) and (
             continues(paragraph.sentences[0]) or same_source(paragraph.sentences[0]))
         out.append(annotate_paragraph(paragraph, published, before.notes[-1].claimant if same_block and before.notes
-                                      else speaker if going_on else ""))
+                                      else speaker if going_on else "", carry_first=same_block))
         if paragraph.kind == "body":  # ("وأضاف أن …" after a paragraph of quotation: the speaker goes on; a
             speaker = out[-1].notes[-1].claimant if out[-1].notes else ""  # sub-heading between does not end it)
     return tuple(out)
