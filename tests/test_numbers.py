@@ -756,6 +756,20 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
     ("وعثر على 3 مفقودات.", "3", "missing"),
     ("وقد أطلق سراح 7 سجينات.", "7", "detained"),
     ("وقتل 5 أشخاص في معتقلات النظام.", "5", "killed"),
+    # the verb forms of dying, martyrdom and assassination the rules lacked (the active "اغتال" stays out: "أغتال
+    # حلم ملايين الجماهير", a dream); a toll by its head in construct ("حصيلة قتلى الزلزال", "عدد ضحايا
+    # الفيضانات": the dead, as "عدد الضحايا"); a count that is the object of a relative clause's verb is not the
+    # verb's before it
+    ("مات 5 أشخاص في الحادث.", "5", "killed"),
+    ("وتوفيت 4 نساء.", "4", "killed"),
+    ("واستشهدت 3 فتيات.", "3", "killed"),
+    ("واغتيل 3 ضباط.", "3", "killed"),
+    ("وارتفعت حصيلة قتلى الزلزال إلى 50 شخصا.", "50", "killed"),
+    ("وبلغ عدد ضحايا الفيضانات 17 شخصا.", "17", "killed"),
+    ("وارتفعت حصيلة الشهداء إلى 40 شهيدا.", "40", "killed"),
+    ("قتل الرجل الذي أنقذ 30 طفلا.", "30", "other people"),
+    ("قتل في الانفجار الذي استهدف سوقا شعبيا 12 شخصا.", "12", "killed"),
+    ("وقال إن الشنب أغتال حلم ملايين الجماهير.", "ملايين", "other people"),
 ])
 def test_the_feminine_of_nouns_of_what_befell_people(sentence, text, category):
     found = number(sentence, text)
@@ -1671,7 +1685,8 @@ NINTH_ROUND_REVIEW += [
     ("طلاب الصف 12 يتقدمون للامتحانات اليوم.", "12", "ordinal", ""),  # a grade before a verb
     ("نتائج الصف 9 تظهر غدا.", "9", "ordinal", ""),
     ("وأغلق مؤشر السوق، مرتفعا 50 نقطة.", "50", "other", ""),  # "مؤشر السوق،": the index, not a sign
-    ("يموت في العام 60 طفلا بسبب المرض.", "60", "people", "other people"),  # its probable issues
+    ("يموت في العام 60 طفلا بسبب المرض.", "60", "people", "killed"),  # its probable issues (the sixteenth session:
+    #                                                                    "يموت" before the count is a death, as "توفي")
     ("سجل اللاعب في الموسم 25 هدفا.", "25", "count", ""),
     ("قال إن عدد القتلى لا يتجاوز 10 أشخاص.", "10", "people", "killed"),  # a capacity's words in a toll
     ("قتل كحد أقصى 40 مدنيا في القصف.", "40", "people", "killed"),

@@ -271,6 +271,7 @@ class Lexicon:
     sport_neutral: frozenset[str]
     toll_phrases: Phrases
     toll_links: frozenset[str]
+    toll_victims: frozenset[str]
     subset_cues: Phrases
     coordinators: Phrases
     versus_words: Phrases

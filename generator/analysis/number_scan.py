@@ -153,7 +153,8 @@ class Sentence:
                 if (noun := lex.human_nouns.at(forms, at)) is not None and (
                         not sized or self._reaches(at + noun[0])):
                     end = at + noun[0] - 1
-                    pending[end] = (end, noun[1] or "")
+                    victims = noun[0] == 1 and self.tokens[at].norm in lex.toll_victims
+                    pending[end] = (end, "killed" if victims else noun[1] or "")  # ("عدد ضحايا الفيضانات": the dead)
             hit = lex.toll_phrases.ending(forms, k)
             if hit:
                 last = (k, hit[1])
@@ -301,6 +302,9 @@ class Sentence:
             if (aside := self.aside(k)) is not None:
                 k = aside  # "واعتقل الأمن، الاثنين، العشرات": a day between commas is not a clause
                 continue
+            if k == self.before_qualifier(i) - 1 and self.tokens[k].norm in RELATIVE_PRONOUNS \
+                    and self.is_word(k + 1) and self.cue_ending(k + 1) is None:
+                return "", -1  # "قتل الرجل الذي أنقذ 30 طفلا": the count is the object of the relative clause's verb
             if k == self.prev(i) and (closed := self.day_closing(k)) is not None:
                 k = closed  # "وأعدم التنظيم في الرقة اليوم السبت، شخصين": the verb's day, then its object
                 continue
