@@ -2248,6 +2248,11 @@ def test_a_sentence_that_names_no_speaker_is_the_last_speakers_only_when_it_goes
     assert claimants('وقال المرصد: "قتل 20 شخصا في الغارات.', 'وأصيب 30 آخرون بجروح".') == ["SOHR", "SOHR"]
     assert claimants("وقال المرصد إن 20 قتلوا في الغارات.", 'وأصيب 30 شخصا بجروح».') == ["SOHR", "SOHR"]
     assert claimants("وقال المرصد إن 20 قتلوا في الغارات.", "ويحاكم 16 من المشجعين بتهم الشغب.") == ["SOHR", ""]
+    # the speaker who goes on is the last one named, past narration between; not past a speaker of its own
+    assert claimants("قال المرصد السوري لحقوق الإنسان إن 20 قتلوا.", "ويحاكم 16 من المشجعين بتهم الشغب.",
+                     "وأضاف المرصد أن 30 أصيبوا.") == ["SOHR", "", "SOHR"]
+    assert claimants("قال المرصد السوري لحقوق الإنسان إن 20 قتلوا.", "وقال مسؤول إن 5 اعتقلوا.",
+                     "وأضاف أن 30 أصيبوا.") == ["SOHR", "officials", "officials"]
 
 
 def test_a_sentence_with_an_unnamed_speaker_of_its_own_is_not_the_last_named_speakers():

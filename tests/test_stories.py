@@ -1426,6 +1426,25 @@ def test_a_paragraph_that_opens_on_an_earlier_event_gives_its_tolls_that_scope(t
     assert scope == {22: "earlier event", 59: "earlier event", 3: "", 10: "", 4: "part", 7: "", 40: ""}
 
 
+def test_a_fate_coordinated_with_an_earlier_or_running_count_and_a_part_of_an_opening_whole(tmp_path):
+    """An analyst's review (sixteenth session): "أدى القمع … في أواخر ديسمبر ومطلع يناير الماضي إلى مقتل 25 شخصا على
+    الأقل، واعتقال السلطات لما يقرب من 5 آلاف شخص": the 25 were an earlier event, the 5,000 not, and they led a
+    later story's headline; "فمن بين 62 شخصا قتلوا في لندن منذ بداية العام، تعرض 37 شخصا … للطعن القاتل": the 37
+    led a story's headline as a toll of its own. A fate coordinated by "، و" + its masdar with an earlier or running
+    count takes its scope; a count in the clause after one that opens "(ف)من بين" a whole is part of it."""
+    site = built_with(tmp_path, {"iran.txt": "وكالة الأنباء | أخبار\n\nاحتجاجات في طهران\n\n2018-06-26\n\n" + "\n\n".join([
+        "واعتقل الأمن، الاثنين، العشرات من المحتجين في العاصمة.",
+        "وأدى القمع العنيف للاحتجاجات التي اندلعت في أواخر ديسمبر ومطلع يناير الماضي إلى مقتل 25 شخصا على الأقل، "
+        "واعتقال السلطات لما يقرب من 5 آلاف شخص.",
+        "وأدت الهجمات إلى مقتل 15 ألف شخص منذ عام 2009، ونزوح أكثر من مليوني آخرين.",
+        "فمن بين 62 شخصا قتلوا في لندن منذ بداية العام، تعرض 37 شخصا على الأقل للطعن القاتل.",
+        "وقتل 3 أشخاص في 2015، واعتقل 30 آخرون اليوم."]) + "\n"})
+    figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    scope = {f["match"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "iran"}
+    assert scope == {"العشرات": "", "25": "earlier event", "5 آلاف": "earlier event", "15 ألف": "running total",
+                     "مليوني": "running total", "62": "running total", "37": "part", "3": "earlier event", "30": ""}
+
+
 def test_who_was_counted_shows_no_measure_or_number_word_as_the_reports_own(tmp_path):
     """A sixth review (fourteenth session): "as the report says: حالة", "… العشرات", "… آخرين" in the figures page's
     "who was counted" column, where the count's noun is a measure word, a number word or "others". Those show no

@@ -60,11 +60,14 @@ def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "",
     else:
         found = []
         inside = carry_first  # a quotation opened before the sentence and not closed yet (or a part of a block)
+        last = claimant  # the last speaker named in the paragraph (or carried into it)
         quoted = False  # the sentence before closed a quotation: the outlet speaks again unless the speaker goes on
         for sentence in paragraph.sentences:
-            goes_on = continues(sentence) or same_source(sentence) or (not quoted and (
-                inside or refers_back(sentence) or _closes_unopened(sentence)))
-            if claimant and not goes_on:
+            named_before = continues(sentence) or same_source(sentence)
+            goes_on = named_before or (not quoted and (inside or refers_back(sentence) or _closes_unopened(sentence)))
+            if named_before:
+                claimant = last  # (the last speaker named, past narration between: "وبينت الهيئة في تقريرها أن")
+            elif claimant and not goes_on:
                 claimant = ""  # the outlet narrates again: a sentence that names no speaker is the last one's only
                 #                when it goes on with them ("وأضاف …", "المصدر نفسه"), stands inside their quotation,
                 #                or counts what they counted ("ويشمل ذلك العدد"); an analyst's review found
@@ -72,6 +75,7 @@ def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "",
                 #                narration after a quotation credited to the speaker of a sentence before
             found.append(note(sentence, published, claimant))
             claimant = found[-1].claimant
+            last = claimant if claimant or unnamed_speaker(sentence) else last  # ("وقال مسؤول إن": a speaker of its own)
             inside = _still_quoting(sentence, inside)
             quoted = _QUOTE_CLOSED.search(sentence) is not None
         notes = tuple(found)
@@ -168,6 +172,17 @@ def annotate(article: Article) -> Article:
                                                                         (p.text for p in article.paragraphs)))
 
 
+def _last_speaker(paragraph: Paragraph) -> str:
+    """The last speaker the paragraph names or carries, past narration after them ("" after a speaker of its own the
+    rules name no one for, "وقال مسؤول إن")."""
+    for sentence, found in zip(reversed(paragraph.sentences), reversed(paragraph.notes), strict=False):
+        if found.claimant:
+            return found.claimant
+        if unnamed_speaker(sentence):
+            return ""
+    return ""
+
+
 def _annotated(paragraphs: tuple[Paragraph, ...], published: str) -> tuple[Paragraph, ...]:
     """Each paragraph annotated; a part of a scraped block that segment.parts split (the same lines as the part
     before it) carries the attribution on from that part, as one paragraph would ("قال المرصد …" in one part,
@@ -182,5 +197,5 @@ def _annotated(paragraphs: tuple[Paragraph, ...], published: str) -> tuple[Parag
         out.append(annotate_paragraph(paragraph, published, before.notes[-1].claimant if same_block and before.notes
                                       else speaker if going_on else "", carry_first=same_block))
         if paragraph.kind == "body":  # ("وأضاف أن …" after a paragraph of quotation: the speaker goes on; a
-            speaker = out[-1].notes[-1].claimant if out[-1].notes else ""  # sub-heading between does not end it)
+            speaker = _last_speaker(out[-1])  # sub-heading between does not end it)
     return tuple(out)

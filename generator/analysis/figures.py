@@ -74,6 +74,16 @@ def figures_of(source: Source) -> list[Figure]:
             for previous, n in zip(people, people[1:], strict=False):
                 if scopes[previous.start] == PART and not scopes[n.start] and _joined_part(sentence.ar, previous, n):
                     scopes[n.start] = PART  # "بينهم 10 أطفال و5 نساء", "منهم 14 بالانتخاب، و7 بالتعيين"
+                elif not scopes[n.start] and _AMONG_OPENING.match(sentence.ar[:previous.start]) \
+                        and _ONE_COMMA.match(sentence.ar, previous.end, n.start):
+                    scopes[n.start] = PART  # "فمن بين 62 شخصا قتلوا في لندن منذ بداية العام، تعرض 37 شخصا للطعن
+                    #   القاتل": some of the whole the sentence opens with (an analyst: the 37 led a story's headline)
+                elif scopes[previous.start] in (EARLIER, TOTAL) and not scopes[n.start] \
+                        and n.category not in ("", "other people") and _COORDINATED_FATE.match(sentence.ar,
+                                                                                               previous.end, n.start):
+                    scopes[n.start] = scopes[previous.start]  # "أدى قمع احتجاجات ديسمبر إلى مقتل 25 شخصا، واعتقال
+                    #   السلطات لما يقرب من 5 آلاف شخص": what the same event did, coordinated (an analyst: the 5,000
+                    #   became a later story's headline)
             tolls = [n for n in people if n.category not in ("", "other people")]
             # (now and carried are read for its tolls only: a sentence with none, most, is not searched)
             now = bool(tolls) and _NOW_OR_SINCE.search(ascii_digits(sentence.ar)) is not None
@@ -126,6 +136,15 @@ _ONE_EVENT = re.compile(r"(?<!\S)[وفبل]?(?:ال)?(?:غار[ةه]|غارات|
 
 
 _UNARMED_KIN = frozenset(("women", "children", "civilians", "people", ""))  # groups one breakdown lists side by side
+
+
+_AMONG_OPENING = re.compile(r"\W*[وف]?من\s+(?:بين|أصل|اصل)\s*$")  # a sentence that opens "(ف)من بين" a count
+_ONE_COMMA = re.compile(r"[^،,.!?؟؛:]*[،,][^،,.!?؟؛:]*$")  # the rest of its phrase, a comma, the next clause
+# A masdar of what befell people coordinated with the count before it, a few words of that count's phrase between:
+# "مقتل 25 شخصا على الأقل، واعتقال …" (another fate of the same event, in the same chain).
+_COORDINATED_FATE = re.compile(r"\s*(?:[^\s،,.!?؟؛:]+\s+){0,4}?[^\s،,.!?؟؛:]*\s*[،,]?\s*و(?:مقتل|اعتقال|إصابة|اصابة|جرح|إجلاء|"
+                               r"اجلاء|نزوح|تهجير|تشريد|اختطاف|احتجاز|سقوط|فقدان|أسر|اسر|توقيف|إعدام|اعدام)"
+                               r"(?!\S)[^،,.!?؟؛:]*$")
 
 
 def _joined_part(sentence: str, part: Number, n: Number) -> bool:
