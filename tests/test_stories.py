@@ -1440,11 +1440,21 @@ def test_a_fate_coordinated_with_an_earlier_or_running_count_and_a_part_of_an_op
         "واعتقال السلطات لما يقرب من 5 آلاف شخص.",
         "وأدت الهجمات إلى مقتل 15 ألف شخص منذ عام 2009، ونزوح أكثر من مليوني آخرين.",
         "فمن بين 62 شخصا قتلوا في لندن منذ بداية العام، تعرض 37 شخصا على الأقل للطعن القاتل.",
-        "وقتل 3 أشخاص في 2015، واعتقل 30 آخرون اليوم."]) + "\n"})
+        "وقتل 3 أشخاص في 2015، واعتقل 30 آخرون اليوم.",
+        # what an earlier event came after is earlier still, with no date of its own shown; a day of its own is not
+        "وقد أعدم 4 رجال في مارس 2015، بعد إدانتهم بهجوم دموي في محطة للقطارات، أودى بحياة 29 شخصا وخلف أكثر من 140 جريحا.",
+        "وقتل 6 أشخاص في 2016، وبعد الهجوم قتل اليوم 8 آخرون.",
+        # possible, and the same count restated after "أي"
+        "وقال الوزير إن بلاده يمكن أن تطرد 60 إماما وعائلاتهم، أي ما مجمله 150 شخصا.",
+        "وأضاف أن 170 شخصا يمكن أن يخسروا حقهم في الإقامة."]) + "\n"})
     figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
     scope = {f["match"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "iran"}
     assert scope == {"العشرات": "", "25": "earlier event", "5 آلاف": "earlier event", "15 ألف": "running total",
-                     "مليوني": "running total", "62": "running total", "37": "part", "3": "earlier event", "30": ""}
+                     "مليوني": "running total", "62": "running total", "37": "part", "3": "earlier event", "30": "",
+                     "4": "earlier event", "29": "earlier event", "140": "earlier event", "6": "earlier event", "8": "",
+                     "60": "possible", "150": "possible", "170": "possible"}
+    stated = {f["match"]: f["stated_day"] for f in figures if f["source_id"] == "iran" and f["match"] in ("4", "29")}
+    assert stated == {"4": "2015", "29": ""}
 
 
 def test_who_was_counted_shows_no_measure_or_number_word_as_the_reports_own(tmp_path):

@@ -78,12 +78,28 @@ def figures_of(source: Source) -> list[Figure]:
                         and _ONE_COMMA.match(sentence.ar, previous.end, n.start):
                     scopes[n.start] = PART  # "فمن بين 62 شخصا قتلوا في لندن منذ بداية العام، تعرض 37 شخصا للطعن
                     #   القاتل": some of the whole the sentence opens with (an analyst: the 37 led a story's headline)
+                elif scopes[previous.start] in (POSSIBLE, TOTAL, EARLIER, RATE) and not scopes[n.start] \
+                        and _THAT_IS.match(sentence.ar, previous.end, n.start):
+                    scopes[n.start] = scopes[previous.start]  # "يمكن أن تطرد 60 إماما … أي ما مجمله 150 شخصا": the
+                    #   same count restated, its scope with it (an analyst's review)
                 elif scopes[previous.start] in (EARLIER, TOTAL) and not scopes[n.start] \
                         and n.category not in ("", "other people") and _COORDINATED_FATE.match(sentence.ar,
                                                                                                previous.end, n.start):
                     scopes[n.start] = scopes[previous.start]  # "أدى قمع احتجاجات ديسمبر إلى مقتل 25 شخصا، واعتقال
                     #   السلطات لما يقرب من 5 آلاف شخص": what the same event did, coordinated (an analyst: the 5,000
                     #   became a later story's headline)
+            anchor = next((p for p in people if scopes[p.start] == EARLIER), None)
+            before_it = set()  # (counts of what an earlier event came after: earlier still, no date of theirs written)
+            for n in people:
+                if anchor is not None and n.start > anchor.end and not scopes[n.start] \
+                        and n.category not in ("", "other people") and (after := _AFTER_IT.search(sentence.ar, anchor.end,
+                                                                                                  n.start)) \
+                        and not _OTHER_DAY.search(sentence.ar, after.end(), n.end) \
+                        and not _NOW.search(ascii_digits(sentence.ar[after.end():n.end])):
+                    scopes[n.start] = EARLIER  # "أعدم ثلاثة رجال في مارس 2015، بعد إدانتهم بهجوم … أودى بحياة 29 شخصا":
+                    before_it.add(n.start)
+                    #   what the earlier event came after came before it (an analyst's review: the 29 led a
+                    #   story's headline); not a count of a day of its own after "بعد"
             tolls = [n for n in people if n.category not in ("", "other people")]
             # (now and carried are read for its tolls only: a sentence with none, most, is not searched)
             now = bool(tolls) and _NOW_OR_SINCE.search(ascii_digits(sentence.ar)) is not None
@@ -106,7 +122,9 @@ def figures_of(source: Source) -> list[Figure]:
                     scope = ANOTHER
                 # (a running total, a rate, an earlier event: no one day of it; its sentence's is the announcement's)
                 day = _UNDATED if scope in _NO_ONE_DAY else day_of(sentence.ar, n.start, note, n.end, source.meta.date)
-                if scope == EARLIER and _DATE_WORDS.search(note.stated_day) \
+                if n.start in before_it:
+                    day = _UNDATED  # (before the date written: no date of its own to show)
+                elif scope == EARLIER and _DATE_WORDS.search(note.stated_day) \
                         and 0 <= sentence.ar.find(note.stated_day) < n.start:  # (before it: not a later clause's date)
                     day = {"stated_day": note.stated_day, "day": ""}  # (the date that makes it another event's, as
                     #   written, no day of this story: an analyst missed "20 يوليو 2012" once it was tagged)
@@ -138,6 +156,8 @@ _ONE_EVENT = re.compile(r"(?<!\S)[وفبل]?(?:ال)?(?:غار[ةه]|غارات|
 _UNARMED_KIN = frozenset(("women", "children", "civilians", "people", ""))  # groups one breakdown lists side by side
 
 
+_THAT_IS = re.compile(r"[^.!?؟؛:]*(?<!\S)[،,]?\s*(?:أي|اي)\s+(?:ما\s+(?:مجمله|مجموعه|يعادل)\s+|نحو\s+|حوالي\s+)?[^\s]*$")
+_AFTER_IT = re.compile(r"(?<!\S)[وف]?(?:بعد|عقب|إثر|اثر)(?!\S)")
 _AMONG_OPENING = re.compile(r"\W*[وف]?من\s+(?:بين|أصل|اصل)\s*$")  # a sentence that opens "(ف)من بين" a count
 _ONE_COMMA = re.compile(r"[^،,.!?؟؛:]*[،,][^،,.!?؟؛:]*$")  # the rest of its phrase, a comma, the next clause
 # A masdar of what befell people coordinated with the count before it, a few words of that count's phrase between:
@@ -493,6 +513,12 @@ _NOT_BEFORE = re.compile(r"(?<!\S)[وف]?(?:لا|لم|لن)\s*$")  # "ولا ي�
 _PAST_AFTER = re.compile(r"(?<!\S)(?:بعد|إثر|اثر|عقب|جراء)(?!\S)(?!\s+(?:أن|ان))")
 
 
+# A word of possibility right after the count (its noun and a word at most between): "150 شخصا يمكن أن يخسروا حقهم"
+# (not "قد" before a past verb: "5 قد قتلوا").
+_MAYBE_AFTER = re.compile(r"\s*(?:[^\s،,.!?؟؛:]+\s+){0,2}?(?:يمكن\s+أن|يمكن\s+ان|ربما|من\s+المحتمل|من\s+الممكن|"
+                          r"يحتمل\s+أن|قد\s+(?:ي\S+|تصل|تبلغ|تكون|ترتفع|تزيد|تتجاوز))(?!\S)")
+
+
 def _maybe(text: str) -> bool:
     """A word of possibility in the text that no negation stands right before ("لا يمكن التحقق من …" is the
     standard line of a toll nobody could verify, not a toll that may happen: an adversarial review)."""
@@ -846,7 +872,8 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
             or (_forecast(sentence[clause_start:clause_end], report_date)
                 and not _STANDING.search(" ".join(words_before[-4:])))
             or (_maybe(near := " ".join(words_before[-6:])) and not _IF.search(near)
-                and not _WHOLE_BEFORE.search(near))) and not _DONE_AFTER.match(sentence, end):
+                and not _WHOLE_BEFORE.search(near))
+            or _MAYBE_AFTER.match(sentence, end)) and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
         #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
