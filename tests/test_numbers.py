@@ -820,6 +820,10 @@ def test_beds_are_no_families(sentence, text, kind):
      " امتنع عضوان عن التصويت", "عضوان", "count"),
     ("وقد أيد القرار 11 عضوا في البرلمان.", "11", "people"),
     ("وتبنى مجلس الأمن القرار 2254.", "2254", "identifier"),
+    # (sixteenth session, an analyst's review) members named right after as countries are states
+    ("وتضم المنظمة أربع جمهوريات وعضوين جديدين هما الهند وباكستان.", "وعضوين", "count"),
+    ("وتضم المنظمة 8 أعضاء هم الصين وروسيا وكازاخستان.", "8", "count"),
+    ("وانضم 3 أعضاء جدد هم محمد وعلي وسعيد.", "3", "people"),
 ])
 def test_the_members_of_a_body_of_states_voting(sentence, text, kind):
     assert number(sentence, text).type == kind

@@ -83,7 +83,10 @@ def among_states(s: Sentence, k: int) -> bool:
     after = k + 2 if s.tok(k + 1) is not None and s.tokens[k + 1].norm in ("في", "من") else k + 1
     if any(s.lex.parliament_words.at(s.forms, m) for m in range(k + 1, min(k + 5, len(s.tokens)))):
         return False  # "نال مشروع القرار تأييد 72 عضوا في مجلس النواب": a parliament's members are people
-    return before or bool(s.lex.state_context.at(s.forms, after))
+    named = next((m + 1 for m in range(k + 1, min(k + 4, len(s.tokens) - 1)) if s.tokens[m].norm in s.lex.apposition_cues),
+                 -1)  # "وعضوين جديدين هما الهند وباكستان": the members named after, countries (an analyst's review)
+    return before or bool(s.lex.state_context.at(s.forms, after)) or (named >= 0 and s.lookup(s.lex.countries, named)
+                                                                       is not None)
 
 
 def nisba(s: Sentence, k: int) -> bool:
