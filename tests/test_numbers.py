@@ -1891,7 +1891,7 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("وأعلنت حالة الطوارئ بعد مقتل 5 أشخاص.", ""),
     ("وأعلن الحداد على 5 أشخاص قتلوا في الهجوم.", ""),
     # (an analyst's review) an office in construct before a name, a statement phrase between it and "أن"; an
-    # according phrase that the clause after it ends ("تم", "فقد", "فإن")
+    # according phrase that the clause after it ends ("تم", "جرى")
     ("وأكد مفتي مصر شوقي علام في بيان أن 5 أشخاص قتلوا.", "مفتي مصر شوقي علام"),
     ("وبحسب وكالة دوغان التركية تم نشر قوة من 300 عسكري أمريكي.", "وكالة دوغان التركية"),
     ('وأعلنت شركة "أبل" أن 5 ملايين مستخدم اشتروا الهاتف.', "شركة أبل"),
