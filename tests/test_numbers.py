@@ -770,6 +770,9 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
     ("قتل الرجل الذي أنقذ 30 طفلا.", "30", "other people"),
     ("قتل في الانفجار الذي استهدف سوقا شعبيا 12 شخصا.", "12", "killed"),
     ("وقال إن الشنب أغتال حلم ملايين الجماهير.", "ملايين", "other people"),
+    # (an analyst's review) suffocation after a gas attack or a fire: hurt
+    ("ولا يزال المئات يعانون من أعراض الاختناق.", "المئات", "wounded"),
+    ("وقال الدفاع المدني إن 70 شخصا أصيبوا بحالات اختناق.", "70", "wounded"),
 ])
 def test_the_feminine_of_nouns_of_what_befell_people(sentence, text, category):
     found = number(sentence, text)
