@@ -274,6 +274,23 @@ _INSTITUTES = frozenset(normalize(w) for w in ("معهد", "جامعة", "كلي
 # Their present tense says so only as the sentence's first word ("وتفيد منظمة الصحة العالمية أن", "ويوضح حمادة أنه"),
 # not inside a clause ("أشار الصباغ إلى أن المؤشرات تؤكد أن": الصباغ's; "يسر المؤسسة أن توضح").
 _OPENING_ONLY = frozenset(normalize(w) for w in ("تفيد", "يفيد", "تؤكد", "يؤكد", "توضح", "يوضح", "يضيف", "تضيف"))
+_ISSUED = frozenset(normalize(w) for w in ("نشره", "أصدره", "وزعه", "بثه", "نشرته", "أصدرته", "وزعته", "بثته"))
+
+
+def _issuer(sentence: str, tokens: tuple, k: int) -> str:
+    """Who issued the statement or the report named before token k: "الذي نشره X" up to a comma or "أن" (X as
+    claimant_of reads it after "قال"); "" when no such clause."""
+    if k + 2 >= len(tokens) or tokens[k].norm != "الذي" or tokens[k + 1].norm not in _ISSUED:
+        return ""
+    end = next((m for m in range(k + 2, min(k + 14, len(tokens)))
+                if tokens[m].text in ("،", ",", ".", ":") or (tokens[m].forms and tokens[m].forms[0] in lexicon().that_words)),
+               -1)
+    if end <= k + 2:
+        return ""
+    words = sentence[tokens[k + 2].start:tokens[end - 1].end]
+    return claimant_of("قال " + words + " إن") or words
+
+
 _DECLARED = frozenset(normalize(w) for w in ("حداد", "حالة", "طوارئ", "نفير", "تعبئة", "إضراب", "استنفار", "هدنة", "وقف",
                                              "حظر", "عصيان", "تأهب", "إغلاق", "حصار"))
 _NEEDS_THAT = frozenset(normalize(w) for w in ("علق", "علقت", "خلص", "خلصت")) | _OPENING_ONLY
@@ -434,6 +451,8 @@ def claimant_of(sentence: str) -> str:
             said not in _NEEDS_THAT or _that_follows(tokens, at)) and not (not _opening(tokens, k) and _OPENING_ONLY.intersection(forms[k])) \
             else ""
         #   ("وعلق الفريق على الخسارة", "وخلص الاجتماع إلى قرارات": a comment, a conclusion, no one saying a count)
+        if named and normalize(named).removeprefix("ال") in ("بيان", "تقرير") and (issuer := _issuer(sentence, tokens, at + 1)):
+            named = issuer  # "وأوضح البيان الذي نشره المركز الإعلامي للمنطقة العسكرية الخامسة، أن": who issued it
         if named and normalize(named.split()[0]).removeprefix("ال") in _DECLARED:
             named = ""  # "وأعلنت حالة الطوارئ", "وأعلن الحداد": what was declared (a passive), no one saying
         if named and _opening(tokens, k) and _OPENING_ONLY.intersection(forms[k]) and _lifeless(lex, tokenize(named)[0]):
