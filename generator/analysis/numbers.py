@@ -484,9 +484,10 @@ def claimant_of(sentence: str) -> str:
                 and (verb.removeprefix("و").removeprefix("ف") in lex.speaking_verbs or according):
             return _officials_of(lex, tokens, k + hit[0] + 1)  # "قال مسؤول إن", "حسبما أعلن مسؤولون" (an analyst:
             #                                                      shown as the outlet's own), "بحسب مسؤولين"
-        if hit and (trade := _trade_at(lex, tokens, k + hit[0])) and normalize(
-                " ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف") in lex.speaking_verbs:
-            return trade  # "قال محققون إن", "وقال أحد المحللين إن"
+        if hit and (trade := _trade_at(lex, tokens, k + hit[0])) and (normalize(
+                " ".join(t.text for t in tokens[k:k + hit[0]])).removeprefix("و").removeprefix("ف") in lex.speaking_verbs
+                                                                     or according):
+            return trade  # "قال محققون إن", "وقال أحد المحللين إن", "بحسب أحد محاميهم" (an analyst's review)
     return ""
 
 
