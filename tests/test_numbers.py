@@ -2271,6 +2271,9 @@ def test_a_sentence_that_names_no_speaker_is_the_last_speakers_only_when_it_goes
     assert claimants('وقال المرصد: "قتل 20 شخصا في الغارات.', 'وأصيب 30 آخرون بجروح".') == ["SOHR", "SOHR"]
     assert claimants("وقال المرصد إن 20 قتلوا في الغارات.", 'وأصيب 30 شخصا بجروح».') == ["SOHR", "SOHR"]
     assert claimants("وقال المرصد إن 20 قتلوا في الغارات.", "ويحاكم 16 من المشجعين بتهم الشغب.") == ["SOHR", ""]
+    # a sentence that says whose the one before it is ("وذلك بحسب …")
+    assert claimants("وتم فصل أكثر من ألفي طفل عن ذويهم منذ بدء تنفيذ السياسة.",
+                     "وذلك بحسب وزارة الصحة.") == ["health ministry", "health ministry"]
     # the speaker who goes on is the last one named, past narration between; not past a speaker of its own
     assert claimants("قال المرصد السوري لحقوق الإنسان إن 20 قتلوا.", "ويحاكم 16 من المشجعين بتهم الشغب.",
                      "وأضاف المرصد أن 30 أصيبوا.") == ["SOHR", "", "SOHR"]

@@ -78,6 +78,9 @@ def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "",
             last = claimant if claimant or unnamed_speaker(sentence) else last  # ("وقال مسؤول إن": a speaker of its own)
             inside = _still_quoting(sentence, inside)
             quoted = _QUOTE_CLOSED.search(sentence) is not None
+        for k in range(len(found) - 1):  # "… فصل أكثر من ألفي طفل عن ذويهم. وذلك بحسب الإحصاءات الرسمية": the next
+            if not found[k].named and found[k + 1].named and _THAT_PER.match(paragraph.sentences[k + 1]):  # sentence
+                found[k] = replace(found[k], claimant=found[k + 1].claimant)  # says whose (an analyst's review)
         notes = tuple(found)
     whole = notes[0].key if len(notes) == 1 else text_key(paragraph.text)  # (one sentence: its own key)
     return replace(paragraph, notes=notes, key=whole)
@@ -102,6 +105,8 @@ def refers_back(sentence: str) -> bool:
     return _REFERS_BACK.search(sentence[:200]) is not None
 
 
+_THAT_PER = re.compile(r"\W*وذلك\s+(?:بحسب|حسب|وفق|وفقا|وفقاً|طبقا|طبقاً|استنادا|نقلا)(?!\S)")  # a sentence that says
+#   whose the one before it is
 _OPENS = {"«": "»", "“": "”"}
 _QUOTE_CLOSED = re.compile(r"[”»\"]\s*[.!?؟،,]*\s*$")  # a sentence that ends its quotation
 
