@@ -2271,6 +2271,11 @@ def test_a_sentence_that_names_no_speaker_is_the_last_speakers_only_when_it_goes
     assert claimants('وقال المرصد: "قتل 20 شخصا في الغارات.', 'وأصيب 30 آخرون بجروح".') == ["SOHR", "SOHR"]
     assert claimants("وقال المرصد إن 20 قتلوا في الغارات.", 'وأصيب 30 شخصا بجروح».') == ["SOHR", "SOHR"]
     assert claimants("وقال المرصد إن 20 قتلوا في الغارات.", "ويحاكم 16 من المشجعين بتهم الشغب.") == ["SOHR", ""]
+    # what the speaker's words mean goes on with them; a statement's aside before "أن" ("وتابع في مؤتمر صحافي، أن")
+    assert claimants("وقالت منظمة الصحة العالمية إن 45 بالمئة من المرافق تعمل.",
+                     "ويعني الوضع القائم أن الآلاف من الجرحى ينتظرون العلاج.") == ["WHO", "WHO"]
+    assert claimants("وقال المرصد السوري لحقوق الإنسان إن 20 قتلوا.", "ويحاكم 16 من المشجعين.",
+                     "وتابع في مؤتمر صحافي في دمشق، أن 150 شخصا يمكن أن يخسروا حقهم.") == ["SOHR", "", "SOHR"]
     # a sentence that says whose the one before it is ("وذلك بحسب …")
     assert claimants("وتم فصل أكثر من ألفي طفل عن ذويهم منذ بدء تنفيذ السياسة.",
                      "وذلك بحسب وزارة الصحة.") == ["health ministry", "health ministry"]

@@ -727,6 +727,24 @@ def _opening_verb(tokens: tuple) -> str:
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
 
 
+_STATEMENT_NOUNS = frozenset(normalize(w) for w in ("بيان", "تصريح", "تصريحات", "مؤتمر", "مقابلة", "حديث", "تغريدة",
+                                                     "كلمة", "خطاب", "لقاء", "رسالة", "منشور"))
+
+
+def _past_statement(tokens: tuple, k: int) -> int:
+    """The token after a statement's aside at k ("في مؤتمر صحافي في فيينا،", "في بيان له،", "خلال كلمة ألقاها"): "في"
+    or "خلال" and a statement's noun, up to five words more and a comma; k itself when there is none."""
+    if k + 1 >= len(tokens) or tokens[k].norm not in ("في", "خلال") \
+            or tokens[k + 1].norm.removeprefix("ال") not in _STATEMENT_NOUNS:
+        return k
+    for m in range(k + 2, min(k + 8, len(tokens))):
+        if tokens[m].text in ("،", ","):
+            return m + 1 if m + 1 < len(tokens) else k
+        if tokens[m].forms and tokens[m].forms[0] in lexicon().that_words:
+            return m
+    return k
+
+
 def continues(sentence: str) -> bool:
     """Whether a sentence opens with a verb of saying and no subject ("وأضاف أن …", "وأشار إلى أن …", 'وتابع: "…"',
     "وقالت إن …"): it goes on with the last speaker named before it (continuation_verbs, continuation_links, or a
@@ -734,7 +752,8 @@ def continues(sentence: str) -> bool:
     tokens = tokenize(sentence)
     if len(tokens) < 2 or _opening_verb(tokens) not in lexicon().continuation_verbs:
         return False
-    return tokens[1].norm in lexicon().continuation_links or _quotation(tokens, 1)  # (not a name in quotation
+    at = _past_statement(tokens, 1)  # ("وتابع في مؤتمر صحافي في فيينا، أن": where it was said, then what)
+    return tokens[at].norm in lexicon().continuation_links or _quotation(tokens, at)  # (not a name in quotation
     #                                                                                  marks: 'وأفاد "الحربي" بأنه')
 
 
