@@ -770,6 +770,14 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
     ("قتل الرجل الذي أنقذ 30 طفلا.", "30", "other people"),
     ("قتل في الانفجار الذي استهدف سوقا شعبيا 12 شخصا.", "12", "killed"),
     ("وقال إن الشنب أغتال حلم ملايين الجماهير.", "ملايين", "other people"),
+    # (a lexicon review) held behind bars or in detention, of unknown fate, lost contact with, held as hostages
+    ("وأحصت النقابة 70 صحفيا خلف القضبان.", "70", "detained"),
+    ("ولا يزال 200 ناشط رهن الاعتقال.", "200", "detained"),
+    ("وما زال 14 صحافيا قابعين في السجون.", "14", "detained"),
+    ("ولا يزال 30 شخصا مجهولي المصير.", "30", "missing"),
+    ("وفقد الاتصال بـ 40 صيادا.", "40", "missing"),
+    ("واحتجز المسلحون 30 شخصا كرهائن.", "30", "hostages"),
+    ("واحتجزت الشرطة 30 شخصا.", "30", "detained"),
     # (an analyst's review) suffocation after a gas attack or a fire: hurt
     ("ولا يزال المئات يعانون من أعراض الاختناق.", "المئات", "wounded"),
     ("وقال الدفاع المدني إن 70 شخصا أصيبوا بحالات اختناق.", "70", "wounded"),

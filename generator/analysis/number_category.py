@@ -54,7 +54,10 @@ def category(s: Sentence, number_i: int, number_j: int, noun: Counted | None, se
             and not s.negated(noun.token - governor[0], noun.token - 1):  # (not "نجا من الموت الركاب"; not denied)
         before = governor[1]  # "وإصابة عسكريين آخرين اثنين": the verb or masdar right before the noun (not
         #                       "محاكمة روسيين اثنين": a trial names nothing that happened to them)
-    for found in (before, s.scan_after(number_j)):
+    after = s.scan_after(number_j)
+    if before == "detained" and after == "hostages":
+        before = ""  # "واحتجز المسلحون 30 شخصا كرهائن": held as hostages
+    for found in (before, after):
         found = resolved(s, found, own, noun, number_j)
         if undone(s, found, number_j) or (found == "wounded" and ill_before(s, number_i)):
             return "other people"  # "أصيب 751 منهن بارتفاع ضغط الدم", "وباء الكوليرا يصيب بين 1,3 مليون
