@@ -778,6 +778,13 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
     ("وفقد الاتصال بـ 40 صيادا.", "40", "missing"),
     ("واحتجز المسلحون 30 شخصا كرهائن.", "30", "hostages"),
     ("واحتجزت الشرطة 30 شخصا.", "30", "detained"),
+    # (a lexicon review) dying told after the count, how they died right after it, suicide
+    ("قضى 27 مهاجرا غرقا قبالة سواحل تونس.", "27", "killed"),
+    ("وأوضح المصدر أن 3 أشخاص فارقوا الحياة قبل وصول الإسعاف.", "3", "killed"),
+    ("وأن 456 مريضا عولجوا دون مبرر وأن 200 مريض آخر لاقوا المصير ذاته.", "200", "other people"),  # (the fate told)
+    ("انتحر 3 سجناء داخل زنازينهم.", "3", "killed"),
+    ("أنقذ خفر السواحل 30 مهاجرا كانوا على وشك الموت غرقا.", "30", "displaced"),  # (rescued: not dead)
+    ("وأنقذت فرق الإنقاذ 40 شخصا من الغرق.", "40", "other people"),
     # (an analyst's review) suffocation after a gas attack or a fire: hurt
     ("ولا يزال المئات يعانون من أعراض الاختناق.", "المئات", "wounded"),
     ("وقال الدفاع المدني إن 70 شخصا أصيبوا بحالات اختناق.", "70", "wounded"),
