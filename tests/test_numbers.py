@@ -1921,6 +1921,9 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     ("وأوضح البيان الذي نشره المركز الإعلامي للمنطقة العسكرية الخامسة، أن 17 جثة وصلت.",
      "المركز الإعلامي للمنطقة العسكرية الخامسة"),
     ("وقال البيان إن 5 أشخاص قتلوا.", "البيان"),
+    # a bare name past a longer statement's aside ("في تصريح لها في وقت سابق")
+    ("في حين قالت كامبريدج أناليتيكا في تصريح لها في وقت سابق إنها وصلت إلى بيانات 30 مليون مستخدم.",
+     "كامبريدج أناليتيكا"),
     # lawyers as a trade that speaks, also after an according word and "one of" (an analyst's review)
     ("وقال محامون إن 26 شخصا سجنوا.", "lawyers"),
     ("طلبت النيابة السجن لـ 26 من أتباع الطائفة، بحسب أحد محاميهم.", "lawyers"),

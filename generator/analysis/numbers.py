@@ -560,15 +560,20 @@ def _past_aside(lex, tokens: tuple, k: int) -> int:
     them ("وقال ترامب الثلاثاء إن", "وقال ترامب، الثلاثاء، إن", "وقال أصلان لرويترز إن", "وقال أصلان في بيان إن"), at
     most four tokens; k itself when none stands there."""
     j = k
-    while j < len(tokens) and j < k + 4:
+    while j < len(tokens) and j < k + 8:
         tok = tokens[j]
         if tok.text in ("،", ","):
             j += 1
         elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or _told(lex, tok) or _hal(tok.norm)):
             j += 1  # (the day, the medium told, or a ḥāl: "قال رونار مازحا:")
         elif tok.norm == "في" and j + 1 < len(tokens) and tokens[j + 1].norm.removeprefix("ال") in (
-                "بيان", "تصريح", "تصريحات", "مقابله", "تغريده", "حديث"):  # ("في بيان", "في المقابلة")
+                "بيان", "تصريح", "تصريحات", "مقابله", "تغريده", "حديث", "مؤتمر"):  # ("في بيان", "في المقابلة")
             j += 2
+            if j < len(tokens) and tokens[j].norm in ("له", "لها", "لهم", "صحفي", "صحافي", "متلفز", "مشترك"):
+                j += 1  # ("في تصريح لها", "في مؤتمر صحفي")
+        elif tok.norm == "في" and j + 2 < len(tokens) and tokens[j + 1].norm == "وقت" \
+                and tokens[j + 2].norm in ("سابق", "لاحق", "متاخر"):
+            j += 3  # ("في وقت سابق")
         else:
             break
     return j if j < len(tokens) and (tokens[j].forms and tokens[j].forms[0] in lex.that_words
