@@ -785,6 +785,9 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
     ("انتحر 3 سجناء داخل زنازينهم.", "3", "killed"),
     ("أنقذ خفر السواحل 30 مهاجرا كانوا على وشك الموت غرقا.", "30", "displaced"),  # (rescued: not dead)
     ("وأنقذت فرق الإنقاذ 40 شخصا من الغرق.", "40", "other people"),
+    # (a second analyst's review) people in relief camps are displaced; the imprisoned named after the count
+    ("وتحدث عن معاناة آلاف الأشخاص في مخيمات الإغاثة التي تديرها الحكومة.", "آلاف", "displaced"),
+    ("وهي واحدة من الـ9 مدافعات عن حقوق المرأة المسجونات في السعودية.", "9", "detained"),
     # (an analyst's review) suffocation after a gas attack or a fire: hurt
     ("ولا يزال المئات يعانون من أعراض الاختناق.", "المئات", "wounded"),
     ("وقال الدفاع المدني إن 70 شخصا أصيبوا بحالات اختناق.", "70", "wounded"),

@@ -1446,13 +1446,15 @@ def test_a_fate_coordinated_with_an_earlier_or_running_count_and_a_part_of_an_op
         "وقتل 6 أشخاص في 2016، وبعد الهجوم قتل اليوم 8 آخرون.",
         # possible, and the same count restated after "أي"
         "وقال الوزير إن بلاده يمكن أن تطرد 60 إماما وعائلاتهم، أي ما مجمله 150 شخصا.",
-        "وأضاف أن 170 شخصا يمكن أن يخسروا حقهم في الإقامة."]) + "\n"})
+        "وأضاف أن 170 شخصا يمكن أن يخسروا حقهم في الإقامة.",
+        # some of the dead named after "من بين القتلى" (a second analyst's review)
+        "وقال المرصد إن 220 قتلوا، مشيرا إلى أن من بين القتلى 64 مدنيا."]) + "\n"})
     figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
     scope = {f["match"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "iran"}
     assert scope == {"العشرات": "", "25": "earlier event", "5 آلاف": "earlier event", "15 ألف": "running total",
                      "مليوني": "running total", "62": "running total", "37": "part", "3": "earlier event", "30": "",
                      "4": "earlier event", "29": "earlier event", "140": "earlier event", "6": "earlier event", "8": "",
-                     "60": "possible", "150": "possible", "170": "possible"}
+                     "60": "possible", "150": "possible", "170": "possible", "220": "", "64": "part"}
     stated = {f["match"]: f["stated_day"] for f in figures if f["source_id"] == "iran" and f["match"] in ("4", "29")}
     assert stated == {"4": "2015", "29": ""}
 
