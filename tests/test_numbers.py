@@ -785,6 +785,11 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
     ("انتحر 3 سجناء داخل زنازينهم.", "3", "killed"),
     ("أنقذ خفر السواحل 30 مهاجرا كانوا على وشك الموت غرقا.", "30", "displaced"),  # (rescued: not dead)
     ("وأنقذت فرق الإنقاذ 40 شخصا من الغرق.", "40", "other people"),
+    # (a second analyst's review) an aside about the subject set off by commas, its parts joined by "و", is no clause
+    ("اعتقلت السلطات في تركيا، وهي عضوة في حلف شمال الأطلسي، ولا تزال تطمح إلى الانضمام إلى الاتحاد، حوالي 160 ألف شخص.",
+     "160 ألف", "arrested"),
+    ("قتل الجيش، الذي يقاتل منذ سنوات، 30 مسلحا.", "30", "killed"),
+    ("وصل الوفد، الذي يضم 30 شخصا، إلى المدينة.", "30", "other people"),
     # (a second analyst's review) people in relief camps are displaced; the imprisoned named after the count
     ("وتحدث عن معاناة آلاف الأشخاص في مخيمات الإغاثة التي تديرها الحكومة.", "آلاف", "displaced"),
     ("وهي واحدة من الـ9 مدافعات عن حقوق المرأة المسجونات في السعودية.", "9", "detained"),

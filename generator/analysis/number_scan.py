@@ -23,6 +23,7 @@ CLOSE_MARKS = frozenset(")»\"“”']")
 QUOTES = frozenset("\"“”'")
 CLITIC_TOKENS = frozenset({"ال", "بال", "وال", "لل", "فال", "كال", "ب", "ل", "و", "ف", "ك"})
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+_ASIDE_OPENERS = frozenset({"وهي", "وهو", "وهم", "وهما", "التي", "الذي", "الذين", "اللتين", "اللذين"})
 BEFORE, AFTER = 8, 18  # how far a clause scan reads, in tokens (after: words of the clause)
 
 
@@ -302,6 +303,10 @@ class Sentence:
             if (aside := self.aside(k)) is not None:
                 k = aside  # "واعتقل الأمن، الاثنين، العشرات": a day between commas is not a clause
                 continue
+            if (opened := self.aside_opened(k)) is not None:
+                stop = max(stop - (k - opened), 0)  # "اعتقلت السلطات في تركيا، وهي عضوة في حلف شمال الأطلسي، حوالي
+                k = opened - 1  #                     160 ألف شخص": who or what the aside between commas tells
+                continue
             if k == self.before_qualifier(i) - 1 and self.tokens[k].norm in RELATIVE_PRONOUNS \
                     and self.is_word(k + 1) and self.cue_ending(k + 1) is None:
                 return "", -1  # "قتل الرجل الذي أنقذ 30 طفلا": the count is the object of the relative clause's verb
@@ -556,6 +561,21 @@ class Sentence:
         if self.text_at(k) not in (",", "،") or self.text_at(k - 2) not in (",", "،") or not self.is_word(k - 1):
             return None
         return k - 3 if self.has(k - 1, self.lex.day_asides) else None
+
+    def aside_opened(self, k: int) -> int | None:
+        """A comma at k closing an aside that a comma and "وهو/وهي/التي/الذي …" opened within 30 tokens before it,
+        its later parts joined by "و" (no number, no sentence's end between): the opening comma, else None."""
+        if self.text_at(k) not in (",", "،"):
+            return None
+        for m in range(k - 2, max(k - 31, -1), -1):
+            if self.owner[m] >= 0 or self.text_at(m) in (".", "؟", "?", "!", ":", "؛", ";"):
+                return None
+            if self.text_at(m) in (",", "،"):
+                if self.is_word(m + 1) and self.tokens[m + 1].norm in _ASIDE_OPENERS:
+                    return m
+                if not (self.is_word(m + 1) and self.tokens[m + 1].norm.startswith("و")):
+                    return None  # (an aside goes on only by "و": "، وهي عضوة في الناتو، ولا تزال تطمح …،")
+        return None
 
     def day_closing(self, k: int) -> int | None:
         """A comma at k, right before the count, closing the day of the clause's verb that no comma opened ("اليوم
