@@ -157,6 +157,10 @@ _UNARMED_KIN = frozenset(("women", "children", "civilians", "people", ""))  # gr
 
 
 _THAT_IS = re.compile(r"[^.!?؟؛:]*(?<!\S)[،,]?\s*(?:أي|اي)\s+(?:ما\s+(?:مجمله|مجموعه|يعادل)\s+|نحو\s+|حوالي\s+)?[^\s]*$")
+_LAST_YEAR = re.compile(r"(?<!\S)[وف]?(?:في\s+|خلال\s+)?(?:العام|السنة|السنه)\s+(?:الماضي|الماضية|الماضيه|المنصرم|"
+                        r"المنصرمة|الفائت|الفائتة)(?![^\s،,.؛:])")
+_LAST_YEAR_OPENING = re.compile(r"\W*[وف]?(?:في|خلال)\s+(?:العام|السنة|السنه)\s+(?:الماضي|الماضية|الماضيه|المنصرم|"
+                                r"المنصرمة|الفائت|الفائتة)(?![^\s،,.؛:])")
 _AFTER_IT = re.compile(r"(?<!\S)[وف]?(?:بعد|عقب|إثر|اثر)(?!\S)")
 _AMONG_OPENING = re.compile(r"\W*[وف]?من\s+(?:بين|أصل|اصل)\s*$")  # a sentence that opens "(ف)من بين" a count
 _ONE_COMMA = re.compile(r"[^،,.!?؟؛:]*[،,][^،,.!?؟؛:]*$")  # the rest of its phrase, a comma, the next clause
@@ -902,8 +906,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
         #                 analyst: parts of today's toll were summed to it)
     if told and (earlier(sentence, (start, end), (clause_start, clause_end), years, report_date)
                  or dated_before(sentence, (start, end), (clause_start, clause_end), report_date)
-                 or same_period_earlier(sentence, (clause_start, clause_end), years, report_date)):
-        return EARLIER
+                 or same_period_earlier(sentence, (clause_start, clause_end), years, report_date)
+                 or _LAST_YEAR.search(sentence, clause_start, clause_end) or _LAST_YEAR_OPENING.match(sentence)):
+        return EARLIER  # (last year, in the count's clause or opening the sentence: "احتجز العشرات … العام الماضي",
+        #                 "وفي العام الماضي … أدى إلى إجلاء أكثر من 30 ألف شخص": a second analyst's review)
     words_after = sentence[end:clause_end].split()
     before = without_diacritics(re.split(r"\d", " ".join(words_before[-3:]))[-1])
     window = list(itertools.takewhile(lambda w: not _ANOTHER_SUBJECT.match(w), words_after[:8]))  # (not past a verb
