@@ -1924,6 +1924,9 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     # human rights office
     ("وأكدت منظمة حظر الأسلحة الكيمياوية زيارة المفتشين لدوما، للتحقيق في الهجوم الذي أسفر عن مقتل العشرات.", "OPCW"),
     ("وقال المفوض السامي لحقوق الإنسان إن 60 فلسطينيا قتلوا.", "UN human rights office"),
+    # whom a medium the rules do not know quotes ("نقلت … عن X قولهم إن")
+    ("ونقلت وكالة برس ترست أوف إنديا عن مسؤولي ولاية كيرالا قولهم إن عدد القتلى بلغ 44 شخصا.", "مسؤولي ولاية كيرالا"),
+    ("ونقلت صحيفة الغارديان عن وزارة الصحة قولها إن 44 شخصا قتلوا.", "health ministry"),
     # a statement's issuer named in its relative clause (an analyst: "البيان" shown as who says so)
     ("وقال البيان الذي أصدرته وزارة الصحة إن 5 أشخاص قتلوا.", "health ministry"),
     ("وأوضح البيان الذي نشره المركز الإعلامي للمنطقة العسكرية الخامسة، أن 17 جثة وصلت.",
@@ -2302,6 +2305,12 @@ def test_a_sentence_that_names_no_speaker_is_the_last_speakers_only_when_it_goes
                      "ويعني الوضع القائم أن الآلاف من الجرحى ينتظرون العلاج.") == ["WHO", "WHO"]
     assert claimants("وقال المرصد السوري لحقوق الإنسان إن 20 قتلوا.", "ويحاكم 16 من المشجعين.",
                      "وتابع في مؤتمر صحافي في دمشق، أن 150 شخصا يمكن أن يخسروا حقهم.") == ["SOHR", "", "SOHR"]
+    # a count in the aside that tells who the speaker is is the outlet's (a second analyst's review)
+    from generator.analysis.figures import _in_the_speakers_aside
+    aside = "وقالت المرأة، المسؤولة بمقتضى منصبها عن أكثر من 300 موظف، إنها ستستقيل."
+    assert _in_the_speakers_aside(aside, aside.index("300"), aside.index("300") + 3)
+    said = "وقال المرصد إن 30 شخصا قتلوا، وإن 12 أصيبوا."
+    assert not _in_the_speakers_aside(said, said.index("12"), said.index("12") + 2)
     # a sentence that says whose the one before it is ("وذلك بحسب …")
     assert claimants("وتم فصل أكثر من ألفي طفل عن ذويهم منذ بدء تنفيذ السياسة.",
                      "وذلك بحسب وزارة الصحة.") == ["health ministry", "health ministry"]

@@ -136,7 +136,8 @@ def figures_of(source: Source) -> list[Figure]:
                     sentence=index, start=n.start, end=n.end, match=sentence.ar[n.start:n.end], value=n.value,
                     low=n.low, high=n.high, vague=n.vague, qualifier=n.qualifier, type=n.type,
                     category=n.category if n.type == "people" else "", noun=n.noun, unit=n.unit,
-                    group=n.group if n.type == "people" else "", claimant=clauses.get(n.start, note.claimant),
+                    group=n.group if n.type == "people" else "",
+                    claimant="" if _in_the_speakers_aside(sentence.ar, n.start, n.end) else clauses.get(n.start, note.claimant),
                     **day, paragraph=outside, scope=scope))
     return _summed_parts(out)
 
@@ -161,6 +162,17 @@ _LAST_YEAR = re.compile(r"(?<!\S)[وف]?(?:في\s+|خلال\s+)?(?:العام|ا
                         r"المنصرمة|الفائت|الفائتة)(?![^\s،,.؛:])")
 _LAST_YEAR_OPENING = re.compile(r"\W*[وف]?(?:في|خلال)\s+(?:العام|السنة|السنه)\s+(?:الماضي|الماضية|الماضيه|المنصرم|"
                                 r"المنصرمة|الفائت|الفائتة)(?![^\s،,.؛:])")
+# A count in the aside that tells who the speaker is, between the verb of saying and "إن/أن": "وقالت المرأة، المسؤولة
+# بمقتضى منصبها عن أكثر من 300 موظف، إنها …" (the outlet's words about her, not hers: a second analyst's review).
+_ASIDE_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قال|قالت|أكد|أكدت|أوضح|أوضحت|أضاف|أضافت|ذكر|ذكرت|أعلن|أعلنت|صرح|صرحت)"
+                           r"\s+[^.،,!?؟؛:]+[،,](?![^.!?؟؛:]*(?<!\S)(?:إن|أن|إنه|أنه|إنها|أنها|بأن)(?!\S))[^.!?؟؛:]*$")
+_ASIDE_AFTER = re.compile(r"[^.!?؟؛:،,]*[،,]\s*(?:إن|أن|إنه|أنه|إنها|أنها|إنهم|أنهم|بأن)(?!\S)")
+
+
+def _in_the_speakers_aside(sentence: str, start: int, end: int) -> bool:
+    return _ASIDE_AFTER.match(sentence, end) is not None and _ASIDE_BEFORE.search(sentence[:start]) is not None
+
+
 _AFTER_IT = re.compile(r"(?<!\S)[وف]?(?:بعد|عقب|إثر|اثر)(?!\S)")
 _AMONG_OPENING = re.compile(r"\W*[وف]?من\s+(?:بين|أصل|اصل)\s*$")  # a sentence that opens "(ف)من بين" a count
 _ONE_COMMA = re.compile(r"[^،,.!?؟؛:]*[،,][^،,.!?؟؛:]*$")  # the rest of its phrase, a comma, the next clause
