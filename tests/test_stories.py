@@ -1452,14 +1452,17 @@ def test_a_fate_coordinated_with_an_earlier_or_running_count_and_a_part_of_an_op
         # last year, in the count's clause or opening the sentence; since last year is a running total
         "وذلك حين احتجز عشرات الأمراء في فندق فاخر العام الماضي، لاتهامهم بالفساد.",
         "وفي العام الماضي وقعت تفجيرات في مستودع للذخيرة أدت إلى إجلاء أكثر من 31 ألف شخص.",
-        "وقتل منذ العام الماضي 301 شخص."]) + "\n"})
+        "وقتل منذ العام الماضي 301 شخص.",
+        # what an aim would have done to them, right before the count: possible (failed talks); not a release
+        "وجاء ذلك بعد فشل مفاوضات كانت تهدف إلى إطلاق سراح 32 سيدة يحتجزهن التنظيم مقابل نقل نحو 102 مقاتل تابع له."]) + "\n"})
     figures = json.loads((site / "data" / "figures.json").read_text(encoding="utf-8"))["figures"]
     scope = {f["match"]: f["scope"] for f in figures if f["type"] == "people" and f["source_id"] == "iran"}
     assert scope == {"العشرات": "", "25": "earlier event", "5 آلاف": "earlier event", "15 ألف": "running total",
                      "مليوني": "running total", "62": "running total", "37": "part", "3": "earlier event", "30": "",
                      "4": "earlier event", "29": "earlier event", "140": "earlier event", "6": "earlier event", "8": "",
                      "60": "possible", "150": "possible", "170": "possible", "220": "", "64": "part",
-                     "عشرات": "earlier event", "31 ألف": "earlier event", "301": "running total"}
+                     "عشرات": "earlier event", "31 ألف": "earlier event", "301": "running total",
+                     "32": "", "102": "possible"}
     stated = {f["match"]: f["stated_day"] for f in figures if f["source_id"] == "iran" and f["match"] in ("4", "29")}
     assert stated == {"4": "2015", "29": ""}
 

@@ -783,6 +783,10 @@ def _share(text: str) -> bool:
 
 
 _AIM = re.compile(r"(?<!\S)[وف]?(?:تهدف|يهدف|بهدف|تستهدف|يستهدف)(?!\S)")
+# What an aim would do to the people counted, right before the count: "مفاوضات كانت تهدف إلى … مقابل نقل نحو 100 مقاتل"
+# (the transfer was aimed at, not done: a second analyst's review; not a release, "إطلاق سراح 30 سيدة": they are held)
+_AIMED_DEED = re.compile(r"(?<!\S)[وبل]?(?:نقل|إجلاء|اجلاء|ترحيل|تهجير|إخراج|اخراج|خروج|إعدام|اعدام|قتل|اعتقال|توطين)"
+                         r"(?:\s+(?:نحو|حوالي|حوالى|قرابة|زهاء|أكثر\s+من|اكثر\s+من|ما\s+يقارب|ما\s+لا\s+يقل\s+عن))?\s*$")
 _WILL_BE_DONE = frozenset(("سيتم", "ستتم", "سيجري", "ستجري"))  # normalised: auxiliaries of a masdar to come
 _STANDING = re.compile(r"(?<!\S)(?:البالغ|البالغة|يبلغ|تبلغ)\s+(?:عدد\S*|تعداد\S*)")  # "السكان البالغ عددهم 32 مليون": as they are
 _BY_YEAR = re.compile(r"(?<!\S)(?:و)?بحلول\s+(?:عام\s+|العام\s+)?(\d{4})")
@@ -891,7 +895,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
                 and not _STANDING.search(" ".join(words_before[-4:])))
             or (_maybe(near := " ".join(words_before[-6:])) and not _IF.search(near)
                 and not _WHOLE_BEFORE.search(near))
-            or _MAYBE_AFTER.match(sentence, end)) and not _DONE_AFTER.match(sentence, end):
+            or _MAYBE_AFTER.match(sentence, end)
+            or (told and _AIM.search(sentence, clause_start, start) and _AIMED_DEED.search(sentence, clause_start, start)))\
+            and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
         #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
