@@ -442,6 +442,10 @@ def test_a_rate_is_kept_apart_from_the_events_counts(tmp_path):
     ("يقتل يوميا ويصاب 25 شخصا", "25", "rate"),  # (a toll's verb shares it)
     # (sixteenth session, an analyst's review) the latest escalation's toll is over its days
     ("وارتفع إلى 93 تعداد القتلى المدنيين خلال التصعيد الأخير", "93", "running total"),
+    # (a second analyst's review) a year before the report's right after the count is its own time, whatever "منذ"
+    # the clause says of something else
+    ("الدعوة الأولى منذ ثلاث سنوات أي منذ القرار بفتح أبواب بلادها أمام مئات آلاف اللاجئين في 2015", "مئات آلاف",
+     "earlier event"),
     # (sixteenth session) a crisis tells its toll as a war does
     ("وأسفرت الأزمة في جنوب السودان عن 80 ألف قتيل", "80 ألف", "running total"),
     ("قتل 10 آلاف شخص في الأزمة السورية", "10 آلاف", "running total"),

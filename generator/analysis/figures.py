@@ -173,6 +173,7 @@ def _in_the_speakers_aside(sentence: str, start: int, end: int) -> bool:
     return _ASIDE_AFTER.match(sentence, end) is not None and _ASIDE_BEFORE.search(sentence[:start]) is not None
 
 
+_YEAR_RIGHT_AFTER = re.compile(r"\s*(?:[^\s،,.!?؟؛:]+\s+){0,3}?(?:في|عام|العام|سنة|خلال)\s+(?:عام\s+|العام\s+)?(\d{4})(?!\d)")
 _AFTER_IT = re.compile(r"(?<!\S)[وف]?(?:بعد|عقب|إثر|اثر)(?!\S)")
 _AMONG_OPENING = re.compile(r"\W*[وف]?من\s+(?:بين|أصل|اصل)\s*$")  # a sentence that opens "(ف)من بين" a count
 _ONE_COMMA = re.compile(r"[^،,.!?؟؛:]*[،,][^،,.!?؟؛:]*$")  # the rest of its phrase, a comma, the next clause
@@ -900,6 +901,10 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
             and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
         #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)
+    if told and report_date[:4].isdigit() and (right := _YEAR_RIGHT_AFTER.match(sentence, end)) \
+            and int(right.group(1)) < int(report_date[:4]) and not _SINCE.search(sentence, start, right.end()):
+        return EARLIER  # a year before the report's right after the count ("أمام مئات آلاف طالبي اللجوء في 2015"): its
+        #                 own time, whatever "منذ" the clause says of something else (a second analyst's review)
     if told and any(not _RECORD.search(clause[:since.end()][-50:] + " ") for since in _SINCE.finditer(clause)):
         return TOTAL
     if told and _MONTH_PERIOD.search(clause) and not _ONE_EVENT.search(clause):
