@@ -790,6 +790,10 @@ def test_an_execution_in_the_present_and_an_evacuation_by_its_verb(sentence, tex
      "160 ألف", "arrested"),
     ("قتل الجيش، الذي يقاتل منذ سنوات، 30 مسلحا.", "30", "killed"),
     ("وصل الوفد، الذي يضم 30 شخصا، إلى المدينة.", "30", "other people"),
+    # (a second analyst's review) taken or admitted to hospital: hurt; not people going there
+    ("نقل شخصان إلى المستشفى في سالزبوري وهما في حالة حرجة.", "شخصان", "wounded"),
+    ("وأدخل 7 أشخاص إلى المستشفى.", "7", "wounded"),
+    ("وتوجه 5 أطباء إلى المستشفى.", "5", "other people"),
     # (a second analyst's review) people in relief camps are displaced; the imprisoned named after the count
     ("وتحدث عن معاناة آلاف الأشخاص في مخيمات الإغاثة التي تديرها الحكومة.", "آلاف", "displaced"),
     ("وهي واحدة من الـ9 مدافعات عن حقوق المرأة المسجونات في السعودية.", "9", "detained"),
@@ -991,7 +995,8 @@ SEVENTH_ROUND = [
     ("وله ابن عمره سنتان يعيش مع جدته.", "سنتان", "age", ""),
     ("وتلقت غرفة العمليات 240 بلاغا خلال الأسبوع.", "240", "count", ""),
     ("وصنعت ساعة من الذهب عيار 18 قيراطا.", "18", "measure", ""),
-    ("ونقل المسعفون 45 حالة إلى المستشفى بعد الحادث.", "45", "people", "other people"),  # patients
+    ("ونقل المسعفون 45 حالة إلى المستشفى بعد الحادث.", "45", "people", "wounded"),  # patients (sixteenth session:
+    #                                                             taken to hospital after an accident, hurt)
     ("وسجلت المحاكم 500 حالة طلاق خلال العام.", "500", "count", ""),  # cases, not patients
     ("وبلغ عدد المصابين 70 مصابا، نقل 40 حالة منهم إلى المستشفى.", "40", "people", "wounded"),  # of them
     ("ويعتكف المصلون في العشر الأواخر من رمضان.", "العشر", "other", ""),  # the last ten nights

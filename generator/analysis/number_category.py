@@ -207,6 +207,10 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
     if found == "exposed":
         return _exposed_to(s, j)
     if found == "departed":
+        if _after(s, s.lex.hospital_words, j, 3) and not (noun is not None and noun.token < j
+                                                           and s.tokens[noun.token].norm.startswith("ال")):
+            return "wounded"  # "نقل شخصان إلى المستشفى وهما في حالة حرجة": taken to hospital (a second analyst's review;
+            #                    not the count of a definite noun before it: "ونقلت عائلات الضحايا الخمسة إلى المستشفى")
         evacuated = (noun is not None and armed(s, noun) and not (noun.kind == "member" and noun.possessive)) \
             or _evacuation(s, j)  # (not the members of whoever "its" stands for: "تنقل 700 من أعضائها")
         return "displaced" if evacuated else ""

@@ -279,6 +279,7 @@ class Lexicon:
     breath_words: frozenset[str]
     breath_verbs: frozenset[str]
     release_words: frozenset[str]
+    hospital_words: Phrases
     lives_words: frozenset[str]
     reap_verbs: frozenset[str]
     home_words: Phrases
@@ -404,7 +405,7 @@ _PHRASE_LISTS = {"percent_words", "ratio_words", "ratio_phrases", "age_before", 
                  "illness_words", "fire_verbs", "fire_objects", "storm_verbs",
                  "prison_words", "medical_context", "subset_cues", "coordinators", "reporting_words", "group_agents", "office_titles",
                  "holders", "outbreak_words", "violence_words", "spared_words", "versus_words", "parliament_words",
-                 "home_words"}
+                 "home_words", "hospital_words"}
 _DERIVED = {"group_labels", "dual_stems", "listed_nouns", "number_starts", "role_labels"}
 
 
