@@ -39,6 +39,8 @@ def note(sentence: str, published: str, previous_claimant: str = "") -> Sentence
     """Everything the later stages read in one sentence."""
     numbers = numbers_in(sentence)
     own = claimant_of(sentence)
+    if previous_claimant and normalize(own) in ("", "البيان", "التقرير") and _STATEMENT_SAYS.match(sentence):
+        own = previous_claimant  # "وتابع البيان: …", "وأضاف البيان أن": the statement of the speaker before goes on
     claimant = previous_claimant if previous_claimant and same_source(sentence) else own or (
         "" if previous_claimant and (unnamed_speaker(sentence) or outlet_aside(sentence)) else previous_claimant)
     #   ("وقال مسؤول إن": not the last named speaker's; "ويذكر أن …": the outlet's own)
@@ -95,20 +97,35 @@ _REFERS_BACK = re.compile(r"(?<!\S)(?:ذلك|هذا|هذه|تلك)\s+(?:ال)?(?
                           r"|^\W*[وف]?(?:أدى|ادى|أسفر|اسفر|أوقع|اوقع|خلف|نتج\s+عن)\s+ذلك(?!\S)"
                           r"|^\W*(?:كما|و(?:أن|ان|أنه|انه|أنها|انها|أنهم|انهم|إن|إنه|انه))(?!\S)"
                           r"|(?<!\S)(?:آخرون|آخرين|اخرون|اخرين)(?!\w)"
-                          r"|^\W*(?:[وف]?يعني|وهذا\s+يعني|وهو\s+ما\s+يعني|ما\s+يعني)(?!\S)")  # ("ويعني الوضع القائم أن":
-#   what the speaker's words mean)
+                          r"|^\W*(?:[وف]?يعني|وهذا\s+يعني|وهو\s+ما\s+يعني|ما\s+يعني)(?!\S)"
+                          # the breakdown of the toll the speaker gave: "ومن بين القتلى 14 طفلا", "والقتلى هم 12 طفلا",
+                          # "ومعظم القتلى من النساء", "ونقل المصابون، وبينهم 10 أطفال"
+                          r"|^\W*[وف]?(?:من\s+)?(?:بين\s+)?(?:معظم\s+|أغلب\s+|اغلب\s+|غالبية\s+|نصف\s+|أكثر\s+من\s+نصف\s+)?"
+                          r"ال(?:قتلى|شهداء|ضحايا|جرحى|مصابين|مصابون|معتقلين|معتقلون|موقوفين|موقوفون|نازحين|نازحون|"
+                          r"غرقى|مفقودين|مفقودون)(?!\S)"
+                          r"|(?<!\S)[وف]?(?:من\s+)?(?:بينهم|بينهن)(?!\S)"
+                          r"|(?<!\S)(?:هؤلاء|أولئك)(?!\S)|(?<!\S)(?:هذه|تلك)\s+(?:العائلات|الأسر|الحالات|الأعداد)(?!\S)"
+                          r"|(?:ل|ال|لل)(?:حصيلة|حصيله)\s+(?:ذاتها|نفسها)(?!\S)"
+                          # the statement the speaker issued, named as the subject: "وجاء في البيان أن", "وتابع البيان:"
+                          r"|^\W*[وف]?(?:جاء|ورد)\s+في\s+(?:ال)?(?:بيان|تقرير)|^\W*[وف]?(?:تابع|أضاف|أوضح|أشار|ذكر|لفت|بين|أكد)"
+                          r"\S{0,2}\s+(?:ال)?(?:بيان|تقرير)(?![^\s:،,])|^\W*[وف]?(?:بحسب|حسب|وفق|وفقا|وفقاً)\s+(?:ال|لل|ل)(?:بيان|تقرير)(?!\S)")
+#   ("ويعني الوضع القائم أن": what the speaker's words mean; the breakdown and the statement: an adversarial review)
 #   ("وادى ذلك الى مقتل ضابط": what the event the speaker told did; "كما لقي 115 مسلحا حتفهم": the speaker's list goes
 #   on; "وأنه تم قبول …": the indirect speech goes on; "وقتل 3 آخرون": others than those the speaker counted)
 
 
 def refers_back(sentence: str) -> bool:
-    """Whether the sentence counts what the one before it counted ("ويشمل ذلك العدد", "هذه الحصيلة", "ومن بينهم"):
-    the same speaker's count."""
-    return _REFERS_BACK.search(sentence[:200]) is not None
+    """Whether the sentence counts what the one before it counted ("ويشمل ذلك العدد", "هذه الحصيلة", "ومن بينهم",
+    "ومن بين القتلى"), or goes on with the statement it quoted ("وجاء في البيان"): the same speaker's."""
+    return _REFERS_BACK.search(sentence[:120]) is not None
 
 
-_THAT_PER = re.compile(r"\W*وذلك\s+(?:بحسب|حسب|وفق|وفقا|وفقاً|طبقا|طبقاً|استنادا|نقلا)(?!\S)")  # a sentence that says
+_THAT_PER = re.compile(r"\W*وذلك\s+(?:بحسب|حسب|وفق|وفقا|وفقاً|طبقا|طبقاً|استنادا|نقلا)(?!\S)(?!\s*(?:عن\s+)?(?:ال|لل|ل)?"
+                       r"(?:اتفاق|اتفاقية|قانون|قرار|خطة|أحكام|احكام|دستور|مادة|نظام|تعليمات)\S*)")  # (not an agreement,
+#   a law: "وذلك بحسب الاتفاق المبرم مع الأمم المتحدة" names no speaker: an adversarial review)  # a sentence that says
 #   whose the one before it is
+_STATEMENT_SAYS = re.compile(r"\W*[وف]?(?:جاء\s+في|ورد\s+في|تابع|أضاف|اضاف|أوضح|اوضح|أشار|اشار|ذكر|لفت|بين|أكد|اكد|قال)\S{0,2}"
+                             r"\s+(?:ال)?(?:بيان|تقرير)(?![^\s:،,])")
 _OPENS = {"«": "»", "“": "”"}
 _QUOTE_CLOSED = re.compile(r"[”»\"]\s*[.!?؟،,]*\s*$")  # a sentence that ends its quotation
 

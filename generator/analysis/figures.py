@@ -84,7 +84,8 @@ def figures_of(source: Source) -> list[Figure]:
                     #   same count restated, its scope with it (an analyst's review)
                 elif scopes[previous.start] in (EARLIER, TOTAL) and not scopes[n.start] \
                         and n.category not in ("", "other people") and _COORDINATED_FATE.match(sentence.ar,
-                                                                                               previous.end, n.start):
+                                                                                               previous.end, n.start) \
+                        and not _own_time_after(sentence.ar, n.end):
                     scopes[n.start] = scopes[previous.start]  # "أدى قمع احتجاجات ديسمبر إلى مقتل 25 شخصا، واعتقال
                     #   السلطات لما يقرب من 5 آلاف شخص": what the same event did, coordinated (an analyst: the 5,000
                     #   became a later story's headline)
@@ -95,7 +96,8 @@ def figures_of(source: Source) -> list[Figure]:
                         and n.category not in ("", "other people") and (after := _AFTER_IT.search(sentence.ar, anchor.end,
                                                                                                   n.start)) \
                         and not _OTHER_DAY.search(sentence.ar, after.end(), n.end) \
-                        and not _NOW.search(ascii_digits(sentence.ar[after.end():n.end])):
+                        and not _NOW.search(ascii_digits(sentence.ar[after.end():n.end])) \
+                        and not _own_time_after(sentence.ar, n.end):
                     scopes[n.start] = EARLIER  # "أعدم ثلاثة رجال في مارس 2015، بعد إدانتهم بهجوم … أودى بحياة 29 شخصا":
                     before_it.add(n.start)
                     #   what the earlier event came after came before it (an analyst's review: the 29 led a
@@ -174,6 +176,32 @@ def _in_the_speakers_aside(sentence: str, start: int, end: int) -> bool:
 
 
 _YEAR_RIGHT_AFTER = re.compile(r"\s*(?:[^\s،,.!?؟؛:]+\s+){0,3}?(?:في|عام|العام|سنة|خلال)\s+(?:عام\s+|العام\s+)?(\d{4})(?!\d)")
+_EVENT_NOUN = re.compile(r"(?:هجوم|هجمات|الهجوم|الهجمات|تفجير|تفجيرات|التفجير|التفجيرات|انفجار|الانفجار|احتجاجات|الاحتجاجات|"
+                         r"انقلاب|الانقلاب|مجزرة|المجزرة|مذبحة|حادث|حادثة|الحادث|أحداث|احداث|زلزال|الزلزال|فيضانات|"
+                         r"انتخابات|الانتخابات|عملية|اعتداء|اعتداءات|حرب|الحرب|معارك|مواجهات|قصف|غارة|غارات|أزمة|ازمة|"
+                         r"كارثة|ذكرى|مماثل|مماثلة|للهجوم)$")
+
+
+def _own_time_after(sentence: str, end: int) -> bool:
+    """A time of its own in the count's phrase after it ("واعتقال 20 شخصا اليوم", "الليلة الماضية")."""
+    phrase = re.split(r"[،,.!?؟؛:]", sentence[end:end + 120])[0]
+    return bool(_NOW.search(ascii_digits(phrase)) or _OTHER_DAY.search(phrase)
+                or re.search(r"(?<!\S)(?:الليلة|الليله)\s+الماضية", phrase))
+
+
+def _last_year(sentence: str, start: int, clause_start: int, clause_end: int) -> bool:
+    """ "العام الماضي" as the time of the count's own verb in its clause: not another event's that a noun names
+    ("في إطار التحقيق في تفجير العام الماضي", "ذكرى احتجاجات العام الماضي"), not in a relative clause after the count
+    ("الهجوم الذي وقع العام الماضي"), and not when the clause says today ("اليوم", "أمس": an adversarial review)."""
+    found = _LAST_YEAR.search(sentence, clause_start, clause_end)
+    if found is None or _NOW.search(ascii_digits(sentence[clause_start:clause_end])):
+        return False
+    before = sentence[clause_start:found.start()].split()
+    if before and _EVENT_NOUN.search(before[-1]):
+        return False
+    return not (found.start() > start and _RELATIVE.search(sentence, start, found.start()))
+
+
 _AFTER_IT = re.compile(r"(?<!\S)[وف]?(?:بعد|عقب|إثر|اثر)(?!\S)")
 _AMONG_OPENING = re.compile(r"\W*[وف]?من\s+(?:بين|أصل|اصل)\s*$")  # a sentence that opens "(ف)من بين" a count
 _ONE_COMMA = re.compile(r"[^،,.!?؟؛:]*[،,][^،,.!?؟؛:]*$")  # the rest of its phrase, a comma, the next clause
@@ -786,6 +814,7 @@ def _share(text: str) -> bool:
 _AIM = re.compile(r"(?<!\S)[وف]?(?:تهدف|يهدف|بهدف|تستهدف|يستهدف)(?!\S)")
 # What an aim would do to the people counted, right before the count: "مفاوضات كانت تهدف إلى … مقابل نقل نحو 100 مقاتل"
 # (the transfer was aimed at, not done: a second analyst's review; not a release, "إطلاق سراح 30 سيدة": they are held)
+_RESULT_VERB = re.compile(r"(?<!\S)[وف]?(?:أسفر|أسفرت|اسفر|اسفرت|أدى|أدت|ادى|ادت|نتج|نتجت|أوقع|أوقعت|اوقع|اوقعت|خلف|خلفت)(?!\S)")
 _AIMED_DEED = re.compile(r"(?<!\S)[وبل]?(?:نقل|إجلاء|اجلاء|ترحيل|تهجير|إخراج|اخراج|خروج|إعدام|اعدام|قتل|اعتقال|توطين)"
                          r"(?:\s+(?:نحو|حوالي|حوالى|قرابة|زهاء|أكثر\s+من|اكثر\s+من|ما\s+يقارب|ما\s+لا\s+يقل\s+عن))?\s*$")
 _WILL_BE_DONE = frozenset(("سيتم", "ستتم", "سيجري", "ستجري"))  # normalised: auxiliaries of a masdar to come
@@ -896,8 +925,9 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
                 and not _STANDING.search(" ".join(words_before[-4:])))
             or (_maybe(near := " ".join(words_before[-6:])) and not _IF.search(near)
                 and not _WHOLE_BEFORE.search(near))
-            or _MAYBE_AFTER.match(sentence, end)
-            or (told and _AIM.search(sentence, clause_start, start) and _AIMED_DEED.search(sentence, clause_start, start)))\
+            or (not told and _MAYBE_AFTER.match(sentence, end))  # (a toll's "يمكن أن يكون بينهم قادة" is who they were)
+            or (told and (aim := _AIM.search(sentence, clause_start, start)) and _AIMED_DEED.search(sentence, clause_start, start)
+                and not _RESULT_VERB.search(sentence, max(0, aim.start() - 120), start)))\
             and not _DONE_AFTER.match(sentence, end):
         return POSSIBLE  # ("في حال تطبيق الأحكام … خلال ثماني سنوات": possible first; "سيتجاوز الخمسة آلاف"; not
         #                   "من المقرر أن يقام حفل تأبين 12 شخصا قتلوا": what is planned is the memorial)
@@ -930,7 +960,7 @@ def scope_of(sentence: str, start: int, end: int, category: str = "", years: tup
     if told and (earlier(sentence, (start, end), (clause_start, clause_end), years, report_date)
                  or dated_before(sentence, (start, end), (clause_start, clause_end), report_date)
                  or same_period_earlier(sentence, (clause_start, clause_end), years, report_date)
-                 or _LAST_YEAR.search(sentence, clause_start, clause_end) or _LAST_YEAR_OPENING.match(sentence)):
+                 or _last_year(sentence, start, clause_start, clause_end) or _LAST_YEAR_OPENING.match(sentence)):
         return EARLIER  # (last year, in the count's clause or opening the sentence: "احتجز العشرات … العام الماضي",
         #                 "وفي العام الماضي … أدى إلى إجلاء أكثر من 30 ألف شخص": a second analyst's review)
     words_after = sentence[end:clause_end].split()

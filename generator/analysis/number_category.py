@@ -206,6 +206,8 @@ def resolved(s: Sentence, found: str, own: str, noun: Counted | None, j: int) ->
         return "wounded" if _after(s, s.lex.treatment_words, j, 4) else ""
     if found == "exposed":
         return _exposed_to(s, j)
+    if found == "camp":
+        return "" if noun is not None and s.has(noun.token, s.lex.camp_staff) else "displaced"
     if found == "departed":
         if _after(s, s.lex.hospital_words, j, 3) and not (noun is not None and noun.token < j
                                                            and s.tokens[noun.token].norm.startswith("ال")):

@@ -272,6 +272,8 @@ class Lexicon:
     toll_phrases: Phrases
     toll_links: frozenset[str]
     toll_victims: frozenset[str]
+    lethal_events: frozenset[str]
+    camp_staff: frozenset[str]
     subset_cues: Phrases
     coordinators: Phrases
     versus_words: Phrases
@@ -469,7 +471,7 @@ def load(path: Path = RULES) -> Lexicon:
 
 
 _NOT_CATEGORIES = {"", "none", "sentence", "flight", "lost", "captured", "handed", "received", "departed", "exposed",
-                   WEAK + "held"}  # markers in the cue tables, not categories of people
+                   WEAK + "held", WEAK + "camp"}  # markers in the cue tables, not categories of people
 
 
 def _check_categories(path: Path, data: dict) -> None:

@@ -23,6 +23,7 @@ CLOSE_MARKS = frozenset(")»\"“”']")
 QUOTES = frozenset("\"“”'")
 CLITIC_TOKENS = frozenset({"ال", "بال", "وال", "لل", "فال", "كال", "ب", "ل", "و", "ف", "ك"})
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+_CLEARING = frozenset({"اخلي", "اخلت", "اخلوا", "يخلي", "يخلون", "واخلي", "واخلت", "واخلوا", "ويخلي"})  # (normalised)
 _ASIDE_OPENERS = frozenset({"وهي", "وهو", "وهم", "وهما", "التي", "الذي", "الذين", "اللتين", "اللذين"})
 BEFORE, AFTER = 8, 18  # how far a clause scan reads, in tokens (after: words of the clause)
 
@@ -154,7 +155,9 @@ class Sentence:
                 if (noun := lex.human_nouns.at(forms, at)) is not None and (
                         not sized or self._reaches(at + noun[0])):
                     end = at + noun[0] - 1
-                    victims = noun[0] == 1 and self.tokens[at].norm in lex.toll_victims
+                    victims = noun[0] == 1 and self.tokens[at].norm in lex.toll_victims and (
+                        at + 1 < len(self.tokens) and self.has(at + 1, lex.lethal_events))  # ("عدد ضحايا الفيضانات";
+                    #                                       not of fraud or domestic violence: an adversarial review)
                     pending[end] = (end, "killed" if victims else noun[1] or "")  # ("عدد ضحايا الفيضانات": the dead)
             hit = lex.toll_phrases.ending(forms, k)
             if hit:
@@ -291,6 +294,7 @@ class Sentence:
         k = self.prev(i)
         stop = max(i - BEFORE, 0)
         past = False  # past an exceptive "إلا": only a denied cue before it governs the number
+        past_day = False  # past a day closed by a comma right before the number
         while k >= stop:
             if self.text_at(k) == ")":
                 k = self.skip_parenthesis(k)
@@ -311,8 +315,10 @@ class Sentence:
                     and self.is_word(k + 1) and self.cue_ending(k + 1) is None:
                 return "", -1  # "قتل الرجل الذي أنقذ 30 طفلا": the count is the object of the relative clause's verb
             if k == self.prev(i) and (closed := self.day_closing(k)) is not None:
-                k = closed  # "وأعدم التنظيم في الرقة اليوم السبت، شخصين": the verb's day, then its object
-                continue
+                k, past_day = closed, True  # "وأعدم التنظيم في الرقة اليوم السبت، شخصين": the verb's day, then its
+                continue  #                   object
+            if past_day and self.is_word(k) and self.lex.human_nouns.at(self.forms, k):
+                return "", -1  # "وقتل جندي اليوم السبت، 20 آخرون أصيبوا": the verb has its own people before the day
             if self.boundary(k) or self.condition_opens(k):
                 if deny and not past and self.exceptive(k):
                     past, k = True, k - 1
@@ -345,6 +351,13 @@ class Sentence:
                     return "killed", -1  # "مصرع وإصابة العشرات", "قتل وجرح آلاف" (not "عسكريا قتل وجرح اثنان آخران")
                 if hit[1] == "displaced" and any(self.tokens[m].norm in self.lex.release_words for m in range(k + 1, i)):
                     return "", -1  # "أخلت السلطات سبيل 12 متظاهرا": released, not evacuated
+                if hit[1] == "displaced" and self.tokens[k].norm in _CLEARING \
+                        and self.text_at(self.before_qualifier(i)) in ("من", "عن"):
+                    return "", -1  # "وأخلى القاضي قاعة المحكمة من 40 صحفيا": a place cleared of them (an adversarial
+                    #                review)
+                if hit[1] == "killed" and self.tokens[k].norm.removeprefix("و") in ("استشهد", "استشهدت") \
+                        and any(self.is_word(m) and self.tokens[m].norm.startswith("ب") for m in range(k + 1, min(k + 4, i))):
+                    return "", -1  # "واستشهدت المحكمة بأقوال 12 شاهدا": cited, not martyred
                 if hit[1] == "arrested" and self.arrested_again(k - hit[0] + 1, k):
                     return "recaptured", -1  # "أعادت قوات سوريا الديمقراطية القبض على": arrested again
                 return ("" if hit[1] == "none" else hit[1]), -1
