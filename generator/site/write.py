@@ -113,22 +113,24 @@ def write_site(output: Path, files: dict[str, Content], static: tuple[Path, ...]
         for folder in static:  # the generator's own, then the project's (which may replace a file)
             if folder.is_dir():
                 _copy_static(folder, staging / "static", (folder.resolve(), *roots))
-        folders: set[Path] = set()
+        root = os.fspath(staging)
+        folders: set[str] = set()
         for relative, content in files.items():
-            target = staging / relative
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            target = os.path.join(root, relative)  # (names as strings: a Path each cost more than its write)
+            parent = os.path.dirname(target)
+            if parent not in folders:
+                os.makedirs(parent, exist_ok=True)
+                folders.add(parent)
             if callable(content):
                 content = content()
             if isinstance(content, Path):
-                _link(content, target)  # unchanged since the last build: the same file, not a copy
+                _link(content, Path(target))  # unchanged since the last build: the same file, not a copy
             elif isinstance(content, bytes):
-                target.write_bytes(content)
+                _write(target, content)
             elif isinstance(content, str):
-                target.write_text(content, encoding="utf-8")
+                _write(target, (content if os.linesep == "\n" else content.replace("\n", os.linesep)).encode("utf-8"))
             else:  # pieces of text, written as they are made (the large data files)
-                with target.open("w", encoding="utf-8") as out:
+                with open(target, "w", encoding="utf-8") as out:
                     out.writelines(content)
         if finish is not None:
             finish(staging)
@@ -139,6 +141,21 @@ def write_site(output: Path, files: dict[str, Content], static: tuple[Path, ...]
             raise failed from None
         raise
     _swap(staging, output)
+
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _write(path: str, data: bytes) -> None:
+    """What Path.write_bytes does (the file created or emptied, mode 0o666 less the umask), in three system calls
+    (open, write, close) without a buffered file object: a site of 1,000 reports is 4,000 files."""
+    fd = os.open(path, _WRITE_FLAGS, 0o666)
+    try:
+        view, done = memoryview(data), 0
+        while done < len(data):  # (a regular file takes it in one write; a short write is finished, not lost)
+            done += os.write(fd, view[done:])
+    finally:
+        os.close(fd)
 
 
 _NO_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
