@@ -175,9 +175,13 @@ def headline_numbers(figures: list[Figure], sources: dict[str, Source]) -> list[
     rows = []
     killed_all: dict[str, set[str]] = {}
     for scope in ("", BOTH, TOTAL, RATE, EARLIER, POSSIBLE, ELSEWHERE, ANOTHER):
+        in_scope = [f for f in people if f.scope == scope]
+        if not in_scope:
+            continue  # (no row: most scopes of most stories)
         for category, group in plan:
-            chosen = [f for f in people if f.category == category and (group is None or f.group == group)
-                      and f.scope == scope]
+            chosen = [f for f in in_scope if f.category == category and (group is None or f.group == group)]
+            if not chosen:
+                continue  # (no claim and nothing vague: no row, as below)
             claims = [f for f in chosen if top(f) is not None]
             vague = sorted({f.vague for f in chosen if f.vague})
             label = (_BOTH_LABEL if scope == BOTH else category_label(category)) \
