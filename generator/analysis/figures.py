@@ -46,6 +46,14 @@ def figures_of(source: Source) -> list[Figure]:
     tally = ""  # who gave the last running total, while the sentences after it go on with its breakdown (_tallied)
     for pair in source.pairs:
         outside = "" if pair.kind == "body" else pair.kind  # a sub-heading's or a caption's number
+        if not any(note.numbers for _, note in zip(pair.sentences, pair.notes, strict=False)):
+            # (no number in the paragraph, as in most: nothing of it is read but the tally's end, as below)
+            if outside:
+                tally = ""
+            for _, note in zip(pair.sentences, pair.notes, strict=False):
+                if note.claimant and note.claimant != tally:
+                    tally = ""
+            continue
         text = pair.ar if pair.kind == "body" else ""  # (joined once)
         turned = pair.kind == "body" and _TURN.match(text) is not None  # ("من جهة أخرى، …": another matter)
         since = pair.kind == "body" and _SINCE_OPENING.match(text) is not None  # ("ومنذ بدء هجومها، … . وقتل 252 …":
@@ -59,6 +67,10 @@ def figures_of(source: Source) -> list[Figure]:
         if outside:
             tally = ""  # (a sub-heading opens another part)
         for index, (sentence, note) in enumerate(zip(pair.sentences, pair.notes, strict=False), 1):
+            if not note.numbers:  # (no figure, no toll: only another speaker ends the tally, as below)
+                if note.claimant and note.claimant != tally:
+                    tally = ""
+                continue
             years, people = _years(note), [m for m in note.numbers if m.type == "people"]  # (once a sentence: a
             #   hostile one holds thousands of numbers, and reading them all again for each was quadratic)
             first_people = people[0].start if people else None
