@@ -8,6 +8,7 @@ workers: every task is a pure function of its inputs and results are used in the
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import multiprocessing
@@ -21,6 +22,7 @@ from typing import Any
 
 from .analysis.annotate import annotate
 from .analysis.figures import figures_of
+from .analysis.number_lexicon import lexicon
 from .arabic import known_keys, normalize, text_key
 from .cache import Cache, key
 from .config import Config
@@ -107,11 +109,20 @@ def _run(jobs: list[tuple[SeedFile, Config, str]], count: int) -> Iterator[tuple
     if count <= 1 or len(jobs) < POOL_FROM:
         yield from map(_prepare_task, jobs)
         return
+    _shared_before_fork()
     pool = ProcessPoolExecutor(max_workers=min(count, len(jobs)), mp_context=multiprocessing.get_context("fork"))
     try:
         yield from pool.map(_prepare_task, jobs, chunksize=max(1, len(jobs) // (count * 8)))
     finally:  # on an error or Ctrl-C meanwhile: the chunks not started are dropped, not waited for
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _shared_before_fork() -> None:
+    """The number rules (number_lexicon.lexicon(): a YAML file and its patterns, 0.03 s) loaded here, once, before the
+    workers fork: each worker loaded them itself for its first sentence, and this process again for the data files.
+    Rules that cannot be loaded are left to fail where they did (a worker's seed)."""
+    with contextlib.suppress(Exception):
+        lexicon()
 
 
 def sentences_of(article: Article) -> tuple[str, ...]:
