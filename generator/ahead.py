@@ -21,6 +21,7 @@ used).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 import signal
@@ -67,6 +68,8 @@ class Ahead:
     """A child process working out the statements; found() waits for it (None when it failed)."""
 
     def __init__(self, articles: list[Article], previous: Links | None):
+        importlib.import_module("numpy")  # (the child's linking needs it, and the build's grouping after it: imported
+        #                                    once, here, instead of once in each: lazy.py)
         context = multiprocessing.get_context("fork")
         self.receive, send = context.Pipe(duplex=False)
         holder = [articles]  # emptied once the child has its copy: the build lets the articles go after pairing
