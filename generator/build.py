@@ -177,11 +177,15 @@ def prepare(seed: SeedFile, config: Config) -> Article:
     return article
 
 
-def _prepared(config: Config, cache: Cache, timer: Timer) -> tuple[list[Prepared], dict[str, str], list[str]]:
+def _prepared(config: Config, cache: Cache, timer: Timer, rendering: bool = False
+              ) -> tuple[list[Prepared], dict[str, str], list[str]]:
+    """The prepared articles; `rendering`: for a build, whose worker pool also compiles the site's templates
+    into the cache (pipeline._run), as Renderer finds them."""
     with timer("read"), stage("reading the seeds"):
         seeds, errors = read_seeds(config.seeds_path, config.roots, memo=cache)
     with timer("prepare"):
-        articles, keys = ingest_all(seeds, config, cache, errors)
+        compiled = Renderer.compiled_folder(cache) if rendering else None
+        articles, keys = ingest_all(seeds, config, cache, errors, compiled)
         cache.flush()  # an interrupted build keeps this work
     if not articles:
         raise SeedError("no usable seed files in " + str(config.seeds_path) + "".join(f"\n  {e}" for e in errors))
@@ -315,7 +319,7 @@ def _build(config: Config, options: BuildOptions, output: Path) -> BuildResult:
 
 
 def _build_with(config: Config, options: BuildOptions, output: Path, timer: Timer, cache: Cache) -> BuildResult:
-    articles, keys, errors = _prepared(config, cache, timer)
+    articles, keys, errors = _prepared(config, cache, timer, rendering=True)
     ahead = _ahead(config, articles, cache)
     handed = [articles]  # (this frame lets them go too: the build frees them once paired)
     del articles

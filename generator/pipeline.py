@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .analysis.annotate import annotate
@@ -103,18 +104,39 @@ def workers(config: Config) -> int:
     return config.workers or os.cpu_count() or 1
 
 
-def _run(jobs: list[tuple[SeedFile, Config, str]], count: int) -> Iterator[tuple[bytes, bytes]]:
+def _run(jobs: list[tuple[SeedFile, Config, str]], count: int, templates: tuple | None = None
+         ) -> Iterator[tuple[bytes, bytes]]:
     """Each job's result in the jobs' order, as it comes (each let go once used: 10,000 articles' pickles
-    are 150 MB)."""
+    are 150 MB). With a pool and `templates` (compile_templates' arguments), the site's templates are compiled
+    into the cache by the first worker left without a seed (_compile_templates)."""
     if count <= 1 or len(jobs) < POOL_FROM:
         yield from map(_prepare_task, jobs)
         return
     _shared_before_fork()
     pool = ProcessPoolExecutor(max_workers=min(count, len(jobs)), mp_context=multiprocessing.get_context("fork"))
     try:
-        yield from pool.map(_prepare_task, jobs, chunksize=max(1, len(jobs) // (count * 8)))
+        results = pool.map(_prepare_task, jobs, chunksize=max(1, len(jobs) // (count * 8)))  # (every chunk queued)
+        if templates is not None:
+            pool.submit(_compile_templates, *templates)  # (after the chunks: run at the end of preparing)
+        yield from results
     finally:  # on an error or Ctrl-C meanwhile: the chunks not started are dropped, not waited for
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _compile_templates(templates: Path, roots: tuple[Path, ...], compiled: Path) -> None:
+    """Every template of the site (the project's and the generator's own) compiled into the cache's compiled
+    templates (site/render.py: environment), in a worker at the end of preparing, where one worker waits for the
+    other's last seeds: the build then loads each compiled (Jinja checks it against its source) instead of
+    compiling it between its pages (0.1 s of a cold build's rendering). One that cannot be compiled is left to
+    the build, which meets the error there, as before."""
+    from .site.render import DEFAULT_TEMPLATES, environment
+
+    with contextlib.suppress(Exception):
+        env = environment(templates, roots, compiled)
+        names = {p.name for folder in (templates, DEFAULT_TEMPLATES) if folder.is_dir() for p in folder.glob("*.html")}
+        for name in sorted(names):
+            with contextlib.suppress(Exception):
+                env.get_template(name)
 
 
 def _shared_before_fork() -> None:
@@ -188,16 +210,19 @@ def _loader(seed: SeedFile, config: Config, cache: Cache, entry: str) -> Callabl
     return load
 
 
-def ingest_all(seeds: list[SeedFile], config: Config, cache: Cache, errors: list[str]) -> tuple[list[Prepared], dict]:
+def ingest_all(seeds: list[SeedFile], config: Config, cache: Cache, errors: list[str], templates: Path | None = None
+               ) -> tuple[list[Prepared], dict]:
     """Every usable article once (of two scrapes of one article, the established one), and each kept
-    article's cache key by source id."""
+    article's cache key by source id. `templates`: where a build keeps its compiled templates (compiled by the
+    worker pool when it is used: _run)."""
     keys = [ingest_key(seed, config) for seed in seeds]
     outlines: list[Any] = cache.get_many("outline", keys)
     articles: list[Article | None] = [None] * len(seeds)
     missing = [i for i, found in enumerate(outlines) if not (isinstance(found, tuple) and len(found) == 2)]
     if len(missing) >= POOL_FROM:
         missing.sort(key=lambda i: (_longest_line(seeds[i].text), i))  # reprints side by side (see _longest_line)
-    with closing(_run([(seeds[i], config, keys[i]) for i in missing], workers(config))) as results:  # an error
+    compiling = (config.templates_path, config.roots, templates) if templates is not None else None
+    with closing(_run([(seeds[i], config, keys[i]) for i in missing], workers(config), compiling)) as results:  # an error
         for i, (prepared_blob, outline_blob) in zip(missing, results, strict=True):  # here stops the pool at once
             articles[i], problems = Cache.unpickled(prepared_blob)
             outlines[i] = (Outline.of(articles[i]) if articles[i] is not None else None, problems)  # sharing

@@ -161,12 +161,16 @@ class Renderer:
 
     def __init__(self, templates: Path, site: dict, roots: tuple[Path, ...] | None = None, stories: bool = False,
                  cache: Cache | None = None, templates_digest: str = "", kept: PageManifest | None = None):
-        compiled = cache.folder / "templates" if cache is not None and cache.folder is not None else None
-        self.env = environment(templates, roots, compiled)
+        self.env = environment(templates, roots, self.compiled_folder(cache))
         self.site = site
         self.menu = self.STORIES if stories else self.ONE_STORY
         self.cache, self.templates_digest, self.kept = cache, templates_digest, kept
         self.counted: dict[str, tuple[int, int]] = {}  # each source's sentences and words (views.source_card)
+
+    @staticmethod
+    def compiled_folder(cache: Cache | None) -> Path | None:
+        """Where compiled templates are kept between builds: in the cache, when there is one."""
+        return cache.folder / "templates" if cache is not None and cache.folder is not None else None
 
     def page(self, template: str, path: str, share: dict | None = None, cached: bool = True,
              **context) -> tuple[str, bytes | Path]:
