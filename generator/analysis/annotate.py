@@ -39,7 +39,7 @@ def note(sentence: str, published: str, previous_claimant: str = "") -> Sentence
     """Everything the later stages read in one sentence."""
     numbers = numbers_in(sentence)
     own = claimant_of(sentence)
-    if previous_claimant and normalize(own) in ("", "البيان", "التقرير") and _STATEMENT_SAYS.match(sentence):
+    if previous_claimant and _STATEMENT_SAYS.match(sentence) and normalize(own) in ("", "البيان", "التقرير"):
         own = previous_claimant  # "وتابع البيان: …", "وأضاف البيان أن": the statement of the speaker before goes on
     claimant = previous_claimant if previous_claimant and same_source(sentence) else own or (
         "" if previous_claimant and (unnamed_speaker(sentence) or outlet_aside(sentence)) else previous_claimant)
@@ -65,11 +65,10 @@ def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "",
         last = claimant  # the last speaker named in the paragraph (or carried into it)
         quoted = False  # the sentence before closed a quotation: the outlet speaks again unless the speaker goes on
         for sentence in paragraph.sentences:
-            named_before = continues(sentence) or same_source(sentence)
-            goes_on = named_before or (not quoted and (inside or refers_back(sentence) or _closes_unopened(sentence)))
+            named_before = bool(last) and (continues(sentence) or same_source(sentence))  # (none to go on with: unread)
             if named_before:
                 claimant = last  # (the last speaker named, past narration between: "وبينت الهيئة في تقريرها أن")
-            elif claimant and not goes_on:
+            elif claimant and not (not quoted and (inside or refers_back(sentence) or _closes_unopened(sentence))):
                 claimant = ""  # the outlet narrates again: a sentence that names no speaker is the last one's only
                 #                when it goes on with them ("وأضاف …", "المصدر نفسه"), stands inside their quotation,
                 #                or counts what they counted ("ويشمل ذلك العدد"); an analyst's review found
@@ -77,9 +76,15 @@ def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "",
                 #                narration after a quotation credited to the speaker of a sentence before
             found.append(note(sentence, published, claimant))
             claimant = found[-1].claimant
-            last = claimant if claimant or unnamed_speaker(sentence) else last  # ("وقال مسؤول إن": a speaker of its own)
-            inside = _still_quoting(sentence, inside)
-            quoted = _QUOTE_CLOSED.search(sentence) is not None
+            if claimant:
+                last = claimant
+            elif last and unnamed_speaker(sentence):
+                last = ""  # ("وقال مسؤول إن": a speaker of its own)
+            if inside or _QUOTE_MARKS.search(sentence):
+                inside = _still_quoting(sentence, inside)
+                quoted = _QUOTE_CLOSED.search(sentence) is not None
+            else:
+                quoted = False
         for k in range(len(found) - 1):  # "… فصل أكثر من ألفي طفل عن ذويهم. وذلك بحسب الإحصاءات الرسمية": the next
             if not found[k].named and found[k + 1].named and _THAT_PER.match(paragraph.sentences[k + 1]):  # sentence
                 found[k] = replace(found[k], claimant=found[k + 1].claimant)  # says whose (an analyst's review)
@@ -127,6 +132,7 @@ _THAT_PER = re.compile(r"\W*وذلك\s+(?:بحسب|حسب|وفق|وفقا|وفق
 _STATEMENT_SAYS = re.compile(r"\W*[وف]?(?:جاء\s+في|ورد\s+في|تابع|أضاف|اضاف|أوضح|اوضح|أشار|اشار|ذكر|لفت|بين|أكد|اكد|قال)\S{0,2}"
                              r"\s+(?:ال)?(?:بيان|تقرير)(?![^\s:،,])")
 _OPENS = {"«": "»", "“": "”"}
+_QUOTE_MARKS = re.compile(r'["«»“”]')
 _QUOTE_CLOSED = re.compile(r"[”»\"]\s*[.!?؟،,]*\s*$")  # a sentence that ends its quotation
 
 

@@ -307,7 +307,7 @@ class Sentence:
             if (aside := self.aside(k)) is not None:
                 k = aside  # "واعتقل الأمن، الاثنين، العشرات": a day between commas is not a clause
                 continue
-            if (opened := self.aside_opened(k)) is not None:
+            if k >= self.before_qualifier(i) - 1 and (opened := self.aside_opened(k)) is not None:
                 stop = max(stop - (k - opened), 0)  # "اعتقلت السلطات في تركيا، وهي عضوة في حلف شمال الأطلسي، حوالي
                 k = opened - 1  #                     160 ألف شخص": who or what the aside between commas tells
                 continue
