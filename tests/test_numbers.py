@@ -792,6 +792,8 @@ def test_no_people_the_sessions_words_took_for_people(sentence, text, kind):
     ("وأوضح المصدر أن 3 أشخاص فارقوا الحياة قبل وصول الإسعاف.", "3", "killed"),
     ("وأن 456 مريضا عولجوا دون مبرر وأن 200 مريض آخر لاقوا المصير ذاته.", "200", "other people"),  # (the fate told)
     ("انتحر 3 سجناء داخل زنازينهم.", "3", "killed"),
+    ("ولفظ 3 أشخاص أنفاسهم الأخيرة في المستشفى.", "3", "killed"),
+    ("وحبس 3 آلاف متفرج أنفاسهم.", "3 آلاف", "other people"),
     ("أنقذ خفر السواحل 30 مهاجرا كانوا على وشك الموت غرقا.", "30", "displaced"),  # (rescued: not dead)
     ("وأنقذت فرق الإنقاذ 40 شخصا من الغرق.", "40", "other people"),
     # (a second analyst's review) an aside about the subject set off by commas, its parts joined by "و", is no clause
@@ -2343,6 +2345,7 @@ def test_a_sentence_that_names_no_speaker_is_the_last_speakers_only_when_it_goes
     assert claimants("وقال الجيش في بيان إن 5 مسلحين قتلوا.", 'وتابع البيان: "تم اعتقال 12 مشتبها بهم".') == [
         "the army", "the army"]
     assert claimants("ونقل 400 مسلح إلى إدلب.", "وذلك بحسب الاتفاق المبرم مع الأمم المتحدة.") == ["", "the United Nations"]
+    assert claimants("وقالت الشرطة إن 5 أشخاص قتلوا.", "ويقول آخرون إن العدد يصل إلى 20 قتيلا.") == ["police", ""]
     # a sentence that says whose the one before it is ("وذلك بحسب …")
     assert claimants("وتم فصل أكثر من ألفي طفل عن ذويهم منذ بدء تنفيذ السياسة.",
                      "وذلك بحسب وزارة الصحة.") == ["health ministry", "health ministry"]
