@@ -68,7 +68,8 @@ def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "",
             named_before = bool(last) and (continues(sentence) or same_source(sentence))  # (none to go on with: unread)
             if named_before:
                 claimant = last  # (the last speaker named, past narration between: "وبينت الهيئة في تقريرها أن")
-            elif claimant and not (not quoted and (inside or refers_back(sentence) or _closes_unopened(sentence))):
+            elif claimant and not (not quoted and (inside or refers_back(sentence)
+                                                   or (_QUOTE_MARKS.search(sentence) and _closes_unopened(sentence)))):
                 claimant = ""  # the outlet narrates again: a sentence that names no speaker is the last one's only
                 #                when it goes on with them ("وأضاف …", "المصدر نفسه"), stands inside their quotation,
                 #                or counts what they counted ("ويشمل ذلك العدد"); an analyst's review found
@@ -126,10 +127,10 @@ def refers_back(sentence: str) -> bool:
     return _REFERS_BACK.search(sentence[:120]) is not None
 
 
+# A sentence that says whose the one before it is ("وذلك بحسب الإحصاءات الرسمية"); not an agreement or a law ("وذلك بحسب
+# الاتفاق المبرم مع الأمم المتحدة" names no speaker: an adversarial review).
 _THAT_PER = re.compile(r"\W*وذلك\s+(?:بحسب|حسب|وفق|وفقا|وفقاً|طبقا|طبقاً|استنادا|نقلا)(?!\S)(?!\s*(?:عن\s+)?(?:ال|لل|ل)?"
-                       r"(?:اتفاق|اتفاقية|قانون|قرار|خطة|أحكام|احكام|دستور|مادة|نظام|تعليمات)\S*)")  # (not an agreement,
-#   a law: "وذلك بحسب الاتفاق المبرم مع الأمم المتحدة" names no speaker: an adversarial review)  # a sentence that says
-#   whose the one before it is
+                       r"(?:اتفاق|اتفاقية|قانون|قرار|خطة|أحكام|احكام|دستور|مادة|نظام|تعليمات)\S*)")
 _STATEMENT_SAYS = re.compile(r"\W*[وف]?(?:جاء\s+في|ورد\s+في|تابع|أضاف|اضاف|أوضح|اوضح|أشار|اشار|ذكر|لفت|بين|أكد|اكد|قال)\S{0,2}"
                              r"\s+(?:ال)?(?:بيان|تقرير)(?![^\s:،,])")
 _OPENS = {"«": "»", "“": "”"}
