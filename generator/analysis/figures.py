@@ -110,10 +110,11 @@ def figures_of(source: Source) -> list[Figure]:
                         and not _OTHER_DAY.search(sentence.ar, after.end(), n.end) \
                         and not _NOW.search(ascii_digits(sentence.ar[after.end():n.end])) \
                         and not _own_time_after(sentence.ar, n.end):
-                    scopes[n.start] = EARLIER  # "أعدم ثلاثة رجال في مارس 2015، بعد إدانتهم بهجوم … أودى بحياة 29 شخصا":
+                    # "أعدم ثلاثة رجال في مارس 2015، بعد إدانتهم بهجوم … أودى بحياة 29 شخصا": what the earlier event
+                    # came after came before it (an analyst's review: the 29 led a story's headline); not a count
+                    # with a day of its own after "بعد"
+                    scopes[n.start] = EARLIER
                     before_it.add(n.start)
-                    #   what the earlier event came after came before it (an analyst's review: the 29 led a
-                    #   story's headline); not a count of a day of its own after "بعد"
             tolls = [n for n in people if n.category not in ("", "other people")]
             # (now and carried are read for its tolls only: a sentence with none, most, is not searched)
             now = bool(tolls) and _NOW_OR_SINCE.search(ascii_digits(sentence.ar)) is not None
@@ -184,6 +185,7 @@ _ASIDE_AFTER = re.compile(r"[^.!?؟؛:،,]*[،,]\s*(?:إن|أن|إنه|أنه|إ
 
 
 def _in_the_speakers_aside(sentence: str, start: int, end: int) -> bool:
+    """Whether the count at sentence[start:end] stands in the aside between a verb of saying and "إن/أن"."""
     return _ASIDE_AFTER.match(sentence, end) is not None and _ASIDE_BEFORE.search(sentence[:start]) is not None
 
 
