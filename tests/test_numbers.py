@@ -2356,6 +2356,22 @@ def test_a_sentence_that_names_no_speaker_is_the_last_speakers_only_when_it_goes
                      "وأضاف أن 30 أصيبوا.") == ["SOHR", "officials", "officials"]
 
 
+def test_a_statement_that_says_so_in_a_paragraph_of_its_own_is_its_issuers():
+    """(sixteenth session) a third analyst's review: UNAMI's figures, told in paragraphs opening "واكد البيان ان",
+    were shown as "البيان"'s. A paragraph that opens with the statement as the subject of a verb of saying is the
+    statement of the one the report last named issuing it ("في بيان"), past a speaker quoted between."""
+    from generator.analysis.annotate import _annotated
+    from generator.models import Paragraph
+
+    paragraphs = tuple(Paragraph(kind="body", sentences=(s,), lines=(n,)) for n, s in enumerate((
+        "قالت بعثة الأمم المتحدة في بيان إن 1332 عراقيا لقوا مصرعهم.",
+        'وقال أحد السكان: "قتل 3 من جيراني".',
+        "واكد البيان ان 488 عنصرا من قوات الامن قتلوا خلال شهر يوليو.",
+        "وذكر ان محافظة بغداد سجلت سقوط 335 قتيلا.")))
+    assert [p.notes[0].claimant for p in _annotated(paragraphs, "2018-08-01")] == [
+        "the United Nations", "residents", "the United Nations", "the United Nations"]
+
+
 def test_a_sentence_with_an_unnamed_speaker_of_its_own_is_not_the_last_named_speakers():
     """(thirteenth session) an analyst: "كما أعلن مسؤولون أمنيون عراقيون وأكراد … مقتل 11" was shown as الجبوري, who
     spoke in the sentence before; an unnamed speaker of its own ends the attribution carried on. "The official"

@@ -68,8 +68,8 @@ def annotate_paragraph(paragraph: Paragraph, published: str, claimant: str = "",
             named_before = bool(last) and (continues(sentence) or same_source(sentence))  # (none to go on with: unread)
             if named_before:
                 claimant = last  # (the last speaker named, past narration between: "وبينت الهيئة في تقريرها أن")
-            elif claimant and not (not quoted and (inside or refers_back(sentence)
-                                                   or (_QUOTE_MARKS.search(sentence) and _closes_unopened(sentence)))):
+            elif claimant and not _STATEMENT_SAYS.match(sentence) and not (not quoted and (
+                    inside or refers_back(sentence) or (_QUOTE_MARKS.search(sentence) and _closes_unopened(sentence)))):
                 claimant = ""  # the outlet narrates again: a sentence that names no speaker is the last one's only
                 #                when it goes on with them ("وأضاف …", "المصدر نفسه"), stands inside their quotation,
                 #                or counts what they counted ("ويشمل ذلك العدد"); an analyst's review found
@@ -221,13 +221,19 @@ def _annotated(paragraphs: tuple[Paragraph, ...], published: str) -> tuple[Parag
     its toll in the next)."""
     out: list[Paragraph] = []
     speaker = ""  # the last speaker of the body paragraph before
+    issuer = ""  # who the last statement ("بيان") named in the report is of
     for paragraph in paragraphs:
         before = out[-1] if out else None
         same_block = before is not None and before.kind == paragraph.kind == "body" and before.lines == paragraph.lines
-        going_on = paragraph.kind == "body" and bool(paragraph.sentences) and (
-            continues(paragraph.sentences[0]) or same_source(paragraph.sentences[0]))
+        opening = paragraph.sentences[0] if paragraph.kind == "body" and paragraph.sentences else ""
+        statement = bool(opening) and _STATEMENT_SAYS.match(opening) is not None  # "واكد البيان ان 488 …": the statement
+        #   of the one who issued it, named before (a third analyst's review: UNAMI's figures shown as "البيان")
+        going_on = bool(opening) and (continues(opening) or same_source(opening))
         out.append(annotate_paragraph(paragraph, published, before.notes[-1].claimant if same_block and before.notes
-                                      else speaker if going_on else "", carry_first=same_block))
+                                      else (issuer or speaker) if statement else speaker if going_on else "",
+                                      carry_first=same_block))
         if paragraph.kind == "body":  # ("وأضاف أن …" after a paragraph of quotation: the speaker goes on; a
             speaker = _last_speaker(out[-1])  # sub-heading between does not end it)
+            issuer = next((n.claimant for s, n in zip(reversed(out[-1].sentences), reversed(out[-1].notes), strict=False)
+                           if n.claimant and "بيان" in s and normalize(n.claimant) not in ("البيان", "التقرير")), issuer)
     return tuple(out)
