@@ -1961,6 +1961,11 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     # a bare name past a longer statement's aside ("في تصريح لها في وقت سابق")
     ("في حين قالت كامبريدج أناليتيكا في تصريح لها في وقت سابق إنها وصلت إلى بيانات 30 مليون مستخدم.",
      "كامبريدج أناليتيكا"),
+    # (a third analyst's review) a bare name an according word ends the sentence or a clause with; a mission
+    ("وغرق 900 مهاجر في أبريل، بحسب فرونتكس.", "فرونتكس"),
+    ("وقتل 5 أشخاص في الحادث، بحسب خضر لصور.", "خضر لصور"),
+    ("وقتل 5 أشخاص، بحسب بعثة المراقبة.", "بعثة المراقبة"),
+    ("وقتل 5 أشخاص حسب الأصول.", ""),
     # lawyers as a trade that speaks, also after an according word and "one of" (an analyst's review)
     ("وقال محامون إن 26 شخصا سجنوا.", "lawyers"),
     ("طلبت النيابة السجن لـ 26 من أتباع الطائفة، بحسب أحد محاميهم.", "lawyers"),

@@ -466,7 +466,8 @@ def claimant_of(sentence: str) -> str:
             named = ""  # "وتؤكد الصور المنشورة أن", "ويؤكد استمرار القصف أن": a thing or a deed shows, no one says
         if not named and said in lex.speaking_verbs and (before := _pluperfect_subject(lex, sentence, tokens, k, at)):
             return before  # "وكان الاتحاد التونسي (قد) أعلن أن": the subject between "كان" and the verb (a sixth review)
-        if what and not named and (bare := _closed_name(sentence, tokens, at)):
+        if (what or said in lex.according_words and at < len(tokens) and _may_be_named(lex, tokens[at])) and not named \
+                and (bare := _closed_name(sentence, tokens, at)):
             return bare  # "وطبقا لما يقوله فيسبوك، فإن": a bare name that the phrase's comma closes (a sixth review)
         if named and (headed := _headed_name(sentence, tokens, at)) and headed.startswith(named):
             named = headed  # 'وذكرت وكالة أنباء "برس ترست أوف إنديا" أن': the kind stopped at the mark, the name after it
@@ -1071,6 +1072,14 @@ def _name_word(lex, t) -> bool:
 
 
 _STATEMENT_NOUNS = frozenset(normalize(w) for w in ("بيان", "تصريح", "تصريحات", "تغريدة", "مقابلة", "حديث", "مؤتمر"))
+
+
+def _may_be_named(lex, tok) -> bool:
+    """A word after an according word that may begin a name: not unnamed officials, a trade or "one of" ("وفقا
+    لمسؤولين أمريكيين", "بحسب أحد محاميهم": read by their own rules)."""
+    bare = tok.norm.removeprefix("ل")
+    return tok.kind == "word" and bare not in lex.unnamed_officials and bare not in lex.unnamed_trades \
+        and bare not in ("احد", "احدى", "بعض")
 
 
 def _closed_name(sentence: str, tokens: tuple, at: int) -> str:
