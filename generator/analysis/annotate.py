@@ -229,9 +229,13 @@ def _annotated(paragraphs: tuple[Paragraph, ...], published: str) -> tuple[Parag
         statement = bool(opening) and _STATEMENT_SAYS.match(opening) is not None  # "واكد البيان ان 488 …": the statement
         #   of the one who issued it, named before (a third analyst's review: UNAMI's figures shown as "البيان")
         going_on = bool(opening) and (continues(opening) or same_source(opening))
+        said_on = same_block and bool(before.sentences) and (before.sentences[-1].rstrip().endswith(":")
+                                                              or _still_quoting(before.sentences[-1], False))
+        #   (a part of one scraped block goes on with the speaker of the part before when that part ends on a colon or
+        #   in an open quotation, "قال المرصد:" then its toll; else as sentences of one paragraph do)
         out.append(annotate_paragraph(paragraph, published, before.notes[-1].claimant if same_block and before.notes
                                       else (issuer or speaker) if statement else speaker if going_on else "",
-                                      carry_first=same_block))
+                                      carry_first=said_on))
         if paragraph.kind == "body":  # ("وأضاف أن …" after a paragraph of quotation: the speaker goes on; a
             speaker = _last_speaker(out[-1])  # sub-heading between does not end it)
             issuer = next((n.claimant for s, n in zip(reversed(out[-1].sentences), reversed(out[-1].notes), strict=False)

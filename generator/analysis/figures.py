@@ -185,8 +185,16 @@ _ASIDE_AFTER = re.compile(r"[^.!?؟؛:،,]*[،,]\s*(?:إن|أن|إنه|أنه|إ
 
 
 def _in_the_speakers_aside(sentence: str, start: int, end: int) -> bool:
-    """Whether the count at sentence[start:end] stands in the aside between a verb of saying and "إن/أن"."""
-    return _ASIDE_AFTER.match(sentence, end) is not None and _ASIDE_BEFORE.search(sentence[:start]) is not None
+    """Whether the count at sentence[start:end] stands in the aside between a verb of saying and "إن/أن", or in the
+    speaker's own words before "إن" after "قال" ("وقال أحد القضاة الـ 12 في المحكمة إن": one of them says, the outlet
+    counts them)."""
+    return (_ASIDE_AFTER.match(sentence, end) is not None and _ASIDE_BEFORE.search(sentence[:start]) is not None) or (
+        _SAID_BEFORE.search(sentence[:start]) is not None and _THAT_AFTER.match(sentence, end) is not None)
+
+
+_SAID_BEFORE = re.compile(r"(?:^|[،,])\W*[وف]?(?:قال|قالت|يقول|تقول|أضاف|أضافت|اضاف|اضافت)\s+"
+                          r"(?:(?!(?<!\S)(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|بأن)(?!\S))[^.!?؟؛:«»\"])*$")  # (no "إن" between)
+_THAT_AFTER = re.compile(r"[^.!?؟؛:«»\"]{0,100}?(?<!\S)(?:إن|إنه|إنها|إنهم)(?!\S)")
 
 
 _YEAR_RIGHT_AFTER = re.compile(r"\s*(?:[^\s،,.!?؟؛:]+\s+){0,3}?(?:في|عام|العام|سنة|خلال)\s+(?:عام\s+|العام\s+)?(\d{4})(?!\d)")
