@@ -2342,6 +2342,10 @@ def test_a_sentence_that_names_no_speaker_is_the_last_speakers_only_when_it_goes
     assert _in_the_speakers_aside(aside, aside.index("300"), aside.index("300") + 3)
     said = "وقال المرصد إن 30 شخصا قتلوا، وإن 12 أصيبوا."
     assert not _in_the_speakers_aside(said, said.index("12"), said.index("12") + 2)
+    judges = "واستبدل الإعدام بالسجن، وقال أحد القضاة الـ 12 في المحكمة إن القرار صائب."
+    assert _in_the_speakers_aside(judges, judges.index("12"), judges.index("12") + 2)
+    tolls = "وتقول المنظمة إن التبغ يقتل أكثر من سبعة ملايين شخص سنويا."
+    assert not _in_the_speakers_aside(tolls, tolls.index("سبعة"), tolls.index("سبعة") + 4)
     # (an adversarial review) the speaker's breakdown of their toll, and their statement going on; an agreement is no one
     assert claimants("وقال المرصد السوري لحقوق الإنسان إن 50 مدنيا قتلوا.", "ومن بين القتلى 14 طفلا.") == ["SOHR", "SOHR"]
     assert claimants("وقالت الشرطة إن 20 شخصا أصيبوا.", "والقتلى هم 12 طفلا و8 نساء.") == ["police", "police"]
@@ -2375,6 +2379,21 @@ def test_a_statement_that_says_so_in_a_paragraph_of_its_own_is_its_issuers():
         "وذكر ان محافظة بغداد سجلت سقوط 335 قتيلا.")))
     assert [p.notes[0].claimant for p in _annotated(paragraphs, "2018-08-01")] == [
         "the United Nations", "residents", "the United Nations", "the United Nations"]
+
+
+def test_a_part_of_a_scraped_block_goes_on_with_its_speaker_only_after_a_colon_or_an_open_quotation():
+    """(sixteenth session) a block split into parts (segment.parts: the same lines) had carried its speaker into every
+    part: narration in the parts after a toll was credited to the speaker (16 tuning-half rows)."""
+    from generator.analysis.annotate import _annotated
+    from generator.models import Paragraph
+
+    def claimants(*parts: str) -> list[str]:
+        paragraphs = tuple(Paragraph(kind="body", sentences=(p,), lines=(1,)) for p in parts)
+        return [p.notes[0].claimant for p in _annotated(paragraphs, "2018-08-01")]
+
+    assert claimants("وقال المرصد السوري لحقوق الإنسان:", "قتل 30 شخصا في الغارات.") == ["SOHR", "SOHR"]
+    assert claimants("وقال المرصد السوري لحقوق الإنسان إن 20 قتلوا.", "وشكل الهجوم الذي أوقع 32 قتيلا شرارة العنف.") == [
+        "SOHR", ""]
 
 
 def test_a_sentence_with_an_unnamed_speaker_of_its_own_is_not_the_last_named_speakers():
