@@ -15,6 +15,7 @@ from .number_lexicon import Lexicon
 from .number_tokens import DASHES, PAIR_SEPARATORS, Token, article, parse_digits
 
 FRACTIONS = {"نصف": 0.5, "ربع": 0.25}  # normalised: before a multiplier word
+_TWO_AFTER = frozenset({"احدهما", "واحدهما", "كلاهما", "كليهما", "وكلاهما"})  # (normalised: "أحدهما")
 _DUAL_ENDINGS = ("ان", "ين")  # every ending dual_stem reads ("تان", "تين" included)
 
 
@@ -274,7 +275,7 @@ class Finder:
         for form in self.tokens[k].forms:
             if form.startswith("ال") or self.is_word(form):
                 return None
-            stem = self.dual_stem(form)
+            stem = self.dual_stem(form) or (self.dual_stem(form, either=True) if self.dual_told_after(k) else "")
             if stem:
                 raw = Raw(k, k + 1, value=2, kind="dual", noun=k, stem=stem.lstrip("+"))
                 if stem.startswith("+"):
@@ -288,12 +289,20 @@ class Finder:
         """A noun listed as it is ("بلدان", "شبان" are plurals, not duals)."""
         return form in self.lex.listed_nouns
 
-    def dual_stem(self, form: str) -> str:
+    def dual_told_after(self, k: int) -> bool:
+        """A word of two right after the noun ("إصابة مقيمين أحدهما من الجنسية الباكستانية"): an -ين that is also a
+        plural ending is the dual's (a third analyst's review)."""
+        return any(self.is_word_at(m) and self.tokens[m].norm in _TWO_AFTER for m in range(k + 1, min(k + 3, len(self.tokens))))
+
+    def is_word_at(self, m: int) -> bool:
+        return 0 <= m < len(self.tokens) and self.tokens[m].kind == "word"
+
+    def dual_stem(self, form: str, either: bool = False) -> str:
         for suffix, tail in (("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", "")):
             if form.endswith(suffix) and len(form) - len(suffix) >= 2:
                 stem = form[:-len(suffix)] + tail
                 plural = self.lex.dual_stems.get(stem)
-                if plural is not None and (not plural or suffix in ("ان", "تان", "تين")):
+                if plural is not None and (not plural or suffix in ("ان", "تان", "تين") or either):
                     return stem
                 if suffix == "ان" and stem.endswith("ي") and len(stem) >= 4 and stem + "ا" not in self.lex.nisba_not_people \
                         and not (stem[0] in "يت" and len(stem) <= 4):  # "يسعيان" is a verb
