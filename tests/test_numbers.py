@@ -1963,6 +1963,7 @@ def test_claimant_labels_say_who_as_the_sentence_does(sentence, who):
     # a bare name past a longer statement's aside ("في تصريح لها في وقت سابق")
     ("في حين قالت كامبريدج أناليتيكا في تصريح لها في وقت سابق إنها وصلت إلى بيانات 30 مليون مستخدم.",
      "كامبريدج أناليتيكا"),
+    ("وقال ترامب في مؤتمر صحفي إن 30 شخصا قتلوا.", "ترامب"),  # (the noun as the tokens normalise it: "موتمر")
     # (a third analyst's review) a bare name an according word ends the sentence or a clause with; a mission
     ("وغرق 900 مهاجر في أبريل، بحسب فرونتكس.", "فرونتكس"),
     ("وقتل 5 أشخاص في الحادث، بحسب خضر لصور.", "خضر لصور"),

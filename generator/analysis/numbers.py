@@ -574,8 +574,8 @@ def _past_aside(lex, tokens: tuple, k: int) -> int:
             j += 1
         elif tok.kind == "word" and (tok.norm in _ASIDE_TIMES or _told(lex, tok) or _hal(tok.norm)):
             j += 1  # (the day, the medium told, or a ḥāl: "قال رونار مازحا:")
-        elif tok.norm == "في" and j + 1 < len(tokens) and tokens[j + 1].norm.removeprefix("ال") in (
-                "بيان", "تصريح", "تصريحات", "مقابله", "تغريده", "حديث", "مؤتمر"):  # ("في بيان", "في المقابلة")
+        elif tok.norm == "في" and j + 1 < len(tokens) and tokens[j + 1].norm.removeprefix("ال") in _STATEMENT_NOUNS:
+            #   ("في بيان", "في المقابلة")
             j += 2
             if j < len(tokens) and tokens[j].norm in ("له", "لها", "لهم", "صحفي", "صحافي", "متلفز", "مشترك"):
                 j += 1  # ("في تصريح لها", "في مؤتمر صحفي")
@@ -740,13 +740,10 @@ def _opening_verb(tokens: tuple) -> str:
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
 
 
-_STATEMENT_NOUNS = frozenset(normalize(w) for w in ("بيان", "تصريح", "تصريحات", "مؤتمر", "مقابلة", "حديث", "تغريدة",
-                                                     "كلمة", "خطاب", "لقاء", "رسالة", "منشور"))
-
-
 def _past_statement(tokens: tuple, k: int) -> int:
-    """The token after a statement's aside at k ("في مؤتمر صحافي في فيينا،", "في بيان له،", "خلال كلمة ألقاها"): "في"
-    or "خلال" and a statement's noun, up to five words more and a comma; k itself when there is none."""
+    """The token after a statement's aside at k ("في مؤتمر صحافي في فيينا،", "في بيان له،", "خلال مؤتمر صحفي"): "في"
+    or "خلال" and a statement's noun (_STATEMENT_NOUNS), up to five words more and a comma; k itself when there is
+    none."""
     if k + 1 >= len(tokens) or tokens[k].norm not in ("في", "خلال") \
             or tokens[k + 1].norm.removeprefix("ال") not in _STATEMENT_NOUNS:
         return k
