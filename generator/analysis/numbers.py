@@ -1076,7 +1076,7 @@ def _may_be_named(lex, tok) -> bool:
     لمسؤولين أمريكيين", "بحسب أحد محاميهم": read by their own rules)."""
     bare = tok.norm.removeprefix("ل")
     return tok.kind == "word" and bare not in lex.unnamed_officials and bare not in lex.unnamed_trades \
-        and bare not in ("احد", "احدى", "بعض")
+        and bare not in ("احد", "احدي", "بعض")  # (normalised: "أحد", "إحدى")
 
 
 def _closed_name(sentence: str, tokens: tuple, at: int) -> str:
