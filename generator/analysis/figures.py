@@ -173,10 +173,9 @@ _UNARMED_KIN = frozenset(("women", "children", "civilians", "people", ""))  # gr
 
 
 _THAT_IS = re.compile(r"[^.!?؟؛:]*(?<!\S)[،,]?\s*(?:أي|اي)\s+(?:ما\s+(?:مجمله|مجموعه|يعادل)\s+|نحو\s+|حوالي\s+)?[^\s]*$")
-_LAST_YEAR = re.compile(r"(?<!\S)[وف]?(?:في\s+|خلال\s+)?(?:العام|السنة|السنه)\s+(?:الماضي|الماضية|الماضيه|المنصرم|"
-                        r"المنصرمة|الفائت|الفائتة)(?![^\s،,.؛:])")
-_LAST_YEAR_OPENING = re.compile(r"\W*[وف]?(?:في|خلال)\s+(?:العام|السنة|السنه)\s+(?:الماضي|الماضية|الماضيه|المنصرم|"
-                                r"المنصرمة|الفائت|الفائتة)(?![^\s،,.؛:])")
+_LAST_YEAR_WORDS = r"(?:العام|السنة|السنه)\s+(?:الماضي|الماضية|الماضيه|المنصرم|المنصرمة|الفائت|الفائتة)(?![^\s،,.؛:])"
+_LAST_YEAR = re.compile(r"(?<!\S)[وف]?(?:في\s+|خلال\s+)?" + _LAST_YEAR_WORDS)
+_LAST_YEAR_OPENING = re.compile(r"\W*[وف]?(?:في|خلال)\s+" + _LAST_YEAR_WORDS)
 # A count in the aside that tells who the speaker is, between the verb of saying and "إن/أن": "وقالت المرأة، المسؤولة
 # بمقتضى منصبها عن أكثر من 300 موظف، إنها …" (the outlet's words about her, not hers: a second analyst's review).
 _ASIDE_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قال|قالت|أكد|أكدت|أوضح|أوضحت|أضاف|أضافت|ذكر|ذكرت|أعلن|أعلنت|صرح|صرحت)"

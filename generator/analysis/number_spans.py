@@ -292,10 +292,7 @@ class Finder:
     def dual_told_after(self, k: int) -> bool:
         """A word of two right after the noun ("إصابة مقيمين أحدهما من الجنسية الباكستانية"): an -ين that is also a
         plural ending is the dual's (a third analyst's review)."""
-        return any(self.is_word_at(m) and self.tokens[m].norm in _TWO_AFTER for m in range(k + 1, min(k + 3, len(self.tokens))))
-
-    def is_word_at(self, m: int) -> bool:
-        return 0 <= m < len(self.tokens) and self.tokens[m].kind == "word"
+        return any(self.word(m) in _TWO_AFTER for m in (k + 1, k + 2))
 
     def dual_stem(self, form: str, either: bool = False) -> str:
         for suffix, tail in (("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", "")):

@@ -437,9 +437,8 @@ def claimant_of(sentence: str) -> str:
         at = k + hit[0]  #                                                       is its own, "وبحسب", "ووفقا" a clitic)
         if said in lex.carrying_reporting and at < len(tokens) and not lex.media_words.isdisjoint(tokens[at].forms):
             via = next((m for m in range(at + 1, min(at + 8, len(tokens) - 1)) if tokens[m].norm == "عن"), -1)
-            if via > 0 and all(t.kind == "word" for t in tokens[at:via]) and (
-                    quoted := claimant_of("قال " + sentence[tokens[via + 1].start:])) \
-                    and quoted != "sources" and quoted not in lex.unnamed_trades.values():
+            if via > 0 and all(t.kind == "word" for t in tokens[at:via]) \
+                    and (quoted := _quoted_after(lex, sentence, tokens, via)):
                 return quoted  # "ونقلت وكالة برس ترست أوف إنديا عن مسؤولي ولاية كيرالا قولهم إن": whom a medium the
                 #                rules do not know quotes (a second analyst's review; _relayed for the ones they know)
         what = False  # (an according word, "ما" and a verb of saying: who the verb names)
@@ -673,9 +672,15 @@ def _relayed(lex, sentence: str, tokens: tuple, end: int) -> str:
         j += 1
     if j + 1 >= len(tokens) or tokens[j].norm != "عن":
         return ""
-    found = claimant_of("قال " + sentence[tokens[j + 1].start:])
-    return "" if found == "sources" or found.split(" (")[0] in lex.media_actors or found in lex.unnamed_trades.values() \
-        else found
+    found = _quoted_after(lex, sentence, tokens, j)
+    return "" if found.split(" (")[0] in lex.media_actors else found
+
+
+def _quoted_after(lex, sentence: str, tokens: tuple, via: int) -> str:
+    """Who is quoted after "عن" at `via`, as if the words after it followed "قال": not unnamed "sources" or a trade
+    alone (the medium that quotes them stands)."""
+    found = claimant_of("قال " + sentence[tokens[via + 1].start:])
+    return "" if found == "sources" or found in lex.unnamed_trades.values() else found
 
 
 _SAME_SOURCE = re.compile(r"(?<!\S)[وف]?(?:ال)?(?:مصدر|مصادر)\s+(?:نفسه|ذاته|نفسها|ذاتها)(?!\S)"
