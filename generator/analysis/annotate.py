@@ -116,9 +116,9 @@ _REFERS_BACK = re.compile(r"(?<!\S)(?:ذلك|هذا|هذه|تلك)\s+(?:ال)?(?
                           r"|(?<!\S)[وف]?(?:من\s+)?(?:بينهم|بينهن)(?!\S)"
                           r"|(?<!\S)(?:هؤلاء|أولئك)(?!\S)|(?<!\S)(?:هذه|تلك)\s+(?:العائلات|الأسر|الحالات|الأعداد)(?!\S)"
                           r"|(?:ل|ال|لل)(?:حصيلة|حصيله)\s+(?:ذاتها|نفسها)(?!\S)"
-                          # the statement the speaker issued, named as the subject: "وجاء في البيان أن", "وتابع البيان:"
-                          r"|^\W*[وف]?(?:جاء|ورد)\s+في\s+(?:ال)?(?:بيان|تقرير)|^\W*[وف]?(?:تابع|أضاف|أوضح|أشار|ذكر|لفت|بين|أكد)"
-                          r"\S{0,2}\s+(?:ال)?(?:بيان|تقرير)(?![^\s:،,])|^\W*[وف]?(?:بحسب|حسب|وفق|وفقا|وفقاً)\s+(?:ال|لل|ل)(?:بيان|تقرير)(?!\S)")
+                          # the statement the speaker issued, after an according word: "وبحسب البيان" (as the subject of a
+                          # verb of saying, "وجاء في البيان", "وتابع البيان:", it is _STATEMENT_SAYS, read before this)
+                          r"|^\W*[وف]?(?:بحسب|حسب|وفق|وفقا|وفقاً)\s+(?:ال|لل|ل)(?:بيان|تقرير)(?!\S)")
 #   ("ويعني الوضع القائم أن": what the speaker's words mean; the breakdown and the statement: an adversarial review)
 #   ("وادى ذلك الى مقتل ضابط": what the event the speaker told did; "كما لقي 115 مسلحا حتفهم": the speaker's list goes
 #   on; "وأنه تم قبول …": the indirect speech goes on; "وقتل 3 آخرون": others than those the speaker counted)
